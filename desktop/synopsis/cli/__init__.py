@@ -1,0 +1,26 @@
+"""The ``synopsis`` command: a thin click layer over the engine, library and exports."""
+from __future__ import annotations
+
+import click
+
+from .. import __version__
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="synopsis")
+def main() -> None:
+    """Compare news articles passage by passage: shared, paraphrased, unique.
+
+    \b
+    Example:
+      synopsis compare seeds/bbc-witkoff-putin-talks.txt seeds/translated-witkoff-putin-talks.txt
+    """
+
+
+def _register() -> None:
+    from .compare import compare
+
+    main.add_command(compare)
+
+
+_register()

@@ -1,0 +1,54 @@
+"""Every setting that shapes a comparison, declared once with its default and meaning.
+
+A report records the settings it was made with (``Settings.to_dict``), so it can be
+reproduced. The threshold defaults come from calibration on public data; see
+``benchmarks/README.md`` for the figures they gave.
+"""
+from __future__ import annotations
+
+import dataclasses
+from dataclasses import dataclass, field
+from typing import Any
+
+GRANULARITIES = ("sentence", "paragraph")
+DEFAULT_MAX_BYTES = 20 * 1024 * 1024
+
+
+@dataclass(frozen=True)
+class Settings:
+    granularity: str = field(default="sentence", metadata={
+        "help": "Align sentences or whole paragraphs."})
+    shared_threshold: float = field(default=0.85, metadata={
+        "help": "Character similarity at or above which a linked pair counts as shared (same words)."})
+    paraphrase_threshold: float = field(default=0.45, metadata={
+        "help": "Pair score at or above which two passages are linked as paraphrases."})
+    language: str | None = field(default=None, metadata={
+        "help": "Language of both documents (BCP 47); detected when not given."})
+    max_bytes: int = field(default=DEFAULT_MAX_BYTES, metadata={
+        "help": "Largest source accepted, in bytes."})
+    facts: bool = field(default=True, metadata={
+        "help": "Look for changed numbers, dates, names, quotes, attributions and negations."})
+
+    def __post_init__(self) -> None:
+        if self.granularity not in GRANULARITIES:
+            raise ValueError(f"granularity must be one of {', '.join(GRANULARITIES)}")
+        for name in ("shared_threshold", "paraphrase_threshold"):
+            value = getattr(self, name)
+            if not 0.0 <= value <= 1.0:
+                raise ValueError(f"{name} must be between 0 and 1, not {value}")
+
+    def to_dict(self) -> dict[str, Any]:
+        return dataclasses.asdict(self)
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> "Settings":
+        names = {f.name for f in dataclasses.fields(cls)}
+        return cls(**{k: v for k, v in data.items() if k in names})
+
+    def replace(self, **changes: Any) -> "Settings":
+        return dataclasses.replace(self, **changes)
+
+
+def describe() -> list[tuple[str, Any, str]]:
+    """(name, default, help) of every setting, for CLI help and preferences."""
+    return [(f.name, f.default, f.metadata.get("help", "")) for f in dataclasses.fields(Settings)]

@@ -1,0 +1,84 @@
+"""The comparison pipeline: segment → align → classify → edits → facts → Report.
+
+``compare`` is the one entry point the CLI, the GUI worker and the library call. It reports
+progress through ``progress(stage, fraction)`` and checks ``cancel()`` between steps,
+raising :class:`Cancelled` when asked to stop.
+"""
+from __future__ import annotations
+
+import time
+from typing import Callable
+
+from .. import __version__
+from . import align as align_mod
+from .config import Settings
+from .edits import word_edits
+from .errors import Cancelled
+from .ingest import now_iso
+from .language import detect
+from .model import Document, Report, spans_of
+from .segment import segment
+
+ProgressCallback = Callable[[str, float], None]
+CancelCheck = Callable[[], bool]
+
+
+def prepare(doc: Document, settings: Settings) -> Document:
+    """Detect the language (unless given) and segment ``doc`` in place."""
+    if settings.language:
+        doc.language = settings.language
+    elif not doc.language:
+        doc.language = detect(doc.text)
+    segment(doc, settings.granularity)
+    return doc
+
+
+def add_edits_and_facts(report: Report, settings: Settings, check: Callable[[], None] = lambda: None) -> None:
+    doc_a, doc_b = report.documents
+    try:
+        from .facts import find_fact_changes
+    except ImportError:  # the fact layer is optional until it exists
+        find_fact_changes = None
+    for n, link in enumerate(report.links):
+        sa, sb = spans_of(doc_a, link.a), spans_of(doc_b, link.b)
+        link.edits = word_edits(doc_a.text, sa, doc_b.text, sb)
+        if settings.facts and find_fact_changes is not None:
+            link.facts = find_fact_changes(doc_a.text, sa, doc_b.text, sb)
+        if n % 32 == 0:
+            check()
+
+
+def compare(doc_a: Document, doc_b: Document, settings: Settings | None = None, *,
+            progress: ProgressCallback | None = None, cancel: CancelCheck | None = None) -> Report:
+    settings = settings or Settings()
+    timings: dict[str, float] = {}
+
+    def check() -> None:
+        if cancel is not None and cancel():
+            raise Cancelled()
+
+    def step(stage: str, fraction: float) -> None:
+        check()
+        if progress is not None:
+            progress(stage, fraction)
+
+    t0 = time.perf_counter()
+    step("segment", 0.0)
+    prepare(doc_a, settings)
+    prepare(doc_b, settings)
+    timings["segment"] = time.perf_counter() - t0
+    step("align", 0.1)
+    t1 = time.perf_counter()
+    links, repeats = align_mod.align(doc_a, doc_b, settings, check)
+    timings["align"] = time.perf_counter() - t1
+    report = Report(documents=[doc_a, doc_b], links=links, repeats=repeats,
+                    settings=settings.to_dict(), created=now_iso(),
+                    generator={"name": "synopsis", "version": __version__})
+    step("edits", 0.8)
+    t2 = time.perf_counter()
+    add_edits_and_facts(report, settings, check)
+    timings["edits_facts"] = time.perf_counter() - t2
+    timings["total"] = time.perf_counter() - t0
+    report.timings = timings
+    step("done", 1.0)
+    return report

@@ -1,0 +1,45 @@
+import json
+
+from click.testing import CliRunner
+
+from synopsis.cli import main
+
+
+def test_text_summary(seed_pair):
+    result = CliRunner().invoke(main, ["compare", str(seed_pair[0]), str(seed_pair[1]), "--no-color"])
+    assert result.exit_code == 0, result.output
+    assert "shared" in result.output and "paraphrased" in result.output and "Only in A" in result.output
+
+
+def test_json_to_file(seed_pair, tmp_path, validate_report):
+    out = tmp_path / "r.json"
+    result = CliRunner().invoke(main, ["compare", str(seed_pair[0]), str(seed_pair[1]), "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    validate_report(json.loads(out.read_text(encoding="utf-8")))
+
+
+def test_json_stdout(seed_pair, validate_report):
+    result = CliRunner().invoke(main, ["compare", str(seed_pair[0]), str(seed_pair[1]), "--format", "json"])
+    assert result.exit_code == 0
+    validate_report(json.loads(result.output))
+
+
+def test_bad_inputs_one_line_no_traceback(tmp_path, seed_pair):
+    empty = tmp_path / "empty.txt"
+    empty.write_bytes(b"")
+    binary = tmp_path / "x.bin"
+    binary.write_bytes(bytes(range(256)) * 10)
+    for bad, reason in ((tmp_path / "missing.txt", "no such file"), (tmp_path, "directory"),
+                        (empty, "empty"), (binary, "binary")):
+        result = CliRunner().invoke(main, ["compare", str(bad), str(seed_pair[1])])
+        assert result.exit_code == 2
+        lines = result.output.strip().splitlines()
+        assert len(lines) == 1 and str(bad) in lines[0] and reason in lines[0], result.output
+        assert "Traceback" not in result.output
+    result = CliRunner().invoke(main, ["compare", str(seed_pair[0]), str(seed_pair[1]), "--max-size", "100"])
+    assert result.exit_code == 2 and "limit" in result.output
+
+
+def test_version():
+    result = CliRunner().invoke(main, ["--version"])
+    assert result.exit_code == 0 and "synopsis" in result.output
