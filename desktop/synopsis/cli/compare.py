@@ -1,4 +1,4 @@
-"""``synopsis compare A B``: align two sources and print or write the report."""
+"""``synopsis compare A B [C …]``: align sources and print or write the report."""
 from __future__ import annotations
 
 import sys
@@ -9,57 +9,19 @@ import click
 from ..core import Settings, SynopsisError, compare as run_compare
 from ..core.config import DEFAULT_MAX_BYTES, GRANULARITIES
 from ..core.ingest import load
+from .. import export
 from .output import render_summary
 
-FORMATS = ("text", "json")
+
+def fail(message: str) -> None:
+    """Print one error line and exit with status 2."""
+    click.echo(f"synopsis: error: {message}", err=True)
+    sys.exit(2)
 
 
-def _format_for(output: Path | None, given: str | None) -> str:
-    if given:
-        return given
-    if output is not None and output.suffix.lower().lstrip(".") in FORMATS:
-        return output.suffix.lower().lstrip(".")
-    if output is not None:
-        ext = output.suffix.lower().lstrip(".")
-        return {"txt": "text"}.get(ext, ext or "text")
-    return "text"
-
-
-def write_atomically(path: Path, data: bytes) -> None:
-    """Write via a temporary file and rename, so an existing file is never left half-written."""
-    tmp = path.with_name(f".{path.name}.tmp")
-    tmp.write_bytes(data)
-    tmp.replace(path)
-
-
-@click.command()
-@click.argument("sources", nargs=2, metavar="A B")
-@click.option("--format", "fmt", type=click.Choice(FORMATS), default=None,
-              help="Output format (default: from the -o extension, else text).")
-@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), default=None,
-              help="Write the report to this file instead of standard output.")
-@click.option("--granularity", type=click.Choice(GRANULARITIES), default="sentence", show_default=True,
-              help="Align sentences or whole paragraphs.")
-@click.option("--shared-threshold", type=click.FloatRange(0, 1), default=None,
-              help="Similarity at or above which a pair is 'shared' (same words).")
-@click.option("--paraphrase-threshold", type=click.FloatRange(0, 1), default=None,
-              help="Score at or above which two passages are linked as paraphrases.")
-@click.option("--language", default=None, help="Language of both sources (e.g. en, de); detected if not given.")
-@click.option("--max-size", "max_bytes", type=click.IntRange(1), default=DEFAULT_MAX_BYTES, show_default=True,
-              help="Largest source accepted, in bytes.")
-@click.option("--no-facts", is_flag=True, help="Skip the changed-facts layer.")
-@click.option("--color/--no-color", default=None, help="Colour the text output (default: when a terminal).")
-def compare(sources: tuple[str, str], fmt: str | None, output: Path | None, granularity: str,
-            shared_threshold: float | None, paraphrase_threshold: float | None, language: str | None,
-            max_bytes: int, no_facts: bool, color: bool | None) -> None:
-    """Compare two sources passage by passage.
-
-    \b
-    Examples:
-      synopsis compare a.txt b.txt
-      synopsis compare a.txt b.txt --format json -o report.json
-      synopsis compare a.txt b.txt --granularity paragraph --shared-threshold 0.9
-    """
+def settings_from_options(granularity: str, shared_threshold: float | None,
+                          paraphrase_threshold: float | None, language: str | None, max_bytes: int,
+                          no_facts: bool) -> Settings:
     changes: dict = {"granularity": granularity, "language": language, "max_bytes": max_bytes,
                      "facts": not no_facts}
     if shared_threshold is not None:
@@ -67,33 +29,75 @@ def compare(sources: tuple[str, str], fmt: str | None, output: Path | None, gran
     if paraphrase_threshold is not None:
         changes["paraphrase_threshold"] = paraphrase_threshold
     try:
-        settings = Settings().replace(**changes)
+        return Settings().replace(**changes)
     except ValueError as exc:
         raise click.UsageError(str(exc)) from None
+
+
+def engine_options(func):
+    """The options every command that runs a comparison shares."""
+    for option in reversed([
+        click.option("--granularity", type=click.Choice(GRANULARITIES), default="sentence",
+                     show_default=True, help="Align sentences or whole paragraphs."),
+        click.option("--shared-threshold", type=click.FloatRange(0, 1), default=None,
+                     help=f"Similarity at or above which a pair is 'shared' (default {Settings().shared_threshold})."),
+        click.option("--paraphrase-threshold", type=click.FloatRange(0, 1), default=None,
+                     help=f"Score at or above which passages are linked (default {Settings().paraphrase_threshold})."),
+        click.option("--language", default=None, help="Language of the sources (e.g. en, de); detected if not given."),
+        click.option("--max-size", "max_bytes", type=click.IntRange(1), default=DEFAULT_MAX_BYTES,
+                     show_default=True, help="Largest source accepted, in bytes."),
+        click.option("--no-facts", is_flag=True, help="Skip the changed-facts layer."),
+    ]):
+        func = option(func)
+    return func
+
+
+@click.command()
+@click.argument("sources", nargs=-1, required=True, metavar="A B [C …]")
+@click.option("--format", "fmt", default=None,
+              help="Output format: text, json, … (default: from the -o extension, else text).")
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              help="Write the report to this file instead of standard output.")
+@engine_options
+@click.option("--color/--no-color", default=None, help="Colour the text output (default: when a terminal).")
+def compare(sources: tuple[str, ...], fmt: str | None, output: Path | None, granularity: str,
+            shared_threshold: float | None, paraphrase_threshold: float | None, language: str | None,
+            max_bytes: int, no_facts: bool, color: bool | None) -> None:
+    """Compare sources passage by passage.
+
+    \b
+    Examples:
+      synopsis compare a.txt b.txt
+      synopsis compare a.txt b.txt --format json -o report.json
+      synopsis compare a.txt b.txt --granularity paragraph --shared-threshold 0.9
+    """
+    if len(sources) < 2:
+        raise click.UsageError("give at least two sources to compare")
+    settings = settings_from_options(granularity, shared_threshold, paraphrase_threshold, language,
+                                     max_bytes, no_facts)
+    if len(sources) > 2:
+        from .collection import compare_many
+
+        compare_many(sources, settings, fmt=fmt, output=output, color=color)
+        return
+    try:
+        fmt = export.format_for(output, fmt)
+    except ValueError as exc:
+        fail(str(exc))
     try:
         doc_a = load(sources[0], max_bytes=max_bytes)
         doc_b = load(sources[1], max_bytes=max_bytes)
         report = run_compare(doc_a, doc_b, settings)
     except SynopsisError as exc:
-        click.echo(f"synopsis: error: {exc}", err=True)
-        sys.exit(2)
-    fmt = _format_for(output, fmt)
-    if fmt == "json":
-        data = report.to_json().encode("utf-8") + b"\n"
-    elif fmt == "text":
-        data = (click.unstyle(render_summary(report)) + "\n").encode("utf-8")
-        if output is None:
-            click.echo(render_summary(report), color=color)
-            return
-    else:
-        click.echo(f"synopsis: error: {output}: unknown report format {fmt!r}", err=True)
-        sys.exit(2)
+        fail(str(exc))
+    if output is None and fmt == "text":
+        click.echo(render_summary(report), color=color)
+        return
     if output is None:
-        sys.stdout.buffer.write(data)
-    else:
-        try:
-            write_atomically(output, data)
-        except OSError as exc:
-            click.echo(f"synopsis: error: {output}: cannot write ({exc.strerror or exc})", err=True)
-            sys.exit(2)
-        click.echo(f"wrote {output}", err=True)
+        sys.stdout.buffer.write(export.render(report, fmt))
+        return
+    try:
+        export.write_report(report, output, fmt)
+    except OSError as exc:
+        fail(f"{output}: cannot write ({exc.strerror or exc})")
+    click.echo(f"wrote {output} ({fmt})", err=True)

@@ -20,19 +20,20 @@ def align(doc_a: Document, doc_b: Document, settings: Settings,
         return [], []
     scores = process.cdist(texts_a, texts_b, scorer=fuzz.ratio, dtype=np.float32, workers=1) / 100.0
     check()
+    floor = min(settings.paraphrase_threshold, 0.3)
     links: list[Link] = []
     used_b: set[int] = set()
     order = np.dstack(np.unravel_index(np.argsort(-scores, axis=None), scores.shape))[0]
     used_a: set[int] = set()
     for i, j in order:
         score = float(scores[i, j])
-        if score < settings.paraphrase_threshold:
+        if score < floor:
             break
         if i in used_a or j in used_b:
             continue
         used_a.add(int(i))
         used_b.add(int(j))
         label = "shared" if score >= settings.shared_threshold else "paraphrased"
-        links.append(Link(a=[int(i)], b=[int(j)], label=label, score=score))
+        links.append(Link(a=[int(i)], b=[int(j)], label=label, score=score, scores={"chars": score}))
     links.sort(key=lambda link: link.a[0])
     return links, []

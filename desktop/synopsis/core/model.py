@@ -264,6 +264,8 @@ class Report:
     created: str = ""
     generator: dict[str, str] = field(default_factory=dict)
     timings: dict[str, float] = field(default_factory=dict)
+    # Every pair the aligner considered plausible, links included (see classify.relabel).
+    candidates: list[Link] = field(default_factory=list)
 
     # -- derived views -------------------------------------------------------------------
     def label_of_segments(self, doc: int) -> list[str]:
@@ -318,6 +320,11 @@ class Report:
         }
         if self.timings:
             out["timings"] = {k: round(v, 4) for k, v in self.timings.items()}
+        if self.candidates:
+            out["candidates"] = [{"a": c.a, "b": c.b, "score": round(float(c.score), 4),
+                                  "moved": bool(c.moved),
+                                  "scores": {k: round(float(v), 4) for k, v in c.scores.items()}}
+                                 for c in self.candidates]
         return out
 
     def to_json(self, indent: int | None = 2) -> str:
@@ -334,7 +341,11 @@ class Report:
                    settings=dict(data.get("settings", {})),
                    repeats=[Repeat.from_dict(r) for r in data.get("repeats", [])],
                    created=data.get("created", ""), generator=dict(data.get("generator", {})),
-                   timings=dict(data.get("timings", {})))
+                   timings=dict(data.get("timings", {})),
+                   candidates=[Link(a=list(c["a"]), b=list(c["b"]), label="paraphrased",
+                                    score=float(c["score"]), moved=bool(c.get("moved", False)),
+                                    scores=dict(c.get("scores", {})))
+                               for c in data.get("candidates", [])])
 
     @classmethod
     def from_json(cls, text: str) -> "Report":

@@ -11,6 +11,7 @@ from typing import Callable
 
 from .. import __version__
 from . import align as align_mod
+from .classify import relabel
 from .config import Settings
 from .edits import word_edits
 from .errors import Cancelled
@@ -39,7 +40,9 @@ def add_edits_and_facts(report: Report, settings: Settings, check: Callable[[], 
         from .facts import find_fact_changes
     except ImportError:  # the fact layer is optional until it exists
         find_fact_changes = None
-    for n, link in enumerate(report.links):
+    # Candidates, not only links: a live threshold change may turn any candidate into a link.
+    pairs = report.candidates or report.links
+    for n, link in enumerate(pairs):
         sa, sb = spans_of(doc_a, link.a), spans_of(doc_b, link.b)
         link.edits = word_edits(doc_a.text, sa, doc_b.text, sb)
         if settings.facts and find_fact_changes is not None:
@@ -69,14 +72,15 @@ def compare(doc_a: Document, doc_b: Document, settings: Settings | None = None, 
     timings["segment"] = time.perf_counter() - t0
     step("align", 0.1)
     t1 = time.perf_counter()
-    links, repeats = align_mod.align(doc_a, doc_b, settings, check)
+    candidates, repeats = align_mod.align(doc_a, doc_b, settings, check)
     timings["align"] = time.perf_counter() - t1
-    report = Report(documents=[doc_a, doc_b], links=links, repeats=repeats,
+    report = Report(documents=[doc_a, doc_b], links=[], repeats=repeats,
                     settings=settings.to_dict(), created=now_iso(),
-                    generator={"name": "synopsis", "version": __version__})
+                    generator={"name": "synopsis", "version": __version__}, candidates=candidates)
     step("edits", 0.8)
     t2 = time.perf_counter()
     add_edits_and_facts(report, settings, check)
+    relabel(report, settings)
     timings["edits_facts"] = time.perf_counter() - t2
     timings["total"] = time.perf_counter() - t0
     report.timings = timings

@@ -1,0 +1,46 @@
+"""Turning pair scores into classes, and re-applying thresholds without re-aligning.
+
+The aligner keeps every plausible pair it found as a *candidate* (``Report.candidates``),
+scored with the views in ``Link.scores``. ``relabel`` decides from those scores and the
+current thresholds which candidates become links and with which class, so the GUI's live
+threshold sliders are instant. Manual links and unlinks are kept apart by the caller.
+"""
+from __future__ import annotations
+
+import copy
+
+from .config import Settings
+from .model import Link, Report
+
+
+def label_for(link: Link, settings: Settings) -> str | None:
+    """"shared", "paraphrased", or None when the pair is too weak to link."""
+    if link.score < settings.paraphrase_threshold:
+        return None
+    chars = link.scores.get("chars", link.score)
+    return "shared" if chars >= settings.shared_threshold else "paraphrased"
+
+
+def relabel(report: Report, settings: Settings) -> None:
+    """Rebuild ``report.links`` from ``report.candidates`` under ``settings`` (in place).
+
+    Manual links (origin "manual") keep their class; a candidate that overlaps a manual link
+    is dropped. Candidates are considered best first, and no segment ends up in two links.
+    """
+    manual = [link for link in report.links if link.origin == "manual"]
+    used_a = {i for link in manual for i in link.a}
+    used_b = {j for link in manual for j in link.b}
+    chosen: list[Link] = list(manual)
+    for cand in sorted(report.candidates, key=lambda c: -c.score):
+        label = label_for(cand, settings)
+        if label is None or used_a & set(cand.a) or used_b & set(cand.b):
+            continue
+        link = copy.copy(cand)
+        link.label = label
+        chosen.append(link)
+        used_a.update(cand.a)
+        used_b.update(cand.b)
+    chosen.sort(key=lambda link: (min(link.a), min(link.b)))
+    report.links = chosen
+    report.settings = {**report.settings, "shared_threshold": settings.shared_threshold,
+                       "paraphrase_threshold": settings.paraphrase_threshold}

@@ -1,0 +1,65 @@
+"""Report exports, chosen by format name or file extension.
+
+Each writer takes a :class:`Report` (and optional annotations: verdicts and notes per link)
+and returns the file's bytes; ``write_report`` writes them atomically. Writers register
+themselves in ``WRITERS``; modules that need Qt (PDF) are imported only when used.
+"""
+from __future__ import annotations
+
+import importlib
+from pathlib import Path
+from typing import Any, Callable
+
+from ..core.model import Report
+
+Writer = Callable[..., bytes]
+
+# format name -> (module, function); modules are imported lazily so the CLI stays light.
+WRITERS: dict[str, tuple[str, str]] = {
+    "json": ("synopsis.export.json_report", "render"),
+    "text": ("synopsis.export.text_report", "render"),
+}
+EXTENSIONS: dict[str, str] = {".json": "json", ".txt": "text"}
+
+
+def formats() -> list[str]:
+    return list(WRITERS)
+
+
+def format_for(path: Path | None, given: str | None = None) -> str:
+    """The format to write: ``given`` if set, else from the file extension, else text."""
+    if given:
+        if given not in WRITERS:
+            raise ValueError(f"unknown report format {given!r} (known: {', '.join(WRITERS)})")
+        return given
+    if path is None:
+        return "text"
+    fmt = EXTENSIONS.get(path.suffix.lower())
+    if fmt is None:
+        raise ValueError(f"{path}: cannot tell the report format from the extension "
+                         f"{path.suffix or '(none)'}; use --format ({', '.join(WRITERS)})")
+    return fmt
+
+
+def render(report: Report, fmt: str, **options: Any) -> bytes:
+    module_name, func_name = WRITERS[fmt]
+    func = getattr(importlib.import_module(module_name), func_name)
+    return func(report, **options)
+
+
+def write_atomically(path: Path, data: bytes) -> None:
+    """Write via a temporary file and rename, so an existing file is never left half-written."""
+    tmp = path.with_name(f".{path.name}.tmp")
+    try:
+        tmp.write_bytes(data)
+        tmp.replace(path)
+    finally:
+        if tmp.exists():
+            tmp.unlink()
+
+
+def write_report(report: Report, path: Path, fmt: str | None = None, **options: Any) -> str:
+    """Render and write ``report`` to ``path``; returns the format used."""
+    fmt = format_for(path, fmt)
+    write_atomically(path, render(report, fmt, **options))
+    return fmt
