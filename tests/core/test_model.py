@@ -1,0 +1,54 @@
+"""The report model: JSON round trips, the schema contract, summaries."""
+import json
+
+from hypothesis import given, settings, strategies as st
+
+from conftest import LOCAL_SCHEMA, SCHEMA_PATH
+from synopsis.core.model import Document, Edit, Fact, Link, Report, Segment, Span
+
+
+def test_local_schema_copy_matches_the_contract():
+    """docs/report.schema.json is the public contract shipped with the app; it may only extend it."""
+    if not SCHEMA_PATH.exists():
+        return
+    shared = json.loads(SCHEMA_PATH.read_text(encoding="utf-8"))
+    local = json.loads(LOCAL_SCHEMA.read_text(encoding="utf-8"))
+    assert local["required"] == shared["required"]
+    for key, value in shared["properties"].items():
+        assert local["properties"][key] == value
+
+
+@st.composite
+def reports(draw):
+    docs = []
+    for _ in range(2):
+        words = draw(st.lists(st.text(alphabet="abcXYZ “”.,0123456789", min_size=1, max_size=8),
+                              min_size=1, max_size=12))
+        text = "\n".join(words)
+        segs, pos = [], 0
+        for i, w in enumerate(words):
+            segs.append(Segment(id=i, start=pos, end=pos + len(w), paragraph=i))
+            pos += len(w) + 1
+        docs.append(Document(text=text, title="t", source="s", sha256="0" * 64, segments=segs))
+    links = []
+    n = min(len(docs[0].segments), len(docs[1].segments))
+    for i in range(draw(st.integers(0, n))):
+        sa, sb = docs[0].segments[i], docs[1].segments[i]
+        links.append(Link(a=[i], b=[i], label=draw(st.sampled_from(["shared", "paraphrased"])),
+                          score=draw(st.floats(0, 1)),
+                          edits=[Edit("replace", Span(sa.start, sa.end), Span(sb.start, sb.end))],
+                          facts=[Fact("number", Span(sa.start, sa.end), None, "n", 3)]))
+    return Report(documents=docs, links=links, settings={"granularity": "sentence"},
+                  created="2026-01-01T00:00:00+00:00", generator={"name": "synopsis", "version": "0"})
+
+
+@settings(max_examples=60, deadline=None)
+@given(reports())
+def test_round_trip_and_schema(validate_report, report):
+    data = report.to_dict()
+    validate_report(data)
+    again = Report.from_json(json.dumps(data)).to_dict()
+    assert again == data
+    for doc in data["documents"]:
+        assert abs(sum(doc["summary"].values()) - 1) < 1e-9
+
