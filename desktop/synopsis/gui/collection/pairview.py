@@ -1,0 +1,80 @@
+"""A minimal two-pane view of one pair of sources, with one statement's passages picked out."""
+from __future__ import annotations
+
+from PySide6.QtGui import QColor, QTextCharFormat, QTextCursor
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPlainTextEdit, QVBoxLayout, QWidget
+
+from ...core.collection import CollectionReport
+from .model import CELL_COLOURS
+
+
+def utf16_offset(text: str, index: int) -> int:
+    """Qt counts UTF-16 units; ``Document.text`` offsets count code points."""
+    return index + sum(1 for ch in text[:index] if ord(ch) > 0xFFFF)
+
+
+class PairView(QWidget):
+    """Two read-only panes; linked passages tinted by class, the chosen statement underlined."""
+
+    def __init__(self, collection: CollectionReport, parent=None) -> None:
+        super().__init__(parent)
+        self.collection = collection
+        self.pair: tuple[int, int, int] | None = None
+        self.titles = [QLabel(), QLabel()]
+        self.panes = [QPlainTextEdit(), QPlainTextEdit()]
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        for title, pane in zip(self.titles, self.panes):
+            pane.setReadOnly(True)
+            column = QVBoxLayout()
+            title.setWordWrap(True)
+            column.addWidget(title)
+            column.addWidget(pane)
+            layout.addLayout(column)
+        self.titles[0].setText("Click a cell of the matrix or of the heat map to compare that pair.")
+
+    def show_pair(self, i: int, j: int, statement: int = -1) -> None:
+        self.pair = (i, j, statement)
+        docs = self.collection.documents
+        report, swapped = self.collection.report_for(i, j)
+        for side, src in enumerate((i, j)):
+            self.titles[side].setText(f"<b>{src + 1}</b>: {docs[src].title}")
+            self.panes[side].setPlainText(docs[src].text)
+        for link in report.links:
+            if link.score < self.collection.group_threshold:
+                continue
+            sides = (link.b, link.a) if swapped else (link.a, link.b)
+            for side, seg_ids in enumerate(sides):
+                src = (i, j)[side]
+                for sid in seg_ids:
+                    seg = docs[src].segments[sid]
+                    self._tint(side, seg.start, seg.end, CELL_COLOURS[link.label], underline=False)
+        target = next((s for s in self.collection.statements if s.id == statement), None)
+        if target is None:
+            return
+        for side, src in enumerate((i, j)):
+            member = target.member(src)
+            if member is None:
+                continue
+            for sid in member.segments:
+                seg = docs[src].segments[sid]
+                self._tint(side, seg.start, seg.end, QColor("#ff9f43"), underline=True)
+            first = docs[src].segments[member.segments[0]]
+            cursor = self.panes[side].textCursor()
+            cursor.setPosition(utf16_offset(docs[src].text, first.start))
+            self.panes[side].setTextCursor(cursor)
+            self.panes[side].centerCursor()
+
+    def selected_text(self, side: int) -> str:
+        return self.panes[side].textCursor().block().text()
+
+    def _tint(self, side: int, start: int, end: int, colour: QColor, *, underline: bool) -> None:
+        text = self.collection.documents[self.pair[side]].text if self.pair else ""
+        cursor = QTextCursor(self.panes[side].document())
+        cursor.setPosition(utf16_offset(text, start))
+        cursor.setPosition(utf16_offset(text, end), QTextCursor.MoveMode.KeepAnchor)
+        fmt = QTextCharFormat()
+        fmt.setBackground(colour)
+        if underline:
+            fmt.setFontUnderline(True)
+        cursor.mergeCharFormat(fmt)
