@@ -1,0 +1,76 @@
+"""PDFs with a text layer (pypdf). Scanned pages have no text to read: that is said, not guessed.
+
+pypdf's layout mode leaves a blank line where the vertical gap between lines is larger than
+the line spacing; those gaps are the paragraph breaks. Lines inside a paragraph are joined
+(a line ending in a hyphen is joined without a space, keeping the hyphen: "son-in-" + "law").
+"""
+from __future__ import annotations
+
+import io
+import logging
+import re
+
+from ..errors import LoadError
+from .result import Extracted
+from .text import join_paragraphs
+
+_BLANK_LINES = re.compile(r"\n\s*\n")
+_SENTENCE_END = re.compile(r"[.!?…:\"”»)\]]$")
+
+
+def _page_paragraphs(page) -> list[str]:
+    try:
+        raw = page.extract_text(extraction_mode="layout")
+    except Exception:  # layout mode fails on a few odd fonts; plain mode still gets the words
+        raw = page.extract_text() or ""
+    paragraphs = []
+    for block in _BLANK_LINES.split(raw):
+        lines = [line.strip() for line in block.splitlines() if line.strip()]
+        if not lines:
+            continue
+        out = lines[0]
+        for line in lines[1:]:
+            out = out + line if out.endswith("-") and not out.endswith(" -") else f"{out} {line}"
+        paragraphs.append(out)
+    return paragraphs
+
+
+def read_pdf(data: bytes, source: str) -> Extracted:
+    from pypdf import PdfReader
+    from pypdf.errors import DependencyError, FileNotDecryptedError, PdfReadError
+
+    logging.getLogger("pypdf").setLevel(logging.ERROR)
+    try:
+        reader = PdfReader(io.BytesIO(data), strict=False)
+        if reader.is_encrypted:
+            try:
+                opened = reader.decrypt("")
+            except (DependencyError, NotImplementedError):
+                opened = 0
+            if not opened:
+                raise LoadError(source, "PDF is encrypted (password protected); open it and save an unprotected copy")
+        paragraphs: list[str] = []
+        for page in reader.pages:
+            found = _page_paragraphs(page)
+            # a page that ends mid-sentence ends mid-paragraph: the next page continues it
+            if paragraphs and found and not _SENTENCE_END.search(paragraphs[-1]):
+                paragraphs[-1] = f"{paragraphs[-1]} {found.pop(0)}"
+            paragraphs.extend(found)
+        info = reader.metadata
+    except LoadError:
+        raise
+    except FileNotDecryptedError:
+        raise LoadError(source, "PDF is encrypted (password protected)") from None
+    except (PdfReadError, ValueError, KeyError, TypeError, IndexError, AttributeError, OSError,
+            RecursionError) as exc:
+        raise LoadError(source, f"PDF is damaged or truncated ({type(exc).__name__})") from None
+    text = join_paragraphs(paragraphs)
+    if not text.strip():
+        raise LoadError(source, "PDF has no text layer (scanned?); run OCR on it first")
+    meta: dict[str, object] = {"pages": len(reader.pages)}
+    title = None
+    if info is not None:
+        title = (info.title or "").strip() or None
+        if info.author:
+            meta["author"] = str(info.author).strip()
+    return Extracted(text, title, meta)
