@@ -59,10 +59,12 @@ def engine_options(func):
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), default=None,
               help="Write the report to this file instead of standard output.")
 @engine_options
+@click.option("--timeout", type=click.FloatRange(min=0.1), default=20.0, show_default=True,
+              help="Seconds to wait for a URL before giving up.")
 @click.option("--color/--no-color", default=None, help="Colour the text output (default: when a terminal).")
 def compare(sources: tuple[str, ...], fmt: str | None, output: Path | None, granularity: str,
             shared_threshold: float | None, paraphrase_threshold: float | None, language: str | None,
-            max_bytes: int, no_facts: bool, color: bool | None) -> None:
+            max_bytes: int, no_facts: bool, timeout: float, color: bool | None) -> None:
     """Compare sources passage by passage.
 
     \b
@@ -85,8 +87,8 @@ def compare(sources: tuple[str, ...], fmt: str | None, output: Path | None, gran
     except ValueError as exc:
         fail(str(exc))
     try:
-        doc_a = load(sources[0], max_bytes=max_bytes)
-        doc_b = load(sources[1], max_bytes=max_bytes)
+        doc_a = load(sources[0], max_bytes=max_bytes, timeout=timeout)
+        doc_b = load(sources[1], max_bytes=max_bytes, timeout=timeout)
         report = run_compare(doc_a, doc_b, settings)
     except SynopsisError as exc:
         fail(str(exc))
