@@ -1,0 +1,60 @@
+"""Pieces every fact detector shares: a passage view over document text, and word helpers.
+
+A linked pair may span several segments per side; a :class:`Passage` keeps them as
+``(offset, text)`` chunks so detectors can scan plain strings and still return spans of the
+whole document text.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Iterator
+
+from ..model import Span
+
+WORD = re.compile(r"(?:[A-Z]\.){2,}|\w+(?:[’'\-]\w+)*", re.UNICODE)
+_DIGIT = re.compile(r"\d")
+_NOT_WORD = re.compile(r"[^\w]+", re.UNICODE)
+
+
+@dataclass(frozen=True, slots=True)
+class Passage:
+    text: str
+    chunks: tuple[tuple[int, str], ...]
+    words: frozenset[str]   # lower-cased words (see norm_words): a cheap test before a regex scan
+    has_digit: bool
+
+    @classmethod
+    def of(cls, text: str, spans: list[Span]) -> "Passage":
+        n = len(text)
+        chunks = tuple((s.start, text[s.start:min(s.end, n)]) for s in spans if min(s.end, n) > s.start)
+        joined = "\n".join(c for _, c in chunks)
+        return cls(text, chunks, frozenset(norm_words(joined).split()), _DIGIT.search(joined) is not None)
+
+    def finditer(self, pattern: re.Pattern[str]) -> Iterator[tuple[int, re.Match[str]]]:
+        """Every match of ``pattern`` in each chunk, with the chunk's offset."""
+        for offset, chunk in self.chunks:
+            for match in pattern.finditer(chunk):
+                yield offset, match
+
+    def joined(self) -> str:
+        return "\n".join(chunk for _, chunk in self.chunks)
+
+    def mentions(self, words: frozenset[str]) -> bool:
+        return not self.words.isdisjoint(words)
+
+
+def norm_words(text: str) -> str:
+    """Case-, quote- and punctuation-insensitive form of a phrase ("isn't" = "is not")."""
+    text = text.casefold().replace("’", "'").replace("‘", "'")
+    text = re.sub(r"n't\b", " not", text)
+    return " ".join(_NOT_WORD.sub(" ", text).split())
+
+
+def span(offset: int, match: re.Match[str], group: int | str = 0) -> Span:
+    start, end = match.span(group)
+    return Span(offset + start, offset + end)
+
+
+def overlaps(a: Span, spans: list[Span]) -> bool:
+    return any(a.start < s.end and s.start < a.end for s in spans)

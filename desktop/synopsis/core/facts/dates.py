@@ -1,0 +1,143 @@
+"""Dates and times: weekdays, day + month (+ year) in English and German order, years,
+clock times and relative words (yesterday, gestern).
+
+Each mention becomes a small dict of components (``wd``, ``day``, ``month``, ``year``,
+``rel``, ``time``); two mentions agree when every component they share is equal, so
+"4 February" = "February 4, 2025" and "on Wednesday" = "Wednesday".
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..model import Fact, Span
+from .common import Passage, overlaps, span
+
+_MONTHS = {
+    "january": 1, "jan": 1, "januar": 1, "jänner": 1, "february": 2, "feb": 2, "februar": 2,
+    "march": 3, "mar": 3, "märz": 3, "april": 4, "apr": 4, "may": 5, "mai": 5, "june": 6,
+    "jun": 6, "juni": 6, "july": 7, "jul": 7, "juli": 7, "august": 8, "aug": 8, "september": 9,
+    "sep": 9, "sept": 9, "october": 10, "oct": 10, "oktober": 10, "okt": 10, "november": 11,
+    "nov": 11, "december": 12, "dec": 12, "dezember": 12, "dez": 12,
+}
+_WEEKDAYS = {
+    "monday": 0, "montag": 0, "tuesday": 1, "dienstag": 1, "wednesday": 2, "mittwoch": 2,
+    "thursday": 3, "donnerstag": 3, "friday": 4, "freitag": 4, "saturday": 5, "samstag": 5,
+    "sonnabend": 5, "sunday": 6, "sonntag": 6,
+}
+_RELATIVE = {"gestern": "yesterday", "heute": "today", "morgen": "tomorrow",
+             "vorgestern": "day before yesterday", "übermorgen": "day after tomorrow",
+             "heute abend": "tonight", "heute nacht": "tonight"}
+_UNIT_AFTER = (r"\s*(?:%|per\s?cent|percent|prozent|bn|billion|million|m\b|mrd|mio|k\b|euros?|"
+               r"dollars?|pounds?|people|troops|soldiers|sq|square|km|miles|kilomet|tonnes|tons)")
+
+_MON = r"(?P<mon>(?:January|February|March|April|May|June|July|August|September|October|November|December|Januar|Jänner|Februar|März|Mai|Juni|Juli|Oktober|Dezember)|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Okt|Nov|Dec|Dez)\.?)"
+_WD = r"(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Montag|Dienstag|Mittwoch|Donnerstag|Freitag|Samstag|Sonnabend|Sonntag)"
+_DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th|\.)?"
+_YEAR = r"(?P<year>(?:1[89]|20)\d{2})"
+_B = r"(?<![\w$€£.,])"
+
+_PATTERNS = [re.compile(p) for p in (
+    _B + r"(?:" + _WD + r",?\s+)?(?:the\s+)?" + _DAY + r"\s+(?:of\s+)?" + _MON + r"(?:,?\s+" + _YEAR + r")?(?!\w)",
+    r"(?:" + _WD + r",?\s+)?" + _MON + r"\s+" + _DAY + r"(?!\d)(?:,?\s+" + _YEAR + r")?(?![\w])",
+    _MON + r",?\s+" + _YEAR + r"(?!\w)",
+    r"(?<!\w)" + _WD + r"(?!\w)",
+    r"(?<!\w)(?P<mon>January|February|April|June|July|September|October|November|December|Januar|Februar|März|Juni|Juli|Oktober|Dezember)(?!\w)",
+    _B + r"(?P<time>(?:[01]?\d|2[0-4])(?::[0-5]\d(?!\d)(?:\s?(?:[ap]\.?m\.?|Uhr))?(?![\w-])|\.[0-5]\d\s?(?:[ap]\.?m\.?|Uhr))|\d{1,2}\s?(?:[ap]\.m\.|[ap]m\b|Uhr\b))",
+    r"(?i)(?<!\w)(?P<rel>yesterday|today|tomorrow|tonight|(?:last|next|this)\s+(?:week|month|year|weekend|morning|evening|night)|day before yesterday|day after tomorrow|vorgestern|übermorgen|gestern|heute(?:\s+(?:abend|nacht))?|morgen(?=\s+(?:wird|will|soll|beginnt|kommt|findet))|(?:letzte|nächste|diese)[nrs]?\s+(?:Woche|Monat|Jahr|Wochenende))(?!\w)",
+    _B + _YEAR + r"(?![\w%]|[.,]\d)(?!" + _UNIT_AFTER + r")",
+)]
+
+
+@dataclass(slots=True)
+class DateMention:
+    span: Span
+    parts: dict[str, object]
+
+
+def _parts(match: re.Match[str]) -> dict[str, object]:
+    groups = match.groupdict()
+    parts: dict[str, object] = {}
+    if groups.get("wd"):
+        parts["wd"] = _WEEKDAYS[groups["wd"].lower()]
+    if groups.get("mon"):
+        parts["month"] = _MONTHS[groups["mon"].lower().rstrip(".")]
+    if groups.get("day"):
+        parts["day"] = int(groups["day"])
+    if groups.get("year"):
+        parts["year"] = int(groups["year"])
+    if groups.get("time"):
+        parts["time"] = _clock(groups["time"])
+    if groups.get("rel"):
+        rel = " ".join(groups["rel"].lower().split())
+        parts["rel"] = _RELATIVE.get(rel, rel)
+    return parts
+
+
+def _clock(text: str) -> str:
+    digits = re.findall(r"\d+", text)
+    hour, minute = int(digits[0]), int(digits[1]) if len(digits) > 1 else 0
+    low = text.lower()
+    if "p" in low and hour < 12:
+        hour += 12
+    return f"{hour:02d}:{minute:02d}"
+
+
+_CUE_WORDS = frozenset(_MONTHS) | frozenset(_WEEKDAYS) | frozenset(_RELATIVE) | frozenset(
+    "yesterday today tomorrow tonight last next this letzte letzten nächste nächsten diese".split())
+
+
+def extract(passage: Passage) -> list[DateMention]:
+    found: list[DateMention] = []
+    if not (passage.has_digit or passage.mentions(_CUE_WORDS)):
+        return found
+    for pattern in _PATTERNS:
+        for offset, match in passage.finditer(pattern):
+            sp = span(offset, match)
+            if overlaps(sp, [d.span for d in found]):
+                continue
+            parts = _parts(match)
+            if "day" in parts and not 1 <= int(parts["day"]) <= 31:  # type: ignore[call-overload]
+                continue
+            found.append(DateMention(sp, parts))
+    found.sort(key=lambda d: d.span.start)
+    return found
+
+
+def _relation(x: DateMention, y: DateMention) -> str:
+    shared = x.parts.keys() & y.parts.keys()
+    if not shared:
+        return "unrelated"
+    return "same" if all(x.parts[k] == y.parts[k] for k in shared) else "conflict"
+
+
+def compare(text_a: str, dates_a: list[DateMention], text_b: str, dates_b: list[DateMention]) -> list[Fact]:
+    left_a, left_b = list(dates_a), list(dates_b)
+    for x in list(left_a):
+        same = next((y for y in left_b if _relation(x, y) == "same"), None)
+        if same is not None:
+            left_a.remove(x)
+            left_b.remove(same)
+    facts: list[Fact] = []
+    for x in list(left_a):
+        other = next((y for y in left_b if _relation(x, y) == "conflict"), None)
+        if other is not None:
+            left_a.remove(x)
+            left_b.remove(other)
+            facts.append(Fact("date", x.span, other.span, severity=3,
+                              note=f"date changed: {x.span.slice(text_a)} → {other.span.slice(text_b)}"))
+    # A relative word against an absolute date may be the same day said differently.
+    for x in list(left_a):
+        other = next((y for y in left_b if ("rel" in x.parts) != ("rel" in y.parts)), None)
+        if other is not None:
+            left_a.remove(x)
+            left_b.remove(other)
+            facts.append(Fact("date", x.span, other.span, severity=1,
+                              note=f"date given differently: {x.span.slice(text_a)} / {other.span.slice(text_b)}"))
+    for x in left_a:
+        facts.append(Fact("date", x.span, None, severity=2,
+                          note=f"date only in A: {x.span.slice(text_a)}"))
+    for y in left_b:
+        facts.append(Fact("date", None, y.span, severity=2,
+                          note=f"date only in B: {y.span.slice(text_b)}"))
+    return facts

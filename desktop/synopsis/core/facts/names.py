@@ -1,0 +1,210 @@
+"""Names: runs of capitalised words (people, places, organisations).
+
+Names are compared word by word so "Vladimir Putin" still matches "Putin". A word left over
+on both sides that looks like the same name (known transliteration, same consonant skeleton,
+high similarity) is a spelling variant; a whole name swapped for another in the same context
+("President Trump said" / "President Biden said") is a different name. A name present on one
+side only is usually paraphrase, so it is reported only when it looks like a person.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import AbstractSet
+
+from rapidfuzz import fuzz
+
+from ..model import Fact, Span
+from .common import WORD, Passage
+from .dates import _MONTHS, _WEEKDAYS
+from .numbers import _MULT, _SMALL
+
+_NUMBER_WORDS = frozenset(_SMALL) | frozenset(_MULT)
+
+# Transliterations that no string measure relates (a small, explicit table).
+_VARIANTS = {
+    "kiev": "kyiv", "kyiv": "kyiv", "kharkov": "kharkiv", "kharkiv": "kharkiv", "odessa": "odesa",
+    "odesa": "odesa", "lvov": "lviv", "lviv": "lviv", "nikolaev": "mykolaiv", "mykolaiv": "mykolaiv",
+    "dnepr": "dnipro", "dnipro": "dnipro", "lugansk": "luhansk", "luhansk": "luhansk",
+    "chernobyl": "chornobyl", "chornobyl": "chornobyl", "zaporozhye": "zaporizhzhia",
+    "zaporizhzhia": "zaporizhzhia", "zelensky": "zelensky", "zelenskyy": "zelensky",
+    "selenskyj": "zelensky", "selenski": "zelensky", "kiew": "kyiv", "charkiw": "kharkiv",
+}
+_DEMONYMS = {"american": "us", "americans": "us", "usa": "us", "america": "us", "british": "uk",
+             "britain": "uk", "european": "eu", "europe": "eu", "french": "france", "german": "germany",
+             "chinese": "china", "dutch": "netherlands", "amerikanisch": "us", "amerikanische": "us",
+             "deutsche": "germany", "deutschland": "germany", "russland": "russia", "russisch": "russia",
+             "russische": "russia", "ukrainisch": "ukraine", "ukrainische": "ukraine"}
+_TITLES = frozenset(
+    "president minister foreign prime secretary general secretary-general chancellor envoy special "
+    "ambassador mr mrs ms dr prof sir king queen pope senator governor commissioner chief head "
+    "deputy vice leader spokesman spokeswoman spokesperson adviser advisor aide chairman director "
+    "premier mayor emir sheikh crown prince colonel general lieutenant captain commander "
+    "präsident bundeskanzler kanzler außenminister ministerin minister herr frau bundespräsident "
+    "staatschef regierungschef sprecher sprecherin".split())
+_STARTERS = frozenset(
+    "the a an and but or so yet if when while although though because as after before since until "
+    "during in on at by for from with without of to into over under about against between through "
+    "ahead amid despite however meanwhile moreover also earlier later then now this that these those "
+    "there here it its he she they we i you his her their our my your who what which where why how "
+    "some many most all any each every no not one both either neither other another such several "
+    "few more less last next first second third new former current according asked speaking "
+    "shortly fighting right even only just still yes oh instead once further additional "
+    "der die das den dem des ein eine einen einem einer eines und aber oder doch wenn als wie im am "
+    "an auf aus bei mit nach seit von vor zu zur zum für über unter gegen durch ohne er sie es wir "
+    "ich ihr man dies diese dieser dieses nun auch noch schon nur da dann dort hier laut zudem "
+    "außerdem jedoch trotz während weil dass ob was wer wo".split())
+_CONNECTORS = frozenset("von van de der den da di du al bin ibn la le del dos".split())
+_SENTENCE_END = re.compile(r"(?:^|[.!?:;“\"‘«„(\n]\s*|[.!?]\s*[”\"’»]\s*)\Z")
+_VOWELS = re.compile(r"[aeiouyäöüéèáíóú]")
+
+
+def key(word: str) -> str:
+    w = word.casefold().replace("’", "'").replace(".", "")
+    for suffix in ("'s", "'"):
+        if w.endswith(suffix):
+            w = w[: -len(suffix)]
+    return w
+
+
+@dataclass(slots=True)
+class Name:
+    words: list[tuple[str, Span]]          # (key, span) of the core words (titles left out)
+    span: Span                              # the core words' extent
+    prev: str = ""
+    next: str = ""
+    matched: set[int] = field(default_factory=set)
+
+    @property
+    def person_like(self) -> bool:
+        return len(self.words) >= 2 and not any(len(k) <= 1 for k, _ in self.words)
+
+
+def extract(passage: Passage) -> list[Name]:
+    names: list[Name] = []
+    for offset, chunk in passage.chunks:
+        words = list(WORD.finditer(chunk))
+        i = 0
+        while i < len(words):
+            run: list[re.Match[str]] = []
+            j = i
+            while j < len(words):
+                w = words[j].group()
+                gap = chunk[words[j - 1].end():words[j].start()] if run else ""
+                if run and gap not in (" ", "-"):
+                    break
+                if _capitalised(w) and not (not run and _skip_first(w, chunk, words[j].start())):
+                    run.append(words[j])
+                elif run and w in _CONNECTORS and j + 1 < len(words) and _capitalised(words[j + 1].group()):
+                    run.append(words[j])
+                else:
+                    break
+                j += 1
+            if not run:
+                i += 1
+                continue
+            core = [m for m in run if key(m.group()) not in _TITLES and m.group() not in _CONNECTORS]
+            if core:
+                first, last = run.index(core[0]), run.index(core[-1])
+                idx_first = i + first
+                idx_last = i + last
+                prev = words[idx_first - 1].group().lower() if idx_first > 0 and \
+                    not re.search(r"[.!?,;:]", chunk[words[idx_first - 1].end():core[0].start()]) else ""
+                nxt = words[idx_last + 1].group().lower() if idx_last + 1 < len(words) and \
+                    not re.search(r"[.!?,;:]", chunk[core[-1].end():words[idx_last + 1].start()]) else ""
+                names.append(Name([(key(m.group()), Span(offset + m.start(), offset + m.end())) for m in core],
+                                  Span(offset + core[0].start(), offset + core[-1].end()), prev, nxt))
+            i = j
+    return names
+
+
+def _capitalised(word: str) -> bool:
+    k = key(word)
+    return word[0].isupper() and k not in _MONTHS and k not in _WEEKDAYS and k not in _NUMBER_WORDS
+
+
+def _skip_first(word: str, chunk: str, start: int) -> bool:
+    return key(word) in _STARTERS and bool(_SENTENCE_END.search(chunk[:start]))
+
+
+def same(x: str, y: str) -> bool:
+    """Equal up to case, possessive, inflection or demonym ("Russia" / "Russian", "Putins", "US" / "American")."""
+    if x == y or _DEMONYMS.get(x, x) == _DEMONYMS.get(y, y):
+        return True
+    short, long = sorted((x, y), key=len)
+    if len(short) < 4:
+        return False
+    stem = 0
+    while stem < len(short) and short[stem] == long[stem]:
+        stem += 1
+    return stem >= max(4, len(short) - 1) and len(long) - stem <= 4
+
+
+def variant(x: str, y: str) -> bool:
+    """Spelling variants or transliterations of one name (Sybhia / Sybiha, Kiev / Kyiv)."""
+    if x in _VARIANTS and _VARIANTS[x] == _VARIANTS.get(y):
+        return True
+    if min(len(x), len(y)) < 4 or x[0] != y[0]:
+        return False
+    skel_x, skel_y = _VOWELS.sub("", x), _VOWELS.sub("", y)
+    if len(skel_x) >= 2 and skel_x == skel_y:
+        return True
+    return min(len(x), len(y)) >= 5 and fuzz.ratio(x, y) >= 80
+
+
+def _acronym(name: Name) -> str:
+    return "".join(k[0] for k, _ in name.words if k)
+
+
+def _keys(names: list[Name]) -> set[str]:
+    return {k for n in names for k, _ in n.words}
+
+
+def _acronyms(names: list[Name]) -> set[str]:
+    return {_acronym(n) for n in names if len(n.words) > 1}
+
+
+def compare(text_a: str, names_a: list[Name], words_a: AbstractSet[str],
+            text_b: str, names_b: list[Name], words_b: AbstractSet[str]) -> list[Fact]:
+    facts: list[Fact] = []
+    keys_a, keys_b = _keys(names_a), _keys(names_b)
+    acr_a, acr_b = _acronyms(names_a), _acronyms(names_b)
+    for names, other_keys, other_acr, other_words in ((names_a, keys_b, acr_b, words_b),
+                                                      (names_b, keys_a, acr_a, words_a)):
+        for n in names:
+            n.matched = set()
+            # "European Central Bank" = "ECB", unless the other side spells the long form out too
+            whole = len(n.words) > 1 and _acronym(n) in other_keys and _acronym(n) not in other_acr
+            for i, (k, _) in enumerate(n.words):
+                if whole or k in other_words or k in other_acr or any(same(k, o) for o in other_keys):
+                    n.matched.add(i)
+    loose_b = [(n, i) for n in names_b for i in range(len(n.words)) if i not in n.matched]
+    for n in names_a:
+        for i, (k, sp) in enumerate(n.words):
+            if i in n.matched:
+                continue
+            hit = next(((m, j) for m, j in loose_b if variant(k, m.words[j][0])), None)
+            if hit is None:
+                continue
+            m, j = hit
+            loose_b.remove(hit)
+            n.matched.add(i)
+            m.matched.add(j)
+            other = m.words[j][1]
+            facts.append(Fact("name", sp, other, severity=1,
+                              note=f"spelling variant: {sp.slice(text_a)} / {other.slice(text_b)}"))
+    # a name is kept when its last word (the surname) is: "Mark Rutte" / "Mark Hartley" differ
+    gone = [n for n in names_a if len(n.words) - 1 not in n.matched]
+    new = [n for n in names_b if len(n.words) - 1 not in n.matched]
+    for n in list(gone):
+        m = next((m for m in new if m.prev == n.prev and m.next == n.next and (n.prev or n.next)), None)
+        if m is not None:
+            gone.remove(n)
+            new.remove(m)
+            facts.append(Fact("name", n.span, m.span, severity=3,
+                              note=f"different name: {n.span.slice(text_a)} → {m.span.slice(text_b)}"))
+    facts += [Fact("name", n.span, None, severity=2, note=f"name only in A: {n.span.slice(text_a)}")
+              for n in gone if n.person_like]
+    facts += [Fact("name", None, m.span, severity=2, note=f"name only in B: {m.span.slice(text_b)}")
+              for m in new if m.person_like]
+    return facts

@@ -1,0 +1,111 @@
+"""Quotations: text inside any quotation marks, matched across the pair by similarity.
+
+Quote style, case, punctuation and a full stop inside or outside the marks are not changes.
+A matched quote whose words differ is a misquote; a quote whose words reappear unquoted on
+the other side has become indirect speech.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import AbstractSet
+
+from rapidfuzz import fuzz
+
+from ..model import Fact, Span
+from .common import Passage, norm_words
+from .numbers import _SMALL
+
+_QUOTE = re.compile(
+    r"“(?P<q1>[^“”\n]+)”"
+    r"|„(?P<q2>[^„“”\n]+)[“”]"
+    r"|(?<!\w)‘(?P<q3>[^‘\n]+?)’(?!\w)"
+    r"|(?<!\w)\"(?P<q4>[^\"\n]+)\""
+    r"|«(?P<q5>[^«»\n]+)»"
+    r"|»(?P<q6>[^«»\n]+)«"
+    r"|‹(?P<q7>[^‹›\n]+)›"
+    r"|‚(?P<q8>[^‚‘\n]+)‘"
+    r"|(?<!\w)'(?P<q9>[^'\n]{2,}?)'(?!\w)")
+_STOP = frozenset("the a an and or but of to in on at for with by from that this it is was be are "
+                  "were has have had will would not der die das und oder zu den dem des ist".split())
+PAIR_MIN = 50.0     # similarity (0-100) at which two quotes are taken as the same quotation
+LONE_MIN = 30.0     # ... when each side has just one quote left
+INDIRECT_MIN = 0.6  # share of a quote's content words found unquoted on the other side
+
+
+@dataclass(slots=True)
+class Quote:
+    span: Span
+    norm: str
+
+
+_MARKS = re.compile("[“„‘\"«»‹‚']")
+
+
+def extract(passage: Passage) -> list[Quote]:
+    out: list[Quote] = []
+    if not any(_MARKS.search(chunk) for _, chunk in passage.chunks):
+        return out
+    for offset, m in passage.finditer(_QUOTE):
+        group = m.lastgroup or "q1"
+        start, end = m.span(group)
+        inner = m.group(group)
+        lead = len(inner) - len(inner.lstrip())
+        trail = len(inner) - len(inner.rstrip())
+        norm = _norm(inner)
+        if norm and end - trail > start + lead:
+            out.append(Quote(Span(offset + start + lead, offset + end - trail), norm))
+    return out
+
+
+_UNIT_WORDS = re.compile(r"\b(?:per cent|percent|prozent)\b|(?<=\d) ?(?:bn|billion)\b|(?<=\d) ?(?:m|mn|million)\b")
+_SCALE_NORM = {"bn": " bn", "billion": " bn", "m": " m", "mn": " m", "million": " m"}
+
+
+def _norm(inner: str) -> str:
+    """Wording of a quote: figures written as digits or words, "%" or "per cent", count as one."""
+    words = [str(_SMALL[w]) if w in _SMALL else w for w in norm_words(inner).split()]
+    return _UNIT_WORDS.sub(lambda m: _SCALE_NORM.get(m.group().strip(), ""), " ".join(words)).strip()
+
+
+def _score(x: Quote, y: Quote) -> float:
+    if x.norm in y.norm or y.norm in x.norm:
+        return 100.0
+    return max(fuzz.ratio(x.norm, y.norm), fuzz.token_set_ratio(x.norm, y.norm) * 0.9)
+
+
+def _content(norm: str) -> list[str]:
+    return [w for w in norm.split() if w not in _STOP and len(w) > 2]
+
+
+def compare(text_a: str, qa: list[Quote], words_a: AbstractSet[str],
+            text_b: str, qb: list[Quote], words_b: AbstractSet[str]) -> list[Fact]:
+    facts: list[Fact] = []
+    scored = sorted(((_score(x, y), i, j) for i, x in enumerate(qa) for j, y in enumerate(qb)),
+                    reverse=True)
+    used_a: set[int] = set()
+    used_b: set[int] = set()
+    for score, i, j in scored:
+        if i in used_a or j in used_b:
+            continue
+        lone = len(qa) - len(used_a) == 1 and len(qb) - len(used_b) == 1
+        if score < PAIR_MIN and not (lone and score >= LONE_MIN):
+            continue
+        used_a.add(i)
+        used_b.add(j)
+        x, y = qa[i], qb[j]
+        if x.norm != y.norm and x.norm not in y.norm and y.norm not in x.norm:
+            facts.append(Fact("quote", x.span, y.span, severity=3,
+                              note=f"quote reworded: “{x.span.slice(text_a)}” → “{y.span.slice(text_b)}”"))
+    for side, quotes, used, text, other_words in (("A", qa, used_a, text_a, words_b),
+                                                  ("B", qb, used_b, text_b, words_a)):
+        for i, q in enumerate(quotes):
+            if i in used:
+                continue
+            content = _content(q.norm)
+            if len(content) >= 2 and sum(w in other_words for w in content) >= INDIRECT_MIN * len(content):
+                other = "B" if side == "A" else "A"
+                facts.append(Fact("quote", q.span if side == "A" else None, q.span if side == "B" else None,
+                                  severity=2, note=f"quoted in {side}, indirect speech in {other}: "
+                                                   f"“{q.span.slice(text)}”"))
+    return facts

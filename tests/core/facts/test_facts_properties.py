@@ -1,0 +1,52 @@
+"""Offsets are the contract: every fact span lies inside the passages it was given."""
+from __future__ import annotations
+
+from hypothesis import given, settings, strategies as st
+
+from synopsis.core.facts import find_fact_changes
+from synopsis.core.model import Span
+
+PIECES = ["Putin", "Peskov said", "Kyiv", "kiev", "Sybhia", "Sybiha", " not ", " may ", "never",
+          "40%", "14 per cent", "€90bn", "€90 billion", "701 sq km", "(270 sq miles)", "five",
+          "on Tuesday", "4 February", "February 4, 2025", "yesterday", "“key question”",
+          "\"key issue\"", "‘quoted’", "«zitiert»", "according to Rustem Umerov", ", he said.",
+          "Die Truppen", "nicht", "2,5 Prozent", " the ", ". ", "\n", "  ", "—", "’s", "3pm"]
+
+text = st.lists(st.one_of(st.sampled_from(PIECES), st.text(max_size=6)), max_size=14).map("".join)
+
+
+@st.composite
+def passages(draw):
+    body = draw(text)
+    cuts = sorted(draw(st.lists(st.integers(0, len(body)), max_size=4)))
+    bounds = [0] + cuts + [len(body)]
+    spans = [Span(s, e) for s, e in zip(bounds, bounds[1:]) if e > s and draw(st.booleans())]
+    return body, spans
+
+
+def inside(span: Span, spans: list[Span]) -> bool:
+    return any(s.start <= span.start and span.end <= s.end for s in spans)
+
+
+@settings(max_examples=150, deadline=None)
+@given(passages(), passages())
+def test_fact_spans_lie_inside_the_passages(pa, pb):
+    text_a, spans_a = pa
+    text_b, spans_b = pb
+    for fact in find_fact_changes(text_a, spans_a, text_b, spans_b):
+        assert fact.a is not None or fact.b is not None
+        if fact.a is not None:
+            assert inside(fact.a, spans_a) and fact.a.slice(text_a).strip()
+        if fact.b is not None:
+            assert inside(fact.b, spans_b) and fact.b.slice(text_b).strip()
+        assert fact.severity in (1, 2, 3)
+
+
+@settings(max_examples=100, deadline=None)
+@given(passages())
+def test_identical_passages_give_no_facts(pa):
+    body, spans = pa
+    assert find_fact_changes(body, spans, body, spans) == []
+    # the same words at other offsets of another text
+    shifted = "xx " + body
+    assert find_fact_changes(body, spans, shifted, [Span(s.start + 3, s.end + 3) for s in spans]) == []
