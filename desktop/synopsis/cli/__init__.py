@@ -19,8 +19,15 @@ def main() -> None:
 
 def _register() -> None:
     from .compare import compare
+    from .gui import gui
 
     main.add_command(compare)
+    main.add_command(gui)
+    from .library import library
+    main.add_command(library)
+    from .collection import matrix
+
+    main.add_command(matrix)
 
 
 _register()

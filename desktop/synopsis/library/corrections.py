@@ -1,0 +1,71 @@
+"""Manual corrections and verdict keys: pure functions over a :class:`Report`.
+
+A link is keyed by its sorted a-ids and b-ids (``"a:1,2|b:3"``), so a verdict or correction
+still finds its link after thresholds are re-applied. Corrections are replayed in the order
+they were recorded: ``link`` (add a manual link, displacing links that share a segment),
+``unlink`` (remove a link) and ``relabel`` (change a link's class).
+"""
+from __future__ import annotations
+
+from typing import Any, Iterable
+
+from ..core.edits import word_edits
+from ..core.model import Link, Report, spans_of
+
+ACTIONS = ("link", "unlink", "relabel")
+LINK_LABELS = ("shared", "paraphrased")
+VERDICTS = ("accurate", "altered", "misleading", "unverified")
+
+
+def link_key(a: Iterable[int], b: Iterable[int]) -> str:
+    """The stable key of a link: its sorted segment ids on each side."""
+    return "a:{}|b:{}".format(",".join(str(i) for i in sorted(set(a))),
+                              ",".join(str(i) for i in sorted(set(b))))
+
+
+def parse_key(key: str) -> tuple[list[int], list[int]]:
+    """Inverse of :func:`link_key`; raises ValueError on a malformed key."""
+    try:
+        left, right = key.split("|")
+        if not (left.startswith("a:") and right.startswith("b:")):
+            raise ValueError
+        ids = [[int(x) for x in part[2:].split(",") if x] for part in (left, right)]
+    except ValueError:
+        raise ValueError(f"not a link key: {key!r} (expected like 'a:1,2|b:3')") from None
+    return ids[0], ids[1]
+
+
+def check_ids(report: Report, a: list[int], b: list[int]) -> None:
+    """Raise ValueError unless ``a``/``b`` are segment ids of the report's two documents."""
+    if not a or not b:
+        raise ValueError("a link needs at least one segment on each side")
+    for side, ids in (("a", a), ("b", b)):
+        doc = report.documents[0 if side == "a" else 1]
+        bad = [i for i in ids if not 0 <= i < len(doc.segments)]
+        if bad:
+            raise ValueError(f"document {side} has no segment {bad[0]} (it has {len(doc.segments)})")
+
+
+def apply_corrections(report: Report, corrections: Iterable[dict[str, Any]]) -> Report:
+    """Replay ``corrections`` (dicts with action, a, b, label) on ``report`` in place."""
+    for corr in corrections:
+        a, b = sorted(set(corr["a"])), sorted(set(corr["b"]))
+        key = link_key(a, b)
+        action, label = corr["action"], corr.get("label")
+        if action == "link":
+            sa, sb = set(a), set(b)
+            report.links = [lk for lk in report.links if not (sa & set(lk.a) or sb & set(lk.b))]
+            score = next((c.score for c in report.candidates if link_key(c.a, c.b) == key), 0.0)
+            doc_a, doc_b = report.documents
+            edits = word_edits(doc_a.text, spans_of(doc_a, a), doc_b.text, spans_of(doc_b, b))
+            report.links.append(Link(a=a, b=b, label=label or "paraphrased", score=score,
+                                     edits=edits, origin="manual"))
+            report.links.sort(key=lambda lk: (min(lk.a), min(lk.b)))
+        elif action == "unlink" or (action == "relabel" and label == "unique"):
+            report.links = [lk for lk in report.links if link_key(lk.a, lk.b) != key]
+        elif action == "relabel":
+            for lk in report.links:
+                if link_key(lk.a, lk.b) == key:
+                    lk.label = label
+                    lk.origin = "manual"
+    return report
