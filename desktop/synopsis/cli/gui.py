@@ -1,0 +1,44 @@
+"""``synopsis gui [A [B]]``: open the desktop app, optionally comparing two sources."""
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import click
+
+
+def _size(value: str) -> tuple[int, int]:
+    m = re.fullmatch(r"(\d{2,5})x(\d{2,5})", value.strip())
+    if not m:
+        raise click.BadParameter("use WIDTHxHEIGHT, e.g. 1400x900")
+    return int(m.group(1)), int(m.group(2))
+
+
+@click.command()
+@click.argument("sources", nargs=-1, metavar="[A [B]]")
+@click.option("--screenshot", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              help="Compare, save a PNG of the window to this file and exit (renders offscreen).")
+@click.option("--size", default="1400x900", show_default=True, help="Window size for --screenshot.")
+@click.option("--theme", type=click.Choice(["system", "light", "dark"]), default=None,
+              help="Colour theme (default: the remembered one, else the system's).")
+def gui(sources: tuple[str, ...], screenshot: Path | None, size: str, theme: str | None) -> None:
+    """Open the desktop app.
+
+    \b
+    Examples:
+      synopsis gui
+      synopsis gui a.txt b.txt
+      synopsis gui a.txt b.txt --screenshot docs/screenshots/light.png --theme light
+    """
+    if len(sources) > 2:
+        raise click.UsageError("the desktop app compares two sources at a time")
+    try:
+        dims = _size(size)
+    except click.BadParameter as exc:
+        raise click.UsageError(str(exc)) from None
+    from ..gui.app import run
+
+    code = run(*(list(sources) + [None, None])[:2], screenshot=str(screenshot) if screenshot else None,
+               size=dims, theme=theme)
+    if code:
+        raise SystemExit(code)

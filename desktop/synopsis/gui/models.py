@@ -1,0 +1,132 @@
+"""Qt item models over a Report: the aligned-pairs table and its sort/filter proxy."""
+from __future__ import annotations
+
+from PySide6.QtCore import (QAbstractTableModel, QCoreApplication, QModelIndex,
+                            QPersistentModelIndex, QSortFilterProxyModel, Qt)
+
+from ..core.model import Link, Report
+
+_tr = QCoreApplication.translate
+COLUMNS = ("class", "score", "facts", "moved", "origin", "a", "b")
+LINK_ROLE = Qt.ItemDataRole.UserRole + 1  # the link's index in report.links
+SORT_ROLE = Qt.ItemDataRole.UserRole + 2
+
+
+def _excerpt(text: str, limit: int = 140) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+class PairsModel(QAbstractTableModel):
+    """One row per link of the report (manual and automatic)."""
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self._report: Report | None = None
+        self._links: list[Link] = []
+
+    def set_report(self, report: Report | None) -> None:
+        self.beginResetModel()
+        self._report = report
+        self._links = list(report.links) if report is not None else []
+        self.endResetModel()
+
+    def refresh(self) -> None:
+        """Call after ``report.links`` changed (relabel, manual edit)."""
+        self.set_report(self._report)
+
+    def link(self, row: int) -> Link:
+        return self._links[row]
+
+    def rowCount(self, parent=QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self._links)
+
+    def columnCount(self, parent=QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(COLUMNS)
+
+    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
+        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
+            return None
+        if not 0 <= section < len(COLUMNS):
+            return None
+        names = {"class": _tr("PairsModel", "Class"), "score": _tr("PairsModel", "Score"),
+                 "facts": _tr("PairsModel", "Facts"), "moved": _tr("PairsModel", "Moved"),
+                 "origin": _tr("PairsModel", "Origin"), "a": _tr("PairsModel", "Text A"),
+                 "b": _tr("PairsModel", "Text B")}
+        return names[COLUMNS[section]]
+
+    def _passage(self, side: int, link: Link) -> str:
+        doc = self._report.documents[side]
+        ids = link.a if side == 0 else link.b
+        return " ".join(doc.segment_text(i) for i in ids if 0 <= i < len(doc.segments))
+
+    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
+        if not index.isValid() or not 0 <= index.row() < len(self._links):
+            return None
+        link = self._links[index.row()]
+        col = COLUMNS[index.column()]
+        if role == LINK_ROLE:
+            return index.row()
+        if role in (Qt.ItemDataRole.DisplayRole, SORT_ROLE):
+            sort = role == SORT_ROLE
+            if col == "class":
+                return link.label if sort else _tr("PairsModel", link.label)
+            if col == "score":
+                return float(link.score) if sort else f"{link.score:.2f}"
+            if col == "facts":
+                if sort:
+                    return max((f.severity for f in link.facts), default=0) * 100 + len(link.facts)
+                if not link.facts:
+                    return ""
+                kinds = sorted({f.kind for f in link.facts})
+                flag = "⚠ " if any(f.severity >= 3 for f in link.facts) else ""
+                return f"{flag}{len(link.facts)}: {', '.join(kinds)}"
+            if col == "moved":
+                return int(link.moved) if sort else (_tr("PairsModel", "moved") if link.moved else "")
+            if col == "origin":
+                return link.origin if sort else _tr("PairsModel", link.origin)
+            text = self._passage(0 if col == "a" else 1, link)
+            return text if sort else _excerpt(text)
+        if role == Qt.ItemDataRole.ToolTipRole and col in ("a", "b"):
+            return self._passage(0 if col == "a" else 1, link)
+        if role == Qt.ItemDataRole.ToolTipRole and col == "facts" and link.facts:
+            return "\n".join(f"{f.kind}: {f.note}" for f in link.facts)
+        if role == Qt.ItemDataRole.TextAlignmentRole and col == "score":
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        return None
+
+    def flags(self, index):
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+
+
+class PairsFilter(QSortFilterProxyModel):
+    """Sorts by the raw values and filters by class and by a text search."""
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self.setSortRole(SORT_ROLE)
+        self.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        self._classes = {"shared", "paraphrased"}
+        self._text = ""
+
+    def set_classes(self, classes: set[str]) -> None:
+        self._classes = set(classes)
+        self.invalidate()
+
+    def set_text(self, text: str) -> None:
+        self._text = text.strip().lower()
+        self.invalidate()
+
+    def filterAcceptsRow(self, row: int, parent: QModelIndex | QPersistentModelIndex) -> bool:
+        model = self.sourceModel()
+        if not isinstance(model, PairsModel) or row >= model.rowCount():
+            return True
+        link = model.link(row)
+        if link.label not in self._classes:
+            return False
+        if self._text:
+            hay = " ".join(str(model.index(row, c).data(SORT_ROLE)) for c in range(len(COLUMNS)))
+            return self._text in hay.lower()
+        return True

@@ -1,0 +1,36 @@
+"""What the background job does: turn source specs into Documents and compare them.
+
+A spec is ``("path", p)``, ``("url", u)`` or ``("text", pasted)``. Runs in a worker thread:
+no Qt here.
+"""
+from __future__ import annotations
+
+from typing import Callable
+
+from ..core import ingest
+from ..core.config import Settings
+from ..core.errors import LoadError
+from ..core.model import Document
+from ..core.pipeline import compare, prepare
+
+
+def load_spec(spec: tuple, settings: Settings) -> Document:
+    kind, value = spec
+    if kind in ("path", "url"):  # ingest.load fetches http(s) addresses itself
+        return ingest.load(value, max_bytes=settings.max_bytes)
+    if kind == "text":
+        return ingest.from_pasted_text(value)
+    raise LoadError(str(value), f"unknown kind of source {kind!r}")
+
+
+def make_task(specs: list, settings: Settings) -> Callable:
+    def task(progress, cancelled):
+        docs = [load_spec(s, settings) if s is not None else None for s in specs]
+        if all(d is not None for d in docs):
+            report = compare(docs[0], docs[1], settings, progress=progress, cancel=cancelled)
+            return docs, report
+        for d in docs:
+            if d is not None:
+                prepare(d, settings)
+        return docs, None
+    return task

@@ -1,0 +1,1 @@
+"""The widgets of the comparison window; each asks the report, never computes alignment."""

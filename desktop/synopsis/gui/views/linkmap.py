@@ -1,0 +1,122 @@
+"""The band painter between the two panes (after Meld's link map).
+
+It asks the panes for the passage extents of the links in the visible range only and paints
+each link as a band of two cubic Béziers (see :func:`geometry.visible_bands`); moved links get
+a dashed outline, manual ones a solid dark outline, the selected one a thick outline.
+"""
+from __future__ import annotations
+
+import numpy as np
+from PySide6.QtCore import QPoint, QPointF, QSize, Qt, Signal
+from PySide6.QtGui import QColor, QPainter, QPainterPath, QPen
+from PySide6.QtWidgets import QWidget
+
+from ...core.model import Link
+from .. import theme as themes
+from ..geometry import flatten, point_in_polygon, visible_bands
+
+
+def to_path(outline: list) -> QPainterPath:
+    path = QPainterPath()
+    for cmd in outline:
+        if cmd[0] == "M":
+            path.moveTo(QPointF(*cmd[1]))
+        elif cmd[0] == "L":
+            path.lineTo(QPointF(*cmd[1]))
+        elif cmd[0] == "C":
+            path.cubicTo(QPointF(*cmd[1]), QPointF(*cmd[2]), QPointF(*cmd[3]))
+        elif cmd[0] == "Z":
+            path.closeSubpath()
+    return path
+
+
+class LinkMap(QWidget):
+    """Paints the bands; a click on a band emits ``linkClicked(index)``."""
+
+    linkClicked = Signal(int)
+
+    def __init__(self, pane_a, pane_b, parent=None) -> None:
+        super().__init__(parent)
+        self.pane_a, self.pane_b = pane_a, pane_b  # TextView instances
+        self.theme = themes.LIGHT
+        self.links: list[Link] = []
+        self.visible_classes = set(themes.CLASSES)
+        self.selected: int | None = None
+        self._last_shapes: list = []
+        self._cache = None
+        self.setMinimumWidth(40)
+        self.setToolTip(self.tr("Bands join aligned passages; a dashed outline marks a moved passage"))
+
+    def sizeHint(self) -> QSize:
+        return QSize(64, 400)
+
+    def set_links(self, links: list[Link]) -> None:
+        self.links = list(links)
+        self.update()
+
+    def _doc_extents(self) -> tuple[np.ndarray, np.ndarray, list[int]]:
+        """Per shown link, its passage extents on each side in document coordinates.
+
+        Cached until the links, the filters or either pane's layout change.
+        """
+        ext_a, ext_b = self.pane_a.segment_extents(), self.pane_b.segment_extents()
+        key = (id(self.links), len(self.links), frozenset(self.visible_classes), id(ext_a), id(ext_b))
+        if self._cache is None or self._cache[0] != key:
+            keep, rows_a, rows_b = [], [], []
+            for i, link in enumerate(self.links):
+                a = [ext_a[j] for j in link.a if 0 <= j < len(ext_a)]
+                b = [ext_b[j] for j in link.b if 0 <= j < len(ext_b)]
+                if link.label in self.visible_classes and a and b:
+                    keep.append(i)
+                    rows_a.append((min(t for t, _ in a), max(e for _, e in a)))
+                    rows_b.append((min(t for t, _ in b), max(e for _, e in b)))
+            self._cache = (key, np.array(rows_a, dtype=float).reshape(-1, 2),
+                           np.array(rows_b, dtype=float).reshape(-1, 2), keep)
+        return self._cache[1], self._cache[2], self._cache[3]
+
+    def _offset(self, view) -> float:
+        return self.mapFromGlobal(view.viewport().mapToGlobal(QPoint(0, 0))).y() - view.scroll_y()
+
+    def shapes(self):
+        """(link index, BandShape) for the links with an end in the visible range only."""
+        if not self.links or not self.pane_a.starts or not self.pane_b.starts:
+            return []
+        ea, eb, keep = self._doc_extents()
+        if not keep:
+            return []
+        ea = ea + self._offset(self.pane_a)
+        eb = eb + self._offset(self.pane_b)
+        h = float(self.height())
+        seen = ((ea[:, 1] >= 0) & (ea[:, 0] <= h)) | ((eb[:, 1] >= 0) & (eb[:, 0] <= h))
+        idx = np.nonzero(seen)[0]
+        shapes = visible_bands([tuple(ea[i]) for i in idx], [tuple(eb[i]) for i in idx], h, h,
+                               float(self.width()))
+        return [(keep[idx[s.link]], s) for s in shapes]
+
+    def paintEvent(self, event) -> None:
+        p = QPainter(self)
+        p.setRenderHint(QPainter.RenderHint.Antialiasing)
+        shapes = self.shapes()
+        self._last_shapes = shapes
+        for index, shape in shapes:
+            link = self.links[index]
+            path = to_path(shape.outline)
+            p.fillPath(path, self.theme.band_fill(link.label))
+            if index == self.selected:
+                pen = QPen(QColor(self.theme.selection), 2.5)
+            elif link.moved:
+                pen = QPen(QColor(self.theme.moved), 1.4, Qt.PenStyle.DashLine)
+            elif link.origin == "manual":
+                pen = QPen(QColor(self.theme.moved), 1.2)
+            else:
+                pen = QPen(self.theme.color(link.label, strong=True), 0.8)
+            p.strokePath(path, pen)
+        p.end()
+
+    def mouseReleaseEvent(self, event) -> None:
+        pos = event.position()
+        for index, shape in reversed(self._last_shapes):
+            if point_in_polygon((pos.x(), pos.y()), flatten(shape.outline, 8)):
+                self.linkClicked.emit(index)
+                return
+        super().mouseReleaseEvent(event)

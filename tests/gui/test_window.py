@@ -1,0 +1,286 @@
+"""The real window driven with pytest-qt: open, compare, click, navigate, filter, correct."""
+from __future__ import annotations
+
+from collections import Counter
+
+import pytest
+from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
+from PySide6.QtGui import QDropEvent
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication
+
+pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")
+
+
+def _counts(report, side):
+    doc = report.documents[side]
+    return Counter(l for l, s in zip(report.label_of_segments(side), doc.segments) if not s.is_debris)
+
+
+def test_empty_window_offers_ways_in(window):
+    for pane in window.panes:
+        assert pane.open_button.isVisible() and pane.paste_button.isVisible() and pane.url.isVisible()
+        assert "Drop" in pane.text.placeholderText()
+    assert not window.act_link.isEnabled()
+
+
+def test_counts_match_the_report(compared):
+    report = compared.report
+    assert report is not None and report.links
+    for side in (0, 1):
+        shown = compared.counts(side)
+        expected = _counts(report, side)
+        assert shown == {k: expected.get(k, 0) for k in ("shared", "paraphrased", "unique")}
+        assert compared.panes[side].summary.summary == report.summary(side)
+    assert compared.model.rowCount() == len(report.links)
+
+
+def test_click_selects_counterpart(compared, qtbot):
+    report = compared.report
+    link_index = next(i for i, l in enumerate(report.links) if l.label == "paraphrased")
+    link = report.links[link_index]
+    view = compared.views[0]
+    view.ensure_segment_visible(link.a[0])
+    rect = view.segment_rect(link.a[0])
+    QTest.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier,
+                     rect.center())
+    assert compared.current_link == link_index
+    assert compared.selection[1] == link.b
+    sel = compared.views[1].extraSelections()
+    assert [s.cursor.selectionStart() for s in sel] == [compared.views[1].q_starts[i] for i in link.b]
+    # the counterpart was scrolled into view
+    top, bottom = compared.views[1].segment_extents()[link.b[0]]
+    y = compared.views[1].scroll_y()
+    assert y <= top and bottom <= y + compared.views[1].view_height() + 1
+    assert "score" in compared.detail.toPlainText()
+
+
+def test_next_and_previous_difference(compared):
+    view = compared.views[0]
+    compared.act_next.trigger()
+    first = compared.selection[0][0]
+    assert view.labels[first] in ("paraphrased", "unique")
+    compared.act_next.trigger()
+    second = compared.selection[0][0]
+    assert view.starts[second] > view.starts[first]
+    assert view.labels[second] != "shared"
+    compared.act_prev.trigger()
+    assert compared.selection[0][0] == first
+    assert "F7" in compared.act_next.toolTip()
+
+
+def test_filters_hide_a_class(compared):
+    compared.legend.boxes["shared"].setChecked(False)
+    assert "shared" not in compared.views[0].visible_classes
+    shared_seg = compared.views[0].labels.index("shared")
+    assert compared.views[0].format_for(shared_seg) is None
+    assert all(compared.report.links[i].label != "shared" for i, _ in compared.linkmap.shapes())
+    rows = compared.proxy.rowCount()
+    assert rows == sum(1 for l in compared.report.links if l.label != "shared")
+    compared.legend.boxes["shared"].setChecked(True)
+    assert compared.proxy.rowCount() == len(compared.report.links)
+
+
+def test_threshold_changes_classes_without_realigning(compared):
+    before = Counter(l.label for l in compared.report.links)
+    candidates = list(compared.report.candidates)
+    compared.shared_box.setValue(0.0)
+    after = Counter(l.label for l in compared.report.links)
+    assert after["paraphrased"] == 0 and after["shared"] == sum(before.values())
+    assert compared.counts(0)["paraphrased"] == 0
+    compared.para_box.setValue(1.0)
+    assert len(compared.report.links) == sum(1 for c in candidates if c.score >= 1.0)
+    assert compared.report.candidates == candidates
+
+
+def test_drop_a_file(window, qtbot, seed_pair):
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(seed_pair[0]))])
+    view = window.views[0]
+    event = QDropEvent(QPointF(10, 10), Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton,
+                       Qt.KeyboardModifier.NoModifier)
+    with qtbot.waitSignal(window.comparisonReady, timeout=20000):
+        view.dropEvent(event)
+    assert window.docs[0] is not None and window.report is None
+    assert window.views[0].toPlainText().startswith(window.docs[0].text[:20])
+    with qtbot.waitSignal(window.comparisonReady, timeout=20000):
+        window.set_source(1, ("path", str(seed_pair[1])))
+    assert window.report is not None
+
+
+def test_paste_text_as_a_source(window, qtbot):
+    QApplication.clipboard().setText("A pasted article. It has two sentences.")
+    with qtbot.waitSignal(window.comparisonReady, timeout=20000):
+        window.act_paste.trigger()
+    assert window.docs[0].source == "clipboard"
+    assert window.docs[0].text.strip() == "A pasted article. It has two sentences."
+    assert window.views[0].toPlainText() == window.docs[0].text
+
+
+def test_link_unlink_and_undo(compared):
+    report = compared.report
+    ua, ub = report.unique_segments(0), report.unique_segments(1)
+    ua = [i for i in ua if not report.documents[0].segments[i].is_debris]
+    ub = [i for i in ub if not report.documents[1].segments[i].is_debris]
+    compared.select_segment(0, ua[0])
+    compared.select_segment(1, ub[0])
+    assert compared.act_link.isEnabled()
+    n = len(report.links)
+    compared.act_link.trigger()
+    manual = [l for l in compared.report.links if l.origin == "manual"]
+    assert len(compared.report.links) == n + 1 and manual[0].a == [ua[0]] and manual[0].b == [ub[0]]
+    assert manual[0].edits, "a hand-made link still gets its word-level diff"
+    assert compared.views[0].labels[ua[0]] == "paraphrased"
+    compared.shared_box.setValue(0.5)  # a relabel keeps the manual link
+    assert any(l.origin == "manual" for l in compared.report.links)
+    compared.undo.undo()
+    assert not any(l.origin == "manual" for l in compared.report.links)
+    # unlink an automatic pair, then undo
+    victim = compared.report.links[0]
+    compared.select_link(0)
+    compared.act_unlink.trigger()
+    assert all(l.a != victim.a for l in compared.report.links)
+    assert compared.views[0].labels[victim.a[0]] == "unique"
+    compared.undo.undo()
+    assert any(l.a == victim.a for l in compared.report.links)
+    compared.undo.redo()
+    assert all(l.a != victim.a for l in compared.report.links)
+
+
+def test_bad_file_raises_the_error_dialog(window, qtbot, tmp_path, errors):
+    empty = tmp_path / "empty.txt"
+    empty.write_text("")
+    with qtbot.waitSignal(window.loadFailed, timeout=20000):
+        window.open_paths(str(empty), str(empty))
+    assert len(errors) == 1 and "empty.txt" in errors[0][1] and "empty" in errors[0][1]
+
+
+def test_theme_zoom_and_settings_are_remembered(compared, temp_settings):
+    compared.set_theme("dark")
+    assert compared.theme.name == "dark"
+    seg = compared.views[0].labels.index("shared")
+    assert compared.views[0].format_for(seg).background().color().name() == "#123e5c"
+    size = compared.views[0].font().pointSizeF()
+    compared.act_zoom_in.trigger()
+    assert compared.views[0].font().pointSizeF() == size + 1
+    compared.close()
+    from synopsis.gui.settings import AppSettings
+
+    store = AppSettings()
+    assert store.get("theme") == "dark" and store.get("font_size") == size + 1
+    assert store.geometry() is not None
+    assert store.recent()[0][0].endswith("bbc-witkoff-putin-talks.txt")
+    assert list(temp_settings.rglob("*.ini"))
+
+
+def test_overview_pixmap_is_cached(compared, qtbot):
+    strip = compared.overviews[0]
+    strip.repaint()
+    n = strip.renders
+    compared.views[0].set_scroll_y(200)
+    strip.repaint()
+    assert strip.renders == n
+    QTest.mouseClick(strip, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier,
+                     QPoint(5, strip.height() - 2))
+    assert compared.views[0].scroll_y() > 200
+
+
+def test_sync_scroll_keeps_passages_level(compared):
+    a, b = compared.views
+    compared.act_sync.setChecked(True)
+    a.set_scroll_y(a.verticalScrollBar().maximum() // 2)
+    y_b = b.scroll_y()
+    assert y_b > 0
+    compared.act_sync.setChecked(False)
+    a.set_scroll_y(0)
+    assert b.scroll_y() == y_b
+
+
+def test_pairs_model_passes_the_model_tester(compared, qtmodeltester):
+    qtmodeltester.check(compared.model)
+    qtmodeltester.check(compared.proxy)
+
+
+def test_table_row_selects_passages(compared):
+    compared.table.sortByColumn(1, Qt.SortOrder.DescendingOrder)
+    compared.table.selectRow(0)
+    link = compared.report.links[compared.current_link]
+    assert link.score == max(l.score for l in compared.report.links)
+    assert compared.selection[0] == link.a
+
+
+def test_url_box_reports_a_bad_address(window, qtbot, errors):
+    pane = window.panes[1]
+    pane.url.setText("ftp://example.org/story")
+    with qtbot.waitSignal(window.loadFailed, timeout=20000):
+        QTest.keyClick(pane.url, Qt.Key.Key_Return)
+    assert len(errors) == 1 and "ftp://example.org/story" in errors[0][1]
+
+
+def test_progress_shows_while_working_and_cancel_stops_the_job(window, qtbot, seed_pair):
+    window.open_paths(*seed_pair)
+    assert window.progress.isVisibleTo(window) and window.cancel_button.isVisibleTo(window)
+    with qtbot.waitSignal(window.comparisonReady, timeout=20000):
+        pass
+    assert not window.progress.isVisibleTo(window)
+
+    import threading
+
+    from synopsis.core.errors import Cancelled
+    from synopsis.gui.workers import Job
+
+    release = threading.Event()
+
+    def slow(progress, cancelled):
+        progress("working", 0.5)
+        while not cancelled():
+            release.wait(0.01)
+        raise Cancelled()
+
+    job = Job(slow, window)
+    with qtbot.waitSignal(job.progress, timeout=5000):
+        job.start()
+    with qtbot.waitSignal(job.cancelled, timeout=5000):
+        job.cancel()
+
+
+def test_swap_sides_and_preferences(compared, qtbot, monkeypatch, seed_pair):
+    from synopsis.gui.dialogs import Dialogs
+
+    with qtbot.waitSignal(compared.comparisonReady, timeout=20000):
+        compared.act_swap.trigger()
+    assert compared.report.documents[0].source == str(seed_pair[1])
+    new = compared.engine.replace(granularity="paragraph", shared_threshold=0.9)
+    monkeypatch.setattr(Dialogs, "preferences", classmethod(lambda cls, parent, s, t: (new, "dark")))
+    with qtbot.waitSignal(compared.comparisonReady, timeout=20000):
+        compared.act_prefs.trigger()
+    assert compared.report.settings["granularity"] == "paragraph"
+    assert compared.shared_box.value() == 0.9 and compared.theme.name == "dark"
+
+
+def test_pane_offsets_survive_characters_outside_the_bmp(qtbot):
+    from hypothesis import given, settings, strategies as st
+    from PySide6.QtGui import QTextCursor
+
+    from synopsis.core.config import Settings
+    from synopsis.core.ingest import from_pasted_text
+    from synopsis.core.pipeline import prepare
+    from synopsis.gui.views.textpane import TextView
+
+    view = TextView()
+    qtbot.addWidget(view)
+    words = st.sampled_from(["Kyiv", "😀", "talks", "𝔸bc", "ended.", "Putin", "ça", "中文."])
+
+    @settings(max_examples=25, deadline=None)
+    @given(st.lists(st.lists(words, min_size=1, max_size=8).map(" ".join), min_size=1, max_size=5))
+    def check(sentences):
+        doc = prepare(from_pasted_text(" ".join(sentences) + "\n"), Settings(language="en"))
+        view.set_document(doc)
+        for i, seg in enumerate(doc.segments):
+            cursor = QTextCursor(view.document())
+            cursor.setPosition(view.q_starts[i])
+            cursor.setPosition(view.q_ends[i], QTextCursor.MoveMode.KeepAnchor)
+            assert cursor.selectedText() == doc.text[seg.start:seg.end]
+            assert view.segment_at_offset(view.umap.from_qt(view.q_starts[i])) == i
+
+    check()
