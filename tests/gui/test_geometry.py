@@ -109,19 +109,3 @@ def test_next_target():
     assert next_target(pos, 30, True) is None
     assert next_target(pos, 20, False) == 0
     assert next_target(pos, 10, False) is None
-
-
-def test_none_survives_many_qt_calls_returning_none():
-    """PySide6 6.12 on Python 3.11 leaks a reference to None per void call (see gui._compat)."""
-    import sys
-
-    import synopsis.gui  # noqa: F401  (applies the work-around)
-    from PySide6.QtCore import QPointF
-    from PySide6.QtGui import QPainterPath
-
-    before = sys.getrefcount(None)
-    path = QPainterPath()
-    for _ in range(20000):
-        path.lineTo(QPointF(1.0, 1.0))
-    assert sys.getrefcount(None) > 20000 or sys.version_info >= (3, 12)
-    assert before > 0
