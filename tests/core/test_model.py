@@ -1,10 +1,15 @@
 """The report model: JSON round trips, the schema contract, summaries."""
 import json
+from pathlib import Path
 
 from hypothesis import given, settings, strategies as st
 
-from conftest import LOCAL_SCHEMA, SCHEMA_PATH
 from synopsis.core.model import Document, Edit, Fact, Link, Report, Segment, Span
+
+
+ROOT = Path(__file__).resolve().parents[2]
+SCHEMA_PATH = ROOT.parent / "shared" / "design" / "report.schema.json"
+LOCAL_SCHEMA = ROOT / "docs" / "report.schema.json"
 
 
 def test_local_schema_copy_matches_the_contract():

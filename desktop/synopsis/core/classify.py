@@ -21,6 +21,24 @@ def label_for(link: Link, settings: Settings) -> str | None:
     return "shared" if chars >= settings.shared_threshold else "paraphrased"
 
 
+def choose(candidates: list[Link], settings: Settings,
+           manual: list[Link] | tuple[Link, ...] = ()) -> list[Link]:
+    """The candidates that become links under ``settings``: best score first, each segment once.
+
+    Returns the candidate objects themselves (not copies), manual links excluded.
+    """
+    used_a = {i for link in manual for i in link.a}
+    used_b = {j for link in manual for j in link.b}
+    chosen: list[Link] = []
+    for cand in sorted(candidates, key=lambda c: (-c.score, len(c.a) + len(c.b), min(c.a), min(c.b))):
+        if label_for(cand, settings) is None or used_a & set(cand.a) or used_b & set(cand.b):
+            continue
+        chosen.append(cand)
+        used_a.update(cand.a)
+        used_b.update(cand.b)
+    return chosen
+
+
 def relabel(report: Report, settings: Settings) -> None:
     """Rebuild ``report.links`` from ``report.candidates`` under ``settings`` (in place).
 
@@ -28,18 +46,11 @@ def relabel(report: Report, settings: Settings) -> None:
     is dropped. Candidates are considered best first, and no segment ends up in two links.
     """
     manual = [link for link in report.links if link.origin == "manual"]
-    used_a = {i for link in manual for i in link.a}
-    used_b = {j for link in manual for j in link.b}
     chosen: list[Link] = list(manual)
-    for cand in sorted(report.candidates, key=lambda c: -c.score):
-        label = label_for(cand, settings)
-        if label is None or used_a & set(cand.a) or used_b & set(cand.b):
-            continue
+    for cand in choose(report.candidates, settings, manual):
         link = copy.copy(cand)
-        link.label = label
+        link.label = label_for(cand, settings) or "paraphrased"
         chosen.append(link)
-        used_a.update(cand.a)
-        used_b.update(cand.b)
     chosen.sort(key=lambda link: (min(link.a), min(link.b)))
     report.links = chosen
     report.settings = {**report.settings, "shared_threshold": settings.shared_threshold,

@@ -13,6 +13,7 @@ from .. import __version__
 from . import align as align_mod
 from .classify import relabel
 from .config import Settings
+from .debris import mark as mark_debris
 from .edits import word_edits
 from .errors import Cancelled
 from .ingest import now_iso
@@ -25,12 +26,13 @@ CancelCheck = Callable[[], bool]
 
 
 def prepare(doc: Document, settings: Settings) -> Document:
-    """Detect the language (unless given) and segment ``doc`` in place."""
+    """Detect the language (unless given), segment ``doc`` and mark scraping debris, in place."""
     if settings.language:
         doc.language = settings.language
     elif not doc.language:
         doc.language = detect(doc.text)
     segment(doc, settings.granularity)
+    mark_debris(doc)
     return doc
 
 

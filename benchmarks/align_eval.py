@@ -1,0 +1,128 @@
+"""Scoring an alignment against gold: the seed pair, synthetic WMT pairs, related articles."""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Callable
+
+from align_data import ROOT, SyntheticPair
+from synopsis.core import Settings, compare, load
+from synopsis.core.classify import relabel
+from synopsis.core.model import Document, Report
+from synopsis.core.pipeline import prepare
+
+GOLD = Path(__file__).resolve().parent / "gold" / "witkoff-seed-pair.json"
+RELATED = ["belta-abu-dhabi-round.txt", "russia-territorial-conditions.txt", "geneva-round.txt"]
+ORIGINAL = "bbc-witkoff-putin-talks.txt"
+
+
+def run(doc_a: Document, doc_b: Document, settings: Settings, aligner: str) -> Report:
+    """A full comparison (``synopsis``) or the naive baseline on the same segmentation."""
+    if aligner == "synopsis":
+        return compare(doc_a, doc_b, settings)
+    from synopsis.core import baseline
+    prepare(doc_a, settings)
+    prepare(doc_b, settings)
+    links, _ = baseline.align(doc_a, doc_b, settings)
+    return Report(documents=[doc_a, doc_b], links=links, settings=settings.to_dict())
+
+
+def _find(doc: Document, prefix: str) -> int:
+    hits = [s.id for s in doc.segments if doc.segment_text(s.id).startswith(prefix)]
+    if len(hits) != 1:
+        raise ValueError(f"gold passage {prefix!r} matches {len(hits)} segments")
+    return hits[0]
+
+
+def score_seed(settings: Settings, aligner: str = "synopsis") -> dict:
+    gold = json.loads(GOLD.read_text(encoding="utf-8"))
+    report = run(load(ROOT / "seeds" / ORIGINAL), load(ROOT / gold["b"]), settings, aligner)
+    a, b = report.documents
+    predicted = {(tuple(sorted(l.a)), tuple(sorted(l.b))): l for l in report.links}
+    right = labelled = 0
+    misses = []
+    split_ok = False
+    for g in gold["links"]:
+        ga = tuple(sorted(_find(a, p) for p in g["a"]))
+        gb = sorted(_find(b, p) for p in g["b"])
+        options = [tuple(gb)] + [tuple(sorted(gb + [_find(b, p) for p in g.get("also_b", [])]))]
+        hit = next((predicted[ga, o] for o in options if (ga, o) in predicted), None)
+        if hit is None:
+            misses.append(g["a"][0])
+            continue
+        right += 1
+        labelled += hit.label == g["label"]
+        split_ok |= bool(g.get("split")) and len(hit.b) > 1
+    ua = set(report.unique_segments(0))
+    ub = set(report.unique_segments(1))
+    unique_ok = sum(_find(a, p) in ua for p in gold["unique_a"]) + \
+        sum(_find(b, p) in ub for p in gold["unique_b"])
+    debris_ok = sum(a.segments[_find(a, p)].kind == k for p, k in gold["debris_a"].items())
+    core_ok = sum(b.text[b.segments[_find(b, p)].core_span.start:].startswith(c)
+                  for p, c in gold["cores_b"].items())
+    n_pred = len(report.links)
+    prec = right / n_pred if n_pred else 0.0
+    rec = right / len(gold["links"])
+    return {"links": n_pred, "gold_links": len(gold["links"]), "precision": prec, "recall": rec,
+            "f1": 2 * prec * rec / (prec + rec) if prec + rec else 0.0,
+            "label_accuracy": labelled / right if right else 0.0, "split_linked": split_ok,
+            "unique_right": f"{unique_ok}/{len(gold['unique_a']) + len(gold['unique_b'])}",
+            "debris_right": f"{debris_ok}/{len(gold['debris_a'])}",
+            "cores_right": f"{core_ok}/{len(gold['cores_b'])}", "missed": misses}
+
+
+def _doc(text: str, name: str) -> Document:
+    return Document(text=text, title=name, source=name, sha256="", language="de")
+
+
+def score_synthetic(pairs: list[SyntheticPair], settings: Settings, aligner: str = "synopsis",
+                    report_hook: Callable[[Report], None] | None = None) -> dict:
+    settings = settings.replace(granularity="paragraph")
+    tp = fp = fn = labelled = moved_tp = moved_gold = moved_fp = 0
+    for pair in pairs:
+        report = run(_doc(pair.text_a, "a"), _doc(pair.text_b, "b"), settings, aligner)
+        if report_hook:
+            report_hook(report)
+        a, b = report.documents
+        line_a = [a.text.count("\n", 0, s.start) for s in a.segments]
+        line_b = [b.text.count("\n", 0, s.start) for s in b.segments]
+        gold = {(ka, kb): label for kb, (ka, label) in pair.gold.items()}
+        seen = set()
+        for link in report.links:
+            for i in link.a:
+                for j in link.b:
+                    key = (line_a[i], line_b[j])
+                    seen.add(key)
+                    if key in gold:
+                        tp += 1
+                        labelled += gold[key] == link.label
+                        if key[1] in pair.moved_b:
+                            moved_tp += link.moved
+                        else:
+                            moved_fp += link.moved
+                    else:
+                        fp += 1
+        fn += len(set(gold) - seen)
+        moved_gold += len(pair.moved_b)
+    prec = tp / (tp + fp) if tp + fp else 0.0
+    rec = tp / (tp + fn) if tp + fn else 0.0
+    return {"pairs": len(pairs), "precision": prec, "recall": rec,
+            "f1": 2 * prec * rec / (prec + rec) if prec + rec else 0.0,
+            "label_accuracy": labelled / tp if tp else 0.0,
+            "moved_recall": moved_tp / moved_gold if moved_gold else 0.0, "moved_false": moved_fp}
+
+
+def score_related(settings: Settings, aligner: str = "synopsis") -> dict[str, int]:
+    """Links between articles on the same topic that share (almost) no statements."""
+    out = {}
+    names = RELATED + [ORIGINAL]
+    for i, x in enumerate(RELATED):
+        for y in names[i + 1:]:
+            report = run(load(ROOT / "seeds" / x), load(ROOT / "seeds" / y), settings, aligner)
+            out[f"{x[:12]} vs {y[:12]}"] = len(report.links)
+    return out
+
+
+def relabelled(report: Report, settings: Settings) -> Report:
+    relabel(report, settings)
+    return report

@@ -1,0 +1,153 @@
+"""The alignment engine on the seed pair, related articles and constructed text."""
+from __future__ import annotations
+
+import pytest
+from hypothesis import HealthCheck, given, settings as hsettings, strategies as st
+
+from synopsis.core import Cancelled, Settings, compare, load
+from synopsis.core.align import _longest_increasing
+from synopsis.core.model import Document
+
+
+def seg_of(doc: Document, prefix: str) -> int:
+    hits = [s.id for s in doc.segments if doc.segment_text(s.id).startswith(prefix)]
+    assert len(hits) == 1, prefix
+    return hits[0]
+
+
+def link_of(report, doc: int, seg: int):
+    index = report.link_of_segment(doc)
+    return report.links[index[seg]] if seg in index else None
+
+
+def mkdoc(text: str, language: str = "en") -> Document:
+    return Document(text=text, title="t", source="s", sha256="", language=language)
+
+
+@pytest.fixture(scope="module")
+def seed_report(seed_pair):
+    return compare(load(seed_pair[0]), load(seed_pair[1]))
+
+
+def test_split_sentence_is_one_to_many(seed_report):
+    a, b = seed_report.documents
+    link = link_of(seed_report, 0, seg_of(a, "“Right now, the world"))
+    assert link is not None
+    assert sorted(link.b) == sorted([seg_of(b, "“Right now, the world"), seg_of(b, "But he added that")])
+
+
+def test_listed_passages_are_unique(seed_report):
+    a, b = seed_report.documents
+    for prefix in ("Meanwhile, French President Emmanuel Macron", "US President Trump said the talks"):
+        assert link_of(seed_report, 0, seg_of(a, prefix)) is None, prefix
+    for prefix in ("European Commission chief Ursula von der Leyen", "We stand firm with Ukraine",
+                   "“We have chosen energy security"):
+        assert link_of(seed_report, 1, seg_of(b, prefix)) is None, prefix
+
+
+def test_ninety_billion_sentence_is_linked(seed_report):
+    a, b = seed_report.documents
+    link = link_of(seed_report, 0, seg_of(a, "The European Commission is also proposing"))
+    assert link is not None and link.b == [seg_of(b, "The Commission also proposes raising €90")]
+    assert link.label == "paraphrased"
+
+
+def test_near_verbatim_is_shared_and_reworded_is_paraphrased(seed_report):
+    a, _ = seed_report.documents
+    assert link_of(seed_report, 0, seg_of(a, "Nato foreign ministers met")).label == "shared"
+    assert link_of(seed_report, 0, seg_of(a, "The Kremlin on Wednesday said")).label == "paraphrased"
+
+
+def test_debris_is_marked_and_never_linked(seed_report):
+    a, b = seed_report.documents
+    assert a.segments[seg_of(a, "Hafsa Khaliland")].kind == "byline"
+    assert a.segments[seg_of(a, "Readers in the UK")].kind == "footer"
+    glued = b.segments[seg_of(b, "ReutersUK")]
+    assert b.text[glued.core_span.start:].startswith("UK government")
+    linked = {i for link in seed_report.links for i in link.a}
+    assert not any(a.segments[i].is_debris for i in linked)
+
+
+def test_related_articles_barely_link(seeds):
+    report = compare(load(seeds / "russia-territorial-conditions.txt"), load(seeds / "geneva-round.txt"))
+    assert len(report.links) <= 1
+
+
+def test_repeats_in_one_document(seeds):
+    belta = seeds / "belta-abu-dhabi-round.txt"
+    report = compare(load(belta), load(seeds / "geneva-round.txt"))
+    doc = report.documents[0]
+    groups = [r.segments for r in report.repeats if r.doc == 0]
+    assert len(groups) >= 3
+    for group in groups:
+        texts = {doc.segment_text(i) for i in group}
+        assert len(texts) == 1 or min(map(len, texts)) > 30
+
+
+LINES = ["The harbour authority said ferries would resume sailing on Monday morning.",
+         "Farmers in the valley reported the worst harvest in thirty years.",
+         "A new bridge across the river will cost about 40 million euros.",
+         "The city council voted to extend library opening hours until nine.",
+         "Police closed the motorway after a lorry overturned near the tunnel.",
+         "Scientists found a rare orchid growing on the abandoned railway line.",
+         "The football club confirmed its coach had signed a two-year contract."]
+
+
+def test_moved_paragraph_is_linked_and_marked():
+    a = mkdoc("\n".join(LINES))
+    b = mkdoc("\n".join(LINES[1:] + LINES[:1]))
+    report = compare(a, b)
+    assert len(report.links) == len(LINES)
+    moved = [link for link in report.links if link.moved]
+    assert [link.a for link in moved] == [[0]]
+
+
+def test_split_and_merge_on_constructed_text():
+    a = mkdoc("The minister resigned on Friday after the audit found missing funds, and the "
+              "prime minister appointed her deputy to lead the department.\n" + "\n".join(LINES[:3]))
+    b = mkdoc("The minister resigned on Friday after the audit found missing funds. "
+              "The prime minister appointed her deputy to lead the department.\n" + "\n".join(LINES[:3]))
+    report = compare(a, b)
+    first = report.links[0]
+    assert first.a == [0] and first.b == [0, 1]
+    merged = compare(b, a)  # the same the other way round: many-to-one
+    assert merged.links[0].a == [0, 1] and merged.links[0].b == [0]
+
+
+def test_cancel_mid_align(seed_pair):
+    calls = {"n": 0}
+
+    def cancel() -> bool:
+        calls["n"] += 1
+        return calls["n"] > 3  # past segmenting, inside the aligner's checks
+    with pytest.raises(Cancelled):
+        compare(load(seed_pair[0]), load(seed_pair[1]), cancel=cancel)
+
+
+def test_longest_increasing():
+    assert sorted(_longest_increasing([0, 5, 1, 2, 3])) == [0, 2, 3, 4]
+    assert _longest_increasing([]) == set()
+
+
+WORDS = st.sampled_from(["talks", "Putin", "Kyiv", "peace", "deal", "the", "was", "€90bn", "said",
+                         "ReutersUK", "Nato", "war", "2027", "loan"])
+SENTENCE = st.lists(WORDS, min_size=1, max_size=12).map(lambda ws: " ".join(ws) + ".")
+ARTICLE = st.lists(SENTENCE, min_size=0, max_size=10).map("\n".join)
+
+
+@hsettings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(ARTICLE, ARTICLE, st.floats(0.05, 0.95))
+def test_links_never_reuse_segments_and_spans_stay_in_bounds(text_a, text_b, threshold):
+    report = compare(mkdoc(text_a), mkdoc(text_b), Settings(paraphrase_threshold=threshold, facts=False))
+    used = (set(), set())
+    for link in report.links:
+        for side, ids in ((0, link.a), (1, link.b)):
+            assert not used[side] & set(ids)
+            used[side].update(ids)
+            assert all(0 <= i < len(report.documents[side].segments) for i in ids)
+    for doc in report.documents:
+        for seg in doc.segments:
+            core = seg.core_span
+            assert 0 <= seg.start <= core.start <= core.end <= seg.end <= len(doc.text)
+    for cand in report.candidates:
+        assert 0.0 <= cand.score <= 1.0 and 0.0 <= cand.scores["chars"] <= 1.0
