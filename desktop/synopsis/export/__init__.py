@@ -18,8 +18,14 @@ Writer = Callable[..., bytes]
 WRITERS: dict[str, tuple[str, str]] = {
     "json": ("synopsis.export.json_report", "render"),
     "text": ("synopsis.export.text_report", "render"),
+    "html": ("synopsis.export.html_report", "render"),
+    "pdf": ("synopsis.export.pdf_report", "render"),
+    "csv": ("synopsis.export.csv_report", "render"),
+    "markdown": ("synopsis.export.markdown_report", "render"),
 }
-EXTENSIONS: dict[str, str] = {".json": "json", ".txt": "text"}
+EXTENSIONS: dict[str, str] = {".json": "json", ".txt": "text", ".html": "html", ".htm": "html",
+                              ".pdf": "pdf", ".csv": "csv", ".md": "markdown",
+                              ".markdown": "markdown"}
 
 
 def formats() -> list[str]:

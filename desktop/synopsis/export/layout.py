@@ -1,0 +1,223 @@
+"""What every readable export shows, computed once: rows in reading order, marked text, facts.
+
+The HTML, PDF, CSV and Markdown writers only format what this module decides, so they cannot
+disagree about which passages are aligned, where a moved or unique passage goes, or which words
+differ. Nothing here knows about a file format (and nothing here imports Qt).
+
+Row order follows document A. A passage unique to B is placed after the row holding the nearest
+earlier B passage that sits in an unmoved pair, so it appears where a reader of B meets it.
+A moved pair stays at A's position and is flagged with B's position.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, Iterable
+
+from ..core.model import Document, Fact, Link, Report, Span
+
+FACT_KIND_NAMES = {"number": "number", "date": "date", "name": "name", "quote": "quote",
+                   "attribution": "attribution", "negation": "negation / hedging"}
+SEVERITY_NAMES = {3: "alarming", 2: "check", 1: "variant"}
+
+
+def link_key(link: Link) -> str:
+    """The key annotations use for a pair: A ids and B ids, comma-separated, joined by ``|``."""
+    return ",".join(str(i) for i in link.a) + "|" + ",".join(str(i) for i in link.b)
+
+
+def verdict_for(annotations: dict[str, Any] | None, link: Link) -> dict[str, Any] | None:
+    """The verdict record for ``link`` (``{"verdict", "note", "time"}``), or None."""
+    if not annotations:
+        return None
+    verdicts = annotations.get("verdicts") or {}
+    found = verdicts.get(link_key(link))
+    return found if isinstance(found, dict) else None
+
+
+@dataclass(slots=True)
+class Row:
+    """One line of the side-by-side view: a pair, or a passage found in one document only."""
+
+    label: str                       # "shared", "paraphrased" or "unique"
+    a: list[int] = field(default_factory=list)
+    b: list[int] = field(default_factory=list)
+    link: Link | None = None
+    link_index: int | None = None
+    debris: str = ""                 # segment kind when the passage is scraping debris
+
+    @property
+    def side(self) -> str:
+        """"both", "a" or "b"."""
+        return "both" if self.a and self.b else ("a" if self.a else "b")
+
+
+def rows(report: Report) -> list[Row]:
+    """Every linked pair and every unlinked segment of both documents, once, in reading order."""
+    doc_a, doc_b = report.documents
+    by_first_a: dict[int, int] = {}
+    linked_a: set[int] = set()
+    linked_b: dict[int, int] = {}
+    for index, link in enumerate(report.links):
+        if link.a:
+            by_first_a[min(link.a)] = index
+        linked_a.update(link.a)
+        for sid in link.b:
+            linked_b[sid] = index
+
+    ordered: list[Row] = []
+    row_of_link: dict[int, int] = {}
+    # pairs without any A segment (should not happen) go first, so nothing is lost
+    for index, link in enumerate(report.links):
+        if not link.a:
+            row_of_link[index] = len(ordered)
+            ordered.append(Row(link.label, [], sorted(link.b), link, index))
+    for sid, seg in enumerate(doc_a.segments):
+        if sid in by_first_a:
+            index = by_first_a[sid]
+            link = report.links[index]
+            row_of_link[index] = len(ordered)
+            ordered.append(Row(link.label, sorted(link.a), sorted(link.b), link, index))
+        elif sid not in linked_a:
+            ordered.append(Row("unique", [sid], [], debris=seg.kind if seg.is_debris else ""))
+
+    # B-only passages: insert after the row of the nearest earlier B segment in an unmoved pair
+    inserts: dict[int, list[Row]] = {}
+    anchor_row = -1
+    for sid, seg in enumerate(doc_b.segments):
+        if sid in linked_b:
+            index = linked_b[sid]
+            if not report.links[index].moved:
+                anchor_row = max(anchor_row, row_of_link[index])
+            continue
+        inserts.setdefault(anchor_row, []).append(
+            Row("unique", [], [sid], debris=seg.kind if seg.is_debris else ""))
+    out: list[Row] = list(inserts.get(-1, []))
+    pending: list[Row] = []
+    for position, row in enumerate(ordered):
+        out.append(row)
+        pending.extend(inserts.get(position, []))
+        following = ordered[position + 1] if position + 1 < len(ordered) else None
+        # let A-only rows right after the anchor come first, then B-only ones
+        if pending and (following is None or following.side != "a"):
+            out.extend(pending)
+            pending = []
+    out.extend(pending)
+    return out
+
+
+def b_position(report: Report, link: Link) -> str:
+    """Where a pair's B passage sits, for a reader ("B ¶3, sentence 7")."""
+    if not link.b:
+        return ""
+    seg = report.documents[1].segments[min(link.b)]
+    return f"B ¶{seg.paragraph + 1}, passage {min(link.b) + 1}"
+
+
+# -- marked text ------------------------------------------------------------------------------
+Mark = tuple[Span, str]  # a span of the document's text and a class name
+
+
+def runs(text: str, start: int, end: int, marks: Iterable[Mark]) -> list[tuple[str, frozenset[str]]]:
+    """Cut ``text[start:end]`` into pieces, each with the set of mark classes covering it.
+
+    Marks may overlap and may reach outside ``[start, end)``; they are clipped. Joining the
+    pieces gives back exactly ``text[start:end]``.
+    """
+    clipped = [(max(s.start, start), min(s.end, end), cls) for s, cls in marks
+               if s.end > start and s.start < end and s.end > s.start]
+    cuts = sorted({start, end, *(c[0] for c in clipped), *(c[1] for c in clipped)})
+    out: list[tuple[str, frozenset[str]]] = []
+    for lo, hi in zip(cuts, cuts[1:]):
+        if hi <= lo:
+            continue
+        classes = frozenset(cls for s, e, cls in clipped if s <= lo and hi <= e)
+        if out and out[-1][1] == classes:
+            out[-1] = (out[-1][0] + text[lo:hi], classes)
+        else:
+            out.append((text[lo:hi], classes))
+    return out
+
+
+def marks_for(link: Link | None, side: str) -> list[Mark]:
+    """Word-level differences and changed facts of a pair, as marks on one side ("a" / "b")."""
+    if link is None:
+        return []
+    out: list[Mark] = []
+    for edit in link.edits:
+        span = edit.a if side == "a" else edit.b
+        if span is not None and len(span):
+            out.append((span, "diff"))
+    for fact in link.facts:
+        span = fact.a if side == "a" else fact.b
+        if span is not None and len(span):
+            out.append((span, "fact"))
+    return out
+
+
+def passage_text(doc: Document, seg_ids: Iterable[int]) -> str:
+    """The text of some segments, joined by a space (for CSV, Markdown, tables)."""
+    return " ".join(doc.segment_text(i).strip() for i in sorted(seg_ids))
+
+
+# -- facts ------------------------------------------------------------------------------------
+@dataclass(slots=True)
+class FactRow:
+    number: int
+    fact: Fact
+    link: Link
+    link_index: int
+    a_text: str
+    b_text: str
+
+
+def facts(report: Report) -> list[FactRow]:
+    """Every changed fact of every pair, in A's reading order, numbered from 1."""
+    doc_a, doc_b = report.documents
+    out: list[FactRow] = []
+    order = sorted(range(len(report.links)),
+                   key=lambda i: (min(report.links[i].a, default=-1), min(report.links[i].b, default=-1)))
+    for index in order:
+        link = report.links[index]
+        for fact in sorted(link.facts, key=lambda f: (f.a.start if f.a else -1, f.b.start if f.b else -1)):
+            out.append(FactRow(len(out) + 1, fact, link, index,
+                               fact.a.slice(doc_a.text) if fact.a else "",
+                               fact.b.slice(doc_b.text) if fact.b else ""))
+    return out
+
+
+def fact_summary(report: Report, link: Link) -> str:
+    """One line naming a pair's changed facts: ``number: 701 sq km → 701 square kilometers``."""
+    doc_a, doc_b = report.documents
+    parts = []
+    for fact in link.facts:
+        a = fact.a.slice(doc_a.text) if fact.a else "—"
+        b = fact.b.slice(doc_b.text) if fact.b else "—"
+        parts.append(f"{fact.kind}: {a} → {b}" + (f" ({fact.note})" if fact.note else ""))
+    return "; ".join(parts)
+
+
+# -- provenance -------------------------------------------------------------------------------
+def provenance(report: Report) -> dict[str, Any]:
+    """Where the sources came from and what made the report, as ordered label → value pairs."""
+    docs = []
+    for name, doc in zip(("A", "B"), report.documents):
+        entry: dict[str, Any] = {"document": name, "title": doc.title, "source": doc.source,
+                                 "sha256": doc.sha256, "format": doc.format}
+        if doc.language:
+            entry["language"] = doc.language
+        if doc.retrieved:
+            entry["retrieved"] = doc.retrieved
+        for key in sorted(doc.meta):
+            entry[key] = doc.meta[key]
+        docs.append(entry)
+    generator = report.generator or {}
+    return {
+        "documents": docs,
+        "settings": {k: report.settings[k] for k in sorted(report.settings)},
+        "engine": f"{generator.get('name', 'synopsis')} {generator.get('version', '')}".strip(),
+        "created": report.created,
+    }
+
+
+def display_name(doc: Document, letter: str) -> str:
+    return f"{letter}: {doc.title or doc.source}"

@@ -1,0 +1,107 @@
+"""The report as Markdown, to paste into a fact-check draft: summary, changed facts, passages.
+
+Article text is escaped so that it reads as written: Markdown and HTML syntax in it (``*``,
+``_``, ``[``, ``<script>``, ``&amp;``, a leading ``#`` or ``1.``) is shown, not interpreted.
+Words that differ inside a pair are in bold.
+"""
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from ..core.model import LABELS, Report
+from . import layout
+
+_SPECIAL = re.compile(r"([\\`*_{}\[\]<>()#+!|~&])")
+_SPACES = re.compile(r"\s+")
+_LIST_NUMBER = re.compile(r"^(\s*\d+)([.)])")
+_LIST_MARK = re.compile(r"^(\s*)([-=])")
+
+
+def _line_start(text: str) -> str:
+    """Stop a passage that begins like a list item or a heading underline from becoming one."""
+    return _LIST_MARK.sub(r"\1\\\2", _LIST_NUMBER.sub(r"\1\\\2", text))
+
+
+def escape_md(text: str) -> str:
+    """Escape ``text`` for inline Markdown (one line: runs of whitespace become one space)."""
+    return _line_start(_SPECIAL.sub(r"\\\1", _SPACES.sub(" ", text)))
+
+
+def _marked(report: Report, doc_index: int, ids: list[int], link, side: str) -> str:
+    doc = report.documents[doc_index]
+    marks = layout.marks_for(link, side)
+    parts = []
+    for sid in sorted(ids):
+        seg = doc.segments[sid]
+        pieces = []
+        for piece, classes in layout.runs(doc.text, seg.start, seg.end, marks):
+            piece = _SPACES.sub(" ", piece)
+            if classes and any(ch.isalnum() for ch in piece):
+                lead = " " if piece[0] == " " else ""
+                tail = " " if piece[-1] == " " else ""
+                pieces.append(f"{lead}**{escape_md(piece.strip())}**{tail}")
+            else:
+                pieces.append(_SPECIAL.sub(r"\\\1", piece))
+        parts.append("".join(pieces).strip())
+    return _line_start(" ".join(parts))
+
+
+def render(report: Report, annotations: dict[str, Any] | None = None, **_: Any) -> bytes:
+    doc_a, doc_b = report.documents
+    names = [layout.display_name(doc_a, "A"), layout.display_name(doc_b, "B")]
+    all_rows = layout.rows(report)
+    fact_rows = layout.facts(report)
+    md = ["# Synopsis comparison", "", f"- **{escape_md(names[0])}** ({escape_md(doc_a.source)})",
+          f"- **{escape_md(names[1])}** ({escape_md(doc_b.source)})", "", "## Summary", "",
+          "| document | " + " | ".join(LABELS) + " |", "|---|" + "---:|" * len(LABELS)]
+    for i, name in enumerate(names):
+        share = report.summary(i)
+        md.append(f"| {escape_md(name)} | " + " | ".join(f"{share[lab]:.1%}" for lab in LABELS) + " |")
+    moved = sum(1 for link in report.links if link.moved)
+    md += ["", f"{len(report.links)} aligned pairs ({moved} moved); "
+           f"{sum(1 for r in all_rows if r.side == 'a')} passages only in A, "
+           f"{sum(1 for r in all_rows if r.side == 'b')} only in B; {len(fact_rows)} changed facts.",
+           "", "## Changed facts", ""]
+    if not fact_rows:
+        md.append("No changed facts were found in the aligned pairs.")
+    else:
+        md += ["| # | kind | severity | A | B | note |" + (" verdict |" if annotations else ""),
+               "|---|---|---|---|---|---|" + ("---|" if annotations else "")]
+        for fr in fact_rows:
+            verdict = layout.verdict_for(annotations, fr.link) or {}
+            md.append(f"| F{fr.number} | {fr.fact.kind} | "
+                      f"{layout.SEVERITY_NAMES.get(fr.fact.severity, fr.fact.severity)} | "
+                      f"{escape_md(fr.a_text) or '*absent*'} | {escape_md(fr.b_text) or '*absent*'} | "
+                      f"{escape_md(fr.fact.note)} |"
+                      + (f" {escape_md(str(verdict.get('verdict', '')))} |" if annotations else ""))
+    md += ["", "## Passages", "", "Words that differ inside a pair are in **bold**.", ""]
+    for number, row in enumerate(all_rows, 1):
+        link = row.link
+        head = f"### {number}. {row.label}"
+        if link is not None:
+            head += f" (score {link.score:.2f}{', moved' if link.moved else ''})"
+        else:
+            head += f" — only in {'A' if row.side == 'a' else 'B'}"
+            if row.debris:
+                head += f" ({row.debris})"
+        md += [head, ""]
+        for side, doc_index, ids in (("a", 0, row.a), ("b", 1, row.b)):
+            if ids:
+                md += [f"> **{'AB'[doc_index]}:** {_marked(report, doc_index, ids, link, side)}", ">"]
+        md.pop()
+        verdict = layout.verdict_for(annotations, link) if link is not None else None
+        if verdict:
+            md += ["", f"*Verdict:* {escape_md(str(verdict.get('verdict', '')))}"
+                   + (f" — {escape_md(str(verdict['note']))}" if verdict.get("note") else "")]
+        if link is not None and link.facts:
+            md += ["", f"*Changed facts:* {escape_md(layout.fact_summary(report, link))}"]
+        md.append("")
+    prov = layout.provenance(report)
+    md += ["## Provenance", ""]
+    for entry in prov["documents"]:
+        md.append(f"- {entry['document']}: {escape_md(entry['source'])}, sha256 `{entry['sha256']}`"
+                  + (f", retrieved {escape_md(entry['retrieved'])}" if entry.get("retrieved") else ""))
+    md.append(f"- engine {escape_md(prov['engine'])}, created {escape_md(prov['created'])}")
+    md.append("- settings: " + escape_md(", ".join(f"{k} = {v}" for k, v in prov["settings"].items())))
+    return ("\n".join(md) + "\n").encode("utf-8")
