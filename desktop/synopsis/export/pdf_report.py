@@ -156,12 +156,19 @@ def build_html(report: Report, annotations: dict[str, Any] | None = None) -> str
 
 
 def _application():
-    from PySide6.QtGui import QGuiApplication
+    """The running Qt application, or a new one when there is none.
 
-    app = QGuiApplication.instance()
+    A full QApplication, not a QGuiApplication: a process that later opens a window (the
+    app, or a test session) cannot create widgets under a bare QGuiApplication.
+    """
+    from PySide6.QtCore import QCoreApplication
+
+    app = QCoreApplication.instance()
     if app is None:
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-        app = QGuiApplication([])
+        from PySide6.QtWidgets import QApplication
+
+        app = QApplication([])
     return app
 
 
