@@ -364,3 +364,8 @@ def _jsonable(value: Any) -> Any:
 
 def spans_of(doc: Document, seg_ids: Iterable[int]) -> list[Span]:
     return [doc.segments[i].span for i in seg_ids]
+
+
+def core_spans_of(doc: Document, seg_ids: Iterable[int]) -> list[Span]:
+    """The statement parts of the segments: a caption glued to a sentence's front is left out."""
+    return [doc.segments[i].core_span for i in seg_ids]

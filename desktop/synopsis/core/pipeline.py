@@ -18,7 +18,7 @@ from .edits import word_edits
 from .errors import Cancelled
 from .ingest import now_iso
 from .language import detect
-from .model import Document, Report, spans_of
+from .model import Document, Link, Report, core_spans_of
 from .segment import segment
 
 ProgressCallback = Callable[[str, float], None]
@@ -36,19 +36,28 @@ def prepare(doc: Document, settings: Settings) -> Document:
     return doc
 
 
+def annotate_link(doc_a: Document, doc_b: Document, link: Link, *, facts: bool = True) -> None:
+    """Fill ``link.edits`` (word diff) and ``link.facts`` (changed details) from its passages.
+
+    Works on the statement part of each segment (``Segment.core_span``), so a photo caption
+    glued to a sentence is neither a word edit nor a changed name.
+    """
+    sa, sb = core_spans_of(doc_a, link.a), core_spans_of(doc_b, link.b)
+    link.edits = word_edits(doc_a.text, sa, doc_b.text, sb)
+    if facts:
+        from .facts import find_fact_changes
+
+        link.facts = find_fact_changes(doc_a.text, sa, doc_b.text, sb)
+    else:
+        link.facts = []
+
+
 def add_edits_and_facts(report: Report, settings: Settings, check: Callable[[], None] = lambda: None) -> None:
     doc_a, doc_b = report.documents
-    try:
-        from .facts import find_fact_changes
-    except ImportError:  # the fact layer is optional until it exists
-        find_fact_changes = None
     # Candidates, not only links: a live threshold change may turn any candidate into a link.
     pairs = report.candidates or report.links
     for n, link in enumerate(pairs):
-        sa, sb = spans_of(doc_a, link.a), spans_of(doc_b, link.b)
-        link.edits = word_edits(doc_a.text, sa, doc_b.text, sb)
-        if settings.facts and find_fact_changes is not None:
-            link.facts = find_fact_changes(doc_a.text, sa, doc_b.text, sb)
+        annotate_link(doc_a, doc_b, link, facts=settings.facts)
         if n % 32 == 0:
             check()
 

@@ -188,7 +188,7 @@ def _provenance(report: Report) -> list[str]:
             cls = ' class="hash"' if key == "sha256" else ""
             h.append(f"<tr><th>{_e(key)}</th><td{cls}>{_e(shown)}</td></tr>")
     settings = ", ".join(f"{k} = {json.dumps(v)}" for k, v in prov["settings"].items())
-    h += [f'<tr><th colspan="2" style="background:#ddd">Comparison</th></tr>',
+    h += ['<tr><th colspan="2" style="background:#ddd">Comparison</th></tr>',
           f"<tr><th>settings</th><td><code>{_e(settings)}</code></td></tr>",
           f"<tr><th>engine</th><td>{_e(prov['engine'])}</td></tr>",
           f"<tr><th>created</th><td>{_e(prov['created'])}</td></tr>",

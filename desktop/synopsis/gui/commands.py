@@ -12,26 +12,52 @@ from typing import Callable
 
 from PySide6.QtGui import QUndoCommand
 
-from ..core.edits import word_edits
-from ..core.model import Link, Report, spans_of
+from ..core.model import Link, Report
+from ..core.pipeline import annotate_link
 
 
 class ReportEdit(QUndoCommand):
     def __init__(self, report: Report, text: str, links: list[Link], candidates: list[Link],
-                 changed: Callable[[], None]) -> None:
+                 changed: Callable[[], None],
+                 recorded: Callable[[list[Link], list[Link]], None] | None = None) -> None:
         super().__init__(text)
         self.report = report
         self.before = (list(report.links), list(report.candidates))
         self.after = (links, candidates)
         self.changed = changed
+        self.recorded = recorded  # told (old links, new links) on every redo and undo
+
+    def _swap_to(self, state: tuple[list, list]) -> None:
+        old = list(self.report.links)
+        self.report.links, self.report.candidates = list(state[0]), list(state[1])
+        if self.recorded is not None:
+            self.recorded(old, list(self.report.links))
+        self.changed()
 
     def redo(self) -> None:
-        self.report.links, self.report.candidates = list(self.after[0]), list(self.after[1])
-        self.changed()
+        self._swap_to(self.after)
 
     def undo(self) -> None:
-        self.report.links, self.report.candidates = list(self.before[0]), list(self.before[1])
-        self.changed()
+        self._swap_to(self.before)
+
+
+def link_changes(old: list[Link], new: list[Link]) -> list[tuple[str, list[int], list[int], str | None]]:
+    """The corrections that turn ``old`` links into ``new`` ones: ``(action, a, b, label)``.
+
+    Unlinks come first, then links, then relabels, so replaying them in order (a link displaces
+    links sharing a passage) gives ``new`` again; an undo is simply the changes the other way.
+    """
+    def key(link: Link) -> tuple[tuple[int, ...], tuple[int, ...]]:
+        return tuple(sorted(set(link.a))), tuple(sorted(set(link.b)))
+
+    before = {key(l): l for l in old}
+    after = {key(l): l for l in new}
+    out: list[tuple[str, list[int], list[int], str | None]] = []
+    out += [("unlink", list(k[0]), list(k[1]), None) for k in before if k not in after]
+    out += [("link", list(k[0]), list(k[1]), l.label) for k, l in after.items() if k not in before]
+    out += [("relabel", list(k[0]), list(k[1]), l.label) for k, l in after.items()
+            if k in before and (before[k].label, before[k].origin) != (l.label, l.origin)]
+    return out
 
 
 def _overlaps(link: Link, a: set[int], b: set[int]) -> bool:
@@ -48,7 +74,7 @@ def link_passages(report: Report, a: list[int], b: list[int], label: str = "para
     else:
         doc_a, doc_b = report.documents
         new = Link(a=sorted(a), b=sorted(b), label=label, score=0.0)
-        new.edits = word_edits(doc_a.text, spans_of(doc_a, new.a), doc_b.text, spans_of(doc_b, new.b))
+        annotate_link(doc_a, doc_b, new, facts=bool(report.settings.get("facts", True)))
     new.label, new.origin = label, "manual"
     links = [l for l in report.links if not _overlaps(l, sa, sb)] + [new]
     links.sort(key=lambda l: (min(l.a), min(l.b)))

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from typing import Any, Iterable
 
-from ..core.edits import word_edits
-from ..core.model import Link, Report, spans_of
+from ..core.model import Link, Report
+from ..core.pipeline import annotate_link
 
 ACTIONS = ("link", "unlink", "relabel")
 LINK_LABELS = ("shared", "paraphrased")
@@ -57,9 +57,9 @@ def apply_corrections(report: Report, corrections: Iterable[dict[str, Any]]) -> 
             report.links = [lk for lk in report.links if not (sa & set(lk.a) or sb & set(lk.b))]
             score = next((c.score for c in report.candidates if link_key(c.a, c.b) == key), 0.0)
             doc_a, doc_b = report.documents
-            edits = word_edits(doc_a.text, spans_of(doc_a, a), doc_b.text, spans_of(doc_b, b))
-            report.links.append(Link(a=a, b=b, label=label or "paraphrased", score=score,
-                                     edits=edits, origin="manual"))
+            link = Link(a=a, b=b, label=label or "paraphrased", score=score, origin="manual")
+            annotate_link(doc_a, doc_b, link, facts=bool(report.settings.get("facts", True)))
+            report.links.append(link)
             report.links.sort(key=lambda lk: (min(lk.a), min(lk.b)))
         elif action == "unlink" or (action == "relabel" and label == "unique"):
             report.links = [lk for lk in report.links if link_key(lk.a, lk.b) != key]

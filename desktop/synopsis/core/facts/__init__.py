@@ -25,6 +25,7 @@ class _Analysis:
     quotes: list[quotes.Quote]
     names: list[names.Name]
     speakers: list[attribution.Speaker]
+    cues: negation.Cues
 
 
 @lru_cache(maxsize=2048)
@@ -33,7 +34,7 @@ def _analyse(text: str, spans: tuple[Span, ...]) -> _Analysis:
     found_dates = dates.extract(p)
     found_names = names.extract(p)
     return _Analysis(p, found_dates, numbers.extract(p, [d.span for d in found_dates]),
-                     quotes.extract(p), found_names, attribution.extract(p, found_names))
+                     quotes.extract(p), found_names, attribution.extract(p, found_names), negation.extract(p))
 
 
 def find_fact_changes(text_a: str, spans_a: list[Span], text_b: str, spans_b: list[Span]) -> list[Fact]:
@@ -54,6 +55,6 @@ def find_fact_changes(text_a: str, spans_a: list[Span], text_b: str, spans_b: li
     taken_b = [f.b for f in speaker_facts if f.b is not None]
     facts += [f for f in name_facts
               if not (f.a is not None and overlaps(f.a, taken_a)) and not (f.b is not None and overlaps(f.b, taken_b))]
-    facts += negation.compare(pa, pb)
+    facts += negation.compare(text_a, a.cues, text_b, b.cues)
     facts.sort(key=lambda f: (-f.severity, (f.a or f.b).start if (f.a or f.b) else 0))
     return facts

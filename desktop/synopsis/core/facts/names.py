@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import AbstractSet
 
 from rapidfuzz import fuzz
@@ -17,9 +18,22 @@ from rapidfuzz import fuzz
 from ..model import Fact, Span
 from .common import WORD, Passage
 from .dates import _MONTHS, _WEEKDAYS
-from .numbers import _MULT, _SMALL
+from .numbers import _MULT, _SCALE, _SMALL, unit_name
 
 _NUMBER_WORDS = frozenset(_SMALL) | frozenset(_MULT)
+
+
+_FIGURE_UNITS = {"%", "pp", "EUR", "USD", "GBP", "RUB", "UAH"}
+
+
+class _Units:
+    """Unit and scale words ("Prozent", "Milliarden", "Euro") belong to figures, not names."""
+
+    def __contains__(self, k: str) -> bool:
+        return len(k) > 2 and (k in _SCALE or unit_name(k) in _FIGURE_UNITS)
+
+
+_UNIT_WORDS = _Units()
 
 # Transliterations that no string measure relates (a small, explicit table).
 _VARIANTS = {
@@ -59,6 +73,7 @@ _SENTENCE_END = re.compile(r"(?:^|[.!?:;“\"‘«„(\n]\s*|[.!?]\s*[”\"’»
 _VOWELS = re.compile(r"[aeiouyäöüéèáíóú]")
 
 
+@lru_cache(maxsize=16384)
 def key(word: str) -> str:
     w = word.casefold().replace("’", "'").replace(".", "")
     for suffix in ("'s", "'"):
@@ -118,15 +133,19 @@ def extract(passage: Passage) -> list[Name]:
     return names
 
 
+@lru_cache(maxsize=16384)
 def _capitalised(word: str) -> bool:
+    if not word[0].isupper():
+        return False
     k = key(word)
-    return word[0].isupper() and k not in _MONTHS and k not in _WEEKDAYS and k not in _NUMBER_WORDS
+    return k not in _MONTHS and k not in _WEEKDAYS and k not in _NUMBER_WORDS and k not in _UNIT_WORDS
 
 
 def _skip_first(word: str, chunk: str, start: int) -> bool:
     return key(word) in _STARTERS and bool(_SENTENCE_END.search(chunk[:start]))
 
 
+@lru_cache(maxsize=16384)
 def same(x: str, y: str) -> bool:
     """Equal up to case, possessive, inflection or demonym ("Russia" / "Russian", "Putins", "US" / "American")."""
     if x == y or _DEMONYMS.get(x, x) == _DEMONYMS.get(y, y):
@@ -140,6 +159,7 @@ def same(x: str, y: str) -> bool:
     return stem >= max(4, len(short) - 1) and len(long) - stem <= 4
 
 
+@lru_cache(maxsize=16384)
 def variant(x: str, y: str) -> bool:
     """Spelling variants or transliterations of one name (Sybhia / Sybiha, Kiev / Kyiv)."""
     if x in _VARIANTS and _VARIANTS[x] == _VARIANTS.get(y):

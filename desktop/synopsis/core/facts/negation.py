@@ -57,15 +57,21 @@ def _excess(xs: list[tuple[str, Span]], ys: list[tuple[str, Span]]) -> list[tupl
     return (unmatched + [c for c in xs if c not in unmatched])[:extra]
 
 
-def compare(pa: Passage, pb: Passage) -> list[Fact]:
-    text_a, text_b = pa.text, pb.text
+Cues = tuple[list[tuple[str, Span]], list[tuple[str, Span]]]
+
+
+def extract(passage: Passage) -> Cues:
+    """Negation cues and hedging cues of one passage."""
+    return _cues(passage, _NEGATION), _cues(passage, _HEDGE)
+
+
+def compare(text_a: str, ca: Cues, text_b: str, cb: Cues) -> list[Fact]:
     facts: list[Fact] = []
-    for pattern, what, severity in ((_NEGATION, "negation", 3), (_HEDGE, "hedging", 2)):
-        ca, cb = _cues(pa, pattern), _cues(pb, pattern)
-        for _, sp in _excess(ca, cb):
+    for i, (what, severity) in enumerate((("negation", 3), ("hedging", 2))):
+        for _, sp in _excess(ca[i], cb[i]):
             facts.append(Fact("negation", sp, None, severity=severity,
                               note=f"{what} only in A: {sp.slice(text_a)}"))
-        for _, sp in _excess(cb, ca):
+        for _, sp in _excess(cb[i], ca[i]):
             facts.append(Fact("negation", None, sp, severity=severity,
                               note=f"{what} only in B: {sp.slice(text_b)}"))
     return facts

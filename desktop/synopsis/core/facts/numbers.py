@@ -111,7 +111,7 @@ def _parse_words(text: str) -> float:
     return float(total + current)
 
 
-def _unit_name(text: str) -> str | None:
+def unit_name(text: str) -> str | None:
     if text == "%":
         return "%"
     for name, pattern in _UNIT_OF:
@@ -153,7 +153,7 @@ def extract(passage: Passage, skip: list[Span]) -> list[Quantity]:
         if cur:
             unit = _CURRENCY.get(cur.lower())
         if m.group("unit"):
-            unit = _unit_name(m.group("unit")) or unit
+            unit = unit_name(m.group("unit")) or unit
         before = m.string[max(0, m.start() - 30):m.start()]
         q = _QUALIFIER.search(before)
         qualifier = q.lastgroup if q else None
