@@ -112,3 +112,20 @@ def test_join_paragraphs_one_per_line(paragraphs):
     expected = [" ".join(p.split()) for p in paragraphs if p.split()]
     assert text.splitlines() == expected
     assert text == "" or text.endswith("\n")
+
+
+def test_manifest_beside_text_supplies_metadata(tmp_path):
+    import json
+
+    (tmp_path / "a.txt").write_text("Some article text here. And more.\n", encoding="utf-8")
+    (tmp_path / "b.txt").write_text("Another article text. With words.\n", encoding="utf-8")
+    (tmp_path / "manifest.json").write_text(json.dumps({"articles": [
+        {"file": "a.txt", "title": "A title", "outlet": "BBC News", "published": "2025-12-03",
+         "language": "en"}]}), encoding="utf-8")
+    doc = load(tmp_path / "a.txt")
+    assert doc.title == "A title" and doc.meta["outlet"] == "BBC News"
+    assert doc.meta["published"] == "2025-12-03" and doc.language == "en"
+    other = load(tmp_path / "b.txt")
+    assert "outlet" not in other.meta
+    (tmp_path / "manifest.json").write_text("{broken", encoding="utf-8")
+    assert load(tmp_path / "a.txt").title != "A title"

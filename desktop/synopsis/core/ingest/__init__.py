@@ -18,6 +18,7 @@ from .html import looks_like_html, read_html
 from .markup import read_markdown, read_rtf
 from .office import zip_kind
 from .result import Extracted
+from .sidecar import apply_sidecar
 from .text import decode, decode_with_hint, repair_mojibake
 from .url import DEFAULT_TIMEOUT, fetch, is_url
 
@@ -179,7 +180,10 @@ def load(source: str | os.PathLike[str], *, max_bytes: int = DEFAULT_MAX_BYTES,
     if "://" in name[:12] and name.split("://", 1)[0].isalpha():
         raise LoadError(name, "only http:// and https:// addresses can be fetched")
     data = read_bytes(name, max_bytes=max_bytes)
-    return load_bytes(data, name)
+    doc = load_bytes(data, name)
+    if name != "-" and doc.format == "text":
+        apply_sidecar(doc, Path(name))
+    return doc
 
 
 def from_pasted_text(text: str, title: str = "Pasted text") -> Document:
