@@ -46,7 +46,7 @@ def find_fact_changes(text_a: str, spans_a: list[Span], text_b: str, spans_b: li
     words_a, words_b = pa.words, pb.words
     facts = dates.compare(text_a, a.dates, text_b, b.dates)
     facts += numbers.compare(text_a, a.numbers, text_b, b.numbers)
-    facts += quotes.compare(text_a, a.quotes, words_a, text_b, b.quotes, words_b)
+    facts += quotes.compare(text_a, a.quotes, pa, text_b, b.quotes, pb)
     speaker_facts = attribution.compare(text_a, a.speakers, words_a, text_b, b.speakers, words_b)
     name_facts = names.compare(text_a, a.names, words_a, text_b, b.names, words_b)
     facts += speaker_facts

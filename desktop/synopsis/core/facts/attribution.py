@@ -7,6 +7,7 @@ a changed attribution; an attribution present on one side only was dropped or ad
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 from typing import AbstractSet
 
@@ -14,20 +15,30 @@ from ..model import Fact, Span
 from .common import Passage
 from .names import Name, same, variant
 
-_VERBS = (r"said|says|say|told|tells|claimed|claims|added|adds|stated|states|explained|announced|"
-          r"insisted|warned|argued|wrote|writes|noted|suggested|confirmed|denied|declared|stressed|"
-          r"asserted|maintained|acknowledged|admitted|tweeted|posted|"
-          r"sagte|sagt|sagten|erklärte|erklärt|betonte|berichtete|schrieb|warnte|behauptete|meinte|"
-          r"bestätigte|kündigte|teilte")
-_AFTER = re.compile(r"\A\s+(?:on\s+\w+\s+|(?:yesterday|today)\s+)?(?:\w+ly\s+)?(?:(?:has|had|have|also|later|then|hat|hatte)\s+)*(?:" + _VERBS + r")\b", re.I)
+_VERBS_EN = (r"said|says|say|told|tells|claimed|claims|added|adds|stated|states|explained|announced|"
+             r"insisted|warned|argued|wrote|writes|noted|suggested|confirmed|denied|declared|stressed|"
+             r"asserted|maintained|acknowledged|admitted|tweeted|posted")
+_VERBS_DE = (r"sagte|sagt|sagten|erklärte|erklärt|betonte|berichtete|schrieb|warnte|behauptete|meinte|"
+             r"bestätigte|kündigte|teilte")
+_VERBS = _VERBS_EN + "|" + _VERBS_DE
+_AFTER = re.compile(r"\A,?\s+(?:on\s+\w+\s+|(?:yesterday|today)\s+)?(?:\w+ly\s+)?(?:(?:has|had|have|also|later|then|hat|hatte)\s+)*(?:" + _VERBS + r")\b", re.I)
+# "Ushakov, an aide to Putin, said": the name, an apposition between commas, then the verb
+_APPOSITION = re.compile(r"\A,\s+(?:(?:a|an|the|his|her|its|der|die|das|ein|eine)\s+)?[^,.;:!?\"“”„«»\n]{3,70}?,\s+"
+                         r"(?:(?:has|had|also|then|hat|hatte)\s+)*(?:" + _VERBS + r")\b", re.I)
 _BEFORE = re.compile(r"(?:\baccording\s+to|\blaut)\s+(?:(?:the|an?)\s+)?\Z", re.I)
-# "said Putin" only when the name closes the clause (not "said Putin was ready")
-_VERB_BEFORE = re.compile(r"\b(?:" + _VERBS + r")\s+(?:the\s+)?\Z", re.I)
-_CLAUSE_END = re.compile(r"\A\s*(?:[.,;:!?)”\"’]|\Z)")
+_HONORIFIC = r"(?:(?:Dr|Mr|Mrs|Ms|Prof|Gov|Sen|Rep|Gen|Lt|Col|Sgt|Rev|St)\.\s+)?"
+# "said Putin" only when the name closes the clause (not "said Putin was ready"); "told X" names
+# the listener, not the speaker
+_VERB_BEFORE = re.compile(r"\b(?:" + _VERBS_EN.replace("told|tells|", "") + r")\s+(?:the\s+)?" + _HONORIFIC + r"\Z", re.I)
+# German puts the subject after the verb ("erklärte Ferrell und lachte"): no clause end needed
+_VERB_BEFORE_DE = re.compile(r"\b(?:" + _VERBS_DE + r")\s+(?:der\s+|die\s+)?" + _HONORIFIC + r"\Z", re.I)
+_CLAUSE_END = re.compile(r"\A\s*(?:[.,;:!?)”\"’“]|\Z)")
 _ZUFOLGE = re.compile(r"\A\s+zufolge\b", re.I)
-_PRONOUN = re.compile(r"(?<!\w)(?P<p>he|she|they|we|I|er|sie|wir)\s+(?:(?:has|had|also|then|hat|hatte)\s+)*"
-                      r"(?:" + _VERBS + r")\b", re.I)
-_SAID_PRONOUN = re.compile(r"\b(?:" + _VERBS + r")\s+(?P<p>he|she|they|er|sie)\b", re.I)
+_PRONOUN_BEFORE = re.compile(r"(?<!\w)(?P<p>he|she|they|we|I|er|sie|wir)\s+"
+                             r"(?:(?:has|had|also|then|hat|hatte)\s+)*\Z", re.I)
+_PRONOUN_AFTER = re.compile(r"\A\s+(?P<p>he|she|they|er|sie)\b", re.I)
+# one scan finds every cue; speech verbs are written in lower case (case-sensitive is much faster)
+_CUE = re.compile(r"\b(?:(?P<verb>" + _VERBS + r")|according|According|laut|Laut|zufolge)\b")
 
 
 @dataclass(slots=True)
@@ -44,15 +55,31 @@ def extract(passage: Passage, names: list[Name]) -> list[Speaker]:
     out: list[Speaker] = []
     if not passage.mentions(_CUE_WORDS):
         return out
+    found = list(passage.finditer(_CUE))
+    cues = [offset + m.start() for offset, m in found]
+    verbs = [(offset + m.start(), offset + m.end()) for offset, m in found if m.group("verb")]
     for n in names:
-        after = text[n.span.end:n.span.end + 40]
-        before = text[max(0, n.span.start - 30):n.span.start]
-        if _AFTER.match(after) or _ZUFOLGE.match(after) or _BEFORE.search(before) or \
-                (_VERB_BEFORE.search(before) and _CLAUSE_END.match(after)):
+        # only a name with a cue word nearby needs the patterns below
+        k = bisect_left(cues, n.span.start - 35)
+        if k == len(cues) or cues[k] > n.span.end + 110:
+            continue
+        after = text[n.span.end:n.span.end + 110]
+        before = text[max(0, n.span.start - 35):n.span.start]
+        if _AFTER.match(after) and (not after.startswith(",") or before.rstrip().endswith(",")) or \
+                _APPOSITION.match(after) or _ZUFOLGE.match(after) or _BEFORE.search(before) or \
+                _VERB_BEFORE_DE.search(before) or (_VERB_BEFORE.search(before) and _CLAUSE_END.match(after)):
             out.append(Speaker(n.span, [k for k, _ in n.words]))
-    for pattern in (_PRONOUN, _SAID_PRONOUN):
-        for offset, m in passage.finditer(pattern):
-            out.append(Speaker(Span(offset + m.start("p"), offset + m.end("p")), []))
+    for pos, end in verbs:
+        # "he said" / "said he": a pronoun speaker, matched with anyone
+        chunk_start = next(o for o, c in reversed(passage.chunks) if o <= pos)
+        m = _PRONOUN_BEFORE.search(text, max(chunk_start, pos - 30), pos)
+        if m:
+            out.append(Speaker(Span(m.start("p"), m.end("p")), []))
+        chunk_end = next(o + len(c) for o, c in passage.chunks if o <= pos < o + len(c))
+        m = _PRONOUN_AFTER.match(text[end:min(end + 8, chunk_end)])
+        if m:
+            out.append(Speaker(Span(end + m.start("p"), end + m.end("p")), []))
+    out.sort(key=lambda sp: sp.span.start)
     return out
 
 

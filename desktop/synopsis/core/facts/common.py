@@ -14,6 +14,9 @@ from ..model import Span
 
 WORD = re.compile(r"(?:[A-Z]\.){2,}|\w+(?:[’'\-]\w+)*", re.UNICODE)
 _DIGIT = re.compile(r"\d")
+GERMAN_WORDS = frozenset("der die das und ist nicht mit von den dem ein eine sich auf für des im zu "
+                         "wird wurde hat haben sind war einer eines einem bei nach aus als auch dass werden noch über".split())
+ENGLISH_WORDS = frozenset("the and is of to was with for that has have are were".split())
 _NOT_WORD = re.compile(r"[^\w]+", re.UNICODE)
 
 
@@ -42,6 +45,11 @@ class Passage:
 
     def mentions(self, words: frozenset[str]) -> bool:
         return not self.words.isdisjoint(words)
+
+    @property
+    def german(self) -> bool:
+        """German by its function words (decides "Billion" = 10^12 and noun capitalisation)."""
+        return len(self.words & GERMAN_WORDS) >= 2 and len(self.words & ENGLISH_WORDS) < 2
 
 
 def norm_words(text: str) -> str:

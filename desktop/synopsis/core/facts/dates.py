@@ -38,6 +38,9 @@ _YEAR = r"(?P<year>(?:1[89]|20)\d{2})"
 _B = r"(?<![\w$€£.,])"
 
 _PATTERNS = [re.compile(p) for p in (
+    # numeric dates: German "09.08.2014" / "9.8.2014" and ISO "2014-08-09"
+    _B + r"(?P<day>[0-3]?\d)\.(?P<monnum>[01]?\d)\.(?P<year>(?:1[89]|20)\d{2})(?![\d.,]\d)",
+    _B + r"(?P<year>(?:1[89]|20)\d{2})-(?P<monnum>[01]\d)-(?P<day>[0-3]\d)(?!\d)",
     _B + r"(?:" + _WD + r",?\s+)?(?:the\s+)?" + _DAY + r"\s+(?:of\s+)?" + _MON + r"(?:,?\s+" + _YEAR + r")?(?!\w)",
     r"(?:" + _WD + r",?\s+)?" + _MON + r"\s+" + _DAY + r"(?!\d)(?:,?\s+" + _YEAR + r")?(?![\w])",
     _MON + r",?\s+" + _YEAR + r"(?!\w)",
@@ -62,6 +65,8 @@ def _parts(match: re.Match[str]) -> dict[str, object]:
         parts["wd"] = _WEEKDAYS[groups["wd"].lower()]
     if groups.get("mon"):
         parts["month"] = _MONTHS[groups["mon"].lower().rstrip(".")]
+    if groups.get("monnum"):
+        parts["month"] = int(groups["monnum"])
     if groups.get("day"):
         parts["day"] = int(groups["day"])
     if groups.get("year"):
@@ -98,6 +103,8 @@ def extract(passage: Passage) -> list[DateMention]:
                 continue
             parts = _parts(match)
             if "day" in parts and not 1 <= int(parts["day"]) <= 31:  # type: ignore[call-overload]
+                continue
+            if not 1 <= int(parts.get("month", 1)) <= 12:  # type: ignore[call-overload]
                 continue
             found.append(DateMention(sp, parts))
     found.sort(key=lambda d: d.span.start)

@@ -43,6 +43,7 @@ _VARIANTS = {
     "chernobyl": "chornobyl", "chornobyl": "chornobyl", "zaporozhye": "zaporizhzhia",
     "zaporizhzhia": "zaporizhzhia", "zelensky": "zelensky", "zelenskyy": "zelensky",
     "selenskyj": "zelensky", "selenski": "zelensky", "kiew": "kyiv", "charkiw": "kharkiv",
+    "kyjiw": "kyiv", "charkow": "kharkiv", "dnipropetrowsk": "dnipro", "saporischschja": "zaporizhzhia",
 }
 _DEMONYMS = {"american": "us", "americans": "us", "usa": "us", "america": "us", "british": "uk",
              "britain": "uk", "european": "eu", "europe": "eu", "french": "france", "german": "germany",
@@ -97,40 +98,64 @@ class Name:
 
 def extract(passage: Passage) -> list[Name]:
     names: list[Name] = []
+    german = passage.german
     for offset, chunk in passage.chunks:
         words = list(WORD.finditer(chunk))
-        i = 0
-        while i < len(words):
+        texts = [m.group() for m in words]
+        starts = [k for k, w in enumerate(texts) if w[0].isupper()]
+        n = len(words)
+        after = -1          # index of the first word not yet taken into a run
+        for i in starts:
+            if i < after:
+                continue
             run: list[re.Match[str]] = []
             j = i
-            while j < len(words):
-                w = words[j].group()
-                gap = chunk[words[j - 1].end():words[j].start()] if run else ""
-                if run and gap not in (" ", "-"):
+            while j < n:
+                w = texts[j]
+                if run and chunk[words[j - 1].end():words[j].start()] not in (" ", "-"):
                     break
                 if _capitalised(w) and not (not run and _skip_first(w, chunk, words[j].start())):
                     run.append(words[j])
-                elif run and w in _CONNECTORS and j + 1 < len(words) and _capitalised(words[j + 1].group()):
+                elif run and w in _CONNECTORS and j + 1 < n and _capitalised(texts[j + 1]):
                     run.append(words[j])
                 else:
                     break
                 j += 1
             if not run:
-                i += 1
                 continue
+            after = j
             core = [m for m in run if key(m.group()) not in _TITLES and m.group() not in _CONNECTORS]
-            if core:
-                first, last = run.index(core[0]), run.index(core[-1])
-                idx_first = i + first
-                idx_last = i + last
-                prev = words[idx_first - 1].group().lower() if idx_first > 0 and \
-                    not re.search(r"[.!?,;:]", chunk[words[idx_first - 1].end():core[0].start()]) else ""
-                nxt = words[idx_last + 1].group().lower() if idx_last + 1 < len(words) and \
-                    not re.search(r"[.!?,;:]", chunk[core[-1].end():words[idx_last + 1].start()]) else ""
-                names.append(Name([(key(m.group()), Span(offset + m.start(), offset + m.end())) for m in core],
-                                  Span(offset + core[0].start(), offset + core[-1].end()), prev, nxt))
-            i = j
+            if not core:
+                continue
+            idx_first, idx_last = i + run.index(core[0]), i + run.index(core[-1])
+            if german and len(core) == 1 and _common_noun(core[0].group(), chunk, words, idx_first):
+                continue
+            prev = texts[idx_first - 1].lower() if idx_first > 0 and \
+                not _PUNCT.search(chunk, words[idx_first - 1].end(), core[0].start()) else ""
+            nxt = texts[idx_last + 1].lower() if idx_last + 1 < n and \
+                not _PUNCT.search(chunk, core[-1].end(), words[idx_last + 1].start()) else ""
+            names.append(Name([(key(m.group()), Span(offset + m.start(), offset + m.end())) for m in core],
+                              Span(offset + core[0].start(), offset + core[-1].end()), prev, nxt))
     return names
+
+
+_PUNCT = re.compile(r"[.!?,;:]")
+_DETERMINERS = frozenset("der die das den dem des ein eine einen einem einer eines kein keine keinen "
+                         "keinem keiner keines im am zum zur vom beim ins dieser diese dieses diesem "
+                         "diesen jeder jede jedes seine seiner seinem seinen ihre ihrer ihrem ihren "
+                         "unsere unser sein ihr".split())
+_NOUN_SUFFIX = re.compile(r"(?:ung|ungen|heit|heiten|keit|keiten|schaft|schaften|tion|tionen|tät|täten|"
+                          r"nis|nisse|tum|ment|chen|lein|ismus|punkte?n?|ierung|ehmen|anz|enz|ik|ur)\Z")
+
+
+def _common_noun(word: str, chunk: str, words: list[re.Match[str]], idx: int) -> bool:
+    """German capitalises every noun: "der Anteil", "die Regierung" are no names.
+
+    Conservative: only a single word right after a determiner, with a typical noun ending.
+    """
+    if idx == 0 or chunk[words[idx - 1].end():words[idx].start()] != " ":
+        return False
+    return words[idx - 1].group().lower() in _DETERMINERS and bool(_NOUN_SUFFIX.search(word.lower()))
 
 
 @lru_cache(maxsize=16384)

@@ -28,7 +28,7 @@ _SCALE = {
     "k": 1e3, "thousand": 1e3, "tausend": 1e3, "m": 1e6, "mn": 1e6, "mln": 1e6, "million": 1e6,
     "millions": 1e6, "mio": 1e6, "millionen": 1e6, "million(en)": 1e6, "b": 1e9, "bn": 1e9,
     "billion": 1e9, "billions": 1e9, "mrd": 1e9, "milliarde": 1e9, "milliarden": 1e9,
-    "tn": 1e12, "trillion": 1e12, "trillions": 1e12, "billionen": 1e12,
+    "tn": 1e12, "trillion": 1e12, "trillions": 1e12, "billionen": 1e12, "bio": 1e12,
 }
 _UNITS = [
     ("%", r"%|per\s?cent|percent|pct|prozent"),
@@ -52,7 +52,7 @@ _CURRENCY = {"€": "EUR", "$": "USD", "us$": "USD", "£": "GBP", "₽": "RUB", 
 
 _WORDNUM = "|".join(sorted(list(_SMALL) + list(_MULT), key=len, reverse=True))
 _DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:[.,]\d+)?"
-_SCALE_RX = r"bn|billions?|mn|mln|m|millions?|k|thousand|tn|trillions?|mrd\.?|milliarden?|mio\.?|millionen|billionen|tausend|b"
+_SCALE_RX = r"bn|billions?|mn|mln|m|millions?|k|thousand|tn|trillions?|mrd\.?|milliarden?|mio\.?|millionen|billionen|bio\.|tausend|b"
 _UNIT_RX = "|".join(rx for _, rx in _UNITS)
 _QUANTITY = re.compile(
     r"(?<![\w.,])(?<![A-Za-z]-)(?P<cur>US\$|[$€£₽₴¥])?\s?"
@@ -147,7 +147,9 @@ def extract(passage: Passage, skip: list[Span]) -> list[Quantity]:
             denom = {"half": 2, "halv": 2, "thir": 3, "quar": 4, "fift": 5}[m.group("frac").lower()[:4]]
             value, decimals = value / denom, 3
         if m.group("scale"):
-            value *= _SCALE.get(m.group("scale").lower().rstrip("."), 1.0)
+            scale = m.group("scale").lower().rstrip(".")
+            # German "Billion" is the long scale: 10^12 ("Milliarde" is 10^9)
+            value *= 1e12 if scale == "billion" and passage.german else _SCALE.get(scale, 1.0)
         unit = None
         cur = m.group("cur") or m.group("cur2")
         if cur:

@@ -58,8 +58,10 @@ def extract(passage: Passage) -> list[Quote]:
     return out
 
 
-_UNIT_WORDS = re.compile(r"\b(?:per cent|percent|prozent)\b|(?<=\d) ?(?:bn|billion)\b|(?<=\d) ?(?:m|mn|million)\b")
-_SCALE_NORM = {"bn": " bn", "billion": " bn", "m": " m", "mn": " m", "million": " m"}
+_UNIT_WORDS = re.compile(r"\b(?:per cent|percent|prozent)\b|(?<=\d) ?(?:bn|billion|milliarden?|mrd)\b"
+                         r"|(?<=\d) ?(?:m|mn|million|millionen|mio)\b")
+_SCALE_NORM = {"bn": " bn", "billion": " bn", "m": " m", "mn": " m", "million": " m", "milliarde": " bn",
+               "milliarden": " bn", "mrd": " bn", "millionen": " m", "mio": " m"}
 
 
 def _norm(inner: str) -> str:
@@ -68,8 +70,14 @@ def _norm(inner: str) -> str:
     return _UNIT_WORDS.sub(lambda m: _SCALE_NORM.get(m.group().strip(), ""), " ".join(words)).strip()
 
 
+def _contained(x: str, y: str) -> bool:
+    """One quote is the other give or take a few words ("... he said" trimmed), not a fragment of it."""
+    short, long = sorted((x, y), key=len)
+    return short in long and len(short) >= 0.5 * len(long)
+
+
 def _score(x: Quote, y: Quote) -> float:
-    if x.norm in y.norm or y.norm in x.norm:
+    if _contained(x.norm, y.norm):
         return 100.0
     return max(fuzz.ratio(x.norm, y.norm), fuzz.token_set_ratio(x.norm, y.norm) * 0.9)
 
@@ -78,8 +86,21 @@ def _content(norm: str) -> list[str]:
     return [w for w in norm.split() if w not in _STOP and len(w) > 2]
 
 
-def compare(text_a: str, qa: list[Quote], words_a: AbstractSet[str],
-            text_b: str, qb: list[Quote], words_b: AbstractSet[str]) -> list[Fact]:
+def _unquoted_words(passage: Passage, quotes: list[Quote]) -> frozenset[str]:
+    """The passage's words outside its quotations."""
+    text, pieces = passage.text, []
+    for offset, chunk in passage.chunks:
+        cut = offset
+        for q in quotes:
+            if offset <= q.span.start < offset + len(chunk):
+                pieces.append(text[cut:q.span.start])
+                cut = q.span.end
+        pieces.append(text[cut:offset + len(chunk)])
+    return frozenset(norm_words(" ".join(pieces)).split())
+
+
+def compare(text_a: str, qa: list[Quote], pa: Passage,
+            text_b: str, qb: list[Quote], pb: Passage) -> list[Fact]:
     facts: list[Fact] = []
     scored = sorted(((_score(x, y), i, j) for i, x in enumerate(qa) for j, y in enumerate(qb)),
                     reverse=True)
@@ -89,21 +110,28 @@ def compare(text_a: str, qa: list[Quote], words_a: AbstractSet[str],
         if i in used_a or j in used_b:
             continue
         lone = len(qa) - len(used_a) == 1 and len(qb) - len(used_b) == 1
-        if score < PAIR_MIN and not (lone and score >= LONE_MIN):
+        fragment = score < 100 and (qa[i].norm in qb[j].norm or qb[j].norm in qa[i].norm)
+        if score < PAIR_MIN and not (lone and score >= LONE_MIN and not fragment):
             continue
         used_a.add(i)
         used_b.add(j)
         x, y = qa[i], qb[j]
+        # a quote that is a fragment of the other is a shortened quotation, not a misquote
         if x.norm != y.norm and x.norm not in y.norm and y.norm not in x.norm:
             facts.append(Fact("quote", x.span, y.span, severity=3,
                               note=f"quote reworded: “{x.span.slice(text_a)}” → “{y.span.slice(text_b)}”"))
-    for side, quotes, used, text, other_words in (("A", qa, used_a, text_a, words_b),
-                                                  ("B", qb, used_b, text_b, words_a)):
+    for side, quotes, used, text, other, other_quotes in (("A", qa, used_a, text_a, pb, qb),
+                                                          ("B", qb, used_b, text_b, pa, qa)):
+        other_words: AbstractSet[str] | None = None
         for i, q in enumerate(quotes):
             if i in used:
                 continue
             content = _content(q.norm)
-            if len(content) >= 2 and sum(w in other_words for w in content) >= INDIRECT_MIN * len(content):
+            if len(content) < 2:
+                continue
+            if other_words is None:
+                other_words = _unquoted_words(other, other_quotes)
+            if sum(w in other_words for w in content) >= INDIRECT_MIN * len(content):
                 other = "B" if side == "A" else "A"
                 facts.append(Fact("quote", q.span if side == "A" else None, q.span if side == "B" else None,
                                   severity=2, note=f"quoted in {side}, indirect speech in {other}: "
