@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import copy
 
+from .annotate import annotate_link
 from .config import Settings
 from .model import Link, Report
 
@@ -47,7 +48,11 @@ def relabel(report: Report, settings: Settings) -> None:
     """
     manual = [link for link in report.links if link.origin == "manual"]
     chosen: list[Link] = list(manual)
+    doc_a, doc_b = report.documents
+    facts = bool(report.settings.get("facts", True))
     for cand in choose(report.candidates, settings, manual):
+        if not cand.annotated:
+            annotate_link(doc_a, doc_b, cand, facts=facts)
         link = copy.copy(cand)
         link.label = label_for(cand, settings) or "paraphrased"
         chosen.append(link)

@@ -212,6 +212,8 @@ class Link:
     facts: list[Fact] = field(default_factory=list)
     origin: str = "auto"
     scores: dict[str, float] = field(default_factory=dict)
+    # True once edits and facts were computed (see core.annotate); not part of the JSON.
+    annotated: bool = False
 
     def to_dict(self, text_a: str, text_b: str) -> dict[str, Any]:
         out: dict[str, Any] = {
@@ -233,7 +235,8 @@ class Link:
                    score=float(data["score"]), moved=bool(data.get("moved", False)),
                    edits=[Edit.from_dict(e) for e in data.get("edits", [])],
                    facts=[Fact.from_dict(f) for f in data.get("facts", [])],
-                   origin=data.get("origin", "auto"), scores=dict(data.get("scores", {})))
+                   origin=data.get("origin", "auto"), scores=dict(data.get("scores", {})),
+                   annotated="edits" in data or "facts" in data)
 
 
 @dataclass(slots=True)

@@ -14,11 +14,10 @@ from . import align as align_mod
 from .classify import relabel
 from .config import Settings
 from .debris import mark as mark_debris
-from .edits import word_edits
 from .errors import Cancelled
 from .ingest import now_iso
 from .language import detect
-from .model import Document, Link, Report, core_spans_of
+from .model import Document, Report
 from .segment import segment
 
 ProgressCallback = Callable[[str, float], None]
@@ -34,32 +33,6 @@ def prepare(doc: Document, settings: Settings) -> Document:
     segment(doc, settings.granularity)
     mark_debris(doc)
     return doc
-
-
-def annotate_link(doc_a: Document, doc_b: Document, link: Link, *, facts: bool = True) -> None:
-    """Fill ``link.edits`` (word diff) and ``link.facts`` (changed details) from its passages.
-
-    Works on the statement part of each segment (``Segment.core_span``), so a photo caption
-    glued to a sentence is neither a word edit nor a changed name.
-    """
-    sa, sb = core_spans_of(doc_a, link.a), core_spans_of(doc_b, link.b)
-    link.edits = word_edits(doc_a.text, sa, doc_b.text, sb)
-    if facts:
-        from .facts import find_fact_changes
-
-        link.facts = find_fact_changes(doc_a.text, sa, doc_b.text, sb)
-    else:
-        link.facts = []
-
-
-def add_edits_and_facts(report: Report, settings: Settings, check: Callable[[], None] = lambda: None) -> None:
-    doc_a, doc_b = report.documents
-    # Candidates, not only links: a live threshold change may turn any candidate into a link.
-    pairs = report.candidates or report.links
-    for n, link in enumerate(pairs):
-        annotate_link(doc_a, doc_b, link, facts=settings.facts)
-        if n % 32 == 0:
-            check()
 
 
 def compare(doc_a: Document, doc_b: Document, settings: Settings | None = None, *,
@@ -90,8 +63,7 @@ def compare(doc_a: Document, doc_b: Document, settings: Settings | None = None, 
                     generator={"name": "synopsis", "version": __version__}, candidates=candidates)
     step("edits", 0.8)
     t2 = time.perf_counter()
-    add_edits_and_facts(report, settings, check)
-    relabel(report, settings)
+    relabel(report, settings)  # annotates (edits, facts) the candidates that become links
     timings["edits_facts"] = time.perf_counter() - t2
     timings["total"] = time.perf_counter() - t0
     report.timings = timings

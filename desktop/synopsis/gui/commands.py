@@ -8,12 +8,12 @@ bring it back.
 from __future__ import annotations
 
 import copy
-from typing import Callable
+from collections.abc import Callable
 
 from PySide6.QtGui import QUndoCommand
 
 from ..core.model import Link, Report
-from ..core.pipeline import annotate_link
+from ..core.annotate import annotate_link
 
 
 class ReportEdit(QUndoCommand):

@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import Any, Iterable
 
 from ..core.model import Link, Report
-from ..core.pipeline import annotate_link
+from ..core.annotate import annotate_link
 
 ACTIONS = ("link", "unlink", "relabel")
 LINK_LABELS = ("shared", "paraphrased")
