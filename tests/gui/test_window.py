@@ -251,7 +251,7 @@ def test_swap_sides_and_preferences(compared, qtbot, monkeypatch, seed_pair):
         compared.act_swap.trigger()
     assert compared.report.documents[0].source == str(seed_pair[1])
     new = compared.engine.replace(granularity="paragraph", shared_threshold=0.9)
-    monkeypatch.setattr(Dialogs, "preferences", classmethod(lambda cls, parent, s, t: (new, "dark")))
+    monkeypatch.setattr(Dialogs, "preferences", classmethod(lambda cls, parent, s, t, *lib: (new, "dark")))
     with qtbot.waitSignal(compared.comparisonReady, timeout=20000):
         compared.act_prefs.trigger()
     assert compared.report.settings["granularity"] == "paragraph"

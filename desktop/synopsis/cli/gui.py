@@ -21,7 +21,10 @@ def _size(value: str) -> tuple[int, int]:
 @click.option("--size", default="1400x900", show_default=True, help="Window size for --screenshot.")
 @click.option("--theme", type=click.Choice(["system", "light", "dark"]), default=None,
               help="Colour theme (default: the remembered one, else the system's).")
-def gui(sources: tuple[str, ...], screenshot: Path | None, size: str, theme: str | None) -> None:
+@click.option("--library", "show_library", is_flag=True,
+              help="Show the library dock (the library file: $SYNOPSIS_LIBRARY or the preference).")
+def gui(sources: tuple[str, ...], screenshot: Path | None, size: str, theme: str | None,
+        show_library: bool) -> None:
     """Open the desktop app.
 
     \b
@@ -29,6 +32,7 @@ def gui(sources: tuple[str, ...], screenshot: Path | None, size: str, theme: str
       synopsis gui
       synopsis gui a.txt b.txt
       synopsis gui a.txt b.txt --screenshot docs/screenshots/light.png --theme light
+      synopsis gui a.txt b.txt --library
     """
     if len(sources) > 2:
         raise click.UsageError("the desktop app compares two sources at a time")
@@ -39,6 +43,6 @@ def gui(sources: tuple[str, ...], screenshot: Path | None, size: str, theme: str
     from ..gui.app import run
 
     code = run(*(list(sources) + [None, None])[:2], screenshot=str(screenshot) if screenshot else None,
-               size=dims, theme=theme)
+               size=dims, theme=theme, library=show_library)
     if code:
         raise SystemExit(code)

@@ -31,6 +31,16 @@ class ActionsMixin:
         self.act_paste = a(self.tr("&Paste as new source"), lambda: self.paste_source(None), "Ctrl+Shift+V",
                            self.tr("Use the clipboard's text as a source"))
         self.act_swap = a(self.tr("&Swap sides"), self.swap, "Ctrl+Shift+S")
+        self.act_save = a(self.tr("&Save comparison"), self.save_comparison, QKeySequence.StandardKey.Save,
+                          self.tr("Store this comparison, its sources, corrections and verdicts in the library"))
+        self.act_export = a(self.tr("&Export…"), self.export, "Ctrl+E",
+                            self.tr("Write the comparison as a report file (with your verdicts)"))
+        self.act_many = a(self.tr("Compare &many sources…"), self.collection_ctl.choose, "Ctrl+Shift+M",
+                          self.tr("Compare three or more sources at once in a claim matrix"))
+        self.act_library = self.library_ctl.dock.toggleViewAction()
+        self.act_library.setText(self.tr("&Library"))
+        self.act_library.setShortcut(QKeySequence("Ctrl+Shift+L"))
+        self.act_library.setToolTip(self.tr("Show or hide the library (Ctrl+Shift+L)"))
         self.act_quit = a(self.tr("&Quit"), self.close, QKeySequence.StandardKey.Quit)
         self.act_undo = self.undo.createUndoAction(self, self.tr("&Undo"))
         self.act_undo.setShortcut(QKeySequence.StandardKey.Undo)
@@ -64,6 +74,10 @@ class ActionsMixin:
             m.addAction(act)
         self.recent_menu = m.addMenu(self.tr("Open &recent"))
         self.recent_menu.aboutToShow.connect(self._fill_recent)
+        m.addAction(self.act_many)
+        m.addSeparator()
+        m.addAction(self.act_save)
+        m.addAction(self.act_export)
         m.addSeparator()
         m.addAction(self.act_swap)
         m.addSeparator()
@@ -73,7 +87,7 @@ class ActionsMixin:
                     self.act_mark_shared, self.act_mark_para, None, self.act_prefs):
             m.addSeparator() if act is None else m.addAction(act)
         m = menus.addMenu(self.tr("&View"))
-        for act in (self.act_next, self.act_prev, None, self.act_sync, None, self.act_zoom_in,
+        for act in (self.act_library, None, self.act_next, self.act_prev, None, self.act_sync, None, self.act_zoom_in,
                     self.act_zoom_out, self.act_zoom_reset):
             m.addSeparator() if act is None else m.addAction(act)
         tm = m.addMenu(self.tr("&Theme"))

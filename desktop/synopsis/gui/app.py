@@ -23,9 +23,10 @@ def _application():
 
 
 def run(a: str | None = None, b: str | None = None, *, screenshot: str | None = None,
-        size: tuple[int, int] = (1400, 900), theme: str | None = None) -> int:
-    """Open the window (comparing ``a`` and ``b`` if given); with ``screenshot``, save a PNG
-    of the compared window and exit. Returns the exit status."""
+        size: tuple[int, int] = (1400, 900), theme: str | None = None, library: bool = False) -> int:
+    """Open the window (comparing ``a`` and ``b`` if given; with ``library``, the library dock
+    shown); with ``screenshot``, save a PNG of the compared window and exit. Returns the exit
+    status."""
     if screenshot:
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     app = _application()
@@ -64,6 +65,8 @@ def run(a: str | None = None, b: str | None = None, *, screenshot: str | None = 
 
         window.comparisonReady.connect(lambda: QTimer.singleShot(50, shoot))
     window.show()
+    if library:
+        window.library_ctl.dock.show()
     if a and b:
         window.open_paths(a, b)
     elif a:

@@ -2,36 +2,70 @@
 
 Views are thin; this class keeps the state (sources, report, selection) and reacts to the
 user. Engine work runs in a :class:`~synopsis.gui.workers.Job`; its results arrive here on
-the main thread.
+the main thread. The library, exports and the many-sources matrix live in their controllers;
+:func:`show_report` is the hook the matrix window calls to show one pair here.
 """
 from __future__ import annotations
 
+import copy
+
 from PySide6.QtCore import QItemSelectionModel, Qt, Signal, Slot
 from PySide6.QtGui import QUndoStack
-from PySide6.QtWidgets import (QApplication, QHBoxLayout, QHeaderView, QLabel, QLineEdit,
-                               QMainWindow, QProgressBar, QPushButton, QSplitter, QTableView,
-                               QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (
+    QApplication,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QMainWindow,
+    QProgressBar,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
 
 from .. import APP_NAME
-from ..core.classify import relabel
 from ..core.config import Settings
 from ..core.model import Report
-from . import commands, sources, theme as themes
+from . import sources
+from . import theme as themes
 from .actions import ActionsMixin
-from .scrolling import SyncScrollMixin
+from .appearance import AppearanceMixin
+from .collection_controller import CollectionController
 from .dialogs import Dialogs
+from .editing import EditingMixin
+from .export_controller import export_report
 from .geometry import next_target
+from .library_controller import LibraryController
 from .models import PairsFilter, PairsModel
+from .scrolling import SyncScrollMixin
 from .settings import AppSettings
 from .views.detail import DetailPanel
 from .views.linkmap import LinkMap
 from .views.overview import OverviewStrip
 from .views.summary import Legend
 from .views.textpane import SourcePane
+from .views.verdict import VerdictBox
 from .workers import Job
 
 
-class MainWindow(ActionsMixin, SyncScrollMixin, QMainWindow):
+def show_report(report: Report) -> bool:
+    """Show ``report`` (a copy) in the visible main window; False if there is none."""
+    windows = [w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow) and w.isVisible()]
+    if not windows:
+        return False
+    active = QApplication.activeWindow()
+    window = next((w for w in windows if w is active), windows[-1])
+    window.open_report(copy.deepcopy(report))
+    if QApplication.platformName() != "offscreen":  # offscreen cannot raise windows
+        window.raise_()
+        window.activateWindow()
+    return True
+
+
+class MainWindow(EditingMixin, AppearanceMixin, ActionsMixin, SyncScrollMixin, QMainWindow):
     comparisonReady = Signal()  # a comparison (or a single source) is shown
     loadFailed = Signal(str)
 
@@ -58,6 +92,8 @@ class MainWindow(ActionsMixin, SyncScrollMixin, QMainWindow):
         self.theme = themes.resolve(self.theme_name)
         self.setWindowTitle(APP_NAME)
         self._build_views()
+        self.library_ctl = LibraryController(self)
+        self.collection_ctl = CollectionController(self)
         self._build_actions()
         self.set_theme(self.theme_name)
         if self.store.get("font_size") > 0:
@@ -67,6 +103,9 @@ class MainWindow(ActionsMixin, SyncScrollMixin, QMainWindow):
             self.restoreGeometry(geometry)
         else:
             self.resize(1400, 900)
+        state = self.store.state()
+        if state is not None:
+            self.restoreState(state)
         self._update_actions()
 
     # -- construction -------------------------------------------------------------------------
@@ -111,9 +150,17 @@ class MainWindow(ActionsMixin, SyncScrollMixin, QMainWindow):
         tl.addWidget(self.search)
         tl.addWidget(self.table)
         self.detail = DetailPanel()
+        self.verdict = VerdictBox()
+        self.verdict.verdictChanged.connect(self._verdict_changed)
+        detail_box = QWidget()
+        dl = QVBoxLayout(detail_box)
+        dl.setContentsMargins(0, 0, 0, 0)
+        dl.setSpacing(2)
+        dl.addWidget(self.detail, 1)
+        dl.addWidget(self.verdict)
         bottom = QSplitter(Qt.Orientation.Horizontal)
         bottom.addWidget(table_box)
-        bottom.addWidget(self.detail)
+        bottom.addWidget(detail_box)
         bottom.setSizes([700, 500])
         self.splitter = QSplitter(Qt.Orientation.Vertical)
         self.splitter.addWidget(compare)
@@ -198,6 +245,7 @@ class MainWindow(ActionsMixin, SyncScrollMixin, QMainWindow):
     def cancel(self) -> None:
         if self.job is not None:
             self.job.cancel()
+        self.collection_ctl.cancel()
 
     def _show_progress(self, on: bool) -> None:
         self.progress.setVisible(on)
@@ -242,6 +290,7 @@ class MainWindow(ActionsMixin, SyncScrollMixin, QMainWindow):
 
     def set_report(self, report: Report | None) -> None:
         self.report = report
+        self.library_ctl.forget()
         self.selection = {0: [], 1: []}
         self.current_link = None
         for side in (0, 1):
@@ -249,6 +298,18 @@ class MainWindow(ActionsMixin, SyncScrollMixin, QMainWindow):
             self.panes[side].set_document(doc)
         self.detail.show_nothing()
         self.refresh()
+
+    def open_report(self, report: Report) -> None:
+        """Show a finished report (from the library or the matrix) without comparing again."""
+        if self.job is not None:
+            self.job.cancel()
+            self.job = None
+            self._show_progress(False)
+        self.undo.clear()
+        self.docs = list(report.documents)
+        self.specs = [("document", d) for d in report.documents]
+        self.set_report(report)
+        self.comparisonReady.emit()
 
     def refresh(self) -> None:
         """Re-read the report's links into every view (after relabel or a manual edit)."""
@@ -263,6 +324,7 @@ class MainWindow(ActionsMixin, SyncScrollMixin, QMainWindow):
             pane.summary.set_summary(report.summary(side))
             self._link_of[side] = report.link_of_segment(side)
             self.overviews[side].invalidate()
+        self.refresh_verdict()
         self.linkmap.set_links(report.links if report else [])
         self.model.set_report(report)
         if report is not None:
@@ -325,6 +387,7 @@ class MainWindow(ActionsMixin, SyncScrollMixin, QMainWindow):
         finally:
             self._syncing = False
         self.detail.show_link(self.report, link)
+        self.refresh_verdict()
         self.linkmap.selected = index
         self.linkmap.update()
         self._select_row(index)
@@ -351,7 +414,29 @@ class MainWindow(ActionsMixin, SyncScrollMixin, QMainWindow):
         if self.current_link is None:
             self.linkmap.selected = None
             self.linkmap.update()
+            self.refresh_verdict()
         self._update_actions()
+
+    def refresh_verdict(self) -> None:
+        """Show the selected pair's verdict (the box is disabled while no pair is selected)."""
+        link = self.current_pair()
+        self.verdict.show_verdict(self.library_ctl.verdict_of(link) if link else None, enabled=link is not None)
+
+    def current_pair(self):
+        if self.report is None or self.current_link is None or self.current_link >= len(self.report.links):
+            return None
+        return self.report.links[self.current_link]
+
+    def _verdict_changed(self, verdict: str, note: str) -> None:
+        link = self.current_pair()
+        if link is not None:
+            self.library_ctl.set_verdict(link, verdict, note)
+
+    def save_comparison(self) -> None:
+        self.library_ctl.save()
+
+    def export(self) -> None:
+        export_report(self)
 
     def _update_actions(self) -> None:
         has = self.report is not None
@@ -360,6 +445,8 @@ class MainWindow(ActionsMixin, SyncScrollMixin, QMainWindow):
         for act in (self.act_unlink, self.act_mark_shared, self.act_mark_para):
             act.setEnabled(has and self.current_link is not None)
         self.act_swap.setEnabled(self.specs[0] is not None or self.specs[1] is not None)
+        self.act_save.setEnabled(has)
+        self.act_export.setEnabled(has)
 
     def navigate(self, forward: bool) -> None:
         """Select the next (previous) paraphrased or unique passage of the active side."""
@@ -389,103 +476,12 @@ class MainWindow(ActionsMixin, SyncScrollMixin, QMainWindow):
         view.ensure_segment_visible(seg)
         self._syncing = False
 
-    # -- filters, thresholds, manual corrections ------------------------------------------------
-    def set_filters(self, classes: set[str]) -> None:
-        for view in self.views:
-            view.set_visible_classes(classes)
-        for ov in self.overviews:
-            ov.visible_classes = set(classes)
-            ov.invalidate()
-        self.linkmap.visible_classes = set(classes)
-        self.linkmap.update()
-        self.proxy.set_classes(classes)
-
-    def set_thresholds(self, *_args) -> None:
-        self.engine = self.engine.replace(shared_threshold=self.shared_box.value(),
-                                          paraphrase_threshold=self.para_box.value())
-        self.store.set("shared_threshold", self.engine.shared_threshold)
-        self.store.set("paraphrase_threshold", self.engine.paraphrase_threshold)
-        if self.report is not None:
-            relabel(self.report, self.engine)
-            self.selection = {0: [], 1: []}
-            self.current_link = None
-            self._show_selection()
-            self.refresh()
-
-    def _edit(self, text: str, change: tuple[list, list]) -> None:
-        self.undo.push(commands.ReportEdit(self.report, text, change[0], change[1], self._after_edit))
-
-    def _after_edit(self) -> None:
-        self.selection = {0: [], 1: []}
-        self.current_link = None
-        self._show_selection()
-        self.refresh()
-
-    def link_selected(self) -> None:
-        if self.report is not None and self.selection[0] and self.selection[1]:
-            self._edit(self.tr("Link passages"),
-                       commands.link_passages(self.report, self.selection[0], self.selection[1]))
-
-    def unlink_selected(self) -> None:
-        if self.report is not None and self.current_link is not None:
-            self._edit(self.tr("Unlink pair"), commands.unlink(self.report, self.report.links[self.current_link]))
-
-    def mark_selected(self, label: str) -> None:
-        if self.report is not None and self.current_link is not None:
-            self._edit(self.tr("Change class"),
-                       commands.relabel_link(self.report, self.report.links[self.current_link], label))
-
-    # -- appearance ---------------------------------------------------------------------------
-    def set_theme(self, name: str) -> None:
-        self.theme_name = name
-        self.store.set("theme", name)
-        app = QApplication.instance()
-        self.theme = themes.apply(app, name) if app is not None else themes.resolve(name)
-        for key, act in self.theme_actions.items():
-            act.blockSignals(True)
-            act.setChecked(key == name)
-            act.blockSignals(False)
-        for view in self.views:
-            view.set_theme(self.theme)
-        for pane in self.panes:
-            pane.summary.set_theme(self.theme)
-        for ov in self.overviews:
-            ov.set_theme(self.theme)
-        self.linkmap.theme = self.theme
-        self.linkmap.update()
-        self.legend.set_theme(self.theme)
-        self.detail.theme = self.theme
-        if self.current_link is not None and self.report is not None:
-            self.detail.show_link(self.report, self.report.links[self.current_link])
-
-    def set_font_size(self, points: float) -> None:
-        for view in self.views:
-            view.zoom(points)
-
-    def zoom(self, step: int) -> None:
-        base = QApplication.font().pointSizeF()
-        size = base if step == 0 else self.views[0].font().pointSizeF() + step
-        size = min(max(size, 6.0), 48.0)
-        self.set_font_size(size)
-        self.store.set("font_size", 0.0 if step == 0 else size)
-
-    def preferences(self) -> None:
-        result = Dialogs.preferences(self, self.engine, self.theme_name)
-        if result is None:
-            return
-        settings, theme = result
-        regranulate = settings.granularity != self.engine.granularity
-        self.store.set("granularity", settings.granularity)
-        self.set_theme(theme)
-        self.shared_box.setValue(settings.shared_threshold)
-        self.para_box.setValue(settings.paraphrase_threshold)
-        self.engine = settings
-        if regranulate and any(self.specs):
-            self.start()
-
     def closeEvent(self, event) -> None:
         if self.job is not None:
             self.job.cancel()
         self.store.set_geometry(self.saveGeometry())
+        self.store.set_state(self.saveState())
         self.store.sync()
+        self.collection_ctl.cancel()
+        self.library_ctl.close()
         super().closeEvent(event)

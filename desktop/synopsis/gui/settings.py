@@ -31,6 +31,7 @@ OPTIONS = {o.key: o for o in (
     Option("shared_threshold", float, -1.0, "Last shared threshold (-1 = engine default)."),
     Option("paraphrase_threshold", float, -1.0, "Last paraphrase threshold (-1 = engine default)."),
     Option("granularity", str, "sentence", "Align sentences or paragraphs."),
+    Option("library_path", str, "", "The library file (empty = the default location)."),
 )}
 
 

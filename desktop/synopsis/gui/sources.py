@@ -1,11 +1,13 @@
 """What the background job does: turn source specs into Documents and compare them.
 
-A spec is ``("path", p)``, ``("url", u)`` or ``("text", pasted)``. Runs in a worker thread:
-no Qt here.
+A spec is ``("path", p)``, ``("url", u)``, ``("text", pasted)`` or ``("document", doc)`` (a
+Document already loaded, e.g. from the library; it is re-segmented on a copy). Runs in a
+worker thread: no Qt here.
 """
 from __future__ import annotations
 
-from typing import Callable
+import dataclasses
+from collections.abc import Callable
 
 from ..core import ingest
 from ..core.config import Settings
@@ -20,6 +22,8 @@ def load_spec(spec: tuple, settings: Settings) -> Document:
         return ingest.load(value, max_bytes=settings.max_bytes)
     if kind == "text":
         return ingest.from_pasted_text(value)
+    if kind == "document":
+        return dataclasses.replace(value, meta=dict(value.meta), segments=[])
     raise LoadError(str(value), f"unknown kind of source {kind!r}")
 
 

@@ -128,8 +128,8 @@ class CollectionWindow(QMainWindow):
         opener = _external_pair_opener()
         if opener is not None:
             report, swapped = self.collection.report_for(i, j)
-            opener(report)
-            return
+            if opener(report) is not False:  # False: no main window to show it in
+                return
         self.pair_view.show_pair(i, j, statement)
 
 

@@ -6,7 +6,8 @@ import platform
 
 from PySide6.QtCore import QCoreApplication, qVersion
 from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QDoubleSpinBox, QFileDialog, QFormLayout,
-                               QComboBox, QInputDialog, QMessageBox, QWidget)
+                               QComboBox, QHBoxLayout, QInputDialog, QLineEdit, QMessageBox,
+                               QPushButton, QWidget)
 
 from ... import APP_NAME, __version__
 from ...core.config import GRANULARITIES, Settings
@@ -34,6 +35,18 @@ class Dialogs:
         return path or None
 
     @classmethod
+    def open_files(cls, parent: QWidget | None, title: str) -> list[str]:
+        paths, _ = QFileDialog.getOpenFileNames(parent, title, "", _tr("Dialogs", FILE_FILTER))
+        return list(paths)
+
+    @classmethod
+    def save_file(cls, parent: QWidget | None, title: str, filters: list[str],
+                  suggested: str = "") -> tuple[str, str] | None:
+        """``(path, chosen filter)``, or None if cancelled."""
+        path, chosen = QFileDialog.getSaveFileName(parent, title, suggested, ";;".join(filters))
+        return (path, chosen) if path else None
+
+    @classmethod
     def ask_url(cls, parent: QWidget | None) -> str | None:
         text, ok = QInputDialog.getText(parent, _tr("Dialogs", "Open web address"),
                                         _tr("Dialogs", "Address of the article (https://…):"))
@@ -48,15 +61,18 @@ class Dialogs:
                           + f"</p><table>{rows}</table>")
 
     @classmethod
-    def preferences(cls, parent: QWidget | None, settings: Settings, theme: str) -> tuple[Settings, str] | None:
-        dialog = PreferencesDialog(parent, settings, theme)
+    def preferences(cls, parent: QWidget | None, settings: Settings, theme: str,
+                    library: str = "", library_default: str = "") -> tuple[Settings, str, str] | None:
+        """``(engine settings, theme, library path)`` (an empty path = the default location)."""
+        dialog = PreferencesDialog(parent, settings, theme, library, library_default)
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return None
         return dialog.values()
 
 
 class PreferencesDialog(QDialog):
-    def __init__(self, parent, settings: Settings, theme: str) -> None:
+    def __init__(self, parent, settings: Settings, theme: str, library: str = "",
+                 library_default: str = "") -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Preferences"))
         form = QFormLayout(self)
@@ -81,14 +97,31 @@ class PreferencesDialog(QDialog):
         form.addRow(self.tr("Align"), self.granularity)
         form.addRow(self.tr("Shared threshold"), self.shared)
         form.addRow(self.tr("Paraphrase threshold"), self.paraphrase)
+        self.library = QLineEdit(library)
+        self.library.setPlaceholderText(library_default)
+        self.library.setToolTip(self.tr("The library file; leave empty for the default location"))
+        browse = QPushButton(self.tr("Choose…"))
+        browse.clicked.connect(self._choose_library)
+        row = QHBoxLayout()
+        row.addWidget(self.library, 1)
+        row.addWidget(browse)
+        form.addRow(self.tr("Library"), row)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         form.addRow(buttons)
         self._settings = settings
 
-    def values(self) -> tuple[Settings, str]:
+    def _choose_library(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Library file"),
+                                              self.library.text() or self.library.placeholderText(),
+                                              self.tr("Synopsis library (*.db);;All files (*)"),
+                                              options=QFileDialog.Option.DontConfirmOverwrite)
+        if path:
+            self.library.setText(path)
+
+    def values(self) -> tuple[Settings, str, str]:
         s = self._settings.replace(granularity=self.granularity.currentData(),
                                    shared_threshold=self.shared.value(),
                                    paraphrase_threshold=self.paraphrase.value())
-        return s, self.theme.currentData()
+        return s, self.theme.currentData(), self.library.text().strip()

@@ -1,0 +1,75 @@
+"""File ▸ Export…: filters from the registry, real files written, verdicts included, errors."""
+from __future__ import annotations
+
+import json
+
+import pytest
+from synopsis import export
+from synopsis.gui import export_controller
+from synopsis.gui.dialogs import Dialogs
+
+pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")
+
+
+@pytest.fixture
+def save_to(monkeypatch):
+    """Make the save dialog answer ``(path, filter)``; records the filters it was offered."""
+    offered: list[list[str]] = []
+    answer: dict[str, object] = {}
+
+    def fake(cls, parent, title, filters, suggested=""):
+        offered.append(list(filters))
+        return answer.get("value")
+
+    monkeypatch.setattr(Dialogs, "save_file", classmethod(fake))
+    return answer, offered
+
+
+def test_filters_follow_the_registry(monkeypatch):
+    texts = [f for f, _ in export_controller.filters()]
+    assert [fmt for _, fmt in export_controller.filters()] == [
+        f for f in export.formats() if export_controller.extensions_of(f)]
+    assert any("*.json" in t for t in texts)
+    monkeypatch.setitem(export.WRITERS, "yaml", ("nowhere", "render"))
+    monkeypatch.setitem(export.EXTENSIONS, ".yaml", "yaml")
+    assert any("*.yaml" in f for f, _ in export_controller.filters())
+
+
+def test_export_json_writes_a_valid_report(compared, tmp_path, save_to, errors, validate_report):
+    answer, offered = save_to
+    out = tmp_path / "report.json"
+    answer["value"] = (str(out), "")
+    compared.act_export.trigger()
+    assert offered and len(offered[0]) == len(export_controller.filters())
+    assert out.exists() and errors == []
+    data = json.loads(out.read_text(encoding="utf-8"))
+    validate_report(data)
+    assert len(data["links"]) == len(compared.report.links)
+    assert str(out) in compared.statusBar().currentMessage()
+
+
+def test_export_html_by_filter_carries_the_verdict(compared, tmp_path, save_to, errors):
+    assert "html" in export.formats()
+    answer, _ = save_to
+    compared.select_link(0)
+    compared.verdict.set_verdict("misleading", "a telling note")
+    html_filter = next(f for f, fmt in export_controller.filters() if fmt == "html")
+    answer["value"] = (str(tmp_path / "report"), html_filter)  # no extension: the filter decides
+    compared.act_export.trigger()
+    out = tmp_path / "report.html"
+    assert out.exists() and errors == []
+    text = out.read_text(encoding="utf-8")
+    assert "misleading" in text and "a telling note" in text and "<html" in text.lower()
+
+
+def test_export_failure_is_one_line(compared, tmp_path, save_to, errors):
+    answer, _ = save_to
+    answer["value"] = (str(tmp_path / "missing-folder" / "r.json"), "")
+    compared.act_export.trigger()
+    assert len(errors) == 1 and "missing-folder" in errors[0][1] and "\n" not in errors[0][1]
+    assert not (tmp_path / "missing-folder").exists()
+
+
+def test_cancelled_dialog_writes_nothing(compared, tmp_path, save_to, errors):
+    compared.act_export.trigger()
+    assert errors == [] and list(tmp_path.glob("*.json")) == []
