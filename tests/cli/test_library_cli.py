@@ -115,3 +115,27 @@ def test_every_command_has_an_example_and_db_option():
     for name, cmd in found:
         assert "Example" in (cmd.help or ""), name
         assert "--db" in {opt for p in cmd.params for opt in p.opts}, name
+
+
+def test_exported_html_carries_verdicts_set_in_the_library(tmp_path, seed_pair):
+    """A verdict stored in the library reaches the file `library export` writes."""
+    db = tmp_path / "lib.db"
+
+    def run(*args):
+        result = CliRunner().invoke(main, ["library", *args, "--db", str(db)])
+        assert result.exit_code == 0, result.output
+        return result
+
+    run("add", str(seed_pair[0]), str(seed_pair[1]))
+    run("compare", "d1", "d2")
+    lib = Library.open(db)
+    try:
+        cid = lib.list_comparisons()[0]["id"]
+        link = lib.get_comparison(cid).links[0]
+        lib.set_verdict(cid, link.a, link.b, "altered", "Checked against the wire copy")
+    finally:
+        lib.close()
+    out = tmp_path / "r.html"
+    run("export", f"c{cid}", "-o", str(out))
+    html = out.read_text(encoding="utf-8")
+    assert "Checked against the wire copy" in html and "altered" in html

@@ -26,7 +26,7 @@ def hostile_report() -> Report:
 
 @pytest.fixture()
 def annotations() -> dict:
-    return {"verdicts": {"0|0": {"verdict": "altered", "note": "<script>x</script> checked with source",
+    return {"verdicts": {"a:0|b:0": {"verdict": "altered", "note": "<script>x</script> checked with source",
                                  "time": "2025-12-03T11:00:00+00:00"}}}
 
 

@@ -75,7 +75,7 @@ def test_facts_are_numbered_in_reading_order_with_both_wordings(hostile_report):
 
 
 def test_verdicts_are_found_by_pair_key(hostile_report, annotations):
-    assert layout.link_key(Link(a=[3, 4], b=[5], label="shared", score=1)) == "3,4|5"
+    assert layout.link_key(Link(a=[3, 4], b=[5], label="shared", score=1)) == "a:3,4|b:5"
     assert layout.verdict_for(annotations, hostile_report.links[0])["verdict"] == "altered"
     assert layout.verdict_for(annotations, hostile_report.links[1]) is None
     assert layout.verdict_for(None, hostile_report.links[0]) is None

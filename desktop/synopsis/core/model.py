@@ -365,6 +365,15 @@ def _jsonable(value: Any) -> Any:
     return value
 
 
+def link_key(a: Iterable[int], b: Iterable[int]) -> str:
+    """The stable key of a pair of passages (verdicts, corrections): ``"a:1,2|b:3"``.
+
+    Sorted segment ids on each side, so it survives relabelling and reordering of links.
+    """
+    return "a:{}|b:{}".format(",".join(str(i) for i in sorted(set(a))),
+                              ",".join(str(i) for i in sorted(set(b))))
+
+
 def spans_of(doc: Document, seg_ids: Iterable[int]) -> list[Span]:
     return [doc.segments[i].span for i in seg_ids]
 

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from typing import Any, Iterable
 
 from ..core.model import Document, Fact, Link, Report, Span
+from ..core.model import link_key as model_link_key
 
 FACT_KIND_NAMES = {"number": "number", "date": "date", "name": "name", "quote": "quote",
                    "attribution": "attribution", "negation": "negation / hedging"}
@@ -21,8 +22,8 @@ SEVERITY_NAMES = {3: "alarming", 2: "check", 1: "variant"}
 
 
 def link_key(link: Link) -> str:
-    """The key annotations use for a pair: A ids and B ids, comma-separated, joined by ``|``."""
-    return ",".join(str(i) for i in link.a) + "|" + ",".join(str(i) for i in link.b)
+    """The key annotations use for a pair (the library's key, see ``core.model.link_key``)."""
+    return model_link_key(link.a, link.b)
 
 
 def verdict_for(annotations: dict[str, Any] | None, link: Link) -> dict[str, Any] | None:
@@ -31,7 +32,11 @@ def verdict_for(annotations: dict[str, Any] | None, link: Link) -> dict[str, Any
         return None
     verdicts = annotations.get("verdicts") or {}
     found = verdicts.get(link_key(link))
-    return found if isinstance(found, dict) else None
+    if not isinstance(found, dict):
+        return None
+    if "time" not in found and "updated" in found:  # the library's name for it
+        found = {**found, "time": found["updated"]}
+    return found
 
 
 @dataclass(slots=True)
@@ -221,3 +226,48 @@ def provenance(report: Report) -> dict[str, Any]:
 
 def display_name(doc: Document, letter: str) -> str:
     return f"{letter}: {doc.title or doc.source}"
+
+
+# -- repeats and headers ----------------------------------------------------------------------
+@dataclass(slots=True)
+class RepeatRow:
+    """Passages that occur more than once inside one document (``report.repeats``)."""
+
+    number: int
+    doc_index: int
+    letter: str
+    name: str
+    segments: list[int]
+    label: str
+    texts: list[str]
+
+
+def repeats(report: Report) -> list[RepeatRow]:
+    """Every repeat group with its passages' text, document A first, numbered from 1.
+
+    Segment ids outside the document (a hand-edited report) are left out rather than failing.
+    """
+    out: list[RepeatRow] = []
+    for repeat in sorted(report.repeats, key=lambda r: (r.doc, min(r.segments, default=-1))):
+        if repeat.doc not in (0, 1):
+            continue
+        doc = report.documents[repeat.doc]
+        ids = sorted(i for i in set(repeat.segments) if 0 <= i < len(doc.segments))
+        if not ids:
+            continue
+        letter = "AB"[repeat.doc]
+        out.append(RepeatRow(len(out) + 1, repeat.doc, letter, display_name(doc, letter), ids,
+                             repeat.label, [doc.segment_text(i).strip() for i in ids]))
+    return out
+
+
+def passage_numbers(ids: Iterable[int]) -> str:
+    """Segment ids as a reader counts passages: ``[4, 15]`` → ``"5, 16"``."""
+    return ", ".join(str(i + 1) for i in ids)
+
+
+def byline(doc: Document) -> str:
+    """Outlet and publication date from the document's metadata (``"BBC News · 2025-12"``), or ""."""
+    parts = [str(doc.meta[key]).strip() for key in ("outlet", "published")
+             if doc.meta.get(key) not in (None, "")]
+    return " · ".join(p for p in parts if p)

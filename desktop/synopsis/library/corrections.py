@@ -9,18 +9,12 @@ from __future__ import annotations
 
 from typing import Any, Iterable
 
-from ..core.model import Link, Report
+from ..core.model import Link, Report, link_key
 from ..core.annotate import annotate_link
 
 ACTIONS = ("link", "unlink", "relabel")
 LINK_LABELS = ("shared", "paraphrased")
 VERDICTS = ("accurate", "altered", "misleading", "unverified")
-
-
-def link_key(a: Iterable[int], b: Iterable[int]) -> str:
-    """The stable key of a link: its sorted segment ids on each side."""
-    return "a:{}|b:{}".format(",".join(str(i) for i in sorted(set(a))),
-                              ",".join(str(i) for i in sorted(set(b))))
 
 
 def parse_key(key: str) -> tuple[list[int], list[int]]:
