@@ -1,0 +1,115 @@
+#!/usr/bin/env bash
+# Installs the .deb built by build-linux.sh on this machine, checks the installed app works
+# (version, a comparison validated against the report schema, a screenshot of the window taken
+# offscreen, desktop entry and icons), removes it and checks nothing is left. Needs root (or
+# sudo) for apt-get. Exits non-zero on the first failure. Prints start-up timings.
+#   packaging/smoke-test.sh [path/to/synopsis_X_arch.deb]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+ROOT=$(pwd)
+# One build or smoke test at a time per checkout (they share packaging/out and the installed
+# package); a caller that already holds the lock (the pytest test) sets SYNOPSIS_PACKAGING_LOCKED.
+if [ -z "${SYNOPSIS_PACKAGING_LOCKED:-}" ] && command -v flock >/dev/null; then
+  mkdir -p packaging/out
+  exec 9>packaging/out/.lock
+  flock 9
+  export SYNOPSIS_PACKAGING_LOCKED=1
+fi
+PY=.venv/bin/python
+SUDO=""
+[ "$(id -u)" -eq 0 ] || SUDO="sudo"
+APT_OPTS="-o DPkg::Lock::Timeout=300"  # wait for another apt-get rather than fail
+export DEBIAN_FRONTEND=noninteractive QT_QPA_PLATFORM=offscreen LANG=${LANG:-C.UTF-8}
+
+fail() { echo "smoke-test: FAIL: $*" >&2; exit 1; }
+step() { echo "smoke-test: $*"; }
+now() { date +%s%N; }
+ms_since() { echo $(( ($(now) - $1) / 1000000 )); }
+
+deb=${1:-}
+if [ -z "$deb" ]; then
+  shopt -s nullglob
+  debs=(packaging/out/synopsis_*.deb)
+  [ ${#debs[@]} -eq 1 ] || fail "expected one packaging/out/synopsis_*.deb, found ${#debs[@]}; run packaging/build-linux.sh"
+  deb=${debs[0]}
+fi
+[ -f "$deb" ] || fail "$deb: no such file"
+[ -x "$PY" ] || fail ".venv missing (the schema check uses its jsonschema); run bash scripts/setup"
+version=$("$PY" packaging/appinfo.py version)
+work=$(mktemp -d)
+INSTALLED_PATHS=(/opt/synopsis /usr/bin/synopsis /usr/share/applications/synopsis.desktop
+                 /usr/share/metainfo/io.github.synopsis.Synopsis.metainfo.xml /usr/share/doc/synopsis)
+
+purge() { $SUDO apt-get $APT_OPTS purge -y -qq synopsis >/dev/null 2>&1 || true; }
+cleanup() { rm -rf "$work"; if [ "${KEEP_INSTALLED:-0}" != 1 ]; then purge; fi; }
+trap cleanup EXIT
+
+step "installing $deb"
+dpkg-query -W -f='${Status}' synopsis 2>/dev/null | grep -q "install ok" && purge
+$SUDO apt-get $APT_OPTS install -y -qq --no-install-recommends "$(realpath "$deb")" >"$work/apt.log" 2>&1 \
+  || { cat "$work/apt.log" >&2; fail "apt-get install"; }
+for path in "${INSTALLED_PATHS[@]}"; do [ -e "$path" ] || fail "$path missing after install"; done
+[ "$(command -v synopsis)" = /usr/bin/synopsis ] || fail "synopsis is not /usr/bin/synopsis on PATH"
+
+step "synopsis --version"
+t=$(now)
+out=$(cd / && synopsis --version) || fail "synopsis --version exited $?"
+version_ms=$(ms_since "$t")
+[[ "$out" == *"$version"* ]] || fail "--version printed '$out', expected $version"
+
+step "compare the seed pair to JSON and validate it against docs/report.schema.json"
+t=$(now)
+(cd "$work" && synopsis compare "$ROOT/seeds/bbc-witkoff-putin-talks.txt" \
+   "$ROOT/seeds/translated-witkoff-putin-talks.txt" --format json -o report.json) \
+  || fail "synopsis compare exited $?"
+compare_ms=$(ms_since "$t")
+"$PY" - "$work/report.json" docs/report.schema.json <<'EOF' || fail "report does not validate"
+import json, sys
+import jsonschema
+report = json.load(open(sys.argv[1], encoding="utf-8"))
+jsonschema.validate(report, json.load(open(sys.argv[2], encoding="utf-8")))
+assert report["links"], "the seed pair gave no aligned passages"
+EOF
+synopsis compare "$work/missing.txt" "$ROOT/seeds/geneva-round.txt" >"$work/err.txt" 2>&1 && fail "a missing file was accepted"
+[ "$(wc -l <"$work/err.txt")" -eq 1 ] && grep -q "missing.txt" "$work/err.txt" \
+  || fail "a missing file did not give one line naming it: $(cat "$work/err.txt")"
+
+step "synopsis gui … --screenshot (offscreen)"
+synopsis gui --help >/dev/null 2>&1 || fail "the installed build has no 'synopsis gui' command"
+t=$(now)
+(cd "$work" && synopsis gui "$ROOT/seeds/bbc-witkoff-putin-talks.txt" \
+   "$ROOT/seeds/translated-witkoff-putin-talks.txt" --screenshot shot.png --size 1280x800) \
+  || fail "synopsis gui --screenshot exited $?"
+gui_ms=$(ms_since "$t")
+"$PY" - "$work/shot.png" <<'EOF' || fail "the screenshot is not a plausible picture of the window"
+import sys
+from PySide6.QtGui import QGuiApplication, QImage
+app = QGuiApplication([])
+image = QImage(sys.argv[1])
+assert not image.isNull(), "not an image"
+assert image.width() >= 640 and image.height() >= 400, f"too small: {image.width()}x{image.height()}"
+colours = {image.pixel(x, y) for x in range(0, image.width(), 7) for y in range(0, image.height(), 7)}
+assert len(colours) >= 16, f"only {len(colours)} colours: blank or nearly blank"
+EOF
+
+step "desktop entry and icons"
+if command -v desktop-file-validate >/dev/null; then
+  desktop-file-validate /usr/share/applications/synopsis.desktop || fail "desktop entry invalid"
+fi
+if command -v appstreamcli >/dev/null; then
+  appstreamcli validate --no-net /usr/share/metainfo/io.github.synopsis.Synopsis.metainfo.xml >/dev/null \
+    || fail "installed metainfo does not validate"
+fi
+for size in 16 32 48 128 256 512; do
+  [ -s "/usr/share/icons/hicolor/${size}x${size}/apps/synopsis.png" ] || fail "no ${size}px icon"
+done
+
+step "removing the package"
+$SUDO apt-get $APT_OPTS purge -y -qq synopsis >"$work/apt.log" 2>&1 || { cat "$work/apt.log" >&2; fail "apt-get purge"; }
+for path in "${INSTALLED_PATHS[@]}"; do [ ! -e "$path" ] && [ ! -L "$path" ] || fail "$path left after removal"; done
+left=$(find /usr/share/icons/hicolor -name 'synopsis.*' 2>/dev/null | head -3)
+[ -z "$left" ] || fail "icons left after removal: $left"
+
+printf 'smoke-test: timings: --version %d ms, compare %d ms, gui to screenshot %d ms\n' \
+  "$version_ms" "$compare_ms" "$gui_ms"
+step "OK ($deb)"
