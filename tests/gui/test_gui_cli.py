@@ -52,3 +52,12 @@ def test_about_lists_versions():
 
     v = versions()
     assert set(v) == {"Synopsis", "Qt", "PySide6", "Python", "rapidfuzz"} and all(v.values())
+
+
+def test_application_has_the_product_icon(qapp):
+    from synopsis.gui.app import _application, icon_path
+
+    assert icon_path() is not None and icon_path().name == "synopsis.svg"
+    app = _application()
+    assert not app.windowIcon().isNull()
+    assert app.desktopFileName() == "synopsis"

@@ -18,8 +18,24 @@ def _application():
     app.setApplicationName(APP_NAME)
     app.setOrganizationName(settings.ORGANISATION)
     app.setApplicationVersion(__version__)
+    app.setDesktopFileName("synopsis")  # ties windows to the installed synopsis.desktop
+    icon = icon_path()
+    if icon is not None:
+        from PySide6.QtGui import QIcon
+
+        app.setWindowIcon(QIcon(str(icon)))
     settings.configure_from_environment()
     return app
+
+
+def icon_path():
+    """The app icon's SVG: beside the frozen app, or in the source tree's ``resources/``."""
+    from pathlib import Path
+
+    here = Path(__file__).resolve()
+    candidates = [Path(getattr(sys, "_MEIPASS", "")) / "resources" / "synopsis.svg",
+                  here.parents[3] / "resources" / "synopsis.svg"]
+    return next((c for c in candidates if c.is_file()), None)
 
 
 def run(a: str | None = None, b: str | None = None, *, screenshot: str | None = None,
