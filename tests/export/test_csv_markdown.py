@@ -59,7 +59,7 @@ def test_markdown_report_summary_facts_and_pairs(hostile_report, annotations):
     html = MarkdownIt("commonmark").enable("table").render(text)
     tree = lxml.html.fragment_fromstring(html, create_parent="div")
     assert [h.text_content() for h in tree.xpath("//h2")] == ["Summary", "Changed facts", "Passages",
-                                                              "Provenance"]
+                                                              "Repeated passages", "Provenance"]
     assert not tree.xpath("//script|//img|//a")
     tables = tree.xpath("//table")
     assert len(tables) == 2

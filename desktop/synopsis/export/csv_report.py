@@ -1,5 +1,8 @@
 """The report as CSV: one row per aligned pair and per passage found in one source only.
 
+Then one row of class ``repeat`` per group of passages repeated inside one document: its
+segment ids and texts (one per line) in that document's columns, the other side empty.
+
 Encoding: UTF-8 with a byte-order mark, so Excel opens accented and Cyrillic text correctly
 (LibreOffice and ``csv`` with ``encoding="utf-8-sig"`` read it too); rows end with CRLF as RFC
 4180 asks. A text cell that a spreadsheet would run as a formula (starting with ``=``, ``+``, ``-``, ``@``,
@@ -35,6 +38,7 @@ def render(report: Report, annotations: dict[str, Any] | None = None, **_: Any) 
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\r\n")
     writer.writerow(COLUMNS)
+    number = 0
     for number, row in enumerate(layout.rows(report), 1):
         link = row.link
         verdict = layout.verdict_for(annotations, link) if link is not None else None
@@ -46,5 +50,16 @@ def render(report: Report, annotations: dict[str, Any] | None = None, **_: Any) 
             safe_cell(layout.passage_text(doc_a, row.a)), safe_cell(layout.passage_text(doc_b, row.b)),
             safe_cell(layout.fact_summary(report, link)) if link is not None else "",
             safe_cell(str((verdict or {}).get("verdict", ""))), safe_cell(str((verdict or {}).get("note", ""))),
+        ])
+    # passages repeated inside one document: one row per group, after the passages
+    for repeat in layout.repeats(report):
+        ids = " ".join(str(i) for i in repeat.segments)
+        texts = safe_cell("\n".join(repeat.texts))
+        writer.writerow([
+            number + repeat.number, "repeat", "", "",
+            ids if repeat.doc_index == 0 else "", ids if repeat.doc_index == 1 else "",
+            texts if repeat.doc_index == 0 else "", texts if repeat.doc_index == 1 else "",
+            "", "", safe_cell(f"{repeat.label} repeat in {repeat.letter}: passages "
+                              f"{layout.passage_numbers(repeat.segments)}"),
         ])
     return "\ufeff".encode("utf-8") + out.getvalue().encode("utf-8")

@@ -176,6 +176,32 @@ def _uniques(report: Report, all_rows: list[layout.Row]) -> list[str]:
     return h
 
 
+def _doc_heading(doc, letter: str) -> str:
+    """"A: title", then the outlet and publication date when the metadata has them."""
+    byline = layout.byline(doc)
+    return _e(layout.display_name(doc, letter)) + (f' <span class="byline muted">— {_e(byline)}</span>'
+                                                   if byline else "")
+
+
+def _repeats(report: Report) -> list[str]:
+    groups = layout.repeats(report)
+    h = ['<section id="repeats"><h2>Repeated passages</h2>']
+    if not groups:
+        h.append("<p>No passage occurs more than once inside either document.</p></section>")
+        return h
+    h.append('<p class="muted">Passages that occur more than once inside one document (often a '
+             "scraping artefact); numbers are passage positions in that document.</p>")
+    h.append('<ol class="repeats">')
+    for group in groups:
+        side = "ab"[group.doc_index]
+        items = "".join(f'<li value="{sid + 1}"><a href="#{side}{sid}">{_e(text)}</a></li>'
+                        for sid, text in zip(group.segments, group.texts))
+        h.append(f'<li id="rep{group.number}" data-doc="{group.letter}"><b>{_e(group.name)}</b> — passages '
+                 f'{_e(layout.passage_numbers(group.segments))} ({_e(group.label)})<ol>{items}</ol></li>')
+    h.append("</ol></section>")
+    return h
+
+
 def _provenance(report: Report) -> list[str]:
     prov = layout.provenance(report)
     h = ['<section id="provenance"><h2>Provenance</h2><table class="prov"><tbody>']
@@ -206,15 +232,18 @@ def render(report: Report, annotations: dict[str, Any] | None = None, **_: Any) 
          '<meta name="color-scheme" content="light">',
          f"<title>{_e(title)}</title><style>{CSS}</style></head><body>",
          "<header><h1>Synopsis comparison</h1>",
-         f'<p class="sub">{_e(layout.display_name(doc_a, "A"))}<br>{_e(layout.display_name(doc_b, "B"))}</p>',
+         '<p class="sub">' + "<br>".join(_doc_heading(doc, "AB"[i]) for i, doc in enumerate((doc_a, doc_b)))
+         + "</p>",
          '<nav class="muted"><a href="#summary">Summary</a> · <a href="#facts">Changed facts</a> · '
          '<a href="#pairs">Side by side</a> · <a href="#unique">Unique passages</a> · '
+         '<a href="#repeats">Repeated passages</a> · '
          '<a href="#provenance">Provenance</a></nav></header><main>']
     h += _summary(report, all_rows, fact_rows)
     h.append(LEGEND)
     h += _facts_table(report, fact_rows, annotations)
     h += _pairs_table(report, all_rows, fact_rows, annotations)
     h += _uniques(report, all_rows)
+    h += _repeats(report)
     h += _provenance(report)
     h.append(f"</main><footer>Made by {_e(layout.provenance(report)['engine'])}"
              f"{' on ' + _e(report.created) if report.created else ''}.</footer></body></html>")

@@ -79,6 +79,8 @@ table.facts tr.sev3 td.sev::before{{content:"▲ "}}
 table.facts tr.sev1 td.sev{{color:#555}}
 table.prov th{{width:12em;background:#f6f6f6}}
 ol.uniques li{{margin:.3em 0;padding:.2em .5em;background:#f8ebf2;border-left:5px dotted var(--unique)}}
+ol.repeats>li{{margin:.5em 0;padding:.3em .5em;background:#f3f3f3;border-left:5px double #555}}
+ol.repeats ol{{margin:.3em 0 0}}
 .cols{{display:grid;grid-template-columns:1fr 1fr;gap:1.5em}}
 a{{color:#0b4f8a}}
 footer{{margin-top:2em;font-size:.85em;color:#555}}

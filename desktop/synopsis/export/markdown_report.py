@@ -52,8 +52,12 @@ def render(report: Report, annotations: dict[str, Any] | None = None, **_: Any) 
     names = [layout.display_name(doc_a, "A"), layout.display_name(doc_b, "B")]
     all_rows = layout.rows(report)
     fact_rows = layout.facts(report)
-    md = ["# Synopsis comparison", "", f"- **{escape_md(names[0])}** ({escape_md(doc_a.source)})",
-          f"- **{escape_md(names[1])}** ({escape_md(doc_b.source)})", "", "## Summary", "",
+    md = ["# Synopsis comparison", ""]
+    for name, doc in zip(names, (doc_a, doc_b)):
+        byline = layout.byline(doc)
+        md.append(f"- **{escape_md(name)}**" + (f" — {escape_md(byline)}" if byline else "")
+                  + f" ({escape_md(doc.source)})")
+    md += ["", "## Summary", "",
           "| document | " + " | ".join(LABELS) + " |", "|---|" + "---:|" * len(LABELS)]
     for i, name in enumerate(names):
         share = report.summary(i)
@@ -96,6 +100,16 @@ def render(report: Report, annotations: dict[str, Any] | None = None, **_: Any) 
                    + (f" — {escape_md(str(verdict['note']))}" if verdict.get("note") else "")]
         if link is not None and link.facts:
             md += ["", f"*Changed facts:* {escape_md(layout.fact_summary(report, link))}"]
+        md.append("")
+    md += ["## Repeated passages", ""]
+    groups = layout.repeats(report)
+    if not groups:
+        md += ["No passage occurs more than once inside either document.", ""]
+    for group in groups:
+        md += [f"- **{escape_md(group.name)}** — passages {layout.passage_numbers(group.segments)} "
+               f"({escape_md(group.label)})"]
+        md += [f"  - {sid + 1}: {escape_md(text)}" for sid, text in zip(group.segments, group.texts)]
+    if groups:
         md.append("")
     prov = layout.provenance(report)
     md += ["## Provenance", ""]
