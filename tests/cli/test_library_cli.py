@@ -139,3 +139,19 @@ def test_exported_html_carries_verdicts_set_in_the_library(tmp_path, seed_pair):
     run("export", f"c{cid}", "-o", str(out))
     html = out.read_text(encoding="utf-8")
     assert "Checked against the wire copy" in html and "altered" in html
+
+
+def test_compare_names_stored_documents_by_id(tmp_path, seed_pair, seeds):
+    db = tmp_path / "lib.db"
+    added = CliRunner().invoke(main, ["library", "add", str(seed_pair[0]), str(seed_pair[1]),
+                                      str(seeds / "geneva-round.txt"), "--db", str(db)])
+    assert added.exit_code == 0, added.output
+    by_id = CliRunner().invoke(main, ["compare", "d1", "d2", "--db", str(db), "--format", "json"])
+    by_path = CliRunner().invoke(main, ["compare", str(seed_pair[0]), str(seed_pair[1]), "--format", "json"])
+    assert by_id.exit_code == 0, by_id.output
+    links = lambda out: [(link["a"], link["b"], link["label"]) for link in json.loads(out)["links"]]
+    assert links(by_id.output) == links(by_path.output)
+    many = CliRunner().invoke(main, ["compare", "d1", "d2", "d3", "--db", str(db), "--no-color"])
+    assert many.exit_code == 0, many.output
+    missing = CliRunner().invoke(main, ["compare", "d1", "d99", "--db", str(db)])
+    assert missing.exit_code == 2 and "d99" in missing.output and "Traceback" not in missing.output

@@ -10,9 +10,10 @@ import click
 
 from ..core import Settings, SynopsisError
 from ..core.collection import DEFAULT_GROUP_THRESHOLD, CollectionReport, compare_collection
-from ..core.ingest import load
+from ..core.ingest.url import DEFAULT_TIMEOUT
 from ..export.collection_table import CUES, rows, source_names
 from .compare import engine_options, fail, settings_from_options
+from .sources import load_source
 
 # format -> module of synopsis.export with a ``render(collection) -> bytes``
 FORMATS = {"text": None, "json": "collection_json", "csv": "collection_csv",
@@ -76,8 +77,10 @@ def render_text(collection: CollectionReport, *, width: int = 100) -> str:
     return "\n".join(out)
 
 
-def load_all(sources: Sequence[str], settings: Settings, manifest: Path | None = None) -> list:
-    documents = [load(source, max_bytes=settings.max_bytes) for source in sources]
+def load_all(sources: Sequence[str], settings: Settings, manifest: Path | None = None, *,
+             db: Path | None = None, timeout: float = DEFAULT_TIMEOUT) -> list:
+    documents = [load_source(source, max_bytes=settings.max_bytes, timeout=timeout, db=db)
+                 for source in sources]
     if manifest is not None:
         apply_manifest(documents, manifest)
     return documents
@@ -105,14 +108,15 @@ def _progress(stage: str, fraction: float) -> None:
 
 def compare_many(sources: Sequence[str], settings: Settings, *, fmt: str | None, output: Path | None,
                  color: bool | None, group_threshold: float = DEFAULT_GROUP_THRESHOLD,
-                 manifest: Path | None = None) -> CollectionReport:
+                 manifest: Path | None = None, db: Path | None = None,
+                 timeout: float = DEFAULT_TIMEOUT) -> CollectionReport:
     """Compare every pair of ``sources``; print or write the collection report."""
     try:
         fmt = collection_format(output, fmt)
     except ValueError as exc:
         fail(str(exc))
     try:
-        documents = load_all(sources, settings, manifest)
+        documents = load_all(sources, settings, manifest, db=db, timeout=timeout)
         collection = compare_collection(documents, settings, group_threshold=group_threshold,
                                         progress=_progress)
     except SynopsisError as exc:

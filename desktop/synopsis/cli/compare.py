@@ -8,9 +8,9 @@ import click
 
 from ..core import Settings, SynopsisError, compare as run_compare
 from ..core.config import DEFAULT_MAX_BYTES, GRANULARITIES
-from ..core.ingest import load
 from .. import export
 from .output import render_summary
+from .sources import load_source
 
 
 def fail(message: str) -> None:
@@ -61,10 +61,12 @@ def engine_options(func):
 @engine_options
 @click.option("--timeout", type=click.FloatRange(min=0.1), default=20.0, show_default=True,
               help="Seconds to wait for a URL before giving up.")
+@click.option("--db", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              help="Library to look up ids like d12 in (default: $SYNOPSIS_LIBRARY or the user-data folder).")
 @click.option("--color/--no-color", default=None, help="Colour the text output (default: when a terminal).")
 def compare(sources: tuple[str, ...], fmt: str | None, output: Path | None, granularity: str,
             shared_threshold: float | None, paraphrase_threshold: float | None, language: str | None,
-            max_bytes: int, no_facts: bool, timeout: float, color: bool | None) -> None:
+            max_bytes: int, no_facts: bool, timeout: float, db: Path | None, color: bool | None) -> None:
     """Compare sources passage by passage.
 
     \b
@@ -72,6 +74,7 @@ def compare(sources: tuple[str, ...], fmt: str | None, output: Path | None, gran
       synopsis compare a.txt b.txt
       synopsis compare a.txt b.txt --format json -o report.json
       synopsis compare a.txt b.txt --granularity paragraph --shared-threshold 0.9
+      synopsis compare d1 d2 c.txt        # d1, d2: documents stored in the library
     """
     if len(sources) < 2:
         raise click.UsageError("give at least two sources to compare")
@@ -80,15 +83,15 @@ def compare(sources: tuple[str, ...], fmt: str | None, output: Path | None, gran
     if len(sources) > 2:
         from .collection import compare_many
 
-        compare_many(sources, settings, fmt=fmt, output=output, color=color)
+        compare_many(sources, settings, fmt=fmt, output=output, color=color, db=db, timeout=timeout)
         return
     try:
         fmt = export.format_for(output, fmt)
     except ValueError as exc:
         fail(str(exc))
     try:
-        doc_a = load(sources[0], max_bytes=max_bytes, timeout=timeout)
-        doc_b = load(sources[1], max_bytes=max_bytes, timeout=timeout)
+        doc_a = load_source(sources[0], max_bytes=max_bytes, timeout=timeout, db=db)
+        doc_b = load_source(sources[1], max_bytes=max_bytes, timeout=timeout, db=db)
         report = run_compare(doc_a, doc_b, settings)
     except SynopsisError as exc:
         fail(str(exc))
