@@ -52,14 +52,14 @@ class LibraryPanel(QWidget):
         self.search_delay_ms = 150
         self._shown_documents = 0
 
-        self.query = QLineEdit(placeholderText="Search texts, titles and notes…")
+        self.query = QLineEdit(placeholderText=self.tr("Search texts, titles and notes…"))
         self.query.setClearButtonEnabled(True)
-        self.documents = _tree(["Title", "Outlet", "Published", "Added"], multi=True)
-        self.recent = _tree(["Comparison", "Created", "Last opened"])
-        self.cases = _tree(["Case", "Note"])
-        self.results = _tree(["Found", "Where", "Match"], multi=True)
-        self.more = QPushButton("Load more")
-        self.open_button = QPushButton("Open")
+        self.documents = _tree([self.tr("Title"), self.tr("Outlet"), self.tr("Published"), self.tr("Added")], multi=True)
+        self.recent = _tree([self.tr("Comparison"), self.tr("Created"), self.tr("Last opened")])
+        self.cases = _tree([self.tr("Case"), self.tr("Note")])
+        self.results = _tree([self.tr("Found"), self.tr("Where"), self.tr("Match")], multi=True)
+        self.more = QPushButton(self.tr("Load more"))
+        self.open_button = QPushButton(self.tr("Open"))
         self.status = QLabel()
         self.status.setWordWrap(True)
 
@@ -69,9 +69,9 @@ class LibraryPanel(QWidget):
         docs_layout.addWidget(self.documents)
         docs_layout.addWidget(self.more)
         self.tabs = QTabWidget()
-        self.tabs.addTab(docs_page, "Documents")
-        self.tabs.addTab(self.recent, "Recent")
-        self.tabs.addTab(self.cases, "Cases")
+        self.tabs.addTab(docs_page, self.tr("Documents"))
+        self.tabs.addTab(self.recent, self.tr("Recent"))
+        self.tabs.addTab(self.cases, self.tr("Cases"))
         self.stack = QStackedWidget()
         self.stack.addWidget(self.tabs)
         self.stack.addWidget(self.results)
@@ -100,9 +100,9 @@ class LibraryPanel(QWidget):
         self._timer.stop()
         self.library = library
         self.setEnabled(library is not None)
-        self.status.setText("" if library is not None else "No library open.")
+        self.status.setText("" if library is not None else self.tr("No library open."))
         if library is not None and library.readonly:
-            self.status.setText(f"Read-only: {library.readonly_reason}.")
+            self.status.setText(self.tr("Read-only: {0}.").format(library.readonly_reason))
         self.refresh()
 
     def refresh(self) -> None:
@@ -172,7 +172,7 @@ class LibraryPanel(QWidget):
             kind = "comparison" if hit["kind"] == "verdict" else hit["kind"]
             snippet = " ".join(hit["snippet"].split())
             self.results.addTopLevelItem(_item([hit["title"], hit["kind"], snippet], kind, hit["id"], snippet))
-        self.status.setText(f"{len(hits)} found" if hits else "Nothing found.")
+        self.status.setText(self.tr("{0} found").format(len(hits)) if hits else self.tr("Nothing found."))
 
     # -- opening ---------------------------------------------------------------------------
     def current_tree(self) -> QTreeWidget:
