@@ -39,7 +39,7 @@ def score_seed(settings: Settings, aligner: str = "synopsis") -> dict:
     report = run(load(ROOT / "seeds" / ORIGINAL), load(ROOT / gold["b"]), settings, aligner)
     a, b = report.documents
     predicted = {(tuple(sorted(l.a)), tuple(sorted(l.b))): l for l in report.links}
-    right = labelled = 0
+    right = labelled = moved_right = moved_false = 0
     misses = []
     split_ok = False
     for g in gold["links"]:
@@ -52,6 +52,9 @@ def score_seed(settings: Settings, aligner: str = "synopsis") -> dict:
             continue
         right += 1
         labelled += hit.label == g["label"]
+        if hit.moved:
+            moved_right += bool(g.get("moved"))
+            moved_false += not g.get("moved")
         split_ok |= bool(g.get("split")) and len(hit.b) > 1
     ua = set(report.unique_segments(0))
     ub = set(report.unique_segments(1))
@@ -68,7 +71,9 @@ def score_seed(settings: Settings, aligner: str = "synopsis") -> dict:
             "label_accuracy": labelled / right if right else 0.0, "split_linked": split_ok,
             "unique_right": f"{unique_ok}/{len(gold['unique_a']) + len(gold['unique_b'])}",
             "debris_right": f"{debris_ok}/{len(gold['debris_a'])}",
-            "cores_right": f"{core_ok}/{len(gold['cores_b'])}", "missed": misses}
+            "cores_right": f"{core_ok}/{len(gold['cores_b'])}", "missed": misses,
+            "moved_right": f"{moved_right}/{sum(bool(g.get('moved')) for g in gold['links'])}",
+            "moved_false": moved_false}
 
 
 def _doc(text: str, name: str) -> Document:
@@ -76,10 +81,13 @@ def _doc(text: str, name: str) -> Document:
 
 
 def score_synthetic(pairs: list[SyntheticPair], settings: Settings, aligner: str = "synopsis",
-                    report_hook: Callable[[Report], None] | None = None) -> dict:
+                    report_hook: Callable[[Report], None] | None = None,
+                    misses: list[str] | None = None) -> dict:
+    """Link precision / recall over line pairs, label accuracy, moved recall. ``misses``, when
+    given, receives one line per gold link not found and per moved link not marked."""
     settings = settings.replace(granularity="paragraph")
     tp = fp = fn = labelled = moved_tp = moved_gold = moved_fp = 0
-    for pair in pairs:
+    for n, pair in enumerate(pairs):
         report = run(_doc(pair.text_a, "a"), _doc(pair.text_b, "b"), settings, aligner)
         if report_hook:
             report_hook(report)
@@ -104,12 +112,39 @@ def score_synthetic(pairs: list[SyntheticPair], settings: Settings, aligner: str
                         fp += 1
         fn += len(set(gold) - seen)
         moved_gold += len(pair.moved_b)
+        if misses is not None:
+            misses += _missed(n, pair, report, line_a, line_b, seen)
     prec = tp / (tp + fp) if tp + fp else 0.0
     rec = tp / (tp + fn) if tp + fn else 0.0
     return {"pairs": len(pairs), "precision": prec, "recall": rec,
             "f1": 2 * prec * rec / (prec + rec) if prec + rec else 0.0,
             "label_accuracy": labelled / tp if tp else 0.0,
             "moved_recall": moved_tp / moved_gold if moved_gold else 0.0, "moved_false": moved_fp}
+
+
+def _missed(n: int, pair: SyntheticPair, report: Report, line_a: list[int], line_b: list[int],
+            seen: set[tuple[int, int]]) -> list[str]:
+    """Readable lines for the gold links of one pair that were missed or not marked moved."""
+    best: dict[tuple[int, int], float] = {}
+    for c in report.candidates:
+        for i in c.a:
+            for j in c.b:
+                key = (line_a[i], line_b[j])
+                best[key] = max(best.get(key, 0.0), c.score)
+    marked = {(line_a[i], line_b[j]) for link in report.links if link.moved
+              for i in link.a for j in link.b}
+    lines_a, lines_b = pair.text_a.split("\n"), pair.text_b.split("\n")
+    out = []
+    for kb, (ka, label) in sorted(pair.gold.items()):
+        moved = kb in pair.moved_b
+        if (ka, kb) in seen and (not moved or (ka, kb) in marked):
+            continue
+        what = "moved, not marked" if (ka, kb) in seen else "missed" + (" (moved)" if moved else "")
+        score = best.get((ka, kb))
+        out.append(f"pair {n} a{ka} b{kb} {label} {what}; best candidate score "
+                   f"{'(not a candidate)' if score is None else f'{score:.2f}'}\n    a: {lines_a[ka][:110]}"
+                   f"\n    b: {lines_b[kb][:110]}")
+    return out
 
 
 def score_related(settings: Settings, aligner: str = "synopsis") -> dict[str, int]:

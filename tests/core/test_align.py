@@ -1,12 +1,14 @@
 """The alignment engine on the seed pair, related articles and constructed text."""
 from __future__ import annotations
 
+import itertools
+
 import pytest
 from hypothesis import HealthCheck, given, settings as hsettings, strategies as st
 
 from synopsis.core import Cancelled, Settings, compare, load
-from synopsis.core.align import _longest_increasing
-from synopsis.core.model import Document
+from synopsis.core.align import _best_path, _gaps, _longest_increasing, mark_moved
+from synopsis.core.model import Document, Link
 
 
 def seg_of(doc: Document, prefix: str) -> int:
@@ -151,3 +153,83 @@ def test_links_never_reuse_segments_and_spans_stay_in_bounds(text_a, text_b, thr
             assert 0 <= seg.start <= core.start <= core.end <= seg.end <= len(doc.text)
     for cand in report.candidates:
         assert 0.0 <= cand.score <= 1.0 and 0.0 <= cand.scores["chars"] <= 1.0
+
+
+# -- context: gaps between anchors, block-wise moved marking ---------------------------------
+
+REWORDED = "Councillors agreed that the town library should stay open later at night."
+UNRELATED = "Tickets for the jazz festival sold out within minutes of going on sale."
+
+
+def test_heavy_paraphrase_between_anchors_is_linked():
+    a = mkdoc("\n".join(LINES))
+    b = mkdoc("\n".join(LINES[:3] + [REWORDED] + LINES[4:]))
+    report = compare(a, b)
+    link = link_of(report, 0, 3)
+    assert link is not None and link.b == [3] and link.label == "paraphrased"
+    assert link.scores.get("gap") == 1.0
+
+
+def test_unrelated_passage_between_anchors_stays_unique():
+    a = mkdoc("\n".join(LINES))
+    b = mkdoc("\n".join(LINES[:3] + [UNRELATED] + LINES[4:]))
+    report = compare(a, b)
+    assert link_of(report, 0, 3) is None and link_of(report, 1, 3) is None
+    assert len(report.links) == len(LINES) - 1
+
+
+def test_gaps_are_bracketed_in_both_documents():
+    # anchors (0,0) (4,3) bracket a 3×2 gap; (4,3) (5,9) are neighbours in both documents
+    # but a has nothing between them, so b 4-8 stay open; (6,10) and the ends bracket the tail
+    gaps = _gaps([(0, 0), (4, 3), (5, 9), (6, 10)], 8, 12)
+    assert ([1, 2, 3], [1, 2]) in gaps
+    assert all(not (set(ga) & {0, 4, 5, 6}) and not (set(gb) & {0, 3, 9, 10}) for ga, gb in gaps)
+    assert ([7], [11]) in gaps
+    assert len(gaps) == 2
+
+
+@hsettings(max_examples=60, deadline=None)
+@given(st.integers(1, 4), st.integers(1, 4), st.data())
+def test_gap_path_is_in_order_one_to_one_and_best(n, m, data):
+    scores = data.draw(st.lists(st.floats(0.0, 1.0), min_size=n * m, max_size=n * m))
+    gap_a, gap_b = list(range(10, 10 + n)), list(range(20, 20 + m))
+    base = {(p, q): scores[i * m + j] for i, p in enumerate(gap_a) for j, q in enumerate(gap_b)}
+    path = sorted(_best_path(gap_a, gap_b, base, lambda p, q: 0.0))
+    assert all(p in gap_a and q in gap_b for p, q in path)
+    assert all(p1 < p2 and q1 < q2 for (p1, q1), (p2, q2) in itertools.pairwise(path))
+    assert all(base[pq] > 0.2 or (n == m and base[pq] > 0.1) for pq in path)
+    floor = 0.1 if n == m else 0.2
+
+    def total(pairs) -> float:
+        return sum(base[pq] - floor for pq in pairs)
+    every = [list(zip(xs, ys)) for k in range(1, min(n, m) + 1)
+             for xs in itertools.combinations(gap_a, k) for ys in itertools.combinations(gap_b, k)]
+    assert total(path) >= max((total(c) for c in every), default=0.0) - 1e-9
+
+
+def test_gap_path_leaves_passages_with_a_better_partner_elsewhere():
+    base = {(1, 1): 0.25}
+    assert _best_path([1], [1], base, lambda p, q: 0.0) == [(1, 1)]
+    assert _best_path([1], [1], base, lambda p, q: 0.4) == []
+
+
+def _links(pairs: list[tuple[int, int, float]]) -> list[Link]:
+    return [Link(a=[p], b=[q], label="paraphrased", score=s, scores={"chars": 0.5}) for p, q, s in pairs]
+
+
+def test_block_moved_as_a_whole_is_marked_whole():
+    # a 0-9 in order, except a 2-4 moved to the end of b; two of the moved links are weak
+    order = [0, 1, 5, 6, 7, 8, 9, 2, 3, 4]
+    strength = {2: 0.9, 3: 0.35, 4: 0.4, 6: 0.35}
+    links = _links([(p, q, strength.get(p, 0.95)) for q, p in enumerate(order)])
+    mark_moved(links, Settings())
+    assert sorted(link.a[0] for link in links if link.moved) == [2, 3, 4]
+
+
+def test_weak_links_do_not_shape_the_order():
+    # three weak links out of order cannot outvote the strong chain they contradict
+    pairs = [(0, 0, 0.9), (1, 4, 0.35), (2, 5, 0.35), (3, 6, 0.35), (4, 1, 0.9), (5, 2, 0.9),
+             (6, 3, 0.9), (7, 7, 0.9)]
+    links = _links(pairs)
+    mark_moved(links, Settings())
+    assert sorted(link.a[0] for link in links if link.moved) == [1, 2, 3]

@@ -4,11 +4,12 @@
    segment, the few segments of the other document it shares the most weight with, so cost
    grows with the number of segments, not their product.
 2. Scoring: every candidate pair gets the views of :mod:`features` in bulk, combined into one
-   score. Context lifts a plausible pair whose neighbours are aligned too (i-1 ↔ j-1, i+1 ↔ j+1).
+   score. Context lifts a plausible pair whose neighbours are aligned too (i-1 ↔ j-1, i+1 ↔ j+1),
+   and passages bracketed by confident pairs are matched in order by dynamic programming.
 3. One-to-many / many-to-one: two adjacent segments are tried as one passage against a
    counterpart; the merged pair is kept when it scores better than either part alone.
-4. Order is not assumed: after choosing links, pairs off the longest increasing chain of
-   confident links are marked ``moved``.
+4. Order is not assumed: after choosing links, the longest increasing chain of confident
+   links is the running order; links that cannot sit in it are marked ``moved``.
 5. Repeats inside one document are reported; one-to-one choice keeps them from double-linking.
 
 Pure debris (bylines, footers) is never aligned; captions glued to a sentence are cut off
@@ -18,6 +19,7 @@ from __future__ import annotations
 
 import bisect
 import heapq
+import itertools
 from collections import defaultdict
 from typing import Callable, Sequence
 
@@ -36,8 +38,14 @@ CANDIDATE_FLOOR = 0.15   # pairs scoring below this are not kept (live threshold
 CONTEXT_BONUS = 0.08     # lift for a pair whose neighbours are aligned in order
 MERGE_MARGIN = 0.02      # a merged passage must beat its best part by this much
 REPEAT_CHARS = 0.9       # character similarity of two passages of one document that repeat
-GAP_BONUS = 0.3         # lift for the diagonal of an equal gap (1–3 each side) between anchors
-GAP_MIN = 0.1           # ... if the pair has at least this much in common on its own
+ANCHOR_MIN = 0.5         # pairs this strong pin down their neighbours (gaps, edges)
+GAP_MAX = 6              # largest run of unanchored passages matched between two anchors
+GAP_PASSES = 2           # gap filling is repeated: pairs it lifts become anchors for the next pass
+GAP_BONUS = 0.3          # lift for a pair matched in order inside a gap between anchors
+GAP_MIN = 0.1            # ... if the pair has at least this much in common on its own
+GAP_MIN_UNEVEN = 0.2     # ... or this much when the gap's sides differ (a passage is unique)
+EDGE_BONUS = 0.2         # lift for the next pair beyond the end of a run of anchors
+EDGE_MIN = 0.12          # ... if the pair has at least this much in common on its own
 MOVED_MIN = 0.5          # only links at least this strong can be called moved
 INDEX_SHARE = 0.2        # stems in more than this share of segments are too common to index
 
@@ -57,7 +65,8 @@ def align(doc_a: Document, doc_b: Document, settings: Settings,
     scored = _score(pairs, live_a, live_b, weights)
     check()
     _add_context(scored, len(live_a), len(live_b))
-    _fill_gaps(scored, live_a, live_b, weights, settings)
+    for _ in range(GAP_PASSES):
+        _fill_gaps(scored, live_a, live_b, weights, settings)
     candidates = [_link([live_a[p].ids[0]], [live_b[q].ids[0]], s, v)
                   for (p, q), (s, v) in scored.items() if s >= CANDIDATE_FLOOR]
     check()
@@ -127,26 +136,120 @@ def _add_context(scored: dict[tuple[int, int], tuple[float, dict]], n_a: int, n_
             scored[p, q] = (min(1.0, s + CONTEXT_BONUS * neighbour), views)
 
 
+def _anchors(scored: dict[tuple[int, int], tuple[float, dict]], settings: Settings) -> list[tuple[int, int]]:
+    """Confident pairs, one per segment on each side (best first), sorted by position in a."""
+    floor = max(ANCHOR_MIN, settings.paraphrase_threshold)
+    used_a: set[int] = set()
+    used_b: set[int] = set()
+    out = []
+    for (p, q), (s, _) in sorted(scored.items(), key=lambda kv: -kv[1][0]):
+        if s < floor:
+            break
+        if p not in used_a and q not in used_b:
+            out.append((p, q))
+            used_a.add(p)
+            used_b.add(q)
+    return sorted(out)
+
+
+def _gaps(anchors: list[tuple[int, int]], n_a: int, n_b: int) -> list[tuple[list[int], list[int]]]:
+    """Runs of unanchored segments bracketed on both sides by the same two anchors.
+
+    Two anchors bracket a gap when they are neighbours in a-order *and* in b-order (so a gap
+    inside a moved block counts too); the document edges act as anchors (-1, -1) and (n_a, n_b).
+    """
+    points = [(-1, -1)] + anchors + [(n_a, n_b)]
+    rank_b = {q: r for r, q in enumerate(sorted(q for _, q in points))}
+    out = []
+    for (p1, q1), (p2, q2) in itertools.pairwise(points):
+        if rank_b[q2] != rank_b[q1] + 1:
+            continue
+        gap_a, gap_b = list(range(p1 + 1, p2)), list(range(q1 + 1, q2))
+        if 1 <= len(gap_a) <= GAP_MAX and 1 <= len(gap_b) <= GAP_MAX:
+            out.append((gap_a, gap_b))
+    return out
+
+
+def _best_path(gap_a: list[int], gap_b: list[int], base: dict[tuple[int, int], float],
+               elsewhere: Callable[[int, int], float]) -> list[tuple[int, int]]:
+    """The in-order one-to-one matching of a gap with the largest total of (score - floor).
+
+    A pair is left out when one of its passages has a better partner outside the gap
+    (``elsewhere``): the context must not pull a moved passage back into place."""
+    n, m = len(gap_a), len(gap_b)
+    floor = GAP_MIN if n == m else GAP_MIN_UNEVEN
+    best = [[0.0] * (m + 1) for _ in range(n + 1)]
+    for i in range(1, n + 1):
+        for j in range(1, m + 1):
+            s = base[gap_a[i - 1], gap_b[j - 1]]
+            gain = s - floor if s > elsewhere(gap_a[i - 1], gap_b[j - 1]) else 0.0
+            best[i][j] = max(best[i - 1][j], best[i][j - 1],
+                             best[i - 1][j - 1] + gain if gain > 0 else -1.0)
+    path = []
+    i, j = n, m
+    while i and j:
+        if best[i][j] == best[i - 1][j]:
+            i -= 1
+        elif best[i][j] == best[i][j - 1]:
+            j -= 1
+        else:
+            path.append((gap_a[i - 1], gap_b[j - 1]))
+            i, j = i - 1, j - 1
+    return path
+
+
 def _fill_gaps(scored: dict[tuple[int, int], tuple[float, dict]], live_a: Sequence[SegmentFeatures],
                live_b: Sequence[SegmentFeatures], weights: Weights, settings: Settings) -> None:
-    """Dynamic-programming context: between two consecutive in-order anchors, an equal-sized
-    gap (1–3 passages each side) is most likely aligned along its diagonal, so those pairs get
-    ``GAP_BONUS`` (scored first when the index did not propose them)."""
-    anchors = sorted((p, q) for (p, q), (s, _) in scored.items() if s >= max(0.5, settings.paraphrase_threshold))
-    chain = [anchors[k] for k in sorted(_longest_increasing([q for _, q in anchors]))] if anchors else []
-    chain = [(-1, -1)] + chain + [(len(live_a), len(live_b))]
-    wanted = []
-    for (p1, q1), (p2, q2) in zip(chain, chain[1:]):
-        gap = p2 - p1 - 1
-        if 1 <= gap <= 3 and gap == q2 - q1 - 1:
-            wanted += [(p1 + k, q1 + k) for k in range(1, gap + 1)]
-    missing = [pq for pq in wanted if pq not in scored]
-    scored.update(_score(set(missing), live_a, live_b, weights))
-    for pq in wanted:
+    """Sentence-aligner context. Between two anchors (confident pairs) that are neighbours in
+    both documents, the unanchored passages are matched in order by dynamic programming, and
+    the matched pairs get ``GAP_BONUS``: a heavy paraphrase with little word overlap is still
+    found when its neighbours pin it down. The diagonal neighbours of an anchor get
+    ``EDGE_BONUS``, so a block moved as a whole keeps its weaker edge passages. Neither lift
+    is given to a pair one of whose passages has a better partner elsewhere."""
+    anchors = _anchors(scored, settings)
+    gaps = _gaps(anchors, len(live_a), len(live_b))
+    taken_a = {p for p, _ in anchors}
+    taken_b = {q for _, q in anchors}
+    edges = {(p + d, q + d) for p, q in anchors for d in (-1, 1)
+             if 0 <= p + d < len(live_a) and 0 <= q + d < len(live_b)
+             and p + d not in taken_a and q + d not in taken_b}
+    wanted = {(p, q) for gap_a, gap_b in gaps for p in gap_a for q in gap_b} | edges
+    scored.update(_score(wanted - scored.keys(), live_a, live_b, weights))
+    base = {pq: s for pq, (s, _) in scored.items()}
+    rival = _Rivals(base, settings.paraphrase_threshold)
+    lifts: dict[tuple[int, int], tuple[str, float]] = {}
+    for p, q in edges:
+        if base[p, q] >= EDGE_MIN and base[p, q] > rival.best(p, q, {p}, {q}):
+            lifts[p, q] = ("edge", EDGE_BONUS)
+    for gap_a, gap_b in gaps:
+        inside_a, inside_b = set(gap_a), set(gap_b)
+        for pq in _best_path(gap_a, gap_b, base,
+                             lambda p, q, ia=inside_a, ib=inside_b: rival.best(p, q, ia, ib)):
+            lifts[pq] = ("gap", GAP_BONUS)
+    for pq, (name, bonus) in lifts.items():
         s, views = scored[pq]
-        if s >= GAP_MIN:
-            views["gap"] = 1.0
-            scored[pq] = (min(1.0, s + GAP_BONUS), views)
+        if "gap" in views or "edge" in views:
+            continue  # lifted by an earlier pass already
+        views[name] = 1.0
+        scored[pq] = (min(1.0, s + bonus), views)
+
+
+class _Rivals:
+    """The linkable partners (score at or above the link threshold) of every passage."""
+
+    def __init__(self, base: dict[tuple[int, int], float], threshold: float) -> None:
+        self.of_a: dict[int, list[tuple[float, int]]] = defaultdict(list)
+        self.of_b: dict[int, list[tuple[float, int]]] = defaultdict(list)
+        for (p, q), s in base.items():
+            if s >= threshold:
+                self.of_a[p].append((s, q))
+                self.of_b[q].append((s, p))
+
+    def best(self, p: int, q: int, inside_a: set[int], inside_b: set[int]) -> float:
+        """The best score of ``p`` or ``q`` with a partner outside ``inside_b`` / ``inside_a``."""
+        out_a = (s for s, q2 in self.of_a.get(p, ()) if q2 not in inside_b)
+        out_b = (s for s, p2 in self.of_b.get(q, ()) if p2 not in inside_a)
+        return max(max(out_a, default=0.0), max(out_b, default=0.0))
 
 
 def _merges(scored: dict[tuple[int, int], tuple[float, dict]], live_a: Sequence[SegmentFeatures],
@@ -179,16 +282,39 @@ def _merges(scored: dict[tuple[int, int], tuple[float, dict]], live_a: Sequence[
 
 
 def mark_moved(candidates: list[Link], settings: Settings) -> None:
-    """Set ``moved`` on chosen links that are off the longest increasing chain of strong links."""
+    """Set ``moved`` on the chosen links that break the documents' order.
+
+    The longest increasing chain (in b-order) of strong links is the shared running order;
+    a strong link off it is moved, and so is a weaker link that cannot sit in that order
+    (its b position is not between those of the chain links around it in a). Weak links do
+    not shape the chain, so one doubtful pair cannot make the true order look moved; but
+    every link of a block moved as a whole is marked, not only its strongest ones."""
     for c in candidates:
         c.moved = False
-    chosen = [c for c in choose(candidates, settings) if c.score >= MOVED_MIN]
-    chosen.sort(key=lambda c: min(c.a))
-    keys = [min(c.b) for c in chosen]
-    on_chain = _longest_increasing(keys)
-    for k, c in enumerate(chosen):
-        if k not in on_chain:
-            c.moved = True
+    chosen = sorted(choose(candidates, settings), key=lambda c: (min(c.a), min(c.b)))
+    strong = [c for c in chosen if c.score >= MOVED_MIN]
+    on_chain = _longest_increasing([min(c.b) for c in strong])
+    chain = [c for k, c in enumerate(strong) if k in on_chain]
+    for k, c in enumerate(strong):
+        c.moved = k not in on_chain
+    chain_a = [min(c.a) for c in chain]
+    chain_b = [min(c.b) for c in chain]
+    weak = [c for c in chosen if c.score < MOVED_MIN]
+    out_of_order = [c for c in weak if not _fits(min(c.a), min(c.b), chain_a, chain_b)]
+    for c in out_of_order:
+        c.moved = True
+
+
+def _fits(p: int, q: int, chain_a: list[int], chain_b: list[int]) -> bool:
+    """Whether b position ``q`` lies between the chain links before and after a position ``p``."""
+    k = bisect.bisect_left(chain_a, p)
+    low = chain_b[k - 1] if k > 0 else -1
+    high = chain_b[k] if k < len(chain_b) else float("inf")
+    return low < q < high
+
+
+def _adjacent_b(x: Link, y: Link) -> bool:
+    return min(x.b) - max(y.b) in (1, 2) or min(y.b) - max(x.b) in (1, 2)
 
 
 def _longest_increasing(values: list[int]) -> set[int]:
