@@ -13,7 +13,7 @@ from collections.abc import Callable
 from PySide6.QtGui import QUndoCommand
 
 from ..core.model import Link, Report
-from ..core.annotate import annotate_link
+from ..core.corrections import manual_link
 
 
 class ReportEdit(QUndoCommand):
@@ -67,15 +67,7 @@ def _overlaps(link: Link, a: set[int], b: set[int]) -> bool:
 def link_passages(report: Report, a: list[int], b: list[int], label: str = "paraphrased") -> tuple[list, list]:
     """New (links, candidates) with ``a`` and ``b`` joined by hand, replacing their old links."""
     sa, sb = set(a), set(b)
-    best = max((c for c in report.candidates if set(c.a) == sa and set(c.b) == sb),
-               key=lambda c: c.score, default=None)
-    if best is not None:
-        new = copy.copy(best)
-    else:
-        doc_a, doc_b = report.documents
-        new = Link(a=sorted(a), b=sorted(b), label=label, score=0.0)
-        annotate_link(doc_a, doc_b, new, facts=bool(report.settings.get("facts", True)))
-    new.label, new.origin = label, "manual"
+    new = manual_link(report, a, b, label)
     links = [l for l in report.links if not _overlaps(l, sa, sb)] + [new]
     links.sort(key=lambda l: (min(l.a), min(l.b)))
     return links, list(report.candidates)

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from typing import Any, Iterable
 
-from ..core.model import Link, Report, link_key
-from ..core.annotate import annotate_link
+from ..core.model import Report, link_key
+from ..core.corrections import manual_link
 
 ACTIONS = ("link", "unlink", "relabel")
 LINK_LABELS = ("shared", "paraphrased")
@@ -49,11 +49,7 @@ def apply_corrections(report: Report, corrections: Iterable[dict[str, Any]]) -> 
         if action == "link":
             sa, sb = set(a), set(b)
             report.links = [lk for lk in report.links if not (sa & set(lk.a) or sb & set(lk.b))]
-            score = next((c.score for c in report.candidates if link_key(c.a, c.b) == key), 0.0)
-            doc_a, doc_b = report.documents
-            link = Link(a=a, b=b, label=label or "paraphrased", score=score, origin="manual")
-            annotate_link(doc_a, doc_b, link, facts=bool(report.settings.get("facts", True)))
-            report.links.append(link)
+            report.links.append(manual_link(report, a, b, label or "paraphrased"))
             report.links.sort(key=lambda lk: (min(lk.a), min(lk.b)))
         elif action == "unlink" or (action == "relabel" and label == "unique"):
             report.links = [lk for lk in report.links if link_key(lk.a, lk.b) != key]
