@@ -33,11 +33,17 @@ mkdir -p "$OUT"
 "$PY" resources/render_icons.py "$OUT/icons"
 "$PY" -m PyInstaller --noconfirm --log-level WARN \
   --distpath "$OUT/dist" --workpath "$OUT/build" packaging/synopsis.spec
-# Debug symbols only: libpython and the standard library's extensions come with them (~25 MB).
-# (Not a blanket strip: that breaks auditwheel-repaired libraries such as numpy's OpenBLAS.)
+# ICU's formatting data Qt never reads (~15 MB); without icu-devtools the full data stays.
+icudata=$(find "$OUT/dist/synopsis/_internal" -name 'libicudata.so.*' -type f | head -1)
+if [ -n "$icudata" ]; then
+  "$PY" packaging/trim_icu.py "$icudata" || echo "build-linux: keeping the full ICU data" >&2
+fi
+# Symbols nothing links against: libpython, the standard library's extensions, numpy's and
+# ICU's libraries come with them (about 30 MB in all). numpy.libs is left alone: stripping its
+# auditwheel-repaired OpenBLAS breaks it.
 if command -v strip >/dev/null; then
-  strip --strip-debug "$OUT/dist/synopsis/_internal/"libpython3*.so* \
-    "$OUT/dist/synopsis/_internal/"python3*/lib-dynload/*.so
+  find "$OUT/dist/synopsis/_internal" -path '*/numpy.libs' -prune -o -type f -name '*.so*' \
+    -exec strip --strip-unneeded {} +
 fi
 frozen=$(date +%s.%N)
 
@@ -46,9 +52,11 @@ rm -rf "$OUT/deb-root"
 end=$(date +%s.%N)
 
 "$OUT/dist/synopsis/synopsis" --version >/dev/null  # the frozen program starts at all
-folder_mb=$(du -sm "$OUT/dist/synopsis" | cut -f1)
-deb_mb=$(awk -v b="$(stat -c %s "$deb")" 'BEGIN { printf "%.1f", b / 1048576 }')
-printf 'build-linux: app  %s (%s MB)\n' "$OUT/dist/synopsis" "$folder_mb"
-printf 'build-linux: deb  %s (%s MB)\n' "$deb" "$deb_mb"
+# Decimal megabytes (10^6 bytes, as the size targets are stated) and MiB for du -sm users.
+folder_b=$(du -sb "$OUT/dist/synopsis" | cut -f1)
+deb_b=$(stat -c %s "$deb")
+mb() { awk -v b="$1" 'BEGIN { printf "%.1f MB, %.1f MiB", b / 1e6, b / 1048576 }'; }
+printf 'build-linux: app  %s (%s)\n' "$OUT/dist/synopsis" "$(mb "$folder_b")"
+printf 'build-linux: deb  %s (%s)\n' "$deb" "$(mb "$deb_b")"
 awk -v s="$start" -v f="$frozen" -v e="$end" \
   'BEGIN { printf "build-linux: time %.1f s (freeze %.1f s, deb %.1f s)\n", e - s, f - s, e - f }'

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs the .deb built by build-linux.sh on this machine, checks the installed app works
-# (version, a comparison validated against the report schema, a screenshot of the window taken
+# (version, a comparison validated against the report schema, HTML/DOCX/PDF/URL sources made by
+# make_fixtures.py, every export format, a screenshot of the window taken
 # offscreen, desktop entry and icons), removes it and checks nothing is left. Needs root (or
 # sudo) for apt-get. Exits non-zero on the first failure. Prints start-up timings.
 #   packaging/smoke-test.sh [path/to/synopsis_X_arch.deb]
@@ -41,7 +42,11 @@ INSTALLED_PATHS=(/opt/synopsis /usr/bin/synopsis /usr/share/applications/synopsi
                  /usr/share/metainfo/io.github.synopsis.Synopsis.metainfo.xml /usr/share/doc/synopsis)
 
 purge() { $SUDO apt-get $APT_OPTS purge -y -qq synopsis >/dev/null 2>&1 || true; }
-cleanup() { rm -rf "$work"; if [ "${KEEP_INSTALLED:-0}" != 1 ]; then purge; fi; }
+server=""  # the local web server of the URL check, stopped by its id
+cleanup() {
+  [ -z "$server" ] || kill "$server" 2>/dev/null || true
+  rm -rf "$work"; if [ "${KEEP_INSTALLED:-0}" != 1 ]; then purge; fi
+}
 trap cleanup EXIT
 
 step "installing $deb"
@@ -73,6 +78,48 @@ EOF
 synopsis compare "$work/missing.txt" "$ROOT/seeds/geneva-round.txt" >"$work/err.txt" 2>&1 && fail "a missing file was accepted"
 [ "$(wc -l <"$work/err.txt")" -eq 1 ] && grep -q "missing.txt" "$work/err.txt" \
   || fail "a missing file did not give one line naming it: $(cat "$work/err.txt")"
+
+step "HTML, DOCX, PDF and URL sources, and every export format (a module left out fails here)"
+"$PY" packaging/make_fixtures.py "$ROOT/seeds/bbc-witkoff-putin-talks.txt" "$work/fixtures" >/dev/null \
+  || fail "could not make the HTML/DOCX/PDF fixtures"
+for kind in html docx pdf; do
+  (cd "$work" && synopsis compare "fixtures/bbc-witkoff-putin-talks.$kind" \
+     "$ROOT/seeds/translated-witkoff-putin-talks.txt" --format json -o "$kind.json" >/dev/null 2>"$kind.err") \
+    || fail "synopsis compare of a .$kind source exited non-zero: $(cat "$work/$kind.err")"
+  "$PY" - "$work/$kind.json" "$kind" <<'EOF' || fail "the .$kind source was not read as expected"
+import json, sys
+report = json.load(open(sys.argv[1], encoding="utf-8"))
+document = report["documents"][0]
+assert document["format"] == sys.argv[2], f"read as {document['format']}"
+assert len(document["text"].split()) >= 150, f"only {len(document['text'].split())} words"
+assert "Witkoff" in document["text"], "the article text is missing"
+assert report["links"], "no aligned passages"
+EOF
+done
+# A URL source: the HTML fixture served on a free local port (http; no network needed).
+"$PY" -u -m http.server 0 --bind 127.0.0.1 --directory "$work/fixtures" >"$work/http.log" 2>&1 &
+server=$!
+port=""
+for _ in $(seq 50); do
+  port=$(grep -o 'port [0-9]*' "$work/http.log" | head -1 | cut -d' ' -f2) && [ -n "$port" ] && break
+  sleep 0.1
+done
+[ -n "$port" ] || fail "the local web server for the URL check did not start"
+(cd "$work" && synopsis compare "http://127.0.0.1:$port/bbc-witkoff-putin-talks.html" \
+   "$ROOT/seeds/translated-witkoff-putin-talks.txt" --format json -o url.json >/dev/null 2>"url.err") \
+  || fail "synopsis compare of a URL exited non-zero: $(cat "$work/url.err")"
+"$PY" -c "import json, sys; d = json.load(open(sys.argv[1]))['documents'][0]; \
+assert d['format'] == 'html' and d['source'].startswith('http') and 'Witkoff' in d['text'], d['source']" \
+  "$work/url.json" || fail "the URL source was not read as expected"
+kill "$server" 2>/dev/null; server=""
+formats=$("$PY" -c "import sys; sys.path.insert(0, 'desktop'); from synopsis.export import WRITERS; print(*WRITERS)") \
+  || fail "could not list the export formats"
+for format in $formats; do
+  (cd "$work" && synopsis compare "$ROOT/seeds/bbc-witkoff-putin-talks.txt" \
+     "$ROOT/seeds/translated-witkoff-putin-talks.txt" --format "$format" -o "export.$format" >/dev/null 2>&1) \
+    || fail "export to $format exited non-zero"
+  [ -s "$work/export.$format" ] || fail "export to $format wrote nothing"
+done
 
 step "synopsis gui … --screenshot (offscreen)"
 synopsis gui --help >/dev/null 2>&1 || fail "the installed build has no 'synopsis gui' command"
