@@ -3,7 +3,9 @@
 ``find_fact_changes`` runs one detector per kind (numbers, dates, names, quotes,
 attribution, negation) over the two passages and returns :class:`Fact` records whose spans
 are offsets into each document's text, most alarming first. The pipeline calls it for every
-candidate pair, so one passage meets many partners: its analysis is cached.
+link (a passage may be in several, and a link may be re-made on a threshold change): each
+passage's analysis is cached. Each detector first makes a cheap pre-scan (digits, marks, cue
+words) and skips the patterns that cannot match: most passages have no date, figure or quote.
 """
 from __future__ import annotations
 
@@ -37,12 +39,18 @@ def _analyse(text: str, spans: tuple[Span, ...]) -> _Analysis:
                      quotes.extract(p), found_names, attribution.extract(p, found_names), negation.extract(p))
 
 
+def _texts(text: str, spans: list[Span]) -> list[str]:
+    """The passage's chunks as :meth:`Passage.of` cuts them (same words: nothing to analyse)."""
+    n = len(text)
+    return [text[s.start:min(s.end, n)] for s in spans if min(s.end, n) > s.start]
+
+
 def find_fact_changes(text_a: str, spans_a: list[Span], text_b: str, spans_b: list[Span]) -> list[Fact]:
     """Facts that changed between the ``spans_a`` passages of ``text_a`` and ``spans_b`` of ``text_b``."""
+    if _texts(text_a, spans_a) == _texts(text_b, spans_b):
+        return []
     a, b = _analyse(text_a, tuple(spans_a)), _analyse(text_b, tuple(spans_b))
     pa, pb = a.passage, b.passage
-    if [c for _, c in pa.chunks] == [c for _, c in pb.chunks]:
-        return []
     words_a, words_b = pa.words, pb.words
     facts = dates.compare(text_a, a.dates, text_b, b.dates)
     facts += numbers.compare(text_a, a.numbers, text_b, b.numbers)

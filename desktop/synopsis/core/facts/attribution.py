@@ -50,6 +50,24 @@ class Speaker:
 _CUE_WORDS = frozenset(_VERBS.split("|")) | frozenset({"according", "laut", "zufolge"})
 
 
+# The last word before a name that _BEFORE, _VERB_BEFORE or _VERB_BEFORE_DE can end with
+# (an honorific ends with a full stop instead).
+_LAST_WORDS = frozenset(_VERBS.split("|")) | frozenset("to laut the a an der die".split())
+_DOTTED_I = re.compile("[İı]")      # match "i" ignoring case, but do not case-fold to it
+
+
+def _may_precede(before: str) -> bool:
+    """Whether a pattern that reads the text before a name could match: a cheap look at its
+    last word spares three searches anchored at the end (tried from every position)."""
+    body = before.rstrip()
+    if not body or body[-1] == "." or _DOTTED_I.search(before):
+        return True
+    i = len(body)
+    while i and (body[i - 1].isalnum() or body[i - 1] == "_"):
+        i -= 1
+    return body[i:].casefold() in _LAST_WORDS
+
+
 def extract(passage: Passage, names: list[Name]) -> list[Speaker]:
     text = passage.text
     out: list[Speaker] = []
@@ -66,9 +84,10 @@ def extract(passage: Passage, names: list[Name]) -> list[Speaker]:
         after = text[n.span.end:n.span.end + 110]
         before = text[max(0, n.span.start - 35):n.span.start]
         if _AFTER.match(after) and (not after.startswith(",") or before.rstrip().endswith(",")) or \
-                _APPOSITION.match(after) or _ZUFOLGE.match(after) or _BEFORE.search(before) or \
-                _VERB_BEFORE_DE.search(before) or (_VERB_BEFORE.search(before) and _CLAUSE_END.match(after)):
-            out.append(Speaker(n.span, [k for k, _ in n.words]))
+                _APPOSITION.match(after) or _ZUFOLGE.match(after) or _may_precede(before) and (
+                    _BEFORE.search(before) or _VERB_BEFORE_DE.search(before) or
+                    (_VERB_BEFORE.search(before) and _CLAUSE_END.match(after))):
+            out.append(Speaker(n.span, [k for k, _, _ in n.words]))
     for pos, end in verbs:
         # "he said" / "said he": a pronoun speaker, matched with anyone
         chunk_start = next(o for o, c in reversed(passage.chunks) if o <= pos)

@@ -18,6 +18,8 @@ GERMAN_WORDS = frozenset("der die das und ist nicht mit von den dem ein eine sic
                          "wird wurde hat haben sind war einer eines einem bei nach aus als auch dass werden noch über".split())
 ENGLISH_WORDS = frozenset("the and is of to was with for that has have are were".split())
 _NOT_WORD = re.compile(r"[^\w]+", re.UNICODE)
+_WORD_CHARS = re.compile(r"\w+")
+_NOT_SUFFIX = re.compile(r"n't\b")
 
 
 @dataclass(frozen=True, slots=True)
@@ -32,7 +34,7 @@ class Passage:
         n = len(text)
         chunks = tuple((s.start, text[s.start:min(s.end, n)]) for s in spans if min(s.end, n) > s.start)
         joined = "\n".join(c for _, c in chunks)
-        return cls(text, chunks, frozenset(norm_words(joined).split()), _DIGIT.search(joined) is not None)
+        return cls(text, chunks, word_set(joined), _DIGIT.search(joined) is not None)
 
     def finditer(self, pattern: re.Pattern[str]) -> Iterator[tuple[int, re.Match[str]]]:
         """Every match of ``pattern`` in each chunk, with the chunk's offset."""
@@ -55,8 +57,18 @@ class Passage:
 def norm_words(text: str) -> str:
     """Case-, quote- and punctuation-insensitive form of a phrase ("isn't" = "is not")."""
     text = text.casefold().replace("’", "'").replace("‘", "'")
-    text = re.sub(r"n't\b", " not", text)
+    text = _NOT_SUFFIX.sub(" not", text)
     return " ".join(_NOT_WORD.sub(" ", text).split())
+
+
+def word_set(text: str) -> frozenset[str]:
+    """The words of ``norm_words(text)``, without building the joined string."""
+    text = text.casefold()
+    if "’" in text or "‘" in text:
+        text = text.replace("’", "'").replace("‘", "'")
+    if "n't" in text:
+        text = _NOT_SUFFIX.sub(" not", text)
+    return frozenset(_WORD_CHARS.findall(text))
 
 
 def span(offset: int, match: re.Match[str], group: int | str = 0) -> Span:

@@ -36,6 +36,7 @@ _WD = r"(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Montag|D
 _DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th|\.)?"
 _YEAR = r"(?P<year>(?:1[89]|20)\d{2})"
 _B = r"(?<![\w$€£.,])"
+_DIGIT = re.compile(r"\d")
 
 _PATTERNS = [re.compile(p) for p in (
     # numeric dates: German "09.08.2014" / "9.8.2014" and ISO "2014-08-09"
@@ -50,6 +51,28 @@ _PATTERNS = [re.compile(p) for p in (
     r"(?i)(?<!\w)(?P<rel>yesterday|today|tomorrow|tonight|(?:last|next|this)\s+(?:week|month|year|weekend|morning|evening|night)|day before yesterday|day after tomorrow|vorgestern|übermorgen|gestern|heute(?:\s+(?:abend|nacht))?|morgen(?=\s+(?:wird|will|soll|beginnt|kommt|findet))|(?:letzte|nächste|diese)[nrs]?\s+(?:Woche|Monat|Jahr|Wochenende))(?!\w)",
     _B + _YEAR + r"(?![\w%]|[.,]\d)(?!" + _UNIT_AFTER + r")",
 )]
+
+# What each pattern above cannot match without (a cheap test per chunk: most sentences have
+# no date, and a regex that opens with a look-behind is tried at every position): n a numeric
+# date's "9.8.", i an ISO "2014-08-", d a digit, m a month name's start, y a year, w a
+# weekday, t a clock time's digits, r a relative word (tested on the passage's words).
+_NEEDS = ("n", "i", "dm", "dm", "my", "w", "m", "t", "r", "y")
+_FEATURES = {"m": re.compile(r"Jan|Feb|Ma[ryi]|Apr|Ju[nl]|Aug|Sep|O[ck]t|Nov|De[cz]|Jän|Mär"), "w": re.compile(_WD)}
+_DIGIT_FEATURES = {"n": re.compile(r"\d\.\d{1,2}\."), "i": re.compile(r"\d{4}-\d\d-"),
+                   "y": re.compile(r"(?:1[89]|20)\d\d"), "t": re.compile(r"\d(?:[:.]\d|\s?[apU])")}
+_REL_WORDS = frozenset("yesterday today tomorrow tonight last next this vorgestern übermorgen gestern heute "
+                       "morgen letzte letzten letzter letztes nächste nächsten nächster nächstes diese diesen "
+                       "dieser dieses".split())
+
+
+def _features(chunk: str, relative: bool) -> set[str]:
+    have = {f for f, rx in _FEATURES.items() if rx.search(chunk)}
+    if relative:
+        have.add("r")
+    if _DIGIT.search(chunk):
+        have.add("d")
+        have.update(f for f, rx in _DIGIT_FEATURES.items() if rx.search(chunk))
+    return have
 
 
 @dataclass(slots=True)
@@ -96,8 +119,11 @@ def extract(passage: Passage) -> list[DateMention]:
     found: list[DateMention] = []
     if not (passage.has_digit or passage.mentions(_CUE_WORDS)):
         return found
-    for pattern in _PATTERNS:
-        for offset, match in passage.finditer(pattern):
+    relative = not passage.words.isdisjoint(_REL_WORDS)
+    features = [_features(chunk, relative) for _, chunk in passage.chunks]
+    for pattern, needs in zip(_PATTERNS, _NEEDS):
+        for offset, match in ((offset, match) for (offset, chunk), have in zip(passage.chunks, features)
+                              if have.issuperset(needs) for match in pattern.finditer(chunk)):
             sp = span(offset, match)
             if overlaps(sp, [d.span for d in found]):
                 continue

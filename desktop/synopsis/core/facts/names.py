@@ -26,14 +26,13 @@ _NUMBER_WORDS = frozenset(_SMALL) | frozenset(_MULT)
 _FIGURE_UNITS = {"%", "pp", "EUR", "USD", "GBP", "RUB", "UAH"}
 
 
-class _Units:
+# every spelling of a figure unit starts with one of these (a cheap test before the unit regex)
+_FIGURE_INITIALS = frozenset("%peudgrh")
+
+
+def _unit_word(k: str) -> bool:
     """Unit and scale words ("Prozent", "Milliarden", "Euro") belong to figures, not names."""
-
-    def __contains__(self, k: str) -> bool:
-        return len(k) > 2 and (k in _SCALE or unit_name(k) in _FIGURE_UNITS)
-
-
-_UNIT_WORDS = _Units()
+    return len(k) > 2 and (k in _SCALE or k[0] in _FIGURE_INITIALS and unit_name(k) in _FIGURE_UNITS)
 
 # Transliterations that no string measure relates (a small, explicit table).
 _VARIANTS = {
@@ -70,7 +69,9 @@ _STARTERS = frozenset(
     "ich ihr man dies diese dieser dieses nun auch noch schon nur da dann dort hier laut zudem "
     "außerdem jedoch trotz während weil dass ob was wer wo".split())
 _CONNECTORS = frozenset("von van de der den da di du al bin ibn la le del dos".split())
-_SENTENCE_END = re.compile(r"(?:^|[.!?:;“\"‘«„(\n]\s*|[.!?]\s*[”\"’»]\s*)\Z")
+_CLOSERS = frozenset(".!?:;“\"‘«„(")       # a sentence (or a quotation) opens after these
+_FULL_STOPS = frozenset(".!?")
+_CLOSING_QUOTES = frozenset("”\"’»")
 _VOWELS = re.compile(r"[aeiouyäöüéèáíóú]")
 
 
@@ -85,15 +86,16 @@ def key(word: str) -> str:
 
 @dataclass(slots=True)
 class Name:
-    words: list[tuple[str, Span]]          # (key, span) of the core words (titles left out)
+    words: list[tuple[str, int, int]]      # (key, start, end) of the core words (titles left out)
     span: Span                              # the core words' extent
     prev: str = ""
     next: str = ""
     matched: set[int] = field(default_factory=set)
+    acronym: str = ""                       # first letters of the core words ("ECB")
 
     @property
     def person_like(self) -> bool:
-        return len(self.words) >= 2 and not any(len(k) <= 1 for k, _ in self.words)
+        return len(self.words) >= 2 and not any(len(k) <= 1 for k, _, _ in self.words)
 
 
 def extract(passage: Passage) -> list[Name]:
@@ -102,41 +104,48 @@ def extract(passage: Passage) -> list[Name]:
     for offset, chunk in passage.chunks:
         words = list(WORD.finditer(chunk))
         texts = [m.group() for m in words]
-        starts = [k for k, w in enumerate(texts) if w[0].isupper()]
         n = len(words)
         after = -1          # index of the first word not yet taken into a run
-        for i in starts:
+        for i in [k for k, w in enumerate(texts) if w[0].isupper()]:
             if i < after:
                 continue
-            run: list[re.Match[str]] = []
-            j = i
-            while j < n:
+            w = texts[i]
+            if not _capitalised(w) or _skip_first(w, chunk, words[i].start()):
+                continue
+            # the run: capitalised words (or a connector before one) joined by a space or hyphen
+            j = i + 1
+            while j < n and chunk[words[j - 1].end():words[j].start()] in (" ", "-"):
                 w = texts[j]
-                if run and chunk[words[j - 1].end():words[j].start()] not in (" ", "-"):
-                    break
-                if _capitalised(w) and not (not run and _skip_first(w, chunk, words[j].start())):
-                    run.append(words[j])
-                elif run and w in _CONNECTORS and j + 1 < n and _capitalised(texts[j + 1]):
-                    run.append(words[j])
-                else:
+                if not (_capitalised(w) or w in _CONNECTORS and j + 1 < n and _capitalised(texts[j + 1])):
                     break
                 j += 1
-            if not run:
-                continue
             after = j
-            core = [m for m in run if key(m.group()) not in _TITLES and m.group() not in _CONNECTORS]
+            # (key, index) of the core words: the run less its titles and connectors
+            if j == i + 1:      # the common case, one word
+                k = key(w := texts[i])
+                core = [(k, i)] if k not in _TITLES and w not in _CONNECTORS else []
+            else:
+                core = [(k, r) for k, r in ((key(texts[r]), r) for r in range(i, j))
+                        if k not in _TITLES and texts[r] not in _CONNECTORS]
             if not core:
                 continue
-            idx_first, idx_last = i + run.index(core[0]), i + run.index(core[-1])
-            if german and len(core) == 1 and _common_noun(core[0].group(), chunk, words, idx_first):
+            idx_first, idx_last = core[0][1], core[-1][1]
+            if german and len(core) == 1 and _common_noun(texts, chunk, words, idx_first):
                 continue
+            first, last = words[idx_first], words[idx_last]
             prev = texts[idx_first - 1].lower() if idx_first > 0 and \
-                not _PUNCT.search(chunk, words[idx_first - 1].end(), core[0].start()) else ""
+                _no_punct(chunk, words[idx_first - 1].end(), first.start()) else ""
             nxt = texts[idx_last + 1].lower() if idx_last + 1 < n and \
-                not _PUNCT.search(chunk, core[-1].end(), words[idx_last + 1].start()) else ""
-            names.append(Name([(key(m.group()), Span(offset + m.start(), offset + m.end())) for m in core],
-                              Span(offset + core[0].start(), offset + core[-1].end()), prev, nxt))
+                _no_punct(chunk, last.end(), words[idx_last + 1].start()) else ""
+            names.append(Name([(k, offset + words[r].start(), offset + words[r].end()) for k, r in core],
+                              Span(offset + first.start(), offset + last.end()), prev, nxt,
+                              acronym="".join(k[0] for k, _ in core if k)))
     return names
+
+
+def _no_punct(chunk: str, start: int, end: int) -> bool:
+    """No sentence or clause punctuation in ``chunk[start:end]`` (mostly a single space)."""
+    return end - start == 1 and chunk[start] == " " or not _PUNCT.search(chunk, start, end)
 
 
 _PUNCT = re.compile(r"[.!?,;:]")
@@ -148,14 +157,14 @@ _NOUN_SUFFIX = re.compile(r"(?:ung|ungen|heit|heiten|keit|keiten|schaft|schaften
                           r"nis|nisse|tum|ment|chen|lein|ismus|punkte?n?|ierung|ehmen|anz|enz|ik|ur)\Z")
 
 
-def _common_noun(word: str, chunk: str, words: list[re.Match[str]], idx: int) -> bool:
+def _common_noun(texts: list[str], chunk: str, words: list[re.Match[str]], idx: int) -> bool:
     """German capitalises every noun: "der Anteil", "die Regierung" are no names.
 
-    Conservative: only a single word right after a determiner, with a typical noun ending.
+    Conservative: only a single word (``texts[idx]``) right after a determiner, with a typical
+    noun ending.
     """
-    if idx == 0 or chunk[words[idx - 1].end():words[idx].start()] != " ":
-        return False
-    return words[idx - 1].group().lower() in _DETERMINERS and bool(_NOUN_SUFFIX.search(word.lower()))
+    return idx > 0 and texts[idx - 1].lower() in _DETERMINERS and \
+        chunk[words[idx - 1].end():words[idx].start()] == " " and bool(_NOUN_SUFFIX.search(texts[idx].lower()))
 
 
 @lru_cache(maxsize=16384)
@@ -163,11 +172,34 @@ def _capitalised(word: str) -> bool:
     if not word[0].isupper():
         return False
     k = key(word)
-    return k not in _MONTHS and k not in _WEEKDAYS and k not in _NUMBER_WORDS and k not in _UNIT_WORDS
+    return k not in _MONTHS and k not in _WEEKDAYS and k not in _NUMBER_WORDS and not _unit_word(k)
 
 
 def _skip_first(word: str, chunk: str, start: int) -> bool:
-    return key(word) in _STARTERS and bool(_SENTENCE_END.search(chunk[:start]))
+    return key(word) in _STARTERS and _sentence_start(chunk, start)
+
+
+def _sentence_start(chunk: str, start: int) -> bool:
+    """Whether ``chunk[:start]`` ends where a sentence begins: at the chunk's start, after a new
+    line, after ``. ! ? : ; (`` or an opening quote, or after ``.”`` (spaces allowed between).
+
+    Looks only at the end of the text before ``start`` (a regex anchored at the end would be
+    tried from every position).
+    """
+    if start == 0:
+        return True
+    head = chunk[:start]
+    body = head.rstrip()
+    if "\n" in head[len(body):]:
+        return True
+    if not body:
+        return False
+    if body[-1] in _CLOSERS:
+        return True
+    if body[-1] in _CLOSING_QUOTES:
+        inner = body[:-1].rstrip()
+        return bool(inner) and inner[-1] in _FULL_STOPS
+    return False
 
 
 @lru_cache(maxsize=16384)
@@ -184,6 +216,27 @@ def same(x: str, y: str) -> bool:
     return stem >= max(4, len(short) - 1) and len(long) - stem <= 4
 
 
+class _SameIndex:
+    """``any(same(k, o) for o in keys)`` without trying every key: a match other than an equal
+    or demonym is a shared stem of at least four letters, so only keys with k's first four
+    letters need the full test."""
+
+    def __init__(self, keys: set[str]) -> None:
+        self.keys = keys
+        self.canon: set[str] | None = None      # built on first use: most words are matched before
+        self.by_stem: dict[str, list[str]] = {}
+
+    def has(self, k: str) -> bool:
+        if self.canon is None:
+            self.canon = {_DEMONYMS.get(o, o) for o in self.keys}
+            for o in self.keys:
+                if len(o) >= 4:
+                    self.by_stem.setdefault(o[:4], []).append(o)
+        if _DEMONYMS.get(k, k) in self.canon:
+            return True
+        return len(k) >= 4 and any(same(k, o) for o in self.by_stem.get(k[:4], ()))
+
+
 @lru_cache(maxsize=16384)
 def variant(x: str, y: str) -> bool:
     """Spelling variants or transliterations of one name (Sybhia / Sybiha, Kiev / Kyiv)."""
@@ -198,11 +251,11 @@ def variant(x: str, y: str) -> bool:
 
 
 def _acronym(name: Name) -> str:
-    return "".join(k[0] for k, _ in name.words if k)
+    return name.acronym
 
 
 def _keys(names: list[Name]) -> set[str]:
-    return {k for n in names for k, _ in n.words}
+    return {k for n in names for k, _, _ in n.words}
 
 
 def _acronyms(names: list[Name]) -> set[str]:
@@ -216,16 +269,17 @@ def compare(text_a: str, names_a: list[Name], words_a: AbstractSet[str],
     acr_a, acr_b = _acronyms(names_a), _acronyms(names_b)
     for names, other_keys, other_acr, other_words in ((names_a, keys_b, acr_b, words_b),
                                                       (names_b, keys_a, acr_a, words_a)):
+        like = _SameIndex(other_keys)
         for n in names:
             n.matched = set()
             # "European Central Bank" = "ECB", unless the other side spells the long form out too
             whole = len(n.words) > 1 and _acronym(n) in other_keys and _acronym(n) not in other_acr
-            for i, (k, _) in enumerate(n.words):
-                if whole or k in other_words or k in other_acr or any(same(k, o) for o in other_keys):
+            for i, (k, _, _) in enumerate(n.words):
+                if whole or k in other_words or k in other_acr or like.has(k):
                     n.matched.add(i)
     loose_b = [(n, i) for n in names_b for i in range(len(n.words)) if i not in n.matched]
     for n in names_a:
-        for i, (k, sp) in enumerate(n.words):
+        for i, (k, start, end) in enumerate(n.words):
             if i in n.matched:
                 continue
             hit = next(((m, j) for m, j in loose_b if variant(k, m.words[j][0])), None)
@@ -235,7 +289,7 @@ def compare(text_a: str, names_a: list[Name], words_a: AbstractSet[str],
             loose_b.remove(hit)
             n.matched.add(i)
             m.matched.add(j)
-            other = m.words[j][1]
+            sp, other = Span(start, end), Span(m.words[j][1], m.words[j][2])
             facts.append(Fact("name", sp, other, severity=1,
                               note=f"spelling variant: {sp.slice(text_a)} / {other.slice(text_b)}"))
     # a name is kept when its last word (the surname) is: "Mark Rutte" / "Mark Hartley" differ

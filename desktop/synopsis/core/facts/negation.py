@@ -11,29 +11,39 @@ import re
 from ..model import Fact, Span
 from .common import Passage, span
 
+# Alternatives grouped by first letter (in their original order within a group), so the
+# regex engine tests one letter per group instead of every word at every position.
 _NEGATION = re.compile(
-    r"(?i)(?<!\w)(?:not|never|no(?!\.\s*\d)|none|nobody|nothing|neither|nor|cannot|"
-    r"nicht|nie|niemals|nichts|niemand|weder|kein(?:e|en|em|er|es)?)(?!\w)|n[’']t(?!\w)")
+    r"(?i)(?<!\w)(?:n(?:ot|ever|o(?!\.\s*\d)|one|obody|othing|either|or|icht|ie|iemals|ichts|iemand)|cannot|"
+    r"weder|kein(?:e|en|em|er|es)?)(?!\w)|n[’']t(?!\w)")
 _HEDGE = re.compile(
-    r"(?<!\w)(?:may|might|could|(?i:reportedly|allegedly|apparently|possibly|perhaps|probably|"
-    r"likely|purportedly|supposedly|seemingly|appears?\s+to|seems?\s+to|is\s+said\s+to|"
-    r"is\s+believed\s+to|möglicherweise|angeblich|vermutlich|offenbar|wahrscheinlich|vielleicht|"
-    r"mutmaßlich|könnte[n]?|dürfte[n]?|soll(?:en)?))(?!\w)")
+    r"(?<!\w)(?:m(?:ay|ight)|could|(?i:reportedly|a(?:llegedly|pparently|ppears?\s+to|ngeblich)|"
+    r"p(?:ossibly|erhaps|robably|urportedly)|likely|s(?:upposedly|eemingly|eems?\s+to|oll(?:en)?)|"
+    r"is\s+(?:said|believed)\s+to|m(?:öglicherweise|utmaßlich)|v(?:ermutlich|ielleicht)|offenbar|"
+    r"wahrscheinlich|könnte[n]?|dürfte[n]?))(?!\w)")
 
 
 _CUE_WORDS = {
     _NEGATION: frozenset("not never no none nobody nothing neither nor cannot nicht nie niemals nichts "
                          "niemand weder kein keine keinen keinem keiner keines".split()),
     _HEDGE: frozenset("may might could reportedly allegedly apparently possibly perhaps probably likely "
-                      "purportedly supposedly seemingly appears appear seems seem said believed "
+                      "purportedly supposedly seemingly "
                       "möglicherweise angeblich vermutlich offenbar wahrscheinlich vielleicht mutmaßlich "
                       "könnte könnten dürfte dürften soll sollen".split()),
 }
+# hedges of several words: "is said to", "is believed to", "appears to", "seems to"
+_SAID = frozenset({"said", "believed"})
+_SEEMS = frozenset({"appears", "appear", "seems", "seem"})
+
+
+def _may_hedge(words: frozenset[str]) -> bool:
+    return not words.isdisjoint(_CUE_WORDS[_HEDGE]) or "to" in words and (
+        not words.isdisjoint(_SEEMS) or "is" in words and not words.isdisjoint(_SAID))
 
 
 def _cues(passage: Passage, pattern: re.Pattern[str]) -> list[tuple[str, Span]]:
     out: list[tuple[str, Span]] = []
-    if not passage.mentions(_CUE_WORDS[pattern]):
+    if not (_may_hedge(passage.words) if pattern is _HEDGE else passage.mentions(_CUE_WORDS[pattern])):
         return out
     for offset, m in passage.finditer(pattern):
         word = m.group().lower().replace("’", "'")

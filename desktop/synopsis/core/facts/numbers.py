@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import Iterator
 
 from ..model import Fact, Span
 from .common import Passage, overlaps, span
@@ -47,7 +48,8 @@ _UNITS = [
     ("d", r"days?|tagen?|tage"), ("wk", r"weeks?|wochen?"), ("mo", r"months?|monaten?|monate"),
     ("yr", r"years?|jahren?|jahre"),
 ]
-_UNIT_OF = [(name, re.compile(r"(?:" + rx + r")\Z", re.I)) for name, rx in _UNITS]
+# one pattern for every unit, tried in table order: group ``u<i>`` names the unit ``_UNITS[i]``
+_UNIT_OF = re.compile("|".join(f"(?P<u{i}>{rx})\\Z" for i, (_, rx) in enumerate(_UNITS)), re.I)
 _CURRENCY = {"€": "EUR", "$": "USD", "us$": "USD", "£": "GBP", "₽": "RUB", "₴": "UAH", "¥": "JPY"}
 
 _WORDNUM = "|".join(sorted(list(_SMALL) + list(_MULT), key=len, reverse=True))
@@ -56,12 +58,53 @@ _SCALE_RX = r"bn|billions?|mn|mln|m|millions?|k|thousand|tn|trillions?|mrd\.?|mi
 _UNIT_RX = "|".join(rx for _, rx in _UNITS)
 _QUANTITY = re.compile(
     r"(?<![\w.,])(?<![A-Za-z]-)(?P<cur>US\$|[$€£₽₴¥])?\s?"
-    r"(?:(?P<num>" + _DIGITS + r")|(?P<words>(?:" + _WORDNUM + r")(?:(?:[\s-]|\s+and\s+)(?:" + _WORDNUM + r"))*))"
+    r"(?:(?P<num>" + _DIGITS + r")|(?P<words>(?:" + _WORDNUM + r")(?!\w)(?:(?:[\s-]|\s+and\s+)(?:" + _WORDNUM + r")(?!\w))*))"
     r"(?:[\s-]?(?P<frac>thirds?|quarters?|halves|fifths?)(?!\w))?"
     r"(?:\s?(?P<scale>" + _SCALE_RX + r")(?![\w]))?"
     r"(?:[\s-]?(?P<unit>%|(?:" + _UNIT_RX + r")(?!\w)))?"
     r"(?:\s?(?P<cur2>[€$£]))?",
     re.I)
+# Where a quantity's figure can begin: a digit run or a number word, searched (case-sensitive,
+# which is fast) in the lower-cased chunk; the number words grouped by first letter, so the
+# scan does not try every word at every letter. A match of _QUANTITY starts at most 4
+# characters before its figure ("US$ 5"); a figure never begins inside an anchor (the
+# character before a figure is never a word character).
+_LEAD = 4
+_DIGIT_ANCHOR = re.compile(r"\d+")
+_BY_INITIAL: dict[str, list[str]] = {}
+for _w in sorted(list(_SMALL) + list(_MULT), key=len, reverse=True):
+    _BY_INITIAL.setdefault(_w[0], []).append(re.escape(_w[1:]))
+_ANCHOR = re.compile(r"\d+|" + "|".join(f"{c}(?:{'|'.join(rest)})" for c, rest in _BY_INITIAL.items()))
+_NUMBER_WORDS = frozenset(w.casefold() for w in list(_SMALL) + list(_MULT))   # as Passage.words has them
+# characters that match a number word's letter ignoring case but do not lower-case to it
+_ODD_CASE = re.compile("[İıſ]")
+_NOT = re.compile("n['’]t", re.I)
+
+
+def _quantities(chunk: str, anchors: re.Pattern[str]) -> Iterator[re.Match[str]]:
+    """``_QUANTITY.finditer(chunk)``, trying the pattern only just before each anchor.
+
+    The pattern opens with optional parts and look-behinds, so a plain scan tries it at every
+    position; the anchors are found by a cheap scan and the same leftmost, non-overlapping
+    matches come out.
+    """
+    low = chunk.lower()
+    if len(low) != len(chunk) or _ODD_CASE.search(chunk):
+        yield from _QUANTITY.finditer(chunk)
+        return
+    done = 0    # every start before this was tried or is inside a match
+    for anchor in anchors.finditer(low):
+        a = anchor.start()
+        for start in range(max(a - _LEAD, done), a + 1):
+            m = _QUANTITY.match(chunk, start)
+            if m:
+                yield m
+                done = m.end()
+                break
+        else:
+            done = max(done, a + 1)
+
+
 _QUALIFIERS = [
     ("approx", r"about|around|some|roughly|approximately|nearly|almost|close\s+to|an\s+estimated|"
                r"circa|ca\.|etwa|rund|ungefähr|knapp|fast|beinahe|annähernd"),
@@ -114,10 +157,8 @@ def _parse_words(text: str) -> float:
 def unit_name(text: str) -> str | None:
     if text == "%":
         return "%"
-    for name, pattern in _UNIT_OF:
-        if pattern.match(" ".join(text.split())):
-            return name
-    return None
+    m = _UNIT_OF.match(" ".join(text.split()))
+    return _UNITS[int(m.lastgroup[1:])][0] if m and m.lastgroup else None
 
 
 _CUE_WORDS = frozenset(_SMALL) | frozenset(_MULT) | frozenset(w for w in _SCALE if len(w) > 2) \
@@ -128,7 +169,10 @@ def extract(passage: Passage, skip: list[Span]) -> list[Quantity]:
     out: list[Quantity] = []
     if not (passage.has_digit or passage.mentions(_CUE_WORDS)):
         return out
-    for offset, m in passage.finditer(_QUANTITY):
+    # Passage.words reads "seven't" as "seve not": such a passage is searched for every word
+    no_words = passage.words.isdisjoint(_NUMBER_WORDS) and not any(_NOT.search(c) for _, c in passage.chunks)
+    anchors = _DIGIT_ANCHOR if no_words else _ANCHOR
+    for offset, m in ((offset, m) for offset, chunk in passage.chunks for m in _quantities(chunk, anchors)):
         if m.group("num") is None and m.group("words") is None:
             continue
         sp = span(offset, m)

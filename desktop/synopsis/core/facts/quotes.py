@@ -19,13 +19,15 @@ from .numbers import _SMALL
 _QUOTE = re.compile(
     r"“(?P<q1>[^“”\n]+)”"
     r"|„(?P<q2>[^„“”\n]+)[“”]"
-    r"|(?<!\w)‘(?P<q3>[^‘\n]+?)’(?!\w)"
-    r"|(?<!\w)\"(?P<q4>[^\"\n]+)\""
+    r"|‘(?<!\w‘)(?P<q3>[^‘\n]+?)’(?!\w)"
+    r"|\"(?<!\w\")(?P<q4>[^\"\n]+)\""
     r"|«(?P<q5>[^«»\n]+)»"
     r"|»(?P<q6>[^«»\n]+)«"
     r"|‹(?P<q7>[^‹›\n]+)›"
     r"|‚(?P<q8>[^‚‘\n]+)‘"
-    r"|(?<!\w)'(?P<q9>[^'\n]{2,}?)'(?!\w)")
+    r"|'(?<!\w')(?P<q9>[^'\n]{2,}?)'(?!\w)")
+# (Each alternative opens with its mark and only then looks behind it: a pattern that starts
+# with a literal lets the regex engine skip ahead to the marks instead of trying every position.)
 _STOP = frozenset("the a an and or but of to in on at for with by from that this it is was be are "
                   "were has have had will would not der die das und oder zu den dem des ist".split())
 PAIR_MIN = 50.0     # similarity (0-100) at which two quotes are taken as the same quotation
@@ -39,12 +41,13 @@ class Quote:
     norm: str
 
 
-_MARKS = re.compile("[“„‘\"«»‹‚']")
+# every alternative of _QUOTE opens with one of these ("Putin's" apostrophe is no opening)
+_OPENING = re.compile("[“„‘\"«»‹‚]|'(?<!\\w')")
 
 
 def extract(passage: Passage) -> list[Quote]:
     out: list[Quote] = []
-    if not any(_MARKS.search(chunk) for _, chunk in passage.chunks):
+    if not any(_OPENING.search(chunk) for _, chunk in passage.chunks):
         return out
     for offset, m in passage.finditer(_QUOTE):
         group = m.lastgroup or "q1"
@@ -58,6 +61,7 @@ def extract(passage: Passage) -> list[Quote]:
     return out
 
 
+_DIGIT = re.compile(r"\d")
 _UNIT_WORDS = re.compile(r"\b(?:per cent|percent|prozent)\b|(?<=\d) ?(?:bn|billion|milliarden?|mrd)\b"
                          r"|(?<=\d) ?(?:m|mn|million|millionen|mio)\b")
 _SCALE_NORM = {"bn": " bn", "billion": " bn", "m": " m", "mn": " m", "million": " m", "milliarde": " bn",
@@ -66,8 +70,10 @@ _SCALE_NORM = {"bn": " bn", "billion": " bn", "m": " m", "mn": " m", "million": 
 
 def _norm(inner: str) -> str:
     """Wording of a quote: figures written as digits or words, "%" or "per cent", count as one."""
-    words = [str(_SMALL[w]) if w in _SMALL else w for w in norm_words(inner).split()]
-    return _UNIT_WORDS.sub(lambda m: _SCALE_NORM.get(m.group().strip(), ""), " ".join(words)).strip()
+    words = " ".join([str(_SMALL[w]) if w in _SMALL else w for w in norm_words(inner).split()])
+    if not (_DIGIT.search(words) or "cent" in words or "prozent" in words):
+        return words    # nothing _UNIT_WORDS could match
+    return _UNIT_WORDS.sub(lambda m: _SCALE_NORM.get(m.group().strip(), ""), words).strip()
 
 
 def _contained(x: str, y: str) -> bool:

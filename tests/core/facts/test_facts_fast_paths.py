@@ -1,0 +1,155 @@
+"""The fact layer's shortcuts (pre-scans, anchored scans, lazy indexes) give what the plain
+forms give; and a number word inside a longer word is no figure."""
+from __future__ import annotations
+
+import re
+
+import pytest
+from hypothesis import given, settings, strategies as st
+
+from synopsis.core.facts import dates, find_fact_changes, names, negation, numbers, quotes
+from synopsis.core.facts.common import Passage, norm_words, word_set
+from synopsis.core.model import Span
+
+NUMBERISH = ["one", "Ten", "tenants", "twenty-one", "fifty five", "hundred", "and", "zwölf", "Zweifel",
+             "dreißig", "US$", "$", "€", "¥", "5", "1,000.5", "2.5", "bn", "%", " per cent", "-", ".", ",",
+             " ", "  ", "\n", "a", "X", "ſix", "ı", "İ", "'", "’", "n't", "third", "SEVEN", "half"]
+DATEISH = ["4", "12", "2025", "1999", "9.8.2014", "2014-08-09", "10:30", "3pm", "Uhr", "May", "Mai",
+           "Sept.", "February", "März", "Monday", "Montag", "yesterday", "last week", "nächste Woche",
+           "heute Abend", "theOctober", " ", ", ", ".", "the", "of", "a", "\n"]
+QUOTEISH = ["“", "”", "„", "‘", "’", '"', "«", "»", "‹", "›", "‚", "'", "Putin's", "key question",
+            "he said", " ", ".", "\n", "x"]
+
+
+def pieces(parts: list[str], size: int = 12) -> st.SearchStrategy[str]:
+    return st.lists(st.one_of(st.sampled_from(parts), st.text(max_size=3)), max_size=size).map("".join)
+
+
+def passage(text: str) -> Passage:
+    return Passage.of(text, [Span(0, len(text))])
+
+
+@settings(max_examples=300, deadline=None)
+@given(pieces(NUMBERISH))
+def test_anchored_quantity_scan_is_the_plain_scan(text):
+    plain = [m.span() for m in numbers._QUANTITY.finditer(text)]
+    assert [m.span() for m in numbers._quantities(text, numbers._ANCHOR)] == plain
+    p = passage(text)
+    if p.words.isdisjoint(numbers._NUMBER_WORDS) and not numbers._NOT.search(text):
+        assert [m.span() for m in numbers._quantities(text, numbers._DIGIT_ANCHOR)] == plain
+
+
+@settings(max_examples=200, deadline=None)
+@given(pieces(DATEISH))
+def test_date_pre_scan_skips_only_patterns_that_cannot_match(text):
+    p = passage(text)
+    fast = [(d.span, d.parts) for d in dates.extract(p)]
+    saved = dates._NEEDS
+    dates._NEEDS = ("",) * len(saved)      # every pattern on every chunk
+    try:
+        plain = [(d.span, d.parts) for d in dates.extract(p)]
+    finally:
+        dates._NEEDS = saved
+    assert fast == plain
+
+
+@settings(max_examples=200, deadline=None)
+@given(pieces(QUOTEISH))
+def test_quote_pre_scan_and_rewritten_pattern_miss_nothing(text):
+    spec = re.compile(quotes._QUOTE.pattern.replace("‘(?<!\\w‘)", "(?<!\\w)‘").replace('\\"(?<!\\w\\")', '(?<!\\w)\\"')
+                      .replace("'(?<!\\w')", "(?<!\\w)'"))
+    assert spec.pattern != quotes._QUOTE.pattern
+    assert [m.span() for m in quotes._QUOTE.finditer(text)] == [m.span() for m in spec.finditer(text)]
+    if not quotes._OPENING.search(text):
+        assert not spec.search(text)
+
+
+@settings(max_examples=200, deadline=None)
+@given(pieces(["is", "said", "to", "believed", "appears", "seems", "seem to", "may", "could", " ", "It", ".",
+               "Is Said To", "reportedly", "soll", "x"]))
+def test_hedge_pre_scan_misses_nothing(text):
+    p = passage(text)
+    if not negation._may_hedge(p.words):
+        assert not negation._HEDGE.search(text)
+
+
+_OLD_SENTENCE_END = re.compile(r"(?:^|[.!?:;“\"‘«„(\n]\s*|[.!?]\s*[”\"’»]\s*)\Z")
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=".!?:;“\"‘«„(\n ”’»\t\u00a0ax,", max_size=10))
+def test_sentence_start_reads_the_end_of_the_text_like_the_anchored_pattern(text):
+    for start in range(len(text) + 1):
+        assert names._sentence_start(text, start) == bool(_OLD_SENTENCE_END.search(text[:start]))
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.sets(st.sampled_from(["putin", "putins", "russia", "russian", "us", "american", "kyiv", "ukraine",
+                                "ukrainian", "witkoff", "wit", "eu", "europe", "merz", "merkel"]), max_size=6),
+       st.sampled_from(["putin", "putin's", "russland", "americans", "ukrainians", "witkoffs", "eu", "mer", "xyz"]))
+def test_same_index_finds_what_trying_every_key_finds(keys, k):
+    assert names._SameIndex(keys).has(k) == any(names.same(k, o) for o in keys)
+
+
+@pytest.mark.parametrize("word", ["%", "per cent", "Prozent", "percentage points", "km", "sq km", "hectares",
+                                  "euros", "US dollars", "Pfund", "roubles", "hryvnias", "hours", "Jahre",
+                                  "Tonnen", "metres", "tons", "Putin", "x"])
+def test_unit_name_is_the_first_unit_whose_pattern_matches(word):
+    first = next((name for name, rx in numbers._UNITS
+                  if re.match(r"(?:" + rx + r")\Z", " ".join(word.split()), re.I)), None)
+    assert numbers.unit_name(word) == (first if word != "%" else "%")
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(max_size=30))
+def test_word_set_is_the_words_of_norm_words(text):
+    assert word_set(text) == frozenset(norm_words(text).split())
+
+
+def kinds(a: str, b: str) -> set[str]:
+    return {f.kind for f in find_fact_changes(a, [Span(0, len(a))], b, [Span(0, len(b))])}
+
+
+@pytest.mark.parametrize("a, b", [
+    ("Two tenants paid the rent on time.", "Two residents paid the rent on time."),
+    ("Es gibt Zweifel an zwei Punkten des Plans.", "Es gibt Bedenken an zwei Punkten des Plans."),
+    ("Die vier Truppen zogen sich vierteljährlich zurück.", "Die vier Truppen zogen sich regelmäßig zurück."),
+])
+def test_a_number_word_inside_a_longer_word_is_no_figure(a, b):
+    assert "number" not in kinds(a, b)
+
+
+def test_number_words_standing_alone_still_count():
+    assert "number" in kinds("Ten tenants stayed in the building.", "Eleven tenants stayed in the building.")
+    assert "number" in kinds("Es gab zwei Zweifel am Plan.", "Es gab drei Zweifel am Plan.")
+
+
+# the cue patterns as first written (one alternative per word): the grouped ones must agree
+_PLAIN_NEGATION = re.compile(
+    r"(?i)(?<!\w)(?:not|never|no(?!\.\s*\d)|none|nobody|nothing|neither|nor|cannot|"
+    r"nicht|nie|niemals|nichts|niemand|weder|kein(?:e|en|em|er|es)?)(?!\w)|n[’']t(?!\w)")
+_PLAIN_HEDGE = re.compile(
+    r"(?<!\w)(?:may|might|could|(?i:reportedly|allegedly|apparently|possibly|perhaps|probably|"
+    r"likely|purportedly|supposedly|seemingly|appears?\s+to|seems?\s+to|is\s+said\s+to|"
+    r"is\s+believed\s+to|möglicherweise|angeblich|vermutlich|offenbar|wahrscheinlich|vielleicht|"
+    r"mutmaßlich|könnte[n]?|dürfte[n]?|soll(?:en)?))(?!\w)")
+CUEISH = ["not", "No. 5", "none", "nobody", "nor", "Nie", "niemals", "kein", "keines", "n't", "n’t", "cannot",
+          "weder", "May", "may", "might", "could", "apparently", "appears to", "Seems  to", "is said to",
+          "is believed to", "soll", "sollen", "könnten", "möglicherweise", "mutmaßlich", "x", " ", ".", "-", "ſ"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(pieces(CUEISH))
+def test_grouped_cue_patterns_match_like_one_alternative_per_word(text):
+    assert [m.span() for m in negation._NEGATION.finditer(text)] == [m.span() for m in _PLAIN_NEGATION.finditer(text)]
+    assert [m.span() for m in negation._HEDGE.finditer(text)] == [m.span() for m in _PLAIN_HEDGE.finditer(text)]
+
+
+@settings(max_examples=300, deadline=None)
+@given(pieces(["said", "Said", "told", "according to", "laut", "the", "an", "der", "sagte", "Dr.", "Mr. ",
+               "unsaid", "ı", "_", " ", "  ", ",", "(", "x", "\t"], size=8))
+def test_last_word_test_spares_only_searches_that_cannot_match(before):
+    from synopsis.core.facts import attribution
+    if not attribution._may_precede(before):
+        for pattern in (attribution._BEFORE, attribution._VERB_BEFORE, attribution._VERB_BEFORE_DE):
+            assert not pattern.search(before)
