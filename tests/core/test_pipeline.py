@@ -34,3 +34,35 @@ def test_edit_spans_point_into_text(seed_pair):
                 assert a.text[e.a.start:e.a.end].strip() == a.text[e.a.start:e.a.end]
             if e.b:
                 assert b.text[e.b.start:e.b.end].strip() == b.text[e.b.start:e.b.end]
+
+
+def test_the_collector_is_paused_during_a_comparison_and_restored_after():
+    import gc
+
+    from synopsis.core.pipeline import collector_paused
+
+    assert gc.isenabled()
+    with collector_paused():
+        assert not gc.isenabled()
+        with collector_paused():             # a comparison inside another (a collection)
+            assert not gc.isenabled()
+        assert not gc.isenabled()            # the outer one still runs
+    assert gc.isenabled()
+    gc.disable()                             # a caller that turned it off keeps it off
+    try:
+        with collector_paused():
+            pass
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
+
+
+def test_the_collector_comes_back_when_a_comparison_fails():
+    import gc
+
+    from synopsis.core.ingest import load_text_bytes
+
+    a, b = load_text_bytes(b"One. Two.", "a.txt"), load_text_bytes(b"One. Two.", "b.txt")
+    with pytest.raises(Cancelled):
+        compare(a, b, cancel=lambda: True)
+    assert gc.isenabled()

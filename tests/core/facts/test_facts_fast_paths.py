@@ -153,3 +153,28 @@ def test_last_word_test_spares_only_searches_that_cannot_match(before):
     if not attribution._may_precede(before):
         for pattern in (attribution._BEFORE, attribution._VERB_BEFORE, attribution._VERB_BEFORE_DE):
             assert not pattern.search(before)
+
+
+def test_a_word_is_never_both_a_sentence_starter_and_a_title():
+    # names._role gives one role a word; a word in both lists would lose its title role
+    assert not names._STARTERS & names._TITLES
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("President Trump said so.", [("Trump", "president", "said")]),
+    ("The talks ended. After Putin left, Mr Witkoff spoke.", [("Putin", "after", "left"), ("Witkoff", "mr", "spoke")]),
+    ("Ursula von der Leyen and the ECB met in Frankfurt.",
+     [("Ursula von der Leyen", "", "and"), ("ECB", "the", "met"), ("Frankfurt", "in", "")]),
+    ("Die Regierung in Berlin lehnte das ab.", [("Berlin", "in", "lehnte")]),
+])
+def test_name_extent_and_neighbours(text, expected):
+    found = names.extract(passage(text))
+    assert [(n.span.slice(text), n.prev, n.next) for n in found] == expected
+
+
+def test_a_swapped_name_pairs_with_the_first_unpaired_name_in_the_same_context():
+    a = "Minister Smith said yes and Minister Jones said no."
+    b = "Minister Brown said yes and Minister Green said no."
+    facts = find_fact_changes(a, [Span(0, len(a))], b, [Span(0, len(b))])
+    pairs = sorted((f.a.slice(a), f.b.slice(b)) for f in facts if f.a and f.b)
+    assert pairs == [("Jones", "Green"), ("Smith", "Brown")]

@@ -78,11 +78,12 @@ def extract(passage: Passage, names: list[Name]) -> list[Speaker]:
     verbs = [(offset + m.start(), offset + m.end()) for offset, m in found if m.group("verb")]
     for n in names:
         # only a name with a cue word nearby needs the patterns below
-        k = bisect_left(cues, n.span.start - 35)
-        if k == len(cues) or cues[k] > n.span.end + 110:
+        start, end = n.words[0][1], n.words[-1][2]
+        k = bisect_left(cues, start - 35)
+        if k == len(cues) or cues[k] > end + 110:
             continue
-        after = text[n.span.end:n.span.end + 110]
-        before = text[max(0, n.span.start - 35):n.span.start]
+        after = text[end:end + 110]
+        before = text[max(0, start - 35):start]
         if _AFTER.match(after) and (not after.startswith(",") or before.rstrip().endswith(",")) or \
                 _APPOSITION.match(after) or _ZUFOLGE.match(after) or _may_precede(before) and (
                     _BEFORE.search(before) or _VERB_BEFORE_DE.search(before) or

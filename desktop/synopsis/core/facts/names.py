@@ -9,7 +9,6 @@ side only is usually paraphrase, so it is reported only when it looks like a per
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import AbstractSet
 
@@ -68,7 +67,7 @@ _STARTERS = frozenset(
     "an auf aus bei mit nach seit von vor zu zur zum für über unter gegen durch ohne er sie es wir "
     "ich ihr man dies diese dieser dieses nun auch noch schon nur da dann dort hier laut zudem "
     "außerdem jedoch trotz während weil dass ob was wer wo".split())
-_CONNECTORS = frozenset("von van de der den da di du al bin ibn la le del dos".split())
+_CONNECTORS = frozenset("von van de der den da di du al bin ibn la le del dos las los y".split())
 _CLOSERS = frozenset(".!?:;“\"‘«„(")       # a sentence (or a quotation) opens after these
 _FULL_STOPS = frozenset(".!?")
 _CLOSING_QUOTES = frozenset("”\"’»")
@@ -84,14 +83,49 @@ def key(word: str) -> str:
     return w
 
 
-@dataclass(slots=True)
 class Name:
-    words: list[tuple[str, int, int]]      # (key, start, end) of the core words (titles left out)
-    span: Span                              # the core words' extent
-    prev: str = ""
-    next: str = ""
-    matched: set[int] = field(default_factory=set)
-    acronym: str = ""                       # first letters of the core words ("ECB")
+    """A run of capitalised words: its core words (titles and connectors left out) as
+    ``(key, start, end)`` and, computed only when asked (most names are matched at once), its
+    extent, the words either side and its acronym."""
+
+    __slots__ = ("words", "matched", "_offset", "_chunk", "_tokens", "_texts", "_first", "_last",
+                 "_prev", "_next")
+
+    def __init__(self, words: list[tuple[str, int, int]], offset: int, chunk: str,
+                 tokens: list[re.Match[str]], texts: list[str], first: int, last: int) -> None:
+        self.words = words
+        self.matched: set[int] = set()
+        self._offset, self._chunk, self._tokens, self._texts = offset, chunk, tokens, texts
+        self._first, self._last = first, last      # token indices of the first and last core word
+        self._prev: str | None = None
+        self._next: str | None = None
+
+    @property
+    def span(self) -> Span:
+        return Span(self.words[0][1], self.words[-1][2])
+
+    @property
+    def prev(self) -> str:
+        """The word right before the name (lower case), or "" across punctuation."""
+        if self._prev is None:
+            i, tokens = self._first, self._tokens
+            self._prev = self._texts[i - 1].lower() if i > 0 and \
+                _no_punct(self._chunk, tokens[i - 1].end(), tokens[i].start()) else ""
+        return self._prev
+
+    @property
+    def next(self) -> str:
+        """The word right after the name (lower case), or "" across punctuation."""
+        if self._next is None:
+            j, tokens = self._last, self._tokens
+            self._next = self._texts[j + 1].lower() if j + 1 < len(tokens) and \
+                _no_punct(self._chunk, tokens[j].end(), tokens[j + 1].start()) else ""
+        return self._next
+
+    @property
+    def acronym(self) -> str:
+        """First letters of the core words ("European Central Bank" → "ecb")."""
+        return "".join(k[0] for k, _, _ in self.words if k)
 
     @property
     def person_like(self) -> bool:
@@ -110,37 +144,63 @@ def extract(passage: Passage) -> list[Name]:
             if i < after:
                 continue
             w = texts[i]
-            if not _capitalised(w) or _skip_first(w, chunk, words[i].start()):
+            role = _role(w)
+            if role == _NOT_NAME or role == _STARTER and _sentence_start(chunk, words[i].start()):
                 continue
             # the run: capitalised words (or a connector before one) joined by a space or hyphen
             j = i + 1
             while j < n and chunk[words[j - 1].end():words[j].start()] in (" ", "-"):
                 w = texts[j]
-                if not (_capitalised(w) or w in _CONNECTORS and j + 1 < n and _capitalised(texts[j + 1])):
+                if not (_capitalised(w) or w in _CONNECTORS and _connects(texts, j + 1)):
                     break
                 j += 1
             after = j
-            # (key, index) of the core words: the run less its titles and connectors
             if j == i + 1:      # the common case, one word
-                k = key(w := texts[i])
-                core = [(k, i)] if k not in _TITLES and w not in _CONNECTORS else []
-            else:
-                core = [(k, r) for k, r in ((key(texts[r]), r) for r in range(i, j))
-                        if k not in _TITLES and texts[r] not in _CONNECTORS]
+                if role == _TITLE:
+                    continue
+                m = words[i]
+                if german and i > 0 and _common_noun(texts, chunk, words, i):
+                    continue
+                names.append(Name([(key(texts[i]), offset + m.start(), offset + m.end())],
+                                  offset, chunk, words, texts, i, i))
+                continue
+            # (key, index) of the core words: the run less its titles and connectors
+            core = [(k, r) for k, r in ((key(texts[r]), r) for r in range(i, j))
+                    if k not in _TITLES and texts[r] not in _CONNECTORS]
             if not core:
                 continue
             idx_first, idx_last = core[0][1], core[-1][1]
             if german and len(core) == 1 and _common_noun(texts, chunk, words, idx_first):
                 continue
-            first, last = words[idx_first], words[idx_last]
-            prev = texts[idx_first - 1].lower() if idx_first > 0 and \
-                _no_punct(chunk, words[idx_first - 1].end(), first.start()) else ""
-            nxt = texts[idx_last + 1].lower() if idx_last + 1 < n and \
-                _no_punct(chunk, last.end(), words[idx_last + 1].start()) else ""
             names.append(Name([(k, offset + words[r].start(), offset + words[r].end()) for k, r in core],
-                              Span(offset + first.start(), offset + last.end()), prev, nxt,
-                              acronym="".join(k[0] for k, _ in core if k)))
+                              offset, chunk, words, texts, idx_first, idx_last))
     return names
+
+
+def _connects(texts: list[str], j: int) -> bool:
+    """Whether a connector before ``texts[j]`` joins a name: a capitalised word follows,
+    perhaps after a second connector ("von der Leyen", "de la Cruz")."""
+    return j < len(texts) and (_capitalised(texts[j]) or
+                               texts[j] in _CONNECTORS and j + 1 < len(texts) and _capitalised(texts[j + 1]))
+
+
+# What a capitalised word can be, decided once per distinct word (see _role).
+_NOT_NAME, _STARTER, _TITLE, _NAME = range(4)
+
+
+@lru_cache(maxsize=16384)
+def _role(word: str) -> int:
+    """``_NOT_NAME`` (a month, number or unit word), ``_STARTER`` (a name unless it opens a
+    sentence: "The", "After"), ``_TITLE`` ("President": part of a run, never a name alone) or
+    ``_NAME``."""
+    if not _capitalised(word):
+        return _NOT_NAME
+    k = key(word)
+    if k in _STARTERS:
+        return _STARTER
+    if k in _TITLES or word in _CONNECTORS:
+        return _TITLE
+    return _NAME
 
 
 def _no_punct(chunk: str, start: int, end: int) -> bool:
@@ -164,7 +224,13 @@ def _common_noun(texts: list[str], chunk: str, words: list[re.Match[str]], idx: 
     noun ending.
     """
     return idx > 0 and texts[idx - 1].lower() in _DETERMINERS and \
-        chunk[words[idx - 1].end():words[idx].start()] == " " and bool(_NOUN_SUFFIX.search(texts[idx].lower()))
+        words[idx].start() - words[idx - 1].end() == 1 and chunk[words[idx - 1].end()] == " " and \
+        _noun_ending(texts[idx])
+
+
+@lru_cache(maxsize=16384)
+def _noun_ending(word: str) -> bool:
+    return bool(_NOUN_SUFFIX.search(word.lower()))
 
 
 @lru_cache(maxsize=16384)
@@ -173,10 +239,6 @@ def _capitalised(word: str) -> bool:
         return False
     k = key(word)
     return k not in _MONTHS and k not in _WEEKDAYS and k not in _NUMBER_WORDS and not _unit_word(k)
-
-
-def _skip_first(word: str, chunk: str, start: int) -> bool:
-    return key(word) in _STARTERS and _sentence_start(chunk, start)
 
 
 def _sentence_start(chunk: str, start: int) -> bool:
@@ -295,13 +357,24 @@ def compare(text_a: str, names_a: list[Name], words_a: AbstractSet[str],
     # a name is kept when its last word (the surname) is: "Mark Rutte" / "Mark Hartley" differ
     gone = [n for n in names_a if len(n.words) - 1 not in n.matched]
     new = [n for n in names_b if len(n.words) - 1 not in n.matched]
-    for n in list(gone):
-        m = next((m for m in new if m.prev == n.prev and m.next == n.next and (n.prev or n.next)), None)
-        if m is not None:
-            gone.remove(n)
-            new.remove(m)
-            facts.append(Fact("name", n.span, m.span, severity=3,
-                              note=f"different name: {n.span.slice(text_a)} → {m.span.slice(text_b)}"))
+    if gone and new:
+        # a name swapped for another in the same context: the first unpaired one with n's
+        # neighbouring words, in text order
+        by_context: dict[tuple[str, str], list[Name]] = {}
+        for m in new:
+            by_context.setdefault((m.prev, m.next), []).append(m)
+        paired: set[int] = set()
+        for n in list(gone):
+            if not (n.prev or n.next):
+                continue
+            same_context = by_context.get((n.prev, n.next))
+            if same_context:
+                m = same_context.pop(0)
+                paired.add(id(m))
+                gone.remove(n)
+                facts.append(Fact("name", n.span, m.span, severity=3,
+                                  note=f"different name: {n.span.slice(text_a)} → {m.span.slice(text_b)}"))
+        new = [m for m in new if id(m) not in paired]
     facts += [Fact("name", n.span, None, severity=2, note=f"name only in A: {n.span.slice(text_a)}")
               for n in gone if n.person_like]
     facts += [Fact("name", None, m.span, severity=2, note=f"name only in B: {m.span.slice(text_b)}")
