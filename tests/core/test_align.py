@@ -7,7 +7,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings as hsettings, strategies as st
 
 from synopsis.core import Cancelled, Settings, compare, load
-from synopsis.core.align import _best_path, _gaps, _longest_increasing, mark_moved
+from synopsis.core.align import _best_path, _gaps
+from synopsis.core.order import _longest_increasing, mark_moved
 from synopsis.core.model import Document, Link
 
 
@@ -222,7 +223,7 @@ def test_block_moved_as_a_whole_is_marked_whole():
     order = [0, 1, 5, 6, 7, 8, 9, 2, 3, 4]
     strength = {2: 0.9, 3: 0.35, 4: 0.4, 6: 0.35}
     links = _links([(p, q, strength.get(p, 0.95)) for q, p in enumerate(order)])
-    mark_moved(links, Settings())
+    mark_moved(links)
     assert sorted(link.a[0] for link in links if link.moved) == [2, 3, 4]
 
 
@@ -231,5 +232,5 @@ def test_weak_links_do_not_shape_the_order():
     pairs = [(0, 0, 0.9), (1, 4, 0.35), (2, 5, 0.35), (3, 6, 0.35), (4, 1, 0.9), (5, 2, 0.9),
              (6, 3, 0.9), (7, 7, 0.9)]
     links = _links(pairs)
-    mark_moved(links, Settings())
+    mark_moved(links)
     assert sorted(link.a[0] for link in links if link.moved) == [1, 2, 3]

@@ -17,7 +17,6 @@ by aligning on ``Segment.core_span``.
 """
 from __future__ import annotations
 
-import bisect
 import heapq
 import itertools
 from collections import defaultdict
@@ -30,6 +29,7 @@ from .classify import choose
 from .config import Settings
 from .features import SegmentFeatures, Weights, combine, merge, pair_views, segment_features
 from .model import Document, Link, Repeat
+from .order import mark_moved
 
 Check = Callable[[], None]
 
@@ -46,7 +46,6 @@ GAP_MIN = 0.1            # ... if the pair has at least this much in common on i
 GAP_MIN_UNEVEN = 0.2     # ... or this much when the gap's sides differ (a passage is unique)
 EDGE_BONUS = 0.2         # lift for the next pair beyond the end of a run of anchors
 EDGE_MIN = 0.12          # ... if the pair has at least this much in common on its own
-MOVED_MIN = 0.5          # only links at least this strong can be called moved
 INDEX_SHARE = 0.2        # stems in more than this share of segments are too common to index
 
 
@@ -72,7 +71,9 @@ def align(doc_a: Document, doc_b: Document, settings: Settings,
     check()
     candidates += _merges(scored, live_a, live_b, doc_a, doc_b, weights)
     check()
-    mark_moved(candidates, settings)
+    for c in candidates:
+        c.moved = False
+    mark_moved(choose(candidates, settings))
     candidates.sort(key=lambda c: (c.a[0], c.b[0]))
     return candidates, repeats
 
@@ -281,62 +282,8 @@ def _merges(scored: dict[tuple[int, int], tuple[float, dict]], live_a: Sequence[
     return out
 
 
-def mark_moved(candidates: list[Link], settings: Settings) -> None:
-    """Set ``moved`` on the chosen links that break the documents' order.
-
-    The longest increasing chain (in b-order) of strong links is the shared running order;
-    a strong link off it is moved, and so is a weaker link that cannot sit in that order
-    (its b position is not between those of the chain links around it in a). Weak links do
-    not shape the chain, so one doubtful pair cannot make the true order look moved; but
-    every link of a block moved as a whole is marked, not only its strongest ones."""
-    for c in candidates:
-        c.moved = False
-    chosen = sorted(choose(candidates, settings), key=lambda c: (min(c.a), min(c.b)))
-    strong = [c for c in chosen if c.score >= MOVED_MIN]
-    on_chain = _longest_increasing([min(c.b) for c in strong])
-    chain = [c for k, c in enumerate(strong) if k in on_chain]
-    for k, c in enumerate(strong):
-        c.moved = k not in on_chain
-    chain_a = [min(c.a) for c in chain]
-    chain_b = [min(c.b) for c in chain]
-    weak = [c for c in chosen if c.score < MOVED_MIN]
-    out_of_order = [c for c in weak if not _fits(min(c.a), min(c.b), chain_a, chain_b)]
-    for c in out_of_order:
-        c.moved = True
-
-
-def _fits(p: int, q: int, chain_a: list[int], chain_b: list[int]) -> bool:
-    """Whether b position ``q`` lies between the chain links before and after a position ``p``."""
-    k = bisect.bisect_left(chain_a, p)
-    low = chain_b[k - 1] if k > 0 else -1
-    high = chain_b[k] if k < len(chain_b) else float("inf")
-    return low < q < high
-
-
 def _adjacent_b(x: Link, y: Link) -> bool:
     return min(x.b) - max(y.b) in (1, 2) or min(y.b) - max(x.b) in (1, 2)
-
-
-def _longest_increasing(values: list[int]) -> set[int]:
-    """Indices of one longest strictly increasing subsequence (patience sorting)."""
-    tails: list[int] = []
-    tail_idx: list[int] = []
-    prev = [-1] * len(values)
-    for i, v in enumerate(values):
-        pos = bisect.bisect_left(tails, v)
-        if pos == len(tails):
-            tails.append(v)
-            tail_idx.append(i)
-        else:
-            tails[pos] = v
-            tail_idx[pos] = i
-        prev[i] = tail_idx[pos - 1] if pos > 0 else -1
-    out: set[int] = set()
-    i = tail_idx[-1] if tail_idx else -1
-    while i >= 0:
-        out.add(i)
-        i = prev[i]
-    return out
 
 
 def find_repeats(feats: Sequence[SegmentFeatures | None], doc: int) -> list[Repeat]:

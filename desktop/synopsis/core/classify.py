@@ -12,6 +12,7 @@ import copy
 from .annotate import annotate_link
 from .config import Settings
 from .model import Link, Report
+from .order import in_order
 
 
 def label_for(link: Link, settings: Settings) -> str | None:
@@ -56,7 +57,6 @@ def relabel(report: Report, settings: Settings) -> None:
         link = copy.copy(cand)
         link.label = label_for(cand, settings) or "paraphrased"
         chosen.append(link)
-    chosen.sort(key=lambda link: (min(link.a), min(link.b)))
-    report.links = chosen
+    report.links = in_order(chosen)     # moved: the running order of the links there are now
     report.settings = {**report.settings, "shared_threshold": settings.shared_threshold,
                        "paraphrase_threshold": settings.paraphrase_threshold}

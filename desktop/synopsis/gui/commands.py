@@ -3,7 +3,7 @@
 Links are never mutated in place (relabelling copies them), so a command can keep the lists
 before and after and swap them. Manual links carry ``origin="manual"`` and survive
 ``relabel``; an unlink also removes the pair from the candidates so relabelling does not
-bring it back.
+bring it back. Linking and unlinking re-mark moved passages for the links there are then.
 """
 from __future__ import annotations
 
@@ -14,6 +14,7 @@ from PySide6.QtGui import QUndoCommand
 
 from ..core.model import Link, Report
 from ..core.corrections import manual_link
+from ..core.order import in_order
 
 
 class ReportEdit(QUndoCommand):
@@ -68,13 +69,12 @@ def link_passages(report: Report, a: list[int], b: list[int], label: str = "para
     """New (links, candidates) with ``a`` and ``b`` joined by hand, replacing their old links."""
     sa, sb = set(a), set(b)
     new = manual_link(report, a, b, label)
-    links = [l for l in report.links if not _overlaps(l, sa, sb)] + [new]
-    links.sort(key=lambda l: (min(l.a), min(l.b)))
+    links = in_order([l for l in report.links if not _overlaps(l, sa, sb)] + [new])
     return links, list(report.candidates)
 
 
 def unlink(report: Report, link: Link) -> tuple[list, list]:
-    links = [l for l in report.links if l is not link]
+    links = in_order([l for l in report.links if l is not link])
     candidates = [c for c in report.candidates if not (c.a == link.a and c.b == link.b)]
     return links, candidates
 

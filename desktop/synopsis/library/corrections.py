@@ -11,6 +11,7 @@ from typing import Any, Iterable
 
 from ..core.model import Report, link_key
 from ..core.corrections import manual_link
+from ..core.order import in_order
 
 ACTIONS = ("link", "unlink", "relabel")
 LINK_LABELS = ("shared", "paraphrased")
@@ -50,7 +51,6 @@ def apply_corrections(report: Report, corrections: Iterable[dict[str, Any]]) -> 
             sa, sb = set(a), set(b)
             report.links = [lk for lk in report.links if not (sa & set(lk.a) or sb & set(lk.b))]
             report.links.append(manual_link(report, a, b, label or "paraphrased"))
-            report.links.sort(key=lambda lk: (min(lk.a), min(lk.b)))
         elif action == "unlink" or (action == "relabel" and label == "unique"):
             report.links = [lk for lk in report.links if link_key(lk.a, lk.b) != key]
         elif action == "relabel":
@@ -58,4 +58,5 @@ def apply_corrections(report: Report, corrections: Iterable[dict[str, Any]]) -> 
                 if link_key(lk.a, lk.b) == key:
                     lk.label = label
                     lk.origin = "manual"
+    report.links = in_order(report.links)      # moved marks for the corrected links
     return report

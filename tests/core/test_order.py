@@ -1,0 +1,47 @@
+"""Moved passages follow the links that exist: after a threshold change and a manual edit."""
+from __future__ import annotations
+
+from synopsis.core.classify import relabel
+from synopsis.core.config import Settings
+from synopsis.core.ingest import load_text_bytes
+from synopsis.core.model import Link, Report
+from synopsis.core.order import in_order
+from synopsis.core.pipeline import prepare
+
+SENTENCES = [f"Sentence number {w} of the article says something quite particular." for w in
+             ("one", "two", "three", "four", "five")]
+
+
+def _report(pairs: list[tuple[int, int, float]]) -> Report:
+    text = " ".join(SENTENCES)
+    a, b = (prepare(load_text_bytes(text.encode(), name), Settings()) for name in ("a.txt", "b.txt"))
+    candidates = [Link(a=[p], b=[q], label="paraphrased", score=s, scores={"chars": 0.5}, annotated=True)
+                  for p, q, s in pairs]
+    return Report(documents=[a, b], links=[], repeats=[], settings=Settings().to_dict(), created="",
+                  generator={}, candidates=candidates)
+
+
+def _moved(report: Report) -> list[int]:
+    return sorted(link.a[0] for link in report.links if link.moved)
+
+
+def test_moved_is_recomputed_when_a_threshold_drops_links():
+    # a-order 0..4 lands in b as 0, 1, 3, 4, 2: with all five linked, a 4 (at b 2) is moved
+    report = _report([(0, 0, 0.95), (1, 1, 0.95), (2, 3, 0.6), (3, 4, 0.6), (4, 2, 0.95)])
+    relabel(report, Settings())
+    assert _moved(report) == [4]
+    # the two 0.6 links go: what is left is in order, nothing is moved any more
+    relabel(report, Settings(paraphrase_threshold=0.7))
+    assert [link.a[0] for link in report.links] == [0, 1, 4]
+    assert _moved(report) == []
+    relabel(report, Settings())
+    assert _moved(report) == [4]
+
+
+def test_in_order_marks_copies_and_leaves_the_originals():
+    report = _report([(0, 0, 0.95), (1, 1, 0.95), (2, 3, 0.6), (3, 4, 0.6), (4, 2, 0.95)])
+    relabel(report, Settings())
+    before = list(report.links)
+    after = in_order([link for link in before if link.a[0] not in (2, 3)])
+    assert [link.moved for link in after] == [False, False, False]
+    assert [link.a[0] for link in before if link.moved] == [4]      # the undo state is intact
