@@ -38,8 +38,30 @@ def test_screenshot_of_a_missing_file_is_one_line(tmp_path, seed_pair):
     assert "Traceback" not in proc.stderr
 
 
-@pytest.mark.parametrize("args, message", [(["--size", "big"], "WIDTHxHEIGHT"),
-                                           (["a", "b", "c"], "two sources")])
+def test_three_or_more_sources_open_the_claim_matrix(tmp_path, seeds):
+    from PySide6.QtGui import QImage
+
+    out = tmp_path / "matrix.png"
+    proc = _run(["gui", *map(str, sorted(seeds.glob("*.txt"))), "--screenshot", str(out),
+                 "--size", "1200x800", "--theme", "light"], tmp_path)
+    assert proc.returncode == 0, proc.stderr
+    image = QImage(str(out))
+    assert (image.width(), image.height()) == (1200, 800)
+    # the matrix cells: the shared (blue) and paraphrased (yellow) tints are on screen
+    colours = {image.pixelColor(x, y).name() for x in range(0, 1200, 4) for y in range(0, 500, 4)}
+    assert {"#9ec5fe", "#ffe08a"} <= colours
+
+
+def test_a_failing_source_among_many_is_one_line(tmp_path, seeds):
+    proc = _run(["gui", *map(str, sorted(seeds.glob("*.txt"))[:2]), str(tmp_path / "gone.txt"),
+                 "--screenshot", str(tmp_path / "x.png")], tmp_path)
+    assert proc.returncode == 2
+    errors = [l for l in proc.stderr.splitlines() if l.startswith("synopsis: error:")]
+    assert len(errors) == 1 and "gone.txt" in errors[0]
+    assert not (tmp_path / "x.png").exists()
+
+
+@pytest.mark.parametrize("args, message", [(["--size", "big"], "WIDTHxHEIGHT")])
 def test_bad_arguments(args, message):
     from synopsis.cli import main
 

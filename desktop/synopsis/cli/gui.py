@@ -15,7 +15,7 @@ def _size(value: str) -> tuple[int, int]:
 
 
 @click.command()
-@click.argument("sources", nargs=-1, metavar="[A [B]]")
+@click.argument("sources", nargs=-1, metavar="[A [B [C…]]]")
 @click.option("--screenshot", type=click.Path(dir_okay=False, path_type=Path), default=None,
               help="Compare, save a PNG of the window to this file and exit (renders offscreen).")
 @click.option("--size", default="1400x900", show_default=True, help="Window size for --screenshot.")
@@ -33,16 +33,19 @@ def gui(sources: tuple[str, ...], screenshot: Path | None, size: str, theme: str
       synopsis gui a.txt b.txt
       synopsis gui a.txt b.txt --screenshot docs/screenshots/light.png --theme light
       synopsis gui a.txt b.txt --library
+      synopsis gui a.txt b.txt c.txt d.txt       # three or more: the claim matrix
+
+    Two sources open side by side; three or more open the claim matrix of them all (as File ▸
+    Compare many sources…). Sources are files or http(s) addresses.
     """
-    if len(sources) > 2:
-        raise click.UsageError("the desktop app compares two sources at a time")
     try:
         dims = _size(size)
     except click.BadParameter as exc:
         raise click.UsageError(str(exc)) from None
     from ..gui.app import run
 
-    code = run(*(list(sources) + [None, None])[:2], screenshot=str(screenshot) if screenshot else None,
+    padded = list(sources) + [None] * max(0, 2 - len(sources))
+    code = run(*padded, screenshot=str(screenshot) if screenshot else None,
                size=dims, theme=theme, library=show_library)
     if code:
         raise SystemExit(code)

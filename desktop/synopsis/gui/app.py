@@ -38,11 +38,11 @@ def icon_path():
     return next((c for c in candidates if c.is_file()), None)
 
 
-def run(a: str | None = None, b: str | None = None, *, screenshot: str | None = None,
+def run(a: str | None = None, b: str | None = None, *more: str, screenshot: str | None = None,
         size: tuple[int, int] = (1400, 900), theme: str | None = None, library: bool = False) -> int:
-    """Open the window (comparing ``a`` and ``b`` if given; with ``library``, the library dock
-    shown); with ``screenshot``, save a PNG of the compared window and exit. Returns the exit
-    status."""
+    """Open the window (comparing ``a`` and ``b`` if given; with three or more sources, the
+    claim matrix of them all; with ``library``, the library dock shown); with ``screenshot``,
+    save a PNG of the compared window (or of the matrix) and exit. Returns the exit status."""
     if screenshot:
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     app = _application()
@@ -79,11 +79,28 @@ def run(a: str | None = None, b: str | None = None, *, screenshot: str | None = 
                 status["code"] = 2
             app.quit()
 
+        def shoot_matrix(matrix) -> None:
+            matrix.resize(*size)
+            rows = [s for s in matrix.collection.rows() if len(s.members) > 1]
+            if rows:     # show the first statement carried by several sources, side by side
+                first = rows[0]
+                matrix.pair_view.show_pair(first.reference, next(m.source for m in first.members
+                                                                 if m.source != first.reference), first.id)
+            for _ in range(3):
+                app.processEvents()
+            if not matrix.grab().save(screenshot):
+                print(f"synopsis: error: {screenshot}: cannot write the image", file=sys.stderr)
+                status["code"] = 2
+            app.quit()
+
         window.comparisonReady.connect(lambda: QTimer.singleShot(50, shoot))
+        window.collection_ctl.ready.connect(lambda matrix: QTimer.singleShot(50, lambda: shoot_matrix(matrix)))
     window.show()
     if library:
         window.library_ctl.dock.show()
-    if a and b:
+    if more and a and b:
+        window.collection_ctl.start([("path", str(p)) for p in (a, b, *more)])
+    elif a and b:
         window.open_paths(a, b)
     elif a:
         window.set_source(0, ("path", a))

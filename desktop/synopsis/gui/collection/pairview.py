@@ -8,6 +8,9 @@ from ...core.collection import CollectionReport
 from .model import CELL_COLOURS
 
 
+TINTED_TEXT = QColor("#111111")
+
+
 def utf16_offset(text: str, index: int) -> int:
     """Qt counts UTF-16 units; ``Document.text`` offsets count code points."""
     return index + sum(1 for ch in text[:index] if ord(ch) > 0xFFFF)
@@ -75,6 +78,7 @@ class PairView(QWidget):
         cursor.setPosition(utf16_offset(text, end), QTextCursor.MoveMode.KeepAnchor)
         fmt = QTextCharFormat()
         fmt.setBackground(colour)
+        fmt.setForeground(TINTED_TEXT)   # the tints are light in both themes: dark text reads on them
         if underline:
             fmt.setFontUnderline(True)
         cursor.mergeCharFormat(fmt)
