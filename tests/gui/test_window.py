@@ -138,9 +138,12 @@ def test_link_unlink_and_undo(compared):
     # unlink an automatic pair, then undo
     victim = compared.report.links[0]
     compared.select_link(0)
+    shown = compared.detail.toPlainText()
     compared.act_unlink.trigger()
     assert all(l.a != victim.a for l in compared.report.links)
     assert compared.views[0].labels[victim.a[0]] == "unique"
+    # the detail panel no longer shows the pair that is gone
+    assert compared.detail.toPlainText() != shown and "Click a passage" in compared.detail.toPlainText()
     compared.undo.undo()
     assert any(l.a == victim.a for l in compared.report.links)
     compared.undo.redo()

@@ -415,6 +415,8 @@ class MainWindow(EditingMixin, AppearanceMixin, ActionsMixin, SyncScrollMixin, Q
             self.linkmap.selected = None
             self.linkmap.update()
             self.refresh_verdict()
+            if not self.selection[0] and not self.selection[1]:
+                self.detail.show_nothing()      # after an edit or a threshold change: no stale pair
         self._update_actions()
 
     def refresh_verdict(self) -> None:
