@@ -19,6 +19,7 @@ def save_to(monkeypatch):
 
     def fake(cls, parent, title, filters, suggested=""):
         offered.append(list(filters))
+        answer["suggested"] = suggested
         return answer.get("value")
 
     monkeypatch.setattr(Dialogs, "save_file", classmethod(fake))
@@ -73,3 +74,24 @@ def test_export_failure_is_one_line(compared, tmp_path, save_to, errors):
 def test_cancelled_dialog_writes_nothing(compared, tmp_path, save_to, errors):
     compared.act_export.trigger()
     assert errors == [] and list(tmp_path.glob("*.json")) == []
+
+
+def test_suggested_name_is_safe_everywhere():
+    stem = export_controller.suggested_stem(["Zelensky: Ukrainian officials preparing to meet US negotiators",
+                                             'A/B "test" <x>?', "", "   "])
+    assert not set(stem) & set('<>:"/\\|?*')
+    assert stem.split("-vs-") == ["Zelensky Ukrainian officials preparing", "A B test x", "source", "source"]
+
+
+def test_dialog_offers_html_first_and_remembers_the_folder(compared, tmp_path, save_to, errors):
+    answer, offered = save_to
+    compared.act_export.trigger()                      # cancelled: nothing remembered
+    assert offered[0][0].endswith("(*.html *.htm)") and answer["suggested"].endswith(".html")
+    folder = tmp_path / "exports"
+    folder.mkdir()
+    answer["value"] = (str(folder / "first.html"), offered[0][0])
+    compared.act_export.trigger()
+    assert (folder / "first.html").exists() and errors == []
+    answer["value"] = None
+    compared.act_export.trigger()
+    assert answer["suggested"].startswith(str(folder.resolve()))

@@ -5,6 +5,7 @@ a writer added later shows up without touching the app.
 """
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication
@@ -33,6 +34,21 @@ def filters() -> list[tuple[str, str]]:
     return out
 
 
+_NOT_IN_NAMES = re.compile(r'[<>:"/\\|?*\x00-\x1f]')   # not allowed in Windows file names
+
+
+def suggested_stem(titles: list[str]) -> str:
+    """A file name (without extension) from the documents' titles that every system accepts:
+    "Witkoff to meet Umerov-vs-Zelensky Ukrainian officials"."""
+    parts = []
+    for title in titles:
+        clean = " ".join(_NOT_IN_NAMES.sub(" ", title or "").split())
+        if len(clean) > 40:     # cut at a word boundary
+            clean = clean[:41].rsplit(" ", 1)[0] if " " in clean[:41] else clean[:40]
+        parts.append(clean.rstrip(" .") or "source")
+    return "-vs-".join(parts)
+
+
 def target(path: str, chosen_filter: str | None) -> tuple[Path, str]:
     """The file and format to write: the extension decides; without one, the chosen filter."""
     by_filter = dict(filters())
@@ -51,10 +67,13 @@ def export_report(window) -> Path | None:
     if report is None:
         window.statusBar().showMessage(_tr("Export", "Nothing to export: compare two sources first"), 4000)
         return None
-    options = filters()
-    stem = "-vs-".join((d.title or "source")[:40] for d in report.documents).replace("/", "-")
+    default = "html" if "html" in export.formats() else "json"
+    # the default format's filter first, so the dialog's type box matches the suggested name
+    options = sorted(filters(), key=lambda option: option[1] != default)
+    folder = Path(window.store.get("export_dir") or ".")
+    name = suggested_stem([d.title for d in report.documents]) + extensions_of(default)[0]
     chosen = Dialogs.save_file(window, _tr("Export", "Export the comparison"), [f for f, _ in options],
-                               stem + ".html" if "html" in export.formats() else stem + ".json")
+                               str(folder / name) if folder.is_dir() else name)
     if not chosen:
         return None
     path, chosen_filter = chosen
@@ -68,6 +87,7 @@ def export_report(window) -> Path | None:
     except (SynopsisError, ValueError, ImportError, RuntimeError) as exc:
         Dialogs.error(window, _tr("Export", "Could not export"), f"{out}: {exc}")
         return None
+    window.store.set("export_dir", str(out.parent.resolve()))    # the next export starts there
     window.statusBar().showMessage(_tr("Export", "Exported %1 (%2)").replace("%1", str(out))
                                    .replace("%2", fmt), 6000)
     return out

@@ -32,6 +32,7 @@ OPTIONS = {o.key: o for o in (
     Option("paraphrase_threshold", float, -1.0, "Last paraphrase threshold (-1 = engine default)."),
     Option("granularity", str, "sentence", "Align sentences or paragraphs."),
     Option("library_path", str, "", "The library file (empty = the default location)."),
+    Option("export_dir", str, "", "The folder of the last export (empty = the working folder)."),
 )}
 
 
