@@ -287,3 +287,22 @@ def test_pane_offsets_survive_characters_outside_the_bmp(qtbot):
             assert view.segment_at_offset(view.umap.from_qt(view.q_starts[i])) == i
 
     check()
+
+
+def test_pairs_table_shows_how_much_wording_is_shared(compared):
+    from PySide6.QtCore import Qt
+
+    from synopsis.gui.models import COLUMNS
+
+    col = COLUMNS.index("wording")
+    model = compared.model
+    assert model.headerData(col, Qt.Orientation.Horizontal) == "Same words"
+    assert "shared threshold" in model.headerData(col, Qt.Orientation.Horizontal, Qt.ItemDataRole.ToolTipRole)
+    threshold = compared.engine.shared_threshold
+    for row in range(model.rowCount()):
+        link = model.link(row)
+        shown = model.data(model.index(row, col))
+        assert shown == f"{link.scores['chars']:.0%}"
+        # the column is what decides the class (automatic links)
+        if link.origin == "auto":
+            assert (link.scores["chars"] >= threshold) == (link.label == "shared")

@@ -7,9 +7,16 @@ from PySide6.QtCore import (QAbstractTableModel, QCoreApplication, QModelIndex,
 from ..core.model import Link, Report
 
 _tr = QCoreApplication.translate
-COLUMNS = ("class", "score", "facts", "moved", "origin", "a", "b")
+COLUMNS = ("class", "score", "wording", "facts", "moved", "origin", "a", "b")
 LINK_ROLE = Qt.ItemDataRole.UserRole + 1  # the link's index in report.links
 SORT_ROLE = Qt.ItemDataRole.UserRole + 2
+
+
+def same_words(link: Link) -> float | None:
+    """How much of the wording the two passages share (the character view, 0–1): what decides
+    shared against paraphrased. None for a hand-made link the aligner never scored."""
+    value = link.scores.get("chars")
+    return float(value) if value is not None else None
 
 
 def _excerpt(text: str, limit: int = 140) -> str:
@@ -45,11 +52,18 @@ class PairsModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(COLUMNS)
 
     def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
-        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
+        if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(COLUMNS):
             return None
-        if not 0 <= section < len(COLUMNS):
+        if role == Qt.ItemDataRole.ToolTipRole:
+            tips = {"score": _tr("PairsModel", "How sure the aligner is that both passages make the same "
+                                               "statement (0–1), neighbours' alignment included"),
+                    "wording": _tr("PairsModel", "How much of the wording both passages share; at or above "
+                                                 "the shared threshold the pair is shared")}
+            return tips.get(COLUMNS[section])
+        if role != Qt.ItemDataRole.DisplayRole:
             return None
         names = {"class": _tr("PairsModel", "Class"), "score": _tr("PairsModel", "Score"),
+                 "wording": _tr("PairsModel", "Same words"),
                  "facts": _tr("PairsModel", "Facts"), "moved": _tr("PairsModel", "Moved"),
                  "origin": _tr("PairsModel", "Origin"), "a": _tr("PairsModel", "Text A"),
                  "b": _tr("PairsModel", "Text B")}
@@ -73,6 +87,11 @@ class PairsModel(QAbstractTableModel):
                 return link.label if sort else _tr("PairsModel", link.label)
             if col == "score":
                 return float(link.score) if sort else f"{link.score:.2f}"
+            if col == "wording":
+                value = same_words(link)
+                if sort:
+                    return -1.0 if value is None else value
+                return "" if value is None else f"{value:.0%}"
             if col == "facts":
                 if sort:
                     return max((f.severity for f in link.facts), default=0) * 100 + len(link.facts)
@@ -91,7 +110,7 @@ class PairsModel(QAbstractTableModel):
             return self._passage(0 if col == "a" else 1, link)
         if role == Qt.ItemDataRole.ToolTipRole and col == "facts" and link.facts:
             return "\n".join(f"{f.kind}: {f.note}" for f in link.facts)
-        if role == Qt.ItemDataRole.TextAlignmentRole and col == "score":
+        if role == Qt.ItemDataRole.TextAlignmentRole and col in ("score", "wording"):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
 
