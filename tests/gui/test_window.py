@@ -306,3 +306,21 @@ def test_pairs_table_shows_how_much_wording_is_shared(compared):
         # the column is what decides the class (automatic links)
         if link.origin == "auto":
             assert (link.scores["chars"] >= threshold) == (link.label == "shared")
+
+
+def test_a_caption_glued_to_a_passage_is_shown_as_debris(compared):
+    """"fake imagesPresident …": the caption is grey italic, the passage keeps its class."""
+    view, doc = compared.views[1], compared.docs[1]
+    glued = [s for s in doc.segments if not s.is_debris and s.core is not None and s.core.start > s.start]
+    assert glued, "the translated seed has a caption glued to its first sentence"
+    seg = glued[0]
+    assert doc.text[seg.start:seg.core.start] == "fake images"
+    block = view.document().findBlock(view.umap.to_qt(seg.start))
+    from PySide6.QtGui import QTextCharFormat
+
+    ranges = block.layout().formats()
+    formats = {(r.start + block.position(), r.length): QTextCharFormat(r.format) for r in ranges}
+    caption = formats[(view.umap.to_qt(seg.start), view.umap.to_qt(seg.core.start) - view.umap.to_qt(seg.start))]
+    assert caption.fontItalic() and caption.foreground().color().name() == compared.theme.debris.lower()
+    body = next(f for (start, _), f in formats.items() if start == view.umap.to_qt(seg.core.start))
+    assert not body.fontItalic() and body.background().style() != 0

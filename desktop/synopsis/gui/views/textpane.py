@@ -40,6 +40,10 @@ class _Highlighter(QSyntaxHighlighter):
                 e = min(pane.q_ends[i], b1) - b0
                 if e > s:
                     self.setFormat(s, e - s, fmt)
+            for q0, q1 in pane.q_glued[i]:      # a caption glued to the passage: grey, untinted
+                s, e = max(q0, b0) - b0, min(q1, b1) - b0
+                if e > s:
+                    self.setFormat(s, e - s, pane.debris_format())
             i += 1
 
 
@@ -65,6 +69,9 @@ class TextView(QTextEdit):
         self.q_ends: list[int] = []
         self.labels: list[str] = []
         self.debris: list[bool] = []
+        # per segment, the Qt ranges outside its core span: scraping debris glued to a passage
+        # ("fake imagesPresident …"), shown as debris although the passage is compared
+        self.q_glued: list[list[tuple[int, int]]] = []
         self.visible_classes = set(themes.CLASSES)
         self._formats: dict[tuple[str, bool], QTextCharFormat] = {}
         self._extents: list[tuple[float, float]] | None = None
@@ -81,11 +88,21 @@ class TextView(QTextEdit):
         self.q_starts = [self.umap.to_qt(x) for x in self.starts]
         self.q_ends = [self.umap.to_qt(x) for x in self.ends]
         self.debris = [s.is_debris for s in segs]
+        self.q_glued = [self._glued(s) for s in segs]
         self.labels = [""] * len(segs)
         self._highlighter.blockSignals(True)
         self.setPlainText(text)
         self._highlighter.blockSignals(False)
         self._invalidate()
+
+    def _glued(self, seg) -> list[tuple[int, int]]:
+        if seg.is_debris or seg.core is None:
+            return []
+        pieces = [(seg.start, seg.core.start), (seg.core.end, seg.end)]
+        return [(self.umap.to_qt(a), self.umap.to_qt(b)) for a, b in pieces if b > a]
+
+    def debris_format(self) -> QTextCharFormat:
+        return self.format_for_label("", True)
 
     def set_labels(self, labels: list[str]) -> None:
         self.labels = list(labels)
@@ -108,6 +125,9 @@ class TextView(QTextEdit):
         debris = self.debris[i]
         if not debris and (not label or label not in self.visible_classes):
             return None
+        return self.format_for_label(label, debris)
+
+    def format_for_label(self, label: str, debris: bool) -> QTextCharFormat:
         key = (label, debris)
         fmt = self._formats.get(key)
         if fmt is None:
