@@ -79,7 +79,7 @@ synopsis compare "$work/missing.txt" "$ROOT/seeds/geneva-round.txt" >"$work/err.
 [ "$(wc -l <"$work/err.txt")" -eq 1 ] && grep -q "missing.txt" "$work/err.txt" \
   || fail "a missing file did not give one line naming it: $(cat "$work/err.txt")"
 
-step "HTML, DOCX, PDF and URL sources, and every export format (a module left out fails here)"
+step "HTML, DOCX, PDF, http and https sources, and every export format (a module left out fails here)"
 "$PY" packaging/make_fixtures.py "$ROOT/seeds/bbc-witkoff-putin-talks.txt" "$work/fixtures" >/dev/null \
   || fail "could not make the HTML/DOCX/PDF fixtures"
 for kind in html docx pdf; do
@@ -111,6 +111,48 @@ done
 "$PY" -c "import json, sys; d = json.load(open(sys.argv[1]))['documents'][0]; \
 assert d['format'] == 'html' and d['source'].startswith('http') and 'Witkoff' in d['text'], d['source']" \
   "$work/url.json" || fail "the URL source was not read as expected"
+kill "$server" 2>/dev/null; server=""
+# An https source: a certificate authority made here signs the local server's certificate. The
+# frozen app must complete the TLS handshake and verify the chain (given the authority through
+# the standard SSL_CERT_FILE), and refuse the same server, in one line, when it does not trust it.
+tls="$work/tls"
+mkdir -p "$tls"
+(cd "$tls" && openssl req -x509 -newkey rsa:2048 -nodes -keyout ca.key -out ca.pem -days 2 \
+   -subj "/CN=Synopsis smoke-test authority" \
+ && openssl req -newkey rsa:2048 -nodes -keyout server.key -out server.csr -subj "/CN=127.0.0.1" \
+ && printf 'subjectAltName=IP:127.0.0.1\n' >server.ext \
+ && openssl x509 -req -in server.csr -CA ca.pem -CAkey ca.key -CAcreateserial -days 2 \
+   -extfile server.ext -out server.pem) >"$tls/openssl.log" 2>&1 || fail "could not make the test certificates"
+"$PY" -u -c "
+import functools, http.server, ssl, sys
+handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=sys.argv[1])
+httpd = http.server.HTTPServer(('127.0.0.1', 0), handler)
+context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+context.load_cert_chain(sys.argv[2], sys.argv[3])
+httpd.socket = context.wrap_socket(httpd.socket, server_side=True)
+print('port', httpd.server_address[1], flush=True)
+httpd.serve_forever()" "$work/fixtures" "$tls/server.pem" "$tls/server.key" >"$work/https.log" 2>&1 &
+server=$!
+port=""
+for _ in $(seq 50); do
+  port=$(grep -o 'port [0-9]*' "$work/https.log" | head -1 | cut -d' ' -f2) && [ -n "$port" ] && break
+  sleep 0.1
+done
+[ -n "$port" ] || fail "the local https server did not start: $(cat "$work/https.log")"
+page="https://127.0.0.1:$port/bbc-witkoff-putin-talks.html"
+(cd "$work" && SSL_CERT_FILE="$tls/ca.pem" synopsis compare "$page" \
+   "$ROOT/seeds/translated-witkoff-putin-talks.txt" --format json -o https.json >/dev/null 2>"https.err") \
+  || fail "synopsis compare of an https address exited non-zero: $(cat "$work/https.err")"
+"$PY" -c "import json, sys; d = json.load(open(sys.argv[1]))['documents'][0]; \
+assert d['source'].startswith('https://') and 'Witkoff' in d['text'], d['source']" \
+  "$work/https.json" || fail "the https source was not read as expected"
+if (cd "$work" && env -u SSL_CERT_FILE -u SSL_CERT_DIR synopsis compare "$page" \
+      "$ROOT/seeds/translated-witkoff-putin-talks.txt" --format json -o untrusted.json >/dev/null 2>"untrusted.err"); then
+  fail "an https server signed by an unknown authority was trusted"
+fi
+[ "$(wc -l <"$work/untrusted.err")" -eq 1 ] && grep -q "CERTIFICATE_VERIFY_FAILED\|certificate" "$work/untrusted.err" \
+  || fail "an untrusted certificate should be one line naming the problem, got: $(cat "$work/untrusted.err")"
+[ ! -e "$work/untrusted.json" ] || fail "a failed load still wrote a report"
 kill "$server" 2>/dev/null; server=""
 formats=$("$PY" -c "import sys; sys.path.insert(0, 'desktop'); from synopsis.export import WRITERS; print(*WRITERS)") \
   || fail "could not list the export formats"

@@ -17,7 +17,7 @@ import synopsis
 
 ROOT = Path(__file__).resolve().parents[2]
 REQUIRED_DEPENDS = ("libc6 (>= 2.34)", "libgl1", "libegl1", "libfontconfig1", "libxkbcommon0",
-                    "libdbus-1-3", "libglib2.0-0", "fonts-dejavu-core")
+                    "libdbus-1-3", "libglib2.0-0", "fonts-dejavu-core", "ca-certificates")
 
 
 @pytest.fixture(scope="module")
