@@ -18,7 +18,9 @@ from ..core.model import link_key as model_link_key
 
 FACT_KIND_NAMES = {"number": "number", "date": "date", "name": "name", "quote": "quote",
                    "attribution": "attribution", "negation": "negation / hedging"}
-SEVERITY_NAMES = {3: "alarming", 2: "check", 1: "variant"}
+# 1 covers spelling variants, equal figures written differently and cues in words one side
+# dropped: worth a glance, not a change of fact
+SEVERITY_NAMES = {3: "alarming", 2: "check", 1: "minor"}
 
 
 def link_key(link: Link) -> str:

@@ -91,3 +91,29 @@ def test_several_passages_per_side():
     spans_b = [Span(0, 20), Span(21, 35)]
     found = find_fact_changes(text_a, spans_a, text_b, spans_b)
     assert [(f.a.slice(text_a), f.b.slice(text_b)) for f in found if f.kind == "number"] == [("12", "21")]
+
+
+@pytest.mark.parametrize("a, b, severity", [
+    # a flip inside words both sides have: alarming
+    ("Moscow has no intention of ending the war.", "Moscow has every intention of ending the war.", 3),
+    ("The minister did not approve the deal.", "The minister approved the deal.", 3),
+    # the negated clause is simply not in B: noted, lowest severity
+    ("Envoys met for five hours, and the Kremlin said it produced no compromise on ending the war.",
+     "Envoys met for five hours in Moscow on Tuesday.", 1),
+    ("He accused Putin of wasting time, while the ambassador said they do not need to wait for promises.",
+     "He accused Putin of wasting time.", 1),
+])
+def test_negation_severity_depends_on_whether_its_words_are_on_both_sides(a, b, severity):
+    found = [f for f in facts(a, b) if f.kind == "negation"]
+    assert found and max(f.severity for f in found) == severity
+    assert ("does not have" in found[0].note) == (severity == 1)
+
+
+def test_a_name_after_a_preposition_is_not_the_speaker():
+    a = "Sybiha accused Putin of stalling, while Ukraine's ambassador to the US said they do not need to wait."
+    b = "Sybiha accused Putin of stalling."
+    assert not [f for f in facts(a, b) if f.kind == "attribution"]
+    # the speaker right before the verb still counts
+    a2 = "Peskov said the talks were useful."
+    b2 = "Ushakov said the talks were useful."
+    assert [f.kind for f in facts(a2, b2) if f.severity == 3] == ["attribution"]

@@ -63,6 +63,6 @@ def find_fact_changes(text_a: str, spans_a: list[Span], text_b: str, spans_b: li
     taken_b = [f.b for f in speaker_facts if f.b is not None]
     facts += [f for f in name_facts
               if not (f.a is not None and overlaps(f.a, taken_a)) and not (f.b is not None and overlaps(f.b, taken_b))]
-    facts += negation.compare(text_a, a.cues, text_b, b.cues)
+    facts += negation.compare(text_a, a.cues, text_b, b.cues, words_a, words_b)
     facts.sort(key=lambda f: (-f.severity, (f.a or f.b).start if (f.a or f.b) else 0))
     return facts

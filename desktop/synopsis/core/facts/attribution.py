@@ -53,7 +53,10 @@ _CUE_WORDS = frozenset(_VERBS.split("|")) | frozenset({"according", "laut", "zuf
 # The last word before a name that _BEFORE, _VERB_BEFORE or _VERB_BEFORE_DE can end with
 # (an honorific ends with a full stop instead).
 _LAST_WORDS = frozenset(_VERBS.split("|")) | frozenset("to laut the a an der die".split())
-_DOTTED_I = re.compile("[İı]")      # match "i" ignoring case, but do not case-fold to it
+_DOTTED_I = re.compile("[İı]")
+# "the ambassador to the US said": a name governed by a preposition is not who spoke
+_OBJECT_OF = re.compile(r"(?<!\w)(?:to|of|in|at|from|for|with|on|into|against|between|zu|von|in|aus|mit|gegen)"
+                        r"\s+(?:the\s+|der\s+|dem\s+|den\s+)?\Z", re.I)      # match "i" ignoring case, but do not case-fold to it
 
 
 def _may_precede(before: str) -> bool:
@@ -84,8 +87,9 @@ def extract(passage: Passage, names: list[Name]) -> list[Speaker]:
             continue
         after = text[end:end + 110]
         before = text[max(0, start - 35):start]
-        if _AFTER.match(after) and (not after.startswith(",") or before.rstrip().endswith(",")) or \
-                _APPOSITION.match(after) or _ZUFOLGE.match(after) or _may_precede(before) and (
+        speaks = (_AFTER.match(after) and (not after.startswith(",") or before.rstrip().endswith(","))
+                  or _APPOSITION.match(after)) and not _OBJECT_OF.search(before[-20:])
+        if speaks or _ZUFOLGE.match(after) or _may_precede(before) and (
                     _BEFORE.search(before) or _VERB_BEFORE_DE.search(before) or
                     (_VERB_BEFORE.search(before) and _CLAUSE_END.match(after))):
             out.append(Speaker(n.span, [k for k, _, _ in n.words]))

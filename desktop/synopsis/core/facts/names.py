@@ -161,7 +161,7 @@ def extract(passage: Passage) -> list[Name]:
                 m = words[i]
                 if german and i > 0 and _common_noun(texts, chunk, words, i):
                     continue
-                names.append(Name([(key(texts[i]), offset + m.start(), offset + m.end())],
+                names.append(Name([(key(texts[i]), offset + m.start(), offset + m.end() - _possessive(texts[i]))],
                                   offset, chunk, words, texts, i, i))
                 continue
             # (key, index) of the core words: the run less its titles and connectors
@@ -172,9 +172,15 @@ def extract(passage: Passage) -> list[Name]:
             idx_first, idx_last = core[0][1], core[-1][1]
             if german and len(core) == 1 and _common_noun(texts, chunk, words, idx_first):
                 continue
-            names.append(Name([(k, offset + words[r].start(), offset + words[r].end()) for k, r in core],
+            names.append(Name([(k, offset + words[r].start(), offset + words[r].end() - _possessive(texts[r]))
+                                    for k, r in core],
                               offset, chunk, words, texts, idx_first, idx_last))
     return names
+
+
+def _possessive(word: str) -> int:
+    """Length of a possessive ending ("Trump’s"): a name's span stops before it."""
+    return 2 if word[-2:] in ("’s", "'s") else 0
 
 
 def _connects(texts: list[str], j: int) -> bool:

@@ -2,14 +2,24 @@
 
 Only a difference in the number of cues is reported ("not" / "never" swapped is the same
 polarity); the cues in excess on one side are the evidence. Negation flips are alarming,
-hedging changes ("may" / "will", "reportedly") are worth checking.
+hedging changes ("may" / "will", "reportedly") are worth checking. A cue inside words the
+other side does not have at all (a clause it dropped) is no flip: it is noted at the lowest
+severity, so a dropped "they do not need to wait" does not rank with "has no intention" /
+"has every intention".
 """
 from __future__ import annotations
 
 import re
 
+from typing import AbstractSet
+
 from ..model import Fact, Span
 from .common import Passage, span
+
+_NEXT_WORDS = re.compile(r"\w+")
+_FILLER = frozenset("a an the to of and or be been is are was were that this it its their his her "
+                    "on in at for with by from as into over about than they he she we you i "
+                    "ein eine der die das zu und oder ist sind war in im an am auf für mit von bei".split())
 
 # Alternatives grouped by first letter (in their original order within a group), so the
 # regex engine tests one letter per group instead of every word at every position.
@@ -75,13 +85,28 @@ def extract(passage: Passage) -> Cues:
     return _cues(passage, _NEGATION), _cues(passage, _HEDGE)
 
 
-def compare(text_a: str, ca: Cues, text_b: str, cb: Cues) -> list[Fact]:
+def _in_dropped_words(text: str, sp: Span, other_words: AbstractSet[str]) -> bool:
+    """Whether the words the cue governs (the next three content words of its sentence) are
+    all missing from the other side: the cue sits in a clause the other side left out."""
+    tail = text[sp.end:sp.end + 80]
+    stop = min((k for k in (tail.find(". "), tail.find("\n")) if k >= 0), default=len(tail))
+    words = [w for w in (m.group().casefold() for m in _NEXT_WORDS.finditer(tail, 0, stop))
+             if w not in _FILLER][:3]
+    return bool(words) and not any(w in other_words for w in words)
+
+
+def compare(text_a: str, ca: Cues, text_b: str, cb: Cues,
+            words_a: AbstractSet[str] = frozenset(), words_b: AbstractSet[str] = frozenset()) -> list[Fact]:
     facts: list[Fact] = []
     for i, (what, severity) in enumerate((("negation", 3), ("hedging", 2))):
         for _, sp in _excess(ca[i], cb[i]):
-            facts.append(Fact("negation", sp, None, severity=severity,
-                              note=f"{what} only in A: {sp.slice(text_a)}"))
+            dropped = bool(words_b) and _in_dropped_words(text_a, sp, words_b)
+            facts.append(Fact("negation", sp, None, severity=1 if dropped else severity,
+                              note=f"{what} only in A: {sp.slice(text_a)}"
+                                   + (" (in words B does not have)" if dropped else "")))
         for _, sp in _excess(cb[i], ca[i]):
-            facts.append(Fact("negation", None, sp, severity=severity,
-                              note=f"{what} only in B: {sp.slice(text_b)}"))
+            dropped = bool(words_a) and _in_dropped_words(text_b, sp, words_a)
+            facts.append(Fact("negation", None, sp, severity=1 if dropped else severity,
+                              note=f"{what} only in B: {sp.slice(text_b)}"
+                                   + (" (in words A does not have)" if dropped else "")))
     return facts
