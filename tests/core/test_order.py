@@ -45,3 +45,18 @@ def test_in_order_marks_copies_and_leaves_the_originals():
     after = in_order([link for link in before if link.a[0] not in (2, 3)])
     assert [link.moved for link in after] == [False, False, False]
     assert [link.a[0] for link in before if link.moved] == [4]      # the undo state is intact
+
+
+def test_shared_needs_few_changed_words():
+    from synopsis.core.ingest import load_text_bytes as text
+    from synopsis.core.pipeline import compare
+
+    base = ("Ahead of the visit to the Kremlin, Putin was filmed in army fatigues at a command post, "
+            "being briefed by commanders claiming the conquest of the key city of Pokrovsk.")
+    two = base.replace("in army fatigues", "in fatigues").replace("claiming", "asserting")
+    three = base.replace("in army fatigues", "dressed in military uniform")
+    for variant, expected, max_words in ((two, "shared", 2), (three, "paraphrased", 2), (three, "shared", 3)):
+        report = compare(text(base.encode(), "a.txt"), text(variant.encode(), "b.txt"),
+                         Settings(shared_threshold=0.8, shared_max_changed_words=max_words))
+        assert [link.label for link in report.links] == [expected], (variant, max_words)
+        assert report.settings["shared_max_changed_words"] == max_words

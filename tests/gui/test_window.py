@@ -84,10 +84,19 @@ def test_filters_hide_a_class(compared):
 def test_threshold_changes_classes_without_realigning(compared):
     before = Counter(l.label for l in compared.report.links)
     candidates = list(compared.report.candidates)
+    from synopsis.core.classify import changed_words
+
     compared.shared_box.setValue(0.0)
+    compared.words_box.setValue(5)
     after = Counter(l.label for l in compared.report.links)
-    assert after["paraphrased"] == 0 and after["shared"] == sum(before.values())
-    assert compared.counts(0)["paraphrased"] == 0
+    assert after["shared"] > before["shared"] and sum(after.values()) == sum(before.values())
+    assert compared.store.get("shared_max_changed_words") == 5
+    # with no similarity bar left, a pair is shared exactly when few of its words changed
+    texts = compared.docs[0].text, compared.docs[1].text
+    for link in compared.report.links:
+        few = changed_words(link, *texts) <= compared.engine.shared_max_changed_words
+        assert (link.label == "shared") == few
+    assert compared.counts(0)["paraphrased"] == sum(1 for l in compared.report.links if l.label == "paraphrased") > 0
     compared.para_box.setValue(1.0)
     assert len(compared.report.links) == sum(1 for c in candidates if c.score >= 1.0)
     assert compared.report.candidates == candidates
@@ -303,9 +312,13 @@ def test_pairs_table_shows_how_much_wording_is_shared(compared):
         link = model.link(row)
         shown = model.data(model.index(row, col))
         assert shown == f"{link.scores['chars']:.0%}"
-        # the column is what decides the class (automatic links)
+        # the column (with the count of changed words) is what decides the class
         if link.origin == "auto":
-            assert (link.scores["chars"] >= threshold) == (link.label == "shared")
+            from synopsis.core.classify import changed_words
+
+            few = changed_words(link, compared.docs[0].text, compared.docs[1].text) <= \
+                compared.engine.shared_max_changed_words
+            assert (link.scores["chars"] >= threshold and few) == (link.label == "shared")
 
 
 def test_a_caption_glued_to_a_passage_is_shown_as_debris(compared):

@@ -8,6 +8,7 @@ threshold sliders are instant. Manual links and unlinks are kept apart by the ca
 from __future__ import annotations
 
 import copy
+import re
 
 from .annotate import annotate_link
 from .config import Settings
@@ -15,12 +16,35 @@ from .model import Link, Report
 from .order import in_order
 
 
-def label_for(link: Link, settings: Settings) -> str | None:
-    """"shared", "paraphrased", or None when the pair is too weak to link."""
+def label_for(link: Link, settings: Settings, text_a: str | None = None, text_b: str | None = None) -> str | None:
+    """"shared", "paraphrased", or None when the pair is too weak to link.
+
+    Shared needs the character similarity at or above the shared threshold and, once the
+    link's word edits are known (``text_a``/``text_b`` given and ``link.annotated``), at most
+    ``shared_max_changed_words`` words changed.
+    """
     if link.score < settings.paraphrase_threshold:
         return None
     chars = link.scores.get("chars", link.score)
-    return "shared" if chars >= settings.shared_threshold else "paraphrased"
+    if chars < settings.shared_threshold:
+        return "paraphrased"
+    if text_a is not None and text_b is not None and link.annotated and \
+            changed_words(link, text_a, text_b) > settings.shared_max_changed_words:
+        return "paraphrased"
+    return "shared"
+
+
+_WORD = re.compile(r"\w+")
+
+
+def changed_words(link: Link, text_a: str, text_b: str) -> int:
+    """Words dropped, added or replaced inside a link (a replacement counts its longer side)."""
+    total = 0
+    for edit in link.edits:
+        n_a = len(_WORD.findall(edit.a.slice(text_a))) if edit.a is not None else 0
+        n_b = len(_WORD.findall(edit.b.slice(text_b))) if edit.b is not None else 0
+        total += max(n_a, n_b)
+    return total
 
 
 def choose(candidates: list[Link], settings: Settings,
@@ -55,8 +79,9 @@ def relabel(report: Report, settings: Settings) -> None:
         if not cand.annotated:
             annotate_link(doc_a, doc_b, cand, facts=facts)
         link = copy.copy(cand)
-        link.label = label_for(cand, settings) or "paraphrased"
+        link.label = label_for(cand, settings, doc_a.text, doc_b.text) or "paraphrased"
         chosen.append(link)
     report.links = in_order(chosen)     # moved: the running order of the links there are now
     report.settings = {**report.settings, "shared_threshold": settings.shared_threshold,
+                       "shared_max_changed_words": settings.shared_max_changed_words,
                        "paraphrase_threshold": settings.paraphrase_threshold}

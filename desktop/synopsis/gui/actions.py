@@ -3,7 +3,7 @@ shown in the tooltip)."""
 from __future__ import annotations
 
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QDoubleSpinBox, QLabel, QToolBar
+from PySide6.QtWidgets import QDoubleSpinBox, QLabel, QSpinBox, QToolBar
 
 from .dialogs import Dialogs
 
@@ -113,6 +113,16 @@ class ActionsMixin:
             box.valueChanged.connect(self.set_thresholds)
             tools.addWidget(QLabel(" " + label + " "))
             tools.addWidget(box)
+            if box is self.shared_box:     # the second half of the shared rule
+                self.words_box = QSpinBox()
+                self.words_box.setRange(0, 99)
+                self.words_box.setValue(self.engine.shared_max_changed_words)
+                self.words_box.setToolTip(self.tr("Most words that may be dropped, added or replaced "
+                                                  "in a pair counted as shared"))
+                self.words_box.valueChanged.connect(self.set_thresholds)
+                tools.addWidget(QLabel(" " + self.tr("and ≤") + " "))
+                tools.addWidget(self.words_box)
+                tools.addWidget(QLabel(" " + self.tr("words changed") + " "))
         self.addToolBar(tools)
 
     def _fill_recent(self) -> None:

@@ -56,6 +56,7 @@ class AppearanceMixin:
         self.store.set("granularity", settings.granularity)
         self.set_theme(theme)
         self.shared_box.setValue(settings.shared_threshold)
+        self.words_box.setValue(settings.shared_max_changed_words)
         self.para_box.setValue(settings.paraphrase_threshold)
         self.engine = settings
         if regranulate and any(self.specs):

@@ -21,8 +21,10 @@ class EditingMixin:
 
     def set_thresholds(self, *_args) -> None:
         self.engine = self.engine.replace(shared_threshold=self.shared_box.value(),
+                                          shared_max_changed_words=self.words_box.value(),
                                           paraphrase_threshold=self.para_box.value())
         self.store.set("shared_threshold", self.engine.shared_threshold)
+        self.store.set("shared_max_changed_words", self.engine.shared_max_changed_words)
         self.store.set("paraphrase_threshold", self.engine.paraphrase_threshold)
         if self.report is not None:
             relabel(self.report, self.engine)

@@ -73,7 +73,7 @@ class MainWindow(EditingMixin, AppearanceMixin, ActionsMixin, SyncScrollMixin, Q
         super().__init__()
         self.store = settings or AppSettings()
         self.engine = Settings()
-        for key in ("shared_threshold", "paraphrase_threshold"):
+        for key in ("shared_threshold", "shared_max_changed_words", "paraphrase_threshold"):
             if self.store.get(key) >= 0:
                 self.engine = self.engine.replace(**{key: self.store.get(key)})
         self.engine = self.engine.replace(granularity=self.store.get("granularity"))

@@ -58,7 +58,8 @@ class PairsModel(QAbstractTableModel):
             tips = {"score": _tr("PairsModel", "How sure the aligner is that both passages make the same "
                                                "statement (0–1), neighbours' alignment included"),
                     "wording": _tr("PairsModel", "How much of the wording both passages share; at or above "
-                                                 "the shared threshold the pair is shared")}
+                                                 "the shared threshold, with at most a couple of words "
+                                                 "changed, the pair is shared")}
             return tips.get(COLUMNS[section])
         if role != Qt.ItemDataRole.DisplayRole:
             return None

@@ -29,6 +29,7 @@ OPTIONS = {o.key: o for o in (
     Option("sync_scroll", bool, True, "Keep aligned passages level while scrolling."),
     Option("font_size", float, 0.0, "Text size in points (0 = the system default)."),
     Option("shared_threshold", float, -1.0, "Last shared threshold (-1 = engine default)."),
+    Option("shared_max_changed_words", int, -1, "Last most changed words for shared (-1 = engine default)."),
     Option("paraphrase_threshold", float, -1.0, "Last paraphrase threshold (-1 = engine default)."),
     Option("granularity", str, "sentence", "Align sentences or paragraphs."),
     Option("library_path", str, "", "The library file (empty = the default location)."),
