@@ -43,3 +43,20 @@ def test_bad_inputs_one_line_no_traceback(tmp_path, seed_pair):
 def test_version():
     result = CliRunner().invoke(main, ["--version"])
     assert result.exit_code == 0 and "synopsis" in result.output
+
+
+def test_shared_rule_options_shape_and_are_recorded(seed_pair, validate_report):
+    def run(*extra):
+        result = CliRunner().invoke(main, ["compare", str(seed_pair[0]), str(seed_pair[1]), "--format", "json",
+                                           *extra])
+        assert result.exit_code == 0, result.output
+        data = json.loads(result.output)
+        validate_report(data)
+        return data
+
+    default, loose = run(), run("--shared-max-changed-words", "3")
+    shared = [sum(1 for link in d["links"] if link["label"] == "shared") for d in (default, loose)]
+    assert default["settings"]["shared_max_changed_words"] == 2 and loose["settings"]["shared_max_changed_words"] == 3
+    assert shared[1] > shared[0]
+    bad = CliRunner().invoke(main, ["compare", str(seed_pair[0]), str(seed_pair[1]), "--shared-max-changed-words", "-1"])
+    assert bad.exit_code == 2

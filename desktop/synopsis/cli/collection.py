@@ -157,7 +157,7 @@ def _size(value: str) -> tuple[int, int]:
               help="Render the window offscreen into this PNG and exit.")
 @click.option("--size", default="1400x900", show_default=True, help="Window size, WIDTHxHEIGHT.")
 def matrix(sources: tuple[str, ...], granularity: str, shared_threshold: float | None,
-           paraphrase_threshold: float | None, language: str | None, max_bytes: int, no_facts: bool,
+           shared_max_changed_words: int | None, paraphrase_threshold: float | None, language: str | None, max_bytes: int, no_facts: bool,
            group_threshold: float, manifest: Path | None, screenshot: Path | None, size: str) -> None:
     """Show the claim matrix and similarity heat map of many sources in a window.
 
@@ -170,7 +170,7 @@ def matrix(sources: tuple[str, ...], granularity: str, shared_threshold: float |
         raise click.UsageError("give at least two sources")
     width, height = _size(size)
     settings = settings_from_options(granularity, shared_threshold, paraphrase_threshold, language,
-                                     max_bytes, no_facts)
+                                     max_bytes, no_facts, shared_max_changed_words)
     try:
         collection = compare_collection(load_all(sources, settings, manifest), settings,
                                         group_threshold=group_threshold, progress=_progress)

@@ -21,11 +21,13 @@ def fail(message: str) -> None:
 
 def settings_from_options(granularity: str, shared_threshold: float | None,
                           paraphrase_threshold: float | None, language: str | None, max_bytes: int,
-                          no_facts: bool) -> Settings:
+                          no_facts: bool, shared_max_changed_words: int | None = None) -> Settings:
     changes: dict = {"granularity": granularity, "language": language, "max_bytes": max_bytes,
                      "facts": not no_facts}
     if shared_threshold is not None:
         changes["shared_threshold"] = shared_threshold
+    if shared_max_changed_words is not None:
+        changes["shared_max_changed_words"] = shared_max_changed_words
     if paraphrase_threshold is not None:
         changes["paraphrase_threshold"] = paraphrase_threshold
     try:
@@ -41,6 +43,9 @@ def engine_options(func):
                      show_default=True, help="Align sentences or whole paragraphs."),
         click.option("--shared-threshold", type=click.FloatRange(0, 1), default=None,
                      help=f"Similarity at or above which a pair is 'shared' (default {Settings().shared_threshold})."),
+        click.option("--shared-max-changed-words", type=click.IntRange(0), default=None,
+                     help="Most words dropped, added or replaced in a 'shared' pair "
+                          f"(default {Settings().shared_max_changed_words})."),
         click.option("--paraphrase-threshold", type=click.FloatRange(0, 1), default=None,
                      help=f"Score at or above which passages are linked (default {Settings().paraphrase_threshold})."),
         click.option("--language", default=None, help="Language of the sources (e.g. en, de); detected if not given."),
@@ -65,7 +70,8 @@ def engine_options(func):
               help="Library to look up ids like d12 in (default: $SYNOPSIS_LIBRARY or the user-data folder).")
 @click.option("--color/--no-color", default=None, help="Colour the text output (default: when a terminal).")
 def compare(sources: tuple[str, ...], fmt: str | None, output: Path | None, granularity: str,
-            shared_threshold: float | None, paraphrase_threshold: float | None, language: str | None,
+            shared_threshold: float | None, shared_max_changed_words: int | None,
+            paraphrase_threshold: float | None, language: str | None,
             max_bytes: int, no_facts: bool, timeout: float, db: Path | None, color: bool | None) -> None:
     """Compare sources passage by passage.
 
@@ -79,7 +85,7 @@ def compare(sources: tuple[str, ...], fmt: str | None, output: Path | None, gran
     if len(sources) < 2:
         raise click.UsageError("give at least two sources to compare")
     settings = settings_from_options(granularity, shared_threshold, paraphrase_threshold, language,
-                                     max_bytes, no_facts)
+                                     max_bytes, no_facts, shared_max_changed_words)
     if len(sources) > 2:
         from .collection import compare_many
 
