@@ -49,6 +49,16 @@ cleanup() {
 }
 trap cleanup EXIT
 
+# The port a local test server printed to its log ("... port N ..."), waiting up to 5 s for it.
+server_port() {
+  local found=""
+  for _ in $(seq 50); do
+    found=$(grep -o 'port [0-9]*' "$1" | head -1 | cut -d' ' -f2) && [ -n "$found" ] && { echo "$found"; return 0; }
+    sleep 0.1
+  done
+  return 1
+}
+
 step "installing $deb"
 dpkg-query -W -f='${Status}' synopsis 2>/dev/null | grep -q "install ok" && purge
 $SUDO apt-get $APT_OPTS install -y -qq --no-install-recommends "$(realpath "$deb")" >"$work/apt.log" 2>&1 \
@@ -99,12 +109,7 @@ done
 # A URL source: the HTML fixture served on a free local port (http; no network needed).
 "$PY" -u -m http.server 0 --bind 127.0.0.1 --directory "$work/fixtures" >"$work/http.log" 2>&1 &
 server=$!
-port=""
-for _ in $(seq 50); do
-  port=$(grep -o 'port [0-9]*' "$work/http.log" | head -1 | cut -d' ' -f2) && [ -n "$port" ] && break
-  sleep 0.1
-done
-[ -n "$port" ] || fail "the local web server for the URL check did not start"
+port=$(server_port "$work/http.log") || fail "the local web server for the URL check did not start"
 (cd "$work" && synopsis compare "http://127.0.0.1:$port/bbc-witkoff-putin-talks.html" \
    "$ROOT/seeds/translated-witkoff-putin-talks.txt" --format json -o url.json >/dev/null 2>"url.err") \
   || fail "synopsis compare of a URL exited non-zero: $(cat "$work/url.err")"
@@ -133,12 +138,7 @@ httpd.socket = context.wrap_socket(httpd.socket, server_side=True)
 print('port', httpd.server_address[1], flush=True)
 httpd.serve_forever()" "$work/fixtures" "$tls/server.pem" "$tls/server.key" >"$work/https.log" 2>&1 &
 server=$!
-port=""
-for _ in $(seq 50); do
-  port=$(grep -o 'port [0-9]*' "$work/https.log" | head -1 | cut -d' ' -f2) && [ -n "$port" ] && break
-  sleep 0.1
-done
-[ -n "$port" ] || fail "the local https server did not start: $(cat "$work/https.log")"
+port=$(server_port "$work/https.log") || fail "the local https server did not start: $(cat "$work/https.log")"
 page="https://127.0.0.1:$port/bbc-witkoff-putin-talks.html"
 (cd "$work" && SSL_CERT_FILE="$tls/ca.pem" synopsis compare "$page" \
    "$ROOT/seeds/translated-witkoff-putin-talks.txt" --format json -o https.json >/dev/null 2>"https.err") \

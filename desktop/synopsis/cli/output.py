@@ -39,8 +39,7 @@ def render_summary(report: Report, *, width: int = 100) -> str:
         flag = " moved" if link.moved else ""
         nfacts = f" {len(link.facts)} fact(s)" if link.facts else ""
         ids = f"A{','.join(map(str, link.a))}↔B{','.join(map(str, link.b))}"
-        chars = link.scores.get("chars")      # the wording view that decides shared / paraphrased
-        wording = f" · {float(chars):4.0%} same words" if chars is not None else ""
+        wording = f" · {link.same_words:4.0%} same words" if link.same_words is not None else ""
         out.append(click.style(f"  [{link.label:<11} {link.score:.2f}{wording}]", fg=CLASS_COLOURS[link.label])
                    + f" {ids}{flag}{nfacts}")
         out.append(f"      A: {_clip(ta, seg_w * 2)}")

@@ -215,6 +215,13 @@ class Link:
     # True once edits and facts were computed (see core.annotate); not part of the JSON.
     annotated: bool = False
 
+    @property
+    def same_words(self) -> float | None:
+        """How much of the wording the two sides share (the character view, 0–1), the measure
+        the shared threshold applies to; None for a hand-made link the aligner never scored."""
+        value = self.scores.get("chars")
+        return float(value) if value is not None else None
+
     def to_dict(self, text_a: str, text_b: str) -> dict[str, Any]:
         out: dict[str, Any] = {
             "a": list(self.a), "b": list(self.b), "label": self.label,

@@ -12,13 +12,6 @@ LINK_ROLE = Qt.ItemDataRole.UserRole + 1  # the link's index in report.links
 SORT_ROLE = Qt.ItemDataRole.UserRole + 2
 
 
-def same_words(link: Link) -> float | None:
-    """How much of the wording the two passages share (the character view, 0–1): what decides
-    shared against paraphrased. None for a hand-made link the aligner never scored."""
-    value = link.scores.get("chars")
-    return float(value) if value is not None else None
-
-
 def _excerpt(text: str, limit: int = 140) -> str:
     text = " ".join(text.split())
     return text if len(text) <= limit else text[: limit - 1] + "…"
@@ -89,7 +82,7 @@ class PairsModel(QAbstractTableModel):
             if col == "score":
                 return float(link.score) if sort else f"{link.score:.2f}"
             if col == "wording":
-                value = same_words(link)
+                value = link.same_words
                 if sort:
                     return -1.0 if value is None else value
                 return "" if value is None else f"{value:.0%}"

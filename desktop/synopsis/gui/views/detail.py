@@ -57,9 +57,8 @@ class DetailPanel(QTextBrowser):
         names = {"shared": self.tr("shared"), "paraphrased": self.tr("paraphrased")}
         head = self.tr("%1 pair, score %2").replace("%1", names.get(link.label, link.label)) \
             .replace("%2", f"{link.score:.2f}")
-        chars = link.scores.get("chars")
-        if chars is not None:
-            head += " · " + self.tr("%1 same words").replace("%1", f"{float(chars):.0%}")
+        if link.same_words is not None:
+            head += " · " + self.tr("%1 same words").replace("%1", f"{link.same_words:.0%}")
         flags = []
         if link.moved:
             flags.append(self.tr("moved"))
