@@ -83,8 +83,7 @@ def accuracy(paths: list[Path], show_errors: bool) -> tuple[list[str], dict]:
 def _cold() -> None:
     """Forget every passage analysis and word cache, as in a fresh comparison."""
     _analyse.cache_clear()
-    for cached in (names.key, names._capitalised, names._role, names._noun_ending, names.same, names.variant):
-        cached.cache_clear()
+    names.clear_caches()
 
 
 def _timed(path_a: Path, path_b: Path, repeats: int) -> tuple[float, float, int]:

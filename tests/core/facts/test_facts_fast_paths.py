@@ -168,7 +168,7 @@ def test_a_word_is_never_both_a_sentence_starter_and_a_title():
     ("Die Regierung in Berlin lehnte das ab.", [("Berlin", "in", "lehnte")]),
 ])
 def test_name_extent_and_neighbours(text, expected):
-    found = names.extract(passage(text))
+    found = names.proper(names.extract(passage(text)))
     assert [(n.span.slice(text), n.prev, n.next) for n in found] == expected
 
 
@@ -178,3 +178,38 @@ def test_a_swapped_name_pairs_with_the_first_unpaired_name_in_the_same_context()
     facts = find_fact_changes(a, [Span(0, len(a))], b, [Span(0, len(b))])
     pairs = sorted((f.a.slice(a), f.b.slice(b)) for f in facts if f.a and f.b)
     assert pairs == [("Jones", "Green"), ("Smith", "Brown")]
+
+
+@settings(max_examples=500, deadline=None)
+@given(pieces(["Kyiv", "kyiv", "U.S.", "O'Brien", "x-Ray", "X-ray", "_Abc", "3D", "Élysée", "über", "Über",
+               "d'Arc", "’s", "-", "'", " ", ".", "A.", "B", "ı", "Ω", "\t", "a"], size=10))
+def test_capital_token_scan_finds_the_words_that_start_with_a_capital(text):
+    from synopsis.core.facts.common import WORD
+    first_letter = re.compile(r"[^\W\d_a-z]")
+    expected = [m.span() for m in WORD.finditer(text) if first_letter.match(m.group())]
+    assert [m.span() for m in names._CAPITAL_TOKEN.finditer(text)] == expected
+
+
+def german(text: str) -> Passage:
+    found = Passage.of(text, [Span(0, len(text))])
+    assert found.german
+    return found
+
+
+@pytest.mark.parametrize("text, nouns, proper", [
+    ("Der Trainer lobte die Mannschaft in München.", ["Trainer", "Mannschaft"], ["München"]),
+    ("Die neue Regierung tagte und die Polizei schwieg.", ["Regierung", "Polizei"], []),
+    ("Die Ukraine und die Türkei verhandeln mit der Nato.", [], ["Ukraine", "Türkei", "Nato"]),
+    ("Der EU-Gipfel und die EU tagten.", [], ["EU-Gipfel", "EU"]),
+])
+def test_german_common_nouns_after_a_determiner_are_no_names(text, nouns, proper):
+    found = names.extract(german(text))
+    assert [n.span.slice(text) for n in found if n.noun] == nouns
+    assert [n.span.slice(text) for n in names.proper(found)] == proper
+
+
+def test_a_german_noun_swap_raises_no_name_fact_but_a_speaker_swap_is_still_attribution():
+    def found(a: str, b: str) -> list[str]:
+        return [f.kind for f in find_fact_changes(a, [Span(0, len(a))], b, [Span(0, len(b))])]
+    assert "name" not in found("Der Trainer war zufrieden.", "Der Coach war zufrieden.")
+    assert "attribution" in found("Die Polizei sagte, es sei ruhig.", "Die Armee sagte, es sei ruhig.")

@@ -25,7 +25,7 @@ class _Analysis:
     dates: list[dates.DateMention]
     numbers: list[numbers.Quantity]
     quotes: list[quotes.Quote]
-    names: list[names.Name]
+    names: list[names.Name]           # proper names (see names.proper)
     speakers: list[attribution.Speaker]
     cues: negation.Cues
 
@@ -35,8 +35,8 @@ def _analyse(text: str, spans: tuple[Span, ...]) -> _Analysis:
     p = Passage.of(text, list(spans))
     found_dates = dates.extract(p)
     found_names = names.extract(p)
-    return _Analysis(p, found_dates, numbers.extract(p, [d.span for d in found_dates]),
-                     quotes.extract(p), found_names, attribution.extract(p, found_names), negation.extract(p))
+    return _Analysis(p, found_dates, numbers.extract(p, [d.span for d in found_dates]), quotes.extract(p),
+                     names.proper(found_names), attribution.extract(p, found_names), negation.extract(p))
 
 
 def _texts(text: str, spans: list[Span]) -> list[str]:

@@ -9,6 +9,7 @@ side only is usually paraphrase, so it is reported only when it looks like a per
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from functools import lru_cache
 from typing import AbstractSet
 
@@ -83,20 +84,52 @@ def key(word: str) -> str:
     return w
 
 
+# A capitalised token of common.WORD, found without tokenising the lower-case words around
+# it: the same two alternatives, starting where WORD's scan starts a token (not after a word
+# character, nor after an apostrophe or hyphen that WORD would join to the word before). The
+# first letter class keeps every upper-case letter and drops the ASCII lower case, where most
+# words start; the few lower-case letters it lets through (ü, é) get the role _NOT_NAME.
+_CAPITAL_TOKEN = re.compile(r"(?<!\w)(?<!\w[’'\-])(?:(?:[A-Z]\.){2,}|[^\W\d_a-z]\w*(?:[’'\-]\w+)*)")
+
+
+class _Chunk:
+    """One chunk of a passage, tokenised with common.WORD only when a name's neighbours are asked."""
+
+    __slots__ = ("offset", "text", "_starts", "_tokens")
+
+    def __init__(self, offset: int, text: str) -> None:
+        self.offset, self.text = offset, text
+        self._starts: list[int] | None = None
+        self._tokens: list[re.Match[str]] = []
+
+    def neighbour(self, start: int, end: int, after: bool) -> str:
+        """The token right before ``start`` (or after ``end``), lower case, or "" when none or
+        when punctuation stands between (both positions are token boundaries of the chunk)."""
+        if self._starts is None:
+            self._tokens = list(WORD.finditer(self.text))
+            self._starts = [m.start() for m in self._tokens]
+        i = bisect_left(self._starts, end if after else start) - (0 if after else 1)
+        if not 0 <= i < len(self._tokens):
+            return ""
+        t = self._tokens[i]
+        gap = (end, t.start()) if after else (t.end(), start)
+        return t.group().lower() if _no_punct(self.text, *gap) else ""
+
+
 class Name:
     """A run of capitalised words: its core words (titles and connectors left out) as
-    ``(key, start, end)`` and, computed only when asked (most names are matched at once), its
-    extent, the words either side and its acronym."""
+    ``(key, start, end)`` and, computed only when asked (most names are matched at once), the
+    words either side and its acronym."""
 
-    __slots__ = ("words", "matched", "_offset", "_chunk", "_tokens", "_texts", "_first", "_last",
-                 "_prev", "_next")
+    __slots__ = ("words", "noun", "matched", "_chunk", "_first", "_last", "_prev", "_next")
 
-    def __init__(self, words: list[tuple[str, int, int]], offset: int, chunk: str,
-                 tokens: list[re.Match[str]], texts: list[str], first: int, last: int) -> None:
+    def __init__(self, words: list[tuple[str, int, int]], chunk: _Chunk, first: int, last: int,
+                 noun: bool = False) -> None:
         self.words = words
+        self.noun = noun            # a German noun after an article: a possible speaker, not a name
         self.matched: set[int] = set()
-        self._offset, self._chunk, self._tokens, self._texts = offset, chunk, tokens, texts
-        self._first, self._last = first, last      # token indices of the first and last core word
+        self._chunk = chunk
+        self._first, self._last = first, last      # chunk offsets: first core word's start, last one's end
         self._prev: str | None = None
         self._next: str | None = None
 
@@ -108,18 +141,14 @@ class Name:
     def prev(self) -> str:
         """The word right before the name (lower case), or "" across punctuation."""
         if self._prev is None:
-            i, tokens = self._first, self._tokens
-            self._prev = self._texts[i - 1].lower() if i > 0 and \
-                _no_punct(self._chunk, tokens[i - 1].end(), tokens[i].start()) else ""
+            self._prev = self._chunk.neighbour(self._first, self._last, after=False)
         return self._prev
 
     @property
     def next(self) -> str:
         """The word right after the name (lower case), or "" across punctuation."""
         if self._next is None:
-            j, tokens = self._last, self._tokens
-            self._next = self._texts[j + 1].lower() if j + 1 < len(tokens) and \
-                _no_punct(self._chunk, tokens[j].end(), tokens[j + 1].start()) else ""
+            self._next = self._chunk.neighbour(self._first, self._last, after=True)
         return self._next
 
     @property
@@ -132,50 +161,82 @@ class Name:
         return len(self.words) >= 2 and not any(len(k) <= 1 for k, _, _ in self.words)
 
 
+def proper(names: list[Name]) -> list[Name]:
+    """The names less the German nouns (which only attribution reads, as possible speakers)."""
+    return [n for n in names if not n.noun]
+
+
 def extract(passage: Passage) -> list[Name]:
+    """Every run of capitalised words that can be a name, in text order.
+
+    A run starts at a capitalised word that is not a month, number or unit word (nor a word
+    like "The" opening a sentence) and takes the capitalised words that follow, joined by a
+    space or hyphen, perhaps through one or two connectors ("Ursula von der Leyen"). Only the
+    capitalised tokens are looked at; the text between two of them decides whether they join.
+    """
     names: list[Name] = []
     german = passage.german
-    for offset, chunk in passage.chunks:
-        words = list(WORD.finditer(chunk))
-        texts = [m.group() for m in words]
-        n = len(words)
-        after = -1          # index of the first word not yet taken into a run
-        for i in [k for k, w in enumerate(texts) if w[0].isupper()]:
-            if i < after:
+    info = _WORD_INFO.get
+    for offset, text in passage.chunks:
+        caps = [(*m.span(), m.group()) for m in _CAPITAL_TOKEN.finditer(text)]
+        if not caps:
+            continue
+        infos = [info(w) or _learn(w) for _, _, w in caps]
+        chunk = _Chunk(offset, text)
+        n, i = len(caps), 0
+        while i < n:
+            role = infos[i][0]
+            if role == _NOT_NAME or role == _STARTER and _sentence_start(text, caps[i][0]):
+                i += 1
                 continue
-            w = texts[i]
-            role = _role(w)
-            if role == _NOT_NAME or role == _STARTER and _sentence_start(chunk, words[i].start()):
-                continue
-            # the run: capitalised words (or a connector before one) joined by a space or hyphen
             j = i + 1
-            while j < n and chunk[words[j - 1].end():words[j].start()] in (" ", "-"):
-                w = texts[j]
-                if not (_capitalised(w) or w in _CONNECTORS and _connects(texts, j + 1)):
+            while j < n and infos[j][0] != _NOT_NAME:
+                end, start = caps[j - 1][1], caps[j][0]
+                if not (start - end == 1 and text[end] in " -" or start - end > 1 and _joins(text, end, start)):
                     break
                 j += 1
-            after = j
-            if j == i + 1:      # the common case, one word
+            if j == i + 1:      # one word, the common case
+                i = j
                 if role == _TITLE:
                     continue
-                m = words[i]
-                if german and i > 0 and _common_noun(texts, chunk, words, i):
-                    continue
-                names.append(Name([(key(texts[i]), offset + m.start(), offset + m.end() - _possessive(texts[i]))],
-                                  offset, chunk, words, texts, i, i))
+                start, end, word = caps[j - 1]
+                _, k, cut, lower_tail = infos[j - 1]
+                names.append(Name([(k, offset + start, offset + end - cut)], chunk, start, end,
+                                  german and lower_tail and _common_noun(text, start)))
                 continue
-            # (key, index) of the core words: the run less its titles and connectors
-            core = [(k, r) for k, r in ((key(texts[r]), r) for r in range(i, j))
-                    if k not in _TITLES and texts[r] not in _CONNECTORS]
-            if not core:
-                continue
-            idx_first, idx_last = core[0][1], core[-1][1]
-            if german and len(core) == 1 and _common_noun(texts, chunk, words, idx_first):
-                continue
-            names.append(Name([(k, offset + words[r].start(), offset + words[r].end() - _possessive(texts[r]))
-                                    for k, r in core],
-                              offset, chunk, words, texts, idx_first, idx_last))
+            core = [r for r in range(i, j) if infos[r][0] != _TITLE]
+            i = j
+            if core:
+                first, last = caps[core[0]], caps[core[-1]]
+                names.append(Name([(infos[r][1], offset + caps[r][0], offset + caps[r][1] - infos[r][2]) for r in core],
+                                  chunk, first[0], last[1],
+                                  german and len(core) == 1 and infos[core[0]][3] and _common_noun(text, first[0])))
     return names
+
+
+# What extract needs of a capitalised word, decided once per distinct word:
+# (role, key, length of a possessive ending, rest of the word in lower case)
+_WORD_INFO: dict[str, tuple[int, str, int, bool]] = {}
+
+
+def _learn(word: str) -> tuple[int, str, int, bool]:
+    if len(_WORD_INFO) > 50_000:
+        _WORD_INFO.clear()
+    got = _WORD_INFO[word] = (_role(word), key(word), _possessive(word), word[1:].islower())
+    return got
+
+
+def _joins(text: str, end: int, start: int) -> bool:
+    """Whether the capitalised tokens ending at ``end`` and starting at ``start`` (more than one
+    character apart) belong to one run: one or two connectors ("von der") between them,
+    each with a space or hyphen either side."""
+    if start - end > 9 or text[end] not in " -" or text[start - 1] not in " -":
+        return False
+    gap = list(WORD.finditer(text, end, start))
+    if not 1 <= len(gap) <= 2 or any(t.group() not in _CONNECTORS for t in gap):
+        return False
+    cuts = [end] + [p for t in gap for p in (t.start(), t.end())] + [start]
+    return all(cuts[k + 1] - cuts[k] == 1 and text[cuts[k]] in " -" for k in range(0, len(cuts), 2))
 
 
 def _possessive(word: str) -> int:
@@ -219,24 +280,57 @@ _DETERMINERS = frozenset("der die das den dem des ein eine einen einem einer ein
                          "keinem keiner keines im am zum zur vom beim ins dieser diese dieses diesem "
                          "diesen jeder jede jedes seine seiner seinem seinen ihre ihrer ihrem ihren "
                          "unsere unser sein ihr".split())
-_NOUN_SUFFIX = re.compile(r"(?:ung|ungen|heit|heiten|keit|keiten|schaft|schaften|tion|tionen|tät|täten|"
-                          r"nis|nisse|tum|ment|chen|lein|ismus|punkte?n?|ierung|ehmen|anz|enz|ik|ur)\Z")
+# Names German writes with an article ("die Ukraine", "der Kreml", "die Nato"): still names.
+_NAMES_WITH_ARTICLE = frozenset(
+    "schweiz türkei ukraine slowakei mongolei krim iran irak jemen libanon sudan kongo tschad niger "
+    "vatikan kreml nato uno hamas hisbollah taliban fifa uefa bundeswehr bundestag bundesrat".split())
+_ADJECTIVE_ENDINGS = ("e", "en", "er", "em", "es")
 
 
-def _common_noun(texts: list[str], chunk: str, words: list[re.Match[str]], idx: int) -> bool:
-    """German capitalises every noun: "der Anteil", "die Regierung" are no names.
+def _common_noun(text: str, start: int) -> bool:
+    """German capitalises every noun: "der Anteil", "die neue Regierung" are no names.
 
-    Conservative: only a single word (``texts[idx]``) right after a determiner, with a typical
-    noun ending.
+    A single capitalised word (at ``start``, the rest of it in lower case: not "EU") right after
+    a determiner, or after a determiner and an inflected adjective, is taken for a noun; the
+    few names German writes with an article ("die Ukraine") stay names.
     """
-    return idx > 0 and texts[idx - 1].lower() in _DETERMINERS and \
-        words[idx].start() - words[idx - 1].end() == 1 and chunk[words[idx - 1].end()] == " " and \
-        _noun_ending(texts[idx])
+    before = _word_before(text, start)
+    if before is None:
+        return False
+    prev, at = before
+    if prev not in _DETERMINERS:
+        if not prev.endswith(_ADJECTIVE_ENDINGS) or not prev.islower():
+            return False
+        before = _word_before(text, at)
+        if before is None or before[0] not in _DETERMINERS:
+            return False
+    end = start + 1
+    while end < len(text) and _word_char(text[end]):
+        end += 1
+    k = text[start:end].casefold()
+    return k not in _NAMES_WITH_ARTICLE and k not in _VARIANTS and k not in _DEMONYMS
 
 
-@lru_cache(maxsize=16384)
-def _noun_ending(word: str) -> bool:
-    return bool(_NOUN_SUFFIX.search(word.lower()))
+def _word_before(text: str, start: int) -> tuple[str, int] | None:
+    """The word of letters that ends one space before ``start`` (lower case) and where it starts,
+    or None (punctuation or several spaces before ``start``, or a word joined to another by a
+    hyphen or apostrophe, as common.WORD joins "x-der")."""
+    if start < 2 or text[start - 1] != " ":
+        return None
+    cut = text.rfind(" ", max(0, start - 40), start - 1) + 1 or max(0, start - 40)
+    word = text[cut:start - 1]
+    if not word.isalpha():
+        stripped = word.lstrip("([{\"'„“‘«»‹›‚")
+        if not stripped.isalpha() or stripped != word and word[len(word) - len(stripped) - 1] in "’'-" \
+                and word[:len(word) - len(stripped) - 1].rstrip("([{\"'„“‘«»‹›‚"):
+            return None
+        cut += len(word) - len(stripped)
+        word = stripped
+    return word.lower(), cut
+
+
+def _word_char(c: str) -> bool:
+    return c.isalnum() or c == "_"
 
 
 @lru_cache(maxsize=16384)
@@ -318,16 +412,36 @@ def variant(x: str, y: str) -> bool:
     return min(len(x), len(y)) >= 5 and fuzz.ratio(x, y) >= 80
 
 
-def _acronym(name: Name) -> str:
-    return name.acronym
-
-
 def _keys(names: list[Name]) -> set[str]:
     return {k for n in names for k, _, _ in n.words}
 
 
 def _acronyms(names: list[Name]) -> set[str]:
-    return {_acronym(n) for n in names if len(n.words) > 1}
+    return {n.acronym for n in names if len(n.words) > 1}
+
+
+def _unmatched(keys: set[str], other_words: AbstractSet[str], other_acr: set[str], other_keys: set[str]) -> set[str]:
+    """The keys found on the other side neither as a word, an acronym nor the same name inflected."""
+    left = keys.difference(other_words, other_acr)
+    if left:
+        like = _SameIndex(other_keys)
+        left = {k for k in left if not like.has(k)}
+    return left
+
+
+def _loose(names: list[Name], unmatched: set[str], other_keys: set[str], other_acr: set[str]) -> list[Name]:
+    """The names with a word the other side lacks, each with ``matched`` set; a name whose words
+    are all found (most of them) is left alone: it can neither be a variant nor be missing."""
+    out = []
+    for n in names:
+        if all(k not in unmatched for k, _, _ in n.words):
+            continue
+        # "European Central Bank" = "ECB", unless the other side spells the long form out too
+        if len(n.words) > 1 and n.acronym in other_keys and n.acronym not in other_acr:
+            continue
+        n.matched = {i for i, (k, _, _) in enumerate(n.words) if k not in unmatched}
+        out.append(n)
+    return out
 
 
 def compare(text_a: str, names_a: list[Name], words_a: AbstractSet[str],
@@ -335,22 +449,18 @@ def compare(text_a: str, names_a: list[Name], words_a: AbstractSet[str],
     facts: list[Fact] = []
     keys_a, keys_b = _keys(names_a), _keys(names_b)
     acr_a, acr_b = _acronyms(names_a), _acronyms(names_b)
-    for names, other_keys, other_acr, other_words in ((names_a, keys_b, acr_b, words_b),
-                                                      (names_b, keys_a, acr_a, words_a)):
-        like = _SameIndex(other_keys)
-        for n in names:
-            n.matched = set()
-            # "European Central Bank" = "ECB", unless the other side spells the long form out too
-            whole = len(n.words) > 1 and _acronym(n) in other_keys and _acronym(n) not in other_acr
-            for i, (k, _, _) in enumerate(n.words):
-                if whole or k in other_words or k in other_acr or like.has(k):
-                    n.matched.add(i)
+    open_a, open_b = _unmatched(keys_a, words_b, acr_b, keys_b), _unmatched(keys_b, words_a, acr_a, keys_a)
+    if not open_a and not open_b:
+        return facts
+    names_a, names_b = _loose(names_a, open_a, keys_b, acr_b), _loose(names_b, open_b, keys_a, acr_a)
     loose_b = [(n, i) for n in names_b for i in range(len(n.words)) if i not in n.matched]
     for n in names_a:
         for i, (k, start, end) in enumerate(n.words):
             if i in n.matched:
                 continue
-            hit = next(((m, j) for m, j in loose_b if variant(k, m.words[j][0])), None)
+            # variant() needs the same first letter unless the table relates the two
+            hit = next(((m, j) for m, j in loose_b
+                        if (m.words[j][0][:1] == k[:1] or k in _VARIANTS) and variant(k, m.words[j][0])), None)
             if hit is None:
                 continue
             m, j = hit
@@ -386,3 +496,10 @@ def compare(text_a: str, names_a: list[Name], words_a: AbstractSet[str],
     facts += [Fact("name", None, m.span, severity=2, note=f"name only in B: {m.span.slice(text_b)}")
               for m in new if m.person_like]
     return facts
+
+
+def clear_caches() -> None:
+    """Forget every word decided so far (for timing a cold run)."""
+    for cached in (key, _capitalised, _role, same, variant):
+        cached.cache_clear()
+    _WORD_INFO.clear()
