@@ -213,3 +213,74 @@ def test_a_german_noun_swap_raises_no_name_fact_but_a_speaker_swap_is_still_attr
         return [f.kind for f in find_fact_changes(a, [Span(0, len(a))], b, [Span(0, len(b))])]
     assert "name" not in found("Der Trainer war zufrieden.", "Der Coach war zufrieden.")
     assert "attribution" in found("Die Polizei sagte, es sei ruhig.", "Die Armee sagte, es sei ruhig.")
+
+
+def _plain_word_before(text: str, start: int) -> tuple[str, int] | None:
+    """The word of letters one space before ``start`` (leading opening marks dropped) and where it starts."""
+    if start < 2 or text[start - 1] != " ":
+        return None
+    cut = text.rfind(" ", 0, start - 1) + 1
+    word = text[cut:start - 1]
+    stripped = word.lstrip("([{\"'„“‘«»‹›‚")
+    if not stripped.isalpha():
+        return None
+    return stripped, cut + len(word) - len(stripped)
+
+
+def _determiner(word: str) -> bool:
+    return word.lower() in names._DETERMINERS and word in (word.lower(), word.capitalize(), word.upper())
+
+
+def _plain_after_determiner(text: str, start: int) -> bool:
+    """The rule names._after_determiner implements with a few string operations."""
+    before = _plain_word_before(text, start)
+    if before is None:
+        return False
+    prev, at = before
+    if _determiner(prev):
+        return True
+    if at != start - 1 - len(prev) or not prev.endswith(names._ADJECTIVE_ENDINGS) or not prev.islower():
+        return False            # an adjective: lower-case letters only, no opening mark before it
+    before = _plain_word_before(text, at)
+    return before is not None and _determiner(before[0])
+
+
+@settings(max_examples=1000, deadline=None)
+@given(pieces(["der", "Der", "DIE", "dIe", "die", "neue", "Neue", "große", "ihr", "eines", "dies", "x", "(", "„", "'",
+               "-", " ", "  ", "\n", "Regierung", "EU", "Anteil", "ß", "3", "_"], size=10))
+def test_the_determiner_look_back_follows_the_plain_rule(text):
+    for start in range(len(text) + 1):
+        assert names._after_determiner(text, start) == _plain_after_determiner(text, start), start
+
+
+def _plain_neighbour(text: str, start: int, end: int, after: bool) -> str:
+    """The word either side of a name from the chunk tokenised whole."""
+    from synopsis.core.facts.common import WORD
+    tokens = list(WORD.finditer(text))
+    t = next((t for t in tokens if t.start() >= end), None) if after else \
+        next((t for t in reversed(tokens) if t.end() <= start), None)
+    if t is None:
+        return ""
+    gap = text[end:t.start()] if after else text[t.end():start]
+    return "" if re.search(r"[.!?,;:]", gap) else t.group().lower()
+
+
+@settings(max_examples=500, deadline=None)
+@given(pieces(["Putin", "von", "der", "Leyen", "U.S.", "de", "la", "y", "-", " ", "  ", ",", ".", "—", "'",
+               "’s", "\n", "x", "van", "Gogh"], size=12))
+def test_a_name_reads_its_neighbours_and_connectors_as_the_whole_chunk_tokenised(text):
+    from synopsis.core.facts.common import WORD
+    tokens = list(WORD.finditer(text))
+    chunk = names._Chunk(0, text)
+    for t in tokens:
+        assert chunk.neighbour(t.start(), t.end(), after=False) == _plain_neighbour(text, t.start(), t.end(), False)
+        assert chunk.neighbour(t.start(), t.end(), after=True) == _plain_neighbour(text, t.start(), t.end(), True)
+    caps = list(names._CAPITAL_TOKEN.finditer(text))
+    for x, y in zip(caps, caps[1:]):
+        end, start = x.end(), y.start()
+        if start - end > 1:
+            gap = tokens_between = [t for t in tokens if end <= t.start() and t.end() <= start]
+            plain = (1 <= len(gap) <= 2 and all(t.group() in names._CONNECTORS for t in gap)
+                     and all(b - a == 1 and text[a] in " -" for a, b in zip(
+                         [end] + [t.end() for t in tokens_between], [t.start() for t in tokens_between] + [start])))
+            assert names._joins(text, end, start) == plain, (end, start)

@@ -9,7 +9,6 @@ side only is usually paraphrase, so it is reported only when it looks like a per
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
 from functools import lru_cache
 from typing import AbstractSet
 
@@ -89,31 +88,44 @@ def key(word: str) -> str:
 # character, nor after an apostrophe or hyphen that WORD would join to the word before). The
 # first letter class keeps every upper-case letter and drops the ASCII lower case, where most
 # words start; the few lower-case letters it lets through (ü, é) get the role _NOT_NAME.
-_CAPITAL_TOKEN = re.compile(r"(?<!\w)(?<!\w[’'\-])(?:(?:[A-Z]\.){2,}|[^\W\d_a-z]\w*(?:[’'\-]\w+)*)")
+# (The first letter comes before the look-behinds, which then look one character further back:
+# a pattern that opens with a character class lets the engine skip to the candidates.)
+_CAPITAL_TOKEN = re.compile(r"[^\W\d_a-z](?<!\w.)(?<!\w[’'\-].)(?:(?<=[A-Z])\.(?:[A-Z]\.)+|\w*(?:[’'\-]\w+)*)")
 
 
 class _Chunk:
-    """One chunk of a passage, tokenised with common.WORD only when a name's neighbours are asked."""
+    """One chunk of a passage: what a name needs to find its neighbouring words."""
 
-    __slots__ = ("offset", "text", "_starts", "_tokens")
+    __slots__ = ("offset", "text")
 
     def __init__(self, offset: int, text: str) -> None:
         self.offset, self.text = offset, text
-        self._starts: list[int] | None = None
-        self._tokens: list[re.Match[str]] = []
 
     def neighbour(self, start: int, end: int, after: bool) -> str:
-        """The token right before ``start`` (or after ``end``), lower case, or "" when none or
-        when punctuation stands between (both positions are token boundaries of the chunk)."""
-        if self._starts is None:
-            self._tokens = list(WORD.finditer(self.text))
-            self._starts = [m.start() for m in self._tokens]
-        i = bisect_left(self._starts, end if after else start) - (0 if after else 1)
-        if not 0 <= i < len(self._tokens):
-            return ""
-        t = self._tokens[i]
-        gap = (end, t.start()) if after else (t.end(), start)
-        return t.group().lower() if _no_punct(self.text, *gap) else ""
+        """The common.WORD token right before ``start`` (or after ``end``), lower case, or ""
+        when none or when punctuation stands between (both positions are token boundaries).
+
+        Tokenises only a few characters: no token holds a space, so a scan begun after a
+        space finds the same tokens as one begun at the chunk's start.
+        """
+        text = self.text
+        if after:
+            t = WORD.search(text, end)
+            return t.group().lower() if t is not None and _no_punct(text, end, t.start()) else ""
+        lo = start - 1
+        while lo > 0:
+            lo = text.rfind(" ", 0, lo)
+            if lo < 0:
+                break
+            last = None
+            for last in WORD.finditer(text, lo + 1, start):
+                pass
+            if last is not None:
+                return last.group().lower() if _no_punct(text, last.end(), start) else ""
+        last = None
+        for last in WORD.finditer(text, 0, start):
+            pass
+        return last.group().lower() if last is not None and _no_punct(text, last.end(), start) else ""
 
 
 class Name:
@@ -192,63 +204,56 @@ def extract(passage: Passage) -> list[Name]:
             j = i + 1
             while j < n and infos[j][0] != _NOT_NAME:
                 end, start = caps[j - 1][1], caps[j][0]
-                if not (start - end == 1 and text[end] in " -" or start - end > 1 and _joins(text, end, start)):
+                gap = start - end
+                # joined by a space or hyphen, or through "von der" (at most nine characters)
+                if not (gap == 1 and text[end] in " -" or 1 < gap <= 9 and _joins(text, end, start)):
                     break
                 j += 1
-            if j == i + 1:      # one word, the common case
-                i = j
-                if role == _TITLE:
-                    continue
-                start, end, word = caps[j - 1]
-                _, k, cut, lower_tail = infos[j - 1]
-                names.append(Name([(k, offset + start, offset + end - cut)], chunk, start, end,
-                                  german and lower_tail and _common_noun(text, start)))
-                continue
-            core = [r for r in range(i, j) if infos[r][0] != _TITLE]
+            if j == i + 1:      # one word, the common case; a title alone is no name
+                core = [] if role == _TITLE else [i]
+            else:
+                core = [r for r in range(i, j) if infos[r][0] != _TITLE]
             i = j
-            if core:
-                first, last = caps[core[0]], caps[core[-1]]
-                names.append(Name([(infos[r][1], offset + caps[r][0], offset + caps[r][1] - infos[r][2]) for r in core],
-                                  chunk, first[0], last[1],
-                                  german and len(core) == 1 and infos[core[0]][3] and _common_noun(text, first[0])))
+            if not core:
+                continue
+            first, last = caps[core[0]], caps[core[-1]]
+            names.append(Name([(infos[r][1], offset + caps[r][0], offset + caps[r][1] - infos[r][2]) for r in core],
+                              chunk, first[0], last[1],
+                              german and len(core) == 1 and infos[core[0]][3] and _after_determiner(text, first[0])))
     return names
 
 
 # What extract needs of a capitalised word, decided once per distinct word:
-# (role, key, length of a possessive ending, rest of the word in lower case)
+# (role, key, length of a possessive ending, whether it is a German noun after a determiner)
 _WORD_INFO: dict[str, tuple[int, str, int, bool]] = {}
 
 
 def _learn(word: str) -> tuple[int, str, int, bool]:
     if len(_WORD_INFO) > 50_000:
         _WORD_INFO.clear()
-    got = _WORD_INFO[word] = (_role(word), key(word), _possessive(word), word[1:].islower())
+    # a noun if after a determiner: one word with the rest in lower case ("Regierung", not
+    # "EU"), not a name German writes with an article
+    may_be_noun = word[1:].islower() and _HEAD.match(word).group().casefold() not in _NOUN_EXCEPTIONS
+    got = _WORD_INFO[word] = (_role(word), key(word), _possessive(word), may_be_noun)
     return got
+
+
+_HEAD = re.compile(r"\w+")
+_CONNECTOR = "(?:" + "|".join(sorted(_CONNECTORS, key=len, reverse=True)) + ")"
+_JOIN_GAP = re.compile(f"[ -]{_CONNECTOR}(?: {_CONNECTOR})?[ -]")
 
 
 def _joins(text: str, end: int, start: int) -> bool:
     """Whether the capitalised tokens ending at ``end`` and starting at ``start`` (more than one
-    character apart) belong to one run: one or two connectors ("von der") between them,
-    each with a space or hyphen either side."""
-    if start - end > 9 or text[end] not in " -" or text[start - 1] not in " -":
-        return False
-    gap = list(WORD.finditer(text, end, start))
-    if not 1 <= len(gap) <= 2 or any(t.group() not in _CONNECTORS for t in gap):
-        return False
-    cuts = [end] + [p for t in gap for p in (t.start(), t.end())] + [start]
-    return all(cuts[k + 1] - cuts[k] == 1 and text[cuts[k]] in " -" for k in range(0, len(cuts), 2))
+    character apart) belong to one run: one or two connectors ("von der") between them, each
+    a whole token with a space or hyphen either side (two connectors are apart by a space:
+    "von-der" is one token)."""
+    return _JOIN_GAP.fullmatch(text, end, start) is not None
 
 
 def _possessive(word: str) -> int:
     """Length of a possessive ending ("Trump’s"): a name's span stops before it."""
     return 2 if word[-2:] in ("’s", "'s") else 0
-
-
-def _connects(texts: list[str], j: int) -> bool:
-    """Whether a connector before ``texts[j]`` joins a name: a capitalised word follows,
-    perhaps after a second connector ("von der Leyen", "de la Cruz")."""
-    return j < len(texts) and (_capitalised(texts[j]) or
-                               texts[j] in _CONNECTORS and j + 1 < len(texts) and _capitalised(texts[j + 1]))
 
 
 # What a capitalised word can be, decided once per distinct word (see _role).
@@ -287,50 +292,32 @@ _NAMES_WITH_ARTICLE = frozenset(
 _ADJECTIVE_ENDINGS = ("e", "en", "er", "em", "es")
 
 
-def _common_noun(text: str, start: int) -> bool:
-    """German capitalises every noun: "der Anteil", "die neue Regierung" are no names.
+_NOUN_EXCEPTIONS = _NAMES_WITH_ARTICLE | frozenset(_VARIANTS) | frozenset(_DEMONYMS)
+_OPENERS = "([{\"'„“‘«»‹›‚"
+_DETERMINER_FORMS = frozenset(f for d in _DETERMINERS for f in (d, d.capitalize(), d.upper()))
 
-    A single capitalised word (at ``start``, the rest of it in lower case: not "EU") right after
-    a determiner, or after a determiner and an inflected adjective, is taken for a noun; the
-    few names German writes with an article ("die Ukraine") stay names.
+
+def _after_determiner(text: str, start: int) -> bool:
+    """Whether the word at ``start`` follows a determiner ("der Anteil", "(die Regierung") or
+    a determiner and an inflected adjective in lower case ("die neue Regierung"), each one
+    space apart.
+
+    German capitalises every noun, so a single capitalised word here is taken for a noun, not
+    a name, unless it is one of the few names German writes with an article ("die Ukraine"):
+    see ``_learn``. Called for every such word of a German passage: kept to a few string
+    operations.
     """
-    before = _word_before(text, start)
-    if before is None:
-        return False
-    prev, at = before
-    if prev not in _DETERMINERS:
-        if not prev.endswith(_ADJECTIVE_ENDINGS) or not prev.islower():
-            return False
-        before = _word_before(text, at)
-        if before is None or before[0] not in _DETERMINERS:
-            return False
-    end = start + 1
-    while end < len(text) and _word_char(text[end]):
-        end += 1
-    k = text[start:end].casefold()
-    return k not in _NAMES_WITH_ARTICLE and k not in _VARIANTS and k not in _DEMONYMS
-
-
-def _word_before(text: str, start: int) -> tuple[str, int] | None:
-    """The word of letters that ends one space before ``start`` (lower case) and where it starts,
-    or None (punctuation or several spaces before ``start``, or a word joined to another by a
-    hyphen or apostrophe, as common.WORD joins "x-der")."""
     if start < 2 or text[start - 1] != " ":
-        return None
-    cut = text.rfind(" ", max(0, start - 40), start - 1) + 1 or max(0, start - 40)
-    word = text[cut:start - 1]
-    if not word.isalpha():
-        stripped = word.lstrip("([{\"'„“‘«»‹›‚")
-        if not stripped.isalpha() or stripped != word and word[len(word) - len(stripped) - 1] in "’'-" \
-                and word[:len(word) - len(stripped) - 1].rstrip("([{\"'„“‘«»‹›‚"):
-            return None
-        cut += len(word) - len(stripped)
-        word = stripped
-    return word.lower(), cut
-
-
-def _word_char(c: str) -> bool:
-    return c.isalnum() or c == "_"
+        return False
+    cut = text.rfind(" ", 0, start - 1)
+    word = text[cut + 1:start - 1]
+    if word in _DETERMINER_FORMS:
+        return True
+    if word and word[0] in _OPENERS:
+        return word.lstrip(_OPENERS) in _DETERMINER_FORMS
+    if cut < 1 or not word.endswith(_ADJECTIVE_ENDINGS) or not word.isalpha() or not word.islower():
+        return False
+    return text[text.rfind(" ", 0, cut) + 1:cut].lstrip(_OPENERS) in _DETERMINER_FORMS
 
 
 @lru_cache(maxsize=16384)
@@ -420,9 +407,10 @@ def _acronyms(names: list[Name]) -> set[str]:
     return {n.acronym for n in names if len(n.words) > 1}
 
 
-def _unmatched(keys: set[str], other_words: AbstractSet[str], other_acr: set[str], other_keys: set[str]) -> set[str]:
-    """The keys found on the other side neither as a word, an acronym nor the same name inflected."""
-    left = keys.difference(other_words, other_acr)
+def _unmatched(keys: set[str], other_acr: set[str], other_keys: set[str]) -> set[str]:
+    """The keys (none of them a word of the other side) found there neither as an acronym
+    nor as the same name inflected."""
+    left = keys.difference(other_acr)
     if left:
         like = _SameIndex(other_keys)
         left = {k for k in left if not like.has(k)}
@@ -448,8 +436,11 @@ def compare(text_a: str, names_a: list[Name], words_a: AbstractSet[str],
             text_b: str, names_b: list[Name], words_b: AbstractSet[str]) -> list[Fact]:
     facts: list[Fact] = []
     keys_a, keys_b = _keys(names_a), _keys(names_b)
+    left_a, left_b = keys_a.difference(words_b), keys_b.difference(words_a)
+    if not left_a and not left_b:       # every name's words on the other side: most links
+        return facts
     acr_a, acr_b = _acronyms(names_a), _acronyms(names_b)
-    open_a, open_b = _unmatched(keys_a, words_b, acr_b, keys_b), _unmatched(keys_b, words_a, acr_a, keys_a)
+    open_a, open_b = _unmatched(left_a, acr_b, keys_b), _unmatched(left_b, acr_a, keys_a)
     if not open_a and not open_b:
         return facts
     names_a, names_b = _loose(names_a, open_a, keys_b, acr_b), _loose(names_b, open_b, keys_a, acr_a)
