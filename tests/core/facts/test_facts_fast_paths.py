@@ -201,11 +201,19 @@ def german(text: str) -> Passage:
     ("Die neue Regierung tagte und die Polizei schwieg.", ["Regierung", "Polizei"], []),
     ("Die Ukraine und die Türkei verhandeln mit der Nato.", [], ["Ukraine", "Türkei", "Nato"]),
     ("Der EU-Gipfel und die EU tagten.", [], ["EU-Gipfel", "EU"]),
+    ("Die Gruppe der Abgeordneten und Jürgen Klopp sind da.", ["Gruppe", "Abgeordneten"], ["Jürgen Klopp"]),
+    ("Die Rede von Ursula von der Leyen war kurz.", [], ["Rede von Ursula von der Leyen"]),
 ])
 def test_german_common_nouns_after_a_determiner_are_no_names(text, nouns, proper):
     found = names.extract(german(text))
     assert [n.span.slice(text) for n in found if n.noun] == nouns
     assert [n.span.slice(text) for n in names.proper(found)] == proper
+
+
+def test_a_german_run_opened_by_a_noun_is_no_person_but_a_name_run_is():
+    found = names.extract(german("Er sah die Gelbe Karte, und der Trainer Jürgen Klopp sah Ursula von der Leyen."))
+    assert [(n.span.slice(found[0]._chunk.text), n.person_like) for n in names.proper(found)] == [
+        ("Gelbe Karte", False), ("Trainer Jürgen Klopp", False), ("Ursula von der Leyen", True)]
 
 
 def test_a_german_noun_swap_raises_no_name_fact_but_a_speaker_swap_is_still_attribution():
@@ -266,7 +274,7 @@ def _plain_neighbour(text: str, start: int, end: int, after: bool) -> str:
 
 
 @settings(max_examples=500, deadline=None)
-@given(pieces(["Putin", "von", "der", "Leyen", "U.S.", "de", "la", "y", "-", " ", "  ", ",", ".", "—", "'",
+@given(pieces(["Putin", "von", "der", "den", "Leyen", "U.S.", "de", "la", "y", "-", " ", "  ", ",", ".", "—", "'",
                "’s", "\n", "x", "van", "Gogh"], size=12))
 def test_a_name_reads_its_neighbours_and_connectors_as_the_whole_chunk_tokenised(text):
     from synopsis.core.facts.common import WORD
@@ -281,6 +289,7 @@ def test_a_name_reads_its_neighbours_and_connectors_as_the_whole_chunk_tokenised
         if start - end > 1:
             gap = tokens_between = [t for t in tokens if end <= t.start() and t.end() <= start]
             plain = (1 <= len(gap) <= 2 and all(t.group() in names._CONNECTORS for t in gap)
+                     and gap[0].group() not in ("der", "den")
                      and all(b - a == 1 and text[a] in " -" for a, b in zip(
                          [end] + [t.end() for t in tokens_between], [t.start() for t in tokens_between] + [start])))
             assert names._joins(text, end, start) == plain, (end, start)

@@ -133,12 +133,13 @@ class Name:
     ``(key, start, end)`` and, computed only when asked (most names are matched at once), the
     words either side and its acronym."""
 
-    __slots__ = ("words", "noun", "matched", "_chunk", "_first", "_last", "_prev", "_next")
+    __slots__ = ("words", "noun", "common_head", "matched", "_chunk", "_first", "_last", "_prev", "_next")
 
     def __init__(self, words: list[tuple[str, int, int]], chunk: _Chunk, first: int, last: int,
-                 noun: bool = False) -> None:
+                 noun: bool = False, common_head: bool = False) -> None:
         self.words = words
         self.noun = noun            # a German noun after an article: a possible speaker, not a name
+        self.common_head = common_head      # a German run opened by such a noun: not a person
         self.matched: set[int] = set()
         self._chunk = chunk
         self._first, self._last = first, last      # chunk offsets: first core word's start, last one's end
@@ -170,7 +171,7 @@ class Name:
 
     @property
     def person_like(self) -> bool:
-        return len(self.words) >= 2 and not any(len(k) <= 1 for k, _, _ in self.words)
+        return len(self.words) >= 2 and not self.common_head and not any(len(k) <= 1 for k, _, _ in self.words)
 
 
 def proper(names: list[Name]) -> list[Name]:
@@ -217,9 +218,13 @@ def extract(passage: Passage) -> list[Name]:
             if not core:
                 continue
             first, last = caps[core[0]], caps[core[-1]]
+            # German: a capitalised word after a determiner is a noun ("der Anteil"); one that
+            # heads a longer run ("der Gruppe Sorgen", "die Gelbe Karte") keeps the run from
+            # counting as a person's name
+            after_article = german and infos[core[0]][3] and _after_determiner(text, first[0])
             names.append(Name([(infos[r][1], offset + caps[r][0], offset + caps[r][1] - infos[r][2]) for r in core],
-                              chunk, first[0], last[1],
-                              german and len(core) == 1 and infos[core[0]][3] and _after_determiner(text, first[0])))
+                              chunk, first[0], last[1], noun=after_article and len(core) == 1,
+                              common_head=after_article and len(core) > 1))
     return names
 
 
@@ -240,14 +245,18 @@ def _learn(word: str) -> tuple[int, str, int, bool]:
 
 _HEAD = re.compile(r"\w+")
 _CONNECTOR = "(?:" + "|".join(sorted(_CONNECTORS, key=len, reverse=True)) + ")"
-_JOIN_GAP = re.compile(f"[ -]{_CONNECTOR}(?: {_CONNECTOR})?[ -]")
+# "der" and "den" join only after "von" / "van": alone they are German articles ("die Gruppe
+# der Abgeordneten" is two nouns, "von der Leyen" one name)
+_ARTICLE_CONNECTORS = frozenset({"der", "den"})
+_FIRST_CONNECTOR = "(?:" + "|".join(sorted(_CONNECTORS - _ARTICLE_CONNECTORS, key=len, reverse=True)) + ")"
+_JOIN_GAP = re.compile(f"[ -]{_FIRST_CONNECTOR}(?: {_CONNECTOR})?[ -]")
 
 
 def _joins(text: str, end: int, start: int) -> bool:
     """Whether the capitalised tokens ending at ``end`` and starting at ``start`` (more than one
     character apart) belong to one run: one or two connectors ("von der") between them, each
     a whole token with a space or hyphen either side (two connectors are apart by a space:
-    "von-der" is one token)."""
+    "von-der" is one token), the first of them not an article ("der", "den")."""
     return _JOIN_GAP.fullmatch(text, end, start) is not None
 
 
@@ -285,6 +294,8 @@ _DETERMINERS = frozenset("der die das den dem des ein eine einen einem einer ein
                          "keinem keiner keines im am zum zur vom beim ins dieser diese dieses diesem "
                          "diesen jeder jede jedes seine seiner seinem seinen ihre ihrer ihrem ihren "
                          "unsere unser sein ihr".split())
+# a determiner opening a sentence ("Seiner Meinung nach") starts no name either
+_STARTERS = _STARTERS | _DETERMINERS
 # Names German writes with an article ("die Ukraine", "der Kreml", "die Nato"): still names.
 _NAMES_WITH_ARTICLE = frozenset(
     "schweiz türkei ukraine slowakei mongolei krim iran irak jemen libanon sudan kongo tschad niger "
