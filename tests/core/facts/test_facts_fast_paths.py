@@ -211,8 +211,8 @@ def test_german_common_nouns_after_a_determiner_are_no_names(text, nouns, proper
 
 
 def test_a_german_run_opened_by_a_noun_is_no_person_but_a_name_run_is():
-    found = names.extract(german("Er sah die Gelbe Karte, und der Trainer Jürgen Klopp sah Ursula von der Leyen."))
-    assert [(n.span.slice(found[0]._chunk.text), n.person_like) for n in names.proper(found)] == [
+    text = "Er sah die Gelbe Karte, und der Trainer Jürgen Klopp sah Ursula von der Leyen."
+    assert [(n.span.slice(text), n.person_like) for n in names.proper(names.extract(german(text)))] == [
         ("Gelbe Karte", False), ("Trainer Jürgen Klopp", False), ("Ursula von der Leyen", True)]
 
 
