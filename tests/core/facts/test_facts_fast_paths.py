@@ -279,10 +279,9 @@ def _plain_neighbour(text: str, start: int, end: int, after: bool) -> str:
 def test_a_name_reads_its_neighbours_and_connectors_as_the_whole_chunk_tokenised(text):
     from synopsis.core.facts.common import WORD
     tokens = list(WORD.finditer(text))
-    chunk = names._Chunk(0, text)
     for t in tokens:
-        assert chunk.neighbour(t.start(), t.end(), after=False) == _plain_neighbour(text, t.start(), t.end(), False)
-        assert chunk.neighbour(t.start(), t.end(), after=True) == _plain_neighbour(text, t.start(), t.end(), True)
+        assert names._neighbour(text, t.start(), t.end(), after=False) == _plain_neighbour(text, t.start(), t.end(), False)
+        assert names._neighbour(text, t.start(), t.end(), after=True) == _plain_neighbour(text, t.start(), t.end(), True)
     caps = list(names._CAPITAL_TOKEN.finditer(text))
     for x, y in zip(caps, caps[1:]):
         end, start = x.end(), y.start()

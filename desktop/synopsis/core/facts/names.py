@@ -93,39 +93,22 @@ def key(word: str) -> str:
 _CAPITAL_TOKEN = re.compile(r"[^\W\d_a-z](?<!\w.)(?<!\w[’'\-].)(?:(?<=[A-Z])\.(?:[A-Z]\.)+|\w*(?:[’'\-]\w+)*)")
 
 
-class _Chunk:
-    """One chunk of a passage: what a name needs to find its neighbouring words."""
+def _neighbour(text: str, start: int, end: int, after: bool) -> str:
+    """The common.WORD token of ``text`` right before ``start`` (or after ``end``), lower case,
+    or "" when none or when punctuation stands between (both positions are token boundaries).
 
-    __slots__ = ("offset", "text")
-
-    def __init__(self, offset: int, text: str) -> None:
-        self.offset, self.text = offset, text
-
-    def neighbour(self, start: int, end: int, after: bool) -> str:
-        """The common.WORD token right before ``start`` (or after ``end``), lower case, or ""
-        when none or when punctuation stands between (both positions are token boundaries).
-
-        Tokenises only a few characters: no token holds a space, so a scan begun after a
-        space finds the same tokens as one begun at the chunk's start.
-        """
-        text = self.text
-        if after:
-            t = WORD.search(text, end)
-            return t.group().lower() if t is not None and _no_punct(text, end, t.start()) else ""
-        lo = start - 1
-        while lo > 0:
-            lo = text.rfind(" ", 0, lo)
-            if lo < 0:
-                break
-            last = None
-            for last in WORD.finditer(text, lo + 1, start):
-                pass
-            if last is not None:
-                return last.group().lower() if _no_punct(text, last.end(), start) else ""
-        last = None
-        for last in WORD.finditer(text, 0, start):
+    Tokenises only a few characters: no token holds a space, so a scan begun after a space
+    finds the same tokens as one begun at the chunk's start.
+    """
+    if after:
+        t = WORD.search(text, end)
+        return t.group().lower() if t is not None and _no_punct(text, end, t.start()) else ""
+    t, lo = None, start
+    while t is None and lo > 0:
+        lo = text.rfind(" ", 0, lo - 1) + 1     # just after the space before, or 0
+        for t in WORD.finditer(text, lo, start):
             pass
-        return last.group().lower() if last is not None and _no_punct(text, last.end(), start) else ""
+    return t.group().lower() if t is not None and _no_punct(text, t.end(), start) else ""
 
 
 class Name:
@@ -135,13 +118,13 @@ class Name:
 
     __slots__ = ("words", "noun", "common_head", "matched", "_chunk", "_first", "_last", "_prev", "_next")
 
-    def __init__(self, words: list[tuple[str, int, int]], chunk: _Chunk, first: int, last: int,
+    def __init__(self, words: list[tuple[str, int, int]], chunk: str, first: int, last: int,
                  noun: bool = False, common_head: bool = False) -> None:
         self.words = words
         self.noun = noun            # a German noun after an article: a possible speaker, not a name
         self.common_head = common_head      # a German run opened by such a noun: not a person
         self.matched: set[int] = set()
-        self._chunk = chunk
+        self._chunk = chunk         # the text of the passage chunk the name is in
         self._first, self._last = first, last      # chunk offsets: first core word's start, last one's end
         self._prev: str | None = None
         self._next: str | None = None
@@ -154,14 +137,14 @@ class Name:
     def prev(self) -> str:
         """The word right before the name (lower case), or "" across punctuation."""
         if self._prev is None:
-            self._prev = self._chunk.neighbour(self._first, self._last, after=False)
+            self._prev = _neighbour(self._chunk, self._first, self._last, after=False)
         return self._prev
 
     @property
     def next(self) -> str:
         """The word right after the name (lower case), or "" across punctuation."""
         if self._next is None:
-            self._next = self._chunk.neighbour(self._first, self._last, after=True)
+            self._next = _neighbour(self._chunk, self._first, self._last, after=True)
         return self._next
 
     @property
@@ -195,7 +178,6 @@ def extract(passage: Passage) -> list[Name]:
         if not caps:
             continue
         infos = [info(w) or _learn(w) for _, _, w in caps]
-        chunk = _Chunk(offset, text)
         n, i = len(caps), 0
         while i < n:
             role = infos[i][0]
@@ -223,7 +205,7 @@ def extract(passage: Passage) -> list[Name]:
             # counting as a person's name
             after_article = german and infos[core[0]][3] and _after_determiner(text, first[0])
             names.append(Name([(infos[r][1], offset + caps[r][0], offset + caps[r][1] - infos[r][2]) for r in core],
-                              chunk, first[0], last[1], noun=after_article and len(core) == 1,
+                              text, first[0], last[1], noun=after_article and len(core) == 1,
                               common_head=after_article and len(core) > 1))
     return names
 
