@@ -74,7 +74,6 @@ _CLOSING_QUOTES = frozenset("”\"’»")
 _VOWELS = re.compile(r"[aeiouyäöüéèáíóú]")
 
 
-@lru_cache(maxsize=16384)
 def key(word: str) -> str:
     w = word.casefold().replace("’", "'").replace(".", "")
     for suffix in ("'s", "'"):
@@ -114,7 +113,8 @@ def _neighbour(text: str, start: int, end: int, after: bool) -> str:
 class Name:
     """A run of capitalised words: its core words (titles and connectors left out) as
     ``(key, start, end)`` and, computed only when asked (most names are matched at once), the
-    words either side and its acronym."""
+    words either side and its acronym. ``matched`` (the indices of the words found on the other
+    side) is set by ``compare`` on the names it looks at closely, and read only there."""
 
     __slots__ = ("words", "noun", "common_head", "matched", "_chunk", "_first", "_last", "_prev", "_next")
 
@@ -123,11 +123,9 @@ class Name:
         self.words = words
         self.noun = noun            # a German noun after an article: a possible speaker, not a name
         self.common_head = common_head      # a German run opened by such a noun: not a person
-        self.matched: set[int] = set()
         self._chunk = chunk         # the text of the passage chunk the name is in
         self._first, self._last = first, last      # chunk offsets: first core word's start, last one's end
-        self._prev: str | None = None
-        self._next: str | None = None
+        self._prev = self._next = None
 
     @property
     def span(self) -> Span:
@@ -193,16 +191,21 @@ def extract(passage: Passage) -> list[Name]:
                     break
                 j += 1
             if j == i + 1:      # one word, the common case; a title alone is no name
-                core = [] if role == _TITLE else [i]
-            else:
-                core = [r for r in range(i, j) if infos[r][0] != _TITLE]
+                i = j
+                if role != _TITLE:
+                    start, end, _ = caps[j - 1]
+                    _, k, possessive, may_be_noun = infos[j - 1]
+                    # German: a capitalised word after a determiner is a noun ("der Anteil")
+                    noun = german and may_be_noun and _after_determiner(text, start)
+                    names.append(Name([(k, offset + start, offset + end - possessive)], text, start, end, noun))
+                continue
+            core = [r for r in range(i, j) if infos[r][0] != _TITLE]
             i = j
             if not core:
                 continue
             first, last = caps[core[0]], caps[core[-1]]
-            # German: a capitalised word after a determiner is a noun ("der Anteil"); one that
-            # heads a longer run ("der Gruppe Sorgen", "die Gelbe Karte") keeps the run from
-            # counting as a person's name
+            # a German noun after a determiner that heads a longer run ("der Gruppe Sorgen",
+            # "die Gelbe Karte") keeps the run from counting as a person's name
             after_article = german and infos[core[0]][3] and _after_determiner(text, first[0])
             names.append(Name([(infos[r][1], offset + caps[r][0], offset + caps[r][1] - infos[r][2]) for r in core],
                               text, first[0], last[1], noun=after_article and len(core) == 1,
@@ -221,7 +224,8 @@ def _learn(word: str) -> tuple[int, str, int, bool]:
     # a noun if after a determiner: one word with the rest in lower case ("Regierung", not
     # "EU"), not a name German writes with an article
     may_be_noun = word[1:].islower() and _HEAD.match(word).group().casefold() not in _NOUN_EXCEPTIONS
-    got = _WORD_INFO[word] = (_role(word), key(word), _possessive(word), may_be_noun)
+    k = key(word)
+    got = _WORD_INFO[word] = (_role(word, k), k, _possessive(word), may_be_noun)
     return got
 
 
@@ -251,14 +255,12 @@ def _possessive(word: str) -> int:
 _NOT_NAME, _STARTER, _TITLE, _NAME = range(4)
 
 
-@lru_cache(maxsize=16384)
-def _role(word: str) -> int:
+def _role(word: str, k: str) -> int:
     """``_NOT_NAME`` (a month, number or unit word), ``_STARTER`` (a name unless it opens a
     sentence: "The", "After"), ``_TITLE`` ("President": part of a run, never a name alone) or
-    ``_NAME``."""
-    if not _capitalised(word):
+    ``_NAME``, for a word and its ``key``. (``_learn`` keeps the answer.)"""
+    if not _capitalised(word, k):
         return _NOT_NAME
-    k = key(word)
     if k in _STARTERS:
         return _STARTER
     if k in _TITLES or word in _CONNECTORS:
@@ -313,11 +315,9 @@ def _after_determiner(text: str, start: int) -> bool:
     return text[text.rfind(" ", 0, cut) + 1:cut].lstrip(_OPENERS) in _DETERMINER_FORMS
 
 
-@lru_cache(maxsize=16384)
-def _capitalised(word: str) -> bool:
+def _capitalised(word: str, k: str) -> bool:
     if not word[0].isupper():
         return False
-    k = key(word)
     return k not in _MONTHS and k not in _WEEKDAYS and k not in _NUMBER_WORDS and not _unit_word(k)
 
 
@@ -484,6 +484,6 @@ def compare(text_a: str, names_a: list[Name], words_a: AbstractSet[str],
 
 def clear_caches() -> None:
     """Forget every word decided so far (for timing a cold run)."""
-    for cached in (key, _capitalised, _role, same, variant):
+    for cached in (same, variant):
         cached.cache_clear()
     _WORD_INFO.clear()
