@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 import pytest
-from hypothesis import given, settings, strategies as st
+from hypothesis import example, given, settings, strategies as st
 
 from synopsis.core.facts import dates, find_fact_changes, names, negation, numbers, quotes
 from synopsis.core.facts.common import Passage, norm_words, word_set
@@ -16,7 +16,7 @@ NUMBERISH = ["one", "Ten", "tenants", "twenty-one", "fifty five", "hundred", "an
              " ", "  ", "\n", "a", "X", "ſix", "ı", "İ", "'", "’", "n't", "third", "SEVEN", "half"]
 DATEISH = ["4", "12", "2025", "1999", "9.8.2014", "2014-08-09", "10:30", "3pm", "Uhr", "May", "Mai",
            "Sept.", "February", "März", "Monday", "Montag", "yesterday", "last week", "nächste Woche",
-           "heute Abend", "theOctober", " ", ", ", ".", "the", "of", "a", "\n"]
+           "heute Abend", "theOctober", "this", "year", "diesen", "Monat", "morgen wird", "xMonday", " ", ", ", ".", "the", "of", "a", "\n"]
 QUOTEISH = ["“", "”", "„", "‘", "’", '"', "«", "»", "‹", "›", "‚", "'", "Putin's", "key question",
             "he said", " ", ".", "\n", "x"]
 
@@ -44,12 +44,13 @@ def test_anchored_quantity_scan_is_the_plain_scan(text):
 def test_date_pre_scan_skips_only_patterns_that_cannot_match(text):
     p = passage(text)
     fast = [(d.span, d.parts) for d in dates.extract(p)]
-    saved = dates._NEEDS
-    dates._NEEDS = ("",) * len(saved)      # every pattern on every chunk
+    saved = dates._PATTERN_NEEDS, dates._relative
+    dates._PATTERN_NEEDS = [(pattern, frozenset()) for pattern in dates._PATTERNS]  # every pattern on every chunk
+    dates._relative = lambda words: True    # ... of every passage
     try:
         plain = [(d.span, d.parts) for d in dates.extract(p)]
     finally:
-        dates._NEEDS = saved
+        dates._PATTERN_NEEDS, dates._relative = saved
     assert fast == plain
 
 
@@ -292,3 +293,25 @@ def test_a_name_reads_its_neighbours_and_connectors_as_the_whole_chunk_tokenised
                      and all(b - a == 1 and text[a] in " -" for a, b in zip(
                          [end] + [t.end() for t in tokens_between], [t.start() for t in tokens_between] + [start])))
             assert names._joins(text, end, start) == plain, (end, start)
+
+
+CUEISH = ["said", "Said", "SAID", "says", "according", "According", "laut", "Laut", "zufolge", "sagte", "erklärte",
+          "not", "NOT", "Not", "n't", "can't", "cannot", "nicht", "Nie", "weder", "kein", "Keine", "KEINEM",
+          "may", "May", "might", "could", "Could", "reportedly", "Reportedly", "is said to", "appears to", "seems to",
+          "perhaps", "likely", "soll", "sollen", "könnte", "Dürfte", "vermutlich", "offenbar", "wahrscheinlich",
+          "yesterday", "Today", "tonight", "last week", "this year", "letzte Woche", "diesen Monat", "übermorgen",
+          "Heute Abend", "morgen wird", "\u212a", "ſ", "İ", "ı", "x", "o", "_", "'", "’", "-", " ", ".", "\n"]
+# a look-ahead for a cue's possible first letters, put in front of a pattern to speed its scan
+_FIRST_LETTERS = re.compile(r"\(\?=(?:\[[^\]]*\]|\(\?i:\[[^\]]*\]\))\)")
+
+
+@settings(max_examples=300, deadline=None)
+@given(pieces(CUEISH, size=10))
+@example(" ".join(CUEISH))      # every piece, every run
+def test_first_letter_look_aheads_skip_only_positions_that_cannot_match(text):
+    from synopsis.core.facts import attribution, negation
+    for pattern in (attribution._CUE, negation._NEGATION, negation._HEDGE, dates._PATTERNS[8]):
+        plain = re.compile(_FIRST_LETTERS.sub("", pattern.pattern, count=1), pattern.flags)
+        assert plain.pattern != pattern.pattern
+        assert [(m.span(), m.lastgroup) for m in pattern.finditer(text)] == \
+            [(m.span(), m.lastgroup) for m in plain.finditer(text)]

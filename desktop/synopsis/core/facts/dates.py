@@ -48,7 +48,7 @@ _PATTERNS = [re.compile(p) for p in (
     r"(?<!\w)" + _WD + r"(?!\w)",
     r"(?<!\w)(?P<mon>January|February|April|June|July|September|October|November|December|Januar|Februar|März|Juni|Juli|Oktober|Dezember)(?!\w)",
     _B + r"(?P<time>(?:[01]?\d|2[0-4])(?::[0-5]\d(?!\d)(?:\s?(?:[ap]\.?m\.?|Uhr))?(?![\w-])|\.[0-5]\d\s?(?:[ap]\.?m\.?|Uhr))|\d{1,2}\s?(?:[ap]\.m\.|[ap]m\b|Uhr\b))",
-    r"(?i)(?<!\w)(?P<rel>yesterday|today|tomorrow|tonight|(?:last|next|this)\s+(?:week|month|year|weekend|morning|evening|night)|day before yesterday|day after tomorrow|vorgestern|übermorgen|gestern|heute(?:\s+(?:abend|nacht))?|morgen(?=\s+(?:wird|will|soll|beginnt|kommt|findet))|(?:letzte|nächste|diese)[nrs]?\s+(?:Woche|Monat|Jahr|Wochenende))(?!\w)",
+    r"(?i)(?=[ytlndvüghm])(?<!\w)(?P<rel>yesterday|today|tomorrow|tonight|(?:last|next|this)\s+(?:week|month|year|weekend|morning|evening|night)|day before yesterday|day after tomorrow|vorgestern|übermorgen|gestern|heute(?:\s+(?:abend|nacht))?|morgen(?=\s+(?:wird|will|soll|beginnt|kommt|findet))|(?:letzte|nächste|diese)[nrs]?\s+(?:Woche|Monat|Jahr|Wochenende))(?!\w)",
     _B + _YEAR + r"(?![\w%]|[.,]\d)(?!" + _UNIT_AFTER + r")",
 )]
 
@@ -57,18 +57,23 @@ _PATTERNS = [re.compile(p) for p in (
 # date's "9.8.", i an ISO "2014-08-", d a digit, m a month name's start, y a year, w a
 # weekday, t a clock time's digits, r a relative word (tested on the passage's words).
 _NEEDS = ("n", "i", "dm", "dm", "my", "w", "m", "t", "r", "y")
+_PATTERN_NEEDS = [(pattern, frozenset(needs)) for pattern, needs in zip(_PATTERNS, _NEEDS)]
 _FEATURES = {"m": re.compile(r"Jan|Feb|Ma[ryi]|Apr|Ju[nl]|Aug|Sep|O[ck]t|Nov|De[cz]|Jän|Mär"), "w": re.compile(_WD)}
 _DIGIT_FEATURES = {"n": re.compile(r"\d\.\d{1,2}\."), "i": re.compile(r"\d{4}-\d\d-"),
                    "y": re.compile(r"(?:1[89]|20)\d\d"), "t": re.compile(r"\d(?:[:.]\d|\s?[apU])")}
-_REL_WORDS = frozenset("yesterday today tomorrow tonight last next this vorgestern übermorgen gestern heute "
-                       "morgen letzte letzten letzter letztes nächste nächsten nächster nächstes diese diesen "
-                       "dieser dieses".split())
+# The relative pattern needs a relative word ("gestern") or a modifier and a period ("this week").
+_REL_WORDS = frozenset("yesterday today tomorrow tonight vorgestern übermorgen gestern heute morgen".split())
+_REL_MODIFIERS = frozenset("last next this letzte letzten letzter letztes nächste nächsten nächster nächstes "
+                           "diese diesen dieser dieses".split())
+_PERIODS = frozenset("week month year weekend morning evening night woche monat jahr wochenende".split())
 
 
-def _features(chunk: str, relative: bool) -> set[str]:
-    have = {f for f, rx in _FEATURES.items() if rx.search(chunk)}
-    if relative:
-        have.add("r")
+def _features(chunk: str, relative: bool, weekday: bool) -> set[str]:
+    have = {"r"} if relative else set()
+    if _FEATURES["m"].search(chunk):
+        have.add("m")
+    if weekday and _FEATURES["w"].search(chunk):
+        have.add("w")
     if _DIGIT.search(chunk):
         have.add("d")
         have.update(f for f, rx in _DIGIT_FEATURES.items() if rx.search(chunk))
@@ -98,8 +103,23 @@ def _parts(match: re.Match[str]) -> dict[str, object]:
         parts["time"] = _clock(groups["time"])
     if groups.get("rel"):
         rel = " ".join(groups["rel"].lower().split())
-        parts["rel"] = _RELATIVE.get(rel, rel)
+        parts["rel"] = _RELATIVE.get(rel) or _relative_phrase(rel)
     return parts
+
+
+_MODIFIER_STEMS = {"letzt": "last", "nächst": "next", "dies": "this"}
+_PERIOD_WORDS = {"woche": "week", "monat": "month", "jahr": "year", "wochenende": "weekend"}
+
+
+def _relative_phrase(rel: str) -> str:
+    """A German relative phrase in English words, whatever its inflection ("letzten Jahr" =
+    "letztes Jahr" = "last year"); any other phrase as it is."""
+    first, _, period = rel.partition(" ")
+    if period in _PERIOD_WORDS:
+        for stem, english in _MODIFIER_STEMS.items():
+            if first.startswith(stem):
+                return f"{english} {_PERIOD_WORDS[period]}"
+    return rel
 
 
 def _clock(text: str) -> str:
@@ -111,28 +131,35 @@ def _clock(text: str) -> str:
     return f"{hour:02d}:{minute:02d}"
 
 
-_CUE_WORDS = frozenset(_MONTHS) | frozenset(_WEEKDAYS) | frozenset(_RELATIVE) | frozenset(
-    "yesterday today tomorrow tonight last next this letzte letzten nächste nächsten diese".split())
+_NAMED_DAYS = frozenset(_MONTHS) | frozenset(_WEEKDAYS)
+
+
+def _relative(words: frozenset[str]) -> bool:
+    return not words.isdisjoint(_REL_WORDS) or not words.isdisjoint(_REL_MODIFIERS) and not words.isdisjoint(_PERIODS)
 
 
 def extract(passage: Passage) -> list[DateMention]:
     found: list[DateMention] = []
-    if not (passage.has_digit or passage.mentions(_CUE_WORDS)):
+    relative = _relative(passage.words)
+    if not (passage.has_digit or relative or passage.mentions(_NAMED_DAYS)):
         return found
-    relative = not passage.words.isdisjoint(_REL_WORDS)
-    features = [_features(chunk, relative) for _, chunk in passage.chunks]
-    for pattern, needs in zip(_PATTERNS, _NEEDS):
-        for offset, match in ((offset, match) for (offset, chunk), have in zip(passage.chunks, features)
-                              if have.issuperset(needs) for match in pattern.finditer(chunk)):
-            sp = span(offset, match)
-            if overlaps(sp, [d.span for d in found]):
+    # a weekday pattern matches whole words only: the passage's words tell whether to look
+    weekday = not passage.words.isdisjoint(_WEEKDAYS)
+    chunks = [(offset, chunk, _features(chunk, relative, weekday)) for offset, chunk in passage.chunks]
+    for pattern, needs in _PATTERN_NEEDS:
+        for offset, chunk, have in chunks:
+            if not have.issuperset(needs):
                 continue
-            parts = _parts(match)
-            if "day" in parts and not 1 <= int(parts["day"]) <= 31:  # type: ignore[call-overload]
-                continue
-            if not 1 <= int(parts.get("month", 1)) <= 12:  # type: ignore[call-overload]
-                continue
-            found.append(DateMention(sp, parts))
+            for match in pattern.finditer(chunk):
+                sp = span(offset, match)
+                if overlaps(sp, [d.span for d in found]):
+                    continue
+                parts = _parts(match)
+                if "day" in parts and not 1 <= int(parts["day"]) <= 31:  # type: ignore[call-overload]
+                    continue
+                if not 1 <= int(parts.get("month", 1)) <= 12:  # type: ignore[call-overload]
+                    continue
+                found.append(DateMention(sp, parts))
     found.sort(key=lambda d: d.span.start)
     return found
 

@@ -23,11 +23,13 @@ _FILLER = frozenset("a an the to of and or be been is are was were that this it 
 
 # Alternatives grouped by first letter (in their original order within a group), so the
 # regex engine tests one letter per group instead of every word at every position.
+# Each opens with a look-ahead for the cues' first letters (case-insensitive), which lets the
+# engine skip the other positions quickly; the look-behind alone is tried at every position.
 _NEGATION = re.compile(
-    r"(?i)(?<!\w)(?:n(?:ot|ever|o(?!\.\s*\d)|one|obody|othing|either|or|icht|ie|iemals|ichts|iemand)|cannot|"
+    r"(?i)(?=[nckw])(?<!\w)(?:n(?:ot|ever|o(?!\.\s*\d)|one|obody|othing|either|or|icht|ie|iemals|ichts|iemand)|cannot|"
     r"weder|kein(?:e|en|em|er|es)?)(?!\w)|n[’']t(?!\w)")
 _HEDGE = re.compile(
-    r"(?<!\w)(?:m(?:ay|ight)|could|(?i:reportedly|a(?:llegedly|pparently|ppears?\s+to|ngeblich)|"
+    r"(?=(?i:[mcraplsivowkd]))(?<!\w)(?:m(?:ay|ight)|could|(?i:reportedly|a(?:llegedly|pparently|ppears?\s+to|ngeblich)|"
     r"p(?:ossibly|erhaps|robably|urportedly)|likely|s(?:upposedly|eemingly|eems?\s+to|oll(?:en)?)|"
     r"is\s+(?:said|believed)\s+to|m(?:öglicherweise|utmaßlich)|v(?:ermutlich|ielleicht)|offenbar|"
     r"wahrscheinlich|könnte[n]?|dürfte[n]?))(?!\w)")
