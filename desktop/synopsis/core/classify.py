@@ -10,7 +10,7 @@ from __future__ import annotations
 import copy
 import re
 
-from .annotate import annotate_link
+from .annotate import annotate_links
 from .config import Settings
 from .model import Link, Report
 from .order import in_order
@@ -75,9 +75,9 @@ def relabel(report: Report, settings: Settings) -> None:
     chosen: list[Link] = list(manual)
     doc_a, doc_b = report.documents
     facts = bool(report.settings.get("facts", True))
-    for cand in choose(report.candidates, settings, manual):
-        if not cand.annotated:
-            annotate_link(doc_a, doc_b, cand, facts=facts)
+    picked = choose(report.candidates, settings, manual)
+    annotate_links(doc_a, doc_b, [cand for cand in picked if not cand.annotated], facts=facts)
+    for cand in picked:
         link = copy.copy(cand)
         link.label = label_for(cand, settings, doc_a.text, doc_b.text) or "paraphrased"
         chosen.append(link)
