@@ -14,50 +14,39 @@ import re
 from typing import AbstractSet
 
 from ..model import Fact, Span
-from .common import Passage, span
+from .common import Passage, WordScan, span
 
 _NEXT_WORDS = re.compile(r"\w+")
 _FILLER = frozenset("a an the to of and or be been is are was were that this it its their his her "
                     "on in at for with by from as into over about than they he she we you i "
                     "ein eine der die das zu und oder ist sind war in im an am auf für mit von bei".split())
 
-# Alternatives grouped by first letter (in their original order within a group), so the
-# regex engine tests one letter per group instead of every word at every position.
-# Each opens with a look-ahead for the cues' first letters (case-insensitive), which lets the
-# engine skip the other positions quickly; the look-behind alone is tried at every position.
-_NEGATION = re.compile(
-    r"(?i)(?=[nckw])(?<!\w)(?:n(?:ot|ever|o(?!\.\s*\d)|one|obody|othing|either|or|icht|ie|iemals|ichts|iemand)|cannot|"
-    r"weder|kein(?:e|en|em|er|es)?)(?!\w)|n[’']t(?!\w)")
-_HEDGE = re.compile(
-    r"(?=(?i:[mcraplsivowkd]))(?<!\w)(?:m(?:ay|ight)|could|(?i:reportedly|a(?:llegedly|pparently|ppears?\s+to|ngeblich)|"
-    r"p(?:ossibly|erhaps|robably|urportedly)|likely|s(?:upposedly|eemingly|eems?\s+to|oll(?:en)?)|"
-    r"is\s+(?:said|believed)\s+to|m(?:öglicherweise|utmaßlich)|v(?:ermutlich|ielleicht)|offenbar|"
-    r"wahrscheinlich|könnte[n]?|dürfte[n]?))(?!\w)")
+def _word(word: str, rest: str = "") -> str:
+    """A whole word (``rest`` then follows its first letter in place of the others), opening
+    with its first letter and only then looking behind it: see common.WordScan."""
+    return f"{word[0]}(?<!\\w.){rest or word[1:]}(?!\\w)"
 
 
-_CUE_WORDS = {
-    _NEGATION: frozenset("not never no none nobody nothing neither nor cannot nicht nie niemals nichts "
-                         "niemand weder kein keine keinen keinem keiner keines".split()),
-    _HEDGE: frozenset("may might could reportedly allegedly apparently possibly perhaps probably likely "
-                      "purportedly supposedly seemingly "
-                      "möglicherweise angeblich vermutlich offenbar wahrscheinlich vielleicht mutmaßlich "
-                      "könnte könnten dürfte dürften soll sollen".split()),
-}
-# hedges of several words: "is said to", "is believed to", "appears to", "seems to"
-_SAID = frozenset({"said", "believed"})
-_SEEMS = frozenset({"appears", "appear", "seems", "seem"})
+# One alternative per cue word, with the words whose presence lets it match.
+_NEGATION = WordScan(
+    [(w, _word(w)) for w in "not never".split()] + [("no", _word("no", r"o(?!\.\s*\d)"))]
+    + [(w, _word(w)) for w in "none nobody nothing neither nor nicht nie niemals nichts niemand cannot weder".split()]
+    + [("kein keine keinen keinem keiner keines", _word("kein", "ein(?:e|en|em|er|es)?")),
+       ("not", r"n[’']t(?!\w)")], flags="(?i)")
+_HEDGE = WordScan(
+    [(w, _word(w)) for w in "may might could".split()]
+    + [(w, f"(?i:{_word(w)})") for w in (
+        "reportedly allegedly apparently angeblich possibly perhaps probably purportedly likely supposedly "
+        "seemingly möglicherweise mutmaßlich vermutlich vielleicht offenbar wahrscheinlich").split()]
+    + [(words, f"(?i:{_word(first, rest)})") for words, first, rest in (
+        ("appear appears", "a", r"ppears?\s+to"), ("seem seems", "s", r"eems?\s+to"), ("soll sollen", "s", "oll(?:en)?"),
+        ("said believed", "i", r"s\s+(?:said|believed)\s+to"), ("könnte könnten", "k", "önnte[n]?"),
+        ("dürfte dürften", "d", "ürfte[n]?"))])
 
 
-def _may_hedge(words: frozenset[str]) -> bool:
-    return not words.isdisjoint(_CUE_WORDS[_HEDGE]) or "to" in words and (
-        not words.isdisjoint(_SEEMS) or "is" in words and not words.isdisjoint(_SAID))
-
-
-def _cues(passage: Passage, pattern: re.Pattern[str]) -> list[tuple[str, Span]]:
+def _cues(passage: Passage, scan: WordScan) -> list[tuple[str, Span]]:
     out: list[tuple[str, Span]] = []
-    if not (_may_hedge(passage.words) if pattern is _HEDGE else passage.mentions(_CUE_WORDS[pattern])):
-        return out
-    for offset, m in passage.finditer(pattern):
+    for offset, m in scan.finditer(passage):
         word = m.group().lower().replace("’", "'")
         norm = "not" if word in ("n't", "cannot") else "kein" if word.startswith("kein") else word
         out.append((norm, span(offset, m)))
