@@ -307,8 +307,27 @@ _FIRST_LETTERS = re.compile(r"\(\?=(?:\[[^\]]*\]|\(\?i:\[[^\]]*\]\))\)")
 @example(" ".join(LOOK_AHEADISH))      # every piece, every run
 def test_first_letter_look_aheads_skip_only_positions_that_cannot_match(text):
     from synopsis.core.facts import attribution, negation
-    for pattern in (attribution._CUE, dates._PATTERNS[8]):
+    for pattern in (dates._PATTERNS[8],):
         plain = re.compile(_FIRST_LETTERS.sub("", pattern.pattern, count=1), pattern.flags)
         assert plain.pattern != pattern.pattern
         assert [(m.span(), m.lastgroup) for m in pattern.finditer(text)] == \
             [(m.span(), m.lastgroup) for m in plain.finditer(text)]
+
+
+# the speech cue pattern as first written: one alternation
+_PLAIN_CUE = re.compile(r"\b(?:(?P<verb>said|says|say|told|tells|claimed|claims|added|adds|stated|states|explained|"
+                        r"announced|insisted|warned|argued|wrote|writes|noted|suggested|confirmed|denied|declared|"
+                        r"stressed|asserted|maintained|acknowledged|admitted|tweeted|posted|sagte|sagt|sagten|"
+                        r"erklärte|erklärt|betonte|berichtete|schrieb|warnte|behauptete|meinte|bestätigte|kündigte|"
+                        r"teilte)|according|According|laut|Laut|zufolge)\b")
+
+
+@settings(max_examples=300, deadline=None)
+@given(pieces(LOOK_AHEADISH + ["Sagte", "saying", "unsaid", "says", "told", "ſaid"], size=10))
+@example(" ".join(LOOK_AHEADISH))
+def test_speech_cue_scan_finds_what_the_pattern_as_first_written_finds(text):
+    from synopsis.core.facts import attribution
+    expected = [(m.span(), bool(m.group("verb"))) for m in _PLAIN_CUE.finditer(text)]
+    assert [(m.span(), m.group() not in attribution._OTHER_CUES) for _, m in attribution._CUE.finditer(passage(text))] \
+        == expected
+    assert [m.span() for m in attribution._CUE.plain.finditer(text)] == [span for span, _ in expected]

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from typing import AbstractSet
 
 from ..model import Fact, Span
-from .common import Passage
+from .common import Passage, WordScan
 from .names import Name, same, variant
 
 _VERBS_EN = (r"said|says|say|told|tells|claimed|claims|added|adds|stated|states|explained|announced|"
@@ -37,11 +37,12 @@ _ZUFOLGE = re.compile(r"\A\s+zufolge\b", re.I)
 _PRONOUN_BEFORE = re.compile(r"(?<!\w)(?P<p>he|she|they|we|I|er|sie|wir)\s+"
                              r"(?:(?:has|had|also|then|hat|hatte)\s+)*\Z", re.I)
 _PRONOUN_AFTER = re.compile(r"\A\s+(?P<p>he|she|they|er|sie)\b", re.I)
-# one scan finds every cue; speech verbs are written in lower case (case-sensitive is much faster)
-# (the look-ahead for a cue's first letter lets the engine skip the other positions quickly)
-_CUE_SOURCE = r"\b(?:(?P<verb>" + _VERBS + r")|according|According|laut|Laut|zufolge)\b"
-_CUE = re.compile(r"(?=[%s])" % "".join(sorted({w[0] for w in (_VERBS + "|according|According|laut|Laut|zufolge").split("|")}))
-                  + _CUE_SOURCE)
+# The cues: speech verbs (written in lower case: a case-sensitive scan is much faster) and the
+# words that put the speaker after them. Each cue word has its own small pattern that opens
+# with its first letter, and a passage is scanned only for the cue words it has (see
+# common.WordScan).
+_OTHER_CUES = ("according", "According", "laut", "Laut", "zufolge")
+_CUE = WordScan([(w.lower(), f"{w[0]}(?<!\\w.){w[1:]}(?!\\w)") for w in _VERBS.split("|") + list(_OTHER_CUES)])
 
 
 @dataclass(slots=True)
@@ -50,7 +51,6 @@ class Speaker:
     keys: list[str]      # empty for a pronoun
 
 
-_CUE_WORDS = frozenset(_VERBS.split("|")) | frozenset({"according", "laut", "zufolge"})
 
 
 # The last word before a name that _BEFORE, _VERB_BEFORE or _VERB_BEFORE_DE can end with
@@ -77,11 +77,11 @@ def _may_precede(before: str) -> bool:
 def extract(passage: Passage, names: list[Name]) -> list[Speaker]:
     text = passage.text
     out: list[Speaker] = []
-    if not passage.mentions(_CUE_WORDS):
+    found = list(_CUE.finditer(passage))
+    if not found:
         return out
-    found = list(passage.finditer(_CUE))
     cues = [offset + m.start() for offset, m in found]
-    verbs = [(offset + m.start(), offset + m.end()) for offset, m in found if m.group("verb")]
+    verbs = [(offset + m.start(), offset + m.end()) for offset, m in found if m.group() not in _OTHER_CUES]
     for n in names:
         # only a name with a cue word nearby needs the patterns below
         start, end = n.words[0][1], n.words[-1][2]
