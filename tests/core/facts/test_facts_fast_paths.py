@@ -331,3 +331,20 @@ def test_speech_cue_scan_finds_what_the_pattern_as_first_written_finds(text):
     assert [(m.span(), m.group() not in attribution._OTHER_CUES) for _, m in attribution._CUE.finditer(passage(text))] \
         == expected
     assert [m.span() for m in attribution._CUE.plain.finditer(text)] == [span for span, _ in expected]
+
+
+NAMEISH = ["Die", "die", "der", "Der", "Regierung", "neue", "Berlin", "Ursula", "von", "der", "Leyen", "Präsident",
+           "President", "Trump", "Trump's", "The", "EU", "U.S.", "Mai", "Zwei", "sagte", "said", "laut", "Kreml",
+           "Gelbe", "Karte", "ein", "Anteil", ". ", ", ", " ", " ", "-", "„", "\n", "und", "in", "x",
+           " die Regierung ", " der Anteil ", " die neue Regierung ", " die Gelbe Karte ", "Die Polizei sagte ",
+           " und die ", " mit der "]
+
+
+@settings(max_examples=300, deadline=None)
+@given(pieces(NAMEISH, size=16))
+@example("Die Polizei sagte, die neue Regierung und der Anteil von Ursula von der Leyen in Berlin.")
+def test_names_without_nouns_are_the_names_less_the_nouns(text):
+    p = passage(text)
+    every = names.extract(p)
+    spans = lambda found: [(n.span, n.noun, n.common_head, [k for k, _, _ in n.words]) for n in found]
+    assert spans(names.extract(p, nouns=False)) == spans([n for n in every if not n.noun])

@@ -34,7 +34,7 @@ class _Analysis:
 def _analyse(text: str, spans: tuple[Span, ...]) -> _Analysis:
     p = Passage.of(text, list(spans))
     found_dates = dates.extract(p)
-    found_names = names.extract(p)
+    found_names = names.extract(p, nouns=attribution.reads_nouns(p))
     return _Analysis(p, found_dates, numbers.extract(p, [d.span for d in found_dates]), quotes.extract(p),
                      names.proper(found_names), attribution.extract(p, found_names), negation.extract(p))
 

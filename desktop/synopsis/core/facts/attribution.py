@@ -74,6 +74,12 @@ def _may_precede(before: str) -> bool:
     return body[i:].casefold() in _LAST_WORDS
 
 
+def reads_nouns(passage: Passage) -> bool:
+    """Whether ``extract`` may look at the passage's German nouns ("Die Polizei sagte"): only
+    when the passage can have a cue word."""
+    return passage.odd_case or not passage.words.isdisjoint(_CUE.triggers)
+
+
 def extract(passage: Passage, names: list[Name]) -> list[Speaker]:
     text = passage.text
     out: list[Speaker] = []

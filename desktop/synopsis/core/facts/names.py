@@ -160,57 +160,64 @@ def proper(names: list[Name]) -> list[Name]:
     return [n for n in names if not n.noun]
 
 
-def extract(passage: Passage) -> list[Name]:
+def extract(passage: Passage, nouns: bool = True) -> list[Name]:
     """Every run of capitalised words that can be a name, in text order.
 
     A run starts at a capitalised word that is not a month, number or unit word (nor a word
     like "The" opening a sentence) and takes the capitalised words that follow, joined by a
     space or hyphen, perhaps through one or two connectors ("Ursula von der Leyen"). Only the
-    capitalised tokens are looked at; the text between two of them decides whether they join.
+    capitalised tokens are looked at, in one pass; the text between two of them decides
+    whether they join. ``nouns=False`` leaves out the German nouns (see ``proper``).
     """
     names: list[Name] = []
     german = passage.german
     info = _WORD_INFO.get
     for offset, text in passage.chunks:
-        caps = [(*m.span(), m.group()) for m in _CAPITAL_TOKEN.finditer(text)]
-        if not caps:
-            continue
-        infos = [info(w) or _learn(w) for _, _, w in caps]
-        n, i = len(caps), 0
-        while i < n:
-            role = infos[i][0]
-            if role == _NOT_NAME or role == _STARTER and _sentence_start(text, caps[i][0]):
-                i += 1
-                continue
-            j = i + 1
-            while j < n and infos[j][0] != _NOT_NAME:
-                end, start = caps[j - 1][1], caps[j][0]
-                gap = start - end
+        run: list[tuple[int, int, tuple[int, str, int, bool]]] = []     # the open run's tokens
+        last = 0        # where the open run's last token ends
+        for m in _CAPITAL_TOKEN.finditer(text):
+            start, end = m.span()
+            word = info(m.group()) or _learn(m.group())
+            if run:
+                gap = start - last
                 # joined by a space or hyphen, or through "von der" (at most nine characters)
-                if not (gap == 1 and text[end] in " -" or 1 < gap <= 9 and _joins(text, end, start)):
-                    break
-                j += 1
-            if j == i + 1:      # one word, the common case; a title alone is no name
-                i = j
-                if role != _TITLE:
-                    start, end, _ = caps[j - 1]
-                    _, k, possessive, may_be_noun = infos[j - 1]
-                    # German: a capitalised word after a determiner is a noun ("der Anteil")
-                    noun = german and may_be_noun and _after_determiner(text, start)
-                    names.append(Name([(k, offset + start, offset + end - possessive)], text, start, end, noun))
+                if word[0] != _NOT_NAME and (gap == 1 and text[last] in " -" or 1 < gap <= 9 and _joins(text, last, start)):
+                    run.append((start, end, word))
+                    last = end
+                    continue
+                _close(run, names, text, offset, german, nouns)
+                run = []
+            if word[0] == _NOT_NAME or word[0] == _STARTER and _sentence_start(text, start):
                 continue
-            core = [r for r in range(i, j) if infos[r][0] != _TITLE]
-            i = j
-            if not core:
-                continue
-            first, last = caps[core[0]], caps[core[-1]]
-            # a German noun after a determiner that heads a longer run ("der Gruppe Sorgen",
-            # "die Gelbe Karte") keeps the run from counting as a person's name
-            after_article = german and infos[core[0]][3] and _after_determiner(text, first[0])
-            names.append(Name([(infos[r][1], offset + caps[r][0], offset + caps[r][1] - infos[r][2]) for r in core],
-                              text, first[0], last[1], noun=after_article and len(core) == 1,
-                              common_head=after_article and len(core) > 1))
+            run.append((start, end, word))
+            last = end
+        if run:
+            _close(run, names, text, offset, german, nouns)
     return names
+
+
+def _close(run: list[tuple[int, int, tuple[int, str, int, bool]]], names: list[Name], text: str, offset: int,
+           german: bool, nouns: bool) -> None:
+    """Add the run's name (its words less the titles) to ``names``; a title alone is no name."""
+    if len(run) == 1:       # one word, the common case
+        start, end, (role, k, possessive, may_be_noun) = run[0]
+        if role != _TITLE:
+            # German: a capitalised word after a determiner is a noun ("der Anteil")
+            noun = german and may_be_noun and _after_determiner(text, start)
+            if nouns or not noun:
+                names.append(Name([(k, offset + start, offset + end - possessive)], text, start, end, noun))
+        return
+    core = [t for t in run if t[2][0] != _TITLE]
+    if not core:
+        return
+    # a German noun after a determiner that heads a longer run ("der Gruppe Sorgen", "die
+    # Gelbe Karte") keeps the run from counting as a person's name
+    after_article = german and core[0][2][3] and _after_determiner(text, core[0][0])
+    if after_article and len(core) == 1 and not nouns:
+        return
+    names.append(Name([(w[1], offset + start, offset + end - w[2]) for start, end, w in core],
+                      text, core[0][0], core[-1][1], noun=after_article and len(core) == 1,
+                      common_head=after_article and len(core) > 1))
 
 
 # What extract needs of a capitalised word, decided once per distinct word:
