@@ -9,7 +9,6 @@ from __future__ import annotations
 from typing import Sequence
 
 from .edits import word_edits
-from .facts import find_fact_changes
 from .model import Document, Link, core_spans_of
 
 
@@ -19,8 +18,11 @@ def annotate_links(doc_a: Document, doc_b: Document, links: Sequence[Link], *, f
     Works on the statement part of each segment (``Segment.core_span``), so a photo caption
     glued to a sentence is neither a word edit nor a changed name. All the diffs are made
     before all the facts: each step keeps its own tables and patterns in the processor's caches
-    (interleaved, the fact layer costs about a tenth more; see benchmarks/results/facts.md).
+    (interleaved, the fact layer cost 5–10 % more; see benchmarks/results/facts_history.md).
     """
+    if facts:
+        from .facts import find_fact_changes     # (not at import: the CLI starts faster without it)
+
     spans = [(core_spans_of(doc_a, link.a), core_spans_of(doc_b, link.b)) for link in links]
     for link, (sa, sb) in zip(links, spans):
         link.edits = word_edits(doc_a.text, sa, doc_b.text, sb)

@@ -102,13 +102,28 @@ class WordScan:
     """
 
     def __init__(self, alternatives: list[tuple[str, str]], flags: str = "") -> None:
-        self.plain = re.compile(flags + "|".join(source for _, source in alternatives))
-        self._patterns = [re.compile(flags + source) for _, source in alternatives]
+        self._flags = flags
+        self._sources = [source for _, source in alternatives]
+        self._patterns: list[re.Pattern[str] | None] = [None] * len(alternatives)     # compiled when first needed
+        self._plain: re.Pattern[str] | None = None
         self._by_word: dict[str, list[int]] = {}
         for i, (words, _) in enumerate(alternatives):
             for word in words.split():
                 self._by_word.setdefault(word.casefold(), []).append(i)
         self.triggers = frozenset(self._by_word)
+
+    @property
+    def plain(self) -> re.Pattern[str]:
+        """The full alternation."""
+        if self._plain is None:
+            self._plain = re.compile(self._flags + "|".join(self._sources))
+        return self._plain
+
+    def _pattern(self, i: int) -> re.Pattern[str]:
+        found = self._patterns[i]
+        if found is None:
+            found = self._patterns[i] = re.compile(self._flags + self._sources[i])
+        return found
 
     def finditer(self, passage: Passage) -> Iterator[tuple[int, re.Match[str]]]:
         """Every match in each chunk, with the chunk's offset, in text order (as
@@ -121,9 +136,9 @@ class WordScan:
             return
         chosen = {i for word in hits for i in self._by_word[word]}
         if len(chosen) == 1:
-            yield from passage.finditer(self._patterns[chosen.pop()])
+            yield from passage.finditer(self._pattern(chosen.pop()))
             return
-        patterns = [self._patterns[i] for i in sorted(chosen)]
+        patterns = [self._pattern(i) for i in sorted(chosen)]
         for offset, chunk in passage.chunks:
             found = [m for pattern in patterns for m in pattern.finditer(chunk)]
             found.sort(key=lambda m: m.start())
