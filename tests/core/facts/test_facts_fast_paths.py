@@ -348,3 +348,31 @@ def test_names_without_nouns_are_the_names_less_the_nouns(text):
     every = names.extract(p)
     spans = lambda found: [(n.span, n.noun, n.common_head, [k for k, _, _ in n.words]) for n in found]
     assert spans(names.extract(p, nouns=False)) == spans([n for n in every if not n.noun])
+
+
+UNITISH = ["per", "cent", "percent", "pct", "prozent", "prozentpunkt", "e", "n", "euro", "s", "eur", "us", "-", "dollar",
+           "usd", "pound", "pfund", "gbp", "rouble", "ruble", "rubel", "hryvnia", "hrywnja", "ı", "i", "mrd", "bn",
+           "billion", "milliarden", "km", "tons", "'", "’", ".", "x"]
+
+
+@settings(max_examples=500, deadline=None)
+@given(pieces(UNITISH, size=4))
+@example("us-dollars")
+@example("hryvnıas")
+def test_unit_words_are_the_words_the_unit_patterns_take(word):
+    from synopsis.core.facts.numbers import unit_name
+    k = names.key(word) if word else word
+    if not k or any(c.isspace() for c in k):
+        return
+    by_pattern = len(k) > 2 and (k in numbers._SCALE or unit_name(k) in names._FIGURE_UNITS)
+    assert names._unit_word(k) == by_pattern
+
+
+@settings(max_examples=300, deadline=None)
+@given(pieces(["Trump", "’s", "'s", "'", "’", "U.S.", ".", "Kyiv", "İ", "ẞ", "s", "x"], size=5))
+def test_a_word_key_strips_stops_and_a_possessive_as_first_written(word):
+    w = word.casefold().replace("’", "'").replace(".", "")
+    for suffix in ("'s", "'"):
+        if w.endswith(suffix):
+            w = w[: -len(suffix)]
+    assert names.key(word) == w

@@ -23,15 +23,17 @@ _NUMBER_WORDS = frozenset(_SMALL) | frozenset(_MULT)
 
 
 _FIGURE_UNITS = {"%", "pp", "EUR", "USD", "GBP", "RUB", "UAH"}
-
-
-# every spelling of a figure unit starts with one of these (a cheap test before the unit regex)
-_FIGURE_INITIALS = frozenset("%peudgrh")
+# The single words numbers.unit_name takes for one of those units (its patterns spelled out)
+_FIGURE_UNIT_WORDS = frozenset(
+    "percent pct prozent prozentpunkt prozentpunkte prozentpunkten prozentpunktn euro euros eur dollar dollars "
+    "usdollar usdollars us-dollar us-dollars usd pound pounds pfund gbp rouble roubles ruble rubles rubel hryvnia "
+    "hryvnias hrywnja".split())
 
 
 def _unit_word(k: str) -> bool:
-    """Unit and scale words ("Prozent", "Milliarden", "Euro") belong to figures, not names."""
-    return len(k) > 2 and (k in _SCALE or k[0] in _FIGURE_INITIALS and unit_name(k) in _FIGURE_UNITS)
+    """Unit and scale words ("Prozent", "Milliarden", "Euro") belong to figures, not names.
+    (A key with a dotless "ı", which the unit patterns take for "i", is asked of them.)"""
+    return len(k) > 2 and (k in _SCALE or k in _FIGURE_UNIT_WORDS or "ı" in k and unit_name(k) in _FIGURE_UNITS)
 
 # Transliterations that no string measure relates (a small, explicit table).
 _VARIANTS = {
@@ -75,10 +77,16 @@ _VOWELS = re.compile(r"[aeiouyäöüéèáíóú]")
 
 
 def key(word: str) -> str:
-    w = word.casefold().replace("’", "'").replace(".", "")
-    for suffix in ("'s", "'"):
-        if w.endswith(suffix):
-            w = w[: -len(suffix)]
+    """The word case-folded, without full stops or a possessive ending ("Trump’s" -> "trump")."""
+    w = word.casefold()
+    if "’" in w:
+        w = w.replace("’", "'")
+    if "." in w:
+        w = w.replace(".", "")
+    if w.endswith("'s"):
+        w = w[:-2]
+    if w.endswith("'"):
+        w = w[:-1]
     return w
 
 
@@ -230,7 +238,8 @@ def _learn(word: str) -> tuple[int, str, int, bool]:
         _WORD_INFO.clear()
     # a noun if after a determiner: one word with the rest in lower case ("Regierung", not
     # "EU"), not a name German writes with an article
-    may_be_noun = word[1:].islower() and _HEAD.match(word).group().casefold() not in _NOUN_EXCEPTIONS
+    may_be_noun = word[1:].islower() and (word if word.isalnum() else _HEAD.match(word).group()).casefold() \
+        not in _NOUN_EXCEPTIONS
     k = key(word)
     got = _WORD_INFO[word] = (_role(word, k), k, _possessive(word), may_be_noun)
     return got
