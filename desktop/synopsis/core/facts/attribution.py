@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from typing import AbstractSet
 
 from ..model import Fact, Span
-from .common import Passage, WordScan
+from .common import Passage, WordScan, word_pattern
 from .names import Name, same, variant
 
 _VERBS_EN = (r"said|says|say|told|tells|claimed|claims|added|adds|stated|states|explained|announced|"
@@ -42,7 +42,7 @@ _PRONOUN_AFTER = re.compile(r"\A\s+(?P<p>he|she|they|er|sie)\b", re.I)
 # with its first letter, and a passage is scanned only for the cue words it has (see
 # common.WordScan).
 _OTHER_CUES = ("according", "According", "laut", "Laut", "zufolge")
-_CUE = WordScan([(w.lower(), f"{w[0]}(?<!\\w.){w[1:]}(?!\\w)") for w in _VERBS.split("|") + list(_OTHER_CUES)])
+_CUE = WordScan([(w.lower(), word_pattern(w)) for w in _VERBS.split("|") + list(_OTHER_CUES)])
 
 
 @dataclass(slots=True)

@@ -86,6 +86,12 @@ def overlaps(a: Span, spans: list[Span]) -> bool:
     return any(a.start < s.end and s.start < a.end for s in spans)
 
 
+def word_pattern(word: str, rest: str = "") -> str:
+    """Pattern source for a whole word that opens with its first letter and only then looks
+    behind it (see WordScan); ``rest``, a pattern, then stands for the letters after the first."""
+    return f"{word[0]}(?<!\\w.){rest or re.escape(word[1:])}(?!\\w)"
+
+
 class WordScan:
     """A scan for the words of a fixed list that runs only the patterns of the words a
     passage has.

@@ -14,31 +14,25 @@ import re
 from typing import AbstractSet
 
 from ..model import Fact, Span
-from .common import Passage, WordScan, span
+from .common import Passage, WordScan, span, word_pattern
 
 _NEXT_WORDS = re.compile(r"\w+")
 _FILLER = frozenset("a an the to of and or be been is are was were that this it its their his her "
                     "on in at for with by from as into over about than they he she we you i "
                     "ein eine der die das zu und oder ist sind war in im an am auf für mit von bei".split())
 
-def _word(word: str, rest: str = "") -> str:
-    """A whole word (``rest`` then follows its first letter in place of the others), opening
-    with its first letter and only then looking behind it: see common.WordScan."""
-    return f"{word[0]}(?<!\\w.){rest or word[1:]}(?!\\w)"
-
-
 # One alternative per cue word, with the words whose presence lets it match.
 _NEGATION = WordScan(
-    [(w, _word(w)) for w in "not never".split()] + [("no", _word("no", r"o(?!\.\s*\d)"))]
-    + [(w, _word(w)) for w in "none nobody nothing neither nor nicht nie niemals nichts niemand cannot weder".split()]
-    + [("kein keine keinen keinem keiner keines", _word("kein", "ein(?:e|en|em|er|es)?")),
+    [(w, word_pattern(w)) for w in "not never".split()] + [("no", word_pattern("no", r"o(?!\.\s*\d)"))]
+    + [(w, word_pattern(w)) for w in "none nobody nothing neither nor nicht nie niemals nichts niemand cannot weder".split()]
+    + [("kein keine keinen keinem keiner keines", word_pattern("kein", "ein(?:e|en|em|er|es)?")),
        ("not", r"n[’']t(?!\w)")], flags="(?i)")
 _HEDGE = WordScan(
-    [(w, _word(w)) for w in "may might could".split()]
-    + [(w, f"(?i:{_word(w)})") for w in (
+    [(w, word_pattern(w)) for w in "may might could".split()]
+    + [(w, f"(?i:{word_pattern(w)})") for w in (
         "reportedly allegedly apparently angeblich possibly perhaps probably purportedly likely supposedly "
         "seemingly möglicherweise mutmaßlich vermutlich vielleicht offenbar wahrscheinlich").split()]
-    + [(words, f"(?i:{_word(first, rest)})") for words, first, rest in (
+    + [(words, f"(?i:{word_pattern(first, rest)})") for words, first, rest in (
         ("appear appears", "a", r"ppears?\s+to"), ("seem seems", "s", r"eems?\s+to"), ("soll sollen", "s", "oll(?:en)?"),
         ("said believed", "i", r"s\s+(?:said|believed)\s+to"), ("könnte könnten", "k", "önnte[n]?"),
         ("dürfte dürften", "d", "ürfte[n]?"))])
