@@ -16,7 +16,8 @@ NUMBERISH = ["one", "Ten", "tenants", "twenty-one", "fifty five", "hundred", "an
              " ", "  ", "\n", "a", "X", "ſix", "ı", "İ", "'", "’", "n't", "third", "SEVEN", "half"]
 DATEISH = ["4", "12", "2025", "1999", "9.8.2014", "2014-08-09", "10:30", "3pm", "Uhr", "May", "Mai",
            "Sept.", "February", "März", "Monday", "Montag", "yesterday", "last week", "nächste Woche",
-           "heute Abend", "theOctober", "this", "year", "diesen", "Monat", "morgen wird", "xMonday", " ", ", ", ".", "the", "of", "a", "\n"]
+           "heute Abend", "theOctober", "this", "year", "diesen", "Monat", "morgen wird", "xMonday",
+           "vergangenen Woche", "kommenden", "Jahr", "past week", "coming", "month", " ", ", ", ".", "the", "of", "a", "\n"]
 QUOTEISH = ["“", "”", "„", "‘", "’", '"', "«", "»", "‹", "›", "‚", "'", "Putin's", "key question",
             "he said", " ", ".", "\n", "x"]
 
@@ -41,6 +42,9 @@ def test_anchored_quantity_scan_is_the_plain_scan(text):
 
 @settings(max_examples=200, deadline=None)
 @given(pieces(DATEISH))
+@example("Im kommenden Jahr.")
+@example("In der vergangenen Woche.")
+@example("Over the past week.")
 def test_date_pre_scan_skips_only_patterns_that_cannot_match(text):
     p = passage(text)
     fast = [(d.span, d.parts) for d in dates.extract(p)]
@@ -297,7 +301,8 @@ LOOK_AHEADISH = ["said", "Said", "SAID", "says", "according", "According", "laut
           "may", "May", "might", "could", "Could", "reportedly", "Reportedly", "is said to", "appears to", "seems to",
           "perhaps", "likely", "soll", "sollen", "könnte", "Dürfte", "vermutlich", "offenbar", "wahrscheinlich",
           "yesterday", "Today", "tonight", "last week", "this year", "letzte Woche", "diesen Monat", "übermorgen",
-          "Heute Abend", "morgen wird", "\u212a", "ſ", "İ", "ı", "x", "o", "_", "'", "’", "-", " ", ".", "\n"]
+          "Heute Abend", "morgen wird", "past week", "Coming Month", "vergangenen Woche", "kommende Jahr",
+          "\u212a", "ſ", "İ", "ı", "x", "o", "_", "'", "’", "-", " ", ".", "\n"]
 # a look-ahead for a cue's possible first letters, put in front of a pattern to speed its scan
 _FIRST_LETTERS = re.compile(r"\(\?=(?:\[[^\]]*\]|\(\?i:\[[^\]]*\]\))\)")
 

@@ -48,7 +48,7 @@ _PATTERNS = [re.compile(p) for p in (
     r"(?<!\w)" + _WD + r"(?!\w)",
     r"(?<!\w)(?P<mon>January|February|April|June|July|September|October|November|December|Januar|Februar|März|Juni|Juli|Oktober|Dezember)(?!\w)",
     _B + r"(?P<time>(?:[01]?\d|2[0-4])(?::[0-5]\d(?!\d)(?:\s?(?:[ap]\.?m\.?|Uhr))?(?![\w-])|\.[0-5]\d\s?(?:[ap]\.?m\.?|Uhr))|\d{1,2}\s?(?:[ap]\.m\.|[ap]m\b|Uhr\b))",
-    r"(?i)(?=[ytlndvüghm])(?<!\w)(?P<rel>yesterday|today|tomorrow|tonight|(?:last|next|this)\s+(?:week|month|year|weekend|morning|evening|night)|day before yesterday|day after tomorrow|vorgestern|übermorgen|gestern|heute(?:\s+(?:abend|nacht))?|morgen(?=\s+(?:wird|will|soll|beginnt|kommt|findet))|(?:letzte|nächste|diese)[nrs]?\s+(?:Woche|Monat|Jahr|Wochenende))(?!\w)",
+    r"(?i)(?=[ytlndvüghmpck])(?<!\w)(?P<rel>yesterday|today|tomorrow|tonight|(?:last|next|this|past|coming)\s+(?:week|month|year|weekend|morning|evening|night)|day before yesterday|day after tomorrow|vorgestern|übermorgen|gestern|heute(?:\s+(?:abend|nacht))?|morgen(?=\s+(?:wird|will|soll|beginnt|kommt|findet))|(?:letzte|nächste|diese|kommende|vergangene)[nrs]?\s+(?:Woche|Monat|Jahr|Wochenende))(?!\w)",
     _B + _YEAR + r"(?![\w%]|[.,]\d)(?!" + _UNIT_AFTER + r")",
 )]
 
@@ -63,7 +63,8 @@ _DIGIT_FEATURES = {"n": re.compile(r"\d\.\d{1,2}\."), "i": re.compile(r"\d{4}-\d
                    "y": re.compile(r"(?:1[89]|20)\d\d"), "t": re.compile(r"\d(?:[:.]\d|\s?[apU])")}
 # The relative pattern needs a relative word ("gestern") or a modifier and a period ("this week").
 _REL_WORDS = frozenset("yesterday today tomorrow tonight vorgestern übermorgen gestern heute morgen".split())
-_REL_MODIFIERS = frozenset("last next this letzte letzten letzter letztes nächste nächsten nächster nächstes "
+_REL_MODIFIERS = frozenset("last next this past coming letzte letzten letzter letztes nächste nächsten nächster nächstes "
+                           "kommende kommenden kommender kommendes vergangene vergangenen vergangener vergangenes "
                            "diese diesen dieser dieses".split())
 _PERIODS = frozenset("week month year weekend morning evening night woche monat jahr wochenende".split())
 
@@ -107,13 +108,18 @@ def _parts(match: re.Match[str]) -> dict[str, object]:
     return parts
 
 
-_MODIFIER_STEMS = {"letzt": "last", "nächst": "next", "dies": "this"}
-_PERIOD_WORDS = {"woche": "week", "monat": "month", "jahr": "year", "wochenende": "weekend"}
+# a relative phrase's first word (German by its stem, whatever the ending) and its period, in English
+_MODIFIER_STEMS = {"last": "last", "past": "last", "letzt": "last", "vergangen": "last", "next": "next",
+                   "coming": "next", "nächst": "next", "kommend": "next", "this": "this", "dies": "this"}
+_PERIOD_WORDS = {"woche": "week", "monat": "month", "jahr": "year", "wochenende": "weekend", "week": "week",
+                 "month": "month", "year": "year", "weekend": "weekend", "morning": "morning",
+                 "evening": "evening", "night": "night"}
 
 
 def _relative_phrase(rel: str) -> str:
-    """A German relative phrase in English words, whatever its inflection ("letzten Jahr" =
-    "letztes Jahr" = "last year"); any other phrase as it is."""
+    """A relative phrase in English words, whatever its language or inflection ("letzten Jahr"
+    = "letztes Jahr" = "last year", "vergangenen Woche" = "past week" = "last week"); any other
+    phrase as it is."""
     first, _, period = rel.partition(" ")
     if period in _PERIOD_WORDS:
         for stem, english in _MODIFIER_STEMS.items():
