@@ -381,3 +381,15 @@ def test_a_word_key_strips_stops_and_a_possessive_as_first_written(word):
         if w.endswith(suffix):
             w = w[: -len(suffix)]
     assert names.key(word) == w
+
+
+@settings(max_examples=300, deadline=None)
+@given(pieces(NAMEISH + [" Produkte", "(die Kunden", "DIE Preise", " neuen Preise", "Ä", "über Äpfel", " im Handel",
+                       " zum Beispiel", " am Ende", " einen Plan", " IHR Sohn"], size=16))
+@example("Die Kunden mögen die Produkte und die neue Regierung in der Ukraine.")
+def test_document_nouns_are_the_capitalised_words_after_a_determiner(text):
+    names.document_nouns.cache_clear()
+    plain = {m.group().casefold() for m in re.finditer(r"[^\W\d_a-z][^\W\d_A-Z]+(?!\w)", text)
+             if (m.start() == 0 or not (text[m.start() - 1].isalnum() or text[m.start() - 1] == "_"))
+             and names._after_determiner(text, m.start(), names._DETERMINERS)}
+    assert names.document_nouns(text) == plain - names._NOUN_EXCEPTIONS

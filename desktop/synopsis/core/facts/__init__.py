@@ -56,7 +56,9 @@ def find_fact_changes(text_a: str, spans_a: list[Span], text_b: str, spans_b: li
     facts += numbers.compare(text_a, a.numbers, text_b, b.numbers)
     facts += quotes.compare(text_a, a.quotes, pa, text_b, b.quotes, pb)
     speaker_facts = attribution.compare(text_a, a.speakers, words_a, text_b, b.speakers, words_b)
-    name_facts = names.compare(text_a, a.names, words_a, text_b, b.names, words_b)
+    # German capitalises every noun: the words a document also uses after an article are nouns
+    nouns = (names.document_nouns(text_a), names.document_nouns(text_b)) if pa.german or pb.german else ()
+    name_facts = names.compare(text_a, a.names, words_a, text_b, b.names, words_b, nouns)
     facts += speaker_facts
     # A swapped speaker is reported once, as an attribution, not again as a name.
     taken_a = [f.a for f in speaker_facts if f.a is not None]

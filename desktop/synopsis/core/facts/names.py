@@ -294,8 +294,18 @@ _DETERMINERS = frozenset("der die das den dem des ein eine einen einem einer ein
                          "keinem keiner keines im am zum zur vom beim ins dieser diese dieses diesem "
                          "diesen jeder jede jedes seine seiner seinem seinen ihre ihrer ihrem ihren "
                          "unsere unser sein ihr".split())
-# a determiner opening a sentence ("Seiner Meinung nach") starts no name either
-_STARTERS = _STARTERS | _DETERMINERS
+# a determiner opening a sentence ("Seiner Meinung nach") starts no name either, nor does a
+# German adverb or conjunction ("Folglich", "Warum"), capitalised only there
+_GERMAN_OPENERS = frozenset(
+    "warum weshalb wieso weswegen deshalb deswegen daher darum dadurch damit folglich daraufhin dennoch "
+    "trotzdem allerdings inzwischen mittlerweile bereits bisher damals jetzt später zuvor vorher nachdem "
+    "bevor obwohl seitdem sobald sofern falls immerhin zumindest vorzugsweise optimalerweise schließlich "
+    "letztlich zunächst anschließend danach davor dabei dafür dagegen darauf darüber davon dazu ebenso "
+    "ebenfalls gleichzeitig stattdessen vielmehr tatsächlich natürlich leider glücklicherweise "
+    "offensichtlich eigentlich insgesamt insbesondere besonders sogar kaum erst außerdem deswegen "
+    "allein alle alles viele einige manche mehrere beide jeder jede jedes welche welcher welches "
+    "wenn weil dass denn sondern sowie sodass indem ob wie wo wer was wann wohin woher".split())
+_STARTERS = _STARTERS | _DETERMINERS | _GERMAN_OPENERS
 # Names German writes with an article ("die Ukraine", "der Kreml", "die Nato"): still names.
 _NAMES_WITH_ARTICLE = frozenset(
     "schweiz türkei ukraine slowakei mongolei krim iran irak jemen libanon sudan kongo tschad niger "
@@ -308,7 +318,7 @@ _OPENERS = "([{\"'„“‘«»‹›‚"
 _DETERMINER_FORMS = frozenset(f for d in _DETERMINERS for f in (d, d.capitalize(), d.upper()))
 
 
-def _after_determiner(text: str, start: int) -> bool:
+def _after_determiner(text: str, start: int, forms: frozenset[str] = _DETERMINER_FORMS) -> bool:
     """Whether the word at ``start`` follows a determiner ("der Anteil", "(die Regierung") or
     a determiner and an inflected adjective in lower case ("die neue Regierung"), each one
     space apart.
@@ -316,19 +326,20 @@ def _after_determiner(text: str, start: int) -> bool:
     German capitalises every noun, so a single capitalised word here is taken for a noun, not
     a name, unless it is one of the few names German writes with an article ("die Ukraine"):
     see ``_learn``. Called for every such word of a German passage: kept to a few string
-    operations.
+    operations. ``forms`` are the determiners to look for (all of them in lower case, capitalised
+    and in capitals, by default).
     """
     if start < 2 or text[start - 1] != " ":
         return False
     cut = text.rfind(" ", 0, start - 1)
     word = text[cut + 1:start - 1]
-    if word in _DETERMINER_FORMS:
+    if word in forms:
         return True
     if word and word[0] in _OPENERS:
-        return word.lstrip(_OPENERS) in _DETERMINER_FORMS
+        return word.lstrip(_OPENERS) in forms
     if cut < 1 or not word.endswith(_ADJECTIVE_ENDINGS) or not word.isalpha() or not word.islower():
         return False
-    return text[text.rfind(" ", 0, cut) + 1:cut].lstrip(_OPENERS) in _DETERMINER_FORMS
+    return text[text.rfind(" ", 0, cut) + 1:cut].lstrip(_OPENERS) in forms
 
 
 def _capitalised(word: str, k: str) -> bool:
@@ -358,6 +369,28 @@ def _sentence_start(chunk: str, start: int) -> bool:
         inner = body[:-1].rstrip()
         return bool(inner) and inner[-1] in _FULL_STOPS
     return False
+
+
+# A word with a capital and then only lower-case letters, right after a space that follows
+# the last letter of a determiner or of an inflected adjective (e r n s m: where
+# _after_determiner can say yes). The first letter comes before the look-behind, which lets
+# the engine skip to the candidates.
+_NOUN_CANDIDATE = re.compile(r"[^\W\d_a-z](?<=[ernsmERNSM] .)[^\W\d_A-Z]+(?!\w)")
+
+
+@lru_cache(maxsize=8)
+def document_nouns(text: str) -> frozenset[str]:
+    """The keys of the words a German document uses as common nouns somewhere: after a
+    determiner in lower case ("die Produkte", "der neue Trainer"), less the names German writes with an
+    article. A run of such words elsewhere in the document ("Produkte → Artikel" at the start
+    of a sentence) is a noun too, not a name: ``compare`` takes such a word as found on
+    both sides."""
+    found = set()
+    for m in _NOUN_CANDIDATE.finditer(text):
+        # a determiner in lower case: a capitalised one in mid-sentence is part of a name ("Des Moines")
+        if _after_determiner(text, m.start(), _DETERMINERS):
+            found.add(m.group().casefold())
+    return frozenset(found - _NOUN_EXCEPTIONS)
 
 
 @lru_cache(maxsize=16384)
@@ -441,8 +474,17 @@ def _loose(names: list[Name], unmatched: set[str], other_keys: set[str], other_a
     return out
 
 
+def _ends_in(name: Name, lexicons: tuple[AbstractSet[str], ...]) -> bool:
+    return any(name.words[-1][0] in lexicon for lexicon in lexicons)
+
+
 def compare(text_a: str, names_a: list[Name], words_a: AbstractSet[str],
-            text_b: str, names_b: list[Name], words_b: AbstractSet[str]) -> list[Fact]:
+            text_b: str, names_b: list[Name], words_b: AbstractSet[str],
+            nouns: tuple[AbstractSet[str], ...] = ()) -> list[Fact]:
+    """Name facts of a linked pair. A name that ends in a word of one of ``nouns`` (the common
+    nouns of German documents, see ``document_nouns``) may still be a spelling variant, but
+    is neither a different name nor missing: German capitalises every noun, and "Trainer →
+    Coach" or "Trumps Präsenz" is wording, not a person or a place."""
     facts: list[Fact] = []
     keys_a, keys_b = _keys(names_a), _keys(names_b)
     left_a, left_b = keys_a.difference(words_b), keys_b.difference(words_a)
@@ -471,8 +513,8 @@ def compare(text_a: str, names_a: list[Name], words_a: AbstractSet[str],
             facts.append(Fact("name", sp, other, severity=1,
                               note=f"spelling variant: {sp.slice(text_a)} / {other.slice(text_b)}"))
     # a name is kept when its last word (the surname) is: "Mark Rutte" / "Mark Hartley" differ
-    gone = [n for n in names_a if len(n.words) - 1 not in n.matched]
-    new = [n for n in names_b if len(n.words) - 1 not in n.matched]
+    gone = [n for n in names_a if len(n.words) - 1 not in n.matched and not _ends_in(n, nouns)]
+    new = [n for n in names_b if len(n.words) - 1 not in n.matched and not _ends_in(n, nouns)]
     if gone and new:
         # a name swapped for another in the same context: the first unpaired one with n's
         # neighbouring words, in text order
@@ -500,6 +542,6 @@ def compare(text_a: str, names_a: list[Name], words_a: AbstractSet[str],
 
 def clear_caches() -> None:
     """Forget every word decided so far (for timing a cold run)."""
-    for cached in (same, variant):
+    for cached in (same, variant, document_nouns):
         cached.cache_clear()
     _WORD_INFO.clear()
