@@ -37,6 +37,8 @@ def kinds(a: str, b: str) -> dict[str, int]:
     ("Nach dem Spiel kam der Trainer spät. Am Abend sprach Trainer mit uns.",
      "Nach dem Spiel kam der Coach spät. Am Abend sprach Coach mit uns."),
     ("Folglich stiegen die Preise im Handel.", "Daraufhin stiegen die Preise im Handel."),
+    ("Die Zahl der Fälle stieg. Nun gab es Fälle von Angriffen auf Busse.",
+     "Die Zahl der Fälle stieg. Nun gab es Fälle von Überfällen auf Busse."),
     ("Putin called it “a key question.”", "Putin called it \"a key question\"."),
     ("“It isn't over,” Putin said.", "“It is not over,” Putin said."),
     ("Vladimir Putin met Donald Trump in Alaska.", "Putin met Trump in Alaska."),

@@ -474,17 +474,22 @@ def _loose(names: list[Name], unmatched: set[str], other_keys: set[str], other_a
     return out
 
 
-def _ends_in(name: Name, lexicons: tuple[AbstractSet[str], ...]) -> bool:
-    return any(name.words[-1][0] in lexicon for lexicon in lexicons)
+def _wording(name: Name, text: str, lexicons: tuple[AbstractSet[str], ...]) -> bool:
+    """Whether the name is a German noun phrase: it ends in a common noun ("Trumps Präsenz"), or
+    a common noun heads it and joins the rest through "von" ("Fälle von Angriffen")."""
+    if any(name.words[-1][0] in lexicon for lexicon in lexicons):
+        return True
+    return (len(name.words) > 1 and any(name.words[0][0] in lexicon for lexicon in lexicons)
+            and _JOIN_GAP.fullmatch(text, name.words[0][2], name.words[1][1]) is not None)
 
 
 def compare(text_a: str, names_a: list[Name], words_a: AbstractSet[str],
             text_b: str, names_b: list[Name], words_b: AbstractSet[str],
             nouns: tuple[AbstractSet[str], ...] = ()) -> list[Fact]:
-    """Name facts of a linked pair. A name that ends in a word of one of ``nouns`` (the common
-    nouns of German documents, see ``document_nouns``) may still be a spelling variant, but
-    is neither a different name nor missing: German capitalises every noun, and "Trainer →
-    Coach" or "Trumps Präsenz" is wording, not a person or a place."""
+    """Name facts of a linked pair. A German noun phrase (``_wording``: judged by ``nouns``,
+    the common nouns of German documents, see ``document_nouns``) may still be a spelling
+    variant, but is neither a different name nor missing: German capitalises every noun, and
+    "Trainer → Coach" or "Trumps Präsenz" is wording, not a person or a place."""
     facts: list[Fact] = []
     keys_a, keys_b = _keys(names_a), _keys(names_b)
     left_a, left_b = keys_a.difference(words_b), keys_b.difference(words_a)
@@ -513,8 +518,8 @@ def compare(text_a: str, names_a: list[Name], words_a: AbstractSet[str],
             facts.append(Fact("name", sp, other, severity=1,
                               note=f"spelling variant: {sp.slice(text_a)} / {other.slice(text_b)}"))
     # a name is kept when its last word (the surname) is: "Mark Rutte" / "Mark Hartley" differ
-    gone = [n for n in names_a if len(n.words) - 1 not in n.matched and not _ends_in(n, nouns)]
-    new = [n for n in names_b if len(n.words) - 1 not in n.matched and not _ends_in(n, nouns)]
+    gone = [n for n in names_a if len(n.words) - 1 not in n.matched and not (nouns and _wording(n, text_a, nouns))]
+    new = [n for n in names_b if len(n.words) - 1 not in n.matched and not (nouns and _wording(n, text_b, nouns))]
     if gone and new:
         # a name swapped for another in the same context: the first unpaired one with n's
         # neighbouring words, in text order
