@@ -310,13 +310,12 @@ _FIRST_LETTERS = re.compile(r"\(\?=(?:\[[^\]]*\]|\(\?i:\[[^\]]*\]\))\)")
 @settings(max_examples=300, deadline=None)
 @given(pieces(LOOK_AHEADISH, size=10))
 @example(" ".join(LOOK_AHEADISH))      # every piece, every run
-def test_first_letter_look_aheads_skip_only_positions_that_cannot_match(text):
-    from synopsis.core.facts import attribution, negation
-    for pattern in (dates._PATTERNS[8],):
-        plain = re.compile(_FIRST_LETTERS.sub("", pattern.pattern, count=1), pattern.flags)
-        assert plain.pattern != pattern.pattern
-        assert [(m.span(), m.lastgroup) for m in pattern.finditer(text)] == \
-            [(m.span(), m.lastgroup) for m in plain.finditer(text)]
+def test_first_letter_look_ahead_skips_only_positions_that_cannot_match(text):
+    pattern = dates._PATTERNS[8]    # relative dates
+    plain = re.compile(_FIRST_LETTERS.sub("", pattern.pattern, count=1), pattern.flags)
+    assert plain.pattern != pattern.pattern
+    assert [(m.span(), m.lastgroup) for m in pattern.finditer(text)] == \
+        [(m.span(), m.lastgroup) for m in plain.finditer(text)]
 
 
 # the speech cue pattern as first written: one alternation
