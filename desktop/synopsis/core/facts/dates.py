@@ -63,9 +63,9 @@ _DIGIT_FEATURES = {"n": re.compile(r"\d\.\d{1,2}\."), "i": re.compile(r"\d{4}-\d
                    "y": re.compile(r"(?:1[89]|20)\d\d"), "t": re.compile(r"\d(?:[:.]\d|\s?[apU])")}
 # The relative pattern needs a relative word ("gestern") or a modifier and a period ("this week").
 _REL_WORDS = frozenset("yesterday today tomorrow tonight vorgestern übermorgen gestern heute morgen".split())
-_REL_MODIFIERS = frozenset("last next this past coming letzte letzten letzter letztes nächste nächsten nächster nächstes "
-                           "kommende kommenden kommender kommendes vergangene vergangenen vergangener vergangenes "
-                           "diese diesen dieser dieses".split())
+# (the relative pattern's modifiers: the English ones, and the German ones with their endings)
+_REL_MODIFIERS = frozenset("last next this past coming".split()) | frozenset(
+    stem + ending for stem in "letzte nächste diese kommende vergangene".split() for ending in ("", "n", "r", "s"))
 _PERIODS = frozenset("week month year weekend morning evening night woche monat jahr wochenende".split())
 
 
