@@ -384,8 +384,10 @@ def test_a_word_key_strips_stops_and_a_possessive_as_first_written(word):
 
 @settings(max_examples=300, deadline=None)
 @given(pieces(NAMEISH + [" Produkte", "(die Kunden", "DIE Preise", " neuen Preise", "Ä", "über Äpfel", " im Handel",
-                       " zum Beispiel", " am Ende", " einen Plan", " IHR Sohn"], size=16))
+                       " zum Beispiel", " am Ende", " einen Plan", " IHR Sohn", " („ein", "„", "(", " ältere Dame",
+                       " x(die", " die", " eine", " ", "  "], size=16))
 @example("Die Kunden mögen die Produkte und die neue Regierung in der Ukraine.")
+@example("eine Lederjacke („ein Kleidungsstück“) und eine ältere Dame")
 def test_document_nouns_are_the_capitalised_words_after_a_determiner(text):
     names.document_nouns.cache_clear()
     plain = {m.group().casefold() for m in re.finditer(r"[^\W\d_a-z][^\W\d_A-Z]+(?!\w)", text)

@@ -7,7 +7,6 @@ whole document text.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from typing import Iterator
 
 from ..model import Span
@@ -26,21 +25,32 @@ _NOT_SUFFIX = re.compile(r"n't\b")
 _ODD_CASE = ("İ", "ı")
 
 
-@dataclass(frozen=True, slots=True)
 class Passage:
-    text: str
-    chunks: tuple[tuple[int, str], ...]
-    words: frozenset[str]   # lower-cased words (see norm_words): a cheap test before a regex scan
-    has_digit: bool
-    odd_case: bool          # has a letter that a case-blind regex and casefold() read differently
+    """The chunks of one side of a link, with what every detector's pre-scan asks of them.
+
+    (A plain class with slots: built once per passage, read many times; a frozen dataclass
+    spends more on building it than some detectors spend on reading it.)
+    """
+
+    __slots__ = ("text", "chunks", "words", "has_digit", "odd_case", "german")
+
+    def __init__(self, text: str, chunks: tuple[tuple[int, str], ...], words: frozenset[str],
+                 has_digit: bool, odd_case: bool) -> None:
+        self.text = text
+        self.chunks = chunks
+        self.words = words            # lower-cased words (see norm_words): a cheap test before a regex scan
+        self.has_digit = has_digit
+        self.odd_case = odd_case      # has a letter that a case-blind regex and casefold() read differently
+        # German by its function words (decides "Billion" = 10^12 and noun capitalisation)
+        self.german = len(words & GERMAN_WORDS) >= 2 and len(words & ENGLISH_WORDS) < 2
 
     @classmethod
     def of(cls, text: str, spans: list[Span]) -> "Passage":
         n = len(text)
         chunks = tuple((s.start, text[s.start:min(s.end, n)]) for s in spans if min(s.end, n) > s.start)
-        joined = "\n".join(c for _, c in chunks)
+        joined = chunks[0][1] if len(chunks) == 1 else "\n".join(c for _, c in chunks)
         return cls(text, chunks, word_set(joined), _DIGIT.search(joined) is not None,
-                   any(c in joined for c in _ODD_CASE))
+                   _ODD_CASE[0] in joined or _ODD_CASE[1] in joined)
 
     def finditer(self, pattern: re.Pattern[str]) -> Iterator[tuple[int, re.Match[str]]]:
         """Every match of ``pattern`` in each chunk, with the chunk's offset."""
@@ -53,11 +63,6 @@ class Passage:
 
     def mentions(self, words: frozenset[str]) -> bool:
         return not self.words.isdisjoint(words)
-
-    @property
-    def german(self) -> bool:
-        """German by its function words (decides "Billion" = 10^12 and noun capitalisation)."""
-        return len(self.words & GERMAN_WORDS) >= 2 and len(self.words & ENGLISH_WORDS) < 2
 
 
 def norm_words(text: str) -> str:

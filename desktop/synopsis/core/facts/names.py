@@ -371,11 +371,15 @@ def _sentence_start(chunk: str, start: int) -> bool:
     return False
 
 
-# A word with a capital and then only lower-case letters, right after a space that follows
-# the last letter of a determiner or of an inflected adjective (e r n s m: where
-# _after_determiner can say yes). The first letter comes before the look-behind, which lets
-# the engine skip to the candidates.
-_NOUN_CANDIDATE = re.compile(r"[^\W\d_a-z](?<=[ernsmERNSM] .)[^\W\d_A-Z]+(?!\w)")
+# A word with a capital and then only lower-case letters (a common noun, written as German writes
+# one): the word after a determiner that document_nouns takes for a noun.
+_NOUN_WORD = re.compile(r"[^\W\d_a-z][^\W\d_A-Z]+(?!\w)")
+# a determiner with one opening mark or none ("die", "(die"), as a whole space-separated token
+_DETERMINER_TOKENS = frozenset(o + d for d in _DETERMINERS for o in ("", *_OPENERS))
+# a determiner behind two or more opening marks ("(„die"), as a whole token: rare, found by a scan
+# (the first mark comes before the look-behind, which lets the engine skip to the candidates)
+_MANY_OPENERS = re.compile(f"[{re.escape(_OPENERS)}](?<![^ ].)[{re.escape(_OPENERS)}]+"
+                           f"(?:{'|'.join(_DETERMINERS)})(?= )")
 
 
 @lru_cache(maxsize=8)
@@ -384,13 +388,24 @@ def document_nouns(text: str) -> frozenset[str]:
     determiner in lower case ("die Produkte", "der neue Trainer"), less the names German writes with an
     article. A run of such words elsewhere in the document ("Produkte → Artikel" at the start
     of a sentence) is a noun too, not a name: ``compare`` takes such a word as found on
-    both sides."""
+    both sides.
+
+    ``_after_determiner`` reads the space-separated tokens before a word; here the document is
+    split at its spaces once, and only the two tokens after each determiner token are read.
+    """
+    determiners = _DETERMINER_TOKENS.union(m.group() for m in _MANY_OPENERS.finditer(text))
+    toks = text.split(" ")
     found = set()
-    for m in _NOUN_CANDIDATE.finditer(text):
-        # a determiner in lower case: a capitalised one in mid-sentence is part of a name ("Des Moines")
-        if _after_determiner(text, m.start(), _DETERMINERS):
-            found.add(m.group().casefold())
-    return frozenset(found - _NOUN_EXCEPTIONS)
+    # a token after a determiner, and the one after that (in case the first is an adjective)
+    for after, then in set([(a, w) for d, a, w in zip(toks, toks[1:], toks[2:] + [""]) if d in determiners]):
+        m = _NOUN_WORD.match(after)
+        if m is not None:
+            found.add(m.group())
+        if after.endswith(_ADJECTIVE_ENDINGS) and after.isalpha() and after.islower():     # ("ältere": both)
+            m = _NOUN_WORD.match(then)
+            if m is not None:
+                found.add(m.group())
+    return frozenset({w.casefold() for w in found} - _NOUN_EXCEPTIONS)
 
 
 @lru_cache(maxsize=16384)
