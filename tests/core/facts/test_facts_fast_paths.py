@@ -12,7 +12,7 @@ from synopsis.core.facts.common import Passage, norm_words, word_set
 from synopsis.core.model import Span
 
 NUMBERISH = ["one", "Ten", "tenants", "twenty-one", "fifty five", "hundred", "and", "zwölf", "Zweifel",
-             "dreißig", "US$", "$", "€", "¥", "5", "1,000.5", "2.5", "bn", "%", " per cent", "-", ".", ",",
+             "dreißig", "US$", "$", "€", "¥", "₴", "\u00a0", "\t", "US$ ", "5", "1,000.5", "2.5", "bn", "%", " per cent", "-", ".", ",",
              " ", "  ", "\n", "a", "X", "ſix", "ı", "İ", "'", "’", "n't", "third", "SEVEN", "half"]
 DATEISH = ["4", "12", "2025", "1999", "9.8.2014", "2014-08-09", "10:30", "3pm", "Uhr", "May", "Mai",
            "Sept.", "February", "März", "Monday", "Montag", "yesterday", "last week", "nächste Woche",

@@ -70,6 +70,7 @@ _QUANTITY = re.compile(
 # characters before its figure ("US$ 5"); a figure never begins inside an anchor (the
 # character before a figure is never a word character).
 _LEAD = 4
+_CURRENCY_MARKS = "$€£₽₴¥"      # the last character of _QUANTITY's "cur" group
 _DIGIT_ANCHOR = re.compile(r"\d+")
 _BY_INITIAL: dict[str, list[str]] = {}
 for _w in sorted(list(_SMALL) + list(_MULT), key=len, reverse=True):
@@ -95,7 +96,11 @@ def _quantities(chunk: str, anchors: re.Pattern[str]) -> Iterator[re.Match[str]]
     done = 0    # every start before this was tried or is inside a match
     for anchor in anchors.finditer(low):
         a = anchor.start()
-        for start in range(max(a - _LEAD, done), a + 1):
+        if a < done:
+            continue
+        # a match that starts before its figure has a currency or a space right before it
+        first = max(a - _LEAD, done) if a > done and (chunk[a - 1] in _CURRENCY_MARKS or chunk[a - 1].isspace()) else a
+        for start in range(first, a + 1):
             m = _QUANTITY.match(chunk, start)
             if m:
                 yield m
