@@ -27,7 +27,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "desktop"))
 
-from synopsis.core.facts import _analyse, find_fact_changes, names  # noqa: E402
+from synopsis.core.facts import clear_cache, find_fact_changes  # noqa: E402
 from synopsis.core.model import FACT_KINDS, Span  # noqa: E402
 
 GOLD_DIR = ROOT / "benchmarks" / "gold"
@@ -82,8 +82,7 @@ def accuracy(paths: list[Path], show_errors: bool) -> tuple[list[str], dict]:
 
 def _cold() -> None:
     """Forget every passage analysis and word cache, as in a fresh comparison."""
-    _analyse.cache_clear()
-    names.clear_caches()
+    clear_cache()
 
 
 def _timed(path_a: Path, path_b: Path, repeats: int) -> tuple[float, float, int]:

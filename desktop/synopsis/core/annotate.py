@@ -17,17 +17,21 @@ def annotate_links(doc_a: Document, doc_b: Document, links: Sequence[Link], *, f
 
     Works on the statement part of each segment (``Segment.core_span``), so a photo caption
     glued to a sentence is neither a word edit nor a changed name. All the diffs are made
-    before all the facts: each step keeps its own tables and patterns in the processor's caches
-    (interleaved, the fact layer cost 5–10 % more; see benchmarks/results/facts_history.md).
+    before all the facts, and the fact layer runs one detector at a time over all the links:
+    each step keeps its own tables and patterns in the processor's caches (interleaved, the
+    fact layer cost 5–10 % more, and passage by passage ≈ 10 % more again; see
+    benchmarks/results/facts_history.md).
     """
-    if facts:
-        from .facts import find_fact_changes     # (not at import: the CLI starts faster without it)
-
     spans = [(core_spans_of(doc_a, link.a), core_spans_of(doc_b, link.b)) for link in links]
     for link, (sa, sb) in zip(links, spans):
         link.edits = word_edits(doc_a.text, sa, doc_b.text, sb)
-    for link, (sa, sb) in zip(links, spans):
-        link.facts = find_fact_changes(doc_a.text, sa, doc_b.text, sb) if facts else []
+    if facts:
+        from .facts import find_fact_changes_many     # (not at import: the CLI starts faster without it)
+        found = find_fact_changes_many(doc_a.text, doc_b.text, spans)
+    else:
+        found = [[] for _ in links]
+    for link, link_facts in zip(links, found):
+        link.facts = link_facts
         link.annotated = True
 
 

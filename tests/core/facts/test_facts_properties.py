@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from hypothesis import given, settings, strategies as st
 
-from synopsis.core.facts import find_fact_changes
+from synopsis.core.facts import clear_cache, find_fact_changes, find_fact_changes_many
 from synopsis.core.model import Span
 
 PIECES = ["Putin", "Peskov said", "Kyiv", "kiev", "Sybhia", "Sybiha", " not ", " may ", "never",
@@ -50,3 +50,29 @@ def test_identical_passages_give_no_facts(pa):
     # the same words at other offsets of another text
     shifted = "xx " + body
     assert find_fact_changes(body, spans, shifted, [Span(s.start + 3, s.end + 3) for s in spans]) == []
+
+
+@st.composite
+def link_sets(draw):
+    """Two texts and links between their passages; a passage may be in several links."""
+    text_a, text_b = draw(text), draw(text)
+
+    def passage(body):
+        cuts = sorted(draw(st.lists(st.integers(0, len(body)), min_size=1, max_size=3)))
+        bounds = [0] + cuts + [len(body)]
+        return [Span(s, e) for s, e in zip(bounds, bounds[1:]) if e > s and draw(st.booleans())]
+
+    pool_a = [passage(text_a) for _ in range(draw(st.integers(1, 3)))]
+    pool_b = [passage(text_b) for _ in range(draw(st.integers(1, 3)))]
+    links = draw(st.lists(st.tuples(st.sampled_from(pool_a), st.sampled_from(pool_b)), max_size=6))
+    return text_a, text_b, links
+
+
+@settings(max_examples=150, deadline=None)
+@given(link_sets())
+def test_many_links_at_once_give_what_each_link_gives_alone(case):
+    text_a, text_b, links = case
+    clear_cache()
+    together = find_fact_changes_many(text_a, text_b, links)
+    clear_cache()
+    assert together == [find_fact_changes(text_a, sa, text_b, sb) for sa, sb in links]

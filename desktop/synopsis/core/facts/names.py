@@ -181,25 +181,26 @@ def extract(passage: Passage, nouns: bool = True) -> list[Name]:
     german = passage.german
     info = _WORD_INFO.get
     for offset, text in passage.chunks:
-        run: list[tuple[int, int, tuple[int, str, int, bool]]] = []     # the open run's tokens
+        run: list[tuple[int, int, tuple[int, str, int, bool]]] | None = None     # the open run's tokens
         last = 0        # where the open run's last token ends
         for m in _CAPITAL_TOKEN.finditer(text):
-            start, end = m.span()
-            word = info(m.group()) or _learn(m.group())
-            if run:
+            token = m.group()
+            word = info(token) or _learn(token)
+            start = m.start()
+            if run is not None:
                 gap = start - last
                 # joined by a space or hyphen, or through "von der" (at most nine characters)
                 if word[0] != _NOT_NAME and (gap == 1 and text[last] in " -" or 1 < gap <= 9 and _joins(text, last, start)):
-                    run.append((start, end, word))
-                    last = end
+                    last = start + len(token)
+                    run.append((start, last, word))
                     continue
                 _close(run, names, text, offset, german, nouns)
-                run = []
+                run = None
             if word[0] == _NOT_NAME or word[0] == _STARTER and _sentence_start(text, start):
                 continue
-            run.append((start, end, word))
-            last = end
-        if run:
+            last = start + len(token)
+            run = [(start, last, word)]
+        if run is not None:
             _close(run, names, text, offset, german, nouns)
     return names
 
@@ -211,9 +212,11 @@ def _close(run: list[tuple[int, int, tuple[int, str, int, bool]]], names: list[N
         start, end, (role, k, possessive, may_be_noun) = run[0]
         if role != _TITLE:
             # German: a capitalised word after a determiner is a noun ("der Anteil")
-            noun = german and may_be_noun and _after_determiner(text, start)
-            if nouns or not noun:
-                names.append(Name([(k, offset + start, offset + end - possessive)], text, start, end, noun))
+            if german and may_be_noun and _after_determiner(text, start):
+                if nouns:
+                    names.append(Name([(k, offset + start, offset + end - possessive)], text, start, end, True))
+            else:
+                names.append(Name([(k, offset + start, offset + end - possessive)], text, start, end))
         return
     core = [t for t in run if t[2][0] != _TITLE]
     if not core:
