@@ -79,12 +79,18 @@ def test_sentence_start_reads_the_end_of_the_text_like_the_anchored_pattern(text
         assert names._sentence_start(text, start) == bool(_OLD_SENTENCE_END.search(text[:start]))
 
 
-@settings(max_examples=200, deadline=None)
-@given(st.sets(st.sampled_from(["putin", "putins", "russia", "russian", "us", "american", "kyiv", "ukraine",
-                                "ukrainian", "witkoff", "wit", "eu", "europe", "merz", "merkel"]), max_size=6),
-       st.sampled_from(["putin", "putin's", "russland", "americans", "ukrainians", "witkoffs", "eu", "mer", "xyz"]))
-def test_same_index_finds_what_trying_every_key_finds(keys, k):
-    assert names._SameIndex(keys).has(k) == any(names.same(k, o) for o in keys)
+KEYS = ["putin", "putins", "russia", "russian", "us", "american", "america", "usa", "kyiv", "ukraine",
+        "ukrainian", "witkoff", "wit", "eu", "europe", "european", "merz", "merkel", "deutsche", "germany"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.sets(st.sampled_from(KEYS), max_size=6),
+       st.sets(st.sampled_from(KEYS + ["putin's", "russland", "americans", "ukrainians", "witkoffs", "mer", "xyz"]),
+               max_size=5),
+       st.sets(st.sampled_from(["us", "eu", "ecb", "xyz"]), max_size=2))
+def test_unmatched_keys_are_those_no_key_of_the_other_side_inflects(other_keys, keys, other_acr):
+    plain = {k for k in keys - other_acr if not any(names.same(k, o) for o in other_keys)}
+    assert names._unmatched(keys, other_acr, other_keys) == plain
 
 
 @pytest.mark.parametrize("word", ["%", "per cent", "Prozent", "percentage points", "km", "sq km", "hectares",
@@ -155,6 +161,22 @@ def test_last_word_test_spares_only_searches_that_cannot_match(before):
     if not attribution._may_precede(before):
         for pattern in (attribution._BEFORE, attribution._VERB_BEFORE, attribution._VERB_BEFORE_DE):
             assert not pattern.search(before)
+
+
+LISTED = sorted({*names._MONTHS, *names._WEEKDAYS, *names._NUMBER_WORDS, *names._SCALE, *names._FIGURE_UNIT_WORDS,
+                 *names._STARTERS, *names._TITLES, *names._CONNECTORS})
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.one_of(st.sampled_from(LISTED).flatmap(lambda w: st.sampled_from([w, w.capitalize(), w.upper(), w.title()])),
+                 pieces(["Pro", "zent", "ı", "İ", "Mai", "Jan", "’s", ".", "-", "ü", "É", "x", "s"], size=4)
+                 .filter(lambda w: bool(w) and w[0].isalpha())))
+@example("Prozıent")
+@example("Prozent’s")
+@example("Von")
+def test_one_table_gives_each_word_its_role(word):
+    k = names.key(word)
+    assert names._fast_role(word, k) == names._role(word, k)
 
 
 def test_a_word_is_never_both_a_sentence_starter_and_a_title():

@@ -244,7 +244,7 @@ def _learn(word: str) -> tuple[int, str, int, bool]:
     may_be_noun = word[1:].islower() and (word if word.isalnum() else _HEAD.match(word).group()).casefold() \
         not in _NOUN_EXCEPTIONS
     k = key(word)
-    got = _WORD_INFO[word] = (_role(word, k), k, _possessive(word), may_be_noun)
+    got = _WORD_INFO[word] = (_fast_role(word, k), k, _possessive(word), may_be_noun)
     return got
 
 
@@ -285,6 +285,16 @@ def _role(word: str, k: str) -> int:
     if k in _TITLES or word in _CONNECTORS:
         return _TITLE
     return _NAME
+
+
+def _fast_role(word: str, k: str) -> int:
+    """``_role``, with the keys of the word lists looked up in one table."""
+    if not word[0].isupper():
+        return _NOT_NAME
+    role = _KEY_ROLES.get(k)
+    if role is not None:
+        return role
+    return _role(word, k) if "ı" in k or word in _CONNECTORS else _NAME
 
 
 def _no_punct(chunk: str, start: int, end: int) -> bool:
@@ -349,6 +359,15 @@ def _capitalised(word: str, k: str) -> bool:
     if not word[0].isupper():
         return False
     return k not in _MONTHS and k not in _WEEKDAYS and k not in _NUMBER_WORDS and not _unit_word(k)
+
+
+# The role of every key that one of the word lists holds, in _role's order of precedence.
+_KEY_ROLES: dict[str, int] = {}
+for _role_of, _keys_of in ((_NOT_NAME, [*_MONTHS, *_WEEKDAYS, *_NUMBER_WORDS,
+                                        *(k for k in (*_SCALE, *_FIGURE_UNIT_WORDS) if len(k) > 2)]),
+                           (_STARTER, _STARTERS), (_TITLE, _TITLES)):
+    for _k in _keys_of:
+        _KEY_ROLES.setdefault(_k, _role_of)
 
 
 def _sentence_start(chunk: str, start: int) -> bool:
@@ -425,27 +444,6 @@ def same(x: str, y: str) -> bool:
     return stem >= max(4, len(short) - 1) and len(long) - stem <= 4
 
 
-class _SameIndex:
-    """``any(same(k, o) for o in keys)`` without trying every key: a match other than an equal
-    or demonym is a shared stem of at least four letters, so only keys with k's first four
-    letters need the full test."""
-
-    def __init__(self, keys: set[str]) -> None:
-        self.keys = keys
-        self.canon: set[str] | None = None      # built on first use: most words are matched before
-        self.by_stem: dict[str, list[str]] = {}
-
-    def has(self, k: str) -> bool:
-        if self.canon is None:
-            self.canon = {_DEMONYMS.get(o, o) for o in self.keys}
-            for o in self.keys:
-                if len(o) >= 4:
-                    self.by_stem.setdefault(o[:4], []).append(o)
-        if _DEMONYMS.get(k, k) in self.canon:
-            return True
-        return len(k) >= 4 and any(same(k, o) for o in self.by_stem.get(k[:4], ()))
-
-
 @lru_cache(maxsize=16384)
 def variant(x: str, y: str) -> bool:
     """Spelling variants or transliterations of one name (Sybhia / Sybiha, Kiev / Kyiv)."""
@@ -469,12 +467,36 @@ def _acronyms(names: list[Name]) -> set[str]:
 
 def _unmatched(keys: set[str], other_acr: set[str], other_keys: set[str]) -> set[str]:
     """The keys (none of them a word of the other side) found there neither as an acronym
-    nor as the same name inflected."""
+    nor as the same name inflected (``any(same(k, o) for o in other_keys)``).
+
+    Tried key against key: a link has a few such keys and a few names on the other side. Other
+    than an equal key or a demonym, ``same`` needs a shared stem of at least four letters.
+    """
     left = keys.difference(other_acr)
-    if left:
-        like = _SameIndex(other_keys)
-        left = {k for k in left if not like.has(k)}
-    return left
+    if not left:
+        return left
+    demonyms = not other_keys.isdisjoint(_DEMONYMS)
+    canon: set[str] | None = None
+    out = set()
+    for k in left:
+        if k in other_keys:
+            continue
+        if len(k) >= 4:
+            head = k[:4]
+            inflected = False
+            for o in other_keys:
+                if o.startswith(head) and same(k, o):
+                    inflected = True
+                    break
+            if inflected:
+                continue
+        if demonyms or k in _DEMONYMS:
+            if canon is None:
+                canon = {_DEMONYMS.get(o, o) for o in other_keys}
+            if _DEMONYMS.get(k, k) in canon:
+                continue
+        out.add(k)
+    return out
 
 
 def _loose(names: list[Name], unmatched: set[str], other_keys: set[str], other_acr: set[str]) -> list[Name]:
@@ -482,6 +504,11 @@ def _loose(names: list[Name], unmatched: set[str], other_keys: set[str], other_a
     are all found (most of them) is left alone: it can neither be a variant nor be missing."""
     out = []
     for n in names:
+        if len(n.words) == 1:       # most names
+            if n.words[0][0] in unmatched:
+                n.matched = set()
+                out.append(n)
+            continue
         if all(k not in unmatched for k, _, _ in n.words):
             continue
         # "European Central Bank" = "ECB", unless the other side spells the long form out too
