@@ -150,7 +150,7 @@ def test_cue_scans_find_what_the_patterns_as_first_written_find(text):
         expected = [m.span() for m in plain.finditer(text)]
         assert [m.span() for m in scan.plain.finditer(text)] == expected
         # ... and the scan compiled for just the passage's words finds the same
-        assert [m.span() for _, m in scan.finditer(p)] == expected
+        assert [m.span() for _, m in scan.find(p)] == expected
 
 
 @settings(max_examples=300, deadline=None)
@@ -354,7 +354,7 @@ _PLAIN_CUE = re.compile(r"\b(?:(?P<verb>said|says|say|told|tells|claimed|claims|
 def test_speech_cue_scan_finds_what_the_pattern_as_first_written_finds(text):
     from synopsis.core.facts import attribution
     expected = [(m.span(), bool(m.group("verb"))) for m in _PLAIN_CUE.finditer(text)]
-    assert [(m.span(), m.group() not in attribution._OTHER_CUES) for _, m in attribution._CUE.finditer(passage(text))] \
+    assert [(m.span(), m.group() not in attribution._OTHER_CUES) for _, m in attribution._CUE.find(passage(text))] \
         == expected
     assert [m.span() for m in attribution._CUE.plain.finditer(text)] == [span for span, _ in expected]
 

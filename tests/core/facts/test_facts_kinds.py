@@ -63,6 +63,8 @@ def test_equivalent_rewrites_are_not_flagged(a, b):
     ("He said he was “ready for war”.", "He said he was ready for war.", "quote", 2),
     ("Ushakov said the talks were useful.", "Peskov said the talks were useful.", "attribution", 3),
     ("The talks were useful, according to Ushakov.", "The talks were useful.", "attribution", 2),
+    ("Die Gespräche waren Uschakow zufolge nützlich.", "Die Gespräche waren Peskow zufolge nützlich.",
+     "attribution", 3),
     ("Trump has no intention of letting Kyiv join.", "Trump has every intention of letting Kyiv join.", "negation", 3),
     ("The troops will withdraw.", "The troops will not withdraw.", "negation", 3),
     ("The troops will withdraw.", "The troops may withdraw.", "negation", 2),

@@ -83,11 +83,12 @@ def reads_nouns(passage: Passage) -> bool:
 def extract(passage: Passage, names: list[Name]) -> list[Speaker]:
     text = passage.text
     out: list[Speaker] = []
-    found = list(_CUE.finditer(passage))
+    found = _CUE.find(passage)
     if not found:
         return out
     cues = [offset + m.start() for offset, m in found]
     verbs = [(offset + m.start(), offset + m.end()) for offset, m in found if m.group() not in _OTHER_CUES]
+    zufolge = passage.odd_case or "zufolge" in passage.words
     for n in names:
         # only a name with a cue word nearby needs the patterns below
         start, end = n.words[0][1], n.words[-1][2]
@@ -98,7 +99,7 @@ def extract(passage: Passage, names: list[Name]) -> list[Speaker]:
         before = text[max(0, start - 35):start]
         speaks = (_AFTER.match(after) and (not after.startswith(",") or before.rstrip().endswith(","))
                   or _APPOSITION.match(after)) and not _OBJECT_OF.search(before[-20:])
-        if speaks or _ZUFOLGE.match(after) or _may_precede(before) and (
+        if speaks or zufolge and _ZUFOLGE.match(after) or _may_precede(before) and (
                     _BEFORE.search(before) or _VERB_BEFORE_DE.search(before) or
                     (_VERB_BEFORE.search(before) and _CLAUSE_END.match(after))):
             out.append(Speaker(n.span, [k for k, _, _ in n.words]))

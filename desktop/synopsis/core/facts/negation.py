@@ -40,7 +40,7 @@ _HEDGE = WordScan(
 
 def _cues(passage: Passage, scan: WordScan) -> list[tuple[str, Span]]:
     out: list[tuple[str, Span]] = []
-    for offset, m in scan.finditer(passage):
+    for offset, m in scan.find(passage):
         word = m.group().lower().replace("’", "'")
         norm = "not" if word in ("n't", "cannot") else "kein" if word.startswith("kein") else word
         out.append((norm, span(offset, m)))
