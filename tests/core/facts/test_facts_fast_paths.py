@@ -416,3 +416,16 @@ def test_document_nouns_are_the_capitalised_words_after_a_determiner(text):
              if (m.start() == 0 or not (text[m.start() - 1].isalnum() or text[m.start() - 1] == "_"))
              and names._after_determiner(text, m.start(), names._DETERMINERS)}
     assert names.document_nouns(text) == plain - names._NOUN_EXCEPTIONS
+
+
+@settings(max_examples=300, deadline=None)
+@given(pieces(DATEISH + NUMBERISH + ["said", "Sagte", "laut", "not", "Keine", "may", "reportedly", "zufolge"]))
+def test_a_passage_flags_each_word_list_it_has_a_word_of(text):
+    from synopsis.core.facts import attribution
+    p = passage(text)
+    for flag, words in [(dates._REL_WORDS_FLAG, dates._REL_WORDS), (dates._REL_MODIFIERS_FLAG, dates._REL_MODIFIERS),
+                        (dates._PERIODS_FLAG, dates._PERIODS), (dates._NAMED_DAYS_FLAG, dates._NAMED_DAYS),
+                        (dates._WEEKDAYS_FLAG, dates._WEEKDAYS), (numbers._CUE_FLAG, numbers._CUE_WORDS),
+                        (numbers._NUMBER_FLAG, numbers._NUMBER_WORDS)] + \
+            [(scan.flag, scan.triggers) for scan in (attribution._CUE, negation._NEGATION, negation._HEDGE)]:
+        assert bool(p.flags & flag) == (not p.words.isdisjoint(words))

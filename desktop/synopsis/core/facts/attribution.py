@@ -77,7 +77,7 @@ def _may_precede(before: str) -> bool:
 def reads_nouns(passage: Passage) -> bool:
     """Whether ``extract`` may look at the passage's German nouns ("Die Polizei sagte"): only
     when the passage can have a cue word."""
-    return passage.odd_case or not passage.words.isdisjoint(_CUE.triggers)
+    return passage.odd_case or passage.flags & _CUE.flag != 0
 
 
 def extract(passage: Passage, names: list[Name]) -> list[Speaker]:

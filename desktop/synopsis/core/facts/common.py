@@ -25,6 +25,26 @@ _NOT_SUFFIX = re.compile(r"n't\b")
 _ODD_CASE = ("İ", "ı")
 
 
+# The word lists that the detectors' pre-scans ask a passage about, each with a bit: a passage
+# intersects its words with all of them at once (see Passage.flags) instead of once per list.
+_FLAG_OF: dict[str, int] = {}
+_FLAGGED: frozenset[str] = frozenset()
+_FLAG_COUNT = 0
+
+
+def word_flag(words: frozenset[str]) -> int:
+    """A bit that ``Passage.flags`` sets when the passage has one of ``words`` (lower-cased, as
+    ``Passage.words`` has them). For word lists known when the detectors are imported: a
+    passage built before a list is added does not know it."""
+    global _FLAGGED, _FLAG_COUNT
+    bit = 1 << _FLAG_COUNT
+    _FLAG_COUNT += 1
+    for w in words:
+        _FLAG_OF[w] = _FLAG_OF.get(w, 0) | bit
+    _FLAGGED = frozenset(_FLAG_OF)
+    return bit
+
+
 class Passage:
     """The chunks of one side of a link, with what every detector's pre-scan asks of them.
 
@@ -32,7 +52,7 @@ class Passage:
     spends more on building it than some detectors spend on reading it.)
     """
 
-    __slots__ = ("text", "chunks", "words", "has_digit", "odd_case", "german")
+    __slots__ = ("text", "chunks", "words", "has_digit", "odd_case", "german", "flags")
 
     def __init__(self, text: str, chunks: tuple[tuple[int, str], ...], words: frozenset[str],
                  has_digit: bool, odd_case: bool) -> None:
@@ -43,6 +63,10 @@ class Passage:
         self.odd_case = odd_case      # has a letter that a case-blind regex and casefold() read differently
         # German by its function words (decides "Billion" = 10^12 and noun capitalisation)
         self.german = len(words & GERMAN_WORDS) >= 2 and len(words & ENGLISH_WORDS) < 2
+        flags = 0       # the word_flag bits of the lists the passage has a word of
+        for w in words & _FLAGGED:
+            flags |= _FLAG_OF[w]
+        self.flags = flags
 
     @classmethod
     def of(cls, text: str, spans: list[Span]) -> "Passage":
@@ -60,9 +84,6 @@ class Passage:
 
     def joined(self) -> str:
         return "\n".join(chunk for _, chunk in self.chunks)
-
-    def mentions(self, words: frozenset[str]) -> bool:
-        return not self.words.isdisjoint(words)
 
 
 def norm_words(text: str) -> str:
@@ -122,6 +143,7 @@ class WordScan:
             for word in words.split():
                 self._by_word.setdefault(word.casefold(), []).append(i)
         self.triggers = frozenset(self._by_word)
+        self.flag = word_flag(self.triggers)
 
     @property
     def plain(self) -> re.Pattern[str]:
@@ -142,7 +164,7 @@ class WordScan:
         the words: that answer comes first and costs one set test."""
         if passage.odd_case:
             return list(passage.finditer(self.plain))
-        if passage.words.isdisjoint(self.triggers):
+        if not passage.flags & self.flag:
             return []
         chosen = {i for word in passage.words & self.triggers for i in self._by_word[word]}
         if len(chosen) == 1:

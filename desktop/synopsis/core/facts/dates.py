@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 
 from ..model import Fact, Span
-from .common import Passage, overlaps, span
+from .common import Passage, overlaps, span, word_flag
 
 _MONTHS = {
     "january": 1, "jan": 1, "januar": 1, "jänner": 1, "february": 2, "feb": 2, "februar": 2,
@@ -140,17 +140,22 @@ def _clock(text: str) -> str:
 _NAMED_DAYS = frozenset(_MONTHS) | frozenset(_WEEKDAYS)
 
 
-def _relative(words: frozenset[str]) -> bool:
-    return not words.isdisjoint(_REL_WORDS) or not words.isdisjoint(_REL_MODIFIERS) and not words.isdisjoint(_PERIODS)
+_REL_WORDS_FLAG, _REL_MODIFIERS_FLAG, _PERIODS_FLAG, _NAMED_DAYS_FLAG, _WEEKDAYS_FLAG = (
+    word_flag(frozenset(words)) for words in (_REL_WORDS, _REL_MODIFIERS, _PERIODS, _NAMED_DAYS, _WEEKDAYS))
+
+
+def _relative(flags: int) -> bool:
+    return bool(flags & _REL_WORDS_FLAG or flags & _REL_MODIFIERS_FLAG and flags & _PERIODS_FLAG)
 
 
 def extract(passage: Passage) -> list[DateMention]:
     found: list[DateMention] = []
-    relative = _relative(passage.words)
-    if not (passage.has_digit or relative or passage.mentions(_NAMED_DAYS)):
+    flags = passage.flags
+    relative = _relative(flags)
+    if not (passage.has_digit or relative or flags & _NAMED_DAYS_FLAG):
         return found
     # a weekday pattern matches whole words only: the passage's words tell whether to look
-    weekday = not passage.words.isdisjoint(_WEEKDAYS)
+    weekday = flags & _WEEKDAYS_FLAG != 0
     chunks = [(offset, chunk, _features(chunk, relative, weekday)) for offset, chunk in passage.chunks]
     for pattern, needs in _PATTERN_NEEDS:
         for offset, chunk, have in chunks:

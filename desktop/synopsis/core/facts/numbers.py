@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from typing import Iterator
 
 from ..model import Fact, Span
-from .common import Passage, overlaps, span
+from .common import Passage, overlaps, span, word_flag
 
 _SMALL = {
     "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
@@ -168,14 +168,15 @@ def unit_name(text: str) -> str | None:
 
 _CUE_WORDS = frozenset(_SMALL) | frozenset(_MULT) | frozenset(w for w in _SCALE if len(w) > 2) \
     | frozenset(t for w in _SMALL for t in w.split("-"))
+_CUE_FLAG, _NUMBER_FLAG = word_flag(_CUE_WORDS), word_flag(_NUMBER_WORDS)
 
 
 def extract(passage: Passage, skip: list[Span]) -> list[Quantity]:
     out: list[Quantity] = []
-    if not (passage.has_digit or passage.mentions(_CUE_WORDS)):
+    if not (passage.has_digit or passage.flags & _CUE_FLAG):
         return out
     # Passage.words reads "seven't" as "seve not": such a passage is searched for every word
-    no_words = passage.words.isdisjoint(_NUMBER_WORDS) and not any(_NOT.search(c) for _, c in passage.chunks)
+    no_words = not passage.flags & _NUMBER_FLAG and not any(_NOT.search(c) for _, c in passage.chunks)
     anchors = _DIGIT_ANCHOR if no_words else _ANCHOR
     for offset, m in ((offset, m) for offset, chunk in passage.chunks for m in _quantities(chunk, anchors)):
         if m.group("num") is None and m.group("words") is None:
