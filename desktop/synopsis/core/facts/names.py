@@ -181,42 +181,57 @@ def extract(passage: Passage, nouns: bool = True) -> list[Name]:
     german = passage.german
     info = _WORD_INFO.get
     for offset, text in passage.chunks:
-        run: list[tuple[int, int, tuple[int, str, int, bool]]] | None = None     # the open run's tokens
+        # the open run: its first token (start, end, word info) and the tokens joined to it
+        first: tuple[int, int, tuple[int, str, int, bool]] | None = None
+        more: list[tuple[int, int, tuple[int, str, int, bool]]] = []
         last = 0        # where the open run's last token ends
         for m in _CAPITAL_TOKEN.finditer(text):
             token = m.group()
             word = info(token) or _learn(token)
             start = m.start()
-            if run is not None:
+            if first is not None:
                 gap = start - last
                 # joined by a space or hyphen, or through "von der" (at most nine characters)
                 if word[0] != _NOT_NAME and (gap == 1 and text[last] in " -" or 1 < gap <= 9 and _joins(text, last, start)):
                     last = start + len(token)
-                    run.append((start, last, word))
+                    more.append((start, last, word))
                     continue
-                _close(run, names, text, offset, german, nouns)
-                run = None
+                if more:
+                    _close([first, *more], names, text, offset, german, nouns)
+                    more = []
+                else:
+                    _close_one(first, names, text, offset, german, nouns)
+                first = None
             if word[0] == _NOT_NAME or word[0] == _STARTER and _sentence_start(text, start):
                 continue
             last = start + len(token)
-            run = [(start, last, word)]
-        if run is not None:
-            _close(run, names, text, offset, german, nouns)
+            first = (start, last, word)
+        if first is not None:
+            if more:
+                _close([first, *more], names, text, offset, german, nouns)
+            else:
+                _close_one(first, names, text, offset, german, nouns)
     return names
+
+
+def _close_one(token: tuple[int, int, tuple[int, str, int, bool]], names: list[Name], text: str, offset: int,
+               german: bool, nouns: bool) -> None:
+    """``_close`` for a run of one word, the common case."""
+    start, end, (role, k, possessive, may_be_noun) = token
+    if role != _TITLE:
+        # German: a capitalised word after a determiner is a noun ("der Anteil")
+        if german and may_be_noun and _after_determiner(text, start):
+            if nouns:
+                names.append(Name([(k, offset + start, offset + end - possessive)], text, start, end, True))
+        else:
+            names.append(Name([(k, offset + start, offset + end - possessive)], text, start, end))
 
 
 def _close(run: list[tuple[int, int, tuple[int, str, int, bool]]], names: list[Name], text: str, offset: int,
            german: bool, nouns: bool) -> None:
     """Add the run's name (its words less the titles) to ``names``; a title alone is no name."""
-    if len(run) == 1:       # one word, the common case
-        start, end, (role, k, possessive, may_be_noun) = run[0]
-        if role != _TITLE:
-            # German: a capitalised word after a determiner is a noun ("der Anteil")
-            if german and may_be_noun and _after_determiner(text, start):
-                if nouns:
-                    names.append(Name([(k, offset + start, offset + end - possessive)], text, start, end, True))
-            else:
-                names.append(Name([(k, offset + start, offset + end - possessive)], text, start, end))
+    if len(run) == 1:
+        _close_one(run[0], names, text, offset, german, nouns)
         return
     core = [t for t in run if t[2][0] != _TITLE]
     if not core:
