@@ -67,6 +67,8 @@ def test_quote_pre_scan_and_rewritten_pattern_miss_nothing(text):
     assert [m.span() for m in quotes._QUOTE.finditer(text)] == [m.span() for m in spec.finditer(text)]
     if not quotes._OPENING.search(text):
         assert not spec.search(text)
+    if not quotes._MARK.search(text):
+        assert not quotes._OPENING.search(text)
 
 
 _OLD_SENTENCE_END = re.compile(r"(?:^|[.!?:;“\"‘«„(\n]\s*|[.!?]\s*[”\"’»]\s*)\Z")

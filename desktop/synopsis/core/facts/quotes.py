@@ -43,11 +43,13 @@ class Quote:
 
 # every alternative of _QUOTE opens with one of these ("Putin's" apostrophe is no opening)
 _OPENING = re.compile("[“„‘\"«»‹‚]|'(?<!\\w')")
+_MARK = re.compile("[“„‘\"«»‹‚']")     # (a scan for one class of characters: twice as fast)
 
 
 def extract(passage: Passage) -> list[Quote]:
     out: list[Quote] = []
-    if not any(_OPENING.search(chunk) for _, chunk in passage.chunks):
+    if not any(_MARK.search(chunk) for _, chunk in passage.chunks) or \
+            not any(_OPENING.search(chunk) for _, chunk in passage.chunks):
         return out
     for offset, m in passage.finditer(_QUOTE):
         group = m.lastgroup or "q1"
