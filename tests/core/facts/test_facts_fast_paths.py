@@ -158,11 +158,19 @@ def test_cue_scans_find_what_the_patterns_as_first_written_find(text):
 @settings(max_examples=300, deadline=None)
 @given(pieces(["said", "Said", "told", "according to", "laut", "the", "an", "der", "sagte", "Dr.", "Mr. ",
                "unsaid", "ı", "_", " ", "  ", ",", "(", "x", "\t"], size=8))
+@example("the xsaid")
+@example("it was_said")
+@example("told\tsaid")
 def test_last_word_test_spares_only_searches_that_cannot_match(before):
     from synopsis.core.facts import attribution
     if not attribution._may_precede(before):
         for pattern in (attribution._BEFORE, attribution._VERB_BEFORE, attribution._VERB_BEFORE_DE):
             assert not pattern.search(before)
+    # the last word is the run of word characters the text ends with
+    body = before.rstrip()
+    if body and body[-1] != "." and not attribution._DOTTED_I.search(before):
+        last = re.search(r"[^\W]*\Z", body).group()
+        assert attribution._may_precede(before) == (last.casefold() in attribution._LAST_WORDS)
 
 
 LISTED = sorted({*names._MONTHS, *names._WEEKDAYS, *names._NUMBER_WORDS, *names._SCALE, *names._FIGURE_UNIT_WORDS,

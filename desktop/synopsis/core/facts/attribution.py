@@ -68,10 +68,13 @@ def _may_precede(before: str) -> bool:
     body = before.rstrip()
     if not body or body[-1] == "." or _DOTTED_I.search(before):
         return True
-    i = len(body)
-    while i and (body[i - 1].isalnum() or body[i - 1] == "_"):
-        i -= 1
-    return body[i:].casefold() in _LAST_WORDS
+    last = body[body.rfind(" ") + 1:]       # the last word, if its token is all letters (most are)
+    if not last.isalnum():
+        i = len(body)
+        while i and (body[i - 1].isalnum() or body[i - 1] == "_"):
+            i -= 1
+        last = body[i:]
+    return last.casefold() in _LAST_WORDS
 
 
 def reads_nouns(passage: Passage) -> bool:
@@ -103,13 +106,15 @@ def extract(passage: Passage, names: list[Name]) -> list[Speaker]:
                     _BEFORE.search(before) or _VERB_BEFORE_DE.search(before) or
                     (_VERB_BEFORE.search(before) and _CLAUSE_END.match(after))):
             out.append(Speaker(n.span, [k for k, _, _ in n.words]))
+    one = passage.chunks[0] if len(passage.chunks) == 1 else None
     for pos, end in verbs:
         # "he said" / "said he": a pronoun speaker, matched with anyone
-        chunk_start = next(o for o, c in reversed(passage.chunks) if o <= pos)
+        chunk_start = one[0] if one else next(o for o, c in reversed(passage.chunks) if o <= pos)
         m = _PRONOUN_BEFORE.search(text, max(chunk_start, pos - 30), pos)
         if m:
             out.append(Speaker(Span(m.start("p"), m.end("p")), []))
-        chunk_end = next(o + len(c) for o, c in passage.chunks if o <= pos < o + len(c))
+        chunk_end = one[0] + len(one[1]) if one else \
+            next(o + len(c) for o, c in passage.chunks if o <= pos < o + len(c))
         m = _PRONOUN_AFTER.match(text[end:min(end + 8, chunk_end)])
         if m:
             out.append(Speaker(Span(end + m.start("p"), end + m.end("p")), []))
