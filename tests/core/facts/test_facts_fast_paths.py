@@ -439,3 +439,10 @@ def test_a_passage_flags_each_word_list_it_has_a_word_of(text):
                         (numbers._NUMBER_FLAG, numbers._NUMBER_WORDS)] + \
             [(scan.flag, scan.triggers) for scan in (attribution._CUE, negation._NEGATION, negation._HEDGE)]:
         assert bool(p.flags & flag) == (not p.words.isdisjoint(words))
+
+
+def test_the_capital_token_first_letter_is_the_plain_class_on_every_code_point():
+    everything = "".join(map(chr, range(0x110000)))
+    fast = re.compile(names._FIRST_LETTER)
+    assert fast.pattern != r"[^\W\d_a-z]"
+    assert fast.findall(everything) == re.findall(r"[^\W\d_a-z]", everything)
