@@ -59,7 +59,7 @@ _PATTERNS = [re.compile(p) for p in (
 _NEEDS = ("n", "i", "dm", "dm", "my", "w", "m", "t", "r", "y")
 _PATTERN_NEEDS = [(pattern, frozenset(needs)) for pattern, needs in zip(_PATTERNS, _NEEDS)]
 _FEATURES = {"m": re.compile(r"Jan|Feb|Ma[ryi]|Apr|Ju[nl]|Aug|Sep|O[ck]t|Nov|De[cz]|Jän|Mär"), "w": re.compile(_WD)}
-_DIGIT_FEATURES = {"n": re.compile(r"\d\.\d{1,2}\."), "i": re.compile(r"\d{4}-\d\d-"),
+_DIGIT_FEATURES = {"n": re.compile(r"\d\.\d{1,2}\."), "i": re.compile(r"\d\d{3}-\d\d-"),
                    "y": re.compile(r"(?:1[89]|20)\d\d"), "t": re.compile(r"\d(?:[:.]\d|\s?[apU])")}
 # The relative pattern needs a relative word ("gestern") or a modifier and a period ("this week").
 _REL_WORDS = frozenset("yesterday today tomorrow tonight vorgestern übermorgen gestern heute morgen".split())

@@ -71,7 +71,7 @@ _QUANTITY = re.compile(
 # character before a figure is never a word character).
 _LEAD = 4
 _CURRENCY_MARKS = "$€£₽₴¥"      # the last character of _QUANTITY's "cur" group
-_DIGIT_ANCHOR = re.compile(r"\d+")
+_DIGIT_ANCHOR = re.compile(r"\d\d*")     # (opening with one digit lets the engine skip to the digits)
 _BY_INITIAL: dict[str, list[str]] = {}
 for _w in sorted(list(_SMALL) + list(_MULT), key=len, reverse=True):
     _BY_INITIAL.setdefault(_w[0], []).append(re.escape(_w[1:]))
