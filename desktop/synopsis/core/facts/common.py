@@ -88,9 +88,14 @@ class Passage:
 
 def norm_words(text: str) -> str:
     """Case-, quote- and punctuation-insensitive form of a phrase ("isn't" = "is not")."""
+    return " ".join(norm_word_list(text))
+
+
+def norm_word_list(text: str) -> list[str]:
+    """The words of ``norm_words(text)``."""
     text = text.casefold().replace("’", "'").replace("‘", "'")
     text = _NOT_SUFFIX.sub(" not", text)
-    return " ".join(_NOT_WORD.sub(" ", text).split())
+    return _NOT_WORD.sub(" ", text).split()
 
 
 def word_set(text: str) -> frozenset[str]:

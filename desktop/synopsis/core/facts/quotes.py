@@ -13,7 +13,7 @@ from typing import AbstractSet
 from rapidfuzz import fuzz
 
 from ..model import Fact, Span
-from .common import Passage, norm_words
+from .common import Passage, norm_word_list
 from .numbers import _SMALL
 
 _QUOTE = re.compile(
@@ -48,8 +48,11 @@ _MARK = re.compile("[“„‘\"«»‹‚']")     # (a scan for one class of ch
 
 def extract(passage: Passage) -> list[Quote]:
     out: list[Quote] = []
-    if not any(_MARK.search(chunk) for _, chunk in passage.chunks) or \
-            not any(_OPENING.search(chunk) for _, chunk in passage.chunks):
+    chunks = passage.chunks
+    if len(chunks) == 1:        # most passages
+        if not _MARK.search(chunks[0][1]) or not _OPENING.search(chunks[0][1]):
+            return out
+    elif not any(_MARK.search(chunk) for _, chunk in chunks) or not any(_OPENING.search(chunk) for _, chunk in chunks):
         return out
     for offset, m in passage.finditer(_QUOTE):
         group = m.lastgroup or "q1"
@@ -72,7 +75,7 @@ _SCALE_NORM = {"bn": " bn", "billion": " bn", "m": " m", "mn": " m", "million": 
 
 def _norm(inner: str) -> str:
     """Wording of a quote: figures written as digits or words, "%" or "per cent", count as one."""
-    words = " ".join([str(_SMALL[w]) if w in _SMALL else w for w in norm_words(inner).split()])
+    words = " ".join([str(_SMALL[w]) if w in _SMALL else w for w in norm_word_list(inner)])
     if not (_DIGIT.search(words) or "cent" in words or "prozent" in words):
         return words    # nothing _UNIT_WORDS could match
     return _UNIT_WORDS.sub(lambda m: _SCALE_NORM.get(m.group().strip(), ""), words).strip()
@@ -104,7 +107,7 @@ def _unquoted_words(passage: Passage, quotes: list[Quote]) -> frozenset[str]:
                 pieces.append(text[cut:q.span.start])
                 cut = q.span.end
         pieces.append(text[cut:offset + len(chunk)])
-    return frozenset(norm_words(" ".join(pieces)).split())
+    return frozenset(norm_word_list(" ".join(pieces)))
 
 
 def compare(text_a: str, qa: list[Quote], pa: Passage,
