@@ -7,10 +7,11 @@ sentence pair labelled with the fact kinds that changed (none for an equivalent 
 item predicts a kind when find_fact_changes returns a fact of that kind (any severity), except
 kinds in the item's ``allow`` list, where a severity-1 note is no error; an item with a
 ``scope`` is scored on those kinds only. Precision and recall are counted per (item, kind).
-Speed: compare() with Settings(facts=False) and facts=True on the headline seed pair (median of 9
-in-process runs) and on two ~2,000-line WMT19 reference files from the evaluation data (median
-of 3; ``SYNOPSIS_DATA`` overrides ``../shared/data``), caches cleared before each run; the
-difference is what the fact layer adds.
+Speed: compare() with Settings(facts=False) and facts=True on the headline seed pair (41 pairs of
+in-process runs) and on two ~2,000-line WMT19 reference files from the evaluation data (9 pairs;
+``SYNOPSIS_DATA`` overrides ``../shared/data``), caches cleared before each run; what the fact
+layer adds is the median of each on-run less the off-run made next to it. (For a figure that
+does not drift with the machine: benchmarks/fact_instructions.py counts instructions.)
 
     .venv/bin/python benchmarks/run_facts.py [--show-errors] [--set dev|heldout] [--no-write]
 """
