@@ -10,6 +10,7 @@ cannot match: most passages have no date, figure or quote.
 """
 from __future__ import annotations
 
+import threading
 from collections import OrderedDict
 from dataclasses import dataclass
 from typing import Sequence
@@ -39,11 +40,13 @@ class _Analysis:
 # to free).
 _KEPT = 512
 _analyses: OrderedDict[tuple[str, tuple[Span, ...]], _Analysis] = OrderedDict()
+_lock = threading.Lock()       # comparisons may run in several threads (the app's worker, a collection)
 
 
 def clear_cache() -> None:
     """Forget every passage analysis and word decision (for timing a cold run)."""
-    _analyses.clear()
+    with _lock:
+        _analyses.clear()
     names.clear_caches()
 
 
@@ -62,13 +65,14 @@ def _analyse_all(keys: list[tuple[str, tuple[Span, ...]]]) -> list[_Analysis]:
         slots.append(i)
     got: list[_Analysis | None] = [None] * len(unique)
     new = []
-    for i, key in enumerate(unique):
-        known = _analyses.get(key)
-        if known is None:
-            new.append(i)
-        else:
-            _analyses.move_to_end(key)
-            got[i] = known
+    with _lock:
+        for i, key in enumerate(unique):
+            known = _analyses.get(key)
+            if known is None:
+                new.append(i)
+            else:
+                _analyses.move_to_end(key)
+                got[i] = known
     if new:
         ps = [Passage.of(unique[i][0], list(unique[i][1])) for i in new]
         all_dates = [dates.extract(p) for p in ps]
@@ -78,10 +82,13 @@ def _analyse_all(keys: list[tuple[str, tuple[Span, ...]]]) -> list[_Analysis]:
         all_speakers = [attribution.extract(p, ns) for p, ns in zip(ps, all_names)]
         all_cues = [negation.extract(p) for p in ps]
         for j, i in enumerate(new):
-            got[i] = _analyses[unique[i]] = _Analysis(ps[j], all_dates[j], all_numbers[j], all_quotes[j],
-                                                      names.proper(all_names[j]), all_speakers[j], all_cues[j])
-        while len(_analyses) > _KEPT:
-            _analyses.popitem(last=False)
+            got[i] = _Analysis(ps[j], all_dates[j], all_numbers[j], all_quotes[j],
+                               names.proper(all_names[j]), all_speakers[j], all_cues[j])
+        with _lock:
+            for i in new:
+                _analyses[unique[i]] = got[i]  # type: ignore[assignment]
+            while len(_analyses) > _KEPT:
+                _analyses.popitem(last=False)
     return [got[i] for i in slots]  # type: ignore[misc]
 
 

@@ -125,10 +125,10 @@ def _neighbour(text: str, start: int, end: int, after: bool) -> str:
 class Name:
     """A run of capitalised words: its core words (titles and connectors left out) as
     ``(key, start, end)`` and, computed only when asked (most names are matched at once), the
-    words either side and its acronym. ``matched`` (the indices of the words found on the other
-    side) is set by ``compare`` on the names it looks at closely, and read only there."""
+    words either side and its acronym. Analyses are shared between comparisons (and threads):
+    nothing here is changed once the name is made, but for the neighbours, computed once."""
 
-    __slots__ = ("words", "noun", "common_head", "matched", "_chunk", "_first", "_last", "_prev", "_next")
+    __slots__ = ("words", "noun", "common_head", "_chunk", "_first", "_last", "_prev", "_next")
 
     def __init__(self, words: list[tuple[str, int, int]], chunk: str, first: int, last: int,
                  noun: bool = False, common_head: bool = False) -> None:
@@ -518,23 +518,23 @@ def _unmatched(keys: set[str], other_acr: set[str], other_keys: set[str]) -> set
     return out
 
 
-def _loose(names: list[Name], unmatched: set[str], other_keys: set[str], other_acr: set[str]) -> list[Name]:
-    """The names with a word the other side lacks, each with ``matched`` set; a name whose words
-    are all found (most of them) is left alone: it can neither be a variant nor be missing."""
+def _loose(names: list[Name], unmatched: set[str], other_keys: set[str],
+           other_acr: set[str]) -> list[tuple[Name, set[int]]]:
+    """The names with a word the other side lacks, each with the indices of its words that the
+    other side has; a name whose words are all found (most of them) is left alone: it can
+    neither be a variant nor be missing."""
     out = []
     for n in names:
         if len(n.words) == 1:       # most names
             if n.words[0][0] in unmatched:
-                n.matched = set()
-                out.append(n)
+                out.append((n, set()))
             continue
         if all(k not in unmatched for k, _, _ in n.words):
             continue
         # "European Central Bank" = "ECB", unless the other side spells the long form out too
         if len(n.words) > 1 and n.acronym in other_keys and n.acronym not in other_acr:
             continue
-        n.matched = {i for i, (k, _, _) in enumerate(n.words) if k not in unmatched}
-        out.append(n)
+        out.append((n, {i for i, (k, _, _) in enumerate(n.words) if k not in unmatched}))
     return out
 
 
@@ -563,27 +563,30 @@ def compare(text_a: str, names_a: list[Name], words_a: AbstractSet[str],
     open_a, open_b = _unmatched(left_a, acr_b, keys_b), _unmatched(left_b, acr_a, keys_a)
     if not open_a and not open_b:
         return facts
-    names_a, names_b = _loose(names_a, open_a, keys_b, acr_b), _loose(names_b, open_b, keys_a, acr_a)
-    loose_b = [(n, i) for n in names_b for i in range(len(n.words)) if i not in n.matched]
-    for n in names_a:
+    loose_a, loose_b = _loose(names_a, open_a, keys_b, acr_b), _loose(names_b, open_b, keys_a, acr_a)
+    # the words of B's loose names not yet matched, each with its name's matched indices
+    words_left_b = [(m, found, j) for m, found in loose_b for j in range(len(m.words)) if j not in found]
+    for n, matched in loose_a:
         for i, (k, start, end) in enumerate(n.words):
-            if i in n.matched:
+            if i in matched:
                 continue
             # variant() needs the same first letter unless the table relates the two
-            hit = next(((m, j) for m, j in loose_b
+            hit = next(((m, found, j) for m, found, j in words_left_b
                         if (m.words[j][0][:1] == k[:1] or k in _VARIANTS) and variant(k, m.words[j][0])), None)
             if hit is None:
                 continue
-            m, j = hit
-            loose_b.remove(hit)
-            n.matched.add(i)
-            m.matched.add(j)
+            m, found, j = hit
+            words_left_b.remove(hit)
+            matched.add(i)
+            found.add(j)
             sp, other = Span(start, end), Span(m.words[j][1], m.words[j][2])
             facts.append(Fact("name", sp, other, severity=1,
                               note=f"spelling variant: {sp.slice(text_a)} / {other.slice(text_b)}"))
     # a name is kept when its last word (the surname) is: "Mark Rutte" / "Mark Hartley" differ
-    gone = [n for n in names_a if len(n.words) - 1 not in n.matched and not (nouns and _wording(n, text_a, nouns))]
-    new = [n for n in names_b if len(n.words) - 1 not in n.matched and not (nouns and _wording(n, text_b, nouns))]
+    gone = [n for n, matched in loose_a
+            if len(n.words) - 1 not in matched and not (nouns and _wording(n, text_a, nouns))]
+    new = [m for m, found in loose_b
+           if len(m.words) - 1 not in found and not (nouns and _wording(m, text_b, nouns))]
     if gone and new:
         # a name swapped for another in the same context: the first unpaired one with n's
         # neighbouring words, in text order
