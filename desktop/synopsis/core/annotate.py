@@ -19,7 +19,7 @@ def annotate_links(doc_a: Document, doc_b: Document, links: Sequence[Link], *, f
     glued to a sentence is neither a word edit nor a changed name. All the diffs are made
     before all the facts, and the fact layer runs one detector at a time over all the links:
     each step keeps its own tables and patterns in the processor's caches (interleaved, the
-    fact layer cost 5–10 % more, and passage by passage ≈ 10 % more again; see
+    fact layer cost 5–10 % more, and passage by passage ≈ 20 % more again; see
     benchmarks/results/facts_history.md).
     """
     spans = [(core_spans_of(doc_a, link.a), core_spans_of(doc_b, link.b)) for link in links]

@@ -53,8 +53,8 @@ def clear_cache() -> None:
 def _analyse_all(keys: list[tuple[str, tuple[Span, ...]]]) -> list[_Analysis]:
     """The analysis of each ``(text, spans)`` passage, in order. The passages not analysed
     before go through one detector at a time: a detector's patterns and tables then stay in the
-    processor's caches (passage by passage, the detectors cost ≈ 10 % more). (A key is hashed
-    as few times as can be: each hash of its spans runs Python code.)"""
+    processor's caches (passage by passage, the detectors took ≈ 20 % longer on a 2,000-link
+    comparison). A key is hashed as few times as can be: each hash of its spans runs Python code."""
     where: dict[tuple[str, tuple[Span, ...]], int] = {}
     unique: list[tuple[str, tuple[Span, ...]]] = []
     slots = []
