@@ -200,44 +200,34 @@ def extract(passage: Passage, nouns: bool = True) -> list[Name]:
                     last = start + len(token)
                     more.append((start, last, word))
                     continue
-                if more:
-                    _close([first, *more], names, text, offset, german, nouns)
-                    more = []
-                else:
-                    _close_one(first, names, text, offset, german, nouns)
+                _close(first, more, names, text, offset, german, nouns)
                 first = None
+                if more:
+                    more = []
             if word[0] == _NOT_NAME or word[0] == _STARTER and _sentence_start(text, start):
                 continue
             last = start + len(token)
             first = (start, last, word)
         if first is not None:
-            if more:
-                _close([first, *more], names, text, offset, german, nouns)
-            else:
-                _close_one(first, names, text, offset, german, nouns)
+            _close(first, more, names, text, offset, german, nouns)
     return names
 
 
-def _close_one(token: tuple[int, int, tuple[int, str, int, bool]], names: list[Name], text: str, offset: int,
-               german: bool, nouns: bool) -> None:
-    """``_close`` for a run of one word, the common case."""
-    start, end, (role, k, possessive, may_be_noun) = token
-    if role != _TITLE:
-        # German: a capitalised word after a determiner is a noun ("der Anteil")
-        if german and may_be_noun and _after_determiner(text, start):
-            if nouns:
-                names.append(Name([(k, offset + start, offset + end - possessive)], text, start, end, True))
-        else:
-            names.append(Name([(k, offset + start, offset + end - possessive)], text, start, end))
-
-
-def _close(run: list[tuple[int, int, tuple[int, str, int, bool]]], names: list[Name], text: str, offset: int,
-           german: bool, nouns: bool) -> None:
-    """Add the run's name (its words less the titles) to ``names``; a title alone is no name."""
-    if len(run) == 1:
-        _close_one(run[0], names, text, offset, german, nouns)
+def _close(first: tuple[int, int, tuple[int, str, int, bool]], more: list[tuple[int, int, tuple[int, str, int, bool]]],
+           names: list[Name], text: str, offset: int, german: bool, nouns: bool) -> None:
+    """Add the name of the run ``first`` + ``more`` (its words less the titles) to ``names``; a
+    title alone is no name."""
+    if not more:        # one word, the common case
+        start, end, (role, k, possessive, may_be_noun) = first
+        if role != _TITLE:
+            # German: a capitalised word after a determiner is a noun ("der Anteil")
+            if german and may_be_noun and _after_determiner(text, start):
+                if nouns:
+                    names.append(Name([(k, offset + start, offset + end - possessive)], text, start, end, True))
+            else:
+                names.append(Name([(k, offset + start, offset + end - possessive)], text, start, end))
         return
-    core = [t for t in run if t[2][0] != _TITLE]
+    core = [t for t in (first, *more) if t[2][0] != _TITLE]
     if not core:
         return
     # a German noun after a determiner that heads a longer run ("der Gruppe Sorgen", "die
