@@ -48,13 +48,14 @@ def test_anchored_quantity_scan_is_the_plain_scan(text):
 def test_date_pre_scan_skips_only_patterns_that_cannot_match(text):
     p = passage(text)
     fast = [(d.span, d.parts) for d in dates.extract(p)]
-    saved = dates._PATTERN_NEEDS, dates._relative
+    saved = dates._PATTERN_NEEDS, dates._PATTERNS_FOR, dates._relative
     dates._PATTERN_NEEDS = [(pattern, frozenset()) for pattern in dates._PATTERNS]  # every pattern on every chunk
+    dates._PATTERNS_FOR = {}
     dates._relative = lambda words: True    # ... of every passage
     try:
         plain = [(d.span, d.parts) for d in dates.extract(p)]
     finally:
-        dates._PATTERN_NEEDS, dates._relative = saved
+        dates._PATTERN_NEEDS, dates._PATTERNS_FOR, dates._relative = saved
     assert fast == plain
 
 

@@ -81,6 +81,19 @@ def _features(chunk: str, relative: bool, weekday: bool) -> set[str]:
     return have
 
 
+# The patterns a chunk with a set of features needs scanning with, in _PATTERNS' order, for
+# each set of features met so far (a few dozen at most).
+_PATTERNS_FOR: dict[frozenset[str], list[re.Pattern[str]]] = {}
+
+
+def _patterns_for(have: set[str]) -> list[re.Pattern[str]]:
+    key = frozenset(have)
+    found = _PATTERNS_FOR.get(key)
+    if found is None:
+        found = _PATTERNS_FOR[key] = [pattern for pattern, needs in _PATTERN_NEEDS if needs <= key]
+    return found
+
+
 @dataclass(slots=True)
 class DateMention:
     span: Span
@@ -156,14 +169,12 @@ def extract(passage: Passage) -> list[DateMention]:
         return found
     # a weekday pattern matches whole words only: the passage's words tell whether to look
     weekday = flags & _WEEKDAYS_FLAG != 0
-    chunks = [(offset, chunk, _features(chunk, relative, weekday)) for offset, chunk in passage.chunks]
-    for pattern, needs in _PATTERN_NEEDS:
-        for offset, chunk, have in chunks:
-            if not have.issuperset(needs):
-                continue
+    # chunk by chunk (dates of two chunks never overlap), each pattern in turn
+    for offset, chunk in passage.chunks:
+        for pattern in _patterns_for(_features(chunk, relative, weekday)):
             for match in pattern.finditer(chunk):
                 sp = span(offset, match)
-                if overlaps(sp, [d.span for d in found]):
+                if found and overlaps(sp, [d.span for d in found]):
                     continue
                 parts = _parts(match)
                 if "day" in parts and not 1 <= int(parts["day"]) <= 31:  # type: ignore[call-overload]
