@@ -28,8 +28,9 @@ _WEEKDAYS = {
 _RELATIVE = {"gestern": "yesterday", "heute": "today", "morgen": "tomorrow",
              "vorgestern": "day before yesterday", "übermorgen": "day after tomorrow",
              "heute abend": "tonight", "heute nacht": "tonight"}
-_UNIT_AFTER = (r"\s*(?:%|per\s?cent|percent|prozent|bn|billion|million|m\b|mrd|mio|k\b|euros?|"
-               r"dollars?|pounds?|people|troops|soldiers|sq|square|km|miles|kilomet|tonnes|tons)")
+# (in any case: German capitalises its units, "2000 Euro", "2000 Dollar")
+_UNIT_AFTER = (r"\s*(?i:%|per\s?cent|percent|prozent|bn|billion|million|m\b|mrd|mio|k\b|euros?|"
+               r"dollars?|pounds?|pfund|people|troops|soldiers|sq|square|km|miles|kilomet|tonnes|tons)")
 
 _MON = r"(?P<mon>(?:January|February|March|April|May|June|July|August|September|October|November|December|Januar|Jänner|Februar|März|Mai|Juni|Juli|Oktober|Dezember)|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Okt|Nov|Dec|Dez)\.?)"
 _WD = r"(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Montag|Dienstag|Mittwoch|Donnerstag|Freitag|Samstag|Sonnabend|Sonntag)"
