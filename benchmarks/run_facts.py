@@ -1,8 +1,9 @@
 """Accuracy and speed of the fact layer; writes benchmarks/results/facts.md.
 
-Accuracy, on two sets scored apart: the development set (facts_generated.jsonl,
-facts_hand.jsonl — the detector was tuned on it) and the held-out set (facts_heldout.jsonl,
-built by benchmarks/facts_heldout.py from sentences the dev set never used). Every item is a
+Accuracy, on three sets scored apart: the development set (facts_generated.jsonl,
+facts_hand.jsonl — the detector was tuned on it), the held-out set (facts_heldout.jsonl,
+built by benchmarks/facts_heldout.py from sentences the dev set never used) and the blind set
+(facts_blind.jsonl, benchmarks/facts_blind.py: other sentences, edits written afresh, scored once). Every item is a
 sentence pair labelled with the fact kinds that changed (none for an equivalent rewrite). An
 item predicts a kind when find_fact_changes returns a fact of that kind (any severity), except
 kinds in the item's ``allow`` list, where a severity-1 note is no error; an item with a
@@ -13,7 +14,7 @@ in-process runs) and on two ~2,000-line WMT19 reference files from the evaluatio
 layer adds is the median of each on-run less the off-run made next to it. (For a figure that
 does not drift with the machine: benchmarks/fact_instructions.py counts instructions.)
 
-    .venv/bin/python benchmarks/run_facts.py [--show-errors] [--set dev|heldout] [--no-write]
+    .venv/bin/python benchmarks/run_facts.py [--show-errors] [--set dev|heldout|blind] [--no-write]
 """
 from __future__ import annotations
 
@@ -34,7 +35,8 @@ from synopsis.core.model import FACT_KINDS, Span  # noqa: E402
 GOLD_DIR = ROOT / "benchmarks" / "gold"
 DATA = Path(os.environ.get("SYNOPSIS_DATA") or ROOT / ".." / "shared" / "data")
 SETS = {"dev": [GOLD_DIR / "facts_generated.jsonl", GOLD_DIR / "facts_hand.jsonl"],
-        "heldout": [GOLD_DIR / "facts_heldout.jsonl"]}
+        "heldout": [GOLD_DIR / "facts_heldout.jsonl"],
+        "blind": [GOLD_DIR / "facts_blind.jsonl"]}
 OUT = ROOT / "benchmarks" / "results" / "facts.md"
 # Recorded figures kept below the live tables (the held-out "before" baseline, kept by hand).
 HISTORY = ROOT / "benchmarks" / "results" / "facts_history.md"
@@ -129,7 +131,7 @@ def speed() -> list[str]:
             "the fact layer, *added by facts* the median of what it adds to a run (each run with facts "
             "against the run without made next to it); *added* is their ratio (edits and facts are "
             "computed for links only).", "", *rows, "",
-            "    .venv/bin/python benchmarks/run_facts.py          # both sets, then the speed table"]
+            "    .venv/bin/python benchmarks/run_facts.py          # the three sets, then the speed table"]
 
 
 def main() -> int:
@@ -152,9 +154,12 @@ def main() -> int:
              "(generated edits of real sentences from the seeds, MSRP train and WMT19 German) plus "
              "`benchmarks/gold/facts_hand.jsonl` (hand-written cases); the detector was tuned on it. "
              "Held-out set: `benchmarks/facts_heldout.py` (MSRP test, WMT18/WMT20 German references, "
-             "real MSRP test paraphrase pairs), not used for tuning.", ""]
+             "real MSRP test paraphrase pairs), not used for tuning. Blind set: `benchmarks/facts_blind.py` "
+             "(MSRP train rows after the first 600, WMT19 German lines from 1,000, Text+Berg German; "
+             "edits written afresh), scored once with no change to the detector after it.", ""]
     for name, rows in sections:
-        lines += [f"## Accuracy, {'held-out' if name == 'heldout' else 'development'} set "
+        title = {"heldout": "held-out", "blind": "blind", "dev": "development"}[name]
+        lines += [f"## Accuracy, {title} set "
                   "(per item and kind, any severity)", "", *rows, ""]
     lines += ["## Speed", "", *timing, ""]
     if HISTORY.exists():
