@@ -23,16 +23,14 @@ Labels follow from the construction alone; the detector is never consulted.
 from __future__ import annotations
 
 import csv
-import json
-import os
 import random
 import re
 import sys
 from collections import Counter
-from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-DATA = Path(os.environ.get("SYNOPSIS_DATA", ROOT.parent / "shared" / "data"))
+import fact_sets  # (beside this file)
+from fact_sets import DATA, ROOT
+
 OUT = ROOT / "benchmarks" / "gold" / "facts_blind.jsonl"
 QUOTA = 8          # items per edit function and language
 REAL_QUOTA = 30    # real pairs of each sort
@@ -378,26 +376,8 @@ SAME = [same_percent, same_grouping, same_scale_short, same_date_order, same_quo
 
 
 def edited_items(rng: random.Random) -> list[dict]:
-    pools = {"en": english(), "de": german()}
-    items: list[dict] = []
-    for kind, fn in [(k, f) for k, f in CHANGES] + [(None, f) for f in SAME]:
-        for lang, pool in pools.items():
-            order = pool[:]
-            rng.shuffle(order)
-            taken = 0
-            for src, sentence in order:
-                if taken >= QUOTA:
-                    break
-                got = fn(sentence, rng)
-                if got is None or got[0] == sentence:
-                    continue
-                new, start, _ = got
-                kinds = {kind} if kind else set()
-                if kind and kind != "quote" and quoted_at(sentence, start):
-                    kinds.add("quote")
-                items.append({"source": src, "edit": fn.__name__, "a": sentence, "b": new, "kinds": sorted(kinds)})
-                taken += 1
-    return items
+    return fact_sets.edited_items({"en": english(), "de": german()},
+                                  [(k, f) for k, f in CHANGES] + [(None, f) for f in SAME], QUOTA, rng, quoted_at)
 
 
 # -- real pairs --------------------------------------------------------------------------------
@@ -444,14 +424,7 @@ def build(seed: int = 1124) -> list[dict]:
 
 
 def main() -> int:
-    if not DATA.exists():
-        print(f"facts_blind: data folder not found: {DATA} (set SYNOPSIS_DATA)", file=sys.stderr)
-        return 1
-    items = build()
-    OUT.write_text("".join(json.dumps(i, ensure_ascii=False) + "\n" for i in items), encoding="utf-8")
-    kinds = Counter(k for i in items for k in i["kinds"] or ["(none)"])
-    print(f"wrote {len(items)} items to {OUT.relative_to(ROOT)}: {dict(kinds)}")
-    return 0
+    return fact_sets.write(build() if DATA.exists() else [], OUT, "facts_blind")
 
 
 if __name__ == "__main__":

@@ -20,16 +20,14 @@ Labels follow from the construction alone; the detector is never consulted.
 from __future__ import annotations
 
 import csv
-import json
-import os
 import random
 import re
 import sys
 from collections import Counter
-from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-DATA = Path(os.environ.get("SYNOPSIS_DATA", ROOT.parent / "shared" / "data"))
+import fact_sets  # (beside this file)
+from fact_sets import DATA, ROOT
+
 OUT = ROOT / "benchmarks" / "gold" / "facts_heldout.jsonl"
 QUOTA = 7          # items per edit function and language
 REAL_QUOTA = 40    # real MSRP pairs of each sort
@@ -423,32 +421,10 @@ SAME = [same_unit, same_number_word, same_date, same_quote_style, same_variant, 
 
 
 def edited_items(rng: random.Random) -> list[dict]:
-    pools = {"en": english(), "de": german()}
-    items: list[dict] = []
-    for kind, fn in [(k, f) for k, f in CHANGES] + [(None, f) for f in SAME]:
-        for lang in ("en", "de"):
-            pool = pools[lang][:]
-            rng.shuffle(pool)
-            taken = 0
-            for src, sentence in pool:
-                if taken >= QUOTA:
-                    break
-                got = fn(sentence, rng)
-                if got is None:
-                    continue
-                new, start, end = got[:3]
-                a = got[3] if len(got) > 3 else sentence
-                if new == a:
-                    continue
-                kinds = {kind} if kind else set()
-                if kind and kind not in ("quote", "attribution") and in_quote(a, start):
-                    kinds.add("quote")
-                item = {"source": src, "edit": fn.__name__, "a": a, "b": new, "kinds": sorted(kinds)}
-                if fn is same_variant:
-                    item["allow"] = ["name"]
-                items.append(item)
-                taken += 1
-    return items
+    return fact_sets.edited_items(
+        {"en": english(), "de": german()}, [(k, f) for k, f in CHANGES] + [(None, f) for f in SAME], QUOTA, rng,
+        in_quote, unquoted_kinds=("quote", "attribution"),
+        extra=lambda fn: {"allow": ["name"]} if fn is same_variant else {})
 
 
 # -- real MSRP paraphrase pairs ----------------------------------------------------------------
@@ -502,14 +478,7 @@ def build(seed: int = 2024) -> list[dict]:
 
 
 def main() -> int:
-    if not DATA.exists():
-        print(f"facts_heldout: data folder not found: {DATA} (set SYNOPSIS_DATA)", file=sys.stderr)
-        return 1
-    items = build()
-    OUT.write_text("".join(json.dumps(i, ensure_ascii=False) + "\n" for i in items), encoding="utf-8")
-    kinds = Counter(k for i in items for k in i["kinds"] or ["(none)"])
-    print(f"wrote {len(items)} items to {OUT.relative_to(ROOT)}: {dict(kinds)}")
-    return 0
+    return fact_sets.write(build() if DATA.exists() else [], OUT, "facts_heldout")
 
 
 if __name__ == "__main__":
