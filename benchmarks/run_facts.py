@@ -107,6 +107,7 @@ def _timed(path_a: Path, path_b: Path, repeats: int) -> tuple[float, float, int]
             report = compare(a, b, Settings(facts=facts))
             run[facts] = time.perf_counter() - t0
             n_links = len(report.links)
+            del report          # (freed here, not inside the next run's timing)
         offs.append(run[False])
         added.append(run[True] - run[False])
     return statistics.median(offs), statistics.median(added), n_links

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from itertools import accumulate
 from typing import AbstractSet
 
 from rapidfuzz import fuzz
@@ -182,7 +183,8 @@ def extract(passage: Passage, nouns: bool = True) -> list[Name]:
     whether they join. ``nouns=False`` leaves out the German nouns (see ``proper``).
     """
     names: list[Name] = []
-    german = passage.german
+    # German: the document offsets of the words after a determiner (nouns, see _close)
+    after_determiner = _after_determiners(passage.text) if passage.german else None
     info = _WORD_INFO.get
     for offset, text in passage.chunks:
         # the open run: its first token (start, end, word info) and the tokens joined to it
@@ -200,7 +202,7 @@ def extract(passage: Passage, nouns: bool = True) -> list[Name]:
                     last = start + len(token)
                     more.append((start, last, word))
                     continue
-                _close(first, more, names, text, offset, german, nouns)
+                _close(first, more, names, text, offset, after_determiner, nouns)
                 first = None
                 if more:
                     more = []
@@ -209,19 +211,20 @@ def extract(passage: Passage, nouns: bool = True) -> list[Name]:
             last = start + len(token)
             first = (start, last, word)
         if first is not None:
-            _close(first, more, names, text, offset, german, nouns)
+            _close(first, more, names, text, offset, after_determiner, nouns)
     return names
 
 
 def _close(first: tuple[int, int, tuple[int, str, int, bool]], more: list[tuple[int, int, tuple[int, str, int, bool]]],
-           names: list[Name], text: str, offset: int, german: bool, nouns: bool) -> None:
+           names: list[Name], text: str, offset: int, after_determiner: AbstractSet[int] | None, nouns: bool) -> None:
     """Add the name of the run ``first`` + ``more`` (its words less the titles) to ``names``; a
-    title alone is no name."""
+    title alone is no name. ``after_determiner``: for a German passage, the document offsets of
+    the words that follow a determiner (see ``_after_determiners``)."""
     if not more:        # one word, the common case
         start, end, (role, k, possessive, may_be_noun) = first
         if role != _TITLE:
             # German: a capitalised word after a determiner is a noun ("der Anteil")
-            if german and may_be_noun and _after_determiner(text, start):
+            if after_determiner is not None and may_be_noun and offset + start in after_determiner:
                 if nouns:
                     names.append(Name([(k, offset + start, offset + end - possessive)], text, start, end, True))
             else:
@@ -232,7 +235,7 @@ def _close(first: tuple[int, int, tuple[int, str, int, bool]], more: list[tuple[
         return
     # a German noun after a determiner that heads a longer run ("der Gruppe Sorgen", "die
     # Gelbe Karte") keeps the run from counting as a person's name
-    after_article = german and core[0][2][3] and _after_determiner(text, core[0][0])
+    after_article = after_determiner is not None and core[0][2][3] and offset + core[0][0] in after_determiner
     if after_article and len(core) == 1 and not nouns:
         return
     names.append(Name([(w[1], offset + start, offset + end - w[2]) for start, end, w in core],
@@ -338,30 +341,8 @@ _ADJECTIVE_ENDINGS = ("e", "en", "er", "em", "es")
 _NOUN_EXCEPTIONS = _NAMES_WITH_ARTICLE | frozenset(_VARIANTS) | frozenset(_DEMONYMS)
 _OPENERS = "([{\"'„“‘«»‹›‚"
 _DETERMINER_FORMS = frozenset(f for d in _DETERMINERS for f in (d, d.capitalize(), d.upper()))
-
-
-def _after_determiner(text: str, start: int, forms: frozenset[str] = _DETERMINER_FORMS) -> bool:
-    """Whether the word at ``start`` follows a determiner ("der Anteil", "(die Regierung") or
-    a determiner and an inflected adjective in lower case ("die neue Regierung"), each one
-    space apart.
-
-    German capitalises every noun, so a single capitalised word here is taken for a noun, not
-    a name, unless it is one of the few names German writes with an article ("die Ukraine"):
-    see ``_learn``. Called for every such word of a German passage: kept to a few string
-    operations. ``forms`` are the determiners to look for (all of them in lower case, capitalised
-    and in capitals, by default).
-    """
-    if start < 2 or text[start - 1] != " ":
-        return False
-    cut = text.rfind(" ", 0, start - 1)
-    word = text[cut + 1:start - 1]
-    if word in forms:
-        return True
-    if word and word[0] in _OPENERS:
-        return word.lstrip(_OPENERS) in forms
-    if cut < 1 or not word.endswith(_ADJECTIVE_ENDINGS) or not word.isalpha() or not word.islower():
-        return False
-    return text[text.rfind(" ", 0, cut) + 1:cut].lstrip(_OPENERS) in forms
+# a determiner in any of those forms with one opening mark or none, as a whole space-separated token
+_DETERMINER_FORM_TOKENS = frozenset(o + d for d in _DETERMINER_FORMS for o in ("", *_OPENERS))
 
 
 def _capitalised(word: str, k: str) -> bool:
@@ -407,36 +388,54 @@ def _sentence_start(chunk: str, start: int) -> bool:
 _NOUN_WORD = re.compile(r"[^\W\d_a-z][^\W\d_A-Z]+(?!\w)")
 # a determiner with one opening mark or none ("die", "(die"), as a whole space-separated token
 _DETERMINER_TOKENS = frozenset(o + d for d in _DETERMINERS for o in ("", *_OPENERS))
-# a determiner behind two or more opening marks ("(„die"), as a whole token: rare, found by a scan
+# a determiner (any case) behind two or more opening marks ("(„die"), as a whole token: rare, found by a scan
 # (the first mark comes before the look-behind, which lets the engine skip to the candidates)
-_MANY_OPENERS = re.compile(f"[{re.escape(_OPENERS)}](?<![^ ].)[{re.escape(_OPENERS)}]+"
-                           f"(?:{'|'.join(_DETERMINERS)})(?= )")
+_MANY_OPENERS = re.compile(f"[{re.escape(_OPENERS)}](?<![^ \\n].)[{re.escape(_OPENERS)}]+"
+                           f"(?:{'|'.join(sorted(_DETERMINER_FORMS))})(?=[ \\n])")
 
 
-@lru_cache(maxsize=8)
 def document_nouns(text: str) -> frozenset[str]:
     """The keys of the words a German document uses as common nouns somewhere: after a
     determiner in lower case ("die Produkte", "der neue Trainer"), less the names German writes with an
     article. A run of such words elsewhere in the document ("Produkte → Artikel" at the start
     of a sentence) is a noun too, not a name: ``compare`` takes such a word as found on
-    both sides.
+    both sides."""
+    return _german_scan(text)[1]
 
-    ``_after_determiner`` reads the space-separated tokens before a word; here the document is
-    split at its spaces once, and only the two tokens after each determiner token are read.
-    """
-    determiners = _DETERMINER_TOKENS.union(m.group() for m in _MANY_OPENERS.finditer(text))
-    toks = text.split(" ")
-    found = set()
-    # a token after a determiner, and the one after that (in case the first is an adjective)
-    for after, then in set([(a, w) for d, a, w in zip(toks, toks[1:], toks[2:] + [""]) if d in determiners]):
-        m = _NOUN_WORD.match(after)
-        if m is not None:
-            found.add(m.group())
-        if after.endswith(_ADJECTIVE_ENDINGS) and after.isalpha() and after.islower():     # ("ältere": both)
-            m = _NOUN_WORD.match(then)
-            if m is not None:
-                found.add(m.group())
-    return frozenset({w.casefold() for w in found} - _NOUN_EXCEPTIONS)
+
+def _after_determiners(text: str) -> frozenset[int]:
+    """The offsets in ``text`` of the words that follow a determiner ("der Anteil", "(die
+    Regierung", "Die Regierung"), or a determiner and an inflected adjective in lower case
+    ("die neue Regierung"), each a space (or a line break) apart.
+
+    German capitalises every noun, so a single capitalised word there is taken for a noun, not
+    a name, unless it is one of the few names German writes with an article ("die Ukraine"):
+    see ``_learn``."""
+    return _german_scan(text)[0]
+
+
+@lru_cache(maxsize=8)
+def _german_scan(text: str) -> tuple[frozenset[int], frozenset[str]]:
+    """``_after_determiners`` and ``document_nouns`` of a document, found together in one pass
+    over its space-separated tokens: only the two tokens after each determiner are read.
+    (Asked word by word of each passage, this was the largest cost of names on German text.)"""
+    toks = text.replace("\n", " ").split(" ")     # (a line break as a space: the offsets stay)
+    many = {m.group() for m in _MANY_OPENERS.finditer(text)}        # rare: "(„die"
+    any_case = _DETERMINER_FORM_TOKENS.union(many)
+    lower_case = _DETERMINER_TOKENS.union(t for t in many if t.lstrip(_OPENERS) in _DETERMINERS)
+    ends = list(accumulate(map(len, toks)))     # token j starts at ends[j - 1] + j
+    toks.append("")                             # (the token after the last: none)
+    determiners = [i for i, t in enumerate(toks) if t in any_case]
+    adjectives = [i + 1 for i in determiners
+                  if (t := toks[i + 1]).endswith(_ADJECTIVE_ENDINGS) and t.isalpha() and t.islower()]
+    offsets = [ends[i] + i + 1 for i in determiners]
+    offsets += [ends[i] + i + 1 for i in adjectives]
+    # the nouns: the words after a lower-case determiner, or after it and an adjective
+    after = {toks[i + 1] for i in determiners if toks[i] in lower_case}
+    after.update(toks[i + 1] for i in adjectives if toks[i - 1] in lower_case)
+    found = {m.group() for m in map(_NOUN_WORD.match, after) if m is not None}
+    # (a determiner or adjective as the last token has no word after it, but got an offset)
+    return frozenset(offsets).difference((len(text) + 1,)), frozenset({w.casefold() for w in found} - _NOUN_EXCEPTIONS)
 
 
 @lru_cache(maxsize=16384)
@@ -604,6 +603,6 @@ def compare(text_a: str, names_a: list[Name], words_a: AbstractSet[str],
 
 def clear_caches() -> None:
     """Forget every word decided so far (for timing a cold run)."""
-    for cached in (same, variant, document_nouns):
+    for cached in (same, variant, _german_scan):
         cached.cache_clear()
     _WORD_INFO.clear()
