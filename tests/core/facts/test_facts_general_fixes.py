@@ -82,3 +82,13 @@ def test_a_year_like_figure_before_a_capitalised_unit_is_a_figure(a, b):
     # found on the blind set: "2000 Dollar" was read as the year 2000 (German capitalises units)
     assert kinds(a, b) == set()
     assert kinds(a, a.replace("Dollar", "Euro").replace("Euro dafür", "Dollar dafür")) == {"number"}
+
+
+def test_word_lists_with_sharp_s_match_case_folded_words():
+    # casefold() writes "ß" as "ss": a word list kept with "ß" never met a passage's words
+    assert kinds("Dort lebten dreißig Menschen.", "Dort lebten vierzig Menschen.") == {"number"}
+    assert kinds("Dort lebten dreißig Menschen.", "Dort lebten 30 Menschen.") == set()
+    # "Außerdem" / "Schließlich" open a sentence (no names); "Außenminister" is a title
+    assert kinds("Außerdem kam Müller.", "Schließlich kam Müller.") == set()
+    assert kinds("Außenminister Lawrow kam.", "Minister Lawrow kam.") == set()
+    assert kinds("Außenminister Lawrow kam.", "Er kam.") == kinds("Minister Lawrow kam.", "Er kam.")

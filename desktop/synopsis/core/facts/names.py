@@ -20,7 +20,7 @@ from .common import WORD, Passage
 from .dates import _MONTHS, _WEEKDAYS
 from .numbers import _MULT, _SCALE, _SMALL, unit_name
 
-_NUMBER_WORDS = frozenset(_SMALL) | frozenset(_MULT)
+_NUMBER_WORDS = frozenset(w.casefold() for w in (*_SMALL, *_MULT))     # case-folded, as keys are (see key)
 
 
 _FIGURE_UNITS = {"%", "pp", "EUR", "USD", "GBP", "RUB", "UAH"}
@@ -330,7 +330,9 @@ _GERMAN_OPENERS = frozenset(
     "offensichtlich eigentlich insgesamt insbesondere besonders sogar kaum erst außerdem deswegen "
     "allein alle alles viele einige manche mehrere beide jeder jede jedes welche welcher welches "
     "wenn weil dass denn sondern sowie sodass indem ob wie wo wer was wann wohin woher".split())
-_STARTERS = _STARTERS | _DETERMINERS | _GERMAN_OPENERS
+# (every word list a key is looked up in is case-folded as keys are: "Außerdem" -> "ausserdem")
+_STARTERS = frozenset(w.casefold() for w in _STARTERS | _DETERMINERS | _GERMAN_OPENERS)
+_TITLES = frozenset(w.casefold() for w in _TITLES)
 # Names German writes with an article ("die Ukraine", "der Kreml", "die Nato"): still names.
 _NAMES_WITH_ARTICLE = frozenset(
     "schweiz türkei ukraine slowakei mongolei krim iran irak jemen libanon sudan kongo tschad niger "

@@ -166,8 +166,9 @@ def unit_name(text: str) -> str | None:
     return _UNITS[int(m.lastgroup[1:])][0] if m and m.lastgroup else None
 
 
-_CUE_WORDS = frozenset(_SMALL) | frozenset(_MULT) | frozenset(w for w in _SCALE if len(w) > 2) \
-    | frozenset(t for w in _SMALL for t in w.split("-"))
+# (case-folded, as Passage.words has them: "dreißig" -> "dreissig")
+_CUE_WORDS = frozenset(w.casefold() for w in (*_SMALL, *_MULT, *(w for w in _SCALE if len(w) > 2),
+                                              *(t for w in _SMALL for t in w.split("-"))))
 _CUE_FLAG, _NUMBER_FLAG = word_flag(_CUE_WORDS), word_flag(_NUMBER_WORDS)
 
 
