@@ -92,3 +92,29 @@ def test_word_lists_with_sharp_s_match_case_folded_words():
     assert kinds("Außerdem kam Müller.", "Schließlich kam Müller.") == set()
     assert kinds("Außenminister Lawrow kam.", "Minister Lawrow kam.") == set()
     assert kinds("Außenminister Lawrow kam.", "Er kam.") == kinds("Minister Lawrow kam.", "Er kam.")
+
+
+@pytest.mark.parametrize("a, b", [
+    ("Er sagte, er sei „zu 99 Prozent gut“.", "Er sagte, er sei „zu 99 % gut“."),
+    ('He said: "We sent 2,000 troops."', 'He said: "We sent 2000 troops."'),
+    ('He said: "It grew 1.5 per cent."', 'He said: "It grew 1.5%."'),
+])
+def test_house_style_inside_a_quote_is_no_misquote(a, b):
+    # found on the blind set: "Prozent" -> "%" left a double space in the quote's wording
+    assert kinds(a, b) == set()
+    assert kinds(a, b.replace("99", "89").replace("2000", "3000").replace("1.5", "2.5")) == {"quote", "number"}
+
+
+def test_a_year_like_figure_read_as_a_year_on_one_side_only_is_one_figure():
+    # found on the blind set: "2.000 Soldaten" is a figure, "2000 Soldaten" was read as a year
+    a = "Die USA haben ca. 2.000 Soldaten in Syrien."
+    assert kinds(a, "Die USA haben ca. 2000 Soldaten in Syrien.") == set()
+    assert kinds(a, "Die USA haben ca. 2010 Soldaten in Syrien.") != set()
+    assert kinds("The plan dates from 2000 and costs 3,000.", "The plan dates from 2001 and costs 3,000.") == {"date"}
+
+
+def test_a_part_of_today_is_today():
+    a = "The committee approved the legislation this morning."
+    assert kinds(a, "The committee passed the bill today.") == set()
+    assert kinds(a, "The committee passed the bill tonight.") == {"date"}
+    assert kinds(a, "The committee passed the bill yesterday.") == {"date"}

@@ -92,6 +92,32 @@ def _analyse_all(keys: list[tuple[str, tuple[Span, ...]]]) -> list[_Analysis]:
     return [got[i] for i in slots]  # type: ignore[misc]
 
 
+def _years_as_figures(a: _Analysis, b: _Analysis) -> tuple[list[dates.DateMention], list[numbers.Quantity],
+                                                            list[dates.DateMention], list[numbers.Quantity]]:
+    """Both sides' dates and figures, less a year-like number read as a year on one side and as
+    a plain figure on the other ("ca. 2.000 Soldaten" / "ca. 2000 Soldaten"): one figure
+    written two ways, not a date dropped and a figure added."""
+    if not ((a.dates or b.dates) and (a.numbers or b.numbers)):
+        return a.dates, a.numbers, b.dates, b.numbers
+    dates_a, numbers_b = _unread_years(a.dates, b.dates, b.numbers, a.numbers)
+    dates_b, numbers_a = _unread_years(b.dates, a.dates, a.numbers, b.numbers)
+    return dates_a, numbers_a, dates_b, numbers_b
+
+
+def _unread_years(mine: list[dates.DateMention], theirs: list[dates.DateMention],
+                  their_figures: list[numbers.Quantity], my_figures: list[numbers.Quantity]
+                  ) -> tuple[list[dates.DateMention], list[numbers.Quantity]]:
+    """``mine`` less the bare years the other side has as a plain figure only (no such year,
+    and this side no such figure), and ``their_figures`` less those figures."""
+    years = {d.parts["year"] for d in mine if d.parts.keys() == {"year"}} \
+        - {d.parts.get("year") for d in theirs} - {q.value for q in my_figures}
+    plain = {q.value for q in their_figures if q.unit is None and q.decimals == 0} & years
+    if not plain:
+        return mine, their_figures
+    return ([d for d in mine if not (d.parts.keys() == {"year"} and d.parts["year"] in plain)],
+            [q for q in their_figures if not (q.unit is None and q.decimals == 0 and q.value in plain)])
+
+
 def _texts(text: str, spans: list[Span]) -> list[str]:
     """The passage's chunks as :meth:`Passage.of` cuts them (same words: nothing to analyse)."""
     n = len(text)
@@ -114,10 +140,11 @@ def find_fact_changes_many(text_a: str, text_b: str,
         return out
     found = _analyse_all([(text_a, sa) for _, sa, _ in todo] + [(text_b, sb) for _, _, sb in todo])
     links = [(i, a, b) for (i, _, _), a, b in zip(todo, found, found[len(todo):])]
-    for i, a, b in links:
-        out[i] = dates.compare(text_a, a.dates, text_b, b.dates)
-    for i, a, b in links:
-        out[i] += numbers.compare(text_a, a.numbers, text_b, b.numbers)
+    figures = [_years_as_figures(a, b) for _, a, b in links]
+    for (i, _, _), (dates_a, _, dates_b, _) in zip(links, figures):
+        out[i] = dates.compare(text_a, dates_a, text_b, dates_b)
+    for (i, _, _), (_, numbers_a, _, numbers_b) in zip(links, figures):
+        out[i] += numbers.compare(text_a, numbers_a, text_b, numbers_b)
     for i, a, b in links:
         out[i] += quotes.compare(text_a, a.quotes, a.passage, text_b, b.quotes, b.passage)
     speaker_facts = [attribution.compare(text_a, a.speakers, a.passage.words, text_b, b.speakers, b.passage.words)

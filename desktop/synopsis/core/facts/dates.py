@@ -187,11 +187,20 @@ def extract(passage: Passage) -> list[DateMention]:
     return found
 
 
+# Parts of today: each is "today" said more precisely ("this morning" / "today" is no change,
+# "this morning" / "tonight" is).
+_PARTS_OF_TODAY = frozenset({"tonight", "this morning", "this evening", "this night", "heute früh"})
+
+
+def _same_part(k: str, a: object, b: object) -> bool:
+    return a == b or k == "rel" and {a, b} <= _PARTS_OF_TODAY | {"today"} and "today" in (a, b)
+
+
 def _relation(x: DateMention, y: DateMention) -> str:
     shared = x.parts.keys() & y.parts.keys()
     if not shared:
         return "unrelated"
-    return "same" if all(x.parts[k] == y.parts[k] for k in shared) else "conflict"
+    return "same" if all(_same_part(k, x.parts[k], y.parts[k]) for k in shared) else "conflict"
 
 
 def compare(text_a: str, dates_a: list[DateMention], text_b: str, dates_b: list[DateMention]) -> list[Fact]:

@@ -73,12 +73,19 @@ _SCALE_NORM = {"bn": " bn", "billion": " bn", "m": " m", "mn": " m", "million": 
                "milliarden": " bn", "mrd": " bn", "millionen": " m", "mio": " m"}
 
 
+# a thousands separator: "2.000", "2,000" and "2 000" are one figure
+_GROUPING = re.compile(r"(?<=\d)[.,\u00a0\u202f ](?=\d{3}(?!\d))")
+
+
 def _norm(inner: str) -> str:
-    """Wording of a quote: figures written as digits or words, "%" or "per cent", count as one."""
+    """Wording of a quote: figures written as digits or words, with or without a thousands
+    separator, "%" or "per cent", count as one (house style, not a misquote)."""
+    if _DIGIT.search(inner):
+        inner = _GROUPING.sub("", inner)
     words = " ".join([str(_SMALL[w]) if w in _SMALL else w for w in norm_word_list(inner)])
     if not (_DIGIT.search(words) or "cent" in words or "prozent" in words):
         return words    # nothing _UNIT_WORDS could match
-    return _UNIT_WORDS.sub(lambda m: _SCALE_NORM.get(m.group().strip(), ""), words).strip()
+    return " ".join(_UNIT_WORDS.sub(lambda m: _SCALE_NORM.get(m.group().strip(), ""), words).split())
 
 
 def _contained(x: str, y: str) -> bool:
