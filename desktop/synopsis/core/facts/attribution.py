@@ -13,7 +13,7 @@ from typing import AbstractSet
 
 from ..model import Fact, Span
 from .common import Passage, WordScan, word_pattern
-from .names import Name, same, variant
+from .names import _DEMONYMS, _VARIANTS, Name, same, transliterated, variant
 
 _VERBS_EN = (r"said|says|say|told|tells|claimed|claims|added|adds|stated|states|explained|announced|"
              r"insisted|warned|argued|wrote|writes|noted|suggested|confirmed|denied|declared|stressed|"
@@ -36,7 +36,9 @@ _CLAUSE_END = re.compile(r"\A\s*(?:[.,;:!?)”\"’“]|\Z)")
 _ZUFOLGE = re.compile(r"\A\s+zufolge\b", re.I)
 _PRONOUN_BEFORE = re.compile(r"(?<!\w)(?P<p>he|she|they|we|I|er|sie|wir)\s+"
                              r"(?:(?:has|had|also|then|hat|hatte)\s+)*\Z", re.I)
-_PRONOUN_AFTER = re.compile(r"\A\s+(?P<p>he|she|they|er|sie)\b", re.I)
+# "…, said he." but not "said he imposed": an English pronoun after the verb speaks only at a
+# clause end (German puts the speaker after the verb: "sagte er dem Sender")
+_PRONOUN_AFTER = re.compile(r"\A\s+(?:(?P<p>he|she|they)(?=\s*(?:[.,;:!?)”\"’“]|\Z))|(?P<de>er|sie)\b)", re.I)
 # The cues: speech verbs (written in lower case: a case-sensitive scan is much faster) and the
 # words that put the speaker after them. Each cue word has its own small pattern that opens
 # with its first letter, and a passage is scanned only for the cue words it has (see
@@ -49,6 +51,7 @@ _CUE = WordScan([(w.lower(), word_pattern(w)) for w in _VERBS.split("|") + list(
 class Speaker:
     span: Span
     keys: list[str]      # empty for a pronoun
+    given: str | None = None     # the key of the word before the surname when it looks like a first name
 
 
 
@@ -105,7 +108,7 @@ def extract(passage: Passage, names: list[Name]) -> list[Speaker]:
         if speaks or zufolge and _ZUFOLGE.match(after) or _may_precede(before) and (
                     _BEFORE.search(before) or _VERB_BEFORE_DE.search(before) or
                     (_VERB_BEFORE.search(before) and _CLAUSE_END.match(after))):
-            out.append(Speaker(n.span, [k for k, _, _ in n.words]))
+            out.append(Speaker(n.span, [k for k, _, _ in n.words], None if passage.german else _given(text, n)))
     one = passage.chunks[0] if len(passage.chunks) == 1 else None
     for pos, end in verbs:
         # "he said" / "said he": a pronoun speaker, matched with anyone
@@ -117,15 +120,35 @@ def extract(passage: Passage, names: list[Name]) -> list[Speaker]:
             next(o + len(c) for o, c in passage.chunks if o <= pos < o + len(c))
         m = _PRONOUN_AFTER.match(text[end:min(end + 8, chunk_end)])
         if m:
-            out.append(Speaker(Span(end + m.start("p"), end + m.end("p")), []))
+            group = "p" if m.group("p") else "de"
+            out.append(Speaker(Span(end + m.start(group), end + m.end(group)), []))
     out.sort(key=lambda sp: sp.span.start)
     return out
 
 
+def _first_name_like(word: str, k: str) -> bool:
+    """A capitalised word of letters ("Janet"), not an acronym ("US") nor a place or people's
+    name from the tables ("American")."""
+    return (len(word) > 1 and word.isalpha() and word[0].isupper() and word[1:].islower()
+            and k not in _DEMONYMS and k not in _VARIANTS)
+
+
+def _given(text: str, name: Name) -> str | None:
+    """The key of the word right before the surname, a space apart, if it looks like a first name."""
+    if len(name.words) < 2:
+        return None
+    k, start, end = name.words[-2]
+    return k if name.words[-1][1] == end + 1 and _first_name_like(text[start:end], k) else None
+
+
 def _agree(x: Speaker, y: Speaker) -> bool:
-    """Pronouns agree with anyone; named speakers by surname (a shared first name is no match)."""
+    """Pronouns agree with anyone; named speakers by surname (a shared first name is no match),
+    and by first name too when both give one ("Janet Levine" is not "Mark Levine")."""
     if not x.keys or not y.keys:
         return True
+    if x.given and y.given and not (same(x.given, y.given) or variant(x.given, y.given)
+                                    or transliterated(x.given, y.given)):
+        return False
     xs = x.keys if len(y.keys) > 1 and len(x.keys) == 1 else x.keys[-1:]
     ys = y.keys if len(x.keys) > 1 and len(y.keys) == 1 else y.keys[-1:]
     if len(x.keys) == 1 or len(y.keys) == 1:

@@ -454,17 +454,36 @@ def same(x: str, y: str) -> bool:
     return stem >= max(4, len(short) - 1) and len(long) - stem <= 4
 
 
+_TRANSLITERATION = [("tsch", "ch"), ("sch", "sh"), ("ph", "f"), ("ck", "k"), ("w", "v"), ("j", "y"), ("c", "k"),
+                    ("z", "s"), ("ie", "i"), ("ei", "i"), ("ey", "i"), ("y", "i")]
+
+
+# first letters that a transliteration may write for one another (see transliterated)
+_ALIKE = {"w": "v", "v": "v", "j": "i", "y": "i", "i": "i", "c": "k", "k": "k", "z": "s", "s": "s", "p": "f", "f": "f"}
+
+
+def transliterated(x: str, y: str) -> bool:
+    """One name in two spellings across alphabets or languages, the first letter too
+    (Wladimir / Vladimir, Lawrow / Lavrov, Sergej / Sergei, Jurij / Yuri)."""
+    def plain(word: str) -> str:
+        for old, new in _TRANSLITERATION:
+            word = word.replace(old, new)
+        return re.sub(r"(.)\1", r"\1", word)
+    return plain(x) == plain(y)
+
+
 @lru_cache(maxsize=16384)
 def variant(x: str, y: str) -> bool:
     """Spelling variants or transliterations of one name (Sybhia / Sybiha, Kiev / Kyiv)."""
     if x in _VARIANTS and _VARIANTS[x] == _VARIANTS.get(y):
         return True
-    if min(len(x), len(y)) < 4 or x[0] != y[0]:
+    if min(len(x), len(y)) < 4:
         return False
-    skel_x, skel_y = _VOWELS.sub("", x), _VOWELS.sub("", y)
-    if len(skel_x) >= 2 and skel_x == skel_y:
-        return True
-    return min(len(x), len(y)) >= 5 and fuzz.ratio(x, y) >= 80
+    if x[0] == y[0]:
+        skel_x, skel_y = _VOWELS.sub("", x), _VOWELS.sub("", y)
+        if len(skel_x) >= 2 and skel_x == skel_y or min(len(x), len(y)) >= 5 and fuzz.ratio(x, y) >= 80:
+            return True
+    return transliterated(x, y)
 
 
 def _keys(names: list[Name]) -> set[str]:
@@ -561,9 +580,12 @@ def compare(text_a: str, names_a: list[Name], words_a: AbstractSet[str],
         for i, (k, start, end) in enumerate(n.words):
             if i in matched:
                 continue
-            # variant() needs the same first letter unless the table relates the two
+            # variant() needs the same first letter (or one a transliteration writes for it:
+            # W / V, J / Y) unless the table relates the two
             hit = next(((m, found, j) for m, found, j in words_left_b
-                        if (m.words[j][0][:1] == k[:1] or k in _VARIANTS) and variant(k, m.words[j][0])), None)
+                        if (m.words[j][0][:1] == k[:1] or k in _VARIANTS
+                            or _ALIKE.get(k[:1], k[:1]) == _ALIKE.get(m.words[j][0][:1]))
+                        and variant(k, m.words[j][0])), None)
             if hit is None:
                 continue
             m, found, j = hit
