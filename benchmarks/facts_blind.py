@@ -19,6 +19,7 @@ back at punctuation). The edit functions below were written afresh for this set.
 Labels follow from the construction alone; the detector is never consulted.
 
     .venv/bin/python benchmarks/facts_blind.py        # data from $SYNOPSIS_DATA or ../shared/data
+    .venv/bin/python benchmarks/facts_blind.py --second     # the second blind set (facts_blind2.jsonl)
 """
 from __future__ import annotations
 
@@ -32,6 +33,7 @@ import fact_sets  # (beside this file)
 from fact_sets import DATA, ROOT
 
 OUT = ROOT / "benchmarks" / "gold" / "facts_blind.jsonl"
+OUT2 = ROOT / "benchmarks" / "gold" / "facts_blind2.jsonl"     # (--second)
 QUOTA = 8          # items per edit function and language
 REAL_QUOTA = 30    # real pairs of each sort
 
@@ -375,9 +377,10 @@ SAME = [same_percent, same_grouping, same_scale_short, same_date_order, same_quo
         same_small_number]
 
 
-def edited_items(rng: random.Random) -> list[dict]:
-    return fact_sets.edited_items({"en": english(), "de": german()},
-                                  [(k, f) for k, f in CHANGES] + [(None, f) for f in SAME], QUOTA, rng, quoted_at)
+def edited_items(rng: random.Random, used: frozenset[str] = frozenset()) -> list[dict]:
+    pools = {"en": [x for x in english() if x[0] not in used], "de": [x for x in german() if x[0] not in used]}
+    return fact_sets.edited_items(pools, [(k, f) for k, f in CHANGES] + [(None, f) for f in SAME], QUOTA, rng,
+                                  quoted_at)
 
 
 # -- real pairs --------------------------------------------------------------------------------
@@ -397,8 +400,8 @@ def figures_with_words(s: str) -> Counter:
     return Counter(m.group().lower() for m in re.finditer(r"\d+(?:[.,]\d+)*(?:\s*\S+)?", s))
 
 
-def real_pairs(rng: random.Random) -> list[dict]:
-    rows = [r for r in _msrp_train_rows() if r[0] == "1" and r[3] != r[4]]
+def real_pairs(rng: random.Random, used: frozenset[str] = frozenset()) -> list[dict]:
+    rows = [r for r in _msrp_train_rows() if r[0] == "1" and r[3] != r[4] and f"msrp-train:{r[1]}/{r[2]}" not in used]
     rng.shuffle(rows)
     same = [{"source": f"msrp-train:{r[1]}/{r[2]}", "edit": "msrp-same", "a": r[3], "b": r[4], "kinds": []}
             for r in rows if fact_bearing(r[3]) == fact_bearing(r[4]) and r[3].split()[0] == r[4].split()[0]]
@@ -407,7 +410,7 @@ def real_pairs(rng: random.Random) -> list[dict]:
     wmtp = (ende / "wmt19-ende-wmtp.ref").read_text(encoding="utf-8").splitlines()
     numbers = []
     for i, (a, b) in enumerate(zip(ar, wmtp)):
-        if i < 1000 or a == b or NUMBER_WORD.search(a + " " + b):
+        if i < 1000 or a == b or NUMBER_WORD.search(a + " " + b) or f"wmt19-ende-ar/wmtp:{i}" in used:
             continue
         fa, fb = figures_with_words(a), figures_with_words(b)
         if fa and fa == fb:
@@ -417,13 +420,28 @@ def real_pairs(rng: random.Random) -> list[dict]:
     return same[:REAL_QUOTA] + numbers[:REAL_QUOTA]
 
 
-def build(seed: int = 1124) -> list[dict]:
+def build(seed: int = 1124, used: frozenset[str] = frozenset(), prefix: str = "blind") -> list[dict]:
     rng = random.Random(seed)
-    items = edited_items(rng) + real_pairs(rng)
-    return [{"id": f"blind-{n:03d}", **item} for n, item in enumerate(items)]
+    items = edited_items(rng, used) + real_pairs(rng, used)
+    return [{"id": f"{prefix}-{n:03d}", **item} for n, item in enumerate(items)]
+
+
+def used_sources() -> frozenset[str]:
+    """The sources (sentences, sentence pairs) of every fact gold set built before the second
+    blind set: that set draws on none of them."""
+    import json
+    gold = ROOT / "benchmarks" / "gold"
+    return frozenset(json.loads(line)["source"] for path in sorted(gold.glob("facts_*.jsonl"))
+                     if path != OUT2 for line in path.read_text(encoding="utf-8").splitlines()
+                     if line and "source" in json.loads(line))
 
 
 def main() -> int:
+    if "--second" in sys.argv:
+        # The second blind set: the same edit functions and real-pair sorts, other sentences
+        # (none that an earlier set drew on) and another seed; built and scored once, after the
+        # fixes the first blind set led to.
+        return fact_sets.write(build(2611, used_sources(), "blind2") if DATA.exists() else [], OUT2, "facts_blind")
     return fact_sets.write(build() if DATA.exists() else [], OUT, "facts_blind")
 
 
