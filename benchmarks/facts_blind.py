@@ -24,6 +24,7 @@ Labels follow from the construction alone; the detector is never consulted.
 from __future__ import annotations
 
 import csv
+import json
 import random
 import re
 import sys
@@ -429,11 +430,9 @@ def build(seed: int = 1124, used: frozenset[str] = frozenset(), prefix: str = "b
 def used_sources() -> frozenset[str]:
     """The sources (sentences, sentence pairs) of every fact gold set built before the second
     blind set: that set draws on none of them."""
-    import json
-    gold = ROOT / "benchmarks" / "gold"
-    return frozenset(json.loads(line)["source"] for path in sorted(gold.glob("facts_*.jsonl"))
-                     if path != OUT2 for line in path.read_text(encoding="utf-8").splitlines()
-                     if line and "source" in json.loads(line))
+    items = [json.loads(line) for path in sorted((ROOT / "benchmarks" / "gold").glob("facts_*.jsonl"))
+             if path != OUT2 for line in path.read_text(encoding="utf-8").splitlines() if line]
+    return frozenset(item["source"] for item in items if "source" in item)
 
 
 def main() -> int:
