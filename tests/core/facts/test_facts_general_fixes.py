@@ -143,3 +143,48 @@ def test_transliterated_names_are_variants_not_other_people(a, b):
     assert found and all(f.kind == "name" and f.severity == 1 for f in found)
     assert {f.kind for f in find_fact_changes(f'"No," said {a}.', [Span(0, len(a) + 12)],
                                               '"No," said Ivan Petrov.', [Span(0, 23)])} == {"attribution"}
+
+
+def test_a_quote_cut_where_it_stands_is_reported():
+    # found on the second blind set: a quotation that lost its last words in place read as a
+    # shortened (partial) quotation
+    a = '"They did not read footnotes in a 90-page document," said the official.'
+    b = '"They did not read footnotes in a 90-page," said the official.'
+    facts = find_fact_changes(a, [Span(0, len(a))], b, [Span(0, len(b))])
+    assert [(f.kind, f.severity) for f in facts] == [("quote", 2)]
+    assert facts[0].a.slice(a).startswith("They") and facts[0].b.slice(b).endswith("90-page,")
+    assert kinds("„Sie kommen auch nicht mehr wieder“, erklärte Peter Tsouvallaris.",
+                 "„Sie kommen auch nicht mehr“, erklärte Peter Tsouvallaris.") == {"quote"}
+    # a partial quotation set in other words is no cut
+    assert kinds('He said: "We will fight, whatever it takes."', 'He vowed that they would "fight".') == set()
+    assert kinds('"We will fight, whatever it takes," he said on Monday.',
+                 'Whatever it takes, "we will fight," he said on Monday.') == set()
+
+
+def test_a_word_inside_a_name_replaced_is_a_different_name():
+    a = "Mayor James Quinn ordered all city flags flown at half-mast."
+    assert kinds(a, a.replace("James", "Lindqvist")) == {"name"}
+    a = "The Nasdaq Composite Index declined 25.78 points."
+    assert kinds(a, a.replace("Composite", "Wojcik")) == {"name"}
+    # an abbreviation, or a title moved, is the same name
+    assert kinds("Federal Reserve Chairman Alan Greenspan spoke.", "Fed Reserve Chairman Alan Greenspan spoke.") == set()
+    assert kinds('"No," said President Donald Trump.', '"No," said US President Trump.') == set()
+    # German capitalises nouns: a noun swapped before a kept word is wording
+    assert kinds("Sauberes Wasser ist für die Gesundheit der Kinder wichtig, sagt die Studie.",
+                 "Reines Wasser ist für die Gesundheit der Kinder wichtig, sagt die Studie.") == set()
+
+
+def test_a_german_speaker_with_another_first_name_is_another_speaker():
+    a = "„Die Tendenz hält an“, erklärte Paul Newman, einer der Analysten."
+    assert kinds(a, a.replace("Paul", "Obradovic")) == {"attribution"}
+    # a role before the name is no first name
+    assert kinds("„Das ist nicht wahr“, sagte Verteidigungsminister Boris Pistorius über die Berichte.",
+                 "„Das ist nicht wahr“, sagte Bundesverteidigungsminister Pistorius über die Berichte.") == set()
+
+
+def test_a_short_line_of_a_german_document_keeps_its_nouns_nouns():
+    # a headline has too few function words to read as German by itself: the document decides
+    intro = "Die Hilfe für die Menschen und die Personen in der Stadt ist nach dem Sturm nicht angekommen.\n"
+    a, b = intro + "Menschen in Not\n", intro + "Personen in Not\n"
+    line_a, line_b = Span(len(intro), len(a) - 1), Span(len(intro), len(b) - 1)
+    assert find_fact_changes(a, [line_a], b, [line_b]) == []

@@ -17,7 +17,7 @@ from typing import Sequence
 
 from ..model import Fact, Span
 from . import attribution, dates, names, negation, numbers, quotes
-from .common import Passage, overlaps
+from .common import Passage, german_document, overlaps
 
 __all__ = ["clear_cache", "find_fact_changes", "find_fact_changes_many"]
 
@@ -150,10 +150,11 @@ def find_fact_changes_many(text_a: str, text_b: str,
     speaker_facts = [attribution.compare(text_a, a.speakers, a.passage.words, text_b, b.speakers, b.passage.words)
                      for _, a, b in links]
     # German capitalises every noun: the words a document also uses after an article are nouns
-    german = any(a.passage.german or b.passage.german for _, a, b in links)
+    german = any(a.passage.german or b.passage.german for _, a, b in links) \
+        or german_document(text_a) or german_document(text_b)
     lexicons = (names.document_nouns(text_a), names.document_nouns(text_b)) if german else ()
     for (i, a, b), spoken in zip(links, speaker_facts):
-        nouns = lexicons if a.passage.german or b.passage.german else ()
+        nouns = lexicons        # (a short line of a German document may not read as German)
         name_facts = names.compare(text_a, a.names, a.passage.words, text_b, b.names, b.passage.words, nouns)
         # A swapped speaker is reported once, as an attribution, not again as a name.
         taken_a = [f.a for f in spoken if f.a is not None]

@@ -13,7 +13,7 @@ from typing import AbstractSet
 
 from ..model import Fact, Span
 from .common import Passage, WordScan, word_pattern
-from .names import _DEMONYMS, _VARIANTS, Name, same, transliterated, variant
+from .names import _DEMONYMS, _VARIANTS, Name, document_nouns, same, transliterated, variant
 
 _VERBS_EN = (r"said|says|say|told|tells|claimed|claims|added|adds|stated|states|explained|announced|"
              r"insisted|warned|argued|wrote|writes|noted|suggested|confirmed|denied|declared|stressed|"
@@ -108,7 +108,7 @@ def extract(passage: Passage, names: list[Name]) -> list[Speaker]:
         if speaks or zufolge and _ZUFOLGE.match(after) or _may_precede(before) and (
                     _BEFORE.search(before) or _VERB_BEFORE_DE.search(before) or
                     (_VERB_BEFORE.search(before) and _CLAUSE_END.match(after))):
-            out.append(Speaker(n.span, [k for k, _, _ in n.words], None if passage.german else _given(text, n)))
+            out.append(Speaker(n.span, [k for k, _, _ in n.words], _given(text, n, passage.german)))
     one = passage.chunks[0] if len(passage.chunks) == 1 else None
     for pos, end in verbs:
         # "he said" / "said he": a pronoun speaker, matched with anyone
@@ -133,12 +133,28 @@ def _first_name_like(word: str, k: str) -> bool:
             and k not in _DEMONYMS and k not in _VARIANTS)
 
 
-def _given(text: str, name: Name) -> str | None:
-    """The key of the word right before the surname, a space apart, if it looks like a first name."""
+# German writes a role before a name without an article ("sagte Verteidigungsminister
+# Pistorius"), capitalised as a first name is: a word with one of these endings is a role
+_GERMAN_ROLE_ENDINGS = tuple(
+    "minister ministerin präsident präsidentin sprecher sprecherin chef chefin kanzler kanzlerin leiter "
+    "leiterin direktor direktorin führer führerin vorsitzende vorsitzender trainer trainerin experte expertin "
+    "analyst analystin professor professorin abgeordnete abgeordneter botschafter botschafterin meister "
+    "meisterin senator senatorin richter richterin anwalt anwältin autor autorin mitarbeiter mitarbeiterin "
+    "gouverneur gouverneurin kandidat kandidatin sekretär sekretärin berater beraterin vertreter vertreterin "
+    "kommissar kommissarin manager managerin gründer gründerin".split())
+
+
+def _given(text: str, name: Name, german: bool = False) -> str | None:
+    """The key of the word right before the surname, a space apart, if it looks like a first
+    name (in German, not a role nor a word the document uses as a common noun)."""
     if len(name.words) < 2:
         return None
     k, start, end = name.words[-2]
-    return k if name.words[-1][1] == end + 1 and _first_name_like(text[start:end], k) else None
+    if name.words[-1][1] != end + 1 or not _first_name_like(text[start:end], k):
+        return None
+    if german and (k.endswith(_GERMAN_ROLE_ENDINGS) or k in document_nouns(text)):
+        return None
+    return k
 
 
 def _agree(x: Speaker, y: Speaker) -> bool:

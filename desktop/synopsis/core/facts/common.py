@@ -7,6 +7,7 @@ whole document text.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Iterator
 
 from ..model import Span
@@ -106,6 +107,17 @@ def word_set(text: str) -> frozenset[str]:
     if "n't" in text:
         text = _NOT_SUFFIX.sub(" not", text)
     return frozenset(_WORD_CHARS.findall(text))
+
+
+_SAMPLE = 20_000        # characters of a document read by german_document
+
+
+@lru_cache(maxsize=8)
+def german_document(text: str) -> bool:
+    """Whether a document is German, by the function words of its opening (a short line of
+    it, a headline say, may have too few to tell; see ``Passage.german``)."""
+    words = word_set(text[:_SAMPLE])
+    return len(words & GERMAN_WORDS) >= 4 and len(words & GERMAN_WORDS) > 2 * len(words & ENGLISH_WORDS)
 
 
 def span(offset: int, match: re.Match[str], group: int | str = 0) -> Span:

@@ -186,32 +186,45 @@ def extract(passage: Passage, nouns: bool = True) -> list[Name]:
     # German: the document offsets of the words after a determiner (nouns, see _close)
     after_determiner = _after_determiners(passage.text) if passage.german else None
     info = _WORD_INFO.get
+    german = after_determiner is not None
     for offset, text in passage.chunks:
-        # the open run: its first token (start, end, word info) and the tokens joined to it
-        first: tuple[int, int, tuple[int, str, int, bool]] | None = None
+        # the open run: its first token (start, end, word info: see _WORD_INFO) and the tokens
+        # joined to it; most runs are one word, closed here without a call (as _close would)
+        first: tuple[int, str, int, bool] | None = None
+        first_start = first_end = 0
         more: list[tuple[int, int, tuple[int, str, int, bool]]] = []
         last = 0        # where the open run's last token ends
         for m in _CAPITAL_TOKEN.finditer(text):
-            token = m.group()
-            word = info(token) or _learn(token)
-            start = m.start()
+            start, end = m.span()
+            word = info(m.group()) or _learn(m.group())
+            role = word[0]
             if first is not None:
                 gap = start - last
                 # joined by a space or hyphen, or through "von der" (at most nine characters)
-                if word[0] != _NOT_NAME and (gap == 1 and text[last] in " -" or 1 < gap <= 9 and _joins(text, last, start)):
-                    last = start + len(token)
-                    more.append((start, last, word))
+                if role != _NOT_NAME and (gap == 1 and text[last] in " -" or 1 < gap <= 9 and _joins(text, last, start)):
+                    last = end
+                    more.append((start, end, word))
                     continue
-                _close(first, more, names, text, offset, after_determiner, nouns)
-                first = None
                 if more:
+                    _close((first_start, first_end, first), more, names, text, offset, after_determiner, nouns)
                     more = []
-            if word[0] == _NOT_NAME or word[0] == _STARTER and _sentence_start(text, start):
+                elif first[0] != _TITLE:
+                    # German: a capitalised word after a determiner is a noun ("der Anteil")
+                    if german and first[3] and offset + first_start in after_determiner:
+                        if nouns:
+                            names.append(Name([(first[1], offset + first_start, offset + first_end - first[2])],
+                                              text, first_start, first_end, True))
+                    else:
+                        names.append(Name([(first[1], offset + first_start, offset + first_end - first[2])],
+                                          text, first_start, first_end))
+                first = None
+            if role == _NOT_NAME or role == _STARTER and _sentence_start(text, start):
                 continue
-            last = start + len(token)
-            first = (start, last, word)
+            last = first_end = end
+            first_start = start
+            first = word
         if first is not None:
-            _close(first, more, names, text, offset, after_determiner, nouns)
+            _close((first_start, first_end, first), more, names, text, offset, after_determiner, nouns)
     return names
 
 
@@ -618,10 +631,46 @@ def compare(text_a: str, names_a: list[Name], words_a: AbstractSet[str],
                 facts.append(Fact("name", n.span, m.span, severity=3,
                                   note=f"different name: {n.span.slice(text_a)} → {m.span.slice(text_b)}"))
         new = [m for m in new if id(m) not in paired]
+    if not nouns:       # (German capitalises nouns: "Harte Worte" / "Scharfe Worte" is wording)
+        facts += _inner_swaps(text_a, loose_a, text_b, loose_b)
     facts += [Fact("name", n.span, None, severity=2, note=f"name only in A: {n.span.slice(text_a)}")
               for n in gone if n.person_like]
     facts += [Fact("name", None, m.span, severity=2, note=f"name only in B: {m.span.slice(text_b)}")
               for m in new if m.person_like]
+    return facts
+
+
+def _inner_swaps(text_a: str, loose_a: list[tuple[Name, set[int]]],
+                 text_b: str, loose_b: list[tuple[Name, set[int]]]) -> list[Fact]:
+    """A word inside a name replaced while its last word stays ("Mayor James Quinn" / "Mayor
+    Lindqvist Quinn", "Nasdaq Composite Index" / "Nasdaq Wojcik Index"): two names written the
+    same but for one word before the last, a word neither side has elsewhere and that is no
+    abbreviation of the other ("Fed" / "Federal"). English only (see compare)."""
+    facts = []
+    taken: set[int] = set()
+    for n, matched in loose_a:
+        if len(n.words) < 2 or len(n.words) - 1 not in matched or len(matched) != len(n.words) - 1:
+            continue
+        i = next(i for i in range(len(n.words)) if i not in matched)
+        for m, found in loose_b:
+            if (id(m) in taken or len(m.words) != len(n.words) or len(found) != len(m.words) - 1
+                    or i in found or not same(n.words[-1][0], m.words[-1][0])):
+                continue
+            x, y = n.words[i][0], m.words[i][0]
+            if x.startswith(y) or y.startswith(x) or not (x.isalpha() and y.isalpha()):
+                continue
+            # the rest written the same, titles too ("President Donald Trump" / "US President Trump" differ more)
+            (_, start, end), (_, other_start, other_end) = n.words[i], m.words[i]
+            name_a, name_b = n.span.slice(text_a), m.span.slice(text_b)
+            start, end = start - n.span.start, end - n.span.start
+            other_start, other_end = other_start - m.span.start, other_end - m.span.start
+            if (name_a[:start].casefold() != name_b[:other_start].casefold()
+                    or name_a[end:].casefold() != name_b[other_end:].casefold()):
+                continue
+            taken.add(id(m))
+            facts.append(Fact("name", n.span, m.span, severity=3,
+                              note=f"different name: {n.span.slice(text_a)} → {m.span.slice(text_b)}"))
+            break
     return facts
 
 

@@ -88,6 +88,32 @@ def _norm(inner: str) -> str:
     return " ".join(_UNIT_WORDS.sub(lambda m: _SCALE_NORM.get(m.group().strip(), ""), words).split())
 
 
+_CONTEXT = 24      # characters either side of a quotation read by _cut_in_place
+
+
+def _cut_in_place(text_a: str, x: Quote, text_b: str, y: Quote) -> bool:
+    """Whether the shorter of two quotes, one the other's opening (or closing) words, lost
+    the rest where it stands: the words after (or before) the quotation are the same on both
+    sides ("… in a 90-page document," said the official / "… in a 90-page," said the
+    official). A shorter quotation set in other words is a partial quotation, not a cut."""
+    short, long = (x.norm, y.norm) if len(x.norm) < len(y.norm) else (y.norm, x.norm)
+    if long.startswith(short + " "):
+        after_a = norm_word_list(text_a[x.span.end:x.span.end + _CONTEXT])[:3]
+        return len(after_a) >= 2 and after_a == norm_word_list(text_b[y.span.end:y.span.end + _CONTEXT])[:3]
+    if long.endswith(" " + short):
+        before_a = norm_word_list(text_a[max(0, x.span.start - _CONTEXT):x.span.start])[-3:]
+        return len(before_a) >= 2 and before_a == norm_word_list(text_b[max(0, y.span.start - _CONTEXT):y.span.start])[-3:]
+    return False
+
+
+def _moved_out(x: Quote, y: Quote, pa: Passage, qa: list[Quote], pb: Passage, qb: list[Quote]) -> bool:
+    """Whether the words the longer quote has beyond the shorter one stand unquoted on the
+    shorter one's side ("… whatever it takes," he said / Whatever it takes, "…," he said)."""
+    (short, short_passage, short_quotes), long = ((x, pa, qa), y) if len(x.norm) < len(y.norm) else ((y, pb, qb), x)
+    rest = long.norm.replace(short.norm, " ", 1).split()
+    return bool(rest) and set(rest) <= _unquoted_words(short_passage, short_quotes)
+
+
 def _contained(x: str, y: str) -> bool:
     """One quote is the other give or take a few words ("... he said" trimmed), not a fragment of it."""
     short, long = sorted((x, y), key=len)
@@ -134,10 +160,16 @@ def compare(text_a: str, qa: list[Quote], pa: Passage,
         used_a.add(i)
         used_b.add(j)
         x, y = qa[i], qb[j]
-        # a quote that is a fragment of the other is a shortened quotation, not a misquote
-        if x.norm != y.norm and x.norm not in y.norm and y.norm not in x.norm:
+        # a quote that is a fragment of the other is a shortened quotation, not a misquote,
+        # unless it was cut where it stands (see _cut_in_place)
+        if x.norm == y.norm:
+            continue
+        if x.norm not in y.norm and y.norm not in x.norm:
             facts.append(Fact("quote", x.span, y.span, severity=3,
                               note=f"quote reworded: “{x.span.slice(text_a)}” → “{y.span.slice(text_b)}”"))
+        elif _cut_in_place(text_a, x, text_b, y) and not _moved_out(x, y, pa, qa, pb, qb):
+            facts.append(Fact("quote", x.span, y.span, severity=2,
+                              note=f"quote cut short: “{x.span.slice(text_a)}” → “{y.span.slice(text_b)}”"))
     for side, quotes, used, text, other, other_quotes in (("A", qa, used_a, text_a, pb, qb),
                                                           ("B", qb, used_b, text_b, pa, qa)):
         other_words: AbstractSet[str] | None = None
