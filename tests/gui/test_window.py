@@ -55,6 +55,19 @@ def test_click_selects_counterpart(compared, qtbot):
     assert "score" in compared.detail.toPlainText()
 
 
+def test_detail_lists_the_changed_facts_before_the_passages(compared):
+    report = compared.report
+    index = next(i for i, l in enumerate(report.links) if any(f.severity >= 2 for f in l.facts))
+    compared.select_link(index)
+    shown = compared.detail.toPlainText()
+    link = report.links[index]
+    assert "Changed facts" in shown
+    assert shown.index("Changed facts") < shown.index("\nA ")
+    for fact in link.facts:
+        assert fact.note in shown
+    assert ("alarm" if max(f.severity for f in link.facts) == 3 else "check") in shown
+
+
 def test_next_and_previous_difference(compared):
     view = compared.views[0]
     compared.act_next.trigger()

@@ -65,19 +65,22 @@ class DetailPanel(QTextBrowser):
         if link.origin == "manual":
             flags.append(self.tr("set by hand"))
         parts = [f"<p><b>{html.escape(head)}</b>"
-                 + (f" — {html.escape(', '.join(flags))}" if flags else "") + "</p>",
-                 f"<p><b>A</b> {passage(ta, report.documents[0], link.a, dels, del_style)}</p>",
-                 f"<p><b>B</b> {passage(tb, report.documents[1], link.b, ins, ins_style)}</p>"]
+                 + (f" — {html.escape(', '.join(flags))}" if flags else "") + "</p>"]
+        # the changed facts first: what a fact-checker reads the pair for
         if link.facts:
+            severity = {3: self.tr("alarm"), 2: self.tr("check"), 1: self.tr("note")}
             rows = "".join(
-                f"<tr><td>{'⚠ ' if f.severity >= 3 else ''}{html.escape(self.tr(_KINDS.get(f.kind, f.kind)))}</td>"
+                f"<tr><td>{'⚠ ' if f.severity >= 3 else ''}{html.escape(severity.get(f.severity, str(f.severity)))}</td>"
+                f"<td>{html.escape(self.tr(_KINDS.get(f.kind, f.kind)))}</td>"
                 f"<td>{html.escape(f.a.slice(ta)) if f.a else '—'}</td>"
                 f"<td>{html.escape(f.b.slice(tb)) if f.b else '—'}</td>"
-                f"<td>{html.escape(f.note)}</td><td>{f.severity}</td></tr>" for f in link.facts)
+                f"<td>{html.escape(f.note)}</td></tr>" for f in link.facts)
             parts.append(f"<p><b>{html.escape(self.tr('Changed facts'))}</b></p>"
-                         f"<table border='1' cellspacing='0' cellpadding='3'><tr><th>{html.escape(self.tr('kind'))}</th>"
-                         f"<th>A</th><th>B</th><th>{html.escape(self.tr('note'))}</th>"
-                         f"<th>{html.escape(self.tr('severity'))}</th></tr>{rows}</table>")
+                         f"<table border='1' cellspacing='0' cellpadding='3'><tr><th>{html.escape(self.tr('severity'))}</th>"
+                         f"<th>{html.escape(self.tr('kind'))}</th><th>A</th><th>B</th>"
+                         f"<th>{html.escape(self.tr('note'))}</th></tr>{rows}</table>")
         else:
             parts.append(f"<p><i>{html.escape(self.tr('No changed facts found in this pair.'))}</i></p>")
+        parts += [f"<p><b>A</b> {passage(ta, report.documents[0], link.a, dels, del_style)}</p>",
+                  f"<p><b>B</b> {passage(tb, report.documents[1], link.b, ins, ins_style)}</p>"]
         self.setHtml("".join(parts))
