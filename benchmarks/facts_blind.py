@@ -20,6 +20,7 @@ Labels follow from the construction alone; the detector is never consulted.
 
     .venv/bin/python benchmarks/facts_blind.py        # data from $SYNOPSIS_DATA or ../shared/data
     .venv/bin/python benchmarks/facts_blind.py --second     # the second blind set (facts_blind2.jsonl)
+    .venv/bin/python benchmarks/facts_blind.py --third      # the third blind set (facts_blind3.jsonl)
 """
 from __future__ import annotations
 
@@ -35,6 +36,7 @@ from fact_sets import DATA, ROOT
 
 OUT = ROOT / "benchmarks" / "gold" / "facts_blind.jsonl"
 OUT2 = ROOT / "benchmarks" / "gold" / "facts_blind2.jsonl"     # (--second)
+OUT3 = ROOT / "benchmarks" / "gold" / "facts_blind3.jsonl"     # (--third)
 QUOTA = 8          # items per edit function and language
 REAL_QUOTA = 30    # real pairs of each sort
 
@@ -427,11 +429,11 @@ def build(seed: int = 1124, used: frozenset[str] = frozenset(), prefix: str = "b
     return [{"id": f"{prefix}-{n:03d}", **item} for n, item in enumerate(items)]
 
 
-def used_sources() -> frozenset[str]:
-    """The sources (sentences, sentence pairs) of every fact gold set built before the second
-    blind set: that set draws on none of them."""
+def used_sources(built_after: tuple = ()) -> frozenset[str]:
+    """The sources (sentences, sentence pairs) of every fact gold set but ``built_after`` (the
+    set being built and any built later): a new blind set draws on none of them."""
     items = [json.loads(line) for path in sorted((ROOT / "benchmarks" / "gold").glob("facts_*.jsonl"))
-             if path != OUT2 for line in path.read_text(encoding="utf-8").splitlines() if line]
+             if path not in built_after for line in path.read_text(encoding="utf-8").splitlines() if line]
     return frozenset(item["source"] for item in items if "source" in item)
 
 
@@ -440,7 +442,13 @@ def main() -> int:
         # The second blind set: the same edit functions and real-pair sorts, other sentences
         # (none that an earlier set drew on) and another seed; built and scored once, after the
         # fixes the first blind set led to.
-        return fact_sets.write(build(2611, used_sources(), "blind2") if DATA.exists() else [], OUT2, "facts_blind")
+        return fact_sets.write(build(2611, used_sources((OUT2, OUT3)), "blind2") if DATA.exists() else [],
+                               OUT2, "facts_blind")
+    if "--third" in sys.argv:
+        # The third: the same again on sentences none of the four earlier sets drew on, built
+        # after the fixes the second one led to and scored once.
+        return fact_sets.write(build(2411, used_sources((OUT3,)), "blind3") if DATA.exists() else [],
+                               OUT3, "facts_blind")
     return fact_sets.write(build() if DATA.exists() else [], OUT, "facts_blind")
 
 

@@ -188,3 +188,12 @@ def test_a_short_line_of_a_german_document_keeps_its_nouns_nouns():
     a, b = intro + "Menschen in Not\n", intro + "Personen in Not\n"
     line_a, line_b = Span(len(intro), len(a) - 1), Span(len(intro), len(b) - 1)
     assert find_fact_changes(a, [line_a], b, [line_b]) == []
+
+
+def test_a_full_date_is_matched_with_the_closest_date_not_a_bare_year():
+    # found on the second blind set: "am 19. Juli 1956" was matched with a bare "1956" later in
+    # the sentence, and "am 21. Juli 1956" with the other bare year: no change reported
+    a = "Also am 19. Juli 1956 machten drei Teilnehmer der Expedition 1956 die zweite Ersteigung."
+    facts = find_fact_changes(a, [Span(0, len(a))], a.replace("19. Juli", "21. Juli"),
+                              [Span(0, len(a))])
+    assert [(f.kind, f.severity, f.a.slice(a)) for f in facts] == [("date", 3, "19. Juli 1956")]

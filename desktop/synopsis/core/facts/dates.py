@@ -205,6 +205,21 @@ def _relation(x: DateMention, y: DateMention) -> str:
 
 def compare(text_a: str, dates_a: list[DateMention], text_b: str, dates_b: list[DateMention]) -> list[Fact]:
     left_a, left_b = list(dates_a), list(dates_b)
+    if len(left_a) > 1 or len(left_b) > 1:
+        # the closest pairs first: "19 July 1956" goes with "19 July 1956" (or "21 July 1956",
+        # a conflict), not with a bare "1956" elsewhere
+        close = sorted(((len(x.parts.keys() & y.parts.keys()), i, j) for i, x in enumerate(left_a)
+                        for j, y in enumerate(left_b) if _relation(x, y) != "unrelated"), key=lambda t: -t[0])
+        taken_a, taken_b, paired = set(), set(), []
+        for _, i, j in close:
+            if i not in taken_a and j not in taken_b:
+                taken_a.add(i)
+                taken_b.add(j)
+                paired.append((i, j))
+        same = [(i, j) for i, j in paired if _relation(left_a[i], left_b[j]) == "same"]
+        drop_a, drop_b = {i for i, _ in same}, {j for _, j in same}
+        left_a = [x for i, x in enumerate(left_a) if i not in drop_a]
+        left_b = [y for j, y in enumerate(left_b) if j not in drop_b]
     for x in list(left_a):
         same = next((y for y in left_b if _relation(x, y) == "same"), None)
         if same is not None:
