@@ -68,6 +68,28 @@ def test_detail_lists_the_changed_facts_before_the_passages(compared):
     assert ("alarm" if max(f.severity for f in link.facts) == 3 else "check") in shown
 
 
+def test_next_and_previous_changed_fact_with_the_keyboard(compared, qtbot):
+    report = compared.report
+    view = compared.views[0]
+    worth = sorted((view.starts[min(l.a)], i) for i, l in enumerate(report.links)
+                   if l.a and any(f.severity >= 2 for f in l.facts))
+    assert len(worth) >= 2
+    compared.views[0].setFocus()
+    compared.active_side = 0
+    QTest.keyClick(compared, Qt.Key.Key_F8)
+    assert compared.current_link == worth[0][1]
+    assert "Changed facts" in compared.detail.toPlainText()
+    QTest.keyClick(compared, Qt.Key.Key_F8)
+    assert compared.current_link == worth[1][1]
+    QTest.keyClick(compared, Qt.Key.Key_F8, Qt.KeyboardModifier.ShiftModifier)
+    assert compared.current_link == worth[0][1]
+    # past the last one the selection stays and the status bar says so
+    compared.select_link(worth[-1][1])
+    compared.act_next_fact.trigger()
+    assert compared.current_link == worth[-1][1]
+    assert "No more changed facts" in compared.statusBar().currentMessage()
+
+
 def test_next_and_previous_difference(compared):
     view = compared.views[0]
     compared.act_next.trigger()

@@ -56,6 +56,10 @@ class ActionsMixin:
                           [QKeySequence("F7"), QKeySequence("Alt+Down")])
         self.act_prev = a(self.tr("&Previous difference"), lambda: self.navigate(False),
                           [QKeySequence("Shift+F7"), QKeySequence("Alt+Up")])
+        self.act_next_fact = a(self.tr("Next changed &fact"), lambda: self.navigate_facts(True), "F8",
+                               self.tr("The next pair with a changed figure, date, name, quote, speaker or "
+                                       "negation worth checking"))
+        self.act_prev_fact = a(self.tr("Previous changed f&act"), lambda: self.navigate_facts(False), "Shift+F8")
         self.act_sync = a(self.tr("S&ynchronised scrolling"), self.set_sync, "Ctrl+Shift+Y",
                           self.tr("Keep aligned passages level; off = scroll each side on its own"), True)
         self.act_sync.setChecked(self.store.get("sync_scroll"))
@@ -87,7 +91,8 @@ class ActionsMixin:
                     self.act_mark_shared, self.act_mark_para, None, self.act_prefs):
             m.addSeparator() if act is None else m.addAction(act)
         m = menus.addMenu(self.tr("&View"))
-        for act in (self.act_library, None, self.act_next, self.act_prev, None, self.act_sync, None, self.act_zoom_in,
+        for act in (self.act_library, None, self.act_next, self.act_prev, self.act_next_fact, self.act_prev_fact, None,
+                    self.act_sync, None, self.act_zoom_in,
                     self.act_zoom_out, self.act_zoom_reset):
             m.addSeparator() if act is None else m.addAction(act)
         tm = m.addMenu(self.tr("&Theme"))

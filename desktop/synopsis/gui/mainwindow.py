@@ -478,6 +478,27 @@ class MainWindow(EditingMixin, AppearanceMixin, ActionsMixin, SyncScrollMixin, Q
         view.ensure_segment_visible(seg)
         self._syncing = False
 
+    def navigate_facts(self, forward: bool) -> None:
+        """Select the next (previous) pair, in the active side's order, with a changed fact
+        worth checking (severity 2 or 3: not a spelling variant or a rounding)."""
+        if self.report is None:
+            return
+        side = self.active_side
+        view = self.views[side]
+        stops = sorted((view.starts[min(ids)], i) for i, link in enumerate(self.report.links)
+                       if (ids := (link.a if side == 0 else link.b)) and any(f.severity >= 2 for f in link.facts))
+        current = min((view.starts[s] for s in self.selection[side]), default=None)
+        k = next_target([s for s, _ in stops], current, forward)
+        if k is None:
+            self.statusBar().showMessage(self.tr("No more changed facts"), 2000)
+            return
+        index = stops[k][1]
+        self.select_link(index, origin_side=side)
+        self.active_side = side
+        self._syncing = True
+        view.ensure_segment_visible(min(self.selection[side]))
+        self._syncing = False
+
     def closeEvent(self, event) -> None:
         if self.job is not None:
             self.job.cancel()
