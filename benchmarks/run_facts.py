@@ -135,7 +135,7 @@ def speed() -> list[str]:
             "the fact layer, *added by facts* the median of what it adds to a run (each run with facts "
             "against the run without made next to it); *added* is their ratio (edits and facts are "
             "computed for links only).", "", *rows, "",
-            "    .venv/bin/python benchmarks/run_facts.py          # the four sets, then the speed table"]
+            "    .venv/bin/python benchmarks/run_facts.py          # the five sets, then the speed table"]
 
 
 def main() -> int:

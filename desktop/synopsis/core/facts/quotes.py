@@ -91,19 +91,29 @@ def _norm(inner: str) -> str:
 _CONTEXT = 24      # characters either side of a quotation read by _cut_in_place
 
 
-def _cut_in_place(text_a: str, x: Quote, text_b: str, y: Quote) -> bool:
+def _cut_in_place(x: Quote, pa: Passage, y: Quote, pb: Passage) -> bool:
     """Whether the shorter of two quotes, one the other's opening (or closing) words, lost
-    the rest where it stands: the words after (or before) the quotation are the same on both
-    sides ("… in a 90-page document," said the official / "… in a 90-page," said the
-    official). A shorter quotation set in other words is a partial quotation, not a cut."""
+    the rest where it stands: the words after (or before) the quotation, in its passage, are
+    the same on both sides ("… in a 90-page document," said the official / "… in a 90-page,"
+    said the official). A shorter quotation set in other words is a partial quotation, not a cut."""
     short, long = (x.norm, y.norm) if len(x.norm) < len(y.norm) else (y.norm, x.norm)
     if long.startswith(short + " "):
-        after_a = norm_word_list(text_a[x.span.end:x.span.end + _CONTEXT])[:3]
-        return len(after_a) >= 2 and after_a == norm_word_list(text_b[y.span.end:y.span.end + _CONTEXT])[:3]
+        after_a = norm_word_list(_around(pa, x.span, after=True))[:3]
+        return len(after_a) >= 2 and after_a == norm_word_list(_around(pb, y.span, after=True))[:3]
     if long.endswith(" " + short):
-        before_a = norm_word_list(text_a[max(0, x.span.start - _CONTEXT):x.span.start])[-3:]
-        return len(before_a) >= 2 and before_a == norm_word_list(text_b[max(0, y.span.start - _CONTEXT):y.span.start])[-3:]
+        before_a = norm_word_list(_around(pa, x.span, after=False))[-3:]
+        return len(before_a) >= 2 and before_a == norm_word_list(_around(pb, y.span, after=False))[-3:]
     return False
+
+
+def _around(passage: Passage, span: Span, after: bool) -> str:
+    """Up to _CONTEXT characters right after (or before) ``span``, inside its chunk of the passage."""
+    for offset, chunk in passage.chunks:
+        if offset <= span.start < offset + len(chunk):
+            if after:
+                return chunk[span.end - offset:span.end - offset + _CONTEXT]
+            return chunk[max(0, span.start - offset - _CONTEXT):span.start - offset]
+    return ""
 
 
 def _moved_out(x: Quote, y: Quote, pa: Passage, qa: list[Quote], pb: Passage, qb: list[Quote]) -> bool:
@@ -167,7 +177,7 @@ def compare(text_a: str, qa: list[Quote], pa: Passage,
         if x.norm not in y.norm and y.norm not in x.norm:
             facts.append(Fact("quote", x.span, y.span, severity=3,
                               note=f"quote reworded: “{x.span.slice(text_a)}” → “{y.span.slice(text_b)}”"))
-        elif _cut_in_place(text_a, x, text_b, y) and not _moved_out(x, y, pa, qa, pb, qb):
+        elif _cut_in_place(x, pa, y, pb) and not _moved_out(x, y, pa, qa, pb, qb):
             facts.append(Fact("quote", x.span, y.span, severity=2,
                               note=f"quote cut short: “{x.span.slice(text_a)}” → “{y.span.slice(text_b)}”"))
     for side, quotes, used, text, other, other_quotes in (("A", qa, used_a, text_a, pb, qb),
