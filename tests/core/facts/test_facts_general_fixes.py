@@ -197,3 +197,13 @@ def test_a_full_date_is_matched_with_the_closest_date_not_a_bare_year():
     facts = find_fact_changes(a, [Span(0, len(a))], a.replace("19. Juli", "21. Juli"),
                               [Span(0, len(a))])
     assert [(f.kind, f.severity, f.a.slice(a)) for f in facts] == [("date", 3, "19. Juli 1956")]
+
+
+def test_a_quote_with_other_word_forms_is_flagged_below_a_rewording():
+    a = 'The minister called it a "reparations loan" for Ukraine.'
+    b = 'The minister called it a "reparation loan" for Ukraine.'
+    facts = find_fact_changes(a, [Span(0, len(a))], b, [Span(0, len(b))])
+    assert [(f.kind, f.severity) for f in facts] == [("quote", 2)] and "word forms" in facts[0].note
+    reworded = find_fact_changes(a, [Span(0, len(a))], a.replace("reparations", "compensation"),
+                                 [Span(0, len(a) + 1)])
+    assert [(f.kind, f.severity) for f in reworded] == [("quote", 3)]

@@ -14,6 +14,7 @@ from rapidfuzz import fuzz
 
 from ..model import Fact, Span
 from .common import Passage, norm_word_list
+from .names import same
 from .numbers import _SMALL
 
 _QUOTE = re.compile(
@@ -124,6 +125,13 @@ def _moved_out(x: Quote, y: Quote, pa: Passage, qa: list[Quote], pb: Passage, qb
     return bool(rest) and set(rest) <= _unquoted_words(short_passage, short_quotes)
 
 
+def _inflected(x: str, y: str) -> bool:
+    """The same words in the same order but for word forms ("reparations loan" / "reparation
+    loan"): still a change inside a quotation, but no rewording."""
+    wx, wy = x.split(), y.split()
+    return len(wx) == len(wy) and all(a == b or same(a, b) for a, b in zip(wx, wy))
+
+
 def _contained(x: str, y: str) -> bool:
     """One quote is the other give or take a few words ("... he said" trimmed), not a fragment of it."""
     short, long = sorted((x, y), key=len)
@@ -175,8 +183,12 @@ def compare(text_a: str, qa: list[Quote], pa: Passage,
         if x.norm == y.norm:
             continue
         if x.norm not in y.norm and y.norm not in x.norm:
-            facts.append(Fact("quote", x.span, y.span, severity=3,
-                              note=f"quote reworded: “{x.span.slice(text_a)}” → “{y.span.slice(text_b)}”"))
+            if _inflected(x.norm, y.norm):
+                facts.append(Fact("quote", x.span, y.span, severity=2,
+                                  note=f"quote word forms changed: “{x.span.slice(text_a)}” → “{y.span.slice(text_b)}”"))
+            else:
+                facts.append(Fact("quote", x.span, y.span, severity=3,
+                                  note=f"quote reworded: “{x.span.slice(text_a)}” → “{y.span.slice(text_b)}”"))
         elif _cut_in_place(x, pa, y, pb) and not _moved_out(x, y, pa, qa, pb, qb):
             facts.append(Fact("quote", x.span, y.span, severity=2,
                               note=f"quote cut short: “{x.span.slice(text_a)}” → “{y.span.slice(text_b)}”"))
