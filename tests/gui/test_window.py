@@ -5,7 +5,7 @@ from collections import Counter
 
 import pytest
 from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
-from PySide6.QtGui import QDropEvent
+from PySide6.QtGui import QDropEvent, QTextCursor
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 
@@ -66,6 +66,25 @@ def test_detail_lists_the_changed_facts_before_the_passages(compared):
     for fact in link.facts:
         assert fact.note in shown
     assert ("alarm" if max(f.severity for f in link.facts) == 3 else "check") in shown
+    # each fact's words are marked in the passage text below the table
+    doc = compared.detail.document()
+    blocks = {}
+    block = doc.begin()
+    while block.isValid():
+        if block.text()[:2] in ("A ", "B "):
+            blocks[block.text()[0]] = block
+        block = block.next()
+    for fact in link.facts:
+        side, span, text = ("A", fact.a, report.documents[0].text) if fact.a is not None else \
+            ("B", fact.b, report.documents[1].text)
+        block = blocks[side]
+        cursor = QTextCursor(doc)
+        cursor.setPosition(block.position() + block.text().index(span.slice(text)) + 1)
+        assert cursor.charFormat().background().color().name() == compared.detail.theme.fact.lower()
+    # (and words that are no fact are not)
+    cursor = QTextCursor(doc)
+    cursor.setPosition(blocks["A"].position() + 1)
+    assert cursor.charFormat().background().color().name() != compared.detail.theme.fact.lower()
 
 
 def test_next_and_previous_changed_fact_with_the_keyboard(compared, qtbot):

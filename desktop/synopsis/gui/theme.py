@@ -36,6 +36,7 @@ class Theme:
     insert: str
     delete: str
     selection_text: str = "#FFFFFF"
+    fact: str = "#FFE36E"       # background of a changed fact's words in the detail panel
 
     def color(self, label: str, strong: bool = False) -> QColor:
         return QColor(self.line[label] if strong else self.tint[label])
@@ -60,7 +61,7 @@ class Theme:
 LIGHT = Theme("light", _TINT_LIGHT, _STRONG, debris="#767676", selection="#2B2B2B",
               moved="#000000", insert="#007A55", delete="#B34700")
 DARK = Theme("dark", _TINT_DARK, _LINE_DARK, debris="#8C8C8C", selection="#F2F2F2",
-             moved="#FFFFFF", insert="#4FD1A5", delete="#FF9E66", selection_text="#000000")
+             moved="#FFFFFF", insert="#4FD1A5", delete="#FF9E66", selection_text="#000000", fact="#5E4B00")
 
 
 def system_is_dark() -> bool:

@@ -6,23 +6,20 @@ import html
 from PySide6.QtWidgets import QTextBrowser
 
 from ...core.model import Link, Report
+from ...export import layout
 from .. import theme as themes
 
 _KINDS = {"number": "number", "date": "date", "name": "name", "quote": "quote",
           "attribution": "attribution", "negation": "negation"}
 
 
-def marked_html(text: str, start: int, end: int, spans: list[tuple[int, int]], style: str) -> str:
-    """``text[start:end]`` escaped, with each span of ``spans`` wrapped in a styled <span>."""
-    out, pos = [], start
-    for s, e in sorted(spans):
-        s, e = max(s, pos), min(e, end)
-        if e <= s:
-            continue
-        out.append(html.escape(text[pos:s]))
-        out.append(f'<span style="{style}">{html.escape(text[s:e])}</span>')
-        pos = e
-    out.append(html.escape(text[pos:end]))
+def marked_html(text: str, start: int, end: int, marks: list[layout.Mark], styles: dict[str, str]) -> str:
+    """``text[start:end]`` escaped, each piece covered by marks (word differences, changed
+    facts: they may overlap) wrapped in a <span> with the styles of its mark classes."""
+    out = []
+    for piece, classes in layout.runs(text, start, end, marks):
+        style = " ".join(styles[c] for c in sorted(classes) if c in styles)
+        out.append(f'<span style="{style}">{html.escape(piece)}</span>' if style else html.escape(piece))
     return "".join(out)
 
 
@@ -45,13 +42,14 @@ class DetailPanel(QTextBrowser):
 
     def show_link(self, report: Report, link: Link) -> None:
         ta, tb = report.documents[0].text, report.documents[1].text
-        dels = [(e.a.start, e.a.end) for e in link.edits if e.a is not None]
-        ins = [(e.b.start, e.b.end) for e in link.edits if e.b is not None]
-        del_style = f"color:{self.theme.delete}; text-decoration: line-through;"
-        ins_style = f"color:{self.theme.insert}; text-decoration: underline; font-weight:bold;"
+        fact_style = f"background-color:{self.theme.fact};"
+        styles_a = {"diff": f"color:{self.theme.delete}; text-decoration: line-through;", "fact": fact_style}
+        styles_b = {"diff": f"color:{self.theme.insert}; text-decoration: underline; font-weight:bold;",
+                    "fact": fact_style}
 
-        def passage(text, doc, ids, spans, style):
-            return " ".join(marked_html(text, doc.segments[i].start, doc.segments[i].end, spans, style)
+        def passage(text, doc, ids, side, styles):
+            marks = layout.marks_for(link, side)
+            return " ".join(marked_html(text, doc.segments[i].start, doc.segments[i].end, marks, styles)
                             for i in ids if 0 <= i < len(doc.segments))
 
         names = {"shared": self.tr("shared"), "paraphrased": self.tr("paraphrased")}
@@ -75,12 +73,13 @@ class DetailPanel(QTextBrowser):
                 f"<td>{html.escape(f.a.slice(ta)) if f.a else '—'}</td>"
                 f"<td>{html.escape(f.b.slice(tb)) if f.b else '—'}</td>"
                 f"<td>{html.escape(f.note)}</td></tr>" for f in link.facts)
-            parts.append(f"<p><b>{html.escape(self.tr('Changed facts'))}</b></p>"
+            parts.append(f"<p><b>{html.escape(self.tr('Changed facts'))}</b> "
+                         f"<span style='{fact_style}'>{html.escape(self.tr('(marked in the passages below)'))}</span></p>"
                          f"<table border='1' cellspacing='0' cellpadding='3'><tr><th>{html.escape(self.tr('severity'))}</th>"
                          f"<th>{html.escape(self.tr('kind'))}</th><th>A</th><th>B</th>"
                          f"<th>{html.escape(self.tr('note'))}</th></tr>{rows}</table>")
         else:
             parts.append(f"<p><i>{html.escape(self.tr('No changed facts found in this pair.'))}</i></p>")
-        parts += [f"<p><b>A</b> {passage(ta, report.documents[0], link.a, dels, del_style)}</p>",
-                  f"<p><b>B</b> {passage(tb, report.documents[1], link.b, ins, ins_style)}</p>"]
+        parts += [f"<p><b>A</b> {passage(ta, report.documents[0], link.a, 'a', styles_a)}</p>",
+                  f"<p><b>B</b> {passage(tb, report.documents[1], link.b, 'b', styles_b)}</p>"]
         self.setHtml("".join(parts))
