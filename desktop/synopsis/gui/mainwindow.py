@@ -466,10 +466,8 @@ class MainWindow(EditingMixin, AppearanceMixin, ActionsMixin, SyncScrollMixin, Q
             if key not in seen:
                 seen.add(key)
                 stops.append((start, seg))
-        current = min((view.starts[s] for s in self.selection[side]), default=None)
-        k = next_target([s for s, _ in stops], current, forward)
+        k = self._next_stop(side, [s for s, _ in stops], forward, self.tr("No more differences"))
         if k is None:
-            self.statusBar().showMessage(self.tr("No more differences"), 2000)
             return
         seg = stops[k][1]
         self.select_segment(side, seg)
@@ -487,10 +485,8 @@ class MainWindow(EditingMixin, AppearanceMixin, ActionsMixin, SyncScrollMixin, Q
         view = self.views[side]
         stops = sorted((view.starts[min(ids)], i) for i, link in enumerate(self.report.links)
                        if (ids := (link.a if side == 0 else link.b)) and any(f.severity >= 2 for f in link.facts))
-        current = min((view.starts[s] for s in self.selection[side]), default=None)
-        k = next_target([s for s, _ in stops], current, forward)
+        k = self._next_stop(side, [s for s, _ in stops], forward, self.tr("No more changed facts"))
         if k is None:
-            self.statusBar().showMessage(self.tr("No more changed facts"), 2000)
             return
         index = stops[k][1]
         self.select_link(index, origin_side=side)
@@ -498,6 +494,15 @@ class MainWindow(EditingMixin, AppearanceMixin, ActionsMixin, SyncScrollMixin, Q
         self._syncing = True
         view.ensure_segment_visible(min(self.selection[side]))
         self._syncing = False
+
+    def _next_stop(self, side: int, positions: list[int], forward: bool, none_left: str) -> int | None:
+        """The index in ``positions`` (sorted text positions of one side) of the stop after (or
+        before) the current selection there; ``None``, said in the status bar, past the last."""
+        current = min((self.views[side].starts[s] for s in self.selection[side]), default=None)
+        k = next_target(positions, current, forward)
+        if k is None:
+            self.statusBar().showMessage(none_left, 2000)
+        return k
 
     def closeEvent(self, event) -> None:
         if self.job is not None:
