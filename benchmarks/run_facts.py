@@ -10,9 +10,10 @@ item predicts a kind when find_fact_changes returns a fact of that kind (any sev
 kinds in the item's ``allow`` list, where a severity-1 note is no error; an item with a
 ``scope`` is scored on those kinds only. Precision and recall are counted per (item, kind).
 Speed: compare() with Settings(facts=False) and facts=True on the headline seed pair (41 pairs of
-in-process runs) and on two ~2,000-line WMT19 reference files from the evaluation data (9 pairs;
-``SYNOPSIS_DATA`` overrides ``../shared/data``), caches cleared before each run; what the fact
-layer adds is the median of each on-run less the off-run made next to it. (For a figure that
+runs) and on two ~2,000-line WMT19 reference files from the evaluation data (9 pairs, as shipped
+with the fact worker process and again in-process; ``SYNOPSIS_DATA`` overrides ``../shared/data``),
+caches cleared and the worker ended before each run; what the fact layer adds is the median of
+each on-run less the off-run made next to it, in wall-clock and in CPU time. (For a figure that
 does not drift with the machine: benchmarks/fact_instructions.py counts instructions.)
 
     .venv/bin/python benchmarks/run_facts.py [--show-errors] [--set dev|heldout|blind|blind2|blind3] [--no-write]
@@ -87,54 +88,95 @@ def accuracy(paths: list[Path], show_errors: bool) -> tuple[list[str], dict]:
 
 
 def _cold() -> None:
-    """Forget every passage analysis and word cache, as in a fresh comparison."""
+    """Forget every passage analysis and word cache, as in a fresh comparison, and end the fact
+    worker (a large comparison then boots its own, as a fresh ``synopsis compare`` does)."""
+    from synopsis.core import fact_worker
     clear_cache()
+    fact_worker.stop()
 
 
-def _timed(path_a: Path, path_b: Path, repeats: int) -> tuple[float, float, int]:
-    """Median compare() time with facts off, the median of what turning facts on adds (each
-    on-run against the off-run made next to it, in alternating order: the machine's speed
-    drifts by more than the fact layer costs), and the link count. Cold caches each run."""
+def _cpu() -> float:
+    """CPU seconds of this process and of its ended children (the fact worker, once stopped)."""
+    import resource
+    children = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return time.process_time() + children.ru_utime + children.ru_stime
+
+
+def _timed(path_a: Path, path_b: Path, repeats: int, worker: bool) -> tuple[float, float, float, int]:
+    """Median compare() time with facts off, the median of what turning facts on adds to the
+    wall-clock time and to the CPU time of both processes (each on-run against the off-run made
+    next to it, in alternating order: the machine's speed drifts by more than the fact layer
+    costs), and the link count. Cold caches each run. ``worker``: a large comparison's fact
+    layer may use the worker process (as shipped); else it runs in this process."""
+    from synopsis.core import fact_worker
     from synopsis.core.config import Settings
     from synopsis.core.ingest import load
     from synopsis.core.pipeline import compare
+    saved = os.environ.get("SYNOPSIS_FACT_WORKER")
+    os.environ["SYNOPSIS_FACT_WORKER"] = "auto" if worker else "off"
     offs: list[float] = []
     added: list[float] = []
+    added_cpu: list[float] = []
     n_links = 0
-    for i in range(repeats):
-        run: dict[bool, float] = {}
-        for facts in ((False, True) if i % 2 == 0 else (True, False)):
-            a, b = load(path_a), load(path_b)
-            _cold()
-            t0 = time.perf_counter()
-            report = compare(a, b, Settings(facts=facts))
-            run[facts] = time.perf_counter() - t0
-            n_links = len(report.links)
-            del report          # (freed here, not inside the next run's timing)
-        offs.append(run[False])
-        added.append(run[True] - run[False])
-    return statistics.median(offs), statistics.median(added), n_links
+    try:
+        for i in range(repeats):
+            run: dict[bool, float] = {}
+            cpu: dict[bool, float] = {}
+            for facts in ((False, True) if i % 2 == 0 else (True, False)):
+                a, b = load(path_a), load(path_b)
+                _cold()
+                c0 = _cpu()
+                t0 = time.perf_counter()
+                report = compare(a, b, Settings(facts=facts))
+                run[facts] = time.perf_counter() - t0
+                fact_worker.stop()      # (its CPU time counts once it has ended)
+                cpu[facts] = _cpu() - c0
+                n_links = len(report.links)
+                del report          # (freed here, not inside the next run's timing)
+            offs.append(run[False])
+            added.append(run[True] - run[False])
+            added_cpu.append(cpu[True] - cpu[False])
+    finally:
+        if saved is None:
+            os.environ.pop("SYNOPSIS_FACT_WORKER", None)
+        else:
+            os.environ["SYNOPSIS_FACT_WORKER"] = saved
+    return statistics.median(offs), statistics.median(added), statistics.median(added_cpu), n_links
 
 
 def speed() -> list[str]:
+    from synopsis.core import fact_worker
     cases = [("headline seed pair", ROOT / "seeds" / "bbc-witkoff-putin-talks.txt",
               ROOT / "seeds" / "translated-witkoff-putin-talks.txt", 41)]
     ende = DATA / "wmt19_paraphrased_refs" / "wmt19" / "ende"
     big = ende / "wmt19-ende-ar.ref", ende / "wmt19-ende-arp.ref"
     if all(p.exists() for p in big):
         cases.append(("WMT19 en-de references, ~2,000 lines each (ar / arp)", *big, 9))
-    rows = ["| pair | links | facts off | added by facts | added | per link |", "|---|---:|---:|---:|---:|---:|"]
+    rows = ["| pair | fact layer | links | facts off | added by facts | added | per link | CPU added |",
+            "|---|---|---:|---:|---:|---:|---:|---:|"]
     for label, path_a, path_b, repeats in cases:
-        off, added, n_links = _timed(path_a, path_b, repeats)
-        rows.append(f"| {label}, {repeats} pairs of runs | {n_links} | {off * 1000:.1f} ms | {added * 1000:.1f} ms | "
-                    f"{added / off:+.0%} | {added / max(n_links, 1) * 1000:.3f} ms |")
+        for worker in (True, False):
+            off, added, added_cpu, n_links = _timed(path_a, path_b, repeats, worker)
+            where = ("worker process and this one (as shipped)" if worker and fact_worker.enabled(n_links)
+                     else "this process" + (" (as shipped: too few links for the worker)" if worker else ""))
+            rows.append(f"| {label}, {repeats} pairs of runs | {where} | {n_links} | {off * 1000:.1f} ms | "
+                        f"{added * 1000:.1f} ms | {added / off:+.0%} | {added / max(n_links, 1) * 1000:.3f} ms | "
+                        f"{added_cpu / off:+.0%} |")
+            if worker and not fact_worker.enabled(n_links):
+                break           # (in-process either way)
     if len(cases) == 1:
         rows.append(f"\n(The 2,000-line pair was skipped: no data under {DATA}.)")
-    return ["`compare()` with `Settings(facts=False)` and `facts=True`, in-process runs, every passage "
-            "analysis and word cache cleared before each run; *facts off* is the median run without "
-            "the fact layer, *added by facts* the median of what it adds to a run (each run with facts "
-            "against the run without made next to it); *added* is their ratio (edits and facts are "
-            "computed for links only).", "", *rows, "",
+    return ["`compare()` with `Settings(facts=False)` and `facts=True`, every passage analysis and word "
+            "cache cleared and the fact worker ended before each run (a large comparison boots its own "
+            "while it aligns, as a fresh `synopsis compare` does); *facts off* is the median run without "
+            "the fact layer, *added by facts* the median of what it adds to a run's wall-clock time (each "
+            "run with facts against the run without made next to it); *added* is their ratio; *CPU added* "
+            "what it adds to the CPU time of both processes, against the run without facts (edits and facts "
+            "are computed for links only). A comparison of 200 links or more on a machine with two cores "
+            "hands the quotes, names, attribution and negation detectors to the worker process "
+            "(`synopsis.core.fact_worker`) while this process makes the word diffs and then finds the "
+            "dates and figures; the in-process rows (`SYNOPSIS_FACT_WORKER=off`) are the fact layer's own "
+            "cost.", "", *rows, "",
             "    .venv/bin/python benchmarks/run_facts.py          # the five sets, then the speed table"]
 
 

@@ -85,6 +85,19 @@ report = json.load(open(sys.argv[1], encoding="utf-8"))
 jsonschema.validate(report, json.load(open(sys.argv[2], encoding="utf-8")))
 assert report["links"], "the seed pair gave no aligned passages"
 EOF
+step "the same comparison with its fact layer in the worker process (the frozen app started again to serve)"
+(cd "$work" && SYNOPSIS_FACT_WORKER=on synopsis compare "$ROOT/seeds/bbc-witkoff-putin-talks.txt" \
+   "$ROOT/seeds/translated-witkoff-putin-talks.txt" --format json -o worker.json 2>worker.err) \
+  || fail "synopsis compare with the fact worker exited $?: $(cat "$work/worker.err")"
+! grep -q "fact worker" "$work/worker.err" || fail "the fact worker failed: $(cat "$work/worker.err")"
+"$PY" - "$work/report.json" "$work/worker.json" <<'EOF' || fail "the fact worker's facts differ from the in-process ones"
+import json, sys
+here, there = (json.load(open(path, encoding="utf-8")) for path in sys.argv[1:])
+facts = [[link.get("facts") for link in report["links"]] for report in (here, there)]
+assert sum(len(f or []) for f in facts[0]) >= 5, "the seed pair gave too few facts to compare"
+assert facts[0] == facts[1]
+EOF
+! pgrep -x synopsis >/dev/null || fail "a fact worker process outlived its comparison: $(pgrep -a -x synopsis)"
 synopsis compare "$work/missing.txt" "$ROOT/seeds/geneva-round.txt" >"$work/err.txt" 2>&1 && fail "a missing file was accepted"
 [ "$(wc -l <"$work/err.txt")" -eq 1 ] && grep -q "missing.txt" "$work/err.txt" \
   || fail "a missing file did not give one line naming it: $(cat "$work/err.txt")"

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from typing import Sequence
 
+from . import fact_worker
 from .edits import word_edits
 from .model import Document, Link, core_spans_of
 
@@ -20,16 +21,15 @@ def annotate_links(doc_a: Document, doc_b: Document, links: Sequence[Link], *, f
     before all the facts, and the fact layer runs one detector at a time over all the links:
     each step keeps its own tables and patterns in the processor's caches (interleaved, the
     fact layer cost 5–10 % more, and passage by passage ≈ 20 % more again; see
-    benchmarks/results/facts_history.md).
+    benchmarks/results/facts_history.md). A large comparison's fact layer is handed to the
+    worker process (``fact_worker``) before the diffs are made, and runs beside them.
     """
     spans = [(core_spans_of(doc_a, link.a), core_spans_of(doc_b, link.b)) for link in links]
+    # a large comparison's facts are found in a second process while the diffs are made here
+    job = fact_worker.submit(doc_a.text, doc_b.text, spans) if facts else None
     for link, (sa, sb) in zip(links, spans):
         link.edits = word_edits(doc_a.text, sa, doc_b.text, sb)
-    if facts:
-        from .facts import find_fact_changes_many     # (not at import: the CLI starts faster without it)
-        found = find_fact_changes_many(doc_a.text, doc_b.text, spans)
-    else:
-        found = [[] for _ in links]
+    found = fact_worker.find_facts(job, doc_a.text, doc_b.text, spans) if facts else [[] for _ in links]
     for link, link_facts in zip(links, found):
         link.facts = link_facts
         link.annotated = True

@@ -14,6 +14,7 @@ from typing import Callable, Iterator
 
 from .. import __version__
 from . import align as align_mod
+from . import fact_worker
 from .classify import relabel
 from .config import Settings
 from .debris import mark as mark_debris
@@ -36,6 +37,11 @@ def prepare(doc: Document, settings: Settings) -> Document:
     segment(doc, settings.granularity)
     mark_debris(doc)
     return doc
+
+
+def _text_segments(doc: Document) -> int:
+    """How many segments of ``doc`` are article text (about the most links it can be in)."""
+    return sum(1 for seg in doc.segments if not seg.is_debris)
 
 
 _pause_lock = threading.Lock()
@@ -94,6 +100,8 @@ def _compare(doc_a: Document, doc_b: Document, settings: Settings | None,
     prepare(doc_a, settings)
     prepare(doc_b, settings)
     timings["segment"] = time.perf_counter() - t0
+    if settings.facts:      # (a worker for the fact layer boots while the passages are aligned)
+        fact_worker.prepare_for(min(_text_segments(doc_a), _text_segments(doc_b)))
     step("align", 0.1)
     t1 = time.perf_counter()
     candidates, repeats = align_mod.align(doc_a, doc_b, settings, check)

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from hypothesis import given, settings, strategies as st
 
-from synopsis.core.facts import clear_cache, find_fact_changes, find_fact_changes_many
+from synopsis.core.facts import GROUPS, clear_cache, find_fact_changes, find_fact_changes_many, merge
 from synopsis.core.model import Span
 
 PIECES = ["Putin", "Peskov said", "Kyiv", "kiev", "Sybhia", "Sybiha", " not ", " may ", "never",
@@ -77,3 +77,19 @@ def test_many_links_at_once_give_what_each_link_gives_alone(case):
     assert find_fact_changes_many(text_a, text_b, links[::-1]) == together[::-1]      # from the kept analyses
     clear_cache()
     assert together == [find_fact_changes(text_a, sa, text_b, sb) for sa, sb in links]
+
+
+@settings(max_examples=150, deadline=None)
+@given(link_sets(), st.sets(st.sampled_from(GROUPS)), st.booleans())
+def test_detector_groups_run_apart_give_the_facts_of_one_run(case, some, kept):
+    """A large comparison runs some detector groups in a second process and the rest here
+    (core.fact_worker): merged, the two answers are the one answer, fact for fact, in order."""
+    text_a, text_b, links = case
+    clear_cache()
+    whole = find_fact_changes_many(text_a, text_b, links)
+    if not kept:
+        clear_cache()       # (each part from fresh analyses, as in the worker; else from half-filled kept ones)
+    part = find_fact_changes_many(text_a, text_b, links, sorted(some))
+    rest = find_fact_changes_many(text_a, text_b, links, [g for g in GROUPS if g not in some])
+    assert merge(part, rest) == whole
+    assert merge(rest, part) == whole

@@ -1,0 +1,143 @@
+"""The fact layer's worker process (core.fact_worker): a real child process, the same facts as
+in-process, and the facts still found when the worker is busy, dies or answers nonsense."""
+from __future__ import annotations
+
+import gc
+import io
+import logging
+import pickle
+import threading
+from pathlib import Path
+
+import pytest
+
+from synopsis.core import Settings, compare, fact_worker, load
+from synopsis.core.facts import GROUPS, find_fact_changes_many
+from synopsis.core.model import Span
+
+ROOT = Path(__file__).resolve().parents[2]
+SEEDS = ROOT / "seeds"
+
+
+def _seed_facts() -> list[list[tuple]]:
+    report = compare(load(SEEDS / "bbc-witkoff-putin-talks.txt"),
+                     load(SEEDS / "translated-witkoff-putin-talks.txt"), Settings())
+    return [[(f.kind, f.a, f.b, f.note, f.severity) for f in link.facts] for link in report.links]
+
+
+@pytest.fixture
+def fresh_worker(monkeypatch):
+    """No worker running before or after the test, and none marked as failed."""
+    fact_worker.stop()
+    monkeypatch.setattr(fact_worker, "_broken", False)
+    yield
+    fact_worker.stop()
+
+
+def test_a_comparison_handed_to_the_worker_gets_the_facts_found_in_process(fresh_worker, monkeypatch, caplog):
+    monkeypatch.setenv("SYNOPSIS_FACT_WORKER", "off")
+    here = _seed_facts()
+    assert fact_worker._worker is None
+    monkeypatch.setenv("SYNOPSIS_FACT_WORKER", "on")
+    with caplog.at_level(logging.WARNING, logger="synopsis.core.fact_worker"):
+        there = _seed_facts()
+    worker = fact_worker._worker
+    assert worker is not None and worker.process.poll() is None, "no worker process ran"
+    assert not caplog.records, caplog.text
+    assert sum(map(len, here)) >= 5
+    assert there == here
+    fact_worker.stop()
+    assert worker.process.returncode == 0, "the worker did not end when its input closed"
+
+
+def test_small_comparisons_stay_in_process_by_default(fresh_worker, monkeypatch):
+    monkeypatch.delenv("SYNOPSIS_FACT_WORKER", raising=False)
+    _seed_facts()       # ≈ 40 links: fewer than MIN_LINKS
+    assert fact_worker._worker is None
+    assert fact_worker.enabled(fact_worker.MIN_LINKS) == (fact_worker._cores() >= 2)
+    monkeypatch.setenv("SYNOPSIS_FACT_WORKER", "off")
+    assert not fact_worker.enabled(10 ** 6)
+
+
+def test_a_worker_that_died_leaves_the_facts_to_this_process(fresh_worker, monkeypatch, caplog):
+    monkeypatch.setenv("SYNOPSIS_FACT_WORKER", "off")
+    here = _seed_facts()
+    monkeypatch.setenv("SYNOPSIS_FACT_WORKER", "on")
+    fact_worker.prepare_for(1)
+    dead = fact_worker._worker
+    dead.process.kill()
+    dead.process.wait()
+    with caplog.at_level(logging.WARNING, logger="synopsis.core.fact_worker"):
+        assert _seed_facts() == here
+    assert "fact worker failed" in caplog.text
+    assert fact_worker._worker is None and not fact_worker.enabled(10 ** 6), "a failed worker is tried again"
+
+
+def test_a_worker_busy_with_another_comparison_is_not_waited_for(fresh_worker, monkeypatch):
+    monkeypatch.setenv("SYNOPSIS_FACT_WORKER", "on")
+    fact_worker.prepare_for(1)
+    worker = fact_worker._worker
+    text = "Peskov said 40% left Kyiv. "
+    with worker.busy:       # (another thread's comparison)
+        assert fact_worker.submit(text, text, [([Span(0, 5)], [Span(0, 5)])]) is None
+
+
+def test_worker_loop_answers_jobs_and_reports_errors_without_dying():
+    text_a, text_b = "Peskov said 40% of troops left Kyiv. ", "Ushakov said 14% of troops left Kiev. "
+    pairs = [([Span(0, len(text_a))], [Span(0, len(text_b))])]
+    jobs = io.BytesIO()
+    fact_worker._write(jobs, ("facts", text_a, text_b, pairs, ("people",)))
+    fact_worker._write(jobs, ("facts", text_a))             # malformed
+    fact_worker._write(jobs, ("clear",))
+    fact_worker._write(jobs, ("facts", text_a, text_b, pairs, GROUPS))
+    jobs.seek(0)
+    answers = io.BytesIO()
+    assert gc.isenabled()
+    fact_worker.serve(jobs, answers)        # returns when the input ends
+    assert gc.isenabled(), "the loop left the cyclic collector off"
+    answers.seek(0)
+    got = []
+    while True:
+        try:
+            got.append(fact_worker._read(answers))
+        except EOFError:
+            break
+    assert got[0] == ("ready",)
+    assert got[1] == ("ok", find_fact_changes_many(text_a, text_b, pairs, ("people",)))
+    assert {f.kind for f in got[1][1][0]} == {"attribution", "name"}      # (no figures asked)
+    assert got[2][0] == "error" and "ValueError" in got[2][1]
+    assert got[3] == ("ok", None)
+    assert got[4] == ("ok", find_fact_changes_many(text_a, text_b, pairs))
+    assert {f.kind for f in got[4][1][0]} >= {"number", "attribution", "name"}
+
+
+def test_a_stream_cut_short_is_the_end_not_garbage():
+    data = io.BytesIO()
+    fact_worker._write(data, ("ok", list(range(1000))))
+    cut = io.BytesIO(data.getvalue()[:-10])
+    with pytest.raises(EOFError):
+        fact_worker._read(cut)
+    with pytest.raises(EOFError):
+        fact_worker._read(io.BytesIO(pickle.dumps("x")[:3]))
+
+
+def test_threads_comparing_at_once_share_the_worker_or_work_alone(fresh_worker, monkeypatch):
+    monkeypatch.setenv("SYNOPSIS_FACT_WORKER", "off")
+    expected = _seed_facts()
+    monkeypatch.setenv("SYNOPSIS_FACT_WORKER", "on")
+    results: list = [None] * 4
+    errors: list[BaseException] = []
+
+    def work(i: int) -> None:
+        try:
+            results[i] = _seed_facts()
+        except BaseException as error:      # reported below
+            errors.append(error)
+
+    threads = [threading.Thread(target=work, args=(i,)) for i in range(4)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert not errors
+    assert results == [expected] * 4
