@@ -141,3 +141,27 @@ def test_threads_comparing_at_once_share_the_worker_or_work_alone(fresh_worker, 
         t.join()
     assert not errors
     assert results == [expected] * 4
+
+
+def test_a_comparison_that_fails_after_handing_over_its_facts_ends_that_worker(fresh_worker, monkeypatch):
+    """Else the unread answer would be taken for the next comparison's, or the worker kept busy."""
+    from synopsis.core import annotate
+
+    monkeypatch.setenv("SYNOPSIS_FACT_WORKER", "off")
+    expected = _seed_facts()
+    monkeypatch.setenv("SYNOPSIS_FACT_WORKER", "on")
+    fact_worker.prepare_for(1)
+    first = fact_worker._worker
+    real = annotate.word_edits
+
+    def failing(*args):
+        raise RuntimeError("diff failed")
+
+    monkeypatch.setattr(annotate, "word_edits", failing)
+    with pytest.raises(RuntimeError, match="diff failed"):
+        _seed_facts()
+    assert first.process.poll() is not None and not first.busy.locked()
+    monkeypatch.setattr(annotate, "word_edits", real)
+    assert _seed_facts() == expected
+    second = fact_worker._worker
+    assert second is not None and second is not first and second.process.poll() is None

@@ -27,8 +27,12 @@ def annotate_links(doc_a: Document, doc_b: Document, links: Sequence[Link], *, f
     spans = [(core_spans_of(doc_a, link.a), core_spans_of(doc_b, link.b)) for link in links]
     # a large comparison's facts are found in a second process while the diffs are made here
     job = fact_worker.submit(doc_a.text, doc_b.text, spans) if facts else None
-    for link, (sa, sb) in zip(links, spans):
-        link.edits = word_edits(doc_a.text, sa, doc_b.text, sb)
+    try:
+        for link, (sa, sb) in zip(links, spans):
+            link.edits = word_edits(doc_a.text, sa, doc_b.text, sb)
+    except BaseException:
+        fact_worker.abandon(job)
+        raise
     found = fact_worker.find_facts(job, doc_a.text, doc_b.text, spans) if facts else [[] for _ in links]
     for link, link_facts in zip(links, found):
         link.facts = link_facts

@@ -31,7 +31,7 @@ from typing import BinaryIO, Sequence
 
 from .model import Fact, Span
 
-__all__ = ["MIN_LINKS", "Job", "clear_cache", "enabled", "find_facts", "prepare_for", "serve", "stop", "submit"]
+__all__ = ["MIN_LINKS", "Job", "abandon", "clear_cache", "enabled", "find_facts", "prepare_for", "serve", "stop", "submit"]
 
 log = logging.getLogger(__name__)
 
@@ -160,12 +160,16 @@ class _Worker:
             raise RuntimeError(f"fact worker: {value}")
         return value
 
-    def close(self) -> None:
+    def close(self, kill: bool = False) -> None:
+        """End the process: by closing its input (it ends when its job is done), or at once."""
         try:
+            if kill:
+                self.process.kill()
             self.process.stdin.close()      # type: ignore[union-attr]
             self.process.wait(timeout=5)
         except Exception:
             self.process.kill()
+            self.process.wait()
         finally:
             self.process.stdout.close()     # type: ignore[union-attr]
 
@@ -209,8 +213,12 @@ def stop() -> None:
     with _lock:
         worker, _worker = _worker, None
     if worker is not None:
-        with worker.busy:
-            worker.close()
+        idle = worker.busy.acquire(timeout=60)      # (another thread's job, answered by then)
+        try:
+            worker.close(kill=not idle)
+        finally:
+            if idle:
+                worker.busy.release()
 
 
 atexit.register(stop)
@@ -250,6 +258,21 @@ def submit(text_a: str, text_b: str, pairs: Pairs) -> Job | None:
         return None
     worker.send(("facts", text_a, text_b, [(list(sa), list(sb)) for sa, sb in pairs], WORKER_GROUPS))
     return Job(worker, WORKER_GROUPS)
+
+
+def abandon(job: Job | None) -> None:
+    """Give up ``job`` (its comparison failed or was stopped before its facts were collected):
+    the worker, whose answer would otherwise be read as the next job's, is ended at once."""
+    global _worker
+    if job is None:
+        return
+    with _lock:
+        if _worker is job.worker:
+            _worker = None
+    try:
+        job.worker.close(kill=True)
+    finally:
+        job.worker.busy.release()
 
 
 def find_facts(job: Job | None, text_a: str, text_b: str, pairs: Pairs) -> list[list[Fact]]:
