@@ -207,3 +207,12 @@ def test_a_quote_with_other_word_forms_is_flagged_below_a_rewording():
     reworded = find_fact_changes(a, [Span(0, len(a))], a.replace("reparations", "compensation"),
                                  [Span(0, len(a) + 1)])
     assert [(f.kind, f.severity) for f in reworded] == [("quote", 3)]
+
+
+def test_an_acronym_and_its_plural_are_one_name():
+    a = "Some AMs feared a proposal to change their title to MWPs (Members of the Welsh Parliament)."
+    b = "Several AMs were upset by the proposal to change their title to MWP (Members of the Welsh Parliament)."
+    assert "name" not in kinds(a, b)
+    # a different acronym is still a different name
+    c = "Several AMs were upset by the proposal to change their title to MSPs (Members of the Welsh Parliament)."
+    assert "name" in kinds(a, c)

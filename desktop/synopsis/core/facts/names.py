@@ -78,7 +78,10 @@ _VOWELS = re.compile(r"[aeiouyäöüéèáíóú]")
 
 
 def key(word: str) -> str:
-    """The word case-folded, without full stops or a possessive ending ("Trump’s" -> "trump")."""
+    """The word case-folded, without full stops, a possessive ending ("Trump’s" -> "trump") or
+    the plural "s" of an acronym ("MWPs" -> "mwp", "NGOs" -> "ngo")."""
+    if len(word) > 2 and word[-1] == "s" and word[:-1].isupper() and word[:-1].isalpha():
+        word = word[:-1]
     w = word.casefold()
     if "’" in w:
         w = w.replace("’", "'")
