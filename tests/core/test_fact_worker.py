@@ -86,10 +86,11 @@ def test_worker_loop_answers_jobs_and_reports_errors_without_dying():
     text_a, text_b = "Peskov said 40% of troops left Kyiv. ", "Ushakov said 14% of troops left Kiev. "
     pairs = [([Span(0, len(text_a))], [Span(0, len(text_b))])]
     jobs = io.BytesIO()
-    fact_worker._write(jobs, ("facts", text_a, text_b, pairs, ("people",)))
+    packed = fact_worker._pack_pairs(pairs)
+    fact_worker._write(jobs, ("facts", text_a, text_b, packed, ("people",)))
     fact_worker._write(jobs, ("facts", text_a))             # malformed
     fact_worker._write(jobs, ("clear",))
-    fact_worker._write(jobs, ("facts", text_a, text_b, pairs, GROUPS))
+    fact_worker._write(jobs, ("facts", text_a, text_b, packed, GROUPS))
     jobs.seek(0)
     answers = io.BytesIO()
     assert gc.isenabled()
@@ -103,12 +104,14 @@ def test_worker_loop_answers_jobs_and_reports_errors_without_dying():
         except EOFError:
             break
     assert got[0] == ("ready",)
-    assert got[1] == ("ok", find_fact_changes_many(text_a, text_b, pairs, ("people",)))
-    assert {f.kind for f in got[1][1][0]} == {"attribution", "name"}      # (no figures asked)
+    assert got[1][0] == "ok"
+    assert fact_worker._unpack_facts(got[1][1]) == find_fact_changes_many(text_a, text_b, pairs, ("people",))
+    assert {f[0] for f in got[1][1][0]} == {"attribution", "name"}      # (no figures asked)
     assert got[2][0] == "error" and "ValueError" in got[2][1]
     assert got[3] == ("ok", None)
-    assert got[4] == ("ok", find_fact_changes_many(text_a, text_b, pairs))
-    assert {f.kind for f in got[4][1][0]} >= {"number", "attribution", "name"}
+    assert got[4][0] == "ok"
+    assert fact_worker._unpack_facts(got[4][1]) == find_fact_changes_many(text_a, text_b, pairs)
+    assert {f[0] for f in got[4][1][0]} >= {"number", "attribution", "name"}
 
 
 def test_a_stream_cut_short_is_the_end_not_garbage():
