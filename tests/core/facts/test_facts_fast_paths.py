@@ -413,8 +413,10 @@ def test_unit_words_are_the_words_the_unit_patterns_take(word):
 
 
 @settings(max_examples=300, deadline=None)
-@given(pieces(["Trump", "’s", "'s", "'", "’", "U.S.", ".", "Kyiv", "İ", "ẞ", "s", "x"], size=5))
+@given(pieces(["Trump", "’s", "'s", "'", "’", "U.S.", ".", "Kyiv", "İ", "ẞ", "s", "x", "NGO", "AA"], size=5))
 def test_a_word_key_strips_stops_and_a_possessive_as_first_written(word):
+    if len(word) > 2 and word.endswith("s") and word[:-1].isupper() and word[:-1].isalpha():
+        word = word[:-1]        # an acronym's plural ("NGOs")
     w = word.casefold().replace("’", "'").replace(".", "")
     for suffix in ("'s", "'"):
         if w.endswith(suffix):

@@ -216,3 +216,26 @@ def test_an_acronym_and_its_plural_are_one_name():
     # a different acronym is still a different name
     c = "Several AMs were upset by the proposal to change their title to MSPs (Members of the Welsh Parliament)."
     assert "name" in kinds(a, c)
+
+
+def test_one_mention_of_a_repeated_name_swapped_or_misspelt_is_found():
+    """The old name still stands elsewhere on the other side, so no word is missing there."""
+    a = ('Culturecom is confident it will make an impact," Frank Cheung, chairman of Culturecom, said.')
+    b = ('Culturecom is confident it will make an impact," Frank Cheung, chairman of Castellano, said.')
+    found = find_fact_changes(a, [Span(0, len(a))], b, [Span(0, len(b))])
+    assert [(f.kind, f.severity, f.a.slice(a), f.b.slice(b)) for f in found] == [("name", 3, "Culturecom", "Castellano")]
+    a = "Wir treffen unsern Freund Kaspar Ochsner, den Spezialisten (Kaspar hat hier Routen eröffnet)."
+    b = "Wir treffen unsern Freund Ksapar Ochsner, den Spezialisten (Kaspar hat hier Routen eröffnet)."
+    found = find_fact_changes(a, [Span(0, len(a))], b, [Span(0, len(b))])
+    assert [(f.kind, f.a.slice(a), f.b.slice(b)) for f in found] == [("name", "Kaspar", "Ksapar")]
+
+
+@pytest.mark.parametrize("a, b", [
+    ("Smith met Jones in Paris, and Smith said the talks went well.",
+     "Smith met Jones in Paris, and he said the talks went well."),
+    ("Smith met Jones in Paris, and Smith said the talks went well.",
+     "Smith met Jones in Paris, and Smith's aide said the talks went well."),
+    ("Die Kritiker der Kritiker sagen, die Ergebnisse seien gut.", "Den Kritikern zufolge sind die Ergebnisse gut."),
+])
+def test_a_repeated_name_mentioned_less_often_is_no_change(a, b):
+    assert "name" not in kinds(a, b)

@@ -9,6 +9,7 @@ side only is usually paraphrase, so it is reported only when it looks like a per
 from __future__ import annotations
 
 import re
+from collections import Counter
 from functools import lru_cache
 from itertools import accumulate
 from typing import AbstractSet
@@ -590,24 +591,35 @@ def compare(text_a: str, names_a: list[Name], words_a: AbstractSet[str],
     if not open_a and not open_b:
         return facts
     loose_a, loose_b = _loose(names_a, open_a, keys_b, acr_b), _loose(names_b, open_b, keys_a, acr_a)
-    # the words of B's loose names not yet matched, each with its name's matched indices
-    words_left_b = [(m, found, j) for m, found in loose_b for j in range(len(m.words)) if j not in found]
-    for n, matched in loose_a:
+    # a mention of a name the other side names less often may be the one changed there
+    spare_a, budget_a = _spare(names_a, names_b, loose_a, nouns) \
+        if open_b and _repeats(names_a, keys_a) else ([], Counter())
+    spare_b, budget_b = _spare(names_b, names_a, loose_b, nouns) \
+        if open_a and _repeats(names_b, keys_b) else ([], Counter())
+    # the words of B's loose (then spare) names not yet matched, each with its name's matched indices
+    words_left_b = [(m, found, j) for m, found in loose_b + spare_b for j in range(len(m.words)) if j not in found]
+    for n, matched in loose_a + spare_a:
         for i, (k, start, end) in enumerate(n.words):
-            if i in matched:
+            if i in matched or budget_a.get(k, 1) < 1:
                 continue
             # variant() needs the same first letter (or one a transliteration writes for it:
-            # W / V, J / Y) unless the table relates the two
+            # W / V, J / Y) unless the table relates the two; a spare mention and a word that
+            # is the same name inflected ("Londons") are no variants: that is the other mention
             hit = next(((m, found, j) for m, found, j in words_left_b
-                        if (m.words[j][0][:1] == k[:1] or k in _VARIANTS
-                            or _ALIKE.get(k[:1], k[:1]) == _ALIKE.get(m.words[j][0][:1]))
-                        and variant(k, m.words[j][0])), None)
+                        if budget_b.get(m.words[j][0], 1) > 0
+                        and (m.words[j][0][:1] == k[:1] or k in _VARIANTS
+                             or _ALIKE.get(k[:1], k[:1]) == _ALIKE.get(m.words[j][0][:1]))
+                        and variant(k, m.words[j][0])
+                        and not ((k in budget_a or m.words[j][0] in budget_b) and same(k, m.words[j][0]))), None)
             if hit is None:
                 continue
             m, found, j = hit
             words_left_b.remove(hit)
             matched.add(i)
             found.add(j)
+            for budget, word in ((budget_a, k), (budget_b, m.words[j][0])):
+                if word in budget:
+                    budget[word] -= 1
             sp, other = Span(start, end), Span(m.words[j][1], m.words[j][2])
             facts.append(Fact("name", sp, other, severity=1,
                               note=f"spelling variant: {sp.slice(text_a)} / {other.slice(text_b)}"))
@@ -616,21 +628,35 @@ def compare(text_a: str, names_a: list[Name], words_a: AbstractSet[str],
             if len(n.words) - 1 not in matched and not (nouns and _wording(n, text_a, nouns))]
     new = [m for m, found in loose_b
            if len(m.words) - 1 not in found and not (nouns and _wording(m, text_b, nouns))]
-    if gone and new:
+    # spare mentions may be swapped for a new name, never reported as missing (English only:
+    # German capitalises the verb opening a question, and nouns a document has once only)
+    spare_gone = [n for n, matched in spare_a if len(n.words) - 1 not in matched
+                  and budget_a[n.words[-1][0]] > 0] if not nouns else []
+    spare_new = [m for m, found in spare_b if len(m.words) - 1 not in found
+                 and budget_b[m.words[-1][0]] > 0] if not nouns else []
+    if (gone or spare_gone) and (new or spare_new):
         # a name swapped for another in the same context: the first unpaired one with n's
-        # neighbouring words, in text order
+        # neighbouring words, in text order (a spare mention only for a name truly new)
         by_context: dict[tuple[str, str], list[Name]] = {}
-        for m in new:
+        for m in new + spare_new:
             by_context.setdefault((m.prev, m.next), []).append(m)
         paired: set[int] = set()
-        for n in list(gone):
+        for n in gone + spare_gone:
             if not (n.prev or n.next):
                 continue
-            same_context = by_context.get((n.prev, n.next))
-            if same_context:
-                m = same_context.pop(0)
+            spare = n in spare_gone
+            same_context = [m for m in by_context.get((n.prev, n.next), ())
+                            if not (spare and m in spare_new) and budget_b.get(m.words[-1][0], 1) > 0]
+            if same_context and (not spare or budget_a[n.words[-1][0]] > 0):
+                m = same_context[0]
+                by_context[(n.prev, n.next)].remove(m)
                 paired.add(id(m))
-                gone.remove(n)
+                if spare:
+                    budget_a[n.words[-1][0]] -= 1
+                else:
+                    gone.remove(n)
+                if m.words[-1][0] in budget_b:
+                    budget_b[m.words[-1][0]] -= 1
                 facts.append(Fact("name", n.span, m.span, severity=3,
                                   note=f"different name: {n.span.slice(text_a)} → {m.span.slice(text_b)}"))
         new = [m for m in new if id(m) not in paired]
@@ -641,6 +667,40 @@ def compare(text_a: str, names_a: list[Name], words_a: AbstractSet[str],
     facts += [Fact("name", None, m.span, severity=2, note=f"name only in B: {m.span.slice(text_b)}")
               for m in new if m.person_like]
     return facts
+
+
+def _repeats(names: list[Name], keys: set[str]) -> bool:
+    """Whether a word is in more than one of the names (``keys``: all their words)."""
+    return sum(len(n.words) for n in names) > len(keys)
+
+
+def _spare(names: list[Name], other: list[Name], loose: list[tuple[Name, set[int]]],
+           nouns: tuple[AbstractSet[str], ...]) -> tuple[list[tuple[Name, set[int]]], Counter[str]]:
+    """The names (not loose already) with a word this side names more than once and more often
+    than the other side does, each with the indices of its other words, and how many more times
+    each such word is named: "Culturecom … chairman of Culturecom" / "Culturecom … chairman of
+    Castellano" (one mention swapped), "Kaspar Ochsner … (Kaspar …)" / "Ksapar Ochsner …
+    (Kaspar …)" (one misspelt). Such a mention pairs with a word the other side lacks, as a variant or a swap
+    in the same context, no more often than its word is named more; it is never missing. The
+    common nouns of German documents (``nouns``) are left out: repeated, inflected or dropped,
+    they are wording."""
+    repeated = Counter(k for n in names for k, _, _ in n.words)
+    counts = repeated.copy()
+    counts.subtract(k for n in other for k, _, _ in n.words)
+    budget = Counter({k: c for k, c in counts.items()
+                      if c > 0 and repeated[k] > 1 and not any(k in lexicon for lexicon in nouns)})
+    if not budget:
+        return [], budget
+    taken = {id(n) for n, _ in loose}
+    out = []
+    for n in names:
+        if id(n) in taken:
+            continue
+        for i, (k, _, _) in enumerate(n.words):
+            if k in budget:
+                out.append((n, set(range(len(n.words))) - {i}))
+                break
+    return out, budget
 
 
 def _inner_swaps(text_a: str, loose_a: list[tuple[Name, set[int]]],
