@@ -13,7 +13,8 @@ from typing import AbstractSet
 
 from ..model import Fact, Span
 from .common import Passage, WordScan, word_pattern
-from .names import _DEMONYMS, _VARIANTS, Name, document_nouns, same, transliterated, variant
+from .names import Name, document_nouns
+from .spelling import _DEMONYMS, _VARIANTS, same, transliterated, variant
 
 _VERBS_EN = (r"said|says|say|told|tells|claimed|claims|added|adds|stated|states|explained|announced|"
              r"insisted|warned|argued|wrote|writes|noted|suggested|confirmed|denied|declared|stressed|"

@@ -14,12 +14,11 @@ from functools import lru_cache
 from itertools import accumulate
 from typing import AbstractSet
 
-from rapidfuzz import fuzz
-
 from ..model import Fact, Span
 from .common import WORD, Passage
 from .dates import _MONTHS, _WEEKDAYS
 from .numbers import _MULT, _SCALE, _SMALL, unit_name
+from .spelling import _ALIKE, _DEMONYMS, _VARIANTS, same, variant
 
 _NUMBER_WORDS = frozenset(w.casefold() for w in (*_SMALL, *_MULT))     # case-folded, as keys are (see key)
 
@@ -37,21 +36,6 @@ def _unit_word(k: str) -> bool:
     (A key with a dotless "ı", which the unit patterns take for "i", is asked of them.)"""
     return len(k) > 2 and (k in _SCALE or k in _FIGURE_UNIT_WORDS or "ı" in k and unit_name(k) in _FIGURE_UNITS)
 
-# Transliterations that no string measure relates (a small, explicit table).
-_VARIANTS = {
-    "kiev": "kyiv", "kyiv": "kyiv", "kharkov": "kharkiv", "kharkiv": "kharkiv", "odessa": "odesa",
-    "odesa": "odesa", "lvov": "lviv", "lviv": "lviv", "nikolaev": "mykolaiv", "mykolaiv": "mykolaiv",
-    "dnepr": "dnipro", "dnipro": "dnipro", "lugansk": "luhansk", "luhansk": "luhansk",
-    "chernobyl": "chornobyl", "chornobyl": "chornobyl", "zaporozhye": "zaporizhzhia",
-    "zaporizhzhia": "zaporizhzhia", "zelensky": "zelensky", "zelenskyy": "zelensky",
-    "selenskyj": "zelensky", "selenski": "zelensky", "kiew": "kyiv", "charkiw": "kharkiv",
-    "kyjiw": "kyiv", "charkow": "kharkiv", "dnipropetrowsk": "dnipro", "saporischschja": "zaporizhzhia",
-}
-_DEMONYMS = {"american": "us", "americans": "us", "usa": "us", "america": "us", "british": "uk",
-             "britain": "uk", "european": "eu", "europe": "eu", "french": "france", "german": "germany",
-             "chinese": "china", "dutch": "netherlands", "amerikanisch": "us", "amerikanische": "us",
-             "deutsche": "germany", "deutschland": "germany", "russland": "russia", "russisch": "russia",
-             "russische": "russia", "ukrainisch": "ukraine", "ukrainische": "ukraine"}
 _TITLES = frozenset(
     "president minister foreign prime secretary general secretary-general chancellor envoy special "
     "ambassador mr mrs ms dr prof sir king queen pope senator governor commissioner chief head "
@@ -75,7 +59,6 @@ _CONNECTORS = frozenset("von van de der den da di du al bin ibn la le del dos la
 _CLOSERS = frozenset(".!?:;“\"‘«„(")       # a sentence (or a quotation) opens after these
 _FULL_STOPS = frozenset(".!?")
 _CLOSING_QUOTES = frozenset("”\"’»")
-_VOWELS = re.compile(r"[aeiouyäöüéèáíóú]")
 
 
 def key(word: str) -> str:
@@ -455,52 +438,6 @@ def _german_scan(text: str) -> tuple[frozenset[int], frozenset[str]]:
     found = {m.group() for m in map(_NOUN_WORD.match, after) if m is not None}
     # (a determiner or adjective as the last token has no word after it, but got an offset)
     return frozenset(offsets).difference((len(text) + 1,)), frozenset({w.casefold() for w in found} - _NOUN_EXCEPTIONS)
-
-
-@lru_cache(maxsize=16384)
-def same(x: str, y: str) -> bool:
-    """Equal up to case, possessive, inflection or demonym ("Russia" / "Russian", "Putins", "US" / "American")."""
-    if x == y or _DEMONYMS.get(x, x) == _DEMONYMS.get(y, y):
-        return True
-    short, long = sorted((x, y), key=len)
-    if len(short) < 4:
-        return False
-    stem = 0
-    while stem < len(short) and short[stem] == long[stem]:
-        stem += 1
-    return stem >= max(4, len(short) - 1) and len(long) - stem <= 4
-
-
-_TRANSLITERATION = [("tsch", "ch"), ("sch", "sh"), ("ph", "f"), ("ck", "k"), ("w", "v"), ("j", "y"), ("c", "k"),
-                    ("z", "s"), ("ie", "i"), ("ei", "i"), ("ey", "i"), ("y", "i")]
-
-
-# first letters that a transliteration may write for one another (see transliterated)
-_ALIKE = {"w": "v", "v": "v", "j": "i", "y": "i", "i": "i", "c": "k", "k": "k", "z": "s", "s": "s", "p": "f", "f": "f"}
-
-
-def transliterated(x: str, y: str) -> bool:
-    """One name in two spellings across alphabets or languages, the first letter too
-    (Wladimir / Vladimir, Lawrow / Lavrov, Sergej / Sergei, Jurij / Yuri)."""
-    def plain(word: str) -> str:
-        for old, new in _TRANSLITERATION:
-            word = word.replace(old, new)
-        return re.sub(r"(.)\1", r"\1", word)
-    return plain(x) == plain(y)
-
-
-@lru_cache(maxsize=16384)
-def variant(x: str, y: str) -> bool:
-    """Spelling variants or transliterations of one name (Sybhia / Sybiha, Kiev / Kyiv)."""
-    if x in _VARIANTS and _VARIANTS[x] == _VARIANTS.get(y):
-        return True
-    if min(len(x), len(y)) < 4:
-        return False
-    if x[0] == y[0]:
-        skel_x, skel_y = _VOWELS.sub("", x), _VOWELS.sub("", y)
-        if len(skel_x) >= 2 and skel_x == skel_y or min(len(x), len(y)) >= 5 and fuzz.ratio(x, y) >= 80:
-            return True
-    return transliterated(x, y)
 
 
 def _keys(names: list[Name]) -> set[str]:

@@ -14,8 +14,8 @@ from rapidfuzz import fuzz
 
 from ..model import Fact, Span
 from .common import Passage, norm_word_list
-from .names import same
 from .numbers import _SMALL
+from .spelling import same
 
 _QUOTE = re.compile(
     r"“(?P<q1>[^“”\n]+)”"
