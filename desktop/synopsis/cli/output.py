@@ -4,6 +4,7 @@ from __future__ import annotations
 import click
 
 from ..core.model import Report
+from ..export.layout import comparison_lines
 
 CLASS_COLOURS = {"shared": "blue", "paraphrased": "yellow", "unique": "magenta"}
 
@@ -18,6 +19,7 @@ def render_summary(report: Report, *, width: int = 100) -> str:
     out: list[str] = []
     doc_a, doc_b = report.documents
     out.append(click.style("Synopsis comparison", bold=True))
+    out.extend(f"  {line}" for line in comparison_lines(report))
     for n, doc in enumerate(report.documents):
         s = report.summary(n)
         out.append(f"  {'AB'[n]}: {doc.title}  ({doc.source}, {doc.language or '?'}, "
@@ -39,9 +41,12 @@ def render_summary(report: Report, *, width: int = 100) -> str:
         flag = " moved" if link.moved else ""
         nfacts = f" {len(link.facts)} fact(s)" if link.facts else ""
         ids = f"A{','.join(map(str, link.a))}↔B{','.join(map(str, link.b))}"
-        wording = f" · {link.same_words:4.0%} same words" if link.same_words is not None else ""
-        out.append(click.style(f"  [{link.label:<11} {link.score:.2f}{wording}]", fg=CLASS_COLOURS[link.label])
-                   + f" {ids}{flag}{nfacts}")
+        if link.translation:
+            caption = f"{link.translation:<11} {link.score:.2f} meaning"
+        else:
+            wording = f" · {link.same_words:4.0%} same words" if link.same_words is not None else ""
+            caption = f"{link.label:<11} {link.score:.2f}{wording}"
+        out.append(click.style(f"  [{caption}]", fg=CLASS_COLOURS[link.label]) + f" {ids}{flag}{nfacts}")
         out.append(f"      A: {_clip(ta, seg_w * 2)}")
         out.append(f"      B: {_clip(tb, seg_w * 2)}")
     for n, doc in enumerate(report.documents):

@@ -14,6 +14,7 @@ from .annotate import annotate_links
 from .config import Settings
 from .model import Link, Report
 from .order import in_order
+from .semantic.translation import translation_verdict
 
 
 def label_for(link: Link, settings: Settings, text_a: str | None = None, text_b: str | None = None) -> str | None:
@@ -80,6 +81,8 @@ def relabel(report: Report, settings: Settings) -> None:
     for cand in picked:
         link = copy.copy(cand)
         link.label = label_for(cand, settings, doc_a.text, doc_b.text) or "paraphrased"
+        if report.is_translation:
+            link.translation = translation_verdict(link)
         chosen.append(link)
     report.links = in_order(chosen)     # moved: the running order of the links there are now
     report.settings = {**report.settings, "shared_threshold": settings.shared_threshold,

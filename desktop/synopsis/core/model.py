@@ -214,6 +214,8 @@ class Link:
     scores: dict[str, float] = field(default_factory=dict)
     # True once edits and facts were computed (see core.annotate); not part of the JSON.
     annotated: bool = False
+    # In a translation comparison: "faithful" or "changed" (see core.semantic.translation).
+    translation: str | None = None
 
     @property
     def same_words(self) -> float | None:
@@ -234,6 +236,8 @@ class Link:
             out["origin"] = self.origin
         if self.scores:
             out["scores"] = {k: round(float(v), 4) for k, v in self.scores.items()}
+        if self.translation:
+            out["translation"] = self.translation
         return out
 
     @classmethod
@@ -243,7 +247,7 @@ class Link:
                    edits=[Edit.from_dict(e) for e in data.get("edits", [])],
                    facts=[Fact.from_dict(f) for f in data.get("facts", [])],
                    origin=data.get("origin", "auto"), scores=dict(data.get("scores", {})),
-                   annotated="edits" in data or "facts" in data)
+                   annotated="edits" in data or "facts" in data, translation=data.get("translation"))
 
 
 @dataclass(slots=True)
@@ -276,6 +280,13 @@ class Report:
     timings: dict[str, float] = field(default_factory=dict)
     # Every pair the aligner considered plausible, links included (see classify.relabel).
     candidates: list[Link] = field(default_factory=list)
+    # How the passages were compared: {"kind": "translation" | "same-language", "languages",
+    # "model", "notices"} (see core.semantic.translation.Comparison); empty for older reports.
+    comparison: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def is_translation(self) -> bool:
+        return self.comparison.get("kind") == "translation"
 
     # -- derived views -------------------------------------------------------------------
     def label_of_segments(self, doc: int) -> list[str]:
@@ -328,6 +339,8 @@ class Report:
             "links": [link.to_dict(text_a, text_b) for link in self.links],
             "repeats": [r.to_dict() for r in self.repeats],
         }
+        if self.comparison:
+            out["comparison"] = _jsonable(self.comparison)
         if self.timings:
             out["timings"] = {k: round(v, 4) for k, v in self.timings.items()}
         if self.candidates:
@@ -352,6 +365,7 @@ class Report:
                    repeats=[Repeat.from_dict(r) for r in data.get("repeats", [])],
                    created=data.get("created", ""), generator=dict(data.get("generator", {})),
                    timings=dict(data.get("timings", {})),
+                   comparison=dict(data.get("comparison", {})),
                    candidates=[Link(a=list(c["a"]), b=list(c["b"]), label="paraphrased",
                                     score=float(c["score"]), moved=bool(c.get("moved", False)),
                                     scores=dict(c.get("scores", {})))

@@ -15,14 +15,17 @@ from typing import Callable, Iterator
 from .. import __version__
 from . import align as align_mod
 from . import fact_worker
-from .classify import relabel
+from .classify import choose, relabel
 from .config import Settings
 from .debris import mark as mark_debris
 from .errors import Cancelled
 from .ingest import now_iso
 from .language import detect
 from .model import Document, Report
+from .order import mark_moved
 from .segment import segment
+from .semantic import translation
+from .semantic.vectors import StateStore
 
 ProgressCallback = Callable[[str, float], None]
 CancelCheck = Callable[[], bool]
@@ -76,13 +79,16 @@ def collector_paused() -> Iterator[None]:
 
 
 def compare(doc_a: Document, doc_b: Document, settings: Settings | None = None, *,
-            progress: ProgressCallback | None = None, cancel: CancelCheck | None = None) -> Report:
+            progress: ProgressCallback | None = None, cancel: CancelCheck | None = None,
+            embeddings: StateStore | None = None) -> Report:
+    """Compare two documents. ``embeddings`` keeps passage embeddings between runs (the library)."""
     with collector_paused():
-        return _compare(doc_a, doc_b, settings, progress, cancel)
+        return _compare(doc_a, doc_b, settings, progress, cancel, embeddings)
 
 
 def _compare(doc_a: Document, doc_b: Document, settings: Settings | None,
-             progress: ProgressCallback | None, cancel: CancelCheck | None) -> Report:
+             progress: ProgressCallback | None, cancel: CancelCheck | None,
+             embeddings: StateStore | None = None) -> Report:
     settings = settings or Settings()
     timings: dict[str, float] = {}
 
@@ -104,11 +110,20 @@ def _compare(doc_a: Document, doc_b: Document, settings: Settings | None,
         fact_worker.prepare_for(min(_text_segments(doc_a), _text_segments(doc_b)))
     step("align", 0.1)
     t1 = time.perf_counter()
-    candidates, repeats = align_mod.align(doc_a, doc_b, settings, check)
+    if translation.is_translation(doc_a, doc_b):
+        meaning = (lambda stage, f: step(stage, 0.1 + 0.6 * f)) if progress else None
+        candidates, how = translation.align(doc_a, doc_b, settings, check, meaning, embeddings)
+        repeats = translation.find_repeats_of(doc_a, doc_b)
+        mark_moved(choose(candidates, settings))
+        candidates.sort(key=lambda c: (c.a[0], c.b[0]))
+    else:
+        candidates, repeats = align_mod.align(doc_a, doc_b, settings, check)
+        how = translation.Comparison("same-language", [doc_a.language, doc_b.language])
     timings["align"] = time.perf_counter() - t1
     report = Report(documents=[doc_a, doc_b], links=[], repeats=repeats,
                     settings=settings.to_dict(), created=now_iso(),
-                    generator={"name": "synopsis", "version": __version__}, candidates=candidates)
+                    generator={"name": "synopsis", "version": __version__}, candidates=candidates,
+                    comparison=how.to_dict())
     step("edits", 0.8)
     t2 = time.perf_counter()
     relabel(report, settings)  # annotates (edits, facts) the candidates that become links

@@ -13,8 +13,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any, Iterable
 
+from ..core.language import language_name
 from ..core.model import Document, Fact, Link, Report, Span
 from ..core.model import link_key as model_link_key
+from ..core.semantic.translation import VERDICT_NAMES
 
 FACT_KIND_NAMES = {"number": "number", "date": "date", "name": "name", "quote": "quote",
                    "attribution": "attribution", "negation": "negation / hedging"}
@@ -201,6 +203,34 @@ def fact_summary(report: Report, link: Link) -> str:
         b = fact.b.slice(doc_b.text) if fact.b else "—"
         parts.append(f"{fact.kind}: {a} → {b}" + (f" ({fact.note})" if fact.note else ""))
     return "; ".join(parts)
+
+
+# -- how the passages were compared ---------------------------------------------------------------
+def comparison_lines(report: Report) -> list[str]:
+    """Sentences saying how the passages were compared: a translation comparison names the two
+    languages, the model that aligned them by meaning and how many pairs are faithful; then any
+    notice (a language the model does not cover). Empty for a same-language comparison."""
+    how = report.comparison or {}
+    out: list[str] = []
+    if how.get("kind") == "translation":
+        la, lb = (list(how.get("languages") or []) + [None, None])[:2]
+        line = (f"Translation comparison: A is in {language_name(la)}, B in {language_name(lb)}; "
+                "passages were aligned by what they say")
+        model = (how.get("model") or {}).get("name")
+        if model:
+            line += f" (sentence-embedding model {model})"
+        verdicts = [link.translation for link in report.links if link.translation]
+        if verdicts:
+            line += (f". {verdicts.count('faithful')} {VERDICT_NAMES['faithful']}s, "
+                     f"{verdicts.count('changed')} {VERDICT_NAMES['changed']}")
+        out.append(line + ".")
+    out.extend(str(notice) for notice in how.get("notices") or [])
+    return out
+
+
+def link_caption(link: Link) -> str:
+    """What a pair is called: its class, or in a translation comparison its verdict."""
+    return VERDICT_NAMES.get(link.translation or "", link.label)
 
 
 # -- provenance -------------------------------------------------------------------------------

@@ -57,8 +57,9 @@ def render(report: Report, annotations: dict[str, Any] | None = None, **_: Any) 
         byline = layout.byline(doc)
         md.append(f"- **{escape_md(name)}**" + (f" — {escape_md(byline)}" if byline else "")
                   + f" ({escape_md(doc.source)})")
-    md += ["", "## Summary", "",
-          "| document | " + " | ".join(LABELS) + " |", "|---|" + "---:|" * len(LABELS)]
+    md += ["", "## Summary", ""]
+    md += [escape_md(line) + "\n" for line in layout.comparison_lines(report)]
+    md += ["| document | " + " | ".join(LABELS) + " |", "|---|" + "---:|" * len(LABELS)]
     for i, name in enumerate(names):
         share = report.summary(i)
         md.append(f"| {escape_md(name)} | " + " | ".join(f"{share[lab]:.1%}" for lab in LABELS) + " |")
@@ -82,7 +83,7 @@ def render(report: Report, annotations: dict[str, Any] | None = None, **_: Any) 
     md += ["", "## Passages", "", "Words that differ inside a pair are in **bold**.", ""]
     for number, row in enumerate(all_rows, 1):
         link = row.link
-        head = f"### {number}. {row.label}"
+        head = f"### {number}. {layout.link_caption(link) if link is not None else row.label}"
         if link is not None:
             head += f" (score {link.score:.2f}{', moved' if link.moved else ''})"
         else:

@@ -1,0 +1,182 @@
+"""A document against its translation: passages aligned by what they say.
+
+When the two documents are in different languages their words cannot be compared, so the
+passages are aligned by meaning: each side's passages are embedded (:mod:`.vectors`), the
+block aligner (:mod:`.blocks`) finds the monotone sequence of one-to-one, one-to-two, … blocks
+and of passages without a counterpart, and passages it left out that are each other's nearest
+neighbour with a strong meaning score are linked too (a paragraph the translation moved).
+
+Every link gets a meaning score in [0, 1] (:mod:`.calibrate`) as its ``score``; the labels a
+fact-checker reads come later, from that score and the facts that changed
+(:func:`translation_verdict`):
+
+- **faithful translation**: the passages say the same thing (meaning score at or above
+  ``FAITHFUL_MIN``) and no figure, date, name, quote, attribution or negation changed;
+- **changed in translation**: the passages are each other's counterparts, but a checkable fact
+  changed — an alarming one (severity 3: a figure or a quote), or one worth checking (severity
+  2) whose two sides were both found (a speaker, a date or a name replaced by another) — or the
+  meaning score is low enough that something was added, dropped or altered.
+
+A detail found on one side only ("a date only in A") stays in the pair's facts to check, but
+does not by itself make a translation "changed": across two languages a detail is often written
+in a way the other side's reader does not match (a number in words, a name in another script).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Callable
+
+import numpy as np
+
+from ..config import Settings
+from ..model import Document, Link, Repeat
+from . import blocks, calibrate, encoders, models, vectors
+
+Check = Callable[[], None]
+Progress = Callable[[str, float], None]
+
+FAITHFUL_MIN = 0.5          # meaning score below which a linked pair is "changed in translation"
+FACT_SEVERITY = 2           # a fact of this severity found on both sides makes it "changed"
+MOVED_MIN = 0.8             # meaning score for linking two passages the block aligner left out
+VERDICTS = ("faithful", "changed")
+
+
+def language_of(doc: Document) -> str | None:
+    """The primary language subtag (``"en-GB"`` → ``"en"``), lower case, or None."""
+    return doc.language.split("-")[0].lower() if doc.language else None
+
+
+def is_translation(doc_a: Document, doc_b: Document) -> bool:
+    """Whether the documents are in two different (detected or given) languages."""
+    la, lb = language_of(doc_a), language_of(doc_b)
+    return bool(la and lb and la != lb)
+
+
+@dataclass
+class Comparison:
+    """What a report says about how its passages were compared (``Report.comparison``)."""
+
+    kind: str                                 # "translation" or "same-language"
+    languages: list[str | None]
+    model: dict[str, str] = field(default_factory=dict)
+    notices: list[str] = field(default_factory=list)
+
+    def to_dict(self) -> dict:
+        out: dict = {"kind": self.kind, "languages": list(self.languages)}
+        if self.model:
+            out["model"] = dict(self.model)
+        if self.notices:
+            out["notices"] = list(self.notices)
+        return out
+
+
+def live_segments(doc: Document) -> tuple[list[int], list[str]]:
+    """Ids and statement texts (core spans) of the segments that are article text."""
+    ids, texts = [], []
+    for seg in doc.segments:
+        core = seg.core_span
+        if not seg.is_debris and len(core):
+            ids.append(seg.id)
+            texts.append(doc.text[core.start:core.end])
+    return ids, texts
+
+
+def align(doc_a: Document, doc_b: Document, settings: Settings, check: Check = lambda: None,
+          progress: Progress | None = None, store: vectors.StateStore | None = None,
+          costs: blocks.BlockCosts = blocks.BlockCosts()) -> tuple[list[Link], Comparison]:
+    """Candidate links between a document and its translation, and how they were found."""
+    languages = [language_of(doc_a), language_of(doc_b)]
+    choice = models.choose(languages)
+    info = Comparison("translation", languages, notices=[choice.notice] if choice.notice else [])
+    ids_a, texts_a = live_segments(doc_a)
+    ids_b, texts_b = live_segments(doc_b)
+    if choice.spec is None or not ids_a or not ids_b:
+        return [], info
+    encoder = encoders.load(choice.spec)
+    info.model = {"name": encoder.spec.name, "version": encoder.version}
+    total = len(texts_a) + len(texts_b)
+
+    def report(offset: int) -> Callable[[int, int], None]:
+        return lambda done, _: progress("meaning", (offset + done) / total) if progress else None
+
+    embedded_a = vectors.embed(texts_a, encoder, store=store, progress=report(0), cancel=_cancel(check))
+    embedded_b = vectors.embed(texts_b, encoder, store=store, progress=report(len(texts_a)),
+                               cancel=_cancel(check))
+    check()
+    side_a = blocks.Side.of(texts_a, embedded_a.blocks)
+    side_b = blocks.Side.of(texts_b, embedded_b.blocks)
+    found = blocks.align_blocks(side_a, side_b, costs)
+    check()
+    scorer = _Scorer(side_a, side_b, calibrate.calibration(encoder.spec.name), costs.neighbours)
+    links = [_link(ids_a, ids_b, a, b, scorer) for a, b in found if a and b]
+    links += _moved(found, ids_a, ids_b, scorer)
+    return links, info
+
+
+def _cancel(check: Check) -> Callable[[], bool]:
+    """``vectors.embed`` asks "cancel?"; the pipeline's ``check`` raises instead."""
+    def cancel() -> bool:
+        check()
+        return False
+    return cancel
+
+
+class _Scorer:
+    """Calibrated meaning scores of blocks of passages."""
+
+    def __init__(self, a: blocks.Side, b: blocks.Side, cal: calibrate.Calibration, k: int) -> None:
+        self.a, self.b, self.cal = a, b, cal
+        self.near_a, self.near_b = blocks.neighbour_means(a.vectors(1), b.vectors(1), k)
+
+    def score(self, rows_a: tuple[int, ...], rows_b: tuple[int, ...]) -> tuple[float, float]:
+        """(meaning score, cosine) of the passages ``rows_a`` read as one and ``rows_b``."""
+        va = self.a.vectors(len(rows_a))[rows_a[0]]
+        vb = self.b.vectors(len(rows_b))[rows_b[0]]
+        cos = float(va @ vb)
+        relative = 2 * cos - float(np.mean(self.near_a[list(rows_a)])) - float(np.mean(self.near_b[list(rows_b)]))
+        return float(self.cal.score(cos, relative)), cos
+
+
+def _link(ids_a: list[int], ids_b: list[int], rows_a: tuple[int, ...], rows_b: tuple[int, ...],
+          scorer: _Scorer) -> Link:
+    score, cos = scorer.score(rows_a, rows_b)
+    return Link(a=[ids_a[r] for r in rows_a], b=[ids_b[r] for r in rows_b], label="paraphrased",
+                score=score, scores={"meaning": score, "cosine": cos, "chars": 0.0})
+
+
+def _moved(found: list[blocks.Block], ids_a: list[int], ids_b: list[int], scorer: _Scorer) -> list[Link]:
+    """Passages left out on both sides that are each other's nearest neighbour, strongly."""
+    left_a = [a[0] for a, b in found if a and not b]
+    left_b = [b[0] for a, b in found if b and not a]
+    if not left_a or not left_b:
+        return []
+    sims = scorer.a.vectors(1)[left_a] @ scorer.b.vectors(1)[left_b].T
+    out = []
+    for p, i in enumerate(left_a):
+        q = int(np.argmax(sims[p]))
+        if int(np.argmax(sims[:, q])) != p:
+            continue
+        link = _link(ids_a, ids_b, (i,), (left_b[q],), scorer)
+        if link.score >= MOVED_MIN:
+            out.append(link)
+    return out
+
+
+def translation_verdict(link: Link) -> str:
+    """"faithful" or "changed" for a link between a passage and its translation."""
+    if link.score < FAITHFUL_MIN:
+        return "changed"
+    for fact in link.facts:
+        if fact.severity >= 3 or (fact.severity >= FACT_SEVERITY and fact.a is not None and fact.b is not None):
+            return "changed"
+    return "faithful"
+
+
+VERDICT_NAMES = {"faithful": "faithful translation", "changed": "changed in translation"}
+
+
+def find_repeats_of(doc_a: Document, doc_b: Document) -> list[Repeat]:
+    """Repeated passages inside each document (the word-based finder works in any language)."""
+    from ..align import find_repeats
+    from ..features import segment_features
+    return find_repeats(segment_features(doc_a), 0) + find_repeats(segment_features(doc_b), 1)
