@@ -20,7 +20,7 @@ from __future__ import annotations
 import heapq
 import itertools
 from collections import defaultdict
-from typing import Callable, Sequence
+from typing import TYPE_CHECKING, Callable, Sequence
 
 import numpy as np
 from rapidfuzz import fuzz, process
@@ -31,7 +31,12 @@ from .features import SegmentFeatures, Weights, combine, merge, pair_views, segm
 from .model import Document, Link, Repeat
 from .order import mark_moved
 
+if TYPE_CHECKING:
+    from .semantic.same_language import MeaningView
+
 Check = Callable[[], None]
+# Given the statement texts of the live passages of a and of b, the meaning view to use (or None).
+MeaningFactory = Callable[[list[str], list[str]], "MeaningView | None"]
 
 PER_SEGMENT = 8          # candidates proposed per segment by the index
 CANDIDATE_FLOOR = 0.15   # pairs scoring below this are not kept (live thresholds go no lower)
@@ -49,8 +54,8 @@ EDGE_MIN = 0.12          # ... if the pair has at least this much in common on i
 INDEX_SHARE = 0.2        # stems in more than this share of segments are too common to index
 
 
-def align(doc_a: Document, doc_b: Document, settings: Settings,
-          check: Check = lambda: None) -> tuple[list[Link], list[Repeat]]:
+def align(doc_a: Document, doc_b: Document, settings: Settings, check: Check = lambda: None,
+          meaning: MeaningFactory | None = None) -> tuple[list[Link], list[Repeat]]:
     fa = segment_features(doc_a)
     fb = segment_features(doc_b)
     live_a = [f for f in fa if f is not None]
@@ -63,9 +68,14 @@ def align(doc_a: Document, doc_b: Document, settings: Settings,
     check()
     scored = _score(pairs, live_a, live_b, weights)
     check()
+    view = _meaning(meaning, scored, live_a, live_b, doc_a, doc_b)
+    if view is not None:
+        scored.update(_score(view.candidates() - scored.keys(), live_a, live_b, weights))
+        _apply_meaning(scored, view)
+        check()
     _add_context(scored, len(live_a), len(live_b))
     for _ in range(GAP_PASSES):
-        _fill_gaps(scored, live_a, live_b, weights, settings)
+        _fill_gaps(scored, live_a, live_b, weights, settings, view)
     candidates = [_link([live_a[p].ids[0]], [live_b[q].ids[0]], s, v)
                   for (p, q), (s, v) in scored.items() if s >= CANDIDATE_FLOOR]
     check()
@@ -116,13 +126,46 @@ def _push(heap: list[tuple[float, int]], item: tuple[float, int]) -> None:
 
 
 def _score(pairs: set[tuple[int, int]], live_a: Sequence[SegmentFeatures],
-           live_b: Sequence[SegmentFeatures], weights: Weights) -> dict[tuple[int, int], tuple[float, dict]]:
+           live_b: Sequence[SegmentFeatures], weights: Weights,
+           meaning: "MeaningView | None" = None) -> dict[tuple[int, int], tuple[float, dict]]:
     order = sorted(pairs)
     views = pair_views([live_a[p] for p, _ in order], [live_b[q] for _, q in order], weights)
     scores = combine(views)
     keep = ("chars", "words", "rare")
-    return {pq: (float(scores[k]), {name: float(views[name][k]) for name in keep})
-            for k, pq in enumerate(order)}
+    out = {pq: (float(scores[k]), {name: float(views[name][k]) for name in keep})
+           for k, pq in enumerate(order)}
+    if meaning is not None:
+        _apply_meaning(out, meaning)
+    return out
+
+
+def _apply_meaning(scored: dict[tuple[int, int], tuple[float, dict]], meaning: "MeaningView") -> None:
+    """Blend the meaning score into the pairs whose two passages were embedded (in place)."""
+    order = sorted(scored)
+    if not order:
+        return
+    blended, cosines = meaning.rescore(order, np.array([scored[pq][0] for pq in order]))
+    for k, pq in enumerate(order):
+        if not np.isnan(cosines[k]):
+            scored[pq] = (float(blended[k]), {**scored[pq][1], "meaning": float(cosines[k])})
+
+
+def _meaning(factory: MeaningFactory | None, scored: dict[tuple[int, int], tuple[float, dict]],
+             live_a: Sequence[SegmentFeatures], live_b: Sequence[SegmentFeatures],
+             doc_a: Document, doc_b: Document) -> "MeaningView | None":
+    """The meaning view, with the passages its word scores leave unsettled embedded."""
+    if factory is None:
+        return None
+    view = factory([f.span.slice(doc_a.text) for f in live_a], [f.span.slice(doc_b.text) for f in live_b])
+    if view is None:
+        return None
+    best_a = np.zeros(len(live_a))
+    best_b = np.zeros(len(live_b))
+    for (p, q), (s, _) in scored.items():
+        best_a[p] = max(best_a[p], s)
+        best_b[q] = max(best_b[q], s)
+    view.settle(best_a, best_b)
+    return view
 
 
 def _add_context(scored: dict[tuple[int, int], tuple[float, dict]], n_a: int, n_b: int) -> None:
@@ -200,7 +243,8 @@ def _best_path(gap_a: list[int], gap_b: list[int], base: dict[tuple[int, int], f
 
 
 def _fill_gaps(scored: dict[tuple[int, int], tuple[float, dict]], live_a: Sequence[SegmentFeatures],
-               live_b: Sequence[SegmentFeatures], weights: Weights, settings: Settings) -> None:
+               live_b: Sequence[SegmentFeatures], weights: Weights, settings: Settings,
+               meaning: "MeaningView | None" = None) -> None:
     """Sentence-aligner context. Between two anchors (confident pairs) that are neighbours in
     both documents, the unanchored passages are matched in order by dynamic programming, and
     the matched pairs get ``GAP_BONUS``: a heavy paraphrase with little word overlap is still
@@ -215,7 +259,7 @@ def _fill_gaps(scored: dict[tuple[int, int], tuple[float, dict]], live_a: Sequen
              if 0 <= p + d < len(live_a) and 0 <= q + d < len(live_b)
              and p + d not in taken_a and q + d not in taken_b}
     wanted = {(p, q) for gap_a, gap_b in gaps for p in gap_a for q in gap_b} | edges
-    scored.update(_score(wanted - scored.keys(), live_a, live_b, weights))
+    scored.update(_score(wanted - scored.keys(), live_a, live_b, weights, meaning))
     base = {pq: s for pq, (s, _) in scored.items()}
     rival = _Rivals(base, settings.paraphrase_threshold)
     lifts: dict[tuple[int, int], tuple[str, float]] = {}

@@ -39,6 +39,9 @@ class Settings:
         "help": "Largest source accepted, in bytes."})
     facts: bool = field(default=True, metadata={
         "help": "Look for changed numbers, dates, names, quotes, attributions and negations."})
+    meaning: bool = field(default=True, metadata={
+        "help": "Compare passages by meaning too (sentence embeddings) where their words do not "
+                "settle it; across two languages passages are always aligned by meaning."})
 
     def __post_init__(self) -> None:
         if self.granularity not in GRANULARITIES:

@@ -24,7 +24,8 @@ from .language import detect
 from .model import Document, Report
 from .order import mark_moved
 from .segment import segment
-from .semantic import translation
+from .semantic import encoders, models, translation
+from .semantic.same_language import MeaningView
 from .semantic.vectors import StateStore
 
 ProgressCallback = Callable[[str, float], None]
@@ -78,6 +79,24 @@ def collector_paused() -> Iterator[None]:
                 gc.enable()
 
 
+def _meaning_factory(doc_a: Document, doc_b: Document, settings: Settings,
+                     how: translation.Comparison, store: StateStore | None, check: Callable[[], None]):
+    """What the aligner calls to get the meaning view of the passages it aligns (recording the
+    model it used, or the notice when none could be used, in ``how``)."""
+    def factory(texts_a: list[str], texts_b: list[str]) -> MeaningView | None:
+        languages = [translation.language_of(doc_a), translation.language_of(doc_b)]
+        choice = models.choose(languages)
+        if choice.notice:
+            how.notices.append(choice.notice)
+        if choice.spec is None:
+            return None
+        view = MeaningView(texts_a, texts_b, encoders.load(choice.spec), store=store,
+                           cancel=translation.cancel_from(check))
+        how.model = {"name": view.encoder.spec.name, "version": view.encoder.version}
+        return view
+    return factory
+
+
 def compare(doc_a: Document, doc_b: Document, settings: Settings | None = None, *,
             progress: ProgressCallback | None = None, cancel: CancelCheck | None = None,
             embeddings: StateStore | None = None) -> Report:
@@ -117,8 +136,9 @@ def _compare(doc_a: Document, doc_b: Document, settings: Settings | None,
         mark_moved(choose(candidates, settings))
         candidates.sort(key=lambda c: (c.a[0], c.b[0]))
     else:
-        candidates, repeats = align_mod.align(doc_a, doc_b, settings, check)
         how = translation.Comparison("same-language", [doc_a.language, doc_b.language])
+        meaning = _meaning_factory(doc_a, doc_b, settings, how, embeddings, check) if settings.meaning else None
+        candidates, repeats = align_mod.align(doc_a, doc_b, settings, check, meaning)
     timings["align"] = time.perf_counter() - t1
     report = Report(documents=[doc_a, doc_b], links=[], repeats=repeats,
                     settings=settings.to_dict(), created=now_iso(),

@@ -99,9 +99,9 @@ def align(doc_a: Document, doc_b: Document, settings: Settings, check: Check = l
     def report(offset: int) -> Callable[[int, int], None]:
         return lambda done, _: progress("meaning", (offset + done) / total) if progress else None
 
-    embedded_a = vectors.embed(texts_a, encoder, store=store, progress=report(0), cancel=_cancel(check))
+    embedded_a = vectors.embed(texts_a, encoder, store=store, progress=report(0), cancel=cancel_from(check))
     embedded_b = vectors.embed(texts_b, encoder, store=store, progress=report(len(texts_a)),
-                               cancel=_cancel(check))
+                               cancel=cancel_from(check))
     check()
     side_a = blocks.Side.of(texts_a, embedded_a.blocks)
     side_b = blocks.Side.of(texts_b, embedded_b.blocks)
@@ -113,7 +113,7 @@ def align(doc_a: Document, doc_b: Document, settings: Settings, check: Check = l
     return links, info
 
 
-def _cancel(check: Check) -> Callable[[], bool]:
+def cancel_from(check: Check) -> Callable[[], bool]:
     """``vectors.embed`` asks "cancel?"; the pipeline's ``check`` raises instead."""
     def cancel() -> bool:
         check()
