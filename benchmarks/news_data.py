@@ -47,11 +47,11 @@ class Article:
     layout: list[int] = field(default_factory=list)
 
 
-def read_wmt_xml(path: Path, domain: str = "news") -> list[Article]:
-    """Articles of ``domain`` from a WMT ``*.all.xml`` file (source and reference A)."""
+def read_wmt_xml(path: Path, domain: str | None = "news") -> list[Article]:
+    """Articles of ``domain`` (None: all) from a WMT ``*.all.xml`` file (source and reference A)."""
     out = []
     for doc in ET.parse(path).getroot().iter("doc"):
-        if doc.get("domain") != domain:
+        if domain is not None and doc.get("domain") != domain:
             continue
         src = doc.find("src")
         refs = doc.findall("ref")

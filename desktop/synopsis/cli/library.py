@@ -219,7 +219,8 @@ def compare(id_a: str, id_b: str, case: str | None, granularity: str, db_path: P
     with open_library(db_path) as lib:
         _run(lib.require_writable)
         doc_a, doc_b = _run(lib.get_document, a), _run(lib.get_document, b)
-        report = _run(run_compare, doc_a, doc_b, Settings(granularity=granularity))
+        stores = (lib.embedding_store(a), lib.embedding_store(b))
+        report = _run(run_compare, doc_a, doc_b, Settings(granularity=granularity), embeddings=stores)
         cid = _run(lib.save_comparison, report, case)
         click.echo(f"c{cid}")
         click.echo(render_summary(report))

@@ -42,6 +42,9 @@ class Settings:
     meaning: bool = field(default=True, metadata={
         "help": "Compare passages by meaning too (sentence embeddings) where their words do not "
                 "settle it; across two languages passages are always aligned by meaning."})
+    meaning_model: str | None = field(default=None, metadata={
+        "help": "Sentence-embedding model to use when installed (use-multilingual-v3 or "
+                "multilingual-e5-small); chosen by the documents' languages when not given."})
 
     def __post_init__(self) -> None:
         if self.granularity not in GRANULARITIES:

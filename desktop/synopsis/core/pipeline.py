@@ -79,18 +79,18 @@ def collector_paused() -> Iterator[None]:
                 gc.enable()
 
 
-def _meaning_factory(doc_a: Document, doc_b: Document, settings: Settings,
-                     how: translation.Comparison, store: StateStore | None, check: Callable[[], None]):
+def _meaning_factory(doc_a: Document, doc_b: Document, settings: Settings, how: translation.Comparison,
+                     stores: tuple[StateStore | None, ...], check: Callable[[], None]):
     """What the aligner calls to get the meaning view of the passages it aligns (recording the
     model it used, or the notice when none could be used, in ``how``)."""
     def factory(texts_a: list[str], texts_b: list[str]) -> MeaningView | None:
         languages = [translation.language_of(doc_a), translation.language_of(doc_b)]
-        choice = models.choose(languages)
+        choice = models.choose(languages, prefer=settings.meaning_model)
         if choice.notice:
             how.notices.append(choice.notice)
         if choice.spec is None:
             return None
-        view = MeaningView(texts_a, texts_b, encoders.load(choice.spec), store=store,
+        view = MeaningView(texts_a, texts_b, encoders.load(choice.spec), stores=stores,
                            cancel=translation.cancel_from(check))
         how.model = {"name": view.encoder.spec.name, "version": view.encoder.version}
         return view
@@ -99,16 +99,18 @@ def _meaning_factory(doc_a: Document, doc_b: Document, settings: Settings,
 
 def compare(doc_a: Document, doc_b: Document, settings: Settings | None = None, *,
             progress: ProgressCallback | None = None, cancel: CancelCheck | None = None,
-            embeddings: StateStore | None = None) -> Report:
-    """Compare two documents. ``embeddings`` keeps passage embeddings between runs (the library)."""
+            embeddings: tuple[StateStore | None, StateStore | None] | None = None) -> Report:
+    """Compare two documents. ``embeddings`` keeps each document's passage embeddings between
+    runs (the library's stores for the two documents)."""
     with collector_paused():
         return _compare(doc_a, doc_b, settings, progress, cancel, embeddings)
 
 
 def _compare(doc_a: Document, doc_b: Document, settings: Settings | None,
              progress: ProgressCallback | None, cancel: CancelCheck | None,
-             embeddings: StateStore | None = None) -> Report:
+             embeddings: tuple[StateStore | None, StateStore | None] | None = None) -> Report:
     settings = settings or Settings()
+    stores = tuple(embeddings) if embeddings else (None, None)
     timings: dict[str, float] = {}
 
     def check() -> None:
@@ -131,13 +133,13 @@ def _compare(doc_a: Document, doc_b: Document, settings: Settings | None,
     t1 = time.perf_counter()
     if translation.is_translation(doc_a, doc_b):
         meaning = (lambda stage, f: step(stage, 0.1 + 0.6 * f)) if progress else None
-        candidates, how = translation.align(doc_a, doc_b, settings, check, meaning, embeddings)
+        candidates, how = translation.align(doc_a, doc_b, settings, check, meaning, stores)
         repeats = translation.find_repeats_of(doc_a, doc_b)
         mark_moved(choose(candidates, settings))
         candidates.sort(key=lambda c: (c.a[0], c.b[0]))
     else:
         how = translation.Comparison("same-language", [doc_a.language, doc_b.language])
-        meaning = _meaning_factory(doc_a, doc_b, settings, how, embeddings, check) if settings.meaning else None
+        meaning = _meaning_factory(doc_a, doc_b, settings, how, stores, check) if settings.meaning else None
         candidates, repeats = align_mod.align(doc_a, doc_b, settings, check, meaning)
     timings["align"] = time.perf_counter() - t1
     report = Report(documents=[doc_a, doc_b], links=[], repeats=repeats,

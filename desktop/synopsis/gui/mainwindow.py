@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 from .. import APP_NAME
 from ..core.config import Settings
 from ..core.model import Report
+from ..export import layout
 from . import sources
 from . import theme as themes
 from .actions import ActionsMixin
@@ -334,6 +335,10 @@ class MainWindow(EditingMixin, AppearanceMixin, ActionsMixin, SyncScrollMixin, Q
                                       .replace("%3", str(n["paraphrased"]))
                                       .replace("%4", str(len(report.unique_segments(0))))
                                       .replace("%5", str(len(report.unique_segments(1)))))
+            how = layout.comparison_lines(report)
+            if report.is_translation:
+                self.status_label.setText(self.tr("Translation comparison") + " · " + self.status_label.text())
+            self.status_label.setToolTip("\n".join(how))
         self._update_actions()
 
     def counts(self, side: int) -> dict[str, int]:

@@ -10,6 +10,8 @@ from typing import Callable
 
 import sqlite_utils
 
+from .embeddings import migrate as _m0003_embeddings
+
 Migration = tuple[str, Callable[[sqlite_utils.Database], None]]
 
 
@@ -95,6 +97,7 @@ def _m0002_cases_recent(db: sqlite_utils.Database) -> None:
 MIGRATIONS: list[Migration] = [
     ("0001_core", _m0001_core),
     ("0002_cases_recent", _m0002_cases_recent),
+    ("0003_embeddings", _m0003_embeddings),
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 KNOWN = {name for name, _ in MIGRATIONS}

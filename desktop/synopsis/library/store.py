@@ -15,6 +15,7 @@ from .cases import CasesMixin
 from .corrections import (ACTIONS, LINK_LABELS, VERDICTS, apply_corrections, check_ids, link_key,
                           parse_key)
 from .db import LibraryDB, now_iso
+from .embeddings import EmbeddingsMixin
 from .errors import LibraryError, NotFound
 from .search import SearchMixin
 
@@ -34,7 +35,7 @@ def _doc_row(doc: Document) -> dict[str, Any]:
             "meta": json.dumps(meta, ensure_ascii=False, default=str), "added": now_iso()}
 
 
-class Library(CasesMixin, SearchMixin, LibraryDB):
+class Library(CasesMixin, SearchMixin, EmbeddingsMixin, LibraryDB):
     """A Synopsis library file. ``Library.open(path)``; close with :meth:`close` or ``with``."""
 
     # -- documents -------------------------------------------------------------------------

@@ -48,6 +48,8 @@ def test_no_model_at_all_still_chooses_and_says_so():
 def test_a_preferred_model_is_used_when_installed():
     assert choose(["en"], prefer=E5_SMALL.name, is_installed=only(DEFAULT, E5_SMALL)).spec is E5_SMALL
     assert choose(["en"], prefer=E5_SMALL.name, is_installed=only(DEFAULT)).spec is DEFAULT
+    forced = choose(["uk"], prefer=DEFAULT.name, is_installed=only(DEFAULT, E5_SMALL))
+    assert forced.spec is DEFAULT and "Ukrainian (uk)" in forced.notice
 
 
 def test_both_models_are_installed_here_with_their_versions():

@@ -52,10 +52,15 @@ class BlockCosts:
     neighbours: int = 4         # nearest neighbours averaged by the neighbour-relative cosine
     band: int = 24              # half-width of the search band around the anchors, in passages
 
-    def shapes(self) -> list[tuple[int, int]]:
+    def shapes(self) -> list[tuple[int, int]]:  # (k, l) of every block the search may use
         return [(k, l) for k in range(1, self.max_block + 1) for l in range(1, self.max_block + 1)
                 if k + l <= self.max_block + 1]
 
+
+# Tuned on the Text+Berg development file alone (OCR'd Alpine yearbooks, German and French:
+# many splits and merges, few passages left out); see benchmarks/README.md.
+TEXT_BERG = BlockCosts(cosine_share=0.46, size_power=0.38, size_cost=0.37, shared_tokens=0.11,
+                       token_mismatch=0.361, length=0.215, debris=0.3, skip=0.79, part_gain=0.0)
 
 _TOKEN = re.compile(r"\w[\w'-]*", re.UNICODE)
 _WORD = re.compile(r"[^\W\d_]{3,}", re.UNICODE)

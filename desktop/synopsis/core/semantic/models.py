@@ -104,11 +104,12 @@ def choose(languages: Iterable[str | None], *, prefer: str | None = None,
     """
     wanted = sorted({lang for lang in languages if lang})
     installed_specs = [spec for spec in REGISTRY if is_installed(spec)]
-    if prefer is not None:
+    if prefer is not None and by_name(prefer) in installed_specs:
         preferred = by_name(prefer)
-        if preferred in installed_specs:
-            installed_specs.remove(preferred)
-            installed_specs.insert(0, preferred)
+        if all(lang in preferred.languages for lang in wanted):
+            return ModelChoice(preferred)
+        covering = next((spec for spec in REGISTRY if all(lang in spec.languages for lang in wanted)), None)
+        return ModelChoice(preferred, _notice(wanted, preferred, covering))
     for spec in installed_specs:
         if all(lang in spec.languages for lang in wanted):
             return ModelChoice(spec)

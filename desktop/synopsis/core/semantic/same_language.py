@@ -55,11 +55,11 @@ class MeaningView:
     """Embeddings of the unsettled passages of two documents, and their meaning scores."""
 
     def __init__(self, texts_a: Sequence[str], texts_b: Sequence[str], encoder: encoders.Encoder,
-                 store: vectors.StateStore | None = None,
+                 stores: Sequence[vectors.StateStore | None] = (None, None),
                  cancel: Callable[[], bool] | None = None) -> None:
         self.texts_a, self.texts_b = list(texts_a), list(texts_b)
         self.encoder = encoder
-        self.store, self.cancel = store, cancel
+        self.stores, self.cancel = tuple(stores), cancel
         self.rows_a: list[int] = []
         self.rows_b: list[int] = []
         self.vec_a = np.zeros((0, encoder.dim))
@@ -84,9 +84,9 @@ class MeaningView:
         if not self.rows_a or not self.rows_b:
             return
         self.vec_a = vectors.embed([self.texts_a[p] for p in self.rows_a], self.encoder,
-                                   store=self.store, cancel=self.cancel).vectors
+                                   store=self.stores[0], cancel=self.cancel).vectors
         self.vec_b = vectors.embed([self.texts_b[q] for q in self.rows_b], self.encoder,
-                                   store=self.store, cancel=self.cancel).vectors
+                                   store=self.stores[1], cancel=self.cancel).vectors
         self.near_a, self.near_b = blocks.neighbour_means(self.vec_a, self.vec_b, NEAR)
         self._index_a = {p: k for k, p in enumerate(self.rows_a)}
         self._index_b = {q: k for k, q in enumerate(self.rows_b)}

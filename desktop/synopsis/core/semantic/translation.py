@@ -82,11 +82,12 @@ def live_segments(doc: Document) -> tuple[list[int], list[str]]:
 
 
 def align(doc_a: Document, doc_b: Document, settings: Settings, check: Check = lambda: None,
-          progress: Progress | None = None, store: vectors.StateStore | None = None,
+          progress: Progress | None = None,
+          stores: tuple[vectors.StateStore | None, vectors.StateStore | None] = (None, None),
           costs: blocks.BlockCosts = blocks.BlockCosts()) -> tuple[list[Link], Comparison]:
     """Candidate links between a document and its translation, and how they were found."""
     languages = [language_of(doc_a), language_of(doc_b)]
-    choice = models.choose(languages)
+    choice = models.choose(languages, prefer=settings.meaning_model)
     info = Comparison("translation", languages, notices=[choice.notice] if choice.notice else [])
     ids_a, texts_a = live_segments(doc_a)
     ids_b, texts_b = live_segments(doc_b)
@@ -99,8 +100,9 @@ def align(doc_a: Document, doc_b: Document, settings: Settings, check: Check = l
     def report(offset: int) -> Callable[[int, int], None]:
         return lambda done, _: progress("meaning", (offset + done) / total) if progress else None
 
-    embedded_a = vectors.embed(texts_a, encoder, store=store, progress=report(0), cancel=cancel_from(check))
-    embedded_b = vectors.embed(texts_b, encoder, store=store, progress=report(len(texts_a)),
+    embedded_a = vectors.embed(texts_a, encoder, store=stores[0], progress=report(0),
+                               cancel=cancel_from(check))
+    embedded_b = vectors.embed(texts_b, encoder, store=stores[1], progress=report(len(texts_a)),
                                cancel=cancel_from(check))
     check()
     side_a = blocks.Side.of(texts_a, embedded_a.blocks)

@@ -112,22 +112,24 @@ def embed(texts: Sequence[str], encoder: Encoder, *, cache: EmbeddingCache | Non
     model, version = encoder.spec.name, encoder.version
     keys = [text_key(t) for t in texts]
     unique = list(dict.fromkeys(keys))
-    known: dict[str, np.ndarray] = cache.get(model, version, unique) if cache is not None else {}
-    if store is not None and len(known) < len(unique):
-        stored = store.load_states(model, version, [k for k in unique if k not in known])
+    known: dict[str, np.ndarray] = {}
+    if store is not None:
+        stored = store.load_states(model, version, unique)
         known.update({k: np.asarray(v, dtype=STATE_DTYPE) for k, v in stored.items()
                       if np.shape(v) == (encoder.state_width,)})
-        if cache is not None and stored:
-            cache.put(model, version, stored)
+        if cache is not None and known:
+            cache.put(model, version, known)
+    from_store = set(known)
+    if cache is not None:
+        known.update(cache.get(model, version, [k for k in unique if k not in known]))
     text_of = dict(zip(keys, texts))
     missing = [k for k in unique if k not in known]
     fresh = _embed_missing([text_of[k] for k in missing], missing, encoder, progress, cancel, workers)
-    if fresh:
-        if cache is not None:
-            cache.put(model, version, fresh)
-        if store is not None:
-            store.save_states(model, version, fresh)
-        known.update(fresh)
+    if fresh and cache is not None:
+        cache.put(model, version, fresh)
+    known.update(fresh)
+    if store is not None and len(from_store) < len(unique):
+        store.save_states(model, version, {k: known[k] for k in unique if k not in from_store})
     states = np.vstack([known[k] for k in keys]) if keys else \
         np.zeros((0, encoder.state_width), dtype=STATE_DTYPE)
     return Embedded(encoder, texts, states, computed=len(fresh))

@@ -53,9 +53,13 @@ class DetailPanel(QTextBrowser):
                             for i in ids if 0 <= i < len(doc.segments))
 
         names = {"shared": self.tr("shared"), "paraphrased": self.tr("paraphrased")}
-        head = self.tr("%1 pair, score %2").replace("%1", names.get(link.label, link.label)) \
-            .replace("%2", f"{link.score:.2f}")
-        if link.same_words is not None:
+        if link.translation:
+            head = self.tr("%1, meaning score %2").replace("%1", layout.link_caption(link)) \
+                .replace("%2", f"{link.score:.2f}")
+        else:
+            head = self.tr("%1 pair, score %2").replace("%1", names.get(link.label, link.label)) \
+                .replace("%2", f"{link.score:.2f}")
+        if link.same_words is not None and not link.translation:
             head += " · " + self.tr("%1 same words").replace("%1", f"{link.same_words:.0%}")
         flags = []
         if link.moved:
