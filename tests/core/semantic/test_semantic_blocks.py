@@ -4,6 +4,7 @@ from __future__ import annotations
 import itertools
 
 import numpy as np
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -68,13 +69,17 @@ def test_a_sentence_split_in_two_becomes_one_block():
     assert ((5,), (5,)) in out and ((7,), (8,)) in out
 
 
-def test_shared_figures_decide_between_two_similar_candidates():
+def test_a_shared_figure_makes_a_pair_cheaper_and_a_different_one_dearer():
     base = random_meanings(1, seed=9)[0]
-    a = side([base, random_meanings(1, seed=10)[0]], ["Lhotse measures 8501 m officially", "Other words here"])
-    b = side([base * 1.0, base * 0.99 + 0.01, random_meanings(1, seed=10)[0]],
-             ["Le Lhotse mesure 8848 m", "Le Lhotse mesure 8501 m", "Autres mots ici"])
-    out = align_blocks(a, b)
-    assert ((0,), (1,)) in out
+    a = side([base], ["Der Lhotse misst amtlich 8501 m"])
+    b = side([base, base], ["Le Lhotse mesure 8848 m", "Le Lhotse mesure 8501 m"])
+    table = blocks._CostTable(a, b, BlockCosts(), a.vectors(1), b.vectors(1))
+    wrong, right = table.cost(0, 1, 1, 0, 1)
+    assert right < wrong
+    # Dice over the figures and names both documents write: {lhotse, 8501} against {lhotse} (8848
+    # is written in one document only) is 2/3, against {lhotse, 8501} it is 1
+    weights = BlockCosts().shared_tokens + BlockCosts().token_mismatch
+    assert wrong - right == pytest.approx(weights / 3, abs=1e-6)
 
 
 def test_an_empty_side_leaves_everything_unaligned():
