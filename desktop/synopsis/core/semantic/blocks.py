@@ -43,15 +43,15 @@ class BlockCosts:
     tuned on the Text+Berg development file alone."""
 
     max_block: int = 4          # largest k + l of a block is max_block + 1 (1-4, 2-3, …)
-    cosine_share: float = 0.52  # sim = share·cos + (1 - share)·(neighbour-relative cos)
-    size_power: float = 0.378   # (1 - sim) is multiplied by (k·l) to this power
-    size_cost: float = 0.416    # added per passage beyond one a side
-    shared_tokens: float = 0.107  # subtracted × Dice of the figures/names both sides write alike
-    token_mismatch: float = 0.302  # added when either side has such tokens and they differ
-    length: float = 0.159       # added × |log| of the length ratio (relative to the documents')
-    debris: float = 0.288       # added per passage without a word in a block of three or more
-    skip: float = 0.6           # the cost of a passage left without a counterpart
-    part_gain: float = 1.566    # added × how far a block's cosine falls below its best part's
+    cosine_share: float = 0.633  # sim = share·cos + (1 - share)·(neighbour-relative cos)
+    size_power: float = 0.295   # (1 - sim) is multiplied by (k·l) to this power
+    size_cost: float = 0.401    # added per passage beyond one a side
+    shared_tokens: float = 0.095  # subtracted × Dice of the figures/names both sides write alike
+    token_mismatch: float = 0.318  # added when either side has such tokens and they differ
+    length: float = 0.191       # added × |log| of the length ratio (relative to the documents')
+    debris: float = 0.016       # added per passage without a word in a block of three or more
+    skip: float = 0.539         # the cost of a passage left without a counterpart
+    part_gain: float = 2.159    # added × how far a block's cosine falls below its best part's
     neighbours: int = 4         # nearest neighbours averaged by the neighbour-relative cosine
     band: int = 24              # half-width of the search band around the anchors, in passages
 
