@@ -31,11 +31,10 @@ _BLOCKS = {"p", "h2", "h3", "h4", "h5", "h6", "li", "blockquote", "pre"}
 def article_blocks(markup: str) -> list[str]:
     """Paragraph texts of the page's ``<article>`` (else ``<main>``), outside menus and asides."""
     from lxml import html as lxml_html
-    from lxml.etree import ParserError
 
     try:
         root = lxml_html.document_fromstring(markup)
-    except (ParserError, ValueError):
+    except Exception:  # noqa: BLE001 - lxml's parser errors vary; this is only a second opinion
         return []
     scope = next(iter(root.xpath("//article") or root.xpath("//main")), None)
     if scope is None:

@@ -37,7 +37,7 @@ def _page_paragraphs(page) -> list[str]:
 
 def read_pdf(data: bytes, source: str) -> Extracted:
     from pypdf import PdfReader
-    from pypdf.errors import DependencyError, FileNotDecryptedError, PdfReadError
+    from pypdf.errors import DependencyError, FileNotDecryptedError, LimitReachedError
 
     logging.getLogger("pypdf").setLevel(logging.ERROR)
     try:
@@ -56,21 +56,36 @@ def read_pdf(data: bytes, source: str) -> Extracted:
             if paragraphs and found and not _SENTENCE_END.search(paragraphs[-1]):
                 paragraphs[-1] = f"{paragraphs[-1]} {found.pop(0)}"
             paragraphs.extend(found)
-        info = reader.metadata
+        pages = len(reader.pages)
     except LoadError:
         raise
     except FileNotDecryptedError:
         raise LoadError(source, "PDF is encrypted (password protected)") from None
-    except (PdfReadError, ValueError, KeyError, TypeError, IndexError, AttributeError, OSError,
-            RecursionError) as exc:
+    except LimitReachedError:
+        raise LoadError(source, "PDF holds a stream that unpacks to more than pypdf's limit "
+                                "(a decompression bomb?); refused") from None
+    except MemoryError:
+        raise LoadError(source, "PDF needs more memory than this machine has to be read") from None
+    except Exception as exc:  # noqa: BLE001 - pypdf meets damaged files with any error type
         raise LoadError(source, f"PDF is damaged or truncated ({type(exc).__name__})") from None
     text = join_paragraphs(paragraphs)
     if not text.strip():
         raise LoadError(source, "PDF has no text layer (scanned?); run OCR on it first")
-    meta: dict[str, object] = {"pages": len(reader.pages)}
-    title = None
-    if info is not None:
-        title = (info.title or "").strip() or None
+    title, meta = _pdf_info(reader)
+    meta["pages"] = pages
+    return Extracted(text, title, meta)
+
+
+def _pdf_info(reader) -> tuple[str | None, dict[str, object]]:
+    """Title and author from the document information, if they can be read (optional)."""
+    meta: dict[str, object] = {}
+    try:
+        info = reader.metadata
+        if info is None:
+            return None, meta
+        title = (str(info.title or "")).strip() or None
         if info.author:
             meta["author"] = str(info.author).strip()
-    return Extracted(text, title, meta)
+    except Exception:  # noqa: BLE001 - a damaged information dictionary costs only the title
+        return None, meta
+    return title, meta

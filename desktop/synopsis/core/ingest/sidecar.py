@@ -3,7 +3,8 @@
 Pasted articles carry no title, outlet or date. A folder of them (like ``seeds/``) may hold
 a ``manifest.json`` with ``{"articles": [{"file": "x.txt", "title": …, "outlet": …,
 "language": …, "published": …}]}``; a file listed there gets that metadata. A missing,
-unreadable or malformed manifest is ignored: it only adds information, never blocks a load.
+unreadable or malformed manifest (not JSON, nested too deep, ``articles`` not a list) is
+ignored: it only adds information, never blocks a load.
 """
 from __future__ import annotations
 
@@ -21,8 +22,10 @@ def sidecar_metadata(path: Path) -> dict[str, Any]:
         if not manifest.is_file() or manifest.stat().st_size > 1_000_000:
             return {}
         data = json.loads(manifest.read_text(encoding="utf-8"))
-        entries = data.get("articles", []) if isinstance(data, dict) else []
-    except (OSError, ValueError):
+    except (OSError, ValueError, RecursionError):  # RecursionError: JSON nested thousands deep
+        return {}
+    entries = data.get("articles") if isinstance(data, dict) else None
+    if not isinstance(entries, list):
         return {}
     for entry in entries:
         if isinstance(entry, dict) and entry.get("file") == path.name:
