@@ -38,7 +38,7 @@ def describe_sqlite_error(exc: sqlite3.Error) -> str:
     if "readonly" in text or "read-only" in text:
         return "the library is read-only; changes cannot be saved"
     if "disk is full" in text or "full" in text:
-        return "the disk is full; nothing was saved"
+        return "the disk is full; this change was not saved"
     if "malformed" in text or "not a database" in text:
         return "the library file is damaged (corrupt); it was left untouched"
     return f"database error: {exc}"
@@ -226,11 +226,32 @@ def _writable(path: Path) -> bool:
     return os.access(path, os.W_OK) and os.access(path.parent, os.W_OK)
 
 
+def _read_only_uri(path: Path) -> str:
+    """The URI that opens ``path`` for reading only.
+
+    In WAL mode even a reader needs the ``-shm`` file beside the database; in a folder it
+    cannot write, SQLite could not create it and every query failed ("attempt to write a
+    readonly database"). There, with no pending ``-wal`` content, the file is opened
+    ``immutable`` (nothing else can be changing it: nobody can write the folder); with
+    pending content and no ``-shm`` it cannot be read safely and is refused.
+    """
+    uri = f"file:{quote(str(path.resolve()))}?mode=ro"
+    if os.access(path.parent, os.W_OK):
+        return uri
+    wal, shm = path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm")
+    pending = wal.exists() and wal.stat().st_size > 0
+    if not pending:
+        return uri + "&immutable=1"
+    if not shm.exists():
+        raise LibraryError(path, "has changes not yet merged into it (its -wal file) and its folder is "
+                                 "read-only; open it once where it can be written")
+    return uri
+
+
 def _connect(path: Path, readonly: bool, timeout: float) -> sqlite3.Connection:
     try:
         if readonly:
-            uri = f"file:{quote(str(path.resolve()))}?mode=ro"
-            conn = sqlite3.connect(uri, uri=True, timeout=timeout, isolation_level=None,
+            conn = sqlite3.connect(_read_only_uri(path), uri=True, timeout=timeout, isolation_level=None,
                                    check_same_thread=False)
         else:
             conn = sqlite3.connect(str(path), timeout=timeout, isolation_level=None,
