@@ -1,7 +1,8 @@
 """Report exports, chosen by format name or file extension.
 
 Each writer takes a :class:`Report` (and optional annotations: verdicts and notes per link)
-and returns the file's bytes; ``write_report`` writes them atomically. Writers register
+and returns the file's bytes; ``write_report`` writes them through
+:mod:`.safe_output` (atomic; never over an input, the library or a device). Writers register
 themselves in ``WRITERS``; modules that need Qt (PDF) are imported only when used.
 """
 from __future__ import annotations
@@ -53,19 +54,24 @@ def render(report: Report, fmt: str, **options: Any) -> bytes:
     return func(report, **options)
 
 
-def write_atomically(path: Path, data: bytes) -> None:
-    """Write via a temporary file and rename, so an existing file is never left half-written."""
-    tmp = path.with_name(f".{path.name}.tmp")
-    try:
-        tmp.write_bytes(data)
-        tmp.replace(path)
-    finally:
-        if tmp.exists():
-            tmp.unlink()
+def write_atomically(path: Path, data: bytes, **protect: Any) -> Path:
+    """Write through :func:`safe_output.write_output` (atomic, never over an input or the
+    library: pass ``protected=`` input paths and ``library=`` library files)."""
+    from .safe_output import write_output
+
+    return write_output(path, data, **protect)
 
 
-def write_report(report: Report, path: Path, fmt: str | None = None, **options: Any) -> str:
-    """Render and write ``report`` to ``path``; returns the format used."""
+def write_report(report: Report, path: Path, fmt: str | None = None, *, protected=(), library=(),
+                 **options: Any) -> str:
+    """Render and write ``report`` to ``path``; returns the format used.
+
+    The output is checked first (not an input, not the library, a place that can be written),
+    so a refusal costs no rendering.
+    """
+    from .safe_output import check_output
+
     fmt = format_for(path, fmt)
-    write_atomically(path, render(report, fmt, **options))
+    check_output(path, protected=protected, library=library)
+    write_atomically(path, render(report, fmt, **options), protected=protected, library=library)
     return fmt
