@@ -8,12 +8,19 @@ from typing import Sequence
 
 import click
 
-from ..core import Settings, SynopsisError
+from ..core import LoadError, Settings, SynopsisError
 from ..core.collection import DEFAULT_GROUP_THRESHOLD, CollectionReport, compare_collection
+from ..core.ingest.limits import read_source_bytes
 from ..core.ingest.url import DEFAULT_TIMEOUT
 from ..export.collection_table import CUES, rows, source_names
-from .compare import engine_options, fail, settings_from_options
+from .compare import engine_options, settings_from_options, timeout_option
+from .destination import Destination
+from .errors import CliError
+from .gui import SIZE_HELP, require_display, window_size
 from .sources import load_source
+from .terminal import visible_line
+
+MAX_MANIFEST_BYTES = 10 * 1024 * 1024
 
 # format -> module of synopsis.export with a ``render(collection) -> bytes``
 FORMATS = {"text": None, "json": "collection_json", "csv": "collection_csv",
@@ -54,8 +61,8 @@ def render_text(collection: CollectionReport, *, width: int = 100) -> str:
     out = [click.style(f"Synopsis collection: {n} sources, {len(collection.statements)} statements", bold=True)]
     for k, doc in enumerate(collection.documents):
         published = doc.meta.get("published")
-        out.append(f"  {k + 1}: {names[k]}  ({doc.source}, {len(doc.segments)} passages"
-                   + (f", published {published}" if published else "") + ")")
+        out.append(f"  {k + 1}: {visible_line(names[k])}  ({visible_line(doc.source)}, {len(doc.segments)} passages"
+                   + (f", published {visible_line(published)}" if published else "") + ")")
     out += ["", click.style("Similarity (share of the row's text found in the column's)", bold=True),
             "      " + "".join(f"{k + 1:>6}" for k in range(n))]
     for i in range(n):
@@ -70,7 +77,7 @@ def render_text(collection: CollectionReport, *, width: int = 100) -> str:
         for k, label in enumerate(row.cells):
             mark = "*" if k == s.reference and len(s.members) > 1 else ("†" if k == s.earliest else " ")
             cells.append(click.style(CUES[label], fg=CELL_COLOURS[label]) + mark + " ")
-        text = " ".join(row.text.split())
+        text = visible_line(row.text)
         text = text if len(text) <= text_w else text[:text_w - 1] + "…"
         facts = f" [{row.facts} fact(s)]" if row.facts else ""
         out.append(f"  {s.id:>4} " + "".join(cells) + text + facts)
@@ -89,21 +96,37 @@ def load_all(sources: Sequence[str], settings: Settings, manifest: Path | None =
 def apply_manifest(documents: list, manifest: Path) -> None:
     """Take outlet / published from a manifest ({"articles": [{"file", "outlet", "published"}]})."""
     try:
-        data = json.loads(manifest.read_text(encoding="utf-8"))
-        entries = {Path(a["file"]).name: a for a in data["articles"]}
-    except (OSError, ValueError, KeyError, TypeError) as exc:
-        raise SynopsisError(f"{manifest}: not a usable manifest ({exc})") from None
+        data = read_source_bytes(str(manifest), max_bytes=MAX_MANIFEST_BYTES)
+    except LoadError as exc:
+        raise SynopsisError(f"{exc.source}: cannot read the manifest ({exc.reason})") from None
+    try:
+        parsed = json.loads(data.decode("utf-8-sig"))
+    except (UnicodeDecodeError, ValueError) as exc:
+        raise SynopsisError(f"{manifest}: not a usable manifest (not JSON: {exc})") from None
+    except RecursionError:
+        raise SynopsisError(f"{manifest}: not a usable manifest (nested too deep)") from None
+    entries = parsed.get("articles") if isinstance(parsed, dict) else None
+    if not isinstance(entries, list):
+        raise SynopsisError(f"{manifest}: not a usable manifest (it needs \"articles\": [ … ], "
+                            f"a list of {{\"file\": …, \"outlet\": …, \"published\": …}})")
+    by_file = {}
+    for entry in entries:
+        if isinstance(entry, dict) and isinstance(entry.get("file"), str):
+            by_file[Path(entry["file"]).name] = entry
     for doc in documents:
-        entry = entries.get(Path(doc.source).name)
+        entry = by_file.get(Path(doc.source).name)
         if entry:
             for key in ("outlet", "published"):
-                if entry.get(key) and not doc.meta.get(key):
-                    doc.meta[key] = entry[key]
+                if isinstance(entry.get(key), (str, int, float)) and entry.get(key) and not doc.meta.get(key):
+                    doc.meta[key] = str(entry[key])
 
 
 def _progress(stage: str, fraction: float) -> None:
-    if sys.stderr.isatty():
-        click.echo(f"\r{stage:<24} {fraction:4.0%}", err=True, nl=fraction >= 1.0)
+    try:
+        if sys.stderr.isatty():
+            click.echo(f"\r{stage:<24} {fraction:4.0%}", err=True, nl=fraction >= 1.0)
+    except (OSError, ValueError):
+        pass  # progress is a courtesy; a closed standard error must not stop the work
 
 
 def compare_many(sources: Sequence[str], settings: Settings, *, fmt: str | None, output: Path | None,
@@ -114,36 +137,17 @@ def compare_many(sources: Sequence[str], settings: Settings, *, fmt: str | None,
     try:
         fmt = collection_format(output, fmt)
     except ValueError as exc:
-        fail(str(exc))
-    try:
-        documents = load_all(sources, settings, manifest, db=db, timeout=timeout)
-        collection = compare_collection(documents, settings, group_threshold=group_threshold,
-                                        progress=_progress)
-    except SynopsisError as exc:
-        fail(str(exc))
+        raise CliError(str(exc)) from None
+    destination = Destination(output, sources=[*sources, *([str(manifest)] if manifest else [])], db=db)
+    destination.check()
+    documents = load_all(sources, settings, manifest, db=db, timeout=timeout)
+    collection = compare_collection(documents, settings, group_threshold=group_threshold,
+                                    progress=_progress)
     if output is None and fmt == "text":
-        click.echo(render_text(collection), color=color)
-    elif output is None:
-        sys.stdout.buffer.write(render_collection(collection, fmt))
+        destination.print_text(render_text(collection), color=color)
     else:
-        from ..export import write_atomically
-
-        try:
-            write_atomically(output, render_collection(collection, fmt))
-        except OSError as exc:
-            fail(f"{output}: cannot write ({exc.strerror or exc})")
-        click.echo(f"wrote {output} ({fmt})", err=True)
+        destination.write(render_collection(collection, fmt), fmt)
     return collection
-
-
-def _size(value: str) -> tuple[int, int]:
-    try:
-        w, h = (int(v) for v in value.lower().split("x"))
-        if w < 200 or h < 150:
-            raise ValueError
-        return w, h
-    except ValueError:
-        raise click.BadParameter(f"{value!r} is not a size like 1400x900") from None
 
 
 @click.command()
@@ -155,10 +159,13 @@ def _size(value: str) -> tuple[int, int]:
               help="JSON manifest giving outlet and published time per file (as seeds/manifest.json).")
 @click.option("--screenshot", type=click.Path(dir_okay=False, path_type=Path), default=None,
               help="Render the window offscreen into this PNG and exit.")
-@click.option("--size", default="1400x900", show_default=True, help="Window size, WIDTHxHEIGHT.")
+@click.option("--size", default="1400x900", show_default=True, callback=window_size,
+              help=f"Window size, WIDTHxHEIGHT ({SIZE_HELP}).")
+@timeout_option
 def matrix(sources: tuple[str, ...], granularity: str, shared_threshold: float | None,
            shared_max_changed_words: int | None, paraphrase_threshold: float | None, language: str | None, max_bytes: int, no_facts: bool,
-           group_threshold: float, manifest: Path | None, screenshot: Path | None, size: str) -> None:
+           group_threshold: float, manifest: Path | None, screenshot: Path | None, size: tuple[int, int],
+           timeout: float) -> None:
     """Show the claim matrix and similarity heat map of many sources in a window.
 
     \b
@@ -168,14 +175,14 @@ def matrix(sources: tuple[str, ...], granularity: str, shared_threshold: float |
     """
     if len(sources) < 2:
         raise click.UsageError("give at least two sources")
-    width, height = _size(size)
     settings = settings_from_options(granularity, shared_threshold, paraphrase_threshold, language,
                                      max_bytes, no_facts, shared_max_changed_words)
-    try:
-        collection = compare_collection(load_all(sources, settings, manifest), settings,
-                                        group_threshold=group_threshold, progress=_progress)
-    except SynopsisError as exc:
-        fail(str(exc))
+    destination = Destination(screenshot, sources=[*sources, *([str(manifest)] if manifest else [])])
+    destination.check()
+    require_display(screenshot)
+    collection = compare_collection(load_all(sources, settings, manifest, timeout=timeout), settings,
+                                    group_threshold=group_threshold, progress=_progress)
     from ..gui.collection.window import run_window
 
-    sys.exit(run_window(collection, size=(width, height), screenshot=screenshot))
+    sys.exit(run_window(collection, size=size, screenshot=screenshot,
+                        protected=destination.protected, library=destination.library))

@@ -1,22 +1,33 @@
 """``synopsis compare A B [C …]``: align sources and print or write the report."""
 from __future__ import annotations
 
-import sys
+import math
 from pathlib import Path
 
 import click
 
-from ..core import Settings, SynopsisError, compare as run_compare
+from ..core import Settings, compare as run_compare
 from ..core.config import DEFAULT_MAX_BYTES, GRANULARITIES
+from ..core.ingest.url import MAX_TIMEOUT
 from .. import export
+from .destination import Destination
+from .errors import CliError
 from .output import render_summary
 from .sources import load_source
 
+TIMEOUT_HELP = (f"Seconds a URL may take to download, from connecting to the last byte "
+                f"(at most {MAX_TIMEOUT:g}).")
 
-def fail(message: str) -> None:
-    """Print one error line and exit with status 2."""
-    click.echo(f"synopsis: error: {message}", err=True)
-    sys.exit(2)
+
+def _finite(_ctx: click.Context, _param: click.Parameter, value: float) -> float:
+    if not math.isfinite(value):  # "nan" passes FloatRange (every comparison with it is false)
+        raise click.BadParameter(f"{value} is not a number of seconds")
+    return value
+
+
+def timeout_option(func):
+    return click.option("--timeout", type=click.FloatRange(min=0.1, max=MAX_TIMEOUT), default=20.0,
+                        show_default=True, callback=_finite, help=TIMEOUT_HELP)(func)
 
 
 def settings_from_options(granularity: str, shared_threshold: float | None,
@@ -64,8 +75,7 @@ def engine_options(func):
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), default=None,
               help="Write the report to this file instead of standard output.")
 @engine_options
-@click.option("--timeout", type=click.FloatRange(min=0.1), default=20.0, show_default=True,
-              help="Seconds to wait for a URL before giving up.")
+@timeout_option
 @click.option("--db", type=click.Path(dir_okay=False, path_type=Path), default=None,
               help="Library to look up ids like d12 in (default: $SYNOPSIS_LIBRARY or the user-data folder).")
 @click.option("--color/--no-color", default=None, help="Colour the text output (default: when a terminal).")
@@ -94,21 +104,13 @@ def compare(sources: tuple[str, ...], fmt: str | None, output: Path | None, gran
     try:
         fmt = export.format_for(output, fmt)
     except ValueError as exc:
-        fail(str(exc))
-    try:
-        doc_a = load_source(sources[0], max_bytes=max_bytes, timeout=timeout, db=db)
-        doc_b = load_source(sources[1], max_bytes=max_bytes, timeout=timeout, db=db)
-        report = run_compare(doc_a, doc_b, settings)
-    except SynopsisError as exc:
-        fail(str(exc))
+        raise CliError(str(exc)) from None
+    destination = Destination(output, sources=sources, db=db)
+    destination.check()
+    doc_a = load_source(sources[0], max_bytes=max_bytes, timeout=timeout, db=db)
+    doc_b = load_source(sources[1], max_bytes=max_bytes, timeout=timeout, db=db)
+    report = run_compare(doc_a, doc_b, settings)
     if output is None and fmt == "text":
-        click.echo(render_summary(report), color=color)
-        return
-    if output is None:
-        sys.stdout.buffer.write(export.render(report, fmt))
-        return
-    try:
-        export.write_report(report, output, fmt)
-    except OSError as exc:
-        fail(f"{output}: cannot write ({exc.strerror or exc})")
-    click.echo(f"wrote {output} ({fmt})", err=True)
+        destination.print_text(render_summary(report), color=color)
+    else:
+        destination.write(export.render(report, fmt), fmt)

@@ -1,15 +1,20 @@
-"""Readable terminal output for a report: summary, pairs, unique passages, changed facts."""
+"""Readable terminal output for a report: summary, pairs, unique passages, changed facts.
+
+Every piece of document text goes through :func:`~synopsis.cli.terminal.visible_line` before
+colour is put around it, so an article cannot send escape sequences to the terminal.
+"""
 from __future__ import annotations
 
 import click
 
 from ..core.model import Report
+from .terminal import visible_line
 
 CLASS_COLOURS = {"shared": "blue", "paraphrased": "yellow", "unique": "magenta"}
 
 
 def _clip(text: str, width: int) -> str:
-    text = " ".join(text.split())
+    text = visible_line(text)
     return text if len(text) <= width else text[: width - 1] + "…"
 
 
@@ -20,7 +25,8 @@ def render_summary(report: Report, *, width: int = 100) -> str:
     out.append(click.style("Synopsis comparison", bold=True))
     for n, doc in enumerate(report.documents):
         s = report.summary(n)
-        out.append(f"  {'AB'[n]}: {doc.title}  ({doc.source}, {doc.language or '?'}, "
+        out.append(f"  {'AB'[n]}: {visible_line(doc.title)}  ({visible_line(doc.source)}, "
+                   f"{visible_line(doc.language or '?')}, "
                    f"{len(doc.segments)} passages)")
         out.append("     " + "   ".join(click.style(f"{k} {s[k] * 100:5.1f}%", fg=CLASS_COLOURS[k])
                                         for k in ("shared", "paraphrased", "unique")))
@@ -62,5 +68,5 @@ def render_summary(report: Report, *, width: int = 100) -> str:
             a = fact.a.slice(doc_a.text) if fact.a else "—"
             b = fact.b.slice(doc_b.text) if fact.b else "—"
             out.append(f"  [{fact.kind}] A{link.a[0]}↔B{link.b[0]}: “{_clip(a, 60)}” → “{_clip(b, 60)}”"
-                       + (f"  ({fact.note})" if fact.note else ""))
+                       + (f"  ({visible_line(fact.note)})" if fact.note else ""))
     return "\n".join(out)

@@ -3,8 +3,46 @@ from __future__ import annotations
 
 import os
 import sys
+from pathlib import Path
 
 from .. import APP_NAME, __version__
+from ..core.errors import SynopsisError
+
+
+def say(line: str) -> None:
+    """One line on standard error; a closed or broken standard error must not stop the app
+    (an exception in a slot would leave a screenshot run waiting for ever)."""
+    try:
+        sys.stderr.write(line.rstrip("\n") + "\n")
+        sys.stderr.flush()
+    except (OSError, ValueError):
+        pass
+
+
+# Warnings the offscreen platform prints about what it cannot do (a window manager's size
+# hints) though nothing is wrong: a screenshot run prints nothing unless something failed.
+_OFFSCREEN_NOISE = ("This plugin does not support propagateSizeHints()",
+                    "This plugin does not support raise()", "This plugin does not support grabbing the keyboard")
+
+
+def _quiet_offscreen(app) -> None:
+    """Drop the offscreen plugin's harmless warnings; pass every other Qt message on."""
+    if app.platformName() != "offscreen":
+        return
+    from PySide6.QtCore import qInstallMessageHandler
+
+    previous = None
+
+    def handler(kind, context, message: str) -> None:
+        if message in _OFFSCREEN_NOISE:
+            return
+        if previous is not None:
+            previous(kind, context, message)
+        else:
+            category = getattr(context, "category", None) or "default"
+            say(message if category == "default" else f"{category}: {message}")
+
+    previous = qInstallMessageHandler(handler)
 
 
 def _application():
@@ -15,6 +53,7 @@ def _application():
     app = QApplication.instance()
     if app is None:
         app = QApplication(sys.argv[:1])
+        _quiet_offscreen(app)
     app.setApplicationName(APP_NAME)
     app.setOrganizationName(settings.ORGANISATION)
     app.setApplicationVersion(__version__)
@@ -39,10 +78,15 @@ def icon_path():
 
 
 def run(a: str | None = None, b: str | None = None, *more: str, screenshot: str | None = None,
-        size: tuple[int, int] = (1400, 900), theme: str | None = None, library: bool = False) -> int:
+        size: tuple[int, int] = (1400, 900), theme: str | None = None, library: bool = False,
+        protected=(), library_files=()) -> int:
     """Open the window (comparing ``a`` and ``b`` if given; with three or more sources, the
     claim matrix of them all; with ``library``, the library dock shown); with ``screenshot``,
-    save a PNG of the compared window (or of the matrix) and exit. Returns the exit status."""
+    save a PNG of the compared window (or of the matrix) and exit. Returns the exit status.
+
+    The screenshot never replaces one of the sources (``protected``) or the library
+    (``library_files``): see :mod:`synopsis.export.safe_output`."""
+    inputs = [p for p in (a, b, *more) if p] + list(protected)
     if screenshot:
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     app = _application()
@@ -59,7 +103,7 @@ def run(a: str | None = None, b: str | None = None, *more: str, screenshot: str 
         window.resize(*size)
 
         def fail(title, text, parent=None):
-            print(f"synopsis: error: {text}", file=sys.stderr)
+            say(f"synopsis: {' '.join(str(text).split())}")
             status["code"] = 2
             app.quit()
 
@@ -74,8 +118,15 @@ def run(a: str | None = None, b: str | None = None, *more: str, screenshot: str 
                 window.views[0].set_scroll_y(0)
                 window._scrolled(0)
             app.processEvents()
-            if not window.grab().save(screenshot):
-                print(f"synopsis: error: {screenshot}: cannot write the image", file=sys.stderr)
+            save(window)
+
+        def save(widget) -> None:
+            from .collection.window import write_png
+
+            try:
+                write_png(widget, Path(screenshot), protected=inputs, library=library_files)
+            except SynopsisError as exc:
+                say(f"synopsis: {exc}")
                 status["code"] = 2
             app.quit()
 
@@ -88,10 +139,7 @@ def run(a: str | None = None, b: str | None = None, *more: str, screenshot: str 
                                                                  if m.source != first.reference), first.id)
             for _ in range(3):
                 app.processEvents()
-            if not matrix.grab().save(screenshot):
-                print(f"synopsis: error: {screenshot}: cannot write the image", file=sys.stderr)
-                status["code"] = 2
-            app.quit()
+            save(matrix)
 
         window.comparisonReady.connect(lambda: QTimer.singleShot(50, shoot))
         window.collection_ctl.ready.connect(lambda matrix: QTimer.singleShot(50, lambda: shoot_matrix(matrix)))
