@@ -5,8 +5,13 @@ puts bytes on disk.
 The rules, in order:
 
 - An output that *is* one of the inputs or the library (the same file by its real path, through
-  a symbolic link or a hard link) is refused before anything is written.
+  a symbolic link or a hard link) is refused before anything is written; so is any SQLite
+  database (another library), which no report ever replaces.
 - A symbolic link is written through: the file it points to gets the new content, the link stays.
+  Only a regular file reached under its real name is ever replaced: a path whose real location
+  cannot be named is refused, so no link (``/dev/stdout`` itself) is ever replaced by a file.
+- A path naming one of this process's open descriptors (``/dev/stdout``, ``/dev/fd/3``) is
+  written through that descriptor: ``-o /dev/stdout >> log`` appends to the log.
 - A regular file (or a new one) is written atomically: a temporary file beside the real target,
   flushed to disk, then renamed over it. A failed write (a full disk) leaves the old file as it
   was and no temporary file behind. An existing file keeps its permission bits; a read-only one
@@ -20,6 +25,7 @@ from __future__ import annotations
 
 import errno
 import os
+import re
 import secrets
 import stat
 from pathlib import Path
@@ -100,6 +106,8 @@ def check_output(path: str | os.PathLike[str], *, protected: Iterable[str | os.P
         raise OutputError(path, f"is a {_kind(info.st_mode)}; refusing to write a report into it")
     elif stat.S_ISREG(info.st_mode) and not os.access(path, os.W_OK):
         raise OutputError(path, "is read-only; it was left as it was")
+    elif stat.S_ISREG(info.st_mode) and _is_database(path):
+        raise OutputError(path, "is an SQLite database (a library?); a report never replaces one")
 
 
 def write_output(path: str | os.PathLike[str], data: bytes, *,
@@ -108,13 +116,40 @@ def write_output(path: str | os.PathLike[str], data: bytes, *,
     """Write ``data`` to ``path`` under the rules above; returns the file actually written."""
     path = Path(path)
     check_output(path, protected=protected, library=library)
+    descriptor = own_descriptor(path)
+    if descriptor is not None:
+        _write_descriptor(path, descriptor, data)
+        return path
     info = _stat(path)
     if info is not None and (stat.S_ISFIFO(info.st_mode) or stat.S_ISCHR(info.st_mode)):
         _write_into(path, data, fifo=stat.S_ISFIFO(info.st_mode))
         return path
     target = Path(os.path.realpath(path))
+    if not _nameable(target, info):
+        raise OutputError(path, f"cannot tell where this path leads ({target}); give the real file name")
     _write_replacing(target, data, info, shown=path)
     return target
+
+
+def _nameable(target: Path, info: os.stat_result | None) -> bool:
+    """Whether ``target`` (a real path) is the file ``info`` describes, under a name that can be
+    replaced: never a symbolic link (realpath stops at what it cannot resolve, such as
+    /dev/stdout's /proc link to a deleted file) and never something else than what was named."""
+    try:
+        found = os.lstat(target)
+    except FileNotFoundError:
+        return info is None  # a new file: nothing is there to lose
+    except OSError:
+        return False
+    return info is not None and stat.S_ISREG(found.st_mode) and os.path.samestat(found, info)
+
+
+def _is_database(path: Path) -> bool:
+    try:
+        with open(path, "rb") as handle:
+            return handle.read(16) == b"SQLite format 3\x00"
+    except OSError:
+        return False
 
 
 def _kind(mode: int) -> str:
@@ -149,8 +184,50 @@ def _reason(exc: OSError) -> str:
     return exc.strerror or str(exc)
 
 
+_STANDARD = {"/dev/stdin": 0, "/dev/stdout": 1, "/dev/stderr": 2}
+_FD_PATH = re.compile(r"/(?:dev/fd|proc/self/fd|proc/thread-self/fd)/(\d+)")
+
+
+def own_descriptor(path: str | os.PathLike[str]) -> int | None:
+    """The file descriptor of this process that ``path`` names (``/dev/stdout``, ``/dev/fd/3``,
+    ``/proc/self/fd/1``, or a link to one), if it is open; else None."""
+    current = os.path.abspath(path)
+    for _ in range(40):  # follow the chain of links by hand: realpath cannot name a pipe or socket
+        number = _STANDARD.get(current)
+        match = _FD_PATH.fullmatch(current) or re.fullmatch(rf"/proc/{os.getpid()}/fd/(\d+)", current)
+        if number is None and match:
+            number = int(match.group(1))
+        if number is not None:
+            try:
+                os.fstat(number)
+            except OSError:
+                return None
+            return number
+        if not os.path.islink(current):
+            return None
+        current = os.path.normpath(os.path.join(os.path.dirname(current), os.readlink(current)))
+    return None
+
+
+def _write_descriptor(path: Path, descriptor: int, data: bytes) -> None:
+    """Write through the descriptor the user named (``-o /dev/stdout``): its file, its position
+    and its mode (``>>`` appends) are the user's; nothing is truncated or replaced."""
+    fd = os.dup(descriptor)
+    try:
+        os.set_blocking(fd, True)
+        view = memoryview(data)
+        while view:
+            view = view[os.write(fd, view):]
+    except OSError as exc:
+        if exc.errno == errno.EPIPE:
+            raise OutputError(path, "the program reading this pipe stopped reading") from None
+        raise OutputError(path, f"cannot write ({_reason(exc)})") from None
+    finally:
+        os.close(fd)
+
+
 def _write_into(path: Path, data: bytes, *, fifo: bool) -> None:
-    """Write into a FIFO or character device as it is (no create, no truncate, no rename)."""
+    """Write into a FIFO or a character device as it is: no create, no truncate, no rename."""
     flags = os.O_WRONLY | (os.O_NONBLOCK if fifo else 0) | getattr(os, "O_NOCTTY", 0)
     try:
         fd = os.open(path, flags)
