@@ -57,7 +57,11 @@ def article_blocks(markup: str) -> list[str]:
 
 def read_html(data: bytes, source: str, charset: str | None = None) -> Extracted:
     """Extract the article from HTML bytes; ``charset`` is the HTTP header's, if any."""
-    import trafilatura
+    try:
+        import trafilatura
+    except ImportError as exc:  # an install that lost a dependency (lxml_html_clean, once)
+        raise LoadError(source, f"cannot read HTML: the library {exc.name or 'it needs'} is not installed "
+                                "(reinstall Synopsis)") from None
 
     text, encoding = decode_with_hint(data, source, charset or declared_charset(data))
     # trafilatura logs (at WARNING) about pages it finds empty; the LoadError below says it once

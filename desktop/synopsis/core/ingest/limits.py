@@ -4,7 +4,9 @@ A source is read in chunks and abandoned as soon as it passes ``max_bytes`` (20 
 ``--max-size`` says otherwise), whatever it is: a file, a pipe (``<(yes)``), a device
 (``/dev/zero``) or standard input. Archives (DOCX, ODT) are checked before they are unpacked:
 their members may not add up to more than :data:`MAX_UNPACKED_BYTES`, their XML to more than
-:data:`MAX_XML_BYTES`, and they may not hold more than :data:`MAX_MEMBERS` files.
+:data:`MAX_XML_BYTES`, and they may not hold more than :data:`MAX_MEMBERS` files. A PDF may
+not have more than :data:`MAX_PDF_PAGES` pages or :data:`MAX_PDF_CONTENT_BYTES` of page content
+(each stream is also held to pypdf's own decompression limit).
 """
 from __future__ import annotations
 
@@ -20,6 +22,10 @@ _CHUNK = 1 << 20
 MAX_UNPACKED_BYTES = 256 * 1024 * 1024  # every member of a DOCX/ODT together, images included
 MAX_XML_BYTES = 64 * 1024 * 1024  # the XML parts together (the text lives there)
 MAX_MEMBERS = 10_000
+# pypdf's text extraction takes about 0.25 s per MiB of page content (measured on white space):
+# a PDF is refused past this much content in all, or this many pages
+MAX_PDF_CONTENT_BYTES = 32 * 1024 * 1024
+MAX_PDF_PAGES = 5_000
 
 
 def format_size(size: int) -> str:

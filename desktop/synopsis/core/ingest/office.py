@@ -77,9 +77,9 @@ def _docx_paragraphs(document) -> list[str]:
 
 
 def read_docx(data: bytes, source: str) -> Extracted:
+    check_archive(data, source, "docx")
     import docx
 
-    check_archive(data, source, "docx")
     try:
         document = docx.Document(io.BytesIO(data))
         paragraphs = _docx_paragraphs(document)
@@ -126,9 +126,9 @@ def _odt_meta(document) -> tuple[str | None, dict[str, str]]:
 
 
 def read_odt(data: bytes, source: str) -> Extracted:
+    check_archive(data, source, "odt")
     from odf.opendocument import load as load_odf
 
-    check_archive(data, source, "odt")
     try:
         document = load_odf(io.BytesIO(data))
         body = document.text

@@ -11,6 +11,7 @@ import logging
 import re
 
 from ..errors import LoadError
+from .limits import MAX_PDF_CONTENT_BYTES, MAX_PDF_PAGES, format_size
 from .result import Extracted
 from .text import join_paragraphs
 
@@ -19,8 +20,12 @@ _SENTENCE_END = re.compile(r"[.!?…:\"”»)\]]$")
 
 
 def _page_paragraphs(page) -> list[str]:
+    from pypdf.errors import LimitReachedError
+
     try:
         raw = page.extract_text(extraction_mode="layout")
+    except LimitReachedError:
+        raise  # a decompression bomb: plain mode would only return "" and hide it
     except Exception:  # layout mode fails on a few odd fonts; plain mode still gets the words
         raw = page.extract_text() or ""
     paragraphs = []
@@ -33,6 +38,18 @@ def _page_paragraphs(page) -> list[str]:
             out = out + line if out.endswith("-") and not out.endswith(" -") else f"{out} {line}"
         paragraphs.append(out)
     return paragraphs
+
+
+def _check_size(reader, source: str) -> None:
+    pages = len(reader.pages)
+    if pages > MAX_PDF_PAGES:
+        raise LoadError(source, f"PDF has {pages:,} pages; the limit is {MAX_PDF_PAGES:,}")
+
+
+def _content_size(page) -> int:
+    """Bytes of the page's (unpacked) content stream: the text extractor's work grows with it."""
+    contents = page.get_contents()
+    return 0 if contents is None else len(contents.get_data())
 
 
 def read_pdf(data: bytes, source: str) -> Extracted:
@@ -50,7 +67,13 @@ def read_pdf(data: bytes, source: str) -> Extracted:
             if not opened:
                 raise LoadError(source, "PDF is encrypted (password protected); open it and save an unprotected copy")
         paragraphs: list[str] = []
+        _check_size(reader, source)
+        budget = MAX_PDF_CONTENT_BYTES
         for page in reader.pages:
+            budget -= _content_size(page)
+            if budget < 0:
+                raise LoadError(source, f"PDF's pages hold more than {format_size(MAX_PDF_CONTENT_BYTES)} "
+                                        "of drawing instructions (the limit); refused")
             found = _page_paragraphs(page)
             # a page that ends mid-sentence ends mid-paragraph: the next page continues it
             if paragraphs and found and not _SENTENCE_END.search(paragraphs[-1]):

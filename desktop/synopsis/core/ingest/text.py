@@ -185,6 +185,9 @@ def text_codec(name: str | None) -> str | None:
         return None
     try:
         codec = codecs.lookup(name).name
+    except (LookupError, ValueError, TypeError):  # ValueError: a NUL in the name
+        return None
+    try:
         b"x".decode(codec)  # LookupError for bytes-to-bytes and text-to-text codecs
     except (LookupError, TypeError):
         return None
