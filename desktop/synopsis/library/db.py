@@ -39,6 +39,9 @@ def describe_sqlite_error(exc: sqlite3.Error) -> str:
         return "the library is read-only; changes cannot be saved"
     if "disk is full" in text or "full" in text:
         return "the disk is full; this change was not saved"
+    if "disk i/o error" in text:
+        return ("the library file could not be written (disk I/O error: a full disk or a file size "
+                "limit?); this change was not saved")
     if "malformed" in text or "not a database" in text:
         return "the library file is damaged (corrupt); it was left untouched"
     return f"database error: {exc}"
@@ -68,7 +71,10 @@ class LibraryDB:
              timeout: float = DEFAULT_TIMEOUT):
         """Open (creating if needed) the library at ``path``; raises :class:`LibraryError`."""
         path = Path(path)
-        exists = path.exists()
+        try:
+            exists = path.exists()
+        except (OSError, ValueError) as exc:  # a name too long, a NUL in it
+            raise LibraryError(path, f"cannot be opened ({getattr(exc, 'strerror', None) or exc})") from None
         reason = ""
         if exists:
             _check_header(path)
