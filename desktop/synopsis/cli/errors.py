@@ -89,6 +89,9 @@ class SynopsisGroup(click.Group):
         if not standalone_mode:
             return super().main(args, prog_name, complete_var, standalone_mode=False, **extra)
         try:
+            if args is not None and any("\x00" in str(arg) for arg in args):
+                # a real command line cannot hold one; main() called from Python can
+                raise CliError("an argument contains a NUL character, which no file name or value can hold")
             code = super().main(args, prog_name, complete_var, standalone_mode=False, **extra)
             _flush_stdout()
         except click.UsageError as exc:

@@ -16,6 +16,7 @@ from ..core import SynopsisError, compare as run_compare
 from ..core.ingest import load
 from ..library import MAX_ID, Library, LibraryError
 from ..library.paths import default_path
+from .compare import timeout_option
 from .destination import Destination
 from .errors import CliError, note
 from .terminal import echo, visible, visible_json, visible_line
@@ -69,15 +70,16 @@ def library() -> None:
 @library.command("add")
 @click.argument("sources", nargs=-1, required=True)
 @click.option("--case", default=None, help="Also file the documents in this case (created if new).")
+@timeout_option
 @db_option
-def add(sources: tuple[str, ...], case: str | None, db_path: Path | None) -> None:
+def add(sources: tuple[str, ...], case: str | None, timeout: float, db_path: Path | None) -> None:
     """Load files (or URLs) and store them; the same content is stored once.
 
     \b
     Example:
       synopsis library add seeds/bbc-witkoff-putin-talks.txt --case "Witkoff talks"
     """
-    docs = [load(src) for src in sources]  # every source is read before anything is stored
+    docs = [load(src, timeout=timeout) for src in sources]  # every source is read before anything is stored
     with open_library(db_path) as lib:
         saved = _store_all(lib, docs, sources)
         if case:
