@@ -77,6 +77,65 @@ def icon_path():
     return next((c for c in candidates if c.is_file()), None)
 
 
+class _Screenshot:
+    """Screenshot mode: render the compared window (or the matrix) into a PNG once it is ready,
+    then quit; an error is one line on standard error and exit status 2, never a dialog."""
+
+    def __init__(self, app, window, path: str, size: tuple[int, int], inputs: list, library_files) -> None:
+        self.app, self.window, self.path, self.size = app, window, Path(path), size
+        self.inputs, self.library_files = inputs, library_files
+        self.code = 0
+
+    def arm(self) -> None:
+        from PySide6.QtCore import QTimer
+
+        from .dialogs import Dialogs
+
+        self.window.resize(*self.size)
+        Dialogs.error = classmethod(lambda cls, parent, title, text: self.fail(str(text)))
+        self.window.comparisonReady.connect(lambda: QTimer.singleShot(50, self.shoot))
+        self.window.collection_ctl.ready.connect(
+            lambda matrix: QTimer.singleShot(50, lambda: self.shoot_matrix(matrix)))
+
+    def fail(self, text: str) -> None:
+        say(f"synopsis: {' '.join(text.split())}")
+        self.code = 2
+        self.app.quit()
+
+    def shoot(self) -> None:
+        window = self.window
+        window.resize(*self.size)
+        self.app.processEvents()
+        if window.report is not None and window.report.links:
+            first = next((i for i, l in enumerate(window.report.links) if l.facts), 0)
+            window.select_link(first)
+            window.views[0].set_scroll_y(0)
+            window._scrolled(0)
+        self.app.processEvents()
+        self.save(window)
+
+    def shoot_matrix(self, matrix) -> None:
+        matrix.resize(*self.size)
+        rows = [s for s in matrix.collection.rows() if len(s.members) > 1]
+        if rows:     # show the first statement carried by several sources, side by side
+            first = rows[0]
+            matrix.pair_view.show_pair(first.reference, next(m.source for m in first.members
+                                                             if m.source != first.reference), first.id)
+        for _ in range(3):
+            self.app.processEvents()
+        self.save(matrix)
+
+    def save(self, widget) -> None:
+        from .collection.window import write_png
+
+        try:
+            write_png(widget, self.path, protected=self.inputs, library=self.library_files)
+        except SynopsisError as exc:
+            self.fail(str(exc))
+            return
+        self.app.quit()
+
+
 def run(a: str | None = None, b: str | None = None, *more: str, screenshot: str | None = None,
         size: tuple[int, int] = (1400, 900), theme: str | None = None, library: bool = False,
         protected=(), library_files=()) -> int:
@@ -86,63 +145,21 @@ def run(a: str | None = None, b: str | None = None, *more: str, screenshot: str 
 
     The screenshot never replaces one of the sources (``protected``) or the library
     (``library_files``): see :mod:`synopsis.export.safe_output`."""
-    inputs = [p for p in (a, b, *more) if p] + list(protected)
     if screenshot:
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     app = _application()
-    from PySide6.QtCore import QTimer
+    from PySide6.QtCore import QThreadPool, QTimer
 
-    from .dialogs import Dialogs
     from .mainwindow import MainWindow
 
     window = MainWindow()
     if theme:
         window.set_theme(theme)
-    status = {"code": 0}
+    shooter = None
     if screenshot:
-        window.resize(*size)
-
-        def fail(title, text, parent=None):
-            say(f"synopsis: {' '.join(str(text).split())}")
-            status["code"] = 2
-            app.quit()
-
-        Dialogs.error = classmethod(lambda cls, parent, title, text: fail(title, text))
-
-        def shoot() -> None:
-            window.resize(*size)
-            app.processEvents()
-            if window.report is not None and window.report.links:
-                first = next((i for i, l in enumerate(window.report.links) if l.facts), 0)
-                window.select_link(first)
-                window.views[0].set_scroll_y(0)
-                window._scrolled(0)
-            app.processEvents()
-            save(window)
-
-        def save(widget) -> None:
-            from .collection.window import write_png
-
-            try:
-                write_png(widget, Path(screenshot), protected=inputs, library=library_files)
-            except SynopsisError as exc:
-                say(f"synopsis: {exc}")
-                status["code"] = 2
-            app.quit()
-
-        def shoot_matrix(matrix) -> None:
-            matrix.resize(*size)
-            rows = [s for s in matrix.collection.rows() if len(s.members) > 1]
-            if rows:     # show the first statement carried by several sources, side by side
-                first = rows[0]
-                matrix.pair_view.show_pair(first.reference, next(m.source for m in first.members
-                                                                 if m.source != first.reference), first.id)
-            for _ in range(3):
-                app.processEvents()
-            save(matrix)
-
-        window.comparisonReady.connect(lambda: QTimer.singleShot(50, shoot))
-        window.collection_ctl.ready.connect(lambda matrix: QTimer.singleShot(50, lambda: shoot_matrix(matrix)))
+        inputs = [p for p in (a, b, *more) if p] + list(protected)
+        shooter = _Screenshot(app, window, screenshot, size, inputs, library_files)
+        shooter.arm()
     window.show()
     if library:
         window.library_ctl.dock.show()
@@ -152,10 +169,8 @@ def run(a: str | None = None, b: str | None = None, *more: str, screenshot: str 
         window.open_paths(a, b)
     elif a:
         window.set_source(0, ("path", a))
-    elif screenshot:
-        QTimer.singleShot(50, shoot)
+    elif shooter is not None:
+        QTimer.singleShot(50, shooter.shoot)
     code = app.exec()
-    from PySide6.QtCore import QThreadPool
-
     QThreadPool.globalInstance().waitForDone(5000)
-    return status["code"] or code
+    return (shooter.code if shooter is not None else 0) or code
