@@ -5,9 +5,11 @@ sentence a line measures nothing, so the sentences are put back together as arti
 them: consecutive sentences of a document form paragraphs of 2–5 sentences (the treebank's own
 paragraphs where it marks them, ``# newpar``), joined by one space; a sentence that ends
 without terminal punctuation (a headline, a caption, a list item) stands on its own line, as it
-does on a page. The gold is the offset where each sentence after the first of a paragraph
+does on a page; so does one that ends in a colon or semicolon, which in these treebanks
+introduces a quotation, a list or a dialogue line. The gold is the offset where each sentence after the first of a paragraph
 starts; paragraphs are handed to every segmenter one at a time, so only boundaries inside a
-paragraph are scored.
+paragraph are scored. A treebank that makes a list marker ("1.") a sentence of its own is
+not scored on the boundary after it: keeping "1. The first item" together is as right.
 
 The treebanks are read from ``$SYNOPSIS_UD`` or ``../shared/data/ud`` (a flat folder of
 ``*.conllu`` files, plus pySBD's golden-rule test files in ``pysbd/``); nothing is copied into
@@ -29,9 +31,10 @@ TREEBANKS = {"en": "en_ewt", "de": "de_gsd", "fr": "fr_gsd", "ru": "ru_gsd", "uk
              "es": "es_gsd", "ar": "ar_pud"}
 # EWT mixes genres; only its news-like ones (blogs and newsgroups) are used.
 EWT_GENRES = ("weblog-", "newsgroup-")
-# Parallel UD (news and Wikipedia, 1,000 sentences, test only): a second held-out set.
+# Parallel UD (news and Wikipedia, 1,000 sentences, test only): its even documents are a second
+# dev set, its odd documents a second held-out set.
 PUD = ("en", "de", "fr", "ru", "es")
-_TERMINAL = re.compile(r"[.!?…:;؟۔。！？][\"'”’»«“)\]」』]*$")
+_TERMINAL = re.compile(r"[.!?…؟۔。！？][\"'”’»«“)\]」』`]*$")
 
 
 @dataclass
@@ -39,6 +42,7 @@ class Paragraph:
     text: str
     gold: frozenset[int]        # offsets where a sentence other than the first starts
     sentences: int
+    unscored: frozenset[int] = frozenset()   # after a list marker the treebank made a sentence
 
 
 @dataclass
@@ -99,13 +103,15 @@ def running_text(sentences: list[tuple[str, bool]], rng: random.Random,
     def close() -> None:
         nonlocal current, target
         if current:
-            text, gold, pos = "", set(), 0
+            text, gold, unscored = "", set(), set()
             for i, sent in enumerate(current):
                 if i:
                     text += " "
                     gold.add(len(text))
+                    if not any(ch.isalpha() for ch in current[i - 1]):
+                        unscored.add(len(text))
                 text += sent
-            paragraphs.append(Paragraph(text, frozenset(gold), len(current)))
+            paragraphs.append(Paragraph(text, frozenset(gold), len(current), frozenset(unscored)))
         current = []
         target = rng.randint(2, 5)
 
@@ -122,12 +128,13 @@ def running_text(sentences: list[tuple[str, bool]], rng: random.Random,
 
 
 def corpus(language: str, split: str) -> Corpus:
-    """``split``: "dev" or "test" of the language's treebank, or "pud" (held out)."""
+    """``split``: "dev" or "test" of the language's treebank, or PUD's even documents
+    ("pud-dev", tuned on) or odd documents ("pud", held out)."""
     folder = ud_dir()
     rng = random.Random(f"{language}-{split}")
-    if split == "pud":
+    if split in ("pud", "pud-dev"):
         rows = read_conllu(folder / f"{language}_pud-ud-test.conllu")
-        name = f"{language}_pud test"
+        name = f"{language}_pud {'even' if split == 'pud-dev' else 'odd'} documents"
     elif language == "ar":
         # PUD is the only Arabic treebank here: its documents alternate dev / test.
         rows = read_conllu(folder / "ar_pud-ud-test.conllu")
@@ -136,9 +143,9 @@ def corpus(language: str, split: str) -> Corpus:
         rows = read_conllu(folder / f"{TREEBANKS[language]}-ud-{split}.conllu")
         name = f"{TREEBANKS[language]} {split}"
     docs = _documents(rows)
-    if language == "ar" and split != "pud":
-        docs = docs[0 if split == "dev" else 1::2]
-    if language == "en" and split != "pud":
+    if split in ("pud", "pud-dev") or language == "ar":
+        docs = docs[0 if split in ("dev", "pud-dev") else 1::2]
+    if language == "en" and split not in ("pud", "pud-dev"):
         docs = [d for d, rows_doc in zip(docs, _doc_ids(rows)) if rows_doc.startswith(EWT_GENRES)]
     marked = any(new_par for d in docs for _, new_par in d[1:])
     paragraphs = [p for d in docs for p in running_text(d, rng, marked)]

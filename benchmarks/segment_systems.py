@@ -45,10 +45,11 @@ def _first_non_space(text: str, pos: int) -> int:
 
 
 def synopsis() -> Splitter:
-    from synopsis.core.segment import sentences
+    from synopsis.core.segment import paragraphs, sentences
 
     def split(text: str, language: str) -> set[int]:
-        return {s for s, _ in sentences(text, 0, len(text), language)} - {0}
+        spans = [s for p_start, p_end in paragraphs(text) for s in sentences(text, p_start, p_end, language)]
+        return {s for s, _ in spans[1:]}
     return split
 
 
