@@ -6,6 +6,7 @@ Libraries are optional: a system whose package is missing is reported as not ins
 from __future__ import annotations
 
 import re
+from pathlib import Path
 from typing import Callable
 
 Splitter = Callable[[str, str], set[int]]
@@ -49,6 +50,29 @@ def synopsis() -> Splitter:
 
     def split(text: str, language: str) -> set[int]:
         spans = [s for p_start, p_end in paragraphs(text) for s in sentences(text, p_start, p_end, language)]
+        return {s for s, _ in spans[1:]}
+    return split
+
+
+PREVIOUS = "4b46a7f"    # the last commit with the earlier hand-written rules (core/segment.py)
+
+
+def previous() -> Splitter:
+    """Synopsis's rules before this benchmark existed, read from the repository's history."""
+    import subprocess
+    import types
+    try:
+        source = subprocess.run(["git", "show", f"{PREVIOUS}:desktop/synopsis/core/segment.py"],
+                                capture_output=True, text=True, check=True, cwd=Path(__file__).parent).stdout
+    except (OSError, subprocess.CalledProcessError) as err:
+        raise ImportError(f"git history with {PREVIOUS}", name=f"git history ({PREVIOUS})") from err
+    module = types.ModuleType("segment_previous")
+    exec(compile(source.replace("from .model import", "from synopsis.core.model import"),
+                 "segment_previous", "exec"), module.__dict__)
+
+    def split(text: str, language: str) -> set[int]:
+        spans = [s for p_start, p_end in module.paragraphs(text)
+                 for s in module.sentences(text, p_start, p_end, language)]
         return {s for s, _ in spans[1:]}
     return split
 
@@ -132,6 +156,6 @@ def spacy_sentencizer() -> Splitter:
 
 
 SYSTEMS: dict[str, Callable[[], Splitter]] = {
-    "synopsis": synopsis, "naive regex": naive, "pySBD": pysbd, "syntok": syntok,
+    "synopsis": synopsis, f"synopsis before ({PREVIOUS})": previous, "naive regex": naive, "pySBD": pysbd, "syntok": syntok,
     "ICU (PyICU)": icu, "Blingfire": blingfire, "spaCy sentencizer": spacy_sentencizer,
 }

@@ -80,6 +80,10 @@ def test_right_to_left_and_caseless_scripts(language, text, expected):
     ("en", "Growth was 2.5 per cent. 20 people died. See No. 5 and p. 55.",
      ["Growth was 2.5 per cent.", "20 people died.", "See No. 5 and p. 55."]),
     ("en", "1. The first item\n2. The second item", ["1. The first item", "2. The second item"]),
+    ("ru", "Это было в 1600 г. до н. э. Город сгорел. Инфузия длится 30 мин. В 1979 году всё кончилось.",
+     ["Это было в 1600 г. до н. э.", "Город сгорел.", "Инфузия длится 30 мин.", "В 1979 году всё кончилось."]),
+    ("de", "„Mehr Menschen nehmen Kredite auf … Während das leicht ist, bleibt es.“ Er ging. Warte… Nein.",
+     ["„Mehr Menschen nehmen Kredite auf … Während das leicht ist, bleibt es.“", "Er ging.", "Warte…", "Nein."]),
 ])
 def test_lower_case_starts_and_abbreviations(language, text, expected):
     assert pieces(text, language) == expected

@@ -38,6 +38,7 @@ _NEXT_WORD = re.compile(r"\w+")
 _ORDINAL = re.compile(r"(?:^|[\s–(/-])\d{1,3}$")
 _ERA_FIRST = frozenset("v n a d н".split())
 _ERA_SECOND = re.compile(r"(?:Chr|C|э|е)\.")
+_ERA_END = re.compile(r"(?:\bн\.\s?[эе]|\b[vn]\.\s?Chr|\b[ad]\.\s?C)$")
 _GLUED_UNIT = re.compile(r"\d°?[^\W\d]{1,2}$")      # "120.5°C", "5km"
 
 
@@ -88,17 +89,29 @@ def is_boundary(chunk: str, cursor: int, match: re.Match, next_start: int, langu
     if any(ch in "!?‼⁇⁈⁉؟！？" for ch in punct):
         return kind != "lower"
     if punct in ("…", "...") or len(punct) > 1 and set(punct) <= {".", "…"}:
-        # " … " set off by spaces marks words left out of a quotation, not an end
-        return kind in ("upper", "caseless") and not before[-1:].isspace() and _not_abbreviated(before, language)
+        # inside a quotation an ellipsis marks words left out, not an end
+        return kind in ("upper", "caseless") and not _inside_quote(before, language) and \
+            _not_abbreviated(before, language)
     if kind == "digit":
         return _starts_with_digit_ok(before, language)
     word = _word(before)
     if kind == "lower":
         return not closers and _lowercase_start_ok(word, before, chunk, first)
     next_word = _NEXT_WORD.match(chunk, first)
-    opener = bool(next_word) and len(next_word.group()) > 1 and \
-        next_word.group().lower() in lexicon.openers(language)
+    opener = bool(next_word) and next_word.group().lower() in lexicon.openers(language)
     return _capital_start_ok(word, before, chunk, first, language, opener)
+
+
+_QUOTE_MARKS = "„“”«»"
+_QUOTE_OPENERS = {"de": "„»", "ru": "„«", "uk": "„«", "pl": "„«"}
+
+
+def _inside_quote(before: str, language: str | None) -> bool:
+    """Whether the last quotation mark in ``before`` opens a quotation (so it is still open)."""
+    for ch in reversed(before):
+        if ch in _QUOTE_MARKS:
+            return ch in _QUOTE_OPENERS.get(language or "", "“«„")
+    return False
 
 
 def _first_letter(chunk: str, pos: int) -> int | None:
@@ -178,13 +191,17 @@ def _capital_start_ok(word: str, before: str, chunk: str, first: int, language: 
                       opener: bool) -> bool:
     if word in _ERA_FIRST and _ERA_SECOND.match(chunk, first):
         return False                      # "512 v. Chr.", "1000 a. C.", "988 н. э."
+    if _ERA_END.search(before):
+        return True                       # "… 1600 г. до н. э. Ханаанский город …"
     if word in lexicon.SENTENCE_FINAL:
         return True
     if _after_number(before):             # "… 400 м. Однако …", "в 1990 г. Он …", "493 av. J.-C."
         return opener or word not in lexicon.abbreviations(language)
     if word in lexicon.titles(language):
         return False
-    if _is_initial(word, before) or _is_dotted(word) or word in lexicon.abbreviations(language):
+    if _is_initial(word, before):         # a one-letter opener is one more initial: "J. A. Smith"
+        return opener and len(_NEXT_WORD.match(chunk, first).group()) > 1
+    if _is_dotted(word) or word in lexicon.abbreviations(language):
         return opener
     if language in ("de", None) and _ORDINAL.search(before):
         next_word = _NEXT_WORD.match(chunk, first)
