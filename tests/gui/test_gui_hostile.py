@@ -70,8 +70,8 @@ def test_tooltips_show_document_text_literally(text):
 def test_tooltips_of_the_pairs_table_hold_escaped_passages(window, qtbot, tmp_path, seed_pair):
     from synopsis.gui.plaintext import tooltip
 
-    lines = [line + " <img src='/etc/x.png'><b>bold?</b>" if len(line) > 80 else line
-             for line in seed_pair[0].read_text(encoding="utf-8").splitlines()]
+    markup = " <img src='/etc/x.png'><b>bold</b> "  # inside sentences, so linked passages hold it
+    lines = [line.replace(" the ", markup + "the ", 1) for line in seed_pair[0].read_text(encoding="utf-8").splitlines()]
     source = tmp_path / "a.txt"
     source.write_text("\n".join(lines) + "\n", encoding="utf-8")
     with qtbot.waitSignal(window.comparisonReady, timeout=20000):
@@ -176,3 +176,28 @@ def test_offscreen_runs_print_nothing_when_all_is_well(tmp_path, seed_pair, seed
         _, err = proc.communicate(timeout=120)
         assert proc.returncode == 0 and err.decode() == "", err.decode()
     assert QImage(str(tmp_path / "a.png")).width() == 1400 and QImage(str(tmp_path / "m.png")).width() == 1400
+
+
+def test_file_export_never_writes_over_a_source_or_the_library(window, qtbot, tmp_path, seed_pair, errors,
+                                                               monkeypatch):
+    import shutil
+
+    from synopsis.gui.dialogs import Dialogs
+    from synopsis.library import Library
+
+    library = tmp_path / "library.html"  # an extension the dialog keeps, so the library can be chosen
+    monkeypatch.setenv("SYNOPSIS_LIBRARY", str(library))
+    Library.open(library).close()
+    a, b = tmp_path / "a.txt", tmp_path / "b.txt"
+    shutil.copy(seed_pair[0], a)
+    shutil.copy(seed_pair[1], b)
+    with qtbot.waitSignal(window.comparisonReady, timeout=20000):
+        window.open_paths(str(a), str(b))
+    kept = {path: path.read_bytes() for path in (a, library)}
+    assert window.library_ctl.path() == library
+    for target in (a, library):
+        monkeypatch.setattr(Dialogs, "save_file", classmethod(lambda cls, *args, t=target: (str(t), "")))
+        window.act_export.trigger()
+    assert {path: path.read_bytes() for path in kept} == kept
+    assert [text for _, text in errors] == [f"{a}: is one of the inputs; choose another output file",
+                                            f"{library}: is the library ({library}); choose another output file"]
