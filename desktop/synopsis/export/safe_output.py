@@ -212,18 +212,7 @@ def own_descriptor(path: str | os.PathLike[str]) -> int | None:
 def _write_descriptor(path: Path, descriptor: int, data: bytes) -> None:
     """Write through the descriptor the user named (``-o /dev/stdout``): its file, its position
     and its mode (``>>`` appends) are the user's; nothing is truncated or replaced."""
-    fd = os.dup(descriptor)
-    try:
-        os.set_blocking(fd, True)
-        view = memoryview(data)
-        while view:
-            view = view[os.write(fd, view):]
-    except OSError as exc:
-        if exc.errno == errno.EPIPE:
-            raise OutputError(path, "the program reading this pipe stopped reading") from None
-        raise OutputError(path, f"cannot write ({_reason(exc)})") from None
-    finally:
-        os.close(fd)
+    _write_all(path, os.dup(descriptor), data)
 
 
 def _write_into(path: Path, data: bytes, *, fifo: bool) -> None:
@@ -236,9 +225,13 @@ def _write_into(path: Path, data: bytes, *, fifo: bool) -> None:
             raise OutputError(path, "is a named pipe (FIFO) that no program is reading; "
                                     "start the reader first") from None
         raise OutputError(path, f"cannot write ({_reason(exc)})") from None
+    _write_all(path, fd, data)
+
+
+def _write_all(path: Path, fd: int, data: bytes) -> None:
+    """Write every byte to ``fd`` (blocking), then close it; failures are one line."""
     try:
-        if fifo:
-            os.set_blocking(fd, True)
+        os.set_blocking(fd, True)
         view = memoryview(data)
         while view:
             view = view[os.write(fd, view):]
