@@ -56,8 +56,8 @@ def test_a_reworded_sentence_shares_rare_word_keys_but_no_shingles():
     keep = np.ones(3, dtype=bool)
     stems = np.unique(features.stems)
     freq = Frequencies(stems, np.full(len(stems), 2), 3)
-    shingle_keys, shingle_docs = ShingleKeys().keys(features, keep, freq)
-    rare_keys, rare_docs = RareWordKeys().keys(features, keep, freq)
+    shingle_keys, shingle_docs, _ = ShingleKeys().keys(features, keep, freq)
+    rare_keys, rare_docs, _ = RareWordKeys().keys(features, keep, freq)
     assert not set(shingle_keys[shingle_docs == 0]) & set(shingle_keys[shingle_docs == 1])
     shared = set(rare_keys[rare_docs == 0]) & set(rare_keys[rare_docs == 1])
     assert len(shared) >= 2

@@ -1,7 +1,6 @@
 """Running a scan from the command line: plan, connect, scan, write, report progress."""
 from __future__ import annotations
 
-import dataclasses
 import json
 import time
 from pathlib import Path
@@ -24,13 +23,6 @@ class StageEcho:
             click.echo(f"scan: {stage} ({fraction:.0%}, {time.perf_counter() - self.start:.1f} s)", err=True)
 
 
-def options_record(options) -> dict:
-    return {"settings": options.settings.to_dict(), "features": dataclasses.asdict(options.features),
-            "limits": dataclasses.asdict(options.limits), "rule": dataclasses.asdict(options.rule),
-            "generators": [dataclasses.asdict(g) for g in options.generators],
-            "near_jaccard": options.near_jaccard, "bands": options.bands}
-
-
 def run(corpus: Path, output: Path, scheduler: str | None, workers: int | None, index_path: Path | None,
         reports: int, settings: Settings, fmt: str) -> None:
     from ..scan import cluster, inputs, results
@@ -46,7 +38,7 @@ def run(corpus: Path, output: Path, scheduler: str | None, workers: int | None, 
         click.echo(f"scan: {inputs.describe(parts)} on {len(client.scheduler_info()['workers'])} worker(s)"
                    + (f"; dashboard {link}" if link else ""), err=True)
         result = run_scan(client, parts, options, progress=echo, keep_index=index_path is not None)
-    record = options_record(options)
+    record = options.record()
     manifest = results.write(result, output, str(corpus), record)
     if index_path is not None:
         write_index_of(result, index_path, record)

@@ -18,20 +18,21 @@ MISSING_DATE = "\uffff"      # sorts after every real date: an undated article i
 
 
 def band_rows(signatures: np.ndarray, offset: int, bands: int, empty: np.ndarray) -> tuple:
-    """(band key, article number, 0) rows for every article of a partition with words."""
+    """(band key, article number, 0, 0) rows for every article of a partition with words."""
     keys, docs = [], []
     for local in np.flatnonzero(~empty):
         keys.append(band_keys(signatures[local], bands))
         docs.append(np.full(bands, offset + local, dtype=np.int64))
     if not keys:
-        return np.empty(0, dtype=U64), np.empty(0, dtype=np.int64), np.empty(0, dtype=np.int8)
+        return concat_rows([])
     k = np.concatenate(keys)
-    return k, np.concatenate(docs), np.zeros(len(k), dtype=np.int8)
+    return (k, np.concatenate(docs), np.zeros(len(k), dtype=np.int8), np.zeros(len(k), dtype=U64),
+            np.zeros(len(k), dtype=np.int16))
 
 
 def star_pairs(parts: list[tuple]) -> np.ndarray:
     """Pair codes (first article of each shared key, every other one)."""
-    keys, docs, _ = concat_rows(parts)
+    keys, docs = concat_rows(parts)[:2]
     if len(keys) == 0:
         return np.empty(0, dtype=U64)
     order = np.lexsort((docs, keys))

@@ -34,7 +34,7 @@ MAX_COMPARED = 40
 
 def bucket_index(boilerplate_df: int, *parts: tuple) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """One bucket's rows sorted by key, without keys above the boilerplate limit."""
-    keys, docs, kinds = concat_rows(list(parts))
+    keys, docs, kinds = concat_rows(list(parts))[:3]
     order = np.lexsort((docs, keys))
     keys, docs, kinds = keys[order], docs[order], kinds[order]
     if len(keys):
@@ -128,7 +128,7 @@ def query_keys(text: str, index: KeyIndex, generators: tuple[KeyGenerator, ...])
     features = featurize([text], index.features)
     freq = Frequencies(index.frequencies.stems, np.asarray(index.frequencies.counts) + 1,
                        index.frequencies.documents + 1)
-    return [g.keys(features, np.ones(1, dtype=bool), freq)[0] for g in generators]
+    return [g.keys(features, np.ones(1, dtype=bool), freq)[0] for g in generators]  # (places unused)
 
 
 def query(index: KeyIndex, article: dict[str, str], *, generators: tuple[KeyGenerator, ...] | None = None,

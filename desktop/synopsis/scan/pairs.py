@@ -3,8 +3,11 @@
 Each candidate pair goes through ``synopsis.core.compare`` with the scan's :class:`Settings`
 (the app's, facts included), so a row of the reuse table says exactly what opening the pair
 side by side would show. A pair counts as reuse when the comparison links at least
-``min_links`` passages of article text, or one shared passage of ``min_shared_words`` words
-or more (a reprinted paragraph is reuse even alone).
+``min_links`` passages of article text of ``min_link_words`` words or more each (shorter ones,
+a headline, "Sign up for our newsletter", prove nothing), paraphrased ones with a score of
+``min_paraphrase_score`` or more; or one shared passage of ``min_shared_words`` words or more
+(a reprinted paragraph is reuse even alone). The values were chosen on the development corpus
+of ``benchmarks/scan_corpus.py`` (see ``benchmarks/results/scan.md``).
 """
 from __future__ import annotations
 
@@ -21,7 +24,9 @@ RELATIONS = ("exact copy", "near copy", "shared passages")
 @dataclass(frozen=True)
 class ReuseRule:
     min_links: int = 2
-    min_shared_words: int = 12
+    min_link_words: int = 10
+    min_paraphrase_score: float = 0.5
+    min_shared_words: int = 15
 
 
 def document(article: dict[str, str]) -> Document:
@@ -40,17 +45,20 @@ def _text_links(report: Report) -> list:
             and any(not docs[1].segments[i].is_debris for i in link.b)]
 
 
+def _words(report: Report, link) -> int:
+    """Words of the shorter side of a link."""
+    doc_a, doc_b = report.documents
+    return min(sum(len(doc_a.segment_text(i).split()) for i in link.a),
+               sum(len(doc_b.segment_text(i).split()) for i in link.b))
+
+
 def is_reuse(report: Report, rule: ReuseRule) -> bool:
-    links = _text_links(report)
-    if len(links) >= rule.min_links:
+    links = [(link, _words(report, link)) for link in _text_links(report)]
+    if any(link.label == "shared" and words >= rule.min_shared_words for link, words in links):
         return True
-    doc = report.documents[0]
-    for link in links:
-        if link.label == "shared":
-            words = sum(len(doc.segment_text(i).split()) for i in link.a)
-            if words >= rule.min_shared_words:
-                return True
-    return False
+    strong = [link for link, words in links if words >= rule.min_link_words
+              and (link.label == "shared" or link.score >= rule.min_paraphrase_score)]
+    return len(strong) >= rule.min_links
 
 
 def row_of(report: Report, rule: ReuseRule) -> dict[str, Any]:

@@ -8,6 +8,7 @@ by article number.
 """
 from __future__ import annotations
 
+import dataclasses
 import operator
 import time
 from dataclasses import dataclass, field
@@ -42,6 +43,13 @@ class ScanOptions:
     near_jaccard: float = 0.8
     bands: int = 16
     pairs_per_task: int = 100
+
+    def record(self) -> dict[str, Any]:
+        """The options as JSON-ready data (the manifest's ``options``)."""
+        return {"settings": self.settings.to_dict(), "features": dataclasses.asdict(self.features),
+                "limits": dataclasses.asdict(self.limits), "rule": dataclasses.asdict(self.rule),
+                "generators": [{"name": g.name, **dataclasses.asdict(g)} for g in self.generators],
+                "near_jaccard": self.near_jaccard, "bands": self.bands}
 
 
 @dataclass
@@ -158,10 +166,11 @@ class _Run:
                   for i, (f, s) in enumerate(zip(loaded, slices))]
         posted = self.shuffle(mapped, tasks.postings, o.limits, count)
         bucketed = [c.submit(operator.getitem, p, 0, pure=False) for p in posted]
-        counted = self.shuffle(bucketed, tasks.candidates, tuple(g.min_shared for g in o.generators))
+        counted = self.shuffle(bucketed, tasks.candidates, tuple(g.min_shared for g in o.generators),
+                               tuple(g.min_places for g in o.generators))
         results = self.wait(counted, "keys")
         stats = c.gather([c.submit(operator.getitem, p, 1, pure=False) for p in posted])
-        for name in ("keys", "singletons", "paired", "hubs", "boilerplate"):
+        for name in ("keys", "singletons", "paired", "hubs", "boilerplate", "house"):
             self.stats[f"{name}"] = int(sum(s[name] for s in stats))
         if self.keep_index:
             self.index = self.index_parts(loaded, corpus, keep, mapped, merged)

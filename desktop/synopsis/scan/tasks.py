@@ -9,10 +9,10 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from .candidates import Limits, bucket_pairs, bucket_rows, count_pairs, pairs_from_postings
+from .candidates import Limits, bucket_pairs, bucket_rows, concat_rows, count_pairs, pairs_from_postings
 from .features import FeatureSettings, PartitionFeatures, document_frequencies, featurize
 from .groups import band_rows, star_pairs
-from .hashing import U64
+from .hashing import U64, hash_text
 from .inputs import FIELDS, Article, Partition, read_partition
 from .keys import Frequencies, KeyGenerator
 
@@ -43,7 +43,7 @@ def summary(loaded: LoadedPartition) -> dict:
 
 def bands(loaded: LoadedPartition, offset: int, band_count: int, buckets: int) -> list[tuple]:
     rows = band_rows(loaded.features.signatures, offset, band_count, loaded.features.words == 0)
-    return bucket_rows(*rows, buckets)
+    return bucket_rows(rows, buckets)
 
 
 def band_pairs(*parts: tuple) -> np.ndarray:
@@ -69,22 +69,21 @@ def merge_frequencies(parts: list[tuple[np.ndarray, np.ndarray]], documents: int
 
 def keys(loaded: LoadedPartition, keep: np.ndarray, offset: int, freq: Frequencies,
          generators: tuple[KeyGenerator, ...], buckets: int) -> list[tuple]:
-    all_keys, all_docs, all_kinds = [], [], []
+    outlet_of = np.array([hash_text(a.outlet) if a.outlet else 0 for a in loaded.articles], dtype=U64)
+    parts = []
     for kind, generator in enumerate(generators):
-        k, d = generator.keys(loaded.features, keep, freq)
-        all_keys.append(k)
-        all_docs.append(d.astype(np.int64) + offset)
-        all_kinds.append(np.full(len(k), kind, dtype=np.int8))
-    return bucket_rows(np.concatenate(all_keys), np.concatenate(all_docs), np.concatenate(all_kinds), buckets)
+        k, d, where = generator.keys(loaded.features, keep, freq)
+        parts.append((k, d.astype(np.int64) + offset, np.full(len(k), kind, dtype=np.int8), outlet_of[d], where))
+    return bucket_rows(concat_rows(parts), buckets)
 
 
 def postings(limits: Limits, buckets: int, *parts: tuple) -> tuple[list[tuple], dict]:
-    codes, owners, stats = pairs_from_postings(list(parts), limits)
-    return bucket_pairs(codes, owners, buckets), stats
+    pairs, stats = pairs_from_postings(list(parts), limits)
+    return bucket_pairs(pairs, buckets), stats
 
 
-def candidates(min_shared: tuple[int, ...], *parts: tuple) -> tuple[np.ndarray, np.ndarray]:
-    return count_pairs(list(parts), min_shared)
+def candidates(min_shared: tuple[int, ...], min_places: tuple[int, ...], *parts: tuple) -> tuple[np.ndarray, np.ndarray]:
+    return count_pairs(list(parts), min_shared, min_places)
 
 
 def articles(loaded: LoadedPartition, local: np.ndarray, offset: int) -> dict[int, dict[str, str]]:
