@@ -226,18 +226,25 @@ def gold_pairs(planted: list[tuple[dict, dict]]) -> list[list]:
 
 
 def incidental_pairs(planted: list[tuple[dict, dict]], gold: list[list]) -> list[list]:
-    """Pairs of articles of different stories that print the same sentence (MSRP draws several
-    pairs from one news cluster, so a sentence can recur): real reuse, not planted."""
-    by_line: dict[str, set[str]] = {}
+    """Pairs of articles of different stories that print the same or nearly the same sentence
+    (character similarity 85 or more): MSRP draws several pairs from one news cluster, so a
+    sentence recurs, lightly edited, in another story. Real reuse, though not planted."""
+    from rapidfuzz import fuzz, process
+    owners: dict[str, set[str]] = {}
     for record, lines in planted:
         for _, text in lines.values():
             if len(text.split()) >= 8:
-                by_line.setdefault(" ".join(text.lower().split()), set()).add(record["id"])
+                owners.setdefault(" ".join(text.lower().split()), set()).add(record["id"])
+    texts = sorted(owners)
+    close = process.cdist(texts, texts, scorer=fuzz.ratio, score_cutoff=85, workers=-1, dtype=np.uint8)
     known = {(a, b) for a, b, _, _ in gold}
     out = set()
-    for ids in by_line.values():
-        ordered = sorted(ids)
-        out |= {(x, y) for i, x in enumerate(ordered) for y in ordered[i + 1:] if (x, y) not in known}
+    for i, j in zip(*np.nonzero(close)):
+        for x in owners[texts[i]]:
+            for y in owners[texts[j]]:
+                pair = (min(x, y), max(x, y))
+                if x != y and pair not in known:
+                    out.add(pair)
     return [list(p) for p in sorted(out)]
 
 

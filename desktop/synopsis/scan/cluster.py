@@ -100,8 +100,25 @@ def connect(scheduler: str | None = None, workers: int | None = None,
         check_workers(client)
         yield client
     finally:
-        client.close()
-        cluster.close()
+        with _quiet():
+            client.close()
+            cluster.close()
+
+
+@contextmanager
+def _quiet() -> Iterator[None]:
+    """Silence Dask's loggers while a local cluster shuts down (its workers' last heartbeats
+    report closed connections, which is how a shutdown looks, not an error)."""
+    import logging
+    loggers = [logging.getLogger(name) for name in ("distributed", "tornado")]
+    levels = [logger.level for logger in loggers]
+    for logger in loggers:
+        logger.setLevel(logging.CRITICAL + 1)
+    try:
+        yield
+    finally:
+        for logger, level in zip(loggers, levels):
+            logger.setLevel(level)
 
 
 def dashboard_link(client) -> str | None:

@@ -45,14 +45,14 @@ def pair_task(folder, a: int, b: int, settings):
     return task
 
 
-def _table(model) -> QTableView:
+def _table(model, column: int = 0, order=Qt.SortOrder.AscendingOrder) -> QTableView:
     proxy = QSortFilterProxyModel(model)
     proxy.setSourceModel(model)
     proxy.setSortRole(Qt.ItemDataRole.UserRole)
     view = QTableView()
     view.setModel(proxy)
     view.setSortingEnabled(True)
-    view.sortByColumn(0, Qt.SortOrder.AscendingOrder)
+    view.sortByColumn(column, order)
     view.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
     view.setSelectionMode(QTableView.SelectionMode.SingleSelection)
     view.verticalHeader().hide()
@@ -106,7 +106,8 @@ class ScanWindow(QMainWindow):
         for widget in (self.start_button, self.cancel_button, self.open_button, self.progress):
             buttons.addWidget(widget)
         self.clusters_model, self.pairs_model = ClustersModel(self), PairsModel(self)
-        self.clusters, self.pairs = _table(self.clusters_model), _table(self.pairs_model)
+        self.clusters = _table(self.clusters_model)
+        self.pairs = _table(self.pairs_model, 7, Qt.SortOrder.DescendingOrder)   # most alarms first
         self.clusters.selectionModel().currentRowChanged.connect(self._cluster_chosen)
         self.pairs.doubleClicked.connect(lambda index: self.open_pair())
         self.pairs.activated.connect(lambda index: self.open_pair())
