@@ -21,8 +21,15 @@ class ScanUnavailable(SynopsisError):
     """The scan extra is not installed."""
 
 
+def _installed(name: str) -> bool:
+    try:
+        return importlib.util.find_spec(name) is not None
+    except (ImportError, ValueError):     # a broken or blocked installation counts as missing
+        return False
+
+
 def missing_modules() -> list[str]:
-    return [name for name in EXTRA_MODULES if importlib.util.find_spec(name) is None]
+    return [name for name in EXTRA_MODULES if not _installed(name)]
 
 
 def require_extra() -> None:
