@@ -63,6 +63,15 @@ def test_scan_from_the_window_browse_and_open_a_pair(window, qtbot, corpus_file,
     assert {d.source for d in report.documents} == {"bbc", "translated"}
     assert window.model.rowCount() == len(report.links) > 10
     scan.grab().save(str(tmp_path / "scan-window.png"))
+    library = tmp_path / "lib.db"
+    window.library_ctl.set_path(str(library))
+    with qtbot.waitSignal(scan.clusterFiled, timeout=60_000) as filed:
+        scan.file_button.click()
+    from synopsis.library import Library
+    with Library.open(library, readonly=True) as lib:
+        case = lib.get_case(filed.args[0])
+        assert len(case["comparisons"]) == scan.pairs_model.rowCount()
+        assert {lib.document_info(d)["source"] for c in case["comparisons"] for d in (c["doc_a"], c["doc_b"])} >= {"bbc"}
 
 
 def test_the_scheduler_address_is_remembered(window, qtbot):

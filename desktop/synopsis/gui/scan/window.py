@@ -45,6 +45,17 @@ def pair_task(folder, a: int, b: int, settings):
     return task
 
 
+def file_task(folder, cluster: int, library_path, settings):
+    """File a cluster's pairs in the library (its own connection, in the worker thread)."""
+    def task(progress, cancelled):
+        from ...library import Library
+        from ...scan.importing import import_cluster
+        progress("file in the library", 0.1)
+        with Library.open(library_path) as library:
+            return import_cluster(folder, library, cluster, settings=settings)
+    return task
+
+
 def _table(model, column: int = 0, order=Qt.SortOrder.AscendingOrder) -> QTableView:
     proxy = QSortFilterProxyModel(model)
     proxy.setSourceModel(model)
@@ -65,6 +76,7 @@ class ScanWindow(QMainWindow):
     dashboardFound = Signal(str)
     resultShown = Signal(str)       # the result folder now browsed
     pairOpened = Signal(object)     # the Report shown in the main window
+    clusterFiled = Signal(str)      # the library case a cluster was filed in
 
     def __init__(self, main_window) -> None:
         super().__init__()      # a window of its own (the main window keeps it alive)
@@ -113,10 +125,18 @@ class ScanWindow(QMainWindow):
         self.pairs.activated.connect(lambda index: self.open_pair())
         self.open_pair_button = QPushButton(self.tr("Open &pair side by side"))
         self.open_pair_button.clicked.connect(self.open_pair)
+        self.file_button = QPushButton(self.tr("File the cluster in the &library"))
+        self.file_button.setToolTip(self.tr("A case with the cluster's articles and the comparison of each pair"))
+        self.file_button.clicked.connect(self.file_cluster)
+        pair_buttons = QWidget()
+        row = QHBoxLayout(pair_buttons)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(self.open_pair_button, 1)
+        row.addWidget(self.file_button)
         split = QSplitter(Qt.Orientation.Vertical)
         split.addWidget(self._titled(self.tr("Clusters (largest first; the likely source published first)"), self.clusters))
         split.addWidget(self._titled(self.tr("Reusing pairs of the cluster (Enter or double-click opens one)"),
-                                     self.pairs, self.open_pair_button))
+                                     self.pairs, pair_buttons))
         body = QWidget()
         column = QVBoxLayout(body)
         column.addLayout(form)
@@ -256,6 +276,24 @@ class ScanWindow(QMainWindow):
             return
         row = self.pairs_model.row(self.pairs.model().mapToSource(index).row())
         self._run(Job(pair_task(self.folder, int(row["a"]), int(row["b"]), self.main.engine), self), self._pair_ready)
+
+    def file_cluster(self) -> None:
+        index = self.clusters.currentIndex()
+        if self.folder is None or not index.isValid():
+            return
+        number = int(self.clusters_model.row(self.clusters.model().mapToSource(index).row())["cluster"])
+        self._run(Job(file_task(self.folder, number, self.main.library_ctl.path(), self.main.engine), self),
+                  self._filed)
+
+    @Slot(object)
+    def _filed(self, answer) -> None:
+        case, ids = answer
+        self._ended(self.tr("Filed %1 comparison(s) in the case “%2” of the library.")
+                    .replace("%1", str(len(ids))).replace("%2", case))
+        library = self.main.library_ctl.library
+        if library is not None:
+            self.main.library_ctl.panel.refresh()
+        self.clusterFiled.emit(case)
 
     @Slot(object)
     def _pair_ready(self, report) -> None:
