@@ -63,10 +63,10 @@ def main() -> None:
         wanted += len(who[ident])
     cli = _cli_once(args.corpus, articles[asked[0]])
     baseline = _baseline(args.corpus, articles, asked, who)
-    record = {"corpus": str(args.corpus.relative_to(ROOT)), "queries": len(asked), "index_open_s": round(opened, 3),
+    record = {"corpus": str(args.corpus.resolve().relative_to(ROOT)), "queries": len(asked), "index_open_s": round(opened, 3),
               "median_s": round(statistics.median(times), 3), "p90_s": round(sorted(times)[int(0.9 * len(times))], 3),
               "max_s": round(max(times), 3), "recall": round(found / wanted, 4), "cli_s": cli, "baseline": baseline,
-              "command": f"benchmarks/scan_query.py {args.corpus.relative_to(ROOT)} --queries {args.queries}",
+              "command": f"benchmarks/scan_query.py {args.corpus.resolve().relative_to(ROOT)} --queries {args.queries}",
               "time": time.strftime("%Y-%m-%d %H:%M")}
     with (ROOT / "benchmarks" / "results" / "scan_query_runs.jsonl").open("a", encoding="utf-8") as handle:
         handle.write(json.dumps(record) + "\n")
