@@ -100,6 +100,18 @@ def test_query_the_index(scanned, seeds):
     assert {m["id"] for m in answer["matches"]} == {"translated", "bbc"}
 
 
+def test_a_query_names_the_copies_of_what_it_finds(scanned, planted, tmp_path):
+    _, index, _ = scanned
+    original = next(r for r in planted[0] if r["id"] == "belta-7")
+    article = tmp_path / "article.txt"
+    article.write_text("Reprinted\n\n" + original["text"], encoding="utf-8")
+    run = CliRunner().invoke(main, ["scan", "--query", str(article), "--index", str(index), "--format", "json"])
+    assert run.exit_code == 0, run.output
+    matches = {m["id"]: m for m in json.loads(run.stdout)["matches"]}
+    assert {"belta-7", "copy"} <= set(matches)
+    assert matches["copy"]["copy_of"] == matches["belta-7"]["number"] and matches["belta-7"]["copy_of"] is None
+
+
 @pytest.mark.parametrize("args, message", [
     (["scan", "nowhere.jsonl", "-o", "out"], "nowhere.jsonl: no such file or folder"),
     (["scan", "--result", "."], "is not a scan result"),

@@ -29,7 +29,8 @@ def show_query(article: str, index_path: Path, fmt: str) -> None:
     for m in matches:
         click.echo(f"  #{m['number']} {_clip(m['id'], 30)} {m['outlet'] or '—'} {m['date'] or 'undated'}: "
                    f"{m['coverage_a']:.0%} of the article, {m['shared']} shared, {m['paraphrased']} paraphrased, "
-                   f"{m['facts_alarm']} alarming fact(s) — {_clip(m['title'])}")
+                   f"{m['facts_alarm']} alarming fact(s) — {_clip(m['title'])}"
+                   + (f" (a copy of #{m['copy_of']})" if m["copy_of"] is not None else ""))
 
 
 def show_result(path: Path, cluster: int | None, pair: tuple[int, int] | None, do_import: bool,

@@ -94,10 +94,20 @@ class KeyIndex:
         self.frequencies = Frequencies(np.load(self.path / "stems.npy", mmap_mode="r"),
                                        np.load(self.path / "stem-counts.npy", mmap_mode="r"),
                                        int(self.manifest["documents"]))
-        self.documents = pq.read_table(self.path / "documents.parquet").to_pydict()
+        self.documents = pq.read_table(self.path / "documents.parquet")       # rows read on demand
+        self.representative = self.documents.column("representative").to_numpy()
         self.features = FeatureSettings(**self.manifest["features"])
         self.settings = Settings.from_dict(self.manifest["settings"])
         self.max_df = int(self.manifest["max_df"])
+
+    def info(self, number: int) -> dict[str, str]:
+        """An indexed article's id, title, outlet, date and URL."""
+        return {k: str(self.documents.column(k)[int(number)].as_py() or "")
+                for k in ("id", "title", "outlet", "date", "url")}
+
+    def copies(self, number: int) -> list[int]:
+        """The other articles of a representative's near-copy group (not indexed themselves)."""
+        return [int(n) for n in np.flatnonzero(self.representative == number) if n != number]
 
     def text(self, number: int) -> str:
         with sqlite3.connect(f"file:{self.path / 'texts.sqlite'}?mode=ro", uri=True) as conn:
@@ -148,14 +158,15 @@ def query(index: KeyIndex, article: dict[str, str], *, generators: tuple[KeyGene
     t1 = time.perf_counter()
     matches = []
     for doc in ranked:
-        other = {k: str(index.documents[k][doc]) for k in ("id", "title", "outlet", "date", "url")}
-        other["text"] = index.text(doc)
-        report = compare(document(article), document(other), index.settings)
+        other = index.info(doc)
+        report = compare(document(article), document({**other, "text": index.text(doc)}), index.settings)
         if not is_reuse(report, rule):
             continue
         row = row_of(report, rule)
-        row.update(number=doc, keys=[int(v) for v in shared[doc]], **{k: other[k] for k in ("id", "title", "outlet", "date", "url")})
+        row.update(number=doc, keys=[int(v) for v in shared[doc]], copy_of=None, **other)
         matches.append(row)
-    matches.sort(key=lambda r: (-r["coverage_a"], r["number"]))
+        for copy in index.copies(doc):      # its copies reuse the article as much as it does
+            matches.append({**row, "number": copy, "copy_of": doc, **index.info(copy)})
+    matches.sort(key=lambda r: (-r["coverage_a"], r["copy_of"] is not None, r["number"]))
     return {"matches": matches, "candidates": len(ranked),
             "timings": {"keys": round(t1 - t0, 4), "compare": round(time.perf_counter() - t1, 4)}}
