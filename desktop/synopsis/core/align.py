@@ -143,7 +143,7 @@ def _anchors(scored: dict[tuple[int, int], tuple[float, dict]], settings: Settin
     used_a: set[int] = set()
     used_b: set[int] = set()
     out = []
-    for (p, q), (s, _) in sorted(scored.items(), key=lambda kv: -kv[1][0]):
+    for (p, q), (s, _) in sorted(scored.items(), key=lambda kv: (-kv[1][0], kv[0])):
         if s < floor:
             break
         if p not in used_a and q not in used_b:

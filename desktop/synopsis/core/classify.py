@@ -56,7 +56,8 @@ def choose(candidates: list[Link], settings: Settings,
     used_a = {i for link in manual for i in link.a}
     used_b = {j for link in manual for j in link.b}
     chosen: list[Link] = []
-    for cand in sorted(candidates, key=lambda c: (-c.score, len(c.a) + len(c.b), min(c.a), min(c.b))):
+    for cand in sorted(candidates, key=lambda c: (-c.score, len(c.a) + len(c.b), min(c.a), min(c.b),
+                                                  tuple(c.a), tuple(c.b))):
         if label_for(cand, settings) is None or used_a & set(cand.a) or used_b & set(cand.b):
             continue
         chosen.append(cand)
