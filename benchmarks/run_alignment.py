@@ -21,7 +21,8 @@ sys.path.insert(0, str(HERE.parent / "desktop"))
 
 from align_data import synthetic_pairs  # noqa: E402
 from align_eval import score_related, score_seed, score_synthetic  # noqa: E402
-from synopsis.core import Settings, compare, load  # noqa: E402
+from synopsis.core import Settings, load  # noqa: E402
+from synopsis.runtime import compare  # noqa: E402
 
 RESULTS = HERE / "results"
 SPEED_CHILD = """

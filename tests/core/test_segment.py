@@ -1,3 +1,5 @@
+import dataclasses
+
 from hypothesis import given, settings, strategies as st
 
 from synopsis.core.ingest.text import normalise_newlines
@@ -9,6 +11,11 @@ def doc(text, language="en"):
     return Document(text=text, title="t", source="s", sha256="", language=language)
 
 
+def segmented(d, granularity="sentence"):
+    """``d`` with its segments (``segment`` gives them and leaves the document as it is)."""
+    return dataclasses.replace(d, segments=segment(d, granularity))
+
+
 def texts(d):
     return [d.text[s.start:s.end] for s in d.segments]
 
@@ -16,7 +23,7 @@ def texts(d):
 def test_english_abbreviations_initials_decimals_quotes():
     d = doc("Mr. Smith met J. K. Rowling in the U.S. on Monday. Growth was 2.5 per cent. "
             "“It all comes down to this.” He left.\nNew paragraph here.")
-    segment(d)
+    d = segmented(d)
     assert texts(d) == ["Mr. Smith met J. K. Rowling in the U.S. on Monday.", "Growth was 2.5 per cent.",
                         "“It all comes down to this.”", "He left.", "New paragraph here."]
     assert [s.paragraph for s in d.segments] == [0, 0, 0, 0, 1]
@@ -25,14 +32,14 @@ def test_english_abbreviations_initials_decimals_quotes():
 def test_german_abbreviations():
     d = doc("Das Treffen fand z. B. in Genf statt. Dr. Müller sagte, es gebe ca. 3,5 Mio. Flüchtlinge. "
             "Am 4. Februar geht es weiter.", "de")
-    segment(d)
+    d = segmented(d)
     assert texts(d)[0] == "Das Treffen fand z. B. in Genf statt."
     assert len(texts(d)) == 3
 
 
 def test_paragraph_granularity():
     d = doc("One. Two.\n\nThree.")
-    segment(d, "paragraph")
+    d = segmented(d, "paragraph")
     assert texts(d) == ["One. Two.", "Three."]
 
 
@@ -41,7 +48,7 @@ def test_paragraph_granularity():
 def test_segments_are_ordered_spans_of_the_text(text):
     text = normalise_newlines(text)
     d = doc(text)
-    segment(d)
+    d = segmented(d)
     last = 0
     for i, s in enumerate(d.segments):
         assert s.id == i

@@ -1,7 +1,8 @@
 """Grouping passages of many sources into statements, from their pairwise links.
 
 Nodes are *units*: one passage of one source, or several passages of one source that say the
-same thing (a paragraph repeated by a scraper, or a sentence the aligner split in two).
+same thing (a paragraph repeated by a scraper, found as the pairwise reports' repeats, or a
+sentence the aligner split in two).
 Edges are pairwise links whose score reaches ``min_score``. Units are merged strongest edge
 first, and two groups merge only when
 
@@ -11,18 +12,10 @@ first, and two groups merge only when
 """
 from __future__ import annotations
 
-import re
-import unicodedata
 from dataclasses import dataclass, field
 
-import numpy as np
-from rapidfuzz import fuzz, process
-
 from .model import Document, Report
-
-# Two passages of one source at least this similar (characters) are one repeated statement.
-REPEAT_SIMILARITY = 0.9
-_WS = re.compile(r"\W+", re.UNICODE)
+from .repeats import UnionFind
 
 
 @dataclass(slots=True)
@@ -47,45 +40,6 @@ class Grouping:
         return self.edges.get((u, v) if u < v else (v, u))
 
 
-class _UnionFind:
-    def __init__(self, n: int) -> None:
-        self.parent = list(range(n))
-
-    def find(self, x: int) -> int:
-        while self.parent[x] != x:
-            self.parent[x] = self.parent[self.parent[x]]
-            x = self.parent[x]
-        return x
-
-    def union(self, x: int, y: int) -> None:
-        rx, ry = self.find(x), self.find(y)
-        if rx != ry:
-            self.parent[max(rx, ry)] = min(rx, ry)
-
-
-def _normalise(text: str) -> str:
-    return _WS.sub(" ", unicodedata.normalize("NFKC", text).casefold()).strip()
-
-
-def repeated_segments(doc: Document) -> list[list[int]]:
-    """Groups (≥ 2) of non-debris segments of ``doc`` that repeat the same passage."""
-    ids = [s.id for s in doc.segments if not s.is_debris]
-    texts = [_normalise(doc.text[doc.segments[i].start:doc.segments[i].end]) for i in ids]
-    keep = [k for k, t in enumerate(texts) if len(t) >= 20]  # "Photo." twice is no statement
-    if len(keep) < 2:
-        return []
-    sub = [texts[k] for k in keep]
-    scores = process.cdist(sub, sub, scorer=fuzz.ratio, dtype=np.uint8, workers=1,
-                           score_cutoff=int(REPEAT_SIMILARITY * 100))
-    uf = _UnionFind(len(sub))
-    for x, y in zip(*np.nonzero(np.triu(scores, 1))):
-        uf.union(int(x), int(y))
-    groups: dict[int, list[int]] = {}
-    for k in range(len(sub)):
-        groups.setdefault(uf.find(k), []).append(ids[keep[k]])
-    return [sorted(g) for g in groups.values() if len(g) > 1]
-
-
 def group_statements(documents: list[Document], pairs: list[tuple[int, int]],
                      reports: list[Report], min_score: float) -> Grouping:
     """Group every passage of ``documents`` into statements (see the module docstring).
@@ -98,11 +52,7 @@ def group_statements(documents: list[Document], pairs: list[tuple[int, int]],
     for doc in documents:
         offsets.append(total)
         total += len(doc.segments)
-    uf = _UnionFind(total)
-    for s, doc in enumerate(documents):
-        for group in repeated_segments(doc):
-            for sid in group[1:]:
-                uf.union(offsets[s] + group[0], offsets[s] + sid)
+    uf = UnionFind(total)
     for (i, j), report in zip(pairs, reports):
         for rep in report.repeats:
             src = i if rep.doc == 0 else j
@@ -149,7 +99,7 @@ def group_statements(documents: list[Document], pairs: list[tuple[int, int]],
     # 3. agglomerate, strongest edge first, under the two guards
     members: dict[int, list[int]] = {u: [u] for u in range(len(units))}
     sources: dict[int, set[int]] = {u: {units[u][0]} for u in range(len(units))}
-    cluster = _UnionFind(len(units))
+    cluster = UnionFind(len(units))
     for (u, v), _edge in sorted(edges.items(), key=lambda kv: (-kv[1].score, kv[0])):
         cu, cv = cluster.find(u), cluster.find(v)
         if cu == cv or sources[cu] & sources[cv]:

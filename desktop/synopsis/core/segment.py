@@ -98,7 +98,7 @@ def sentences(text: str, start: int, end: int, language: str | None = None) -> I
 
 
 def segment(doc: Document, granularity: str = "sentence") -> list[Segment]:
-    """Split ``doc`` into segments (and store them on it). Ids are 0..n-1 in text order."""
+    """The segments of ``doc`` (which is left as it is). Ids are 0..n-1 in text order."""
     segments: list[Segment] = []
     for para_index, (p_start, p_end) in enumerate(paragraphs(doc.text)):
         if granularity == "paragraph":
@@ -107,5 +107,4 @@ def segment(doc: Document, granularity: str = "sentence") -> list[Segment]:
             spans = list(sentences(doc.text, p_start, p_end, doc.language))
         for s_start, s_end in spans:
             segments.append(Segment(id=len(segments), start=s_start, end=s_end, paragraph=para_index))
-    doc.segments = segments
     return segments

@@ -10,6 +10,7 @@ import re
 from typing import Any
 
 from ..core.model import LABELS, Report
+from ..core.vocab import display_name
 from . import layout
 
 _SPECIAL = re.compile(r"([\\`*_{}\[\]<>()#+!|~&])")
@@ -49,7 +50,7 @@ def _marked(report: Report, doc_index: int, ids: list[int], link, side: str) -> 
 
 def render(report: Report, annotations: dict[str, Any] | None = None, **_: Any) -> bytes:
     doc_a, doc_b = report.documents
-    names = [layout.display_name(doc_a, "A"), layout.display_name(doc_b, "B")]
+    names = [layout.document_name(doc_a, "A"), layout.document_name(doc_b, "B")]
     all_rows = layout.rows(report)
     fact_rows = layout.facts(report)
     md = ["# Synopsis comparison", ""]
@@ -75,7 +76,7 @@ def render(report: Report, annotations: dict[str, Any] | None = None, **_: Any) 
         for fr in fact_rows:
             verdict = layout.verdict_for(annotations, fr.link) or {}
             md.append(f"| F{fr.number} | {fr.fact.kind} | "
-                      f"{layout.SEVERITY_NAMES.get(fr.fact.severity, fr.fact.severity)} | "
+                      f"{display_name(fr.fact.severity)} | "
                       f"{escape_md(fr.a_text) or '*absent*'} | {escape_md(fr.b_text) or '*absent*'} | "
                       f"{escape_md(fr.fact.note)} |"
                       + (f" {escape_md(str(verdict.get('verdict', '')))} |" if annotations else ""))
