@@ -124,8 +124,10 @@ class Candidate:
         return self.a, self.b
 
     def to_dict(self) -> dict[str, Any]:
-        out: dict[str, Any] = {"a": list(self.a), "b": list(self.b), "score": round(float(self.score), 4),
-                               "scores": _rounded(self.scores)}
+        # Full precision, unlike a link's rounded score: deciding again from a stored report
+        # (other thresholds, replayed corrections) must meet every threshold and tie as it did.
+        out: dict[str, Any] = {"a": list(self.a), "b": list(self.b), "score": float(self.score),
+                               "scores": {k: float(v) for k, v in self.scores.items()}}
         if self.reasons:
             out["reasons"] = [r.value for r in self.reasons]
         return out
