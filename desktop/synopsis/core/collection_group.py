@@ -40,63 +40,70 @@ class Grouping:
         return self.edges.get((u, v) if u < v else (v, u))
 
 
-def group_statements(documents: list[Document], pairs: list[tuple[int, int]],
-                     reports: list[Report], min_score: float) -> Grouping:
-    """Group every passage of ``documents`` into statements (see the module docstring).
+class _Units:
+    """Passages of all sources as units: segments of one source merged by its repeats and by
+    the multi-passage sides of links (a sentence split in two); debris is in no unit."""
 
-    ``reports[p]`` compares ``documents[pairs[p][0]]`` (its document 0) with
-    ``documents[pairs[p][1]]`` (its document 1).
-    """
-    # 1. units: segments of one source merged by repeats and by multi-passage link sides
-    offsets, total = [], 0
-    for doc in documents:
-        offsets.append(total)
-        total += len(doc.segments)
-    uf = UnionFind(total)
-    for (i, j), report in zip(pairs, reports):
-        for rep in report.repeats:
-            src = i if rep.doc == 0 else j
-            for sid in rep.segments[1:]:
-                uf.union(offsets[src] + rep.segments[0], offsets[src] + sid)
-        for link in report.links:
-            if link.score < min_score:
-                continue
-            for src, side in ((i, link.a), (j, link.b)):
-                for sid in side[1:]:
-                    uf.union(offsets[src] + side[0], offsets[src] + sid)
-    unit_of: dict[int, int] = {}
-    units: list[tuple[int, list[int]]] = []
-    for s, doc in enumerate(documents):
-        for seg in doc.segments:
-            if seg.is_debris:
-                continue
-            root = uf.find(offsets[s] + seg.id)
-            if root not in unit_of:
-                unit_of[root] = len(units)
-                units.append((s, []))
-            units[unit_of[root]][1].append(seg.id)
+    def __init__(self, documents: list[Document], pairs: list[tuple[int, int]], reports: list[Report],
+                 min_score: float) -> None:
+        self.documents = documents
+        self.offsets, total = [], 0
+        for doc in documents:
+            self.offsets.append(total)
+            total += len(doc.segments)
+        self.sets = UnionFind(total)
+        for (i, j), report in zip(pairs, reports):
+            for rep in report.repeats:
+                self._join(i if rep.doc == 0 else j, rep.segments)
+            for link in report.links:
+                if link.score >= min_score:
+                    self._join(i, link.a)
+                    self._join(j, link.b)
+        self.unit_of: dict[int, int] = {}
+        self.units: list[tuple[int, list[int]]] = []
+        for s, doc in enumerate(documents):
+            for seg in doc.segments:
+                if seg.is_debris:
+                    continue
+                root = self.sets.find(self.offsets[s] + seg.id)
+                if root not in self.unit_of:
+                    self.unit_of[root] = len(self.units)
+                    self.units.append((s, []))
+                self.units[self.unit_of[root]][1].append(seg.id)
 
-    def unit(src: int, sid: int) -> int | None:
-        if documents[src].segments[sid].is_debris:
+    def _join(self, src: int, ids: tuple[int, ...]) -> None:
+        for sid in ids[1:]:
+            self.sets.union(self.offsets[src] + ids[0], self.offsets[src] + sid)
+
+    def of(self, src: int, sid: int) -> int | None:
+        if self.documents[src].segments[sid].is_debris:
             return None
-        return unit_of.get(uf.find(offsets[src] + sid))
+        return self.unit_of.get(self.sets.find(self.offsets[src] + sid))
 
-    # 2. edges between units of different sources: the strongest link wins
+    def first(self, src: int, ids: tuple[int, ...]) -> int | None:
+        return next((u for u in (self.of(src, s) for s in ids) if u is not None), None)
+
+
+def _edges(units: _Units, pairs: list[tuple[int, int]], reports: list[Report],
+           min_score: float) -> dict[tuple[int, int], Edge]:
+    """Edges between units of different sources: the strongest link between two units wins."""
     edges: dict[tuple[int, int], Edge] = {}
     for p, ((i, j), report) in enumerate(zip(pairs, reports)):
         for n, link in enumerate(report.links):
             if link.score < min_score:
                 continue
-            ua = next((u for u in (unit(i, s) for s in link.a) if u is not None), None)
-            ub = next((u for u in (unit(j, s) for s in link.b) if u is not None), None)
+            ua, ub = units.first(i, link.a), units.first(j, link.b)
             if ua is None or ub is None or ua == ub:
                 continue
             key = (ua, ub) if ua < ub else (ub, ua)
             old = edges.get(key)
             if old is None or link.score > old.score:
                 edges[key] = Edge(float(link.score), link.label, p, n)
+    return edges
 
-    # 3. agglomerate, strongest edge first, under the two guards
+
+def _agglomerate(units: list[tuple[int, list[int]]], edges: dict[tuple[int, int], Edge]) -> list[list[int]]:
+    """Units merged strongest edge first, under the two guards of the module docstring."""
     members: dict[int, list[int]] = {u: [u] for u in range(len(units))}
     sources: dict[int, set[int]] = {u: {units[u][0]} for u in range(len(units))}
     cluster = UnionFind(len(units))
@@ -113,5 +120,16 @@ def group_statements(documents: list[Document], pairs: list[tuple[int, int]],
         other = cv if root == cu else cu
         members[root] = members[root] + members.pop(other)
         sources[root] = sources[root] | sources.pop(other)
-    groups = [sorted(m, key=lambda u: units[u][0]) for m in members.values()]
-    return Grouping(units=units, groups=groups, edges=edges)
+    return [sorted(m, key=lambda u: units[u][0]) for m in members.values()]
+
+
+def group_statements(documents: list[Document], pairs: list[tuple[int, int]],
+                     reports: list[Report], min_score: float) -> Grouping:
+    """Group every passage of ``documents`` into statements (see the module docstring).
+
+    ``reports[p]`` compares ``documents[pairs[p][0]]`` (its document 0) with
+    ``documents[pairs[p][1]]`` (its document 1).
+    """
+    units = _Units(documents, pairs, reports, min_score)
+    edges = _edges(units, pairs, reports, min_score)
+    return Grouping(units=units.units, groups=_agglomerate(units.units, edges), edges=edges)

@@ -25,9 +25,10 @@ from typing import Any
 from ..core.model import LABELS, Document, Report
 from ..core.vocab import display_name
 from . import layout
+from ..palette import TINT_LIGHT
 from .html_style import FACT, PARAPHRASED, SHARED, UNIQUE
 
-TINT = {"shared": "#e3eff7", "paraphrased": "#fcefd6", "unique": "#f6e6ef"}
+TINT = TINT_LIGHT
 SOLID = {"shared": SHARED, "paraphrased": PARAPHRASED, "unique": UNIQUE}
 SYMBOL = {"shared": "■", "paraphrased": "▨", "unique": "○"}
 DIFF_STYLE = {"underline": True, "background": "#f7f0a8"}
