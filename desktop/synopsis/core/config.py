@@ -74,11 +74,6 @@ class Settings:
     def replace(self, **changes: Any) -> "Settings":
         return dataclasses.replace(self, **changes)
 
-    def live_changes(self, other: "Settings") -> bool:
-        """Whether ``other`` differs from these settings only in thresholds that can be
-        re-applied to a report without aligning again (see :func:`pipeline.redecide`)."""
-        return all(getattr(self, s.name) == getattr(other, s.name) for s in declared() if not s.live)
-
 
 @dataclass(frozen=True)
 class Declared:
