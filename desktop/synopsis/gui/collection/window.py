@@ -61,7 +61,7 @@ class CollectionWindow(QMainWindow):
         self.min_sources.setSuffix(" source(s)")
         self.min_sources.valueChanged.connect(self.proxy.set_min_sources)
 
-        legend = QLabel("<b>S</b> shared (blue) · <b>P</b> paraphrased (yellow) · <b>—</b> absent · "
+        legend = QLabel("<b>S</b> shared (blue) · <b>P</b> paraphrased (orange) · <b>—</b> absent · "
                         "bold = reference passage · † published first")
         legend.setWordWrap(True)
         self.table.setMinimumWidth(200)
