@@ -167,13 +167,21 @@ fi
   || fail "an untrusted certificate should be one line naming the problem, got: $(cat "$work/untrusted.err")"
 [ ! -e "$work/untrusted.json" ] || fail "a failed load still wrote a report"
 kill "$server" 2>/dev/null; server=""
-formats=$("$PY" -c "import sys; sys.path.insert(0, 'desktop'); from synopsis.export import WRITERS; print(*WRITERS)") \
+formats=$("$PY" -c "import sys; sys.path.insert(0, 'desktop'); from synopsis.export import formats; print(*formats())") \
   || fail "could not list the export formats"
 for format in $formats; do
   (cd "$work" && synopsis compare "$ROOT/seeds/bbc-witkoff-putin-talks.txt" \
      "$ROOT/seeds/translated-witkoff-putin-talks.txt" --format "$format" -o "export.$format" >/dev/null 2>&1) \
     || fail "export to $format exited non-zero"
   [ -s "$work/export.$format" ] || fail "export to $format wrote nothing"
+done
+formats=$("$PY" -c "import sys; sys.path.insert(0, 'desktop'); from synopsis.export import formats; print(*formats('collection'))") \
+  || fail "could not list the collection formats"
+for format in $formats; do
+  (cd "$work" && synopsis compare "$ROOT/seeds/bbc-witkoff-putin-talks.txt" "$ROOT/seeds/geneva-round.txt" \
+     "$ROOT/seeds/translated-witkoff-putin-talks.txt" --format "$format" -o "collection.$format" >/dev/null 2>&1) \
+    || fail "collection export to $format exited non-zero"
+  [ -s "$work/collection.$format" ] || fail "collection export to $format wrote nothing"
 done
 
 step "synopsis gui … --screenshot (offscreen)"
