@@ -87,11 +87,11 @@ def test_each_document_is_prepared_once(seeds, monkeypatch):
     from synopsis.core import pipeline
 
     calls = []
-    real = pipeline.segment
-    monkeypatch.setattr(pipeline, "segment", lambda doc, granularity: calls.append(doc.source) or real(doc, granularity))
+    real = pipeline.split
+    monkeypatch.setattr(pipeline, "split", lambda text, *rest: calls.append(text) or real(text, *rest))
     docs = [load(seeds / name) for name in NAMES.values()]
     c = compare_collection(docs, Settings(facts=False))
-    assert sorted(calls) == sorted(d.source for d in docs)
+    assert sorted(calls) == sorted(d.text for d in docs)
     for (i, j), report in zip(c.pairs, c.reports):
         assert report.documents[0] is c.documents[i] and report.documents[1] is c.documents[j]
     assert all(d.segments == () for d in docs)          # the loaded documents are left as they were

@@ -21,7 +21,7 @@ from .decide import decide
 from .errors import Cancelled
 from .language import detect
 from .model import Document, Report
-from .segment import segment
+from .segment import split
 
 ProgressCallback = Callable[[str, float], None]
 CancelCheck = Callable[[], bool]
@@ -31,8 +31,8 @@ def prepare(doc: Document, settings: Settings) -> Document:
     """``doc`` ready to align: its language (given, known, or detected), its segments at the
     settings' granularity and its debris marked. A new document; ``doc`` is left as it is."""
     language = settings.language or doc.language or detect(doc.text)
-    staged = dataclasses.replace(doc, language=language, segments=())
-    return dataclasses.replace(staged, segments=mark_debris(doc.text, segment(staged, settings.granularity)))
+    segments = split(doc.text, language, settings.granularity, doc.title)
+    return dataclasses.replace(doc, language=language, segments=mark_debris(doc.text, segments))
 
 
 def _text_segments(doc: Document) -> int:
