@@ -69,3 +69,20 @@ def test_prepare_gives_a_new_document_and_leaves_its_input(seed_pair):
     assert prepared.language == "en"
     with pytest.raises(AttributeError):
         prepared.segments = ()                                  # frozen: nothing changes it later
+
+
+def test_the_stages_one_way_give_what_compare_gives(seed_pair):
+    from synopsis.core import Document, Link, Report  # noqa: F401  (the names a program imports)
+    from synopsis.core.pipeline import align, decide, prepare, redecide
+
+    settings = Settings()
+    a, b = (prepare(load(path), settings) for path in seed_pair)
+    alignment = align(a, b, settings)
+    assert all(not hasattr(c, "label") for c in alignment.candidates)     # scored candidates only
+    report = decide(alignment, settings)
+    assert report.links == compare(load(seed_pair[0]), load(seed_pair[1]), settings).links
+    assert isinstance(report.settings, Settings)
+    stricter = redecide(report, settings.replace(shared_threshold=0.99))
+    assert [l.key for l in stricter.links] == [l.key for l in report.links]
+    assert sum(l.label == "shared" for l in stricter.links) < sum(l.label == "shared" for l in report.links)
+    assert stricter.annotations.keys() == report.annotations.keys()      # no pair diffed twice

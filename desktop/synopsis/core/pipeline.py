@@ -17,11 +17,13 @@ from .align import align
 from .annotate import IN_PROCESS, FactExecutor
 from .config import Settings
 from .debris import mark as mark_debris
-from .decide import decide
+from .decide import decide, redecide
 from .errors import Cancelled
 from .language import detect
 from .model import Document, Report
 from .segment import split
+
+__all__ = ["align", "compare", "decide", "prepare", "redecide"]
 
 ProgressCallback = Callable[[str, float], None]
 CancelCheck = Callable[[], bool]
