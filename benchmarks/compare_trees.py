@@ -4,7 +4,8 @@ worker's included). Writes nothing; prints a Markdown table for benchmarks/resul
 
     .venv/bin/python benchmarks/compare_trees.py BASE [--runs 9]     # BASE: a git revision, e.g. main
 
-On a shared machine the wall-clock time swings with the other processes; the CPU time and the
+Each run is the first comparison of its process (modules imported, but patterns compiled on
+first use, as in ``synopsis compare``). On a shared machine the wall-clock time swings with the other processes; the CPU time and the
 ratio of paired runs (each run of this tree against the run of BASE made next to it) move far
 less, so the verdict is read from those.
 """
@@ -34,8 +35,10 @@ try:                                    # this tree: what the command line runs
     from synopsis.runtime import fact_worker
     compare, compare_collection = runtime.compare, runtime.compare_collection
 except ImportError:                     # before synopsis.runtime: the engine paused the collector itself
-    from synopsis.core import compare, fact_worker
+    from synopsis.core import fact_worker
+    from synopsis.core.pipeline import compare
     from synopsis.core.collection import compare_collection
+import synopsis.core.collection, synopsis.core.facts, synopsis.core.pipeline   # (imports before the clock)
 docs = [load(p) for p in {paths!r}]
 t, c = time.perf_counter(), time.process_time()
 if len(docs) == 2:
