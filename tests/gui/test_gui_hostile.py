@@ -3,6 +3,7 @@ messages naming them are shown as plain text; the hostile inputs of the first ba
 line, never an "internal error"; a closed standard error does not hang the app."""
 from __future__ import annotations
 
+import dataclasses
 import html
 import os
 import subprocess
@@ -106,11 +107,9 @@ def test_the_claim_matrix_escapes_source_names(qtbot, tmp_path, seeds, red_image
     from synopsis.core.collection import compare_collection
     from synopsis.gui.collection.window import CollectionWindow
 
-    docs = [load(p) for p in sorted(seeds.glob("*.txt"))[:3]]
     spoof = SPOOF.format(img=red_image)
-    for doc in docs:
-        doc.meta["outlet"] = spoof
-        doc.title = spoof
+    docs = [dataclasses.replace(doc, title=spoof, meta={**doc.meta, "outlet": spoof})
+            for doc in (load(p) for p in sorted(seeds.glob("*.txt"))[:3])]
     matrix = CollectionWindow(compare_collection(docs, Settings()))
     qtbot.addWidget(matrix)
     rows = [s for s in matrix.collection.rows() if len(s.members) > 1]

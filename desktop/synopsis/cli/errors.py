@@ -18,6 +18,7 @@ from typing import Any
 import click
 
 from ..core.errors import SynopsisError
+from ..export.terminal import visible_line
 
 EXIT_ERROR = 2
 
@@ -42,8 +43,6 @@ class StdoutError(CliError):
 
 def emit_error(message: str) -> None:
     """Print ``synopsis: <message>`` as one line on standard error, whatever that is."""
-    from .terminal import visible_line
-
     line = "synopsis: " + visible_line(message) + "\n"
     try:
         sys.stderr.write(line)
@@ -121,3 +120,8 @@ def _flush_stdout() -> None:
         raise StdoutError(exc) from None
     except ValueError:  # standard output was closed
         pass
+
+
+def fail(message: str) -> None:
+    """Stop with one error line and exit status 2 (raises :class:`CliError`)."""
+    raise CliError(message)

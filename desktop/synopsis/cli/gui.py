@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import os
-import re
 import sys
 from pathlib import Path
 
@@ -10,21 +9,7 @@ import click
 
 from .destination import Destination
 from .errors import CliError
-
-# a window (and its screenshot) from 200×150 to 8192×8192 pixels
-MIN_SIZE, MAX_SIZE = (200, 150), (8192, 8192)
-SIZE_HELP = f"from {MIN_SIZE[0]}x{MIN_SIZE[1]} to {MAX_SIZE[0]}x{MAX_SIZE[1]}"
-
-
-def window_size(_ctx: object, _param: object, value: str) -> tuple[int, int]:
-    """``--size WIDTHxHEIGHT`` as a click callback: a size a window and a PNG can have."""
-    m = re.fullmatch(r"(\d{1,6})x(\d{1,6})", value.strip().lower())
-    if not m:
-        raise click.BadParameter(f"{value!r} is not a size WIDTHxHEIGHT like 1400x900")
-    w, h = int(m.group(1)), int(m.group(2))
-    if not (MIN_SIZE[0] <= w <= MAX_SIZE[0] and MIN_SIZE[1] <= h <= MAX_SIZE[1]):
-        raise click.BadParameter(f"{w}x{h} is not a possible window size ({SIZE_HELP})")
-    return w, h
+from .options import size_option
 
 
 def require_display(screenshot: object) -> None:
@@ -41,8 +26,7 @@ def require_display(screenshot: object) -> None:
 @click.argument("sources", nargs=-1, metavar="[A [B [C…]]]")
 @click.option("--screenshot", type=click.Path(dir_okay=False, path_type=Path), default=None,
               help="Compare, save a PNG of the window to this file and exit (renders offscreen).")
-@click.option("--size", default="1400x900", show_default=True, callback=window_size,
-              help=f"Window size for --screenshot ({SIZE_HELP}).")
+@size_option("Window size for --screenshot")
 @click.option("--theme", type=click.Choice(["system", "light", "dark"]), default=None,
               help="Colour theme (default: the remembered one, else the system's).")
 @click.option("--library", "show_library", is_flag=True,

@@ -12,13 +12,14 @@ from pathlib import Path
 
 import click
 
-from ..core import compare as run_compare
+from .. import runtime
+from ..core import Settings
 from ..core.ingest import load
 from ..library import MAX_ID, Library, LibraryError
 from ..library.paths import default_path
-from .compare import timeout_option
 from .destination import Destination
 from .errors import CliError, note
+from .options import settings_options, timeout_option
 from .terminal import echo, visible, visible_json, visible_line
 
 DB_HELP = "Library file (default: $SYNOPSIS_LIBRARY, else the user-data folder)."
@@ -186,7 +187,7 @@ def show(item_id: str, with_text: bool, db_path: Path | None) -> None:
             if with_text:
                 echo("\n" + visible(info["text"]))
         else:
-            from .output import render_summary
+            from ..export.terminal import render_summary
 
             info = lib.comparison_info(num)
             echo(f"c{num}: {visible_line(info['title'])}  (d{info['doc_a']} ↔ d{info['doc_b']}, "
@@ -218,18 +219,16 @@ def remove(item_id: str, db_path: Path | None) -> None:
 @click.argument("id_a", metavar="ID_A")
 @click.argument("id_b", metavar="ID_B")
 @click.option("--case", default=None, help="File the comparison in this case (created if new).")
-@click.option("--granularity", type=click.Choice(["sentence", "paragraph"]), default="sentence",
-              show_default=True, help="Align sentences or whole paragraphs.")
+@settings_options
 @db_option
-def compare(id_a: str, id_b: str, case: str | None, granularity: str, db_path: Path | None) -> None:
+def compare(id_a: str, id_b: str, case: str | None, settings: Settings, db_path: Path | None) -> None:
     """Compare two stored documents and store the comparison; prints its id and summary.
 
     \b
     Example:
       synopsis library compare d1 d2 --case "Witkoff talks"
     """
-    from ..core import Settings
-    from .output import render_summary
+    from ..export.terminal import render_summary
 
     (ka, a), (kb, b) = parse_id(id_a), parse_id(id_b)
     if ka != "document" or kb != "document":
@@ -237,7 +236,7 @@ def compare(id_a: str, id_b: str, case: str | None, granularity: str, db_path: P
     with open_library(db_path) as lib:
         lib.require_writable()
         doc_a, doc_b = lib.get_document(a), lib.get_document(b)
-        report = run_compare(doc_a, doc_b, Settings(granularity=granularity))
+        report = runtime.compare(doc_a, doc_b, settings)
         cid = lib.save_comparison(report, case)
         echo(f"c{cid}")
         echo(render_summary(report))

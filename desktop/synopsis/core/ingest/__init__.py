@@ -7,9 +7,9 @@ from __future__ import annotations
 
 import hashlib
 import os
-from datetime import datetime, timezone
 from pathlib import Path
 
+from ..clock import now_iso
 from ..config import DEFAULT_MAX_BYTES
 from ..errors import LoadError
 from ..model import Document
@@ -25,10 +25,6 @@ from .url import DEFAULT_TIMEOUT, fetch, is_url
 
 def sha256(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
-
-
-def now_iso() -> str:
-    return datetime.now(timezone.utc).replace(microsecond=0).isoformat()
 
 
 def read_bytes(path: str | os.PathLike[str], *, max_bytes: int = DEFAULT_MAX_BYTES) -> bytes:
@@ -166,7 +162,7 @@ def load(source: str | os.PathLike[str], *, max_bytes: int = DEFAULT_MAX_BYTES,
     data = read_bytes(path, max_bytes=max_bytes)
     doc = load_bytes(data, name)
     if path != "-" and doc.format == "text":
-        apply_sidecar(doc, Path(path))
+        doc = apply_sidecar(doc, Path(path))
     return doc
 
 
