@@ -278,3 +278,12 @@ def test_read_only_library_can_be_read(tmp_path, stored, synopsis_cmd, as_ordina
         assert sorted(p.name for p in folder.iterdir()) == ["lib.db"]
     finally:
         folder.chmod(0o755)
+
+
+@pytest.mark.parametrize("db", ["", "."])
+def test_an_empty_library_name_is_one_line(tmp_path, monkeypatch, pair, db):
+    """Found by the fuzzer: ``--db ""`` names the current folder."""
+    monkeypatch.chdir(tmp_path)
+    one_line(invoke("library", "export", "c1", "-o", str(tmp_path / "r.json"), "--db", db), "is a directory")
+    one_line(invoke("compare", str(pair[0]), str(pair[1]), "d1", "-o", str(tmp_path / "r.json"), "--db", db),
+             "is a directory")

@@ -48,6 +48,8 @@ def library_files(path: str | os.PathLike[str] | None) -> list[Path]:
     if path is None:
         return []
     base = Path(path)
+    if not base.name:  # "" or "." (a folder: the library open refuses it in its own words)
+        return [base]
     return [base] + [base.with_name(base.name + suffix) for suffix in ("-wal", "-shm", "-journal")]
 
 
