@@ -109,3 +109,21 @@ def test_document_text_with_control_characters_round_trips(lib):
     text = "Title\x1b]0;x\x07 and\x00 more\x9b text.\n"
     doc_id = lib.add_document(Document(text=text, title="t\x1b[31m", source="x.txt", sha256=""))
     assert lib.document_info(doc_id)["text"] == text  # stored as given; escaped only where shown
+
+
+def test_a_library_must_be_a_plain_file(tmp_path):
+    """SQLite follows links itself: a library named through /proc/self/fd (here a deleted file,
+    as a captured standard output is) would be created anew under that file's dead name."""
+    import tempfile
+
+    with tempfile.TemporaryFile(dir=tmp_path) as deleted:
+        link = tmp_path / "stdout.db"
+        link.symlink_to(f"/proc/self/fd/{deleted.fileno()}")
+        with pytest.raises(LibraryError, match="cannot tell where this path leads"):
+            Library.open(link)
+    for special in ("/dev/null", "/dev/zero"):
+        named = tmp_path / f"{special.rsplit('/', 1)[1]}.db"
+        named.symlink_to(special)
+        with pytest.raises(LibraryError, match="not a regular file|not an SQLite database"):
+            Library.open(named)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["null.db", "stdout.db", "zero.db"]

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import os
 import sqlite3
+import stat
 import time
 from contextlib import contextmanager
 from pathlib import Path
@@ -74,6 +75,7 @@ class LibraryDB:
         reason = ""
         if exists:
             _check_header(path)
+            _check_plain_file(path)
             if not readonly and not _writable(path):
                 readonly, reason = True, "the file or its folder is read-only"
         elif readonly:
@@ -221,6 +223,22 @@ def _check_header(path: Path) -> None:
         raise LibraryError(path, f"cannot be read ({exc.strerror or exc})") from None
     if head and head != SQLITE_MAGIC:
         raise LibraryError(path, "is not a Synopsis library (not an SQLite database); it was left untouched")
+
+
+def _check_plain_file(path: Path) -> None:
+    """A library is a regular file reached under its real name. SQLite resolves links itself:
+    given a device, a pipe, or a link it cannot name (``/dev/stdout`` leading to a deleted
+    file), it would open something else or create a new database elsewhere."""
+    info = path.stat()
+    if not stat.S_ISREG(info.st_mode):
+        raise LibraryError(path, "is not a regular file (a device or a pipe?); a library is a file")
+    real = os.path.realpath(path)
+    try:
+        same = os.path.samestat(os.stat(real), info)
+    except OSError:
+        same = False
+    if not same:
+        raise LibraryError(path, f"cannot tell where this path leads ({real}); give the library's real file name")
 
 
 def _writable(path: Path) -> bool:
