@@ -32,9 +32,8 @@ def sentences(text: str, language: str) -> list[tuple[int, int]]:
 
 
 def _document(text: str, language: str) -> Document:
-    doc = Document(text=text, title="", source="", sha256="", language=language)
-    doc.segments = [Segment(id=k, start=s, end=e) for k, (s, e) in enumerate(sentences(text, language))]
-    return doc
+    segments = tuple(Segment(id=k, start=s, end=e) for k, (s, e) in enumerate(sentences(text, language)))
+    return Document(text=text, title="", source="", sha256="", language=language, segments=segments)
 
 
 def naive_report(text_a: str, text_b: str, language_a: str, language_b: str | None = None) -> Report:
@@ -56,7 +55,5 @@ def naive_report(text_a: str, text_b: str, language_a: str, language_b: str | No
             used_b.add(q)
             label = "shared" if fuzz.ratio(texts_a[p], texts_b[q]) >= SHARED else "paraphrased"
             links.append(Link(a=[p], b=[q], label=label, score=float(scores[p, q]) / 100))
-    links.sort(key=lambda link: link.a[0])
-    from synopsis.core.order import mark_moved
-    mark_moved(links)
-    return Report(documents=[doc_a, doc_b], links=links, settings={})
+    from synopsis.core.order import in_order
+    return Report(documents=[doc_a, doc_b], links=in_order(links), settings={})

@@ -15,13 +15,20 @@ from synopsis.core.model import Document
 from synopsis.core.pipeline import prepare
 from synopsis.core.semantic import encoders, vectors
 from synopsis.core.semantic.models import ModelSpec
+from synopsis.core.semantic import same_language
 from synopsis.core.semantic.same_language import MeaningView
 
 
 class RecordingView(MeaningView):
-    """A meaning view that keeps (word score, cosine) of every pair it scores."""
+    """A meaning view that keeps (word score, cosine) of every pair it scores; every view
+    made while recording is kept in ``made``."""
 
     seen: dict
+    made: list = []
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        RecordingView.made.append(self)
 
     def rescore(self, pairs, word):
         out, cosines = super().rescore(pairs, word)
@@ -42,16 +49,16 @@ def blend_rows(spec: ModelSpec) -> tuple[np.ndarray, np.ndarray]:
     rows, labels = [], []
     for pair in printed_mod.printed_pairs(20, seed=101):
         docs = [prepare(Document(t, "", "", "", language="de"), Settings()) for t in (pair.text_a, pair.text_b)]
-        views: list[RecordingView] = []
-
-        def factory(texts_a, texts_b):
-            views.append(RecordingView(texts_a, texts_b, encoder))
-            return views[-1]
-
-        align_mod.align(docs[0], docs[1], Settings(), meaning=factory)
+        views = RecordingView.made = []
+        same_language.MeaningView = RecordingView      # the aligner's views record, for this fit only
+        try:
+            align_mod.align(docs[0], docs[1], Settings(meaning_model=spec.name))
+        finally:
+            same_language.MeaningView = MeaningView
         live = [[s for s in d.segments if not s.is_debris and len(s.core_span)] for d in docs]
         gold = {(k, j) for j, (k, _) in pair.gold.items()}
-        for (p, q), (word, cos) in getattr(views[0], "seen", {}).items():
+        seen = {pq: wc for view in views for pq, wc in getattr(view, "seen", {}).items()}
+        for (p, q), (word, cos) in seen.items():
             a = printed_mod.sentence_of(pair.starts_a, live[0][p].start)
             b = printed_mod.sentence_of(pair.starts_b, live[1][q].start)
             rows.append((word, cos))

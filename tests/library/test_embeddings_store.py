@@ -44,3 +44,34 @@ def test_a_second_comparison_of_stored_documents_embeds_nothing(tmp_path, seeds,
         report = compare(lib.get_document(ids[0]), lib.get_document(ids[1]), Settings(), embeddings=stores)
     assert made == []
     assert report.is_translation and len(report.links) > 15
+
+
+def test_a_library_without_the_embeddings_table_is_upgraded_with_a_backup(tmp_path, seeds, monkeypatch):
+    import sqlite3
+
+    from synopsis.library import db as db_mod
+    from synopsis.library.migrations import MIGRATIONS
+
+    path = tmp_path / "library.db"
+    monkeypatch.setattr(db_mod, "MIGRATIONS", MIGRATIONS[:2])
+    monkeypatch.setattr(db_mod, "SCHEMA_VERSION", 2)
+    with Library.open(path) as old:
+        doc_id = old.add_document(load(seeds / "geneva-round.txt"))
+    monkeypatch.undo()
+    with Library.open(path) as lib:
+        assert lib.schema_version == 3 and lib.backup_path is not None
+        lib.embedding_store(doc_id).save_states("m", "1", {"k": np.ones(4, dtype=np.float16)})
+        assert lib.count_embeddings(doc_id) == 1
+    backup = sqlite3.connect(lib.backup_path)
+    tables = {row[0] for row in backup.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+    backup.close()
+    assert "passage_embeddings" not in tables and "documents" in tables
+
+
+def test_a_read_only_library_is_read_but_its_embeddings_are_not_saved(tmp_path, seeds):
+    path = tmp_path / "library.db"
+    with Library.open(path) as lib:
+        doc_id = lib.add_document(load(seeds / "geneva-round.txt"))
+    with Library.open(path, readonly=True) as lib:
+        lib.embedding_store(doc_id).save_states("m", "1", {"k": np.ones(4, dtype=np.float16)})
+        assert lib.count_embeddings(doc_id) == 0

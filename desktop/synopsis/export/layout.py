@@ -16,13 +16,7 @@ from typing import Any, Iterable
 from ..core.language import language_name
 from ..core.model import Document, Fact, Link, Report, Span
 from ..core.model import link_key as model_link_key
-from ..core.semantic.translation import VERDICT_NAMES
-
-FACT_KIND_NAMES = {"number": "number", "date": "date", "name": "name", "quote": "quote",
-                   "attribution": "attribution", "negation": "negation / hedging"}
-# 1 covers spelling variants, equal figures written differently and cues in words one side
-# dropped: worth a glance, not a change of fact
-SEVERITY_NAMES = {3: "alarming", 2: "check", 1: "minor"}
+from ..core.vocab import Translation, display_name
 
 
 def link_key(link: Link) -> str:
@@ -210,27 +204,28 @@ def comparison_lines(report: Report) -> list[str]:
     """Sentences saying how the passages were compared: a translation comparison names the two
     languages, the model that aligned them by meaning and how many pairs are faithful; then any
     notice (a language the model does not cover). Empty for a same-language comparison."""
-    how = report.comparison or {}
+    how = report.comparison
+    if how is None:
+        return []
     out: list[str] = []
-    if how.get("kind") == "translation":
-        la, lb = (list(how.get("languages") or []) + [None, None])[:2]
+    if how.is_translation:
+        la, lb = how.languages
         line = (f"Translation comparison: A is in {language_name(la)}, B in {language_name(lb)}; "
                 "passages were aligned by what they say")
-        model = (how.get("model") or {}).get("name")
-        if model:
-            line += f" (sentence-embedding model {model})"
+        if how.model:
+            line += f" (sentence-embedding model {how.model[0]})"
         verdicts = [link.translation for link in report.links if link.translation]
         if verdicts:
-            line += (f". {verdicts.count('faithful')} {VERDICT_NAMES['faithful']}s, "
-                     f"{verdicts.count('changed')} {VERDICT_NAMES['changed']}")
+            line += (f". {verdicts.count(Translation.FAITHFUL)} {display_name(Translation.FAITHFUL)}s, "
+                     f"{verdicts.count(Translation.CHANGED)} {display_name(Translation.CHANGED)}")
         out.append(line + ".")
-    out.extend(str(notice) for notice in how.get("notices") or [])
+    out.extend(how.notices)
     return out
 
 
 def link_caption(link: Link) -> str:
     """What a pair is called: its class, or in a translation comparison its verdict."""
-    return VERDICT_NAMES.get(link.translation or "", link.label)
+    return display_name(link.translation if link.translation else link.label)
 
 
 # -- provenance -------------------------------------------------------------------------------
@@ -250,13 +245,13 @@ def provenance(report: Report) -> dict[str, Any]:
     generator = report.generator or {}
     return {
         "documents": docs,
-        "settings": {k: report.settings[k] for k in sorted(report.settings)},
+        "settings": dict(sorted(report.settings.to_dict().items())),
         "engine": f"{generator.get('name', 'synopsis')} {generator.get('version', '')}".strip(),
         "created": report.created,
     }
 
 
-def display_name(doc: Document, letter: str) -> str:
+def document_name(doc: Document, letter: str) -> str:
     return f"{letter}: {doc.title or doc.source}"
 
 
@@ -288,7 +283,7 @@ def repeats(report: Report) -> list[RepeatRow]:
         if not ids:
             continue
         letter = "AB"[repeat.doc]
-        out.append(RepeatRow(len(out) + 1, repeat.doc, letter, display_name(doc, letter), ids,
+        out.append(RepeatRow(len(out) + 1, repeat.doc, letter, document_name(doc, letter), ids,
                              repeat.label, [doc.segment_text(i).strip() for i in ids]))
     return out
 

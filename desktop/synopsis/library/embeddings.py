@@ -19,8 +19,9 @@ BATCH = 500          # keys per lookup query (SQLite's variable limit is far abo
 
 
 def migrate(db: sqlite_utils.Database) -> None:
-    """Migration 0003: the passage_embeddings table."""
-    db.executescript("""
+    """Migration 0003: the passage_embeddings table. Statement by statement (not a script,
+    which would commit first), so it stays inside the migration's transaction."""
+    db.execute("""
     CREATE TABLE passage_embeddings (
         document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
         model TEXT NOT NULL,
@@ -28,9 +29,8 @@ def migrate(db: sqlite_utils.Database) -> None:
         text_key TEXT NOT NULL,
         state BLOB NOT NULL,
         PRIMARY KEY (document_id, model, version, text_key)
-    );
-    CREATE INDEX passage_embeddings_text ON passage_embeddings(model, version, text_key);
-    """)
+    )""")
+    db.execute("CREATE INDEX passage_embeddings_text ON passage_embeddings(model, version, text_key)")
 
 
 class DocumentStates:

@@ -45,8 +45,8 @@ def en_ru(seed_pair):
 
 def test_a_translation_is_compared_by_meaning_and_says_so(en_ru):
     assert en_ru.is_translation
-    assert en_ru.comparison["languages"] == ["en", "ru"]
-    assert en_ru.comparison["model"]["name"] == "use-multilingual-v3"
+    assert en_ru.comparison.languages == ("en", "ru")
+    assert en_ru.comparison.model[0] == "use-multilingual-v3"
     assert pair_of(en_ru, "Putin said reaching a consensus")[0].startswith("Путин заявил, что достичь")
     assert pair_of(en_ru, "“Some of the US proposals")[0].startswith("«Некоторые американские")
     assert [t[:20] for t in pair_of(en_ru, "Russian forces have made")] == ["Российские войска по"]
@@ -99,9 +99,9 @@ def test_progress_names_the_meaning_stage_and_cancel_stops_it(seed_pair):
 
 def test_ukrainian_uses_the_optional_model():
     report = compare(doc(ENGLISH), doc(UKRAINIAN))
-    assert report.comparison["languages"] == ["en", "uk"]
-    assert report.comparison["model"]["name"] == "multilingual-e5-small"
-    assert sorted((link.a, link.b) for link in report.links) == [([0], [0]), ([1], [1]), ([2], [2]), ([3], [3])]
+    assert report.comparison.languages == ("en", "uk")
+    assert report.comparison.model[0] == "multilingual-e5-small"
+    assert sorted((link.a, link.b) for link in report.links) == [((0,), (0,)), ((1,), (1,)), ((2,), (2,)), ((3,), (3,))]
 
 
 def test_ukrainian_without_the_optional_model_is_compared_with_a_notice(tmp_path):
@@ -131,9 +131,9 @@ MARKETS_B = ("Die Lage in der Stadt ist angespannt.\n"
 
 def test_a_reworded_statement_with_few_shared_words_is_linked_and_scored_by_meaning():
     report = compare(doc(MARKETS_A, "de"), doc(MARKETS_B, "de"))
-    link = next(l for l in report.links if l.a == [1])
-    assert link.b == [1] and link.scores["meaning"] > 0.6
-    assert report.comparison["model"]["name"] == "use-multilingual-v3"
+    link = next(l for l in report.links if l.a == (1,))
+    assert link.b == (1,) and link.scores["meaning"] > 0.6
+    assert report.comparison.model[0] == "use-multilingual-v3"
     assert "meaning" not in report.links[0].scores        # the same words: never embedded
 
 
@@ -143,9 +143,10 @@ def test_meaning_finds_a_counterpart_the_words_cannot(monkeypatch):
     a = "Die Regierung trat am Montag zurück.\nDer Bürgermeister eröffnete die neue Brücke.\n"
     b = "Die Regierung trat am Montag zurück.\nThe mayor opened the new bridge.\n"
     with_meaning = compare(doc(a, "de"), doc(b, "de"))
-    assert ([1], [1]) in [(l.a, l.b) for l in with_meaning.links]
+    assert ((1,), (1,)) in [(l.a, l.b) for l in with_meaning.links]
     words_only = compare(doc(a, "de"), doc(b, "de"), Settings(meaning=False))
-    assert ([1], [1]) not in [(l.a, l.b) for l in words_only.links]
+    assert ((1,), (1,)) not in [(l.a, l.b) for l in words_only.links]
+    assert words_only.comparison.model is None
 
 
 def test_related_statements_that_say_different_things_are_not_linked(seeds):
@@ -170,3 +171,26 @@ def test_translation_comparisons_are_the_same_in_every_process(tmp_path, seed_pa
         data = json.loads(out.read_text(encoding="utf-8"))
         outputs.append([(l["a"], l["b"], l["score"], l.get("translation")) for l in data["links"]])
     assert outputs[0] == outputs[1]
+
+
+def test_deciding_a_translation_again_keeps_its_kind_and_verdicts(en_ru):
+    from synopsis.core.model import Report
+    from synopsis.core.pipeline import redecide
+
+    again = redecide(en_ru, en_ru.settings.replace(paraphrase_threshold=0.9))
+    assert again.is_translation and again.comparison == en_ru.comparison
+    assert 0 < len(again.links) < len(en_ru.links)
+    assert all(link.translation is not None for link in again.links)
+    stored = Report.from_json(en_ru.to_json())
+    assert stored.comparison == en_ru.comparison
+    assert [link.translation for link in stored.links] == [link.translation for link in en_ru.links]
+    assert stored.alignment.comparison == en_ru.comparison
+
+
+def test_the_model_setting_offers_exactly_the_known_models():
+    from synopsis.core.config import declared
+    from synopsis.core.semantic.models import REGISTRY
+
+    spec = next(s for s in declared() if s.name == "meaning_model")
+    assert spec.choices == tuple(model.name for model in REGISTRY) and spec.flag == "--meaning-model"
+    assert {s.name for s in declared()} >= {"meaning", "meaning_model"}

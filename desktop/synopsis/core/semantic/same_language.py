@@ -20,6 +20,10 @@ from typing import Callable, Sequence
 
 import numpy as np
 
+from ..comparison import Comparison
+from ..config import Settings
+from ..document import Document
+from ..features import SegmentFeatures
 from . import blocks, encoders, models, vectors
 
 SETTLED = 0.8          # a passage with a word partner this strong is not embedded
@@ -129,3 +133,28 @@ class MeaningView:
         cosines[ks] = cos
         return out, cosines
 
+
+def view_for(doc_a: Document, doc_b: Document, live_a: Sequence[SegmentFeatures],
+             live_b: Sequence[SegmentFeatures], best: tuple[np.ndarray, np.ndarray], settings: Settings,
+             how: Comparison, *, stores: vectors.Stores = vectors.NO_STORES,
+             check: Callable[[], None] = lambda: None) -> tuple[MeaningView | None, Comparison]:
+    """The meaning view of the live passages of two documents in one language, with the ones
+    their best word scores (``best``: per passage of a, of b) leave unsettled embedded; and
+    ``how`` with the model used, or the notice when none could be used."""
+    choice = models.choose(how.languages, prefer=settings.meaning_model)
+    how = how.with_notice(choice.notice)
+    if choice.spec is None:
+        return None, how
+    view = MeaningView([f.span.slice(doc_a.text) for f in live_a], [f.span.slice(doc_b.text) for f in live_b],
+                       encoders.load(choice.spec), stores=stores, cancel=_cancel_from(check))
+    view.settle(*best)
+    if not view.rows_a or not view.rows_b:
+        return view, how
+    return view, how.with_model(view.encoder.spec.name, view.encoder.version)
+
+
+def _cancel_from(check: Callable[[], None]) -> Callable[[], bool]:
+    def cancel() -> bool:
+        check()
+        return False
+    return cancel

@@ -8,7 +8,7 @@ neighbour with a strong meaning score are linked too (a paragraph the translatio
 
 Every link gets a meaning score in [0, 1] (:mod:`.calibrate`) as its ``score``; the labels a
 fact-checker reads come later, from that score and the facts that changed
-(:func:`translation_verdict`):
+(:func:`verdict`):
 
 - **faithful translation**: the passages say the same thing (meaning score at or above
   ``FAITHFUL_MIN``) and no figure, date, name, quote, attribution or negation changed;
@@ -23,22 +23,24 @@ in a way the other side's reader does not match (a number in words, a name in an
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from typing import Callable
+from typing import Callable, Iterable
 
 import numpy as np
 
+from ..comparison import Comparison
 from ..config import Settings
-from ..model import Document, Link, Repeat
+from ..document import Document
+from ..features import segment_features
+from ..model import Alignment, Candidate, Fact
+from ..repeats import find_repeats
+from ..vocab import ComparisonKind, Severity, Translation
 from . import blocks, calibrate, encoders, models, vectors
 
 Check = Callable[[], None]
 Progress = Callable[[str, float], None]
 
 FAITHFUL_MIN = 0.5          # meaning score below which a linked pair is "changed in translation"
-FACT_SEVERITY = 2           # a fact of this severity found on both sides makes it "changed"
 MOVED_MIN = 0.8             # meaning score for linking two passages the block aligner left out
-VERDICTS = ("faithful", "changed")
 
 
 def language_of(doc: Document) -> str | None:
@@ -52,24 +54,6 @@ def is_translation(doc_a: Document, doc_b: Document) -> bool:
     return bool(la and lb and la != lb)
 
 
-@dataclass
-class Comparison:
-    """What a report says about how its passages were compared (``Report.comparison``)."""
-
-    kind: str                                 # "translation" or "same-language"
-    languages: list[str | None]
-    model: dict[str, str] = field(default_factory=dict)
-    notices: list[str] = field(default_factory=list)
-
-    def to_dict(self) -> dict:
-        out: dict = {"kind": self.kind, "languages": list(self.languages)}
-        if self.model:
-            out["model"] = dict(self.model)
-        if self.notices:
-            out["notices"] = list(self.notices)
-        return out
-
-
 def live_segments(doc: Document) -> tuple[list[int], list[str]]:
     """Ids and statement texts (core spans) of the segments that are article text."""
     ids, texts = [], []
@@ -81,20 +65,20 @@ def live_segments(doc: Document) -> tuple[list[int], list[str]]:
     return ids, texts
 
 
-def align(doc_a: Document, doc_b: Document, settings: Settings, check: Check = lambda: None,
-          progress: Progress | None = None,
-          stores: tuple[vectors.StateStore | None, vectors.StateStore | None] = (None, None),
-          costs: blocks.BlockCosts = blocks.BlockCosts()) -> tuple[list[Link], Comparison]:
-    """Candidate links between a document and its translation, and how they were found."""
-    languages = [language_of(doc_a), language_of(doc_b)]
+def align(doc_a: Document, doc_b: Document, settings: Settings, *, check: Check = lambda: None,
+          progress: Progress | None = None, stores: vectors.Stores = vectors.NO_STORES,
+          costs: blocks.BlockCosts = blocks.BlockCosts()) -> Alignment:
+    """The scored candidate pairs of a document and its translation, and how they were found."""
+    languages = (language_of(doc_a), language_of(doc_b))
     choice = models.choose(languages, prefer=settings.meaning_model)
-    info = Comparison("translation", languages, notices=[choice.notice] if choice.notice else [])
+    how = Comparison(ComparisonKind.TRANSLATION, languages).with_notice(choice.notice)
+    repeats = tuple(find_repeats(segment_features(doc_a), 0) + find_repeats(segment_features(doc_b), 1))
     ids_a, texts_a = live_segments(doc_a)
     ids_b, texts_b = live_segments(doc_b)
     if choice.spec is None or not ids_a or not ids_b:
-        return [], info
+        return Alignment((doc_a, doc_b), (), repeats, how)
     encoder = encoders.load(choice.spec)
-    info.model = {"name": encoder.spec.name, "version": encoder.version}
+    how = how.with_model(encoder.spec.name, encoder.version)
     total = len(texts_a) + len(texts_b)
 
     def report(offset: int) -> Callable[[int, int], None]:
@@ -110,9 +94,10 @@ def align(doc_a: Document, doc_b: Document, settings: Settings, check: Check = l
     found = blocks.align_blocks(side_a, side_b, costs)
     check()
     scorer = _Scorer(side_a, side_b, calibrate.calibration(encoder.spec.name), costs.neighbours)
-    links = [_link(ids_a, ids_b, a, b, scorer) for a, b in found if a and b]
-    links += _moved(found, ids_a, ids_b, scorer)
-    return links, info
+    candidates = [_candidate(ids_a, ids_b, a, b, scorer) for a, b in found if a and b]
+    candidates += _moved(found, ids_a, ids_b, scorer)
+    candidates.sort(key=lambda c: (c.a[0], c.b[0], c.a, c.b))
+    return Alignment((doc_a, doc_b), tuple(candidates), repeats, how)
 
 
 def cancel_from(check: Check) -> Callable[[], bool]:
@@ -139,14 +124,14 @@ class _Scorer:
         return float(self.cal.score(cos, relative)), cos
 
 
-def _link(ids_a: list[int], ids_b: list[int], rows_a: tuple[int, ...], rows_b: tuple[int, ...],
-          scorer: _Scorer) -> Link:
+def _candidate(ids_a: list[int], ids_b: list[int], rows_a: tuple[int, ...], rows_b: tuple[int, ...],
+               scorer: _Scorer) -> Candidate:
     score, cos = scorer.score(rows_a, rows_b)
-    return Link(a=[ids_a[r] for r in rows_a], b=[ids_b[r] for r in rows_b], label="paraphrased",
-                score=score, scores={"meaning": score, "cosine": cos, "chars": 0.0})
+    return Candidate(a=tuple(ids_a[r] for r in rows_a), b=tuple(ids_b[r] for r in rows_b),
+                     score=min(1.0, max(0.0, score)), scores={"meaning": score, "cosine": cos, "chars": 0.0})
 
 
-def _moved(found: list[blocks.Block], ids_a: list[int], ids_b: list[int], scorer: _Scorer) -> list[Link]:
+def _moved(found: list[blocks.Block], ids_a: list[int], ids_b: list[int], scorer: _Scorer) -> list[Candidate]:
     """Passages left out on both sides that are each other's nearest neighbour, strongly."""
     left_a = [a[0] for a, b in found if a and not b]
     left_b = [b[0] for a, b in found if b and not a]
@@ -158,27 +143,19 @@ def _moved(found: list[blocks.Block], ids_a: list[int], ids_b: list[int], scorer
         q = int(np.argmax(sims[p]))
         if int(np.argmax(sims[:, q])) != p:
             continue
-        link = _link(ids_a, ids_b, (i,), (left_b[q],), scorer)
-        if link.score >= MOVED_MIN:
-            out.append(link)
+        candidate = _candidate(ids_a, ids_b, (i,), (left_b[q],), scorer)
+        if candidate.score >= MOVED_MIN:
+            out.append(candidate)
     return out
 
 
-def translation_verdict(link: Link) -> str:
-    """"faithful" or "changed" for a link between a passage and its translation."""
-    if link.score < FAITHFUL_MIN:
-        return "changed"
-    for fact in link.facts:
-        if fact.severity >= 3 or (fact.severity >= FACT_SEVERITY and fact.a is not None and fact.b is not None):
-            return "changed"
-    return "faithful"
-
-
-VERDICT_NAMES = {"faithful": "faithful translation", "changed": "changed in translation"}
-
-
-def find_repeats_of(doc_a: Document, doc_b: Document) -> list[Repeat]:
-    """Repeated passages inside each document (the word-based finder works in any language)."""
-    from ..align import find_repeats
-    from ..features import segment_features
-    return find_repeats(segment_features(doc_a), 0) + find_repeats(segment_features(doc_b), 1)
+def verdict(score: float, facts: Iterable[Fact]) -> Translation:
+    """Faithful or changed in translation, for a pair of counterparts with meaning score
+    ``score`` and the changed ``facts`` found in it (see the module docstring)."""
+    if score < FAITHFUL_MIN:
+        return Translation.CHANGED
+    for fact in facts:
+        if fact.severity >= Severity.ALARM or (fact.severity >= Severity.CHECK and fact.a is not None
+                                               and fact.b is not None):
+            return Translation.CHANGED
+    return Translation.FAITHFUL

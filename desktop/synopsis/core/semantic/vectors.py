@@ -19,7 +19,7 @@ from typing import Callable, Iterable, Protocol, Sequence
 import numpy as np
 
 from ..errors import Cancelled
-from .encoders import STATE_DTYPE, Encoder, blas_single_thread
+from .encoders import STATE_DTYPE, Encoder
 
 Progress = Callable[[int, int], None]      # (texts done, texts in all)
 CancelCheck = Callable[[], bool]
@@ -37,6 +37,11 @@ class StateStore(Protocol):
     def load_states(self, model: str, version: str, keys: Sequence[str]) -> dict[str, np.ndarray]: ...
 
     def save_states(self, model: str, version: str, states: dict[str, np.ndarray]) -> None: ...
+
+
+# The stores of the two documents of a comparison (None: the document is not stored anywhere).
+Stores = tuple["StateStore | None", "StateStore | None"]
+NO_STORES: Stores = (None, None)
 
 
 class EmbeddingCache:
@@ -73,6 +78,8 @@ class EmbeddingCache:
         return len(self._rows)
 
 
+# The process's one cache of states (its only process-wide state besides the loaded models of
+# ``encoders``): bounded, keyed by model and version, so a second comparison of a text is free.
 CACHE = EmbeddingCache()
 
 
@@ -151,7 +158,7 @@ def _embed_missing(texts: list[str], keys: list[str], encoder: Encoder, progress
             raise Cancelled()
         return encoder.states([texts[i] for i in chunk])
 
-    with blas_single_thread(), ThreadPoolExecutor(threads) as pool:
+    with ThreadPoolExecutor(threads) as pool:
         for chunk, rows in zip(chunks, _ordered(pool, one, chunks)):
             out.update(zip((keys[i] for i in chunk), rows))
             done += len(chunk)
