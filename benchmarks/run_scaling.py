@@ -1,0 +1,220 @@
+"""Cost against length: two long articles of real prose, time and peak memory per size.
+
+    .venv/bin/python benchmarks/run_scaling.py                       # ~6 min: sizes 2,000 … 20,000, 3 runs each
+    .venv/bin/python benchmarks/run_scaling.py --sizes 2000,4000 --runs 1
+    .venv/bin/python benchmarks/run_scaling.py --profile 10000       # where the time goes, one size
+
+Side a is German news prose (WMT19 AR, the WMT18 and WMT20 paraphrased references: every
+distinct line, taken in order and from the start again when a size needs more) printed as
+articles (``articles.lay_out``); side b its edited copy (``split_cases.build``: lines kept,
+edited, replaced by the human paraphrase AR.p, dropped, inserted, split and merged). Each
+comparison (``synopsis.core.compare``, segmentation to facts, then the JSON report) runs in a
+child process of its own; its peak memory is the child's ``ru_maxrss`` (``os.wait4``) plus that
+of the fact worker it starts, its time the wall-clock and CPU time of the comparison. The
+naive baseline (all pairs, character ratio, greedy) runs on the same text up to 8,000 sentences.
+Writes ``benchmarks/results/scaling.md``, ``scaling.json`` and ``scaling.png`` (``bench`` extra:
+matplotlib). The machine's load average is recorded beside the figures.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+sys.path.insert(0, str(HERE.parent / "desktop"))
+
+RESULTS = HERE / "results"
+SIZES = (2000, 4000, 5000, 8000, 10000, 16000, 20000)
+BASELINE_MAX = 8000
+_CHILD = r"""
+import json, resource, sys, time
+sys.path[:0] = [{here!r}, {desktop!r}]
+from run_scaling import long_pair
+from synopsis.core import Settings, compare
+from synopsis.core.model import Document
+a, b = long_pair({n})
+da = Document(a, 'a', 'a', '', language='de'); db = Document(b, 'b', 'b', '', language='de')
+t0, c0 = time.perf_counter(), time.process_time()
+if {aligner!r} == 'synopsis':
+    report = compare(da, db, Settings())
+    report.to_json()
+    stages = dict(report.timings)
+    links = len(report.links)
+else:
+    from synopsis.core import baseline
+    from synopsis.core.pipeline import prepare
+    prepare(da, Settings()); prepare(db, Settings())
+    links = len(baseline.align(da, db, Settings())[0])
+    stages = {{}}
+wall, cpu = time.perf_counter() - t0, time.process_time() - c0
+from synopsis.core import fact_worker
+fact_worker.stop()
+kids = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+print(json.dumps({{"wall": wall, "cpu": cpu, "stages": stages, "links": links, "worker_mb": kids,
+                  "segments": [len(da.segments), len(db.segments)], "chars": [len(a), len(b)]}}))
+"""
+
+
+def long_pair(n: int, seed: int = 5) -> tuple[str, str]:
+    """Side a of ``n`` source sentences printed as articles, side b its edited copy."""
+    from articles import german_pool
+    from split_cases import build
+    pool = german_pool()
+    rows = [pool[k % len(pool)] for k in range(n)]
+    far = [s for s, _ in pool[len(pool) // 2:]]
+    pair = build(rows, "de", seed, far)
+    return pair.a.text, pair.b.text
+
+
+def measure(n: int, aligner: str) -> dict:
+    """One comparison of size ``n`` in a child process: wall and CPU seconds, peak MB."""
+    code = _CHILD.format(here=str(HERE), desktop=str(HERE.parent / "desktop"), n=n, aligner=aligner)
+    proc = subprocess.Popen([sys.executable, "-c", code], stdout=subprocess.PIPE, text=True)
+    out = proc.stdout.read()
+    _, status, usage = os.wait4(proc.pid, 0)
+    proc.returncode = os.waitstatus_to_exitcode(status)
+    if proc.returncode != 0:
+        raise RuntimeError(f"size {n} ({aligner}) failed with exit code {proc.returncode}")
+    result = json.loads(out)
+    result["peak_mb"] = usage.ru_maxrss / 1024
+    return result
+
+
+def load() -> str:
+    return " / ".join(f"{x:.2f}" for x in os.getloadavg())
+
+
+def run(sizes: list[int], runs: int) -> dict:
+    out: dict = {"sizes": {}, "baseline": {}, "cores": os.cpu_count(), "runs": runs}
+    for n in sizes:
+        before = load()
+        trials = [measure(n, "synopsis") for _ in range(runs)]
+        med = statistics.median(t["wall"] for t in trials)
+        out["sizes"][n] = {"wall": med, "walls": [t["wall"] for t in trials],
+                           "cpu": statistics.median(t["cpu"] for t in trials),
+                           "peak_mb": max(t["peak_mb"] for t in trials),
+                           "worker_mb": max(t["worker_mb"] for t in trials),
+                           "stages": trials[0]["stages"], "links": trials[0]["links"],
+                           "segments": trials[0]["segments"], "chars": trials[0]["chars"],
+                           "load_before": before, "load_after": load()}
+        print(f"{n}: {med:.2f} s wall, {out['sizes'][n]['cpu']:.2f} s CPU, "
+              f"{out['sizes'][n]['peak_mb']:.0f} MB (load {before})", flush=True)
+        if n <= BASELINE_MAX:
+            base = measure(n, "baseline")
+            out["baseline"][n] = {"wall": base["wall"], "cpu": base["cpu"], "peak_mb": base["peak_mb"]}
+            print(f"   baseline {base['wall']:.2f} s, {base['peak_mb']:.0f} MB", flush=True)
+    return out
+
+
+def growth(r: dict) -> list[tuple[int, int, float, float]]:
+    """(n, 2n, time ratio, CPU ratio) for every size whose double was measured too."""
+    sizes = {int(k): v for k, v in r["sizes"].items()}
+    return [(n, 2 * n, sizes[2 * n]["wall"] / sizes[n]["wall"], sizes[2 * n]["cpu"] / sizes[n]["cpu"])
+            for n in sorted(sizes) if 2 * n in sizes]
+
+
+def plot(r: dict, path: Path) -> None:
+    import matplotlib
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    sizes = sorted(int(k) for k in r["sizes"])
+    rows = [r["sizes"][k] if k in r["sizes"] else r["sizes"][str(k)] for k in sizes]
+    base = sorted((int(k), v) for k, v in r["baseline"].items())
+    fig, (ax_t, ax_m) = plt.subplots(1, 2, figsize=(11, 4.2))
+    ax_t.plot(sizes, [x["wall"] for x in rows], "o-", color="#0072B2", label="Synopsis, wall-clock")
+    ax_t.plot(sizes, [x["cpu"] for x in rows], "s--", color="#009E73", label="Synopsis, CPU")
+    if base:
+        ax_t.plot([n for n, _ in base], [v["wall"] for _, v in base], "^:", color="#D55E00",
+                  label="naive baseline (all pairs)")
+    linear = [rows[0]["wall"] * n / sizes[0] for n in sizes]
+    ax_t.plot(sizes, linear, color="#999999", lw=1, label="linear from the smallest size")
+    ax_t.axhline(10, color="#CC79A7", lw=0.8, ls="--")
+    ax_t.axhline(25, color="#CC79A7", lw=0.8, ls="--")
+    ax_t.set(xlabel="sentences per article", ylabel="seconds", title="Time to compare two articles")
+    ax_t.legend(fontsize=8)
+    ax_m.plot(sizes, [x["peak_mb"] for x in rows], "o-", color="#0072B2", label="Synopsis, peak RSS")
+    if base:
+        ax_m.plot([n for n, _ in base], [v["peak_mb"] for _, v in base], "^:", color="#D55E00",
+                  label="naive baseline")
+    ax_m.axhline(1024, color="#CC79A7", lw=0.8, ls="--")
+    ax_m.axhline(1536, color="#CC79A7", lw=0.8, ls="--")
+    ax_m.set(xlabel="sentences per article", ylabel="MB", title="Peak memory (targets dashed)")
+    ax_m.legend(fontsize=8)
+    for ax in (ax_t, ax_m):
+        ax.grid(alpha=0.3)
+        ax.set_ylim(bottom=0)
+    fig.tight_layout()
+    fig.savefig(path, dpi=110)
+
+
+def render(r: dict) -> str:
+    lines = ["# Cost against length", "",
+             "Command: `.venv/bin/python benchmarks/run_scaling.py` "
+             f"({r['runs']} runs per size, median wall-clock; {r['cores']} cores shared with other work, "
+             "load average 1/5/15 min before each size in the table). German news prose printed as "
+             "articles against an edited copy (kept, edited, paraphrased, dropped, inserted, split, "
+             "merged); end to end: segmentation, alignment, word edits, facts, the JSON report. "
+             "Peak = the comparison process's ru_maxrss (the fact worker's beside it). "
+             "Plot: `scaling.png`.", "",
+             "| sentences (a / b segments) | wall s | CPU s | peak MB | worker MB | links | align s | edits+facts s | load | baseline s | baseline MB |",
+             "|---|---|---|---|---|---|---|---|---|---|---|"]
+    for k, v in sorted(r["sizes"].items(), key=lambda kv: int(kv[0])):
+        base = r["baseline"].get(k) or r["baseline"].get(str(k))
+        st = v["stages"]
+        lines.append(f"| {int(k):,} ({v['segments'][0]:,} / {v['segments'][1]:,}) | {v['wall']:.2f} | {v['cpu']:.2f} | "
+                     f"{v['peak_mb']:.0f} | {v['worker_mb']:.0f} | {v['links']:,} | {st.get('align', 0):.2f} | "
+                     f"{st.get('edits_facts', 0):.2f} | {v['load_before']} | "
+                     + (f"{base['wall']:.2f} | {base['peak_mb']:.0f} |" if base else "— | — |"))
+    lines += ["", "Growth for twice the length (wall-clock / CPU time):", ""]
+    lines += [f"- {n:,} → {m:,}: {t:.2f}× / {c:.2f}×" for n, m, t, c in growth(r)]
+    return "\n".join(lines) + "\n"
+
+
+def profile(n: int) -> None:
+    """cProfile of one comparison of size ``n``, in this process: the 30 costliest functions."""
+    import cProfile
+    import io
+    import pstats
+    from synopsis.core import Settings, compare
+    from synopsis.core.model import Document
+
+    a, b = long_pair(n)
+    da, db = Document(a, "a", "a", "", language="de"), Document(b, "b", "b", "", language="de")
+    prof = cProfile.Profile()
+    prof.enable()
+    report = compare(da, db, Settings())
+    report.to_json()
+    prof.disable()
+    buf = io.StringIO()
+    pstats.Stats(prof, stream=buf).sort_stats("cumulative").print_stats(30)
+    print(f"stages: {report.timings}")
+    print(buf.getvalue())
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--sizes", default=",".join(map(str, SIZES)))
+    parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--profile", type=int, default=0, help="profile one size instead")
+    args = parser.parse_args()
+    if args.profile:
+        profile(args.profile)
+        return
+    result = run([int(s) for s in args.sizes.split(",")], args.runs)
+    RESULTS.mkdir(exist_ok=True)
+    (RESULTS / "scaling.json").write_text(json.dumps(result, indent=1), encoding="utf-8")
+    (RESULTS / "scaling.md").write_text(render(result), encoding="utf-8")
+    plot(result, RESULTS / "scaling.png")
+    print(render(result))
+
+
+if __name__ == "__main__":
+    main()
