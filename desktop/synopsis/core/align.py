@@ -17,7 +17,6 @@ by aligning on ``Segment.core_span``.
 """
 from __future__ import annotations
 
-import heapq
 import itertools
 from collections import defaultdict
 from typing import Callable, Sequence
@@ -25,6 +24,7 @@ from typing import Callable, Sequence
 import numpy as np
 from rapidfuzz import fuzz, process
 
+from .candidates import candidate_pairs
 from .classify import choose
 from .config import Settings
 from .features import SegmentFeatures, Weights, combine, merge, pair_views, segment_features
@@ -33,7 +33,6 @@ from .order import mark_moved
 
 Check = Callable[[], None]
 
-PER_SEGMENT = 8          # candidates proposed per segment by the index
 CANDIDATE_FLOOR = 0.15   # pairs scoring below this are not kept (live thresholds go no lower)
 CONTEXT_BONUS = 0.08     # lift for a pair whose neighbours are aligned in order
 MERGE_MARGIN = 0.02      # a merged passage must beat its best part by this much
@@ -46,7 +45,6 @@ GAP_MIN = 0.1            # ... if the pair has at least this much in common on i
 GAP_MIN_UNEVEN = 0.2     # ... or this much when the gap's sides differ (a passage is unique)
 EDGE_BONUS = 0.2         # lift for the next pair beyond the end of a run of anchors
 EDGE_MIN = 0.12          # ... if the pair has at least this much in common on its own
-INDEX_SHARE = 0.2        # stems in more than this share of segments are too common to index
 
 
 def align(doc_a: Document, doc_b: Document, settings: Settings,
@@ -80,39 +78,6 @@ def align(doc_a: Document, doc_b: Document, settings: Settings,
 
 def _link(a: list[int], b: list[int], score: float, views: dict[str, float]) -> Link:
     return Link(a=a, b=b, label="paraphrased", score=min(1.0, max(0.0, score)), scores=views)
-
-
-def candidate_pairs(live_a: Sequence[SegmentFeatures], live_b: Sequence[SegmentFeatures],
-                    weights: Weights) -> set[tuple[int, int]]:
-    """Positions (p, q) in ``live_a`` × ``live_b`` worth scoring: top shared-weight partners."""
-    limit = max(3, INDEX_SHARE * (len(live_a) + len(live_b)))
-    index: dict[str, list[int]] = defaultdict(list)
-    for q, f in enumerate(live_b):
-        for term in f.content:
-            index[term].append(q)
-    shared: dict[tuple[int, int], float] = defaultdict(float)
-    for p, f in enumerate(live_a):
-        for term in f.content:
-            postings = index.get(term)
-            if postings and weights.df.get(term, 0) <= limit:
-                w = weights.idf(term)
-                for q in postings:
-                    shared[p, q] += w
-    best_a: dict[int, list[tuple[float, int]]] = defaultdict(list)
-    best_b: dict[int, list[tuple[float, int]]] = defaultdict(list)
-    for (p, q), w in shared.items():
-        _push(best_a[p], (w, q))
-        _push(best_b[q], (w, p))
-    out = {(p, q) for p, heap in best_a.items() for _, q in heap}
-    out |= {(p, q) for q, heap in best_b.items() for _, p in heap}
-    return out
-
-
-def _push(heap: list[tuple[float, int]], item: tuple[float, int]) -> None:
-    if len(heap) < PER_SEGMENT:
-        heapq.heappush(heap, item)
-    elif item > heap[0]:
-        heapq.heapreplace(heap, item)
 
 
 def _score(pairs: set[tuple[int, int]], live_a: Sequence[SegmentFeatures],

@@ -12,6 +12,7 @@ import re
 import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import TYPE_CHECKING, Iterable, Sequence
 
 if TYPE_CHECKING:
@@ -28,6 +29,7 @@ _UNIFY = str.maketrans({
 })
 _TOKEN = re.compile(r"\d+(?:[.,]\d+)*%?|[^\W\d_]+(?:['-][^\W\d_]+)*", re.UNICODE)
 _NUMBER = re.compile(r"^\d")
+_NUMBER_TOKEN, _STOP_TOKEN, _WORD_TOKEN = 0, 1, 2
 
 STOPWORDS: dict[str, frozenset[str]] = {
     "en": frozenset("""a an the and or but if of to in on at by for from with as into onto about
@@ -80,7 +82,6 @@ class SegmentFeatures:
     span: Span
     text: str                       # normalised core text
     stems: list[str]
-    spans: list[Span]               # token offsets in Document.text, parallel to ``stems``
     numbers: frozenset[str]
     names: frozenset[str]
     bag: Counter = field(default_factory=Counter)
@@ -94,24 +95,31 @@ def extract(doc_text: str, ids: Sequence[int], span: Span, language: str | None)
     """Features of ``doc_text[span]`` (the core span of segment(s) ``ids``)."""
     raw = doc_text[span.start:span.end]
     stems: list[str] = []
-    spans: list[Span] = []
     numbers: set[str] = set()
     names: set[str] = set()
     for n, m in enumerate(_TOKEN.finditer(raw)):
         token = m.group()
-        word = normalise(token)
-        if _NUMBER.match(word):
-            value = word.rstrip("%").replace(",", "")
-            numbers.add(value)
-            stems.append(value)
-        else:
-            if token[0].isupper() and n > 0 and word not in _ALL_STOP:
-                names.add(word)
-            stems.append(stem(word, language) if word not in _ALL_STOP else word)
-        spans.append(Span(span.start + m.start(), span.start + m.end()))
+        form, kind = _token_form(token, language)
+        stems.append(form)
+        if kind == _NUMBER_TOKEN:
+            numbers.add(form)
+        elif kind == _WORD_TOKEN and n > 0 and token[0].isupper():
+            names.add(normalise(token))
     return SegmentFeatures(ids=tuple(ids), span=span, text=normalise(raw).strip(), stems=stems,
-                           spans=spans, numbers=frozenset(numbers), names=frozenset(names),
-                           bag=Counter(stems))
+                           numbers=frozenset(numbers), names=frozenset(names), bag=Counter(stems))
+
+
+@lru_cache(maxsize=1 << 16)
+def _token_form(token: str, language: str | None) -> tuple[str, int]:
+    """(the stem or number value a token stands for, its kind: number, stopword or word).
+    Memoised: a document repeats most of its words, and normalising and stemming one costs
+    more than looking it up."""
+    word = normalise(token)
+    if _NUMBER.match(word):
+        return word.rstrip("%").replace(",", ""), _NUMBER_TOKEN
+    if word in _ALL_STOP:
+        return word, _STOP_TOKEN
+    return stem(word, language), _WORD_TOKEN
 
 
 def merge(first: SegmentFeatures, second: SegmentFeatures, doc_text: str,
@@ -145,6 +153,23 @@ class Weights:
         self.df = df
         self._max = math.log(self.total + 1) + 1.0
         self._memo: dict[str, float] = {}
+        self.term_ids: dict[str, int] = {}      # numbers for the terms bulk scoring has met
+        self._idf = self._rare = None
+
+    def arrays(self) -> tuple["np.ndarray", "np.ndarray"]:
+        """(idf, 1.0 if rare else 0.0) of every term in ``term_ids``, indexed by its number."""
+        import numpy as np
+
+        known = 0 if self._idf is None else len(self._idf)
+        if known < len(self.term_ids):
+            new = list(self.term_ids)[known:]
+            idf = np.array([self.idf_of(t) for t in new], dtype=np.float64)
+            rare = np.array([self.is_rare(t) for t in new], dtype=np.float64)
+            self._idf = idf if self._idf is None else np.concatenate([self._idf, idf])
+            self._rare = rare if self._rare is None else np.concatenate([self._rare, rare])
+        if self._idf is None:
+            return np.zeros(0), np.zeros(0)
+        return self._idf, self._rare
 
     def idf_of(self, term: str) -> float:
         """``idf`` memoised: the aligner asks for the same terms many times."""
@@ -176,23 +201,19 @@ COEFFICIENTS: dict[str, float] = {
 }
 
 
-def _summary(f: SegmentFeatures, weights: Weights, cache: dict) -> tuple[float, set, float]:
-    """(total weight, rare terms, rare weight) of one side, memoised per pair_views call."""
-    key = id(f)
-    if key not in cache:
-        idf = weights.idf_of
-        rare = {t for t in f.bag if weights.is_rare(t)}
-        cache[key] = (sum(idf(t) * c for t, c in f.bag.items()), rare, sum(idf(t) for t in rare))
-    return cache[key]
-
-
-def _weighted_overlap(fa: SegmentFeatures, fb: SegmentFeatures, weights: Weights,
-                      cache: dict) -> tuple[float, float, float, float]:
+def reference_overlap(fa: SegmentFeatures, fb: SegmentFeatures,
+                      weights: Weights) -> tuple[float, float, float, float]:
     """Weighted Dice over stems, containment of the lighter side, share of the smaller side's
-    rare weight found in the other, and the unmatched weight (log-scaled)."""
+    rare weight found in the other, and the unmatched weight (log-scaled) of one pair.
+
+    The readable definition of what ``pair_views`` computes for many pairs at once in numpy;
+    the tests hold the two to the same numbers."""
     idf = weights.idf_of
-    wa, rare_a, rwa = _summary(fa, weights, cache)
-    wb, rare_b, rwb = _summary(fb, weights, cache)
+    wa = sum(idf(t) * c for t, c in fa.bag.items())
+    wb = sum(idf(t) * c for t, c in fb.bag.items())
+    rare_a = {t for t in fa.bag if weights.is_rare(t)}
+    rare_b = {t for t in fb.bag if weights.is_rare(t)}
+    rwa, rwb = sum(idf(t) for t in rare_a), sum(idf(t) for t in rare_b)
     shared = sum(idf(t) * min(c, fb.bag[t]) for t, c in fa.bag.items() if t in fb.bag)
     dice = 2.0 * shared / (wa + wb) if wa + wb > 0 else 0.0
     smaller = min(rwa, rwb)
@@ -205,14 +226,12 @@ def _bigrams(stems: list[str]) -> set[tuple[str, str]]:
     return set(zip(stems, stems[1:]))
 
 
-def _jaccard(a: frozenset, b: frozenset) -> float:
-    union = a | b
-    return len(a & b) / len(union) if union else 0.0
-
-
 def pair_views(pairs_a: Sequence[SegmentFeatures], pairs_b: Sequence[SegmentFeatures],
                weights: Weights) -> dict[str, "np.ndarray"]:
-    """Every view for the element-wise pairs (pairs_a[k], pairs_b[k]), as arrays in [0, 1]."""
+    """Every view for the element-wise pairs (pairs_a[k], pairs_b[k]), as arrays in [0, 1].
+
+    The passages' stems, numbers, names and bigrams go into item tables once per call and
+    every pair is scored in bulk (:mod:`overlap`); ``reference_overlap`` is the one-pair form."""
     import numpy as np
     from rapidfuzz import fuzz, process
 
@@ -225,20 +244,60 @@ def pair_views(pairs_a: Sequence[SegmentFeatures], pairs_b: Sequence[SegmentFeat
     out["chars"] = process.cpdist(texts_a, texts_b, scorer=fuzz.ratio, workers=1).astype(np.float64) / 100
     out["tokens"] = process.cpdist(texts_a, texts_b, scorer=fuzz.token_set_ratio,
                                    workers=1).astype(np.float64) / 100
-    words, contain, rare, bigrams, numbers, names, length, conflict, unmatched = (
-        out[k] for k in ("words", "contain", "rare", "bigrams", "numbers", "names", "length",
-                         "num_conflict", "unmatched"))
-    cache: dict = {}
-    for k, (fa, fb) in enumerate(zip(pairs_a, pairs_b)):
-        words[k], contain[k], rare[k], unmatched[k] = _weighted_overlap(fa, fb, weights, cache)
-        ba, bb = _bigrams(fa.stems), _bigrams(fb.stems)
-        bigrams[k] = len(ba & bb) / len(ba | bb) if ba or bb else 0.0
-        numbers[k] = _jaccard(fa.numbers, fb.numbers)
-        conflict[k] = 1.0 if fa.numbers and fb.numbers and not fa.numbers & fb.numbers else 0.0
-        names[k] = _jaccard(fa.names, fb.names)
-        la, lb = len(fa.text), len(fb.text)
-        length[k] = min(la, lb) / max(la, lb) if max(la, lb) else 0.0
+    local: dict[int, int] = {}
+    unique: list[SegmentFeatures] = []
+    for f in (*pairs_a, *pairs_b):
+        if id(f) not in local:
+            local[id(f)] = len(unique)
+            unique.append(f)
+    a = np.array([local[id(f)] for f in pairs_a], dtype=np.int64)
+    b = np.array([local[id(f)] for f in pairs_b], dtype=np.int64)
+    _word_views(out, unique, a, b, weights)
+    _set_views(out, unique, a, b)
+    lengths = np.array([len(f.text) for f in unique], dtype=np.float64)
+    la, lb = lengths[a], lengths[b]
+    longer = np.maximum(la, lb)
+    out["length"] = np.divide(np.minimum(la, lb), longer, out=np.zeros(n), where=longer > 0)
     return out
+
+
+def _word_views(out: dict, unique: Sequence[SegmentFeatures], a: "np.ndarray", b: "np.ndarray",
+                weights: Weights) -> None:
+    """words (weighted Dice), contain, rare and unmatched for every pair, in bulk."""
+    import numpy as np
+
+    from .overlap import ItemTable, shared_sum
+
+    table = ItemTable([f.bag.items() for f in unique], weights.term_ids)
+    idf, rare = weights.arrays()
+    total = table.totals(idf)
+    rare_total = np.bincount(table.owner, weights=idf[table.item] * rare[table.item], minlength=table.count)
+    pair, item, va, vb = table.common(a, b)
+    n = len(a)
+    shared = shared_sum(n, pair, idf[item] * np.minimum(va, vb))
+    rare_shared = shared_sum(n, pair, idf[item] * rare[item])
+    wa, wb = total[a], total[b]
+    both = wa + wb
+    out["words"] = np.minimum(np.divide(2.0 * shared, both, out=np.zeros(n), where=both > 0), 1.0)
+    lighter = np.minimum(wa, wb)
+    out["contain"] = np.minimum(np.divide(shared, lighter, out=np.zeros(n), where=lighter > 0), 1.0)
+    smaller = np.minimum(rare_total[a], rare_total[b])
+    out["rare"] = np.minimum(np.divide(rare_shared, smaller, out=np.zeros(n), where=smaller > 0), 1.0)
+    out["unmatched"] = np.log1p(np.maximum(both - 2 * shared, 0.0))
+
+
+def _set_views(out: dict, unique: Sequence[SegmentFeatures], a: "np.ndarray", b: "np.ndarray") -> None:
+    """numbers, names and bigrams (Jaccard of sets) and the number conflict, in bulk."""
+    import numpy as np
+
+    from .overlap import ItemTable, jaccard
+
+    numbers = ItemTable([((x, 1.0) for x in f.numbers) for f in unique], {})
+    out["numbers"] = jaccard(numbers, a, b)
+    sizes = numbers.sizes()
+    out["num_conflict"] = ((sizes[a] > 0) & (sizes[b] > 0) & (out["numbers"] == 0)).astype(np.float64)
+    out["names"] = jaccard(ItemTable([((x, 1.0) for x in f.names) for f in unique], {}), a, b)
+    out["bigrams"] = jaccard(ItemTable([((x, 1.0) for x in _bigrams(f.stems)) for f in unique], {}), a, b)
 
 
 def combine(views: dict[str, "np.ndarray"], coefficients: dict[str, float] | None = None) -> "np.ndarray":

@@ -1,0 +1,114 @@
+"""Which pairs of passages are worth scoring: a bounded number per passage.
+
+Every passage asks an inverted index of the other document for partners, with its
+``QUERY_TERMS`` rarest content stems. A stem's postings are read whole when they are few; a
+common stem's are read only near the passage's place in the document (the ``POSTINGS_CAP``
+passages around the same relative position), so no stem costs more than ``POSTINGS_CAP`` per
+query. The partners are ranked by the rarity weight they share with the passage and the best
+``PER_SEGMENT`` kept, for each passage of either side. The work is therefore bounded by
+(passages × ``QUERY_TERMS`` × ``POSTINGS_CAP``) and done in numpy: cost grows with the length of
+the documents, not with the product of their lengths.
+
+Other proposers (nearest neighbours in an embedding space, say) plug in through ``proposers``:
+each is a function of the two passage lists that returns more (p, q) positions to score.
+"""
+from __future__ import annotations
+
+from typing import Callable, Iterable, Sequence
+
+import numpy as np
+
+from .features import SegmentFeatures, Weights
+
+PER_SEGMENT = 8          # partners kept per passage, on each side
+QUERY_TERMS = 16         # rarest content stems a passage queries the index with
+POSTINGS_CAP = 32        # most postings read for one stem of one passage
+INDEX_SHARE = 0.2        # stems in more than this share of passages are too common to query
+
+Pairs = set[tuple[int, int]]
+Proposer = Callable[[Sequence[SegmentFeatures], Sequence[SegmentFeatures]], Iterable[tuple[int, int]]]
+
+
+def candidate_pairs(live_a: Sequence[SegmentFeatures], live_b: Sequence[SegmentFeatures],
+                    weights: Weights, proposers: Sequence[Proposer] = ()) -> Pairs:
+    """Positions (p, q) in ``live_a`` × ``live_b`` worth scoring."""
+    if not live_a or not live_b:
+        return set()
+    vocab = _Vocabulary(live_a, live_b, weights)
+    out = _best(vocab, 0, live_a, live_b) | {(p, q) for q, p in _best(vocab, 1, live_b, live_a)}
+    for propose in proposers:
+        out.update((int(p), int(q)) for p, q in propose(live_a, live_b))
+    return out
+
+
+class _Vocabulary:
+    """Content stems numbered in sorted order, each with its weight and document frequency."""
+
+    def __init__(self, live_a: Sequence[SegmentFeatures], live_b: Sequence[SegmentFeatures],
+                 weights: Weights) -> None:
+        stems = sorted({t for f in (*live_a, *live_b) for t in f.content})
+        self.ids = {t: k for k, t in enumerate(stems)}
+        limit = max(3, INDEX_SHARE * (len(live_a) + len(live_b)))
+        self.usable = np.array([weights.df.get(t, 0) <= limit for t in stems], dtype=bool)
+        self.idf = np.array([weights.idf_of(t) for t in stems], dtype=np.float64)
+        self.df = np.array([weights.df.get(t, 0) for t in stems], dtype=np.int64)
+        self.sides = [_occurrences(live_a, self.ids), _occurrences(live_b, self.ids)]
+
+
+def _occurrences(feats: Sequence[SegmentFeatures], ids: dict[str, int]) -> tuple[np.ndarray, np.ndarray]:
+    """(passage, stem id) of every distinct content stem of every passage, sorted by stem then passage."""
+    passages, stems = [], []
+    for p, f in enumerate(feats):
+        for t in f.content:
+            passages.append(p)
+            stems.append(ids[t])
+    passage = np.array(passages, dtype=np.int64)
+    stem = np.array(stems, dtype=np.int64)
+    order = np.lexsort((passage, stem))
+    return passage[order], stem[order]
+
+
+def _best(vocab: _Vocabulary, side: int, own: Sequence[SegmentFeatures],
+          other: Sequence[SegmentFeatures]) -> Pairs:
+    """For every passage of ``side``, its ``PER_SEGMENT`` best partners on the other side."""
+    q_passage, q_stem = _queries(vocab, side)
+    o_passage, o_stem = vocab.sides[1 - side]
+    starts = np.searchsorted(o_stem, np.arange(len(vocab.idf) + 1))
+    first, count = starts[q_stem], starts[q_stem + 1] - starts[q_stem]
+    # a common stem: only the postings around the passage's relative place in the other document
+    wide = count > POSTINGS_CAP
+    if wide.any():
+        place = (q_passage[wide] * len(other)) // max(len(own), 1)
+        lo, hi = first[wide], first[wide] + count[wide]
+        stride = len(other) + 1
+        centre = np.searchsorted(o_stem * stride + o_passage, q_stem[wide] * stride + place)
+        start = np.clip(centre - POSTINGS_CAP // 2, lo, hi - POSTINGS_CAP)
+        first[wide], count[wide] = start, POSTINGS_CAP
+    if count.sum() == 0:
+        return set()
+    rows = np.repeat(np.arange(len(q_stem)), count)
+    offset = np.arange(len(rows)) - np.repeat(np.cumsum(count) - count, count)
+    p = q_passage[rows]
+    q = o_passage[first[rows] + offset]
+    weight = vocab.idf[q_stem[rows]]
+    key = p * len(other) + q
+    unique, inverse = np.unique(key, return_inverse=True)
+    total = np.bincount(inverse, weights=weight)
+    up, uq = unique // len(other), unique % len(other)
+    order = np.lexsort((uq, -total, up))        # by passage, best first, ties by position
+    up, uq = up[order], uq[order]
+    group_start = np.searchsorted(up, up, side="left")
+    keep = (np.arange(len(up)) - group_start) < PER_SEGMENT
+    return set(zip(up[keep].tolist(), uq[keep].tolist()))
+
+
+def _queries(vocab: _Vocabulary, side: int) -> tuple[np.ndarray, np.ndarray]:
+    """(passage, stem) of every query: each passage's ``QUERY_TERMS`` rarest usable stems."""
+    passage, stem = vocab.sides[side]
+    usable = vocab.usable[stem]
+    passage, stem = passage[usable], stem[usable]
+    order = np.lexsort((stem, vocab.df[stem], passage))   # by passage, rarest first, ties by stem
+    passage, stem = passage[order], stem[order]
+    group_start = np.searchsorted(passage, passage, side="left")
+    keep = (np.arange(len(passage)) - group_start) < QUERY_TERMS
+    return passage[keep], stem[keep]
