@@ -145,12 +145,21 @@ def lay_out(units: list[Unit], rng: random.Random, article: tuple[int, int] = (2
         end = min(len(units), k + size)
         while k < end:
             take = rng.randint(2, 5)
-            lines.append([s for u in units[k:k + take] for s in u.sentences])
-            k += take
+            paragraph: list[str] = []
+            for unit in units[k:min(k + take, end)]:
+                if _is_headline(unit):      # a title inside the source's run (no final stop)
+                    lines.append(paragraph)
+                    lines.append(list(unit.sentences))
+                    paragraph = []
+                else:
+                    paragraph.extend(unit.sentences)
+            lines.append(paragraph)
+            k = min(k + take, end)
         k = min(k, len(units))
+    lines = [line for n, line in enumerate(lines) if line or (n and lines[n - 1])]   # one blank at most
     text, spans = [], []
     pos = 0
-    for line in lines[1:]:
+    for line in lines:
         for n, sentence in enumerate(line):
             if n:
                 text.append(" ")
@@ -161,6 +170,11 @@ def lay_out(units: list[Unit], rng: random.Random, article: tuple[int, int] = (2
         text.append("\n")
         pos += 1
     return Printed("".join(text), spans)
+
+
+def _is_headline(unit: Unit) -> bool:
+    """A unit whose text ends without a sentence stop (WMT keeps its articles' titles as lines)."""
+    return not unit.sentences[-1].rstrip().endswith(tuple(".!?…:\"“”»«'’)"))
 
 
 def wmt_lines(part: str = "all") -> list[tuple[str, str | None]]:

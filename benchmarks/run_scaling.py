@@ -178,7 +178,7 @@ def render(r: dict) -> str:
     return "\n".join(lines) + "\n"
 
 
-def profile(n: int) -> None:
+def profile(n: int, sort_keys: tuple[str, ...] = ("cumulative",)) -> None:
     """cProfile of one comparison of size ``n``, in this process: the 30 costliest functions."""
     import cProfile
     import io
@@ -194,7 +194,7 @@ def profile(n: int) -> None:
     report.to_json()
     prof.disable()
     buf = io.StringIO()
-    pstats.Stats(prof, stream=buf).sort_stats("cumulative").print_stats(30)
+    pstats.Stats(prof, stream=buf).sort_stats(*sort_keys).print_stats(30)
     print(f"stages: {report.timings}")
     print(buf.getvalue())
 
@@ -204,9 +204,10 @@ def main() -> None:
     parser.add_argument("--sizes", default=",".join(map(str, SIZES)))
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--profile", type=int, default=0, help="profile one size instead")
+    parser.add_argument("--sort", default="cumulative", help="pstats sort keys for --profile")
     args = parser.parse_args()
     if args.profile:
-        profile(args.profile)
+        profile(args.profile, tuple(args.sort.split(",")))
         return
     result = run([int(s) for s in args.sizes.split(",")], args.runs)
     RESULTS.mkdir(exist_ok=True)

@@ -27,15 +27,15 @@ from rapidfuzz import fuzz, process
 from .candidates import candidate_pairs
 from .classify import choose
 from .config import Settings
-from .features import SegmentFeatures, Weights, combine, merge, pair_views, segment_features
+from .features import SegmentFeatures, Weights, combine, pair_views, segment_features
 from .model import Document, Link, Repeat
 from .order import mark_moved
+from .splits import cap_parts, find_runs, segment_ids
 
 Check = Callable[[], None]
 
 CANDIDATE_FLOOR = 0.15   # pairs scoring below this are not kept (live thresholds go no lower)
 CONTEXT_BONUS = 0.08     # lift for a pair whose neighbours are aligned in order
-MERGE_MARGIN = 0.02      # a merged passage must beat its best part by this much
 REPEAT_CHARS = 0.9       # character similarity of two passages of one document that repeat
 ANCHOR_MIN = 0.5         # pairs this strong pin down their neighbours (gaps, edges)
 GAP_MAX = 6              # largest run of unanchored passages matched between two anchors
@@ -60,14 +60,19 @@ def align(doc_a: Document, doc_b: Document, settings: Settings,
     pairs = candidate_pairs(live_a, live_b, weights)
     check()
     scored = _score(pairs, live_a, live_b, weights)
+    base = {pq: s for pq, (s, _) in scored.items()}     # each pair's own score, before context
     check()
     _add_context(scored, len(live_a), len(live_b))
     for _ in range(GAP_PASSES):
-        _fill_gaps(scored, live_a, live_b, weights, settings)
-    candidates = [_link([live_a[p].ids[0]], [live_b[q].ids[0]], s, v)
-                  for (p, q), (s, v) in scored.items() if s >= CANDIDATE_FLOOR]
+        _fill_gaps(scored, live_a, live_b, weights, settings, base)
     check()
-    candidates += _merges(scored, live_a, live_b, doc_a, doc_b, weights)
+    runs = find_runs(scored, base, (live_a, live_b), (doc_a, doc_b), weights)
+    cap_parts(scored, runs)
+    candidates = [_link([live_a[p].ids[0]], [live_b[q].ids[0]], s, v)
+                  for (p, q), (s, v) in sorted(scored.items()) if s >= CANDIDATE_FLOOR]
+    candidates += [_link(*segment_ids((live_a, live_b), run), run.score,
+                         {k: v for k, v in run.views.items() if not k.startswith("_")})
+                   for run in runs if run.score >= CANDIDATE_FLOOR]
     check()
     for c in candidates:
         c.moved = False
@@ -165,7 +170,8 @@ def _best_path(gap_a: list[int], gap_b: list[int], base: dict[tuple[int, int], f
 
 
 def _fill_gaps(scored: dict[tuple[int, int], tuple[float, dict]], live_a: Sequence[SegmentFeatures],
-               live_b: Sequence[SegmentFeatures], weights: Weights, settings: Settings) -> None:
+               live_b: Sequence[SegmentFeatures], weights: Weights, settings: Settings,
+               base: dict[tuple[int, int], float]) -> None:
     """Sentence-aligner context. Between two anchors (confident pairs) that are neighbours in
     both documents, the unanchored passages are matched in order by dynamic programming, and
     the matched pairs get ``GAP_BONUS``: a heavy paraphrase with little word overlap is still
@@ -180,7 +186,9 @@ def _fill_gaps(scored: dict[tuple[int, int], tuple[float, dict]], live_a: Sequen
              if 0 <= p + d < len(live_a) and 0 <= q + d < len(live_b)
              and p + d not in taken_a and q + d not in taken_b}
     wanted = {(p, q) for gap_a, gap_b in gaps for p in gap_a for q in gap_b} | edges
-    scored.update(_score(wanted - scored.keys(), live_a, live_b, weights))
+    fresh = _score(wanted - scored.keys(), live_a, live_b, weights)
+    scored.update(fresh)
+    base.update({pq: s for pq, (s, _) in fresh.items()})
     base = {pq: s for pq, (s, _) in scored.items()}
     rival = _Rivals(base, settings.paraphrase_threshold)
     lifts: dict[tuple[int, int], tuple[str, float]] = {}
@@ -216,35 +224,6 @@ class _Rivals:
         out_a = (s for s, q2 in self.of_a.get(p, ()) if q2 not in inside_b)
         out_b = (s for s, p2 in self.of_b.get(q, ()) if p2 not in inside_a)
         return max(max(out_a, default=0.0), max(out_b, default=0.0))
-
-
-def _merges(scored: dict[tuple[int, int], tuple[float, dict]], live_a: Sequence[SegmentFeatures],
-            live_b: Sequence[SegmentFeatures], doc_a: Document, doc_b: Document,
-            weights: Weights) -> list[Link]:
-    """Two adjacent segments of one side against one of the other, kept when they score better."""
-    score = {pq: s for pq, (s, _) in scored.items()}
-    trials: list[tuple[SegmentFeatures, SegmentFeatures, float, tuple[int, ...], tuple[int, ...]]] = []
-    for (p, q), s in score.items():
-        if s < CANDIDATE_FLOOR:
-            continue
-        if p + 1 < len(live_a) and score.get((p + 1, q), 0.0) >= CANDIDATE_FLOOR:
-            best = max(s, score[p + 1, q])
-            merged = merge(live_a[p], live_a[p + 1], doc_a.text, doc_a.language)
-            trials.append((merged, live_b[q], best, merged.ids, live_b[q].ids))
-        if q + 1 < len(live_b) and score.get((p, q + 1), 0.0) >= CANDIDATE_FLOOR:
-            best = max(s, score[p, q + 1])
-            merged = merge(live_b[q], live_b[q + 1], doc_b.text, doc_b.language)
-            trials.append((live_a[p], merged, best, live_a[p].ids, merged.ids))
-    if not trials:
-        return []
-    views = pair_views([t[0] for t in trials], [t[1] for t in trials], weights)
-    scores = combine(views)
-    out = []
-    for k, (_, _, best, ids_a, ids_b) in enumerate(trials):
-        if scores[k] > best + MERGE_MARGIN:
-            out.append(_link(list(ids_a), list(ids_b), float(scores[k]),
-                             {name: float(views[name][k]) for name in ("chars", "words", "rare")}))
-    return out
 
 
 def _adjacent_b(x: Link, y: Link) -> bool:

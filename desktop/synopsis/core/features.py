@@ -99,27 +99,28 @@ def extract(doc_text: str, ids: Sequence[int], span: Span, language: str | None)
     names: set[str] = set()
     for n, m in enumerate(_TOKEN.finditer(raw)):
         token = m.group()
-        form, kind = _token_form(token, language)
+        form, kind, word = _token_form(token, language)
         stems.append(form)
         if kind == _NUMBER_TOKEN:
             numbers.add(form)
         elif kind == _WORD_TOKEN and n > 0 and token[0].isupper():
-            names.add(normalise(token))
+            names.add(word)
     return SegmentFeatures(ids=tuple(ids), span=span, text=normalise(raw).strip(), stems=stems,
                            numbers=frozenset(numbers), names=frozenset(names), bag=Counter(stems))
 
 
 @lru_cache(maxsize=1 << 16)
-def _token_form(token: str, language: str | None) -> tuple[str, int]:
-    """(the stem or number value a token stands for, its kind: number, stopword or word).
+def _token_form(token: str, language: str | None) -> tuple[str, int, str]:
+    """(the stem or number value a token stands for, its kind: number, stopword or word, and
+    its normalised form).
     Memoised: a document repeats most of its words, and normalising and stemming one costs
     more than looking it up."""
     word = normalise(token)
     if _NUMBER.match(word):
-        return word.rstrip("%").replace(",", ""), _NUMBER_TOKEN
+        return word.rstrip("%").replace(",", ""), _NUMBER_TOKEN, word
     if word in _ALL_STOP:
-        return word, _STOP_TOKEN
-    return stem(word, language), _WORD_TOKEN
+        return word, _STOP_TOKEN, word
+    return stem(word, language), _WORD_TOKEN, word
 
 
 def merge(first: SegmentFeatures, second: SegmentFeatures, doc_text: str,
@@ -155,6 +156,27 @@ class Weights:
         self._memo: dict[str, float] = {}
         self.term_ids: dict[str, int] = {}      # numbers for the terms bulk scoring has met
         self._idf = self._rare = None
+        # per passage (by id, the passage kept alive beside): its items numbered for bulk scoring
+        self._items: dict[int, tuple[SegmentFeatures, tuple]] = {}
+        self._item_ids: tuple[dict, dict, dict] = ({}, {}, {})
+
+    def items_of(self, f: SegmentFeatures) -> tuple:
+        """The stems (with counts), numbers, names and bigrams of ``f``, numbered (see
+        :func:`overlap.numbered`), made once per passage for all the pairs it is in."""
+        from .overlap import numbered
+
+        kept = self._items.get(id(f))
+        if kept is None or kept[0] is not f:
+            numbers, names, bigrams = self._item_ids
+            kept = self._items[id(f)] = (f, (
+                numbered(f.bag.items(), self.term_ids),
+                numbered(((x, 1.0) for x in f.numbers), numbers),
+                numbered(((x, 1.0) for x in f.names), names),
+                numbered(((x, 1.0) for x in _bigrams(f.stems)), bigrams)))
+        return kept[1]
+
+    def vocabulary_sizes(self) -> tuple[int, int, int, int]:
+        return (len(self.term_ids), *(len(ids) for ids in self._item_ids))
 
     def arrays(self) -> tuple["np.ndarray", "np.ndarray"]:
         """(idf, 1.0 if rare else 0.0) of every term in ``term_ids``, indexed by its number."""
@@ -252,8 +274,9 @@ def pair_views(pairs_a: Sequence[SegmentFeatures], pairs_b: Sequence[SegmentFeat
             unique.append(f)
     a = np.array([local[id(f)] for f in pairs_a], dtype=np.int64)
     b = np.array([local[id(f)] for f in pairs_b], dtype=np.int64)
-    _word_views(out, unique, a, b, weights)
-    _set_views(out, unique, a, b)
+    items = [weights.items_of(f) for f in unique]
+    _word_views(out, [x[0] for x in items], a, b, weights)
+    _set_views(out, items, a, b, weights.vocabulary_sizes())
     lengths = np.array([len(f.text) for f in unique], dtype=np.float64)
     la, lb = lengths[a], lengths[b]
     longer = np.maximum(la, lb)
@@ -261,14 +284,14 @@ def pair_views(pairs_a: Sequence[SegmentFeatures], pairs_b: Sequence[SegmentFeat
     return out
 
 
-def _word_views(out: dict, unique: Sequence[SegmentFeatures], a: "np.ndarray", b: "np.ndarray",
-                weights: Weights) -> None:
+def _word_views(out: dict, stems: list[tuple[list[int], list[float]]], a: "np.ndarray",
+                b: "np.ndarray", weights: Weights) -> None:
     """words (weighted Dice), contain, rare and unmatched for every pair, in bulk."""
     import numpy as np
 
     from .overlap import ItemTable, shared_sum
 
-    table = ItemTable([f.bag.items() for f in unique], weights.term_ids)
+    table = ItemTable(stems, len(weights.term_ids))
     idf, rare = weights.arrays()
     total = table.totals(idf)
     rare_total = np.bincount(table.owner, weights=idf[table.item] * rare[table.item], minlength=table.count)
@@ -286,18 +309,19 @@ def _word_views(out: dict, unique: Sequence[SegmentFeatures], a: "np.ndarray", b
     out["unmatched"] = np.log1p(np.maximum(both - 2 * shared, 0.0))
 
 
-def _set_views(out: dict, unique: Sequence[SegmentFeatures], a: "np.ndarray", b: "np.ndarray") -> None:
+def _set_views(out: dict, items: list[tuple], a: "np.ndarray", b: "np.ndarray",
+               sizes: tuple[int, int, int, int]) -> None:
     """numbers, names and bigrams (Jaccard of sets) and the number conflict, in bulk."""
     import numpy as np
 
     from .overlap import ItemTable, jaccard
 
-    numbers = ItemTable([((x, 1.0) for x in f.numbers) for f in unique], {})
+    numbers = ItemTable([x[1] for x in items], sizes[1])
     out["numbers"] = jaccard(numbers, a, b)
-    sizes = numbers.sizes()
-    out["num_conflict"] = ((sizes[a] > 0) & (sizes[b] > 0) & (out["numbers"] == 0)).astype(np.float64)
-    out["names"] = jaccard(ItemTable([((x, 1.0) for x in f.names) for f in unique], {}), a, b)
-    out["bigrams"] = jaccard(ItemTable([((x, 1.0) for x in _bigrams(f.stems)) for f in unique], {}), a, b)
+    count = numbers.sizes()
+    out["num_conflict"] = ((count[a] > 0) & (count[b] > 0) & (out["numbers"] == 0)).astype(np.float64)
+    out["names"] = jaccard(ItemTable([x[2] for x in items], sizes[2]), a, b)
+    out["bigrams"] = jaccard(ItemTable([x[3] for x in items], sizes[3]), a, b)
 
 
 def combine(views: dict[str, "np.ndarray"], coefficients: dict[str, float] | None = None) -> "np.ndarray":

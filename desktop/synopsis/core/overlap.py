@@ -9,32 +9,26 @@ pair's first passage's items and finds each in the second passage by a binary se
 """
 from __future__ import annotations
 
+from itertools import chain
 from typing import Hashable, Iterable, Sequence
 
 import numpy as np
 
 
 class ItemTable:
-    """Items of ``owners`` passages: ``items[k]`` maps each item of passage k to a value (a count)."""
+    """Items of ``len(items)`` passages: ``items[k]`` is (sorted item numbers, their values) of
+    passage k, as made by :func:`numbered`."""
 
-    def __init__(self, items: Sequence[Iterable[tuple[Hashable, float]]], ids: dict[Hashable, int]) -> None:
-        owners: list[int] = []
-        item_ids: list[int] = []
-        values: list[float] = []
-        for k, pairs in enumerate(items):
-            for item, value in pairs:
-                owners.append(k)
-                item_ids.append(ids.setdefault(item, len(ids)))
-                values.append(value)
-        self.ids = ids
-        owner = np.array(owners, dtype=np.int64)
-        item = np.array(item_ids, dtype=np.int64)
-        order = np.lexsort((item, owner))
-        self.owner, self.item = owner[order], item[order]
-        self.value = np.array(values, dtype=np.float64)[order]
+    def __init__(self, items: Sequence[tuple[list[int], list[float]]], vocabulary: int) -> None:
+        sizes = np.fromiter((len(ids) for ids, _ in items), dtype=np.int64, count=len(items))
         self.count = len(items)
-        self.starts = np.searchsorted(self.owner, np.arange(self.count + 1))
-        self.stride = max(len(ids), 1)
+        self.owner = np.repeat(np.arange(self.count, dtype=np.int64), sizes)
+        self.item = np.fromiter(chain.from_iterable(ids for ids, _ in items), dtype=np.int64,
+                                count=int(sizes.sum()))
+        self.value = np.fromiter(chain.from_iterable(v for _, v in items), dtype=np.float64,
+                                 count=int(sizes.sum()))
+        self.starts = np.concatenate([[0], np.cumsum(sizes)])
+        self.stride = max(vocabulary, 1)
         self.keys = self.owner * self.stride + self.item
 
     def sizes(self) -> np.ndarray:
@@ -58,6 +52,13 @@ class ItemTable:
         at = np.minimum(at, len(self.keys) - 1)
         hit = self.keys[at] == b[pair] * self.stride + item
         return pair[hit], item[hit], self.value[rows[hit]], self.value[at[hit]]
+
+
+def numbered(pairs: Iterable[tuple[Hashable, float]], ids: dict[Hashable, int]) -> tuple[list[int], list[float]]:
+    """(item numbers, values) of one passage's items, sorted by number; new items get the
+    next free number in ``ids``."""
+    rows = sorted((ids.setdefault(item, len(ids)), value) for item, value in pairs)
+    return [k for k, _ in rows], [v for _, v in rows]
 
 
 def shared_sum(n: int, pair: np.ndarray, amount: np.ndarray) -> np.ndarray:

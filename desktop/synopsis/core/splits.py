@@ -1,0 +1,174 @@
+"""One passage against two or three adjacent passages of the other side: splits and merges.
+
+An editor splits a sentence in two or joins two into one; the aligner then sees a pair whose
+one side holds the words of the other side's *run* of passages. For every pair that is the
+best match of one of its passages (the *seed*), the next and the previous passage on either
+side are tried as part of a run: a neighbour whose words are mostly inside the single passage
+(``CONTAIN_MIN`` of its weight) is read together with the seed's passage as one, and the run
+is kept as a candidate when it covers the single passage better than the seed's passage alone
+(weighted word overlap up by ``WORDS_GAIN``) and scores no worse. A kept run of two is tried
+once more with the passage beyond it (1:3 and 3:1).
+
+A kept run gets the context lifts its seed pair got (its neighbours are aligned in order just
+the same), and the pairs of its parts with the single passage are capped just below it, so the
+selection prefers the run to any of its parts; at a threshold above the run's score the parts
+stay as they were.
+"""
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+from typing import Sequence
+
+import numpy as np
+
+from .features import SegmentFeatures, Weights, combine, extract, pair_views
+from .model import Document, Span
+
+CONTAIN_MIN = 0.5        # share of a neighbour's word weight found in the single passage
+WORDS_GAIN = 0.02        # ... and then the run covers the single passage this much better (Dice)
+SEED_MIN = 0.25          # seeds: best pairs of a passage scoring at least this (before lifts)
+CAP_BELOW = 1e-4         # a part's pair is capped this far below the run that holds it
+VIEWS_KEPT = ("chars", "words", "rare")
+
+Scored = dict[tuple[int, int], tuple[float, dict]]
+Live = tuple[Sequence[SegmentFeatures], Sequence[SegmentFeatures]]
+
+
+@dataclass
+class Run:
+    """Passages ``many`` (positions on side ``side``) read as one against ``single`` (other side)."""
+
+    side: int
+    many: tuple[int, ...]
+    single: int
+    score: float = 0.0
+    views: dict | None = None
+    lift: float = 0.0
+
+    def pairs(self) -> list[tuple[int, int]]:
+        """The (a, b) positions of each part with the single passage."""
+        return [(m, self.single) if self.side == 0 else (self.single, m) for m in self.many]
+
+
+class _Pairs:
+    """The scored pairs seen from each side: every passage's partners and its best one."""
+
+    def __init__(self, scored: Scored, base: dict[tuple[int, int], float]) -> None:
+        self.scored, self.base = scored, base
+        self.partners: tuple[dict, dict] = (defaultdict(list), defaultdict(list))
+        for (p, q), s in sorted(base.items()):
+            self.partners[0][p].append((s, q))
+            self.partners[1][q].append((s, p))
+        self.best = tuple({x: max(found) for x, found in side.items()} for side in self.partners)
+
+    def pair(self, side: int, x: int, y: int) -> tuple[int, int]:
+        return (x, y) if side == 0 else (y, x)
+
+    def lift(self, pair: tuple[int, int]) -> float:
+        """How much context lifted a pair above its own score."""
+        return max(0.0, self.scored[pair][0] - self.base[pair]) if pair in self.scored else 0.0
+
+
+def find_runs(scored: Scored, base: dict[tuple[int, int], float], live: Live,
+              docs: tuple[Document, Document], weights: Weights) -> list[Run]:
+    """Runs of two or three adjacent passages that match one passage better than their parts."""
+    pairs = _Pairs(scored, base)
+    seeds = [Run(side, (m,), single, lift=pairs.lift(pairs.pair(side, m, single)))
+             for side, m, single in _seeds(pairs)]
+    runs2 = _grow(pairs, seeds, live, docs, weights)
+    runs3 = _grow(pairs, runs2, live, docs, weights)
+    best: dict[tuple, Run] = {}
+    for run in runs2 + runs3:
+        key = (run.side, run.many, run.single)
+        if key not in best or run.score > best[key].score:
+            best[key] = run
+    out = [best[k] for k in sorted(best)]
+    by_single: dict[tuple[int, int], list[Run]] = defaultdict(list)
+    for run in out:
+        by_single[run.side, run.single].append(run)
+    for longer in out:          # a run of three is preferred to the runs of two inside it
+        for shorter in by_single[longer.side, longer.single]:
+            if set(shorter.many) < set(longer.many):
+                shorter.score = min(shorter.score, max(0.0, longer.score - CAP_BELOW))
+    return out
+
+
+def _seeds(pairs: _Pairs) -> list[tuple[int, int, int]]:
+    """(side, many-side position, single-side position) of each passage's best pair, both ways."""
+    out = set()
+    for side in (0, 1):
+        for x, (s, y) in pairs.best[side].items():
+            if s >= SEED_MIN:
+                p, q = pairs.pair(side, x, y)
+                out.update({(0, p, q), (1, q, p)})
+    return sorted(out)
+
+
+def _adjacent(feats: Sequence[SegmentFeatures], x: int, y: int) -> bool:
+    """Whether live passages x < y are neighbours in the document (no passage between)."""
+    return 0 <= x < y < len(feats) and feats[x].ids[-1] + 1 == feats[y].ids[0]
+
+
+def _grow(pairs: _Pairs, runs: list[Run], live: Live, docs: tuple[Document, Document],
+          weights: Weights) -> list[Run]:
+    """Each run extended by its next or previous passage, kept where the longer run is better."""
+    trials: list[tuple[Run, int]] = []
+    for run in runs:
+        feats = live[run.side]
+        lo, hi = run.many[0], run.many[-1]
+        for x in (lo - 1, hi + 1):
+            if (_adjacent(feats, x, lo) if x < lo else _adjacent(feats, hi, x)):
+                trials.append((run, x))
+    if not trials:
+        return []
+    # 1. some of the neighbour's words lie inside the single passage
+    alone = pair_views([live[run.side][x] for run, x in trials],
+                       [live[1 - run.side][run.single] for run, _ in trials], weights)
+    alone_scores = combine(alone)
+    keep = [k for k, c in enumerate(alone["contain"]) if c >= CONTAIN_MIN]
+    trials = [trials[k] for k in keep]
+    if not trials:
+        return []
+    alone = {name: alone[name][keep] for name in ("contain", "words")}
+    alone_scores = alone_scores[keep]
+    # 2. the longer run against the single passage, beside the run as it was
+    grown = [tuple(sorted(run.many + (x,))) for run, x in trials]
+    merged = [_read_as_one(live[run.side], many, docs[run.side]) for (run, _), many in zip(trials, grown)]
+    shorter = [_read_as_one(live[run.side], run.many, docs[run.side]) for run, _ in trials]
+    single = [live[1 - run.side][run.single] for run, _ in trials]
+    views = pair_views(merged + shorter, single + single, weights)
+    scores = combine(views)
+    n = len(trials)
+    out = []
+    for k, ((run, x), many) in enumerate(zip(trials, grown)):
+        inside = views["words"][k] >= max(views["words"][n + k], alone["words"][k]) + WORDS_GAIN and \
+            scores[k] >= max(scores[n + k], alone_scores[k])
+        if inside:
+            kept = {name: float(views[name][k]) for name in VIEWS_KEPT}
+            out.append(Run(run.side, many, run.single, min(1.0, float(scores[k]) + run.lift), kept, run.lift))
+    return out
+
+
+def _read_as_one(feats: Sequence[SegmentFeatures], many: tuple[int, ...], doc: Document) -> SegmentFeatures:
+    if len(many) == 1:
+        return feats[many[0]]
+    first, last = feats[many[0]], feats[many[-1]]
+    ids = tuple(i for m in many for i in feats[m].ids)
+    return extract(doc.text, ids, Span(first.span.start, last.span.end), doc.language)
+
+
+def cap_parts(scored: Scored, runs: list[Run]) -> None:
+    """Cap the pairs of a run's parts with its single passage just below the run (in place)."""
+    for run in runs:
+        for pair in run.pairs():
+            if pair in scored and scored[pair][0] > run.score - CAP_BELOW:
+                s, views = scored[pair]
+                scored[pair] = (max(0.0, run.score - CAP_BELOW), views)
+
+
+def segment_ids(live: tuple[Sequence[SegmentFeatures], Sequence[SegmentFeatures]], run: Run) -> tuple[list[int], list[int]]:
+    """The segment ids of a run's two sides, (a ids, b ids)."""
+    many = [i for m in run.many for i in live[run.side][m].ids]
+    single = list(live[1 - run.side][run.single].ids)
+    return (many, single) if run.side == 0 else (single, many)
