@@ -39,38 +39,64 @@ sys.path[:0] = [{here!r}, {desktop!r}]
 from run_scaling import long_pair
 from synopsis.core import Settings, compare
 from synopsis.core.model import Document
-a, b = long_pair({n})
+from run_scaling import accuracy
+pair = long_pair({n})
+a, b = pair.a.text, pair.b.text
 da = Document(a, 'a', 'a', '', language='de'); db = Document(b, 'b', 'b', '', language='de')
 t0, c0 = time.perf_counter(), time.process_time()
 if {aligner!r} == 'synopsis':
     report = compare(da, db, Settings())
     report.to_json()
     stages = dict(report.timings)
-    links = len(report.links)
+    found = report.links
 else:
     from synopsis.core import baseline
     from synopsis.core.pipeline import prepare
     prepare(da, Settings()); prepare(db, Settings())
-    links = len(baseline.align(da, db, Settings())[0])
+    found = baseline.align(da, db, Settings())[0]
     stages = {{}}
 wall, cpu = time.perf_counter() - t0, time.process_time() - c0
+links = len(found)
+scores = accuracy(pair, found, da, db)
 from synopsis.core import fact_worker
 fact_worker.stop()
 kids = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
-print(json.dumps({{"wall": wall, "cpu": cpu, "stages": stages, "links": links, "worker_mb": kids,
+print(json.dumps({{"wall": wall, "cpu": cpu, "stages": stages, "links": links, "worker_mb": kids, **scores,
                   "segments": [len(da.segments), len(db.segments)], "chars": [len(a), len(b)]}}))
 """
 
 
-def long_pair(n: int, seed: int = 5) -> tuple[str, str]:
-    """Side a of ``n`` source sentences printed as articles, side b its edited copy."""
+def long_pair(n: int, seed: int = 5):
+    """Side a of ``n`` source sentences printed as articles, side b its edited copy (a
+    ``split_cases.SplitPair``, with its gold)."""
     from articles import german_pool
     from split_cases import build
     pool = german_pool()
     rows = [pool[k % len(pool)] for k in range(n)]
     far = [s for s, _ in pool[len(pool) // 2:]]
-    pair = build(rows, "de", seed, far)
-    return pair.a.text, pair.b.text
+    return build(rows, "de", seed, far)
+
+
+def accuracy(pair, links, doc_a, doc_b) -> dict:
+    """Precision and recall over (a sentence, b sentence) pairs, and the share of split and
+    merged pieces linked to their whole. Sentences are told apart by their text: past the
+    4,900 distinct lines of the pool a long document repeats them, and a link to another copy
+    of the right sentence is right."""
+    from split_cases import MANY, sentence_of_segments
+    text_a = [pair.a.text[s:e] for s, e in pair.a.spans]
+    text_b = [pair.b.text[s:e] for s, e in pair.b.spans]
+    seg_a = sentence_of_segments(pair.a.spans, [(s.start, s.end) for s in doc_a.segments])
+    seg_b = sentence_of_segments(pair.b.spans, [(s.start, s.end) for s in doc_b.segments])
+    found = {(text_a[x], text_b[y]) for link in links for i in link.a for j in link.b
+             for x in seg_a[i] for y in seg_b[j]}
+    gold = {(text_a[x], text_b[y]) for c in pair.cases for x in c.a for y in c.b}
+    parts = sum(len(c.parts) for c in pair.cases if c.kind in MANY)
+    linked = sum(any(((text_a[w], text_b[p]) if c.kind != "merge" else (text_a[p], text_b[w])) in found
+                     for w in (c.b if c.kind == "merge" else c.a))
+                 for c in pair.cases if c.kind in MANY for p in c.parts)
+    right = len(found & gold)
+    return {"precision": right / len(found) if found else 0.0, "recall": right / len(gold) if gold else 0.0,
+            "pieces": linked / parts if parts else 0.0}
 
 
 def measure(n: int, aligner: str) -> dict:
@@ -102,13 +128,15 @@ def run(sizes: list[int], runs: int) -> dict:
                            "peak_mb": max(t["peak_mb"] for t in trials),
                            "worker_mb": max(t["worker_mb"] for t in trials),
                            "stages": trials[0]["stages"], "links": trials[0]["links"],
+                           "precision": trials[0]["precision"], "recall": trials[0]["recall"],
+                           "pieces": trials[0]["pieces"],
                            "segments": trials[0]["segments"], "chars": trials[0]["chars"],
                            "load_before": before, "load_after": load()}
         print(f"{n}: {med:.2f} s wall, {out['sizes'][n]['cpu']:.2f} s CPU, "
               f"{out['sizes'][n]['peak_mb']:.0f} MB (load {before})", flush=True)
         if n <= BASELINE_MAX:
             base = measure(n, "baseline")
-            out["baseline"][n] = {"wall": base["wall"], "cpu": base["cpu"], "peak_mb": base["peak_mb"]}
+            out["baseline"][n] = {k: base[k] for k in ("wall", "cpu", "peak_mb", "precision", "recall", "pieces")}
             print(f"   baseline {base['wall']:.2f} s, {base['peak_mb']:.0f} MB", flush=True)
     return out
 
@@ -164,15 +192,18 @@ def render(r: dict) -> str:
              "merged); end to end: segmentation, alignment, word edits, facts, the JSON report. "
              "Peak = the comparison process's ru_maxrss (the fact worker's beside it). "
              "Plot: `scaling.png`.", "",
-             "| sentences (a / b segments) | wall s | CPU s | peak MB | worker MB | links | align s | edits+facts s | load | baseline s | baseline MB |",
-             "|---|---|---|---|---|---|---|---|---|---|---|"]
+             "Accuracy against the construction's gold: P / R over (a sentence, b sentence) pairs, "
+             "and the share of split and merged pieces linked to their whole.", "",
+             "| sentences (a / b segments) | wall s | CPU s | peak MB | worker MB | links | P / R | pieces | align s | edits+facts s | load | baseline s | baseline MB | baseline P / R | baseline pieces |",
+             "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|"]
     for k, v in sorted(r["sizes"].items(), key=lambda kv: int(kv[0])):
         base = r["baseline"].get(k) or r["baseline"].get(str(k))
         st = v["stages"]
         lines.append(f"| {int(k):,} ({v['segments'][0]:,} / {v['segments'][1]:,}) | {v['wall']:.2f} | {v['cpu']:.2f} | "
-                     f"{v['peak_mb']:.0f} | {v['worker_mb']:.0f} | {v['links']:,} | {st.get('align', 0):.2f} | "
-                     f"{st.get('edits_facts', 0):.2f} | {v['load_before']} | "
-                     + (f"{base['wall']:.2f} | {base['peak_mb']:.0f} |" if base else "— | — |"))
+                     f"{v['peak_mb']:.0f} | {v['worker_mb']:.0f} | {v['links']:,} | {v['precision']:.3f} / {v['recall']:.3f} | "
+                     f"{v['pieces']:.3f} | {st.get('align', 0):.2f} | {st.get('edits_facts', 0):.2f} | {v['load_before']} | "
+                     + (f"{base['wall']:.2f} | {base['peak_mb']:.0f} | {base['precision']:.3f} / {base['recall']:.3f} | "
+                        f"{base['pieces']:.3f} |" if base else "— | — | — | — |"))
     lines += ["", "Growth for twice the length (wall-clock / CPU time):", ""]
     lines += [f"- {n:,} → {m:,}: {t:.2f}× / {c:.2f}×" for n, m, t, c in growth(r)]
     return "\n".join(lines) + "\n"
@@ -186,8 +217,9 @@ def profile(n: int, sort_keys: tuple[str, ...] = ("cumulative",)) -> None:
     from synopsis.core import Settings, compare
     from synopsis.core.model import Document
 
-    a, b = long_pair(n)
-    da, db = Document(a, "a", "a", "", language="de"), Document(b, "b", "b", "", language="de")
+    pair = long_pair(n)
+    da = Document(pair.a.text, "a", "a", "", language="de")
+    db = Document(pair.b.text, "b", "b", "", language="de")
     prof = cProfile.Profile()
     prof.enable()
     report = compare(da, db, Settings())

@@ -2,7 +2,7 @@
 
 Every passage asks an inverted index of the other document for partners, with its
 ``QUERY_TERMS`` rarest content stems. A stem's postings are read whole when they are few; a
-common stem's are read only near the passage's place in the document (the ``POSTINGS_CAP``
+commoner stem's are read only near the passage's place in the document (the ``NEAR``
 passages around the same relative position), so no stem costs more than ``POSTINGS_CAP`` per
 query. The partners are ranked by the rarity weight they share with the passage and the best
 ``PER_SEGMENT`` kept, for each passage of either side. The work is therefore bounded by
@@ -22,7 +22,8 @@ from .features import SegmentFeatures, Weights
 
 PER_SEGMENT = 8          # partners kept per passage, on each side
 QUERY_TERMS = 16         # rarest content stems a passage queries the index with
-POSTINGS_CAP = 32        # most postings read for one stem of one passage
+POSTINGS_CAP = 32        # most postings read whole for one stem of one passage
+NEAR = 8                 # postings read for a commoner stem: those nearest the passage's place
 INDEX_SHARE = 0.2        # stems in more than this share of passages are too common to query
 
 Pairs = set[tuple[int, int]]
@@ -82,24 +83,28 @@ def _best(vocab: _Vocabulary, side: int, own: Sequence[SegmentFeatures],
         lo, hi = first[wide], first[wide] + count[wide]
         stride = len(other) + 1
         centre = np.searchsorted(o_stem * stride + o_passage, q_stem[wide] * stride + place)
-        start = np.clip(centre - POSTINGS_CAP // 2, lo, hi - POSTINGS_CAP)
-        first[wide], count[wide] = start, POSTINGS_CAP
+        start = np.clip(centre - NEAR // 2, lo, hi - NEAR)
+        first[wide], count[wide] = start, NEAR
     if count.sum() == 0:
         return set()
     rows = np.repeat(np.arange(len(q_stem)), count)
     offset = np.arange(len(rows)) - np.repeat(np.cumsum(count) - count, count)
-    p = q_passage[rows]
-    q = o_passage[first[rows] + offset]
+    key = q_passage[rows] * len(other) + o_passage[first[rows] + offset]
     weight = vocab.idf[q_stem[rows]]
-    key = p * len(other) + q
-    unique, inverse = np.unique(key, return_inverse=True)
-    total = np.bincount(inverse, weights=weight)
-    up, uq = unique // len(other), unique % len(other)
-    order = np.lexsort((uq, -total, up))        # by passage, best first, ties by position
-    up, uq = up[order], uq[order]
-    group_start = np.searchsorted(up, up, side="left")
-    keep = (np.arange(len(up)) - group_start) < PER_SEGMENT
-    return set(zip(up[keep].tolist(), uq[keep].tolist()))
+    order = np.argsort(key, kind="stable")
+    key, weight = key[order], weight[order]
+    starts = np.flatnonzero(np.concatenate([[True], key[1:] != key[:-1]]))
+    key = key[starts]
+    total = np.add.reduceat(weight, starts)
+    # one sort by (passage, shared weight descending, partner), the weight in 2**20 steps
+    p, q = key // len(other), key % len(other)
+    steps = np.floor(total / total.max() * ((1 << 20) - 1)).astype(np.int64)
+    rank = (p << 42) + (((1 << 20) - 1 - steps) << 21) + q      # positions stay below 2**21
+    order = np.argsort(rank)
+    p, q = p[order], q[order]
+    group_start = np.searchsorted(p, p, side="left")
+    keep = (np.arange(len(p)) - group_start) < PER_SEGMENT
+    return set(zip(p[keep].tolist(), q[keep].tolist()))
 
 
 def _queries(vocab: _Vocabulary, side: int) -> tuple[np.ndarray, np.ndarray]:

@@ -266,6 +266,22 @@ def pair_views(pairs_a: Sequence[SegmentFeatures], pairs_b: Sequence[SegmentFeat
     out["chars"] = process.cpdist(texts_a, texts_b, scorer=fuzz.ratio, workers=1).astype(np.float64) / 100
     out["tokens"] = process.cpdist(texts_a, texts_b, scorer=fuzz.token_set_ratio,
                                    workers=1).astype(np.float64) / 100
+    unique, a, b = _numbered_pairs(pairs_a, pairs_b)
+    items = [weights.items_of(f) for f in unique]
+    _word_views(out, [x[0] for x in items], a, b, weights)
+    _set_views(out, items, a, b, weights.vocabulary_sizes())
+    lengths = np.array([len(f.text) for f in unique], dtype=np.float64)
+    la, lb = lengths[a], lengths[b]
+    longer = np.maximum(la, lb)
+    out["length"] = np.divide(np.minimum(la, lb), longer, out=np.zeros(n), where=longer > 0)
+    return out
+
+
+def _numbered_pairs(pairs_a: Sequence[SegmentFeatures], pairs_b: Sequence[SegmentFeatures]
+                    ) -> tuple[list[SegmentFeatures], "np.ndarray", "np.ndarray"]:
+    """The distinct passages of the pairs, and each pair as two indices into them."""
+    import numpy as np
+
     local: dict[int, int] = {}
     unique: list[SegmentFeatures] = []
     for f in (*pairs_a, *pairs_b):
@@ -274,13 +290,19 @@ def pair_views(pairs_a: Sequence[SegmentFeatures], pairs_b: Sequence[SegmentFeat
             unique.append(f)
     a = np.array([local[id(f)] for f in pairs_a], dtype=np.int64)
     b = np.array([local[id(f)] for f in pairs_b], dtype=np.int64)
-    items = [weights.items_of(f) for f in unique]
-    _word_views(out, [x[0] for x in items], a, b, weights)
-    _set_views(out, items, a, b, weights.vocabulary_sizes())
-    lengths = np.array([len(f.text) for f in unique], dtype=np.float64)
-    la, lb = lengths[a], lengths[b]
-    longer = np.maximum(la, lb)
-    out["length"] = np.divide(np.minimum(la, lb), longer, out=np.zeros(n), where=longer > 0)
+    return unique, a, b
+
+
+def word_views(pairs_a: Sequence[SegmentFeatures], pairs_b: Sequence[SegmentFeatures],
+               weights: Weights) -> dict[str, "np.ndarray"]:
+    """The word views alone (words, contain, rare, unmatched) of element-wise pairs: what
+    ``pair_views`` gives for them, without the costlier character views."""
+    import numpy as np
+
+    out = {name: np.zeros(len(pairs_a), dtype=np.float64) for name in ("words", "contain", "rare", "unmatched")}
+    if len(pairs_a):
+        unique, a, b = _numbered_pairs(pairs_a, pairs_b)
+        _word_views(out, [weights.items_of(f)[0] for f in unique], a, b, weights)
     return out
 
 

@@ -22,7 +22,7 @@ from typing import Sequence
 
 import numpy as np
 
-from .features import SegmentFeatures, Weights, combine, extract, pair_views
+from .features import SegmentFeatures, Weights, combine, extract, pair_views, word_views
 from .model import Document, Span
 
 CONTAIN_MIN = 0.5        # share of a neighbour's word weight found in the single passage
@@ -45,6 +45,7 @@ class Run:
     score: float = 0.0
     views: dict | None = None
     lift: float = 0.0
+    read: SegmentFeatures | None = None     # the many side read as one passage
 
     def pairs(self) -> list[tuple[int, int]]:
         """The (a, b) positions of each part with the single passage."""
@@ -52,15 +53,18 @@ class Run:
 
 
 class _Pairs:
-    """The scored pairs seen from each side: every passage's partners and its best one."""
+    """The scored pairs seen from each side: every passage's best partner (ties: the later)."""
 
     def __init__(self, scored: Scored, base: dict[tuple[int, int], float]) -> None:
         self.scored, self.base = scored, base
-        self.partners: tuple[dict, dict] = (defaultdict(list), defaultdict(list))
-        for (p, q), s in sorted(base.items()):
-            self.partners[0][p].append((s, q))
-            self.partners[1][q].append((s, p))
-        self.best = tuple({x: max(found) for x, found in side.items()} for side in self.partners)
+        best_a: dict[int, tuple[float, int]] = {}
+        best_b: dict[int, tuple[float, int]] = {}
+        for (p, q), s in base.items():
+            if p not in best_a or (s, q) > best_a[p]:
+                best_a[p] = (s, q)
+            if q not in best_b or (s, p) > best_b[q]:
+                best_b[q] = (s, p)
+        self.best = (best_a, best_b)
 
     def pair(self, side: int, x: int, y: int) -> tuple[int, int]:
         return (x, y) if side == 0 else (y, x)
@@ -123,19 +127,18 @@ def _grow(pairs: _Pairs, runs: list[Run], live: Live, docs: tuple[Document, Docu
     if not trials:
         return []
     # 1. some of the neighbour's words lie inside the single passage
+    inside = word_views([live[run.side][x] for run, x in trials],
+                        [live[1 - run.side][run.single] for run, _ in trials], weights)["contain"]
+    trials = [t for t, c in zip(trials, inside) if c >= CONTAIN_MIN]
+    if not trials:
+        return []
     alone = pair_views([live[run.side][x] for run, x in trials],
                        [live[1 - run.side][run.single] for run, _ in trials], weights)
     alone_scores = combine(alone)
-    keep = [k for k, c in enumerate(alone["contain"]) if c >= CONTAIN_MIN]
-    trials = [trials[k] for k in keep]
-    if not trials:
-        return []
-    alone = {name: alone[name][keep] for name in ("contain", "words")}
-    alone_scores = alone_scores[keep]
     # 2. the longer run against the single passage, beside the run as it was
     grown = [tuple(sorted(run.many + (x,))) for run, x in trials]
     merged = [_read_as_one(live[run.side], many, docs[run.side]) for (run, _), many in zip(trials, grown)]
-    shorter = [_read_as_one(live[run.side], run.many, docs[run.side]) for run, _ in trials]
+    shorter = [run.read or live[run.side][run.many[0]] for run, _ in trials]
     single = [live[1 - run.side][run.single] for run, _ in trials]
     views = pair_views(merged + shorter, single + single, weights)
     scores = combine(views)
@@ -146,13 +149,12 @@ def _grow(pairs: _Pairs, runs: list[Run], live: Live, docs: tuple[Document, Docu
             scores[k] >= max(scores[n + k], alone_scores[k])
         if inside:
             kept = {name: float(views[name][k]) for name in VIEWS_KEPT}
-            out.append(Run(run.side, many, run.single, min(1.0, float(scores[k]) + run.lift), kept, run.lift))
+            out.append(Run(run.side, many, run.single, min(1.0, float(scores[k]) + run.lift), kept,
+                           run.lift, merged[k]))
     return out
 
 
 def _read_as_one(feats: Sequence[SegmentFeatures], many: tuple[int, ...], doc: Document) -> SegmentFeatures:
-    if len(many) == 1:
-        return feats[many[0]]
     first, last = feats[many[0]], feats[many[-1]]
     ids = tuple(i for m in many for i in feats[m].ids)
     return extract(doc.text, ids, Span(first.span.start, last.span.end), doc.language)
