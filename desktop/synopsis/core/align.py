@@ -88,7 +88,7 @@ def _link(a: list[int], b: list[int], score: float, views: dict[str, float]) -> 
 def _score(pairs: set[tuple[int, int]], live_a: Sequence[SegmentFeatures],
            live_b: Sequence[SegmentFeatures], weights: Weights) -> dict[tuple[int, int], tuple[float, dict]]:
     order = sorted(pairs)
-    views = pair_views([live_a[p] for p, _ in order], [live_b[q] for _, q in order], weights)
+    views = pair_views([live_a[p] for p, _ in order], [live_b[q] for _, q in order], weights, scoring=True)
     scores = combine(views)
     keep = ("chars", "words", "rare")
     return {pq: (float(scores[k]), {name: float(views[name][k]) for name in keep})

@@ -249,11 +249,13 @@ def _bigrams(stems: list[str]) -> set[tuple[str, str]]:
 
 
 def pair_views(pairs_a: Sequence[SegmentFeatures], pairs_b: Sequence[SegmentFeatures],
-               weights: Weights) -> dict[str, "np.ndarray"]:
+               weights: Weights, *, scoring: bool = False) -> dict[str, "np.ndarray"]:
     """Every view for the element-wise pairs (pairs_a[k], pairs_b[k]), as arrays in [0, 1].
 
     The passages' stems, numbers, names and bigrams go into item tables once per call and
-    every pair is scored in bulk (:mod:`overlap`); ``reference_overlap`` is the one-pair form."""
+    every pair is scored in bulk (:mod:`overlap`); ``reference_overlap`` is the one-pair form.
+    ``scoring``: only what ``combine`` and the labels read; the views ``COEFFICIENTS`` weigh
+    0 (token sets, bigrams) stay 0."""
     import numpy as np
     from rapidfuzz import fuzz, process
 
@@ -264,12 +266,13 @@ def pair_views(pairs_a: Sequence[SegmentFeatures], pairs_b: Sequence[SegmentFeat
     texts_a = [f.text for f in pairs_a]
     texts_b = [f.text for f in pairs_b]
     out["chars"] = process.cpdist(texts_a, texts_b, scorer=fuzz.ratio, workers=1).astype(np.float64) / 100
-    out["tokens"] = process.cpdist(texts_a, texts_b, scorer=fuzz.token_set_ratio,
-                                   workers=1).astype(np.float64) / 100
+    if not scoring or COEFFICIENTS["tokens"]:
+        out["tokens"] = process.cpdist(texts_a, texts_b, scorer=fuzz.token_set_ratio,
+                                       workers=1).astype(np.float64) / 100
     unique, a, b = _numbered_pairs(pairs_a, pairs_b)
     items = [weights.items_of(f) for f in unique]
     _word_views(out, [x[0] for x in items], a, b, weights)
-    _set_views(out, items, a, b, weights.vocabulary_sizes())
+    _set_views(out, items, a, b, weights.vocabulary_sizes(), bigrams=not scoring or bool(COEFFICIENTS["bigrams"]))
     lengths = np.array([len(f.text) for f in unique], dtype=np.float64)
     la, lb = lengths[a], lengths[b]
     longer = np.maximum(la, lb)
@@ -332,7 +335,7 @@ def _word_views(out: dict, stems: list[tuple[list[int], list[float]]], a: "np.nd
 
 
 def _set_views(out: dict, items: list[tuple], a: "np.ndarray", b: "np.ndarray",
-               sizes: tuple[int, int, int, int]) -> None:
+               sizes: tuple[int, int, int, int], bigrams: bool = True) -> None:
     """numbers, names and bigrams (Jaccard of sets) and the number conflict, in bulk."""
     import numpy as np
 
@@ -343,7 +346,8 @@ def _set_views(out: dict, items: list[tuple], a: "np.ndarray", b: "np.ndarray",
     count = numbers.sizes()
     out["num_conflict"] = ((count[a] > 0) & (count[b] > 0) & (out["numbers"] == 0)).astype(np.float64)
     out["names"] = jaccard(ItemTable([x[2] for x in items], sizes[2]), a, b)
-    out["bigrams"] = jaccard(ItemTable([x[3] for x in items], sizes[3]), a, b)
+    if bigrams:
+        out["bigrams"] = jaccard(ItemTable([x[3] for x in items], sizes[3]), a, b)
 
 
 def combine(views: dict[str, "np.ndarray"], coefficients: dict[str, float] | None = None) -> "np.ndarray":

@@ -30,6 +30,8 @@ class ItemTable:
         self.starts = np.concatenate([[0], np.cumsum(sizes)])
         self.stride = max(vocabulary, 1)
         self.keys = self.owner * self.stride + self.item
+        order = np.argsort(self.keys, kind="stable")      # by passage, then item
+        self.keys, self.item, self.value = self.keys[order], self.item[order], self.value[order]
 
     def sizes(self) -> np.ndarray:
         """How many items each passage has."""
@@ -55,10 +57,14 @@ class ItemTable:
 
 
 def numbered(pairs: Iterable[tuple[Hashable, float]], ids: dict[Hashable, int]) -> tuple[list[int], list[float]]:
-    """(item numbers, values) of one passage's items, sorted by number; new items get the
-    next free number in ``ids``."""
-    rows = sorted((ids.setdefault(item, len(ids)), value) for item, value in pairs)
-    return [k for k, _ in rows], [v for _, v in rows]
+    """(item numbers, values) of one passage's items; new items get the next free number in
+    ``ids``. (:class:`ItemTable` sorts them.)"""
+    numbers: list[int] = []
+    values: list[float] = []
+    for item, value in pairs:
+        numbers.append(ids.setdefault(item, len(ids)))
+        values.append(value)
+    return numbers, values
 
 
 def shared_sum(n: int, pair: np.ndarray, amount: np.ndarray) -> np.ndarray:

@@ -28,6 +28,8 @@ from .model import Document, Span
 CONTAIN_MIN = 0.5        # share of a neighbour's word weight found in the single passage
 WORDS_GAIN = 0.02        # ... and then the run covers the single passage this much better (Dice)
 SEED_MIN = 0.25          # seeds: best pairs of a passage scoring at least this (before lifts)
+SEED_TIE = 0.02          # ... and its other pairs this close to the best
+SEED_MOST = 3            # ... but no more than this many per passage
 CAP_BELOW = 1e-4         # a part's pair is capped this far below the run that holds it
 VIEWS_KEPT = ("chars", "words", "rare")
 
@@ -53,18 +55,18 @@ class Run:
 
 
 class _Pairs:
-    """The scored pairs seen from each side: every passage's best partner (ties: the later)."""
+    """The scored pairs seen from each side: every passage's best partners (the best and any
+    within ``SEED_TIE`` of it, ``SEED_MOST`` at most: a document that repeats a sentence gives
+    it several equal partners, and the split may sit beside any of them)."""
 
     def __init__(self, scored: Scored, base: dict[tuple[int, int], float]) -> None:
         self.scored, self.base = scored, base
-        best_a: dict[int, tuple[float, int]] = {}
-        best_b: dict[int, tuple[float, int]] = {}
+        found: tuple[dict, dict] = (defaultdict(list), defaultdict(list))
         for (p, q), s in base.items():
-            if p not in best_a or (s, q) > best_a[p]:
-                best_a[p] = (s, q)
-            if q not in best_b or (s, p) > best_b[q]:
-                best_b[q] = (s, p)
-        self.best = (best_a, best_b)
+            if s >= SEED_MIN:
+                found[0][p].append((s, q))
+                found[1][q].append((s, p))
+        self.best = tuple({x: _nearly_best(partners) for x, partners in side.items()} for side in found)
 
     def pair(self, side: int, x: int, y: int) -> tuple[int, int]:
         return (x, y) if side == 0 else (y, x)
@@ -72,6 +74,12 @@ class _Pairs:
     def lift(self, pair: tuple[int, int]) -> float:
         """How much context lifted a pair above its own score."""
         return max(0.0, self.scored[pair][0] - self.base[pair]) if pair in self.scored else 0.0
+
+
+def _nearly_best(partners: list[tuple[float, int]]) -> list[tuple[float, int]]:
+    """The best (score, position) of a passage and those within ``SEED_TIE`` of it."""
+    ranked = sorted(partners, key=lambda sp: (-sp[0], sp[1]))[:SEED_MOST]
+    return [(s, y) for s, y in ranked if s >= ranked[0][0] - SEED_TIE]
 
 
 def find_runs(scored: Scored, base: dict[tuple[int, int], float], live: Live,
@@ -102,8 +110,8 @@ def _seeds(pairs: _Pairs) -> list[tuple[int, int, int]]:
     """(side, many-side position, single-side position) of each passage's best pair, both ways."""
     out = set()
     for side in (0, 1):
-        for x, (s, y) in pairs.best[side].items():
-            if s >= SEED_MIN:
+        for x, best in pairs.best[side].items():
+            for _, y in best:
                 p, q = pairs.pair(side, x, y)
                 out.update({(0, p, q), (1, q, p)})
     return sorted(out)
@@ -133,14 +141,14 @@ def _grow(pairs: _Pairs, runs: list[Run], live: Live, docs: tuple[Document, Docu
     if not trials:
         return []
     alone = pair_views([live[run.side][x] for run, x in trials],
-                       [live[1 - run.side][run.single] for run, _ in trials], weights)
+                       [live[1 - run.side][run.single] for run, _ in trials], weights, scoring=True)
     alone_scores = combine(alone)
     # 2. the longer run against the single passage, beside the run as it was
     grown = [tuple(sorted(run.many + (x,))) for run, x in trials]
     merged = [_read_as_one(live[run.side], many, docs[run.side]) for (run, _), many in zip(trials, grown)]
     shorter = [run.read or live[run.side][run.many[0]] for run, _ in trials]
     single = [live[1 - run.side][run.single] for run, _ in trials]
-    views = pair_views(merged + shorter, single + single, weights)
+    views = pair_views(merged + shorter, single + single, weights, scoring=True)
     scores = combine(views)
     n = len(trials)
     out = []
