@@ -60,3 +60,17 @@ def test_shared_rule_options_shape_and_are_recorded(seed_pair, validate_report):
     assert shared[1] > shared[0]
     bad = CliRunner().invoke(main, ["compare", str(seed_pair[0]), str(seed_pair[1]), "--shared-max-changed-words", "-1"])
     assert bad.exit_code == 2
+
+
+def test_a_document_past_the_passage_limit_is_one_error_line(tmp_path, seed_pair, monkeypatch):
+    from synopsis.core import align
+
+    monkeypatch.setattr(align, "MAX_PASSAGES", 36)   # A: 40 sentences, 35 paragraphs of text
+    result = CliRunner().invoke(main, ["compare", str(seed_pair[0]), str(seed_pair[1])])
+    assert result.exit_code == 2
+    lines = result.output.strip().splitlines()
+    assert len(lines) == 1 and str(seed_pair[0]) in lines[0] and "more than the 36" in lines[0], result.output
+    assert "--granularity paragraph" in lines[0]
+    result = CliRunner().invoke(main, ["compare", str(seed_pair[0]), str(seed_pair[1]),
+                                       "--granularity", "paragraph"])
+    assert result.exit_code == 0, result.output

@@ -295,3 +295,13 @@ def test_an_added_sentence_next_to_a_pair_stays_unique():
     _, doc_b = report.documents
     assert seg_of(doc_b, "Critics said") in report.unique_segments(1)
     assert all(len(link.a) == 1 and len(link.b) == 1 for link in report.links)
+
+
+def test_long_runs_of_one_sentence_are_linked_in_bounded_work():
+    """No stem is rare when one sentence is said again and again; its copies are still linked
+    (the same text is always a candidate), each to one copy, and the repeats are one group."""
+    text = "The council approved the budget for the new bridge on Tuesday evening. " * 3000
+    report = compare(mkdoc(text), mkdoc(text))
+    assert len(report.links) == 3000
+    assert sum(len(r.segments) for r in report.repeats) == 6000 and len(report.repeats) == 2
+    assert all(link.label == "shared" for link in report.links)

@@ -27,6 +27,7 @@ from rapidfuzz import fuzz, process
 from .candidates import candidate_pairs
 from .classify import choose
 from .config import Settings
+from .errors import TooLong
 from .features import SegmentFeatures, Weights, combine, pair_views, segment_features
 from .model import Document, Link, Repeat
 from .order import mark_moved
@@ -34,9 +35,12 @@ from .splits import cap_parts, find_runs, segment_ids
 
 Check = Callable[[], None]
 
+MAX_PASSAGES = 50_000    # most passages of one document a comparison aligns (time and memory
+                         # grow linearly: see benchmarks/results/scaling.md)
 CANDIDATE_FLOOR = 0.15   # pairs scoring below this are not kept (live thresholds go no lower)
 CONTEXT_BONUS = 0.08     # lift for a pair whose neighbours are aligned in order
 REPEAT_CHARS = 0.9       # character similarity of two passages of one document that repeat
+REPEAT_WINDOW = 16       # distinct texts of one opening block each compared with (sorted order)
 ANCHOR_MIN = 0.5         # pairs this strong pin down their neighbours (gaps, edges)
 GAP_MAX = 6              # largest run of unanchored passages matched between two anchors
 GAP_PASSES = 2           # gap filling is repeated: pairs it lifts become anchors for the next pass
@@ -49,6 +53,10 @@ EDGE_MIN = 0.12          # ... if the pair has at least this much in common on i
 
 def align(doc_a: Document, doc_b: Document, settings: Settings,
           check: Check = lambda: None) -> tuple[list[Link], list[Repeat]]:
+    for doc in (doc_a, doc_b):
+        passages = sum(1 for seg in doc.segments if not seg.is_debris)
+        if passages > MAX_PASSAGES:
+            raise TooLong(doc.source or doc.title, passages, MAX_PASSAGES, settings.granularity)
     fa = segment_features(doc_a)
     fb = segment_features(doc_b)
     live_a = [f for f in fa if f is not None]
@@ -231,18 +239,15 @@ def _adjacent_b(x: Link, y: Link) -> bool:
 
 
 def find_repeats(feats: Sequence[SegmentFeatures | None], doc: int) -> list[Repeat]:
-    """Groups of segments of one document with (nearly) the same words, 30+ characters long."""
+    """Groups of segments of one document with (nearly) the same words, 30+ characters long.
+
+    Passages with the same text are grouped at once; distinct texts are compared only with
+    those sharing their first 24 characters and, in a large block of such texts, only with the
+    ``REPEAT_WINDOW`` that follow them in sorted order, so no document costs more than
+    (passages × ``REPEAT_WINDOW``) comparisons."""
     live = [f for f in feats if f is not None and len(f.text) >= 30]
     if len(live) < 2:
         return []
-    by_text: dict[str, list[int]] = defaultdict(list)
-    for k, f in enumerate(live):
-        by_text[f.text[:24]].append(k)  # cheap blocking on the opening; exact repeats share it
-    pairs = [(x, y) for group in by_text.values() for i, x in enumerate(group) for y in group[i + 1:]]
-    if not pairs:
-        return []
-    sims = process.cpdist([live[x].text for x, _ in pairs], [live[y].text for _, y in pairs],
-                          scorer=fuzz.ratio, workers=1) / 100.0
     parent = list(range(len(live)))
 
     def root(x: int) -> int:
@@ -251,10 +256,21 @@ def find_repeats(feats: Sequence[SegmentFeatures | None], doc: int) -> list[Repe
             x = parent[x]
         return x
 
-    for (x, y), sim in zip(pairs, np.asarray(sims)):
-        if sim >= REPEAT_CHARS:
-            parent[root(y)] = root(x)
+    first_of: dict[str, int] = {}
+    for k, f in enumerate(live):
+        parent[k] = first_of.setdefault(f.text, k)
+    by_opening: dict[str, list[int]] = defaultdict(list)
+    for text, k in sorted(first_of.items()):
+        by_opening[text[:24]].append(k)  # cheap blocking on the opening; exact repeats share it
+    pairs = [(x, y) for group in by_opening.values() for i, x in enumerate(group)
+             for y in group[i + 1:i + 1 + REPEAT_WINDOW]]
+    if pairs:
+        sims = process.cpdist([live[x].text for x, _ in pairs], [live[y].text for _, y in pairs],
+                              scorer=fuzz.ratio, workers=1) / 100.0
+        for (x, y), sim in zip(pairs, np.asarray(sims)):
+            if sim >= REPEAT_CHARS:
+                parent[root(y)] = root(x)
     groups: dict[int, list[int]] = defaultdict(list)
     for k in range(len(live)):
         groups[root(k)].append(live[k].ids[0])
-    return [Repeat(doc=doc, segments=sorted(g)) for g in groups.values() if len(g) > 1]
+    return [Repeat(doc=doc, segments=sorted(g)) for _, g in sorted(groups.items()) if len(g) > 1]

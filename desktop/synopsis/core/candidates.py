@@ -9,11 +9,13 @@ query. The partners are ranked by the rarity weight they share with the passage 
 (passages × ``QUERY_TERMS`` × ``POSTINGS_CAP``) and done in numpy: cost grows with the length of
 the documents, not with the product of their lengths.
 
+Passages with the same text on both sides are always proposed (the nearest few copies).
 Other proposers (nearest neighbours in an embedding space, say) plug in through ``proposers``:
 each is a function of the two passage lists that returns more (p, q) positions to score.
 """
 from __future__ import annotations
 
+import bisect
 from typing import Callable, Iterable, Sequence
 
 import numpy as np
@@ -37,8 +39,25 @@ def candidate_pairs(live_a: Sequence[SegmentFeatures], live_b: Sequence[SegmentF
         return set()
     vocab = _Vocabulary(live_a, live_b, weights)
     out = _best(vocab, 0, live_a, live_b) | {(p, q) for q, p in _best(vocab, 1, live_b, live_a)}
+    out |= same_text(live_a, live_b)
     for propose in proposers:
         out.update((int(p), int(q)) for p, q in propose(live_a, live_b))
+    return out
+
+
+def same_text(live_a: Sequence[SegmentFeatures], live_b: Sequence[SegmentFeatures]) -> Pairs:
+    """Passages whose normalised text is the same on both sides, whatever their words: a
+    document made of one sentence said many times has no stem rare enough to query with. Each
+    passage gets the ``NEAR`` copies nearest its relative place."""
+    where: dict[str, list[int]] = {}
+    for q, f in enumerate(live_b):
+        where.setdefault(f.text, []).append(q)
+    out = set()
+    for p, f in enumerate(live_a):
+        copies = where.get(f.text)
+        if copies:
+            at = bisect.bisect_left(copies, p * len(live_b) // len(live_a))
+            out.update((p, q) for q in copies[max(0, at - NEAR // 2):at + NEAR // 2])
     return out
 
 

@@ -175,6 +175,13 @@ class Weights:
                 numbered(((x, 1.0) for x in _bigrams(f.stems)), bigrams)))
         return kept[1]
 
+    def forget(self, passages: Iterable[SegmentFeatures]) -> None:
+        """Drop the numbered items of passages that will not be scored again."""
+        for f in passages:
+            kept = self._items.get(id(f))
+            if kept is not None and kept[0] is f:
+                del self._items[id(f)]
+
     def vocabulary_sizes(self) -> tuple[int, int, int, int]:
         return (len(self.term_ids), *(len(ids) for ids in self._item_ids))
 
@@ -299,10 +306,12 @@ def _numbered_pairs(pairs_a: Sequence[SegmentFeatures], pairs_b: Sequence[Segmen
 def word_views(pairs_a: Sequence[SegmentFeatures], pairs_b: Sequence[SegmentFeatures],
                weights: Weights) -> dict[str, "np.ndarray"]:
     """The word views alone (words, contain, rare, unmatched) of element-wise pairs: what
-    ``pair_views`` gives for them, without the costlier character views."""
+    ``pair_views`` gives for them, without the costlier character views; with the weights
+    they come from (``shared``, ``weight_a``, ``weight_b``)."""
     import numpy as np
 
-    out = {name: np.zeros(len(pairs_a), dtype=np.float64) for name in ("words", "contain", "rare", "unmatched")}
+    out = {name: np.zeros(len(pairs_a), dtype=np.float64)
+           for name in ("words", "contain", "rare", "unmatched", "shared", "weight_a", "weight_b")}
     if len(pairs_a):
         unique, a, b = _numbered_pairs(pairs_a, pairs_b)
         _word_views(out, [weights.items_of(f)[0] for f in unique], a, b, weights)
@@ -325,6 +334,7 @@ def _word_views(out: dict, stems: list[tuple[list[int], list[float]]], a: "np.nd
     shared = shared_sum(n, pair, idf[item] * np.minimum(va, vb))
     rare_shared = shared_sum(n, pair, idf[item] * rare[item])
     wa, wb = total[a], total[b]
+    out["shared"], out["weight_a"], out["weight_b"] = shared, wa, wb
     both = wa + wb
     out["words"] = np.minimum(np.divide(2.0 * shared, both, out=np.zeros(n), where=both > 0), 1.0)
     lighter = np.minimum(wa, wb)

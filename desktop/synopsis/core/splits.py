@@ -125,41 +125,59 @@ def _adjacent(feats: Sequence[SegmentFeatures], x: int, y: int) -> bool:
 def _grow(pairs: _Pairs, runs: list[Run], live: Live, docs: tuple[Document, Document],
           weights: Weights) -> list[Run]:
     """Each run extended by its next or previous passage, kept where the longer run is better."""
-    trials: list[tuple[Run, int]] = []
+    trials = _promising(_trials(runs, live), live, weights)
+    if not trials:
+        return []
+    singles = [live[1 - run.side][run.single] for run, _ in trials]
+    alone = pair_views([live[run.side][x] for run, x in trials], singles, weights, scoring=True)
+    alone_scores = combine(alone)
+    grown = [tuple(sorted(run.many + (x,))) for run, x in trials]
+    merged = [_read_as_one(live[run.side], many, docs[run.side]) for (run, _), many in zip(trials, grown)]
+    shorter = [run.read or live[run.side][run.many[0]] for run, _ in trials]
+    views = pair_views(merged + shorter, singles + singles, weights, scoring=True)
+    scores = combine(views)
+    n = len(trials)
+    out = []
+    for k, ((run, _), many) in enumerate(zip(trials, grown)):
+        if views["words"][k] >= max(views["words"][n + k], alone["words"][k]) + WORDS_GAIN and \
+                scores[k] >= max(scores[n + k], alone_scores[k]):
+            kept = {name: float(views[name][k]) for name in VIEWS_KEPT}
+            out.append(Run(run.side, many, run.single, min(1.0, float(scores[k]) + run.lift), kept,
+                           run.lift, merged[k]))
+    kept_ids = {id(run.read) for run in out}
+    weights.forget(f for f in merged if id(f) not in kept_ids)   # trials read once, not kept
+    return out
+
+
+def _trials(runs: list[Run], live: Live) -> list[tuple[Run, int]]:
+    """(run, neighbour) for each run and each adjacent passage beside it, once per longer run
+    (the seed with the largest context lift kept)."""
+    best: dict[tuple, tuple[Run, int]] = {}
     for run in runs:
         feats = live[run.side]
         lo, hi = run.many[0], run.many[-1]
         for x in (lo - 1, hi + 1):
-            if (_adjacent(feats, x, lo) if x < lo else _adjacent(feats, hi, x)):
-                trials.append((run, x))
+            if _adjacent(feats, x, lo) if x < lo else _adjacent(feats, hi, x):
+                key = (run.side, tuple(sorted(run.many + (x,))), run.single)
+                if key not in best or run.lift > best[key][0].lift:
+                    best[key] = (run, x)
+    return [best[k] for k in sorted(best)]
+
+
+def _promising(trials: list[tuple[Run, int]], live: Live, weights: Weights) -> list[tuple[Run, int]]:
+    """The trials whose neighbour lies mostly inside the single passage and whose longer run
+    could still cover it ``WORDS_GAIN`` better: the weighted Dice of the run is at most
+    2 · min(shared by the parts, single's weight) / (weight of the parts and the single)."""
     if not trials:
         return []
-    # 1. some of the neighbour's words lie inside the single passage
-    inside = word_views([live[run.side][x] for run, x in trials],
-                        [live[1 - run.side][run.single] for run, _ in trials], weights)["contain"]
-    trials = [t for t, c in zip(trials, inside) if c >= CONTAIN_MIN]
-    if not trials:
-        return []
-    alone = pair_views([live[run.side][x] for run, x in trials],
-                       [live[1 - run.side][run.single] for run, _ in trials], weights, scoring=True)
-    alone_scores = combine(alone)
-    # 2. the longer run against the single passage, beside the run as it was
-    grown = [tuple(sorted(run.many + (x,))) for run, x in trials]
-    merged = [_read_as_one(live[run.side], many, docs[run.side]) for (run, _), many in zip(trials, grown)]
-    shorter = [run.read or live[run.side][run.many[0]] for run, _ in trials]
-    single = [live[1 - run.side][run.single] for run, _ in trials]
-    views = pair_views(merged + shorter, single + single, weights, scoring=True)
-    scores = combine(views)
-    n = len(trials)
-    out = []
-    for k, ((run, x), many) in enumerate(zip(trials, grown)):
-        inside = views["words"][k] >= max(views["words"][n + k], alone["words"][k]) + WORDS_GAIN and \
-            scores[k] >= max(scores[n + k], alone_scores[k])
-        if inside:
-            kept = {name: float(views[name][k]) for name in VIEWS_KEPT}
-            out.append(Run(run.side, many, run.single, min(1.0, float(scores[k]) + run.lift), kept,
-                           run.lift, merged[k]))
-    return out
+    singles = [live[1 - run.side][run.single] for run, _ in trials]
+    near = word_views([live[run.side][x] for run, x in trials], singles, weights)
+    before = word_views([run.read or live[run.side][run.many[0]] for run, _ in trials], singles, weights)
+    shared = np.minimum(near["shared"] + before["shared"], near["weight_b"])
+    whole = near["weight_a"] + before["weight_a"] + near["weight_b"]
+    bound = np.divide(2 * shared, whole, out=np.zeros(len(trials)), where=whole > 0)
+    hope = bound >= np.maximum(near["words"], before["words"]) + WORDS_GAIN
+    return [t for t, c, h in zip(trials, near["contain"], hope) if c >= CONTAIN_MIN and h]
 
 
 def _read_as_one(feats: Sequence[SegmentFeatures], many: tuple[int, ...], doc: Document) -> SegmentFeatures:
