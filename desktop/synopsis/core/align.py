@@ -35,6 +35,7 @@ from .splits import cap_parts, find_runs, segment_ids
 
 Check = Callable[[], None]
 
+SCORE_CHUNK = 50_000     # pairs scored between two cancel checks
 MAX_PASSAGES = 50_000    # most passages of one document a comparison aligns (time and memory
                          # grow linearly: see benchmarks/results/scaling.md)
 CANDIDATE_FLOOR = 0.15   # pairs scoring below this are not kept (live thresholds go no lower)
@@ -61,19 +62,20 @@ def align(doc_a: Document, doc_b: Document, settings: Settings,
     fb = segment_features(doc_b)
     live_a = [f for f in fa if f is not None]
     live_b = [f for f in fb if f is not None]
+    check()
     repeats = find_repeats(fa, 0) + find_repeats(fb, 1)
     if not live_a or not live_b:
         return [], repeats
     weights = Weights([f.bag for f in live_a + live_b])
     pairs = candidate_pairs(live_a, live_b, weights)
     check()
-    scored = _score(pairs, live_a, live_b, weights)
+    scored = _score(pairs, live_a, live_b, weights, check)
     base = {pq: s for pq, (s, _) in scored.items()}     # each pair's own score, before context
     check()
     _add_context(scored, len(live_a), len(live_b))
     for _ in range(GAP_PASSES):
         _fill_gaps(scored, live_a, live_b, weights, settings, base)
-    check()
+        check()
     runs = find_runs(scored, base, (live_a, live_b), (doc_a, doc_b), weights)
     cap_parts(scored, runs)
     candidates = [_link([live_a[p].ids[0]], [live_b[q].ids[0]], s, v)
@@ -94,13 +96,21 @@ def _link(a: list[int], b: list[int], score: float, views: dict[str, float]) -> 
 
 
 def _score(pairs: set[tuple[int, int]], live_a: Sequence[SegmentFeatures],
-           live_b: Sequence[SegmentFeatures], weights: Weights) -> dict[tuple[int, int], tuple[float, dict]]:
+           live_b: Sequence[SegmentFeatures], weights: Weights,
+           check: Check = lambda: None) -> dict[tuple[int, int], tuple[float, dict]]:
+    """Every pair's score and the views a link keeps, in chunks of ``SCORE_CHUNK`` pairs with a
+    cancel check between them (a long document's pairs take seconds)."""
     order = sorted(pairs)
-    views = pair_views([live_a[p] for p, _ in order], [live_b[q] for _, q in order], weights, scoring=True)
-    scores = combine(views)
     keep = ("chars", "words", "rare")
-    return {pq: (float(scores[k]), {name: float(views[name][k]) for name in keep})
-            for k, pq in enumerate(order)}
+    out: dict[tuple[int, int], tuple[float, dict]] = {}
+    for start in range(0, len(order), SCORE_CHUNK):
+        chunk = order[start:start + SCORE_CHUNK]
+        views = pair_views([live_a[p] for p, _ in chunk], [live_b[q] for _, q in chunk], weights, scoring=True)
+        scores = combine(views)
+        out.update((pq, (float(scores[k]), {name: float(views[name][k]) for name in keep}))
+                   for k, pq in enumerate(chunk))
+        check()
+    return out
 
 
 def _add_context(scored: dict[tuple[int, int], tuple[float, dict]], n_a: int, n_b: int) -> None:
