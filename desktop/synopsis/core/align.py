@@ -1,13 +1,15 @@
-"""Passage alignment: candidates from a word index, bulk scoring, splits/merges, order, repeats.
+"""Passage alignment: bounded candidates, bulk scoring, context, splits/merges, order, repeats.
 
-1. Candidates: an inverted index over content stems (rare words weigh most) proposes, for every
-   segment, the few segments of the other document it shares the most weight with, so cost
-   grows with the number of segments, not their product.
+1. Candidates (:mod:`candidates`): every passage asks an inverted index of the other document
+   with its rarest stems, reads a bounded number of postings per stem and keeps its best few
+   partners; passages with the same text are always proposed. Cost grows with the number of
+   passages, not their product; a document of more than ``MAX_PASSAGES`` is refused.
 2. Scoring: every candidate pair gets the views of :mod:`features` in bulk, combined into one
    score. Context lifts a plausible pair whose neighbours are aligned too (i-1 ↔ j-1, i+1 ↔ j+1),
    and passages bracketed by confident pairs are matched in order by dynamic programming.
-3. One-to-many / many-to-one: two adjacent segments are tried as one passage against a
-   counterpart; the merged pair is kept when it scores better than either part alone.
+3. One-to-many / many-to-one (:mod:`splits`): a run of two or three adjacent passages is read
+   as one against a passage of the other side when the neighbour's words lie inside it and the
+   run covers it better than any of its parts; the parts' own pairs are capped below the run.
 4. Order is not assumed: after choosing links, the longest increasing chain of confident
    links is the running order; links that cannot sit in it are marked ``moved``.
 5. Repeats inside one document are reported; one-to-one choice keeps them from double-linking.

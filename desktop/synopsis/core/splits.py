@@ -2,12 +2,14 @@
 
 An editor splits a sentence in two or joins two into one; the aligner then sees a pair whose
 one side holds the words of the other side's *run* of passages. For every pair that is the
-best match of one of its passages (the *seed*), the next and the previous passage on either
-side are tried as part of a run: a neighbour whose words are mostly inside the single passage
-(``CONTAIN_MIN`` of its weight) is read together with the seed's passage as one, and the run
-is kept as a candidate when it covers the single passage better than the seed's passage alone
-(weighted word overlap up by ``WORDS_GAIN``) and scores no worse. A kept run of two is tried
-once more with the passage beyond it (1:3 and 3:1).
+best match of one of its passages, or within ``SEED_TIE`` of it (the *seeds*), the next and the
+previous passage on either side are tried as part of a run: a neighbour whose words are mostly
+inside the single passage (``CONTAIN_MIN`` of its weight) is read together with the seed's
+passage as one, and the run is kept as a candidate when it covers the single passage better
+than the seed's passage and than the neighbour alone (weighted word overlap up by
+``WORDS_GAIN``) and scores no worse than either. A kept run of two is tried once more with the
+passage beyond it (1:3 and 3:1). A trial whose word weights cannot reach that gain is dropped
+before its passages are read as one, so the work stays bounded by the number of seeds.
 
 A kept run gets the context lifts its seed pair got (its neighbours are aligned in order just
 the same), and the pairs of its parts with the single passage are capped just below it, so the
