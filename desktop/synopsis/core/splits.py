@@ -35,7 +35,7 @@ SEED_MOST = 3            # ... but no more than this many per passage
 CAP_BELOW = 1e-4         # a part's pair is capped this far below the run that holds it
 VIEWS_KEPT = ("chars", "words", "rare")
 
-Scored = dict[tuple[int, int], tuple[float, dict]]
+Scored = dict[tuple[int, int], tuple]     # (score, views, …) of each scored pair
 Live = tuple[Sequence[SegmentFeatures], Sequence[SegmentFeatures]]
 
 
@@ -193,8 +193,7 @@ def cap_parts(scored: Scored, runs: list[Run]) -> None:
     for run in runs:
         for pair in run.pairs():
             if pair in scored and scored[pair][0] > run.score - CAP_BELOW:
-                s, views = scored[pair]
-                scored[pair] = (max(0.0, run.score - CAP_BELOW), views)
+                scored[pair] = (max(0.0, run.score - CAP_BELOW), *scored[pair][1:])
 
 
 def segment_ids(live: tuple[Sequence[SegmentFeatures], Sequence[SegmentFeatures]], run: Run) -> tuple[list[int], list[int]]:
