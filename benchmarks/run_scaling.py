@@ -37,28 +37,29 @@ _CHILD = r"""
 import json, resource, sys, time
 sys.path[:0] = [{here!r}, {desktop!r}]
 from run_scaling import long_pair
-from synopsis.core import Settings, compare
+from synopsis.core import Settings
 from synopsis.core.model import Document
+from synopsis.runtime import compare, fact_worker
 from run_scaling import accuracy
 pair = long_pair({n})
 a, b = pair.a.text, pair.b.text
 da = Document(a, 'a', 'a', '', language='de'); db = Document(b, 'b', 'b', '', language='de')
 t0, c0 = time.perf_counter(), time.process_time()
 if {aligner!r} == 'synopsis':
-    report = compare(da, db, Settings())
+    report = compare(da, db, Settings())   # as the command line and the app run it (fact worker)
     report.to_json(indent=None)      # the report as the library stores it
     stages = dict(report.timings)
     found = report.links
+    da, db = report.documents
 else:
     from synopsis.core import baseline
     from synopsis.core.pipeline import prepare
-    prepare(da, Settings()); prepare(db, Settings())
+    da, db = prepare(da, Settings()), prepare(db, Settings())
     found = baseline.align(da, db, Settings())[0]
     stages = {{}}
 wall, cpu = time.perf_counter() - t0, time.process_time() - c0
 links = len(found)
 scores = accuracy(pair, found, da, db)
-from synopsis.core import fact_worker
 fact_worker.stop()
 kids = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
 print(json.dumps({{"wall": wall, "cpu": cpu, "stages": stages, "links": links, "worker_mb": kids, **scores,
@@ -230,8 +231,9 @@ def profile(n: int, sort_keys: tuple[str, ...] = ("cumulative",)) -> None:
     import cProfile
     import io
     import pstats
-    from synopsis.core import Settings, compare
+    from synopsis.core import Settings
     from synopsis.core.model import Document
+    from synopsis.runtime import compare
 
     pair = long_pair(n)
     da = Document(pair.a.text, "a", "a", "", language="de")

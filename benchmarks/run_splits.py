@@ -54,12 +54,12 @@ def run_pair(pair: SplitPair, aligner: str) -> tuple[dict, list]:
     settings = Settings()
     if aligner == "synopsis":
         report = compare(doc_a, doc_b, settings)
+        doc_a, doc_b = report.documents          # as prepared (segmented) for the comparison
         links = report.links
     else:
         from synopsis.core import baseline
         from synopsis.core.pipeline import prepare
-        prepare(doc_a, settings)
-        prepare(doc_b, settings)
+        doc_a, doc_b = prepare(doc_a, settings), prepare(doc_b, settings)
         links, _ = baseline.align(doc_a, doc_b, settings)
     seg_a = sentence_of_segments(pair.a.spans, [(s.start, s.end) for s in doc_a.segments])
     seg_b = sentence_of_segments(pair.b.spans, [(s.start, s.end) for s in doc_b.segments])

@@ -1,19 +1,13 @@
 """``synopsis scan``: who reused what across a corpus (Dask), query an index, open a result."""
 from __future__ import annotations
 
-import json
-import sys
 from pathlib import Path
 
 import click
 
-from ..core import SynopsisError
-from .compare import engine_options, settings_from_options
-
-
-def _fail(message: str) -> None:
-    click.echo(f"synopsis: error: {message}", err=True)
-    sys.exit(2)
+from ..core import Settings, SynopsisError
+from .errors import fail as _fail
+from .options import settings_options
 
 
 @click.command()
@@ -41,10 +35,9 @@ def _fail(message: str) -> None:
               help="Library for --import (default: $SYNOPSIS_LIBRARY or the user-data folder).")
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True,
               help="How to print what was found.")
-@engine_options
+@settings_options
 def scan(corpus, output, scheduler, workers, index_path, query_path, reports, result_path, cluster_no,
-         pair, do_import, db, fmt, granularity, shared_threshold, shared_max_changed_words,
-         paraphrase_threshold, language, max_bytes, no_facts) -> None:
+         pair, do_import, db, fmt, settings: Settings) -> None:
     """Find reused passages across a corpus on a Dask cluster, and who published first.
 
     CORPUS is a folder of articles (any format Synopsis opens), a .jsonl, .csv or .parquet
@@ -65,8 +58,6 @@ def scan(corpus, output, scheduler, workers, index_path, query_path, reports, re
     except ImportError:       # the frozen desktop app leaves the scan out
         _fail("the corpus scan is not part of this installation; install Synopsis with "
               "pip install 'synopsis[scan]'")
-    settings = settings_from_options(granularity, shared_threshold, paraphrase_threshold, language,
-                                     max_bytes, no_facts, shared_max_changed_words)
     try:
         require_extra()
         if query_path is not None:

@@ -40,7 +40,7 @@ def show_result(path: Path, cluster: int | None, pair: tuple[int, int] | None, d
     if do_import:
         _import(folder, cluster, pair, db, settings)
     elif pair is not None:
-        from .output import render_summary
+        from ..export.terminal import render_summary
         folder.find_pair(*pair)
         report = folder.compare_pair(*pair, settings)
         click.echo(report.to_json() if fmt == "json" else render_summary(report))

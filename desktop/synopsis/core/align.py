@@ -1,4 +1,4 @@
-"""Passage alignment: bounded candidates, bulk scoring, context, splits/merges, order, repeats.
+"""Passage alignment: bounded candidates, bulk scoring, context, splits and merges, repeats.
 
 1. Candidates (:mod:`candidates`): every passage asks an inverted index of the other document
    with its rarest stems, reads a bounded number of postings per stem and keeps its best few
@@ -10,9 +10,10 @@
 3. One-to-many / many-to-one (:mod:`splits`): a run of two or three adjacent passages is read
    as one against a passage of the other side when the neighbour's words lie inside it and the
    run covers it better than any of its parts; the parts' own pairs are capped below the run.
-4. Order is not assumed: after choosing links, the longest increasing chain of confident
-   links is the running order; links that cannot sit in it are marked ``moved``.
-5. Repeats inside one document are reported; one-to-one choice keeps them from double-linking.
+4. Repeats inside one document are reported (:mod:`repeats`).
+
+The result is every plausible pair, scored (:class:`Alignment`); which of them become links,
+their classes and which are out of order is decided later (:mod:`decide`).
 
 Pure debris (bylines, footers) is never aligned; captions glued to a sentence are cut off
 by aligning on ``Segment.core_span``.
@@ -23,17 +24,14 @@ import itertools
 from collections import defaultdict
 from typing import Callable, Sequence
 
-import numpy as np
-from rapidfuzz import fuzz, process
-
 from .candidates import candidate_pairs
-from .classify import choose
 from .config import Settings
 from .errors import TooLong
 from .features import SegmentFeatures, Weights, combine, pair_views, segment_features
-from .model import Document, Link, Repeat
-from .order import mark_moved
+from .model import Alignment, Candidate, Document
+from .repeats import find_repeats
 from .splits import cap_parts, find_runs, segment_ids
+from .vocab import Reason
 
 Check = Callable[[], None]
 
@@ -42,8 +40,6 @@ MAX_PASSAGES = 50_000    # most passages of one document a comparison aligns (ti
                          # grow linearly: see benchmarks/results/scaling.md)
 CANDIDATE_FLOOR = 0.15   # pairs scoring below this are not kept (live thresholds go no lower)
 CONTEXT_BONUS = 0.08     # lift for a pair whose neighbours are aligned in order
-REPEAT_CHARS = 0.9       # character similarity of two passages of one document that repeat
-REPEAT_WINDOW = 16       # distinct texts of one opening block each compared with (sorted order)
 ANCHOR_MIN = 0.5         # pairs this strong pin down their neighbours (gaps, edges)
 GAP_MAX = 6              # largest run of unanchored passages matched between two anchors
 GAP_PASSES = 2           # gap filling is repeated: pairs it lifts become anchors for the next pass
@@ -54,8 +50,15 @@ EDGE_BONUS = 0.2         # lift for the next pair beyond the end of a run of anc
 EDGE_MIN = 0.12          # ... if the pair has at least this much in common on its own
 
 
-def align(doc_a: Document, doc_b: Document, settings: Settings,
-          check: Check = lambda: None) -> tuple[list[Link], list[Repeat]]:
+# A scored pair of positions in the two lists of live features: (score, views, reasons).
+Scored = dict[tuple[int, int], tuple[float, dict[str, float], tuple[Reason, ...]]]
+
+
+def align(doc_a: Document, doc_b: Document, settings: Settings, *,
+          check: Check | None = None) -> Alignment:
+    """Every plausible pair of passages of two prepared documents, scored, and their repeats.
+    Raises :class:`TooLong` for a document of more than ``MAX_PASSAGES`` passages."""
+    check = check or (lambda: None)
     for doc in (doc_a, doc_b):
         passages = sum(1 for seg in doc.segments if not seg.is_debris)
         if passages > MAX_PASSAGES:
@@ -65,75 +68,72 @@ def align(doc_a: Document, doc_b: Document, settings: Settings,
     live_a = [f for f in fa if f is not None]
     live_b = [f for f in fb if f is not None]
     check()
-    repeats = find_repeats(fa, 0) + find_repeats(fb, 1)
+    repeats = tuple(find_repeats(fa, 0) + find_repeats(fb, 1))
     if not live_a or not live_b:
-        return [], repeats
+        return Alignment((doc_a, doc_b), (), repeats)
     weights = Weights([f.bag for f in live_a + live_b])
     pairs = candidate_pairs(live_a, live_b, weights)
     check()
     scored = _score(pairs, live_a, live_b, weights, check)
-    base = {pq: s for pq, (s, _) in scored.items()}     # each pair's own score, before context
+    base = {pq: s for pq, (s, _, _) in scored.items()}     # each pair's own score, before lifts
     check()
-    _add_context(scored, len(live_a), len(live_b))
+    _add_context(scored)
     for _ in range(GAP_PASSES):
         _fill_gaps(scored, live_a, live_b, weights, settings, base)
         check()
     runs = find_runs(scored, base, (live_a, live_b), (doc_a, doc_b), weights)
     cap_parts(scored, runs)
-    candidates = [_link([live_a[p].ids[0]], [live_b[q].ids[0]], s, v)
-                  for (p, q), (s, v) in sorted(scored.items()) if s >= CANDIDATE_FLOOR]
-    candidates += [_link(*segment_ids((live_a, live_b), run), run.score,
-                         {k: v for k, v in run.views.items() if not k.startswith("_")})
+    candidates = [_candidate(live_a[p].ids, live_b[q].ids, s, v, r)
+                  for (p, q), (s, v, r) in sorted(scored.items()) if s >= CANDIDATE_FLOOR]
+    candidates += [_candidate(*segment_ids((live_a, live_b), run), run.score, run.views, run.reasons)
                    for run in runs if run.score >= CANDIDATE_FLOOR]
     check()
-    for c in candidates:
-        c.moved = False
-    mark_moved(choose(candidates, settings))
-    candidates.sort(key=lambda c: (c.a[0], c.b[0]))
-    return candidates, repeats
+    candidates.sort(key=lambda c: (c.a[0], c.b[0], c.a, c.b))
+    return Alignment((doc_a, doc_b), tuple(candidates), repeats)
 
 
-def _link(a: list[int], b: list[int], score: float, views: dict[str, float]) -> Link:
-    return Link(a=a, b=b, label="paraphrased", score=min(1.0, max(0.0, score)), scores=views)
+def _candidate(a: Sequence[int], b: Sequence[int], score: float, views: dict[str, float],
+               reasons: tuple[Reason, ...] = ()) -> Candidate:
+    return Candidate(a=tuple(a), b=tuple(b), score=min(1.0, max(0.0, score)), scores=views, reasons=reasons)
+
+
+KEPT_VIEWS = ("chars", "words", "rare")      # the views a candidate keeps (see Candidate.scores)
 
 
 def _score(pairs: set[tuple[int, int]], live_a: Sequence[SegmentFeatures],
-           live_b: Sequence[SegmentFeatures], weights: Weights,
-           check: Check = lambda: None) -> dict[tuple[int, int], tuple[float, dict]]:
-    """Every pair's score and the views a link keeps, in chunks of ``SCORE_CHUNK`` pairs with a
-    cancel check between them (a long document's pairs take seconds)."""
+           live_b: Sequence[SegmentFeatures], weights: Weights, check: Check = lambda: None) -> Scored:
+    """Every pair's score and the views a candidate keeps, in chunks of ``SCORE_CHUNK`` pairs
+    with a cancel check between them (a long document's pairs take seconds)."""
     order = sorted(pairs)
-    keep = ("chars", "words", "rare")
-    out: dict[tuple[int, int], tuple[float, dict]] = {}
+    out: Scored = {}
     for start in range(0, len(order), SCORE_CHUNK):
         chunk = order[start:start + SCORE_CHUNK]
-        views = pair_views([live_a[p] for p, _ in chunk], [live_b[q] for _, q in chunk], weights, scoring=True)
+        views = pair_views([live_a[p] for p, _ in chunk], [live_b[q] for _, q in chunk], weights)
         scores = combine(views)
-        out.update((pq, (float(scores[k]), {name: float(views[name][k]) for name in keep}))
+        out.update((pq, (float(scores[k]), {name: float(views[name][k]) for name in KEPT_VIEWS}, ()))
                    for k, pq in enumerate(chunk))
         check()
     return out
 
 
-def _add_context(scored: dict[tuple[int, int], tuple[float, dict]], n_a: int, n_b: int) -> None:
+def _add_context(scored: Scored) -> None:
     """Lift plausible pairs whose in-order neighbours are also aligned (not below 0.25)."""
-    base = {pq: s for pq, (s, _) in scored.items()}
-    for (p, q), (s, views) in scored.items():
+    base = {pq: s for pq, (s, _, _) in scored.items()}
+    for (p, q), (s, views, reasons) in scored.items():
         if s < 0.25:
             continue
         neighbour = max(base.get((p - 1, q - 1), 0.0), base.get((p + 1, q + 1), 0.0))
         if neighbour >= 0.5:
-            views["context"] = 1.0
-            scored[p, q] = (min(1.0, s + CONTEXT_BONUS * neighbour), views)
+            scored[p, q] = (min(1.0, s + CONTEXT_BONUS * neighbour), views, reasons + (Reason.CONTEXT,))
 
 
-def _anchors(scored: dict[tuple[int, int], tuple[float, dict]], settings: Settings) -> list[tuple[int, int]]:
+def _anchors(scored: Scored, settings: Settings) -> list[tuple[int, int]]:
     """Confident pairs, one per segment on each side (best first), sorted by position in a."""
     floor = max(ANCHOR_MIN, settings.paraphrase_threshold)
     used_a: set[int] = set()
     used_b: set[int] = set()
     out = []
-    for (p, q), (s, _) in sorted(scored.items(), key=lambda kv: -kv[1][0]):
+    for (p, q), (s, _, _) in sorted(scored.items(), key=lambda kv: (-kv[1][0], kv[0])):
         if s < floor:
             break
         if p not in used_a and q not in used_b:
@@ -189,7 +189,7 @@ def _best_path(gap_a: list[int], gap_b: list[int], base: dict[tuple[int, int], f
     return path
 
 
-def _fill_gaps(scored: dict[tuple[int, int], tuple[float, dict]], live_a: Sequence[SegmentFeatures],
+def _fill_gaps(scored: Scored, live_a: Sequence[SegmentFeatures],
                live_b: Sequence[SegmentFeatures], weights: Weights, settings: Settings,
                base: dict[tuple[int, int], float]) -> None:
     """Sentence-aligner context. Between two anchors (confident pairs) that are neighbours in
@@ -208,24 +208,23 @@ def _fill_gaps(scored: dict[tuple[int, int], tuple[float, dict]], live_a: Sequen
     wanted = {(p, q) for gap_a, gap_b in gaps for p in gap_a for q in gap_b} | edges
     fresh = _score(wanted - scored.keys(), live_a, live_b, weights)
     scored.update(fresh)
-    base.update({pq: s for pq, (s, _) in fresh.items()})
-    base = {pq: s for pq, (s, _) in scored.items()}
+    base.update({pq: s for pq, (s, _, _) in fresh.items()})   # (the caller's: scores before lifts)
+    base = {pq: s for pq, (s, _, _) in scored.items()}
     rival = _Rivals(base, settings.paraphrase_threshold)
-    lifts: dict[tuple[int, int], tuple[str, float]] = {}
-    for p, q in edges:
+    lifts: dict[tuple[int, int], tuple[Reason, float]] = {}
+    for p, q in sorted(edges):
         if base[p, q] >= EDGE_MIN and base[p, q] > rival.best(p, q, {p}, {q}):
-            lifts[p, q] = ("edge", EDGE_BONUS)
+            lifts[p, q] = (Reason.EDGE, EDGE_BONUS)
     for gap_a, gap_b in gaps:
         inside_a, inside_b = set(gap_a), set(gap_b)
         for pq in _best_path(gap_a, gap_b, base,
                              lambda p, q, ia=inside_a, ib=inside_b: rival.best(p, q, ia, ib)):
-            lifts[pq] = ("gap", GAP_BONUS)
-    for pq, (name, bonus) in lifts.items():
-        s, views = scored[pq]
-        if "gap" in views or "edge" in views:
+            lifts[pq] = (Reason.GAP, GAP_BONUS)
+    for pq, (reason, bonus) in lifts.items():
+        s, views, reasons = scored[pq]
+        if Reason.GAP in reasons or Reason.EDGE in reasons:
             continue  # lifted by an earlier pass already
-        views[name] = 1.0
-        scored[pq] = (min(1.0, s + bonus), views)
+        scored[pq] = (min(1.0, s + bonus), views, reasons + (reason,))
 
 
 class _Rivals:
@@ -244,45 +243,3 @@ class _Rivals:
         out_a = (s for s, q2 in self.of_a.get(p, ()) if q2 not in inside_b)
         out_b = (s for s, p2 in self.of_b.get(q, ()) if p2 not in inside_a)
         return max(max(out_a, default=0.0), max(out_b, default=0.0))
-
-
-def _adjacent_b(x: Link, y: Link) -> bool:
-    return min(x.b) - max(y.b) in (1, 2) or min(y.b) - max(x.b) in (1, 2)
-
-
-def find_repeats(feats: Sequence[SegmentFeatures | None], doc: int) -> list[Repeat]:
-    """Groups of segments of one document with (nearly) the same words, 30+ characters long.
-
-    Passages with the same text are grouped at once; distinct texts are compared only with
-    those sharing their first 24 characters and, in a large block of such texts, only with the
-    ``REPEAT_WINDOW`` that follow them in sorted order, so no document costs more than
-    (passages × ``REPEAT_WINDOW``) comparisons."""
-    live = [f for f in feats if f is not None and len(f.text) >= 30]
-    if len(live) < 2:
-        return []
-    parent = list(range(len(live)))
-
-    def root(x: int) -> int:
-        while parent[x] != x:
-            parent[x] = parent[parent[x]]
-            x = parent[x]
-        return x
-
-    first_of: dict[str, int] = {}
-    for k, f in enumerate(live):
-        parent[k] = first_of.setdefault(f.text, k)
-    by_opening: dict[str, list[int]] = defaultdict(list)
-    for text, k in sorted(first_of.items()):
-        by_opening[text[:24]].append(k)  # cheap blocking on the opening; exact repeats share it
-    pairs = [(x, y) for group in by_opening.values() for i, x in enumerate(group)
-             for y in group[i + 1:i + 1 + REPEAT_WINDOW]]
-    if pairs:
-        sims = process.cpdist([live[x].text for x, _ in pairs], [live[y].text for _, y in pairs],
-                              scorer=fuzz.ratio, workers=1) / 100.0
-        for (x, y), sim in zip(pairs, np.asarray(sims)):
-            if sim >= REPEAT_CHARS:
-                parent[root(y)] = root(x)
-    groups: dict[int, list[int]] = defaultdict(list)
-    for k in range(len(live)):
-        groups[root(k)].append(live[k].ids[0])
-    return [Repeat(doc=doc, segments=sorted(g)) for _, g in sorted(groups.items()) if len(g) > 1]

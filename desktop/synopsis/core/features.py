@@ -87,8 +87,10 @@ class SegmentFeatures:
     bag: Counter = field(default_factory=Counter)
 
     @property
-    def content(self) -> set[str]:
-        return {s for s in self.bag if s not in _ALL_STOP}
+    def content(self) -> list[str]:
+        """The stems that are not stopwords, in text order (an order every process shares:
+        a set's order changes with the hash seed, and sums over it round differently)."""
+        return [s for s in self.bag if s not in _ALL_STOP]
 
 
 def extract(doc_text: str, ids: Sequence[int], span: Span, language: str | None) -> SegmentFeatures:
@@ -123,13 +125,6 @@ def _token_form(token: str, language: str | None) -> tuple[str, int, str]:
     return stem(word, language), _WORD_TOKEN, word
 
 
-def merge(first: SegmentFeatures, second: SegmentFeatures, doc_text: str,
-          language: str | None) -> SegmentFeatures:
-    """Features of two adjacent segments read as one passage (for splits and merges)."""
-    return extract(doc_text, first.ids + second.ids, Span(first.span.start, second.span.end),
-                   language)
-
-
 def segment_features(doc: Document) -> list[SegmentFeatures | None]:
     """Features for every segment of ``doc``; None for pure debris (never aligned)."""
     out: list[SegmentFeatures | None] = []
@@ -158,21 +153,20 @@ class Weights:
         self._idf = self._rare = None
         # per passage (by id, the passage kept alive beside): its items numbered for bulk scoring
         self._items: dict[int, tuple[SegmentFeatures, tuple]] = {}
-        self._item_ids: tuple[dict, dict, dict] = ({}, {}, {})
+        self._item_ids: tuple[dict, dict] = ({}, {})
 
     def items_of(self, f: SegmentFeatures) -> tuple:
-        """The stems (with counts), numbers, names and bigrams of ``f``, numbered (see
+        """The stems (with counts), numbers and names of ``f``, numbered (see
         :func:`overlap.numbered`), made once per passage for all the pairs it is in."""
         from .overlap import numbered
 
         kept = self._items.get(id(f))
         if kept is None or kept[0] is not f:
-            numbers, names, bigrams = self._item_ids
+            numbers, names = self._item_ids
             kept = self._items[id(f)] = (f, (
                 numbered(f.bag.items(), self.term_ids),
-                numbered(((x, 1.0) for x in f.numbers), numbers),
-                numbered(((x, 1.0) for x in f.names), names),
-                numbered(((x, 1.0) for x in _bigrams(f.stems)), bigrams)))
+                numbered(((x, 1.0) for x in sorted(f.numbers)), numbers),
+                numbered(((x, 1.0) for x in sorted(f.names)), names)))
         return kept[1]
 
     def forget(self, passages: Iterable[SegmentFeatures]) -> None:
@@ -182,7 +176,7 @@ class Weights:
             if kept is not None and kept[0] is f:
                 del self._items[id(f)]
 
-    def vocabulary_sizes(self) -> tuple[int, int, int, int]:
+    def vocabulary_sizes(self) -> tuple[int, int, int]:
         return (len(self.term_ids), *(len(ids) for ids in self._item_ids))
 
     def arrays(self) -> tuple["np.ndarray", "np.ndarray"]:
@@ -217,16 +211,15 @@ class Weights:
 
 
 # -- pair views ----------------------------------------------------------------------------
-VIEWS = ("chars", "tokens", "words", "contain", "rare", "bigrams", "numbers", "names", "length")
-_EXTRA = ("num_conflict", "unmatched")
+VIEWS = ("chars", "words", "rare", "numbers", "names", "length", "num_conflict")
 
 # Logistic combination of the views used for document alignment. Set by hand and checked on
 # synthetic WMT19 pairs and the seed pair: the MSRP-fitted combination (benchmarks/align_msrp.py)
 # over-rates unrelated sentences of similar length, which MSRP never shows it.
+# ("chars" is kept with weight 0: it is what the shared threshold applies to.)
 COEFFICIENTS: dict[str, float] = {
-    "chars": 0.0, "tokens": 0.0, "words": 6.0, "contain": 0.0, "rare": 1.0, "bigrams": 0.0,
-    "numbers": 0.5, "names": 0.5, "length": 0.5, "num_conflict": -0.5, "unmatched": 0.0,
-    "bias": -3.5,
+    "chars": 0.0, "words": 6.0, "rare": 1.0, "numbers": 0.5, "names": 0.5, "length": 0.5,
+    "num_conflict": -0.5, "bias": -3.5,
 }
 
 
@@ -235,51 +228,44 @@ def reference_overlap(fa: SegmentFeatures, fb: SegmentFeatures,
     """Weighted Dice over stems, containment of the lighter side, share of the smaller side's
     rare weight found in the other, and the unmatched weight (log-scaled) of one pair.
 
-    The readable definition of what ``pair_views`` computes for many pairs at once in numpy;
-    the tests hold the two to the same numbers."""
+    The readable definition of what :func:`pair_views` (words, rare) and :func:`word_views`
+    (all four) compute for many pairs at once in numpy; the tests hold them to the same
+    numbers. Sums run in text order, never in a set's order."""
     idf = weights.idf_of
     wa = sum(idf(t) * c for t, c in fa.bag.items())
     wb = sum(idf(t) * c for t, c in fb.bag.items())
-    rare_a = {t for t in fa.bag if weights.is_rare(t)}
-    rare_b = {t for t in fb.bag if weights.is_rare(t)}
+    rare_a = [t for t in fa.bag if weights.is_rare(t)]
+    rare_b = [t for t in fb.bag if weights.is_rare(t)]
     rwa, rwb = sum(idf(t) for t in rare_a), sum(idf(t) for t in rare_b)
     shared = sum(idf(t) * min(c, fb.bag[t]) for t, c in fa.bag.items() if t in fb.bag)
     dice = 2.0 * shared / (wa + wb) if wa + wb > 0 else 0.0
     smaller = min(rwa, rwb)
-    rare = sum(idf(t) for t in rare_a & rare_b) / smaller if smaller > 0 else 0.0
+    in_b = frozenset(rare_b)
+    rare = sum(idf(t) for t in rare_a if t in in_b) / smaller if smaller > 0 else 0.0
     contain = shared / min(wa, wb) if min(wa, wb) > 0 else 0.0
     return min(dice, 1.0), min(contain, 1.0), min(rare, 1.0), math.log1p(max(wa + wb - 2 * shared, 0.0))
 
 
-def _bigrams(stems: list[str]) -> set[tuple[str, str]]:
-    return set(zip(stems, stems[1:]))
-
-
 def pair_views(pairs_a: Sequence[SegmentFeatures], pairs_b: Sequence[SegmentFeatures],
-               weights: Weights, *, scoring: bool = False) -> dict[str, "np.ndarray"]:
-    """Every view for the element-wise pairs (pairs_a[k], pairs_b[k]), as arrays in [0, 1].
+               weights: Weights) -> dict[str, "np.ndarray"]:
+    """Every view of ``VIEWS`` for the element-wise pairs (pairs_a[k], pairs_b[k]), as arrays.
 
-    The passages' stems, numbers, names and bigrams go into item tables once per call and
-    every pair is scored in bulk (:mod:`overlap`); ``reference_overlap`` is the one-pair form.
-    ``scoring``: only what ``combine`` and the labels read; the views ``COEFFICIENTS`` weigh
-    0 (token sets, bigrams) stay 0."""
+    The passages' stems, numbers and names go into item tables once per call and every pair
+    is scored in bulk (:mod:`overlap`); ``reference_overlap`` is the one-pair form."""
     import numpy as np
     from rapidfuzz import fuzz, process
 
     n = len(pairs_a)
-    out = {name: np.zeros(n, dtype=np.float64) for name in VIEWS + _EXTRA}
+    out = {name: np.zeros(n, dtype=np.float64) for name in VIEWS}
     if n == 0:
         return out
     texts_a = [f.text for f in pairs_a]
     texts_b = [f.text for f in pairs_b]
     out["chars"] = process.cpdist(texts_a, texts_b, scorer=fuzz.ratio, workers=1).astype(np.float64) / 100
-    if not scoring or COEFFICIENTS["tokens"]:
-        out["tokens"] = process.cpdist(texts_a, texts_b, scorer=fuzz.token_set_ratio,
-                                       workers=1).astype(np.float64) / 100
     unique, a, b = _numbered_pairs(pairs_a, pairs_b)
     items = [weights.items_of(f) for f in unique]
-    _word_views(out, [x[0] for x in items], a, b, weights)
-    _set_views(out, items, a, b, weights.vocabulary_sizes(), bigrams=not scoring or bool(COEFFICIENTS["bigrams"]))
+    out.update(_word_views([x[0] for x in items], a, b, weights))
+    _set_views(out, items, a, b, weights.vocabulary_sizes())
     lengths = np.array([len(f.text) for f in unique], dtype=np.float64)
     la, lb = lengths[a], lengths[b]
     longer = np.maximum(la, lb)
@@ -305,22 +291,25 @@ def _numbered_pairs(pairs_a: Sequence[SegmentFeatures], pairs_b: Sequence[Segmen
 
 def word_views(pairs_a: Sequence[SegmentFeatures], pairs_b: Sequence[SegmentFeatures],
                weights: Weights) -> dict[str, "np.ndarray"]:
-    """The word views alone (words, contain, rare, unmatched) of element-wise pairs: what
-    ``pair_views`` gives for them, without the costlier character views; with the weights
-    they come from (``shared``, ``weight_a``, ``weight_b``)."""
+    """The word views of element-wise pairs, for reading splits (:mod:`splits`): words and
+    rare as ``pair_views`` gives them, containment of the lighter side (``contain``) and the
+    unmatched weight, with the weights they come from (``shared``, ``weight_a``,
+    ``weight_b``). Scoring never computes ``contain`` or ``unmatched`` (weighed 0)."""
     import numpy as np
 
-    out = {name: np.zeros(len(pairs_a), dtype=np.float64)
-           for name in ("words", "contain", "rare", "unmatched", "shared", "weight_a", "weight_b")}
-    if len(pairs_a):
-        unique, a, b = _numbered_pairs(pairs_a, pairs_b)
-        _word_views(out, [weights.items_of(f)[0] for f in unique], a, b, weights)
-    return out
+    if not len(pairs_a):
+        return {name: np.zeros(0) for name in WORD_VIEWS}
+    unique, a, b = _numbered_pairs(pairs_a, pairs_b)
+    return _word_views([weights.items_of(f)[0] for f in unique], a, b, weights, every=True)
 
 
-def _word_views(out: dict, stems: list[tuple[list[int], list[float]]], a: "np.ndarray",
-                b: "np.ndarray", weights: Weights) -> None:
-    """words (weighted Dice), contain, rare and unmatched for every pair, in bulk."""
+WORD_VIEWS = ("words", "rare", "contain", "unmatched", "shared", "weight_a", "weight_b")
+
+
+def _word_views(stems: list[tuple[list[int], list[float]]], a: "np.ndarray", b: "np.ndarray",
+                weights: Weights, every: bool = False) -> dict[str, "np.ndarray"]:
+    """words (weighted Dice) and rare for every pair, in bulk; with ``every``, all of
+    ``WORD_VIEWS``."""
     import numpy as np
 
     from .overlap import ItemTable, shared_sum
@@ -334,19 +323,21 @@ def _word_views(out: dict, stems: list[tuple[list[int], list[float]]], a: "np.nd
     shared = shared_sum(n, pair, idf[item] * np.minimum(va, vb))
     rare_shared = shared_sum(n, pair, idf[item] * rare[item])
     wa, wb = total[a], total[b]
-    out["shared"], out["weight_a"], out["weight_b"] = shared, wa, wb
     both = wa + wb
-    out["words"] = np.minimum(np.divide(2.0 * shared, both, out=np.zeros(n), where=both > 0), 1.0)
-    lighter = np.minimum(wa, wb)
-    out["contain"] = np.minimum(np.divide(shared, lighter, out=np.zeros(n), where=lighter > 0), 1.0)
     smaller = np.minimum(rare_total[a], rare_total[b])
-    out["rare"] = np.minimum(np.divide(rare_shared, smaller, out=np.zeros(n), where=smaller > 0), 1.0)
-    out["unmatched"] = np.log1p(np.maximum(both - 2 * shared, 0.0))
+    out = {"words": np.minimum(np.divide(2.0 * shared, both, out=np.zeros(n), where=both > 0), 1.0),
+           "rare": np.minimum(np.divide(rare_shared, smaller, out=np.zeros(n), where=smaller > 0), 1.0)}
+    if every:
+        lighter = np.minimum(wa, wb)
+        out["contain"] = np.minimum(np.divide(shared, lighter, out=np.zeros(n), where=lighter > 0), 1.0)
+        out["unmatched"] = np.log1p(np.maximum(both - 2 * shared, 0.0))
+        out["shared"], out["weight_a"], out["weight_b"] = shared, wa, wb
+    return out
 
 
 def _set_views(out: dict, items: list[tuple], a: "np.ndarray", b: "np.ndarray",
-               sizes: tuple[int, int, int, int], bigrams: bool = True) -> None:
-    """numbers, names and bigrams (Jaccard of sets) and the number conflict, in bulk."""
+               sizes: tuple[int, int, int]) -> None:
+    """numbers and names (Jaccard of sets) and the number conflict, in bulk."""
     import numpy as np
 
     from .overlap import ItemTable, jaccard
@@ -356,8 +347,6 @@ def _set_views(out: dict, items: list[tuple], a: "np.ndarray", b: "np.ndarray",
     count = numbers.sizes()
     out["num_conflict"] = ((count[a] > 0) & (count[b] > 0) & (out["numbers"] == 0)).astype(np.float64)
     out["names"] = jaccard(ItemTable([x[2] for x in items], sizes[2]), a, b)
-    if bigrams:
-        out["bigrams"] = jaccard(ItemTable([x[3] for x in items], sizes[3]), a, b)
 
 
 def combine(views: dict[str, "np.ndarray"], coefficients: dict[str, float] | None = None) -> "np.ndarray":

@@ -26,6 +26,7 @@ import numpy as np
 
 from .features import SegmentFeatures, Weights, combine, extract, pair_views, word_views
 from .model import Document, Span
+from .vocab import Reason
 
 CONTAIN_MIN = 0.5        # share of a neighbour's word weight found in the single passage
 WORDS_GAIN = 0.02        # ... and then the run covers the single passage this much better (Dice)
@@ -35,7 +36,7 @@ SEED_MOST = 3            # ... but no more than this many per passage
 CAP_BELOW = 1e-4         # a part's pair is capped this far below the run that holds it
 VIEWS_KEPT = ("chars", "words", "rare")
 
-Scored = dict[tuple[int, int], tuple]     # (score, views, …) of each scored pair
+Scored = dict[tuple[int, int], tuple]     # (score, views, reasons) of each scored pair (align.Scored)
 Live = tuple[Sequence[SegmentFeatures], Sequence[SegmentFeatures]]
 
 
@@ -50,6 +51,7 @@ class Run:
     views: dict | None = None
     lift: float = 0.0
     read: SegmentFeatures | None = None     # the many side read as one passage
+    reasons: tuple[Reason, ...] = ()        # why its seed pair was lifted (its lift's reasons)
 
     def pairs(self) -> list[tuple[int, int]]:
         """The (a, b) positions of each part with the single passage."""
@@ -73,9 +75,12 @@ class _Pairs:
     def pair(self, side: int, x: int, y: int) -> tuple[int, int]:
         return (x, y) if side == 0 else (y, x)
 
-    def lift(self, pair: tuple[int, int]) -> float:
-        """How much context lifted a pair above its own score."""
-        return max(0.0, self.scored[pair][0] - self.base[pair]) if pair in self.scored else 0.0
+    def lift(self, pair: tuple[int, int]) -> tuple[float, tuple[Reason, ...]]:
+        """How much context lifted a pair above its own score, and why."""
+        if pair not in self.scored:
+            return 0.0, ()
+        score, _, reasons = self.scored[pair]
+        return max(0.0, score - self.base[pair]), reasons
 
 
 def _nearly_best(partners: list[tuple[float, int]]) -> list[tuple[float, int]]:
@@ -88,8 +93,10 @@ def find_runs(scored: Scored, base: dict[tuple[int, int], float], live: Live,
               docs: tuple[Document, Document], weights: Weights) -> list[Run]:
     """Runs of two or three adjacent passages that match one passage better than their parts."""
     pairs = _Pairs(scored, base)
-    seeds = [Run(side, (m,), single, lift=pairs.lift(pairs.pair(side, m, single)))
-             for side, m, single in _seeds(pairs)]
+    seeds = []
+    for side, m, single in _seeds(pairs):
+        lift, reasons = pairs.lift(pairs.pair(side, m, single))
+        seeds.append(Run(side, (m,), single, lift=lift, reasons=reasons))
     runs2 = _grow(pairs, seeds, live, docs, weights)
     runs3 = _grow(pairs, runs2, live, docs, weights)
     best: dict[tuple, Run] = {}
@@ -131,12 +138,12 @@ def _grow(pairs: _Pairs, runs: list[Run], live: Live, docs: tuple[Document, Docu
     if not trials:
         return []
     singles = [live[1 - run.side][run.single] for run, _ in trials]
-    alone = pair_views([live[run.side][x] for run, x in trials], singles, weights, scoring=True)
+    alone = pair_views([live[run.side][x] for run, x in trials], singles, weights)
     alone_scores = combine(alone)
     grown = [tuple(sorted(run.many + (x,))) for run, x in trials]
     merged = [_read_as_one(live[run.side], many, docs[run.side]) for (run, _), many in zip(trials, grown)]
     shorter = [run.read or live[run.side][run.many[0]] for run, _ in trials]
-    views = pair_views(merged + shorter, singles + singles, weights, scoring=True)
+    views = pair_views(merged + shorter, singles + singles, weights)
     scores = combine(views)
     n = len(trials)
     out = []
@@ -145,7 +152,7 @@ def _grow(pairs: _Pairs, runs: list[Run], live: Live, docs: tuple[Document, Docu
                 scores[k] >= max(scores[n + k], alone_scores[k]):
             kept = {name: float(views[name][k]) for name in VIEWS_KEPT}
             out.append(Run(run.side, many, run.single, min(1.0, float(scores[k]) + run.lift), kept,
-                           run.lift, merged[k]))
+                           run.lift, merged[k], run.reasons))
     kept_ids = {id(run.read) for run in out}
     weights.forget(f for f in merged if id(f) not in kept_ids)   # trials read once, not kept
     return out

@@ -12,8 +12,9 @@ from PySide6.QtGui import QBrush, QColor, QFont
 
 from ...core.collection import CollectionReport, Statement
 from ...export.collection_table import CUES, passage, source_names
+from ...palette import CELLS
 
-CELL_COLOURS = {"shared": QColor("#9ec5fe"), "paraphrased": QColor("#ffe08a"), "absent": QColor("#f2f2f2")}
+CELL_COLOURS = {label: QColor(colour) for label, colour in CELLS.items()}
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 STATEMENT_ROLE = Qt.ItemDataRole.UserRole + 2
 SOURCE_ROLE = Qt.ItemDataRole.UserRole + 3  # the source a cell stands for, or -1

@@ -1,6 +1,7 @@
 """The window hosting the claim matrix, the heat map and a pair view."""
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QModelIndex, Qt, Signal
@@ -8,19 +9,11 @@ from PySide6.QtWidgets import (QApplication, QComboBox, QHBoxLayout, QHeaderView
                                QSpinBox, QSplitter, QTableView, QVBoxLayout, QWidget)
 
 from ...core.collection import CollectionReport
+from ...core.model import Report
 from ...export.collection_table import source_names
 from .heatmap import HeatMapWidget
 from .model import SOURCE_ROLE, STATEMENT_ROLE, MatrixModel, MatrixProxy
 from .pairview import PairView
-
-
-def _external_pair_opener():
-    """The main window's way to show a report side by side, if it offers one."""
-    try:
-        from .. import mainwindow  # type: ignore[attr-defined]
-    except ImportError:
-        return None
-    return getattr(mainwindow, "show_report", None)
 
 
 class CollectionWindow(QMainWindow):
@@ -28,6 +21,8 @@ class CollectionWindow(QMainWindow):
 
     ``pairRequested(source_i, source_j, statement)`` is emitted for a click on a source cell
     (i = the statement's reference source, j = the clicked one) or a heat-map cell (statement -1).
+    ``pair_opener``, when whoever opened the window sets it, shows the pair's report elsewhere
+    (the main window) and answers False when it cannot; the pair is then shown here.
     """
 
     pairRequested = Signal(int, int, int)
@@ -35,6 +30,7 @@ class CollectionWindow(QMainWindow):
     def __init__(self, collection: CollectionReport, parent=None) -> None:
         super().__init__(parent)
         self.collection = collection
+        self.pair_opener: Callable[[Report], bool] | None = None
         self.setWindowTitle(f"Synopsis — {len(collection.documents)} sources")
         self.model = MatrixModel(collection, self)
         self.proxy = MatrixProxy(self)
@@ -65,7 +61,7 @@ class CollectionWindow(QMainWindow):
         self.min_sources.setSuffix(" source(s)")
         self.min_sources.valueChanged.connect(self.proxy.set_min_sources)
 
-        legend = QLabel("<b>S</b> shared (blue) · <b>P</b> paraphrased (yellow) · <b>—</b> absent · "
+        legend = QLabel("<b>S</b> shared (blue) · <b>P</b> paraphrased (orange) · <b>—</b> absent · "
                         "bold = reference passage · † published first")
         legend.setWordWrap(True)
         self.table.setMinimumWidth(200)
@@ -125,10 +121,9 @@ class CollectionWindow(QMainWindow):
         self.pairRequested.emit(other, source, statement.id)
 
     def open_pair(self, i: int, j: int, statement: int) -> None:
-        opener = _external_pair_opener()
-        if opener is not None:
-            report, swapped = self.collection.report_for(i, j)
-            if opener(report) is not False:  # False: no main window to show it in
+        if self.pair_opener is not None:
+            report, _swapped = self.collection.report_for(i, j)
+            if self.pair_opener(report) is not False:  # False: no main window to show it in
                 return
         self.pair_view.show_pair(i, j, statement)
 

@@ -32,16 +32,10 @@ def open_scan_window(window):
                       window.tr("The corpus scan is not installed (%1 missing). Install it with: %2")
                       .replace("%1", ", ".join(missing)).replace("%2", INSTALL_HINT))
         return None
-    from .window import ScanWindow
+    from .window import ScanWindow, raise_window
     existing = getattr(window, "_scan_window", None)
     if existing is None:
         existing = window._scan_window = ScanWindow(window)
     existing.show()
-    _raise(existing)
+    raise_window(existing)
     return existing
-
-
-def _raise(widget) -> None:
-    from PySide6.QtWidgets import QApplication
-    if QApplication.platformName() != "offscreen":      # offscreen cannot raise windows
-        widget.raise_()

@@ -300,10 +300,16 @@ class ScanWindow(QMainWindow):
         self._ended(self.tr("Opened %1 ↔ %2 in the main window.").replace("%1", report.documents[0].source)
                     .replace("%2", report.documents[1].source))
         self.main.open_report(report)
-        from . import _raise
-        _raise(self.main)
+        raise_window(self.main)
         self.pairOpened.emit(report)
 
     def closeEvent(self, event) -> None:
         self.cancel()
         super().closeEvent(event)
+
+
+def raise_window(widget) -> None:
+    """Bring ``widget`` to the front (offscreen, where windows cannot be raised, nothing)."""
+    from PySide6.QtWidgets import QApplication
+    if QApplication.platformName() != "offscreen":
+        widget.raise_()
