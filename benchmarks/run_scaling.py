@@ -8,8 +8,8 @@ Side a is German news prose (WMT19 AR, the WMT18 and WMT20 paraphrased reference
 distinct line, taken in order and from the start again when a size needs more) printed as
 articles (``articles.lay_out``); side b its edited copy (``split_cases.build``: lines kept,
 edited, replaced by the human paraphrase AR.p, dropped, inserted, split and merged). Each
-comparison (``synopsis.core.compare``, segmentation to facts, then the JSON report) runs in a
-child process of its own; its peak memory is the child's ``ru_maxrss`` (``os.wait4``) plus that
+comparison (``synopsis.runtime.compare``, as the command line runs it: segmentation to facts,
+then the JSON report) runs in a child process of its own; its peak memory is the child's ``ru_maxrss`` (``os.wait4``) plus that
 of the fact worker it starts, its time the wall-clock and CPU time of the comparison. The
 naive baseline (all pairs, character ratio, greedy) runs on the same text up to 8,000 sentences.
 Writes ``benchmarks/results/scaling.md``, ``scaling.json`` and ``scaling.png`` (``bench`` extra:

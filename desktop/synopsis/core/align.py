@@ -34,6 +34,7 @@ from .splits import cap_parts, find_runs, segment_ids
 from .vocab import Reason
 
 Check = Callable[[], None]
+Progress = Callable[[float], None]     # the share of the alignment done, 0 to 1
 
 SCORE_CHUNK = 50_000     # pairs scored between two cancel checks
 MAX_PASSAGES = 50_000    # most passages of one document a comparison aligns (time and memory
@@ -48,6 +49,10 @@ GAP_MIN = 0.1            # ... if the pair has at least this much in common on i
 GAP_MIN_UNEVEN = 0.2     # ... or this much when the gap's sides differ (a passage is unique)
 EDGE_BONUS = 0.2         # lift for the next pair beyond the end of a run of anchors
 EDGE_MIN = 0.12          # ... if the pair has at least this much in common on its own
+# Each step's share of an alignment's work, for the progress it reports (the steps' CPU time on
+# long pairs: benchmarks/results/align_progress.md).
+STEP_SHARES = {"features": 0.12, "repeats": 0.02, "candidates": 0.13, "scores": 0.20,
+               "context": 0.10, "runs": 0.35, "output": 0.08}
 
 
 # A scored pair of positions in the two lists of live features: (score, views, reasons).
@@ -55,10 +60,13 @@ Scored = dict[tuple[int, int], tuple[float, dict[str, float], tuple[Reason, ...]
 
 
 def align(doc_a: Document, doc_b: Document, settings: Settings, *,
-          check: Check | None = None) -> Alignment:
+          check: Check | None = None, progress: Progress | None = None) -> Alignment:
     """Every plausible pair of passages of two prepared documents, scored, and their repeats.
-    Raises :class:`TooLong` for a document of more than ``MAX_PASSAGES`` passages."""
-    check = check or (lambda: None)
+
+    ``check`` is called between steps and between the parts of a long step (it may raise to
+    stop); ``progress`` gets the share of the work done after each. Raises :class:`TooLong`
+    for a document of more than ``MAX_PASSAGES`` passages."""
+    steps = _Steps(check, progress)
     for doc in (doc_a, doc_b):
         passages = sum(1 for seg in doc.segments if not seg.is_debris)
         if passages > MAX_PASSAGES:
@@ -67,29 +75,53 @@ def align(doc_a: Document, doc_b: Document, settings: Settings, *,
     fb = segment_features(doc_b)
     live_a = [f for f in fa if f is not None]
     live_b = [f for f in fb if f is not None]
-    check()
+    steps.done("features")
     repeats = tuple(find_repeats(fa, 0) + find_repeats(fb, 1))
+    steps.done("repeats")
     if not live_a or not live_b:
         return Alignment((doc_a, doc_b), (), repeats)
     weights = Weights([f.bag for f in live_a + live_b])
     pairs = candidate_pairs(live_a, live_b, weights)
-    check()
-    scored = _score(pairs, live_a, live_b, weights, check)
+    steps.done("candidates")
+    scored = _score(pairs, live_a, live_b, weights, steps.part("scores"))
     base = {pq: s for pq, (s, _, _) in scored.items()}     # each pair's own score, before lifts
-    check()
     _add_context(scored)
+    context = steps.part("context")
     for _ in range(GAP_PASSES):
         _fill_gaps(scored, live_a, live_b, weights, settings, base)
-        check()
-    runs = find_runs(scored, base, (live_a, live_b), (doc_a, doc_b), weights)
+        context(1 / GAP_PASSES)
+    runs = find_runs(scored, base, (live_a, live_b), (doc_a, doc_b), weights, steps.part("runs"))
     cap_parts(scored, runs)
     candidates = [_candidate(live_a[p].ids, live_b[q].ids, s, v, r)
                   for (p, q), (s, v, r) in sorted(scored.items()) if s >= CANDIDATE_FLOOR]
     candidates += [_candidate(*segment_ids((live_a, live_b), run), run.score, run.views, run.reasons)
                    for run in runs if run.score >= CANDIDATE_FLOOR]
-    check()
     candidates.sort(key=lambda c: (c.a[0], c.b[0], c.a, c.b))
+    steps.done("output")
     return Alignment((doc_a, doc_b), tuple(candidates), repeats)
+
+
+class _Steps:
+    """An alignment's steps as they end: each is checked for cancel and adds its share of
+    ``STEP_SHARES`` to the progress reported (a long step in parts, by the share of each)."""
+
+    def __init__(self, check: Check | None, progress: Progress | None) -> None:
+        self.check = check or (lambda: None)
+        self.progress = progress
+        self.total = 0.0
+
+    def done(self, step: str) -> None:
+        self._advance(STEP_SHARES[step])
+
+    def part(self, step: str) -> Progress:
+        """A function to call after each part of ``step`` with the part's share of it."""
+        return lambda share: self._advance(STEP_SHARES[step] * share)
+
+    def _advance(self, share: float) -> None:
+        self.check()
+        self.total = min(1.0, self.total + share)
+        if self.progress is not None:
+            self.progress(round(self.total, 6))
 
 
 def _candidate(a: Sequence[int], b: Sequence[int], score: float, views: dict[str, float],
@@ -101,9 +133,11 @@ KEPT_VIEWS = ("chars", "words", "rare")      # the views a candidate keeps (see 
 
 
 def _score(pairs: set[tuple[int, int]], live_a: Sequence[SegmentFeatures],
-           live_b: Sequence[SegmentFeatures], weights: Weights, check: Check = lambda: None) -> Scored:
-    """Every pair's score and the views a candidate keeps, in chunks of ``SCORE_CHUNK`` pairs
-    with a cancel check between them (a long document's pairs take seconds)."""
+           live_b: Sequence[SegmentFeatures], weights: Weights,
+           step: Progress = lambda share: None) -> Scored:
+    """Every pair's score and the views a candidate keeps, in chunks of ``SCORE_CHUNK`` pairs;
+    after each chunk, ``step`` gets the share of the pairs it held (a long document's pairs
+    take seconds: the caller checks for cancel and reports progress there)."""
     order = sorted(pairs)
     out: Scored = {}
     for start in range(0, len(order), SCORE_CHUNK):
@@ -112,7 +146,7 @@ def _score(pairs: set[tuple[int, int]], live_a: Sequence[SegmentFeatures],
         scores = combine(views)
         out.update((pq, (float(scores[k]), {name: float(views[name][k]) for name in KEPT_VIEWS}, ()))
                    for k, pq in enumerate(chunk))
-        check()
+        step(len(chunk) / len(order))
     return out
 
 

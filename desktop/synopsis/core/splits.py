@@ -20,7 +20,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass
-from typing import Sequence
+from typing import Callable, Sequence
 
 import numpy as np
 
@@ -34,10 +34,15 @@ SEED_MIN = 0.25          # seeds: best pairs of a passage scoring at least this 
 SEED_TIE = 0.02          # ... and its other pairs this close to the best
 SEED_MOST = 3            # ... but no more than this many per passage
 CAP_BELOW = 1e-4         # a part's pair is capped this far below the run that holds it
+TRIAL_CHUNK = 20_000     # trials read between two steps (a step may stop the work)
+# The share of the work in finding the seeds, growing runs of two and runs of three (for
+# the progress reported: CPU time on long pairs, benchmarks/results/align_progress.md).
+WORK_SHARES = (0.15, 0.75, 0.10)
 VIEWS_KEPT = ("chars", "words", "rare")
 
 Scored = dict[tuple[int, int], tuple]     # (score, views, reasons) of each scored pair (align.Scored)
 Live = tuple[Sequence[SegmentFeatures], Sequence[SegmentFeatures]]
+Step = Callable[[float], None]          # called with the share of the work a part just did
 
 
 @dataclass
@@ -90,15 +95,18 @@ def _nearly_best(partners: list[tuple[float, int]]) -> list[tuple[float, int]]:
 
 
 def find_runs(scored: Scored, base: dict[tuple[int, int], float], live: Live,
-              docs: tuple[Document, Document], weights: Weights) -> list[Run]:
-    """Runs of two or three adjacent passages that match one passage better than their parts."""
+              docs: tuple[Document, Document], weights: Weights,
+              step: Step = lambda share: None) -> list[Run]:
+    """Runs of two or three adjacent passages that match one passage better than their parts.
+    ``step`` is called after each part of the work with its share of it."""
     pairs = _Pairs(scored, base)
     seeds = []
     for side, m, single in _seeds(pairs):
         lift, reasons = pairs.lift(pairs.pair(side, m, single))
         seeds.append(Run(side, (m,), single, lift=lift, reasons=reasons))
-    runs2 = _grow(pairs, seeds, live, docs, weights)
-    runs3 = _grow(pairs, runs2, live, docs, weights)
+    step(WORK_SHARES[0])
+    runs2 = _grow(seeds, live, docs, weights, lambda share: step(WORK_SHARES[1] * share))
+    runs3 = _grow(runs2, live, docs, weights, lambda share: step(WORK_SHARES[2] * share))
     best: dict[tuple, Run] = {}
     for run in runs2 + runs3:
         key = (run.side, run.many, run.single)
@@ -131,10 +139,25 @@ def _adjacent(feats: Sequence[SegmentFeatures], x: int, y: int) -> bool:
     return 0 <= x < y < len(feats) and feats[x].ids[-1] + 1 == feats[y].ids[0]
 
 
-def _grow(pairs: _Pairs, runs: list[Run], live: Live, docs: tuple[Document, Document],
-          weights: Weights) -> list[Run]:
-    """Each run extended by its next or previous passage, kept where the longer run is better."""
-    trials = _promising(_trials(runs, live), live, weights)
+def _grow(runs: list[Run], live: Live, docs: tuple[Document, Document], weights: Weights,
+          step: Step) -> list[Run]:
+    """Each run extended by its next or previous passage, kept where the longer run is better;
+    the trials are read in chunks of ``TRIAL_CHUNK``, ``step`` called after each. (Every view
+    is read pair by pair, so the chunks change no result.)"""
+    trials = _trials(runs, live)
+    out: list[Run] = []
+    for start in range(0, len(trials), TRIAL_CHUNK):
+        chunk = trials[start:start + TRIAL_CHUNK]
+        out += _grow_trials(_promising(chunk, live, weights), live, docs, weights)
+        step(len(chunk) / len(trials))
+    if not trials:
+        step(1.0)
+    return out
+
+
+def _grow_trials(trials: list[tuple[Run, int]], live: Live, docs: tuple[Document, Document],
+                 weights: Weights) -> list[Run]:
+    """The trials (run, neighbour) whose longer run is kept, as runs."""
     if not trials:
         return []
     singles = [live[1 - run.side][run.single] for run, _ in trials]
