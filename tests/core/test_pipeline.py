@@ -38,10 +38,10 @@ def test_progress_moves_inside_the_alignment(seed_pair, monkeypatch):
     assert [s for s, _ in stages] == ["segment"] + ["align"] * len(inside) + ["edits", "done"]
 
 
-@pytest.mark.parametrize("stop_at", ["scores", "runs"])
+@pytest.mark.parametrize("stop_at", ["features", "candidates", "scores", "runs"])
 def test_cancel_inside_a_long_step(seed_pair, monkeypatch, stop_at):
-    """A cancel asked while the pairs are scored, or while runs are grown, stops the work
-    before that step ends."""
+    """A cancel asked inside a long step of the alignment (reading the passages, proposing
+    candidates, scoring the pairs, growing runs) stops the work before that step ends."""
     from synopsis.core import align, splits
 
     monkeypatch.setattr(align, "SCORE_CHUNK", 20)

@@ -71,18 +71,19 @@ def align(doc_a: Document, doc_b: Document, settings: Settings, *,
         passages = sum(1 for seg in doc.segments if not seg.is_debris)
         if passages > MAX_PASSAGES:
             raise TooLong(doc.source or doc.title, passages, MAX_PASSAGES, settings.granularity)
+    features = steps.part("features")
     fa = segment_features(doc_a)
+    features(0.5)
     fb = segment_features(doc_b)
+    features(0.5)
     live_a = [f for f in fa if f is not None]
     live_b = [f for f in fb if f is not None]
-    steps.done("features")
     repeats = tuple(find_repeats(fa, 0) + find_repeats(fb, 1))
     steps.done("repeats")
     if not live_a or not live_b:
         return Alignment((doc_a, doc_b), (), repeats)
     weights = Weights([f.bag for f in live_a + live_b])
-    pairs = candidate_pairs(live_a, live_b, weights)
-    steps.done("candidates")
+    pairs = candidate_pairs(live_a, live_b, weights, step=steps.part("candidates"))
     scored = _score(pairs, live_a, live_b, weights, steps.part("scores"))
     base = {pq: s for pq, (s, _, _) in scored.items()}     # each pair's own score, before lifts
     _add_context(scored)

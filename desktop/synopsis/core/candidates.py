@@ -30,15 +30,24 @@ INDEX_SHARE = 0.2        # stems in more than this share of passages are too com
 
 Pairs = set[tuple[int, int]]
 Proposer = Callable[[Sequence[SegmentFeatures], Sequence[SegmentFeatures]], Iterable[tuple[int, int]]]
+Step = Callable[[float], None]      # called with the share of the work a part just did
+# The share of the work in numbering the stems and in each side's queries (for progress).
+WORK_SHARES = (0.3, 0.4, 0.3)
 
 
 def candidate_pairs(live_a: Sequence[SegmentFeatures], live_b: Sequence[SegmentFeatures],
-                    weights: Weights, proposers: Sequence[Proposer] = ()) -> Pairs:
-    """Positions (p, q) in ``live_a`` × ``live_b`` worth scoring."""
+                    weights: Weights, proposers: Sequence[Proposer] = (),
+                    step: Step = lambda share: None) -> Pairs:
+    """Positions (p, q) in ``live_a`` × ``live_b`` worth scoring. ``step`` is called after
+    each part of the work with its share of it (the caller may stop the work there)."""
     if not live_a or not live_b:
         return set()
     vocab = _Vocabulary(live_a, live_b, weights)
-    out = _best(vocab, 0, live_a, live_b) | {(p, q) for q, p in _best(vocab, 1, live_b, live_a)}
+    step(WORK_SHARES[0])
+    out = _best(vocab, 0, live_a, live_b)
+    step(WORK_SHARES[1])
+    out |= {(p, q) for q, p in _best(vocab, 1, live_b, live_a)}
+    step(WORK_SHARES[2])
     out |= same_text(live_a, live_b)
     for propose in proposers:
         out.update((int(p), int(q)) for p, q in propose(live_a, live_b))
