@@ -37,6 +37,7 @@ from .export_controller import export_report
 from .geometry import next_target
 from .library_controller import LibraryController
 from .models import PairsFilter, PairsModel
+from .plaintext import plain_label
 from .scrolling import SyncScrollMixin
 from .settings import AppSettings
 from .views.detail import DetailPanel
@@ -159,7 +160,7 @@ class MainWindow(EditingMixin, AppearanceMixin, ActionsMixin, SyncScrollMixin, Q
         self.progress.setRange(0, 100)
         self.cancel_button = QPushButton(self.tr("Cancel"))
         self.cancel_button.clicked.connect(self.cancel)
-        self.status_label = QLabel()
+        self.status_label = plain_label(QLabel())
         bar = self.statusBar()
         bar.addWidget(self.legend)
         bar.addWidget(self.status_label, 1)

@@ -1,6 +1,7 @@
 """The window hosting the claim matrix, the heat map and a pair view."""
 from __future__ import annotations
 
+import os
 from collections.abc import Callable
 from pathlib import Path
 
@@ -11,6 +12,7 @@ from PySide6.QtWidgets import (QApplication, QComboBox, QHBoxLayout, QHeaderView
 from ...core.collection import CollectionReport
 from ...core.model import Report
 from ...export.collection_table import source_names
+from ..plaintext import escaped
 from .heatmap import HeatMapWidget
 from .model import SOURCE_ROLE, STATEMENT_ROLE, MatrixModel, MatrixProxy
 from .pairview import PairView
@@ -68,7 +70,8 @@ class CollectionWindow(QMainWindow):
         self.source_filter.setMinimumContentsLength(12)
         self.source_filter.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         sources = QLabel("<br>".join(
-            f"<b>{k + 1}</b>: {name}" + (f" ({doc.meta['published']})" if doc.meta.get("published") else "")
+            f"<b>{k + 1}</b>: {escaped(name)}"
+            + (f" ({escaped(doc.meta['published'])})" if doc.meta.get("published") else "")
             + f" — {sum(1 for s in collection.statements if s.member(k))} statements"
             for k, (name, doc) in enumerate(zip(names, collection.documents))))
         sources.setTextFormat(Qt.TextFormat.RichText)
@@ -129,8 +132,14 @@ class CollectionWindow(QMainWindow):
 
 
 def run_window(collection: CollectionReport, *, size: tuple[int, int] = (1400, 900),
-               screenshot: Path | None = None) -> int:
-    """Show the window (or render it into ``screenshot`` and return); the exit status."""
+               screenshot: Path | None = None, protected=(), library=()) -> int:
+    """Show the window (or render it into ``screenshot`` and return); the exit status.
+
+    The screenshot is written through :func:`synopsis.export.safe_output.write_output` (never
+    over an input in ``protected`` or the ``library``); a failure raises its one-line error.
+    """
+    if screenshot is not None:
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # no screen needed to render
     app = QApplication.instance() or QApplication([])
     window = CollectionWindow(collection)
     window.resize(*size)
@@ -141,8 +150,27 @@ def run_window(collection: CollectionReport, *, size: tuple[int, int] = (1400, 9
                                                      if m.source != rows[0].reference), rows[0].id)
         for _ in range(3):
             app.processEvents()
-        window.grab().save(str(screenshot))
-        window.close()
+        try:
+            write_png(window, screenshot, protected=protected, library=library)
+        finally:
+            window.close()
         return 0
     window.show()
     return app.exec()
+
+
+def write_png(widget, path: Path, *, protected=(), library=()) -> None:
+    """Render ``widget`` into a PNG at ``path`` (safely; an impossible size is an error)."""
+    from PySide6.QtCore import QBuffer, QByteArray, QIODevice
+
+    from ...export.safe_output import OutputError, write_output
+
+    pixmap = widget.grab()
+    data = QByteArray()
+    buffer = QBuffer(data)
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    if pixmap.isNull() or not pixmap.save(buffer, "PNG"):
+        raise OutputError(path, f"the window could not be rendered at {widget.width()}x{widget.height()} "
+                                "pixels; nothing was written")
+    buffer.close()
+    write_output(path, bytes(data.data()), protected=protected, library=library)
