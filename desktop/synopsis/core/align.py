@@ -68,9 +68,10 @@ def align(doc_a: Document, doc_b: Document, settings: Settings, *,
     for a document of more than ``MAX_PASSAGES`` passages."""
     steps = _Steps(check, progress)
     for doc in (doc_a, doc_b):
-        passages = sum(1 for seg in doc.segments if not seg.is_debris)
-        if passages > MAX_PASSAGES:
-            raise TooLong(doc.source or doc.title, passages, MAX_PASSAGES, settings.granularity)
+        live = [seg for seg in doc.segments if not seg.is_debris]
+        if len(live) > MAX_PASSAGES:
+            raise TooLong(doc.source or doc.title, len(live), MAX_PASSAGES, settings.granularity,
+                          paragraphs=len({seg.paragraph for seg in live}))
     features = steps.part("features")
     fa = segment_features(doc_a)
     features(0.5)
