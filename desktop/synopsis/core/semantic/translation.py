@@ -37,7 +37,8 @@ from ..vocab import ComparisonKind, Severity, Translation
 from . import blocks, calibrate, encoders, models, vectors
 
 Check = Callable[[], None]
-Progress = Callable[[str, float], None]
+Progress = Callable[..., None]     # progress(share of the alignment done, stage)
+EMBED_SHARE = 0.85          # the share of a translation's alignment spent embedding its passages
 
 FAITHFUL_MIN = 0.5          # meaning score below which a linked pair is "changed in translation"
 MOVED_MIN = 0.8             # meaning score for linking two passages the block aligner left out
@@ -82,7 +83,7 @@ def align(doc_a: Document, doc_b: Document, settings: Settings, *, check: Check 
     total = len(texts_a) + len(texts_b)
 
     def report(offset: int) -> Callable[[int, int], None]:
-        return lambda done, _: progress("meaning", (offset + done) / total) if progress else None
+        return lambda done, _: progress(EMBED_SHARE * (offset + done) / total, "meaning") if progress else None
 
     embedded_a = vectors.embed(texts_a, encoder, store=stores[0], progress=report(0),
                                cancel=cancel_from(check))
@@ -93,6 +94,8 @@ def align(doc_a: Document, doc_b: Document, settings: Settings, *, check: Check 
     side_b = blocks.Side.of(texts_b, embedded_b.blocks)
     found = blocks.align_blocks(side_a, side_b, costs)
     check()
+    if progress is not None:
+        progress(1.0, "align")
     scorer = _Scorer(side_a, side_b, calibrate.calibration(encoder.spec.name), costs.neighbours)
     candidates = [_candidate(ids_a, ids_b, a, b, scorer) for a, b in found if a and b]
     candidates += _moved(found, ids_a, ids_b, scorer)
