@@ -3,8 +3,11 @@
 The WMT news-translation campaigns publish their test articles with professional human
 translations, article by article and paragraph by paragraph (repositories
 ``wmt-conference/wmt22-news-systems``, ``wmt23-news-systems``, ``wmt24-news-systems``). Only the
-``news`` domain is used here. Nothing is copied into this repository: the files are read from the
-folder named by ``SYNOPSIS_NEWS_DATA`` (see ``benchmarks/README.md`` for how to fill it).
+``news`` domain is used here. The articles the benchmark reads — the news-domain articles of the
+sets below and the 2,000 Russian sentences of the speed benchmark, nothing else — are kept in
+``benchmarks/data/news/`` (JSON Lines, gzipped), written by ``python benchmarks/news_data.py
+<folder>`` from the upstream files (the folder named by ``SYNOPSIS_NEWS_DATA``; see
+``benchmarks/README.md``), so a fresh clone runs the benchmark as it is.
 
 - development (tuning only): WMT22 Russian originals with their English translations;
 - test: WMT24 English originals with their German, Russian and Ukrainian translations (one
@@ -21,17 +24,56 @@ A each unit of B translates.
 """
 from __future__ import annotations
 
+import gzip
+import json
 import os
 import random
+import sys
 import xml.etree.ElementTree as ET
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 from align_data import ROOT
 
 
+EXTRACT = Path(__file__).resolve().parent / "data" / "news"
+SPEED_LINES = 2000       # sentences of the speed benchmark's Russian article and its translation
+
+
 def news_dir() -> Path:
+    """The folder of the upstream WMT files (only needed to write the extract again)."""
     return Path(os.environ.get("SYNOPSIS_NEWS_DATA") or ROOT / ".." / "shared" / "news").resolve()
+
+
+def upstream_articles(folder: Path) -> dict[str, list["Article"]]:
+    """Every set of articles the benchmark reads, from the upstream files in ``folder``."""
+    speed = []
+    for year in ("2022", "2023"):
+        speed += read_wmt_xml(folder / f"wmttest{year}.ru-en.all.xml", domain=None)
+    source = [s for art in speed for s in art.source][:SPEED_LINES]
+    target = [s for art in speed for s in art.target][:SPEED_LINES]
+    return {
+        "wmt22.ru-en": read_wmt_xml(folder / "wmttest2022.ru-en.all.xml"),
+        "wmt23.ru-en": read_wmt_xml(folder / "wmttest2023.ru-en.all.xml"),
+        "wmt23.uk-en": read_wmt_xml(folder / "wmttest2023.uk-en.all.xml"),
+        "wmt24.en-de": read_wmt24(folder, "de"),
+        "wmt24.en-ru": read_wmt24(folder, "ru"),
+        "wmt24.en-uk": read_wmt24(folder, "uk"),
+        "speed.ru-en": [Article("wmt22+23 ru-en, all domains", "ru", "en", source, target, [])],
+    }
+
+
+def write_extract(folder: Path, out: Path = EXTRACT) -> None:
+    out.mkdir(parents=True, exist_ok=True)
+    for name, articles in upstream_articles(folder).items():
+        with gzip.GzipFile(out / f"{name}.jsonl.gz", "wb", mtime=0) as raw:
+            raw.write("".join(json.dumps(asdict(a), ensure_ascii=False) + "\n" for a in articles).encode())
+
+
+def articles(name: str) -> list["Article"]:
+    """The articles of one set (``wmt24.en-de``, …) from the committed extract."""
+    with gzip.open(EXTRACT / f"{name}.jsonl.gz", "rt", encoding="utf-8") as lines:
+        return [Article(**json.loads(line)) for line in lines]
 
 
 @dataclass
@@ -195,20 +237,20 @@ def pairs(articles: list[Article], seed: int, *, reverse: bool = False) -> list[
 
 
 # name -> (articles, reverse): which way round each benchmark pair reads
-def test_sets(folder: Path | None = None) -> dict[str, list[NewsPair]]:
-    folder = folder or news_dir()
-    ru23 = read_wmt_xml(folder / "wmttest2023.ru-en.all.xml")
-    uk23 = read_wmt_xml(folder / "wmttest2023.uk-en.all.xml")
+def test_sets() -> dict[str, list[NewsPair]]:
     return {
-        "en-de": pairs(read_wmt24(folder, "de"), 24),
-        "en-ru": pairs(read_wmt24(folder, "ru"), 24),
-        "en-uk": pairs(read_wmt24(folder, "uk"), 24),
-        "ru-en": pairs(ru23, 23),
-        "uk-en": pairs(uk23, 23),
+        "en-de": pairs(articles("wmt24.en-de"), 24),
+        "en-ru": pairs(articles("wmt24.en-ru"), 24),
+        "en-uk": pairs(articles("wmt24.en-uk"), 24),
+        "ru-en": pairs(articles("wmt23.ru-en"), 23),
+        "uk-en": pairs(articles("wmt23.uk-en"), 23),
     }
 
 
-def dev_sets(folder: Path | None = None) -> dict[str, list[NewsPair]]:
-    folder = folder or news_dir()
-    ru22 = read_wmt_xml(folder / "wmttest2022.ru-en.all.xml")
+def dev_sets() -> dict[str, list[NewsPair]]:
+    ru22 = articles("wmt22.ru-en")
     return {"ru-en (dev)": pairs(ru22, 22), "en-ru (dev)": pairs(ru22, 122, reverse=True)}
+
+
+if __name__ == "__main__":
+    write_extract(Path(sys.argv[1]) if len(sys.argv) > 1 else news_dir())

@@ -8,8 +8,8 @@ Sections: textberg news printed msrp seeds speed (all by default; a run with ``-
 its sections into the existing results). ``--calibrate`` prints the meaning-score calibration
 fit (core/semantic/calibrate.py) and ``--blend`` the same-language blend fit
 (core/semantic/same_language.py), both on development data only, and writes nothing.
-Needs the evaluation data (../shared/data or $SYNOPSIS_DATA), the news files ($SYNOPSIS_NEWS_DATA,
-see benchmarks/README.md) and pysbd for the naive baseline.
+Needs the evaluation data (../shared/data or $SYNOPSIS_DATA) and pysbd for the naive baseline; the
+news articles are read from benchmarks/data/news/ (see benchmarks/news_data.py).
 """
 from __future__ import annotations
 

@@ -35,7 +35,7 @@ def _textberg(t: dict) -> list[str]:
 
 def _news(n: dict) -> list[str]:
     out = ["## Bilingual news with dropped and inserted passages (link F1 within parallel units)", "",
-           f"`SYNOPSIS_NEWS_DATA=… {COMMAND} --only news`. Precision / recall / F1 of linked sentences "
+           f"`{COMMAND} --only news` (articles from `benchmarks/data/news/`). Precision / recall / F1 of linked sentences "
            "(a link is right when all its sentences sit in one unit of A and the unit of B that "
            f"translates it). Languages detected, not given. Load {n.get('load', '?')}.", "",
            "| pair | set | articles | Synopsis P / R / F1 | naive P / R / F1 | CPU s |", "|---|---|---|---|---|---|"]

@@ -238,19 +238,15 @@ wall = time.perf_counter() - t
 usage = resource.getrusage(resource.RUSAGE_SELF)
 print(json.dumps({{"seconds": wall, "with_imports": time.perf_counter() - start,
                   "cpu": usage.ru_utime + usage.ru_stime, "peak_mb": usage.ru_maxrss / 1024,
-                  "links": len(report.links), "passages": [len(a.segments), len(b.segments)]}}))
+                  "links": len(report.links), "passages": [len(d.segments) for d in report.documents]}}))
 """
 
 
 def russian_english_articles(lines: int = 2000) -> tuple[Document, Document]:
     """Two long articles, Russian and English: the WMT22 and WMT23 Russian originals, all
     domains, in order, with their English translations, three sentences a paragraph."""
-    folder = news_data.news_dir()
-    articles = []
-    for year in ("2022", "2023"):
-        articles += news_data.read_wmt_xml(folder / f"wmttest{year}.ru-en.all.xml", domain=None)
-    ru = [s for art in articles for s in art.source][:lines]
-    en = [s for art in articles for s in art.target][:lines]
+    (article,) = news_data.articles("speed.ru-en")
+    ru, en = article.source[:lines], article.target[:lines]
     paragraphs = lambda xs: "\n\n".join(" ".join(xs[k:k + 3]) for k in range(0, len(xs), 3))  # noqa: E731
     return (Document(paragraphs(ru), "ru", "ru", ""), Document(paragraphs(en), "en", "en", ""))
 

@@ -121,3 +121,23 @@ def test_the_band_holds_the_corners_and_never_turns_back(n, m, width, data):
 def test_invariant_tokens_are_figures_and_names():
     assert blocks.invariant_tokens("Der Lhotse misst 8501 m, sagte Peter am 9.Mai.") == \
         frozenset({"lhotse", "8501", "peter", "9"})
+
+
+def test_meaning_neighbours_in_chunks_are_those_of_the_whole_matrix(monkeypatch):
+    """The same-language view's nearest neighbours, computed a few rows at a time, are the
+    brute-force ones over the whole similarity matrix, ties included (earlier passage first)."""
+    from synopsis.core.semantic import same_language
+
+    rng = np.random.default_rng(7)
+    for n, m, rows in ((5, 7, 2), (300, 200, 64), (40, 2, 3), (2, 40, 1)):
+        view = same_language.MeaningView.__new__(same_language.MeaningView)
+        view.vec_a, view.vec_b = rng.normal(size=(n, 6)).round(1), rng.normal(size=(m, 6)).round(1)
+        view.rows_a, view.rows_b = list(range(10, 10 + n)), list(range(m))
+        sims = view.vec_a @ view.vec_b.T
+        k = same_language.NEIGHBOURS
+        expected = {(10 + p, int(q)) for p, row in enumerate(np.argsort(-sims, axis=1, kind="stable")[:, :k])
+                    for q in row}
+        expected |= {(10 + int(p), q) for q, col in enumerate(np.argsort(-sims, axis=0, kind="stable")[:k].T)
+                     for p in col}
+        monkeypatch.setattr(same_language, "ROWS", rows)
+        assert view.candidates() == expected

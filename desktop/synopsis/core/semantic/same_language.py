@@ -31,6 +31,7 @@ RESCUE_MIN = 0.5       # the blended score at which meaning may raise a pair abo
 VETO_MAX = 0.5         # a word score from which meaning can no longer lower a pair
 NEIGHBOURS = 3         # meaning neighbours proposed per unsettled passage, both ways
 NEAR = 4               # neighbours averaged by the neighbour-relative cosine
+ROWS = 512             # passages of a compared with all of b at a time (memory, not the result)
 
 
 @dataclass(frozen=True)
@@ -96,16 +97,27 @@ class MeaningView:
         self._index_b = {q: k for k, q in enumerate(self.rows_b)}
 
     def candidates(self) -> set[tuple[int, int]]:
-        """Pairs of unsettled passages that are among each other's nearest by meaning."""
+        """Pairs of unsettled passages that are among each other's ``NEIGHBOURS`` nearest by
+        meaning, either way. The similarities are computed ``ROWS`` passages of a at a time, so
+        memory stays linear in the documents' length (ties go to the earlier passage)."""
         if not len(self.vec_a) or not len(self.vec_b):
             return set()
-        sims = self.vec_a @ self.vec_b.T
-        k = min(NEIGHBOURS, sims.shape[1])
-        out = {(self.rows_a[p], self.rows_b[int(q)])
-               for p, row in enumerate(np.argsort(-sims, axis=1, kind="stable")[:, :k]) for q in row}
-        k = min(NEIGHBOURS, sims.shape[0])
-        out |= {(self.rows_a[int(p)], self.rows_b[q])
-                for q, col in enumerate(np.argsort(-sims, axis=0, kind="stable")[:k].T) for p in col}
+        k_a = min(NEIGHBOURS, len(self.vec_b))
+        k_b = min(NEIGHBOURS, len(self.vec_a))
+        best_sims = np.empty((0, len(self.vec_b)))        # each passage of b: its best so far
+        best_rows = np.empty((0, len(self.vec_b)), dtype=np.int64)
+        out = set()
+        for start in range(0, len(self.vec_a), ROWS):
+            sims = self.vec_a[start:start + ROWS] @ self.vec_b.T
+            for p, row in enumerate(np.argsort(-sims, axis=1, kind="stable")[:, :k_a], start):
+                out.update((self.rows_a[p], self.rows_b[int(q)]) for q in row)
+            rows = np.arange(start, start + len(sims))[:, None].repeat(sims.shape[1], axis=1)
+            best_sims = np.vstack([best_sims, sims])
+            best_rows = np.vstack([best_rows, rows])
+            keep = np.argsort(-best_sims, axis=0, kind="stable")[:k_b]
+            best_sims = np.take_along_axis(best_sims, keep, axis=0)
+            best_rows = np.take_along_axis(best_rows, keep, axis=0)
+        out.update((self.rows_a[int(p)], self.rows_b[q]) for q, col in enumerate(best_rows.T) for p in col)
         return out
 
     def rescore(self, pairs: Sequence[tuple[int, int]], word: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
