@@ -7,7 +7,8 @@ import re
 import pytest
 from hypothesis import example, given, settings, strategies as st
 
-from synopsis.core.facts import dates, find_fact_changes, names, negation, numbers, quotes
+from synopsis.core.facts import dates, find_fact_changes, name_changes, names, negation, numbers, quotes
+from synopsis.core.facts import german as german_nouns, spelling
 from synopsis.core.facts.common import Passage, norm_words, word_set
 from synopsis.core.model import Span
 
@@ -92,8 +93,8 @@ KEYS = ["putin", "putins", "russia", "russian", "us", "american", "america", "us
                max_size=5),
        st.sets(st.sampled_from(["us", "eu", "ecb", "xyz"]), max_size=2))
 def test_unmatched_keys_are_those_no_key_of_the_other_side_inflects(other_keys, keys, other_acr):
-    plain = {k for k in keys - other_acr if not any(names.same(k, o) for o in other_keys)}
-    assert names._unmatched(keys, other_acr, other_keys) == plain
+    plain = {k for k in keys - other_acr if not any(spelling.same(k, o) for o in other_keys)}
+    assert name_changes._unmatched(keys, other_acr, other_keys) == plain
 
 
 @pytest.mark.parametrize("word", ["%", "per cent", "Prozent", "percentage points", "km", "sq km", "hectares",
@@ -272,8 +273,8 @@ def _plain_word_before(text: str, start: int) -> tuple[str, int] | None:
 
 def _determiner(word: str, lower_case_only: bool) -> bool:
     if lower_case_only:
-        return word in names._DETERMINERS
-    return word.lower() in names._DETERMINERS and word in (word.lower(), word.capitalize(), word.upper())
+        return word in german_nouns.DETERMINERS
+    return word.lower() in german_nouns.DETERMINERS and word in (word.lower(), word.capitalize(), word.upper())
 
 
 def _plain_after_determiner(text: str, start: int, lower_case_only: bool = False) -> bool:
@@ -287,7 +288,7 @@ def _plain_after_determiner(text: str, start: int, lower_case_only: bool = False
     prev, at = before
     if _determiner(prev, lower_case_only):
         return True
-    if at != start - 1 - len(prev) or not prev.endswith(names._ADJECTIVE_ENDINGS) or not prev.islower():
+    if at != start - 1 - len(prev) or not prev.endswith(german_nouns.ADJECTIVE_ENDINGS) or not prev.islower():
         return False            # an adjective: lower-case letters only, no opening mark before it
     before = _plain_word_before(text, at)
     return before is not None and _determiner(before[0], lower_case_only)
@@ -299,7 +300,7 @@ def _plain_after_determiner(text: str, start: int, lower_case_only: bool = False
 @example("(„Die neue Regierung\ndie\nKunden ((der  Anteil „„DIE (Preise")
 def test_the_words_after_a_determiner_follow_the_plain_rule(text):
     names.clear_caches()
-    found = names._after_determiners(text)
+    found = german_nouns.after_determiners(text)
     assert found == {start for start in range(len(text) + 1) if _plain_after_determiner(text, start)}
 
 
@@ -390,7 +391,7 @@ NAMEISH = ["Die", "die", "der", "Der", "Regierung", "neue", "Berlin", "Ursula", 
 def test_names_without_nouns_are_the_names_less_the_nouns(text):
     p = passage(text)
     every = names.extract(p)
-    spans = lambda found: [(n.span, n.noun, n.common_head, [k for k, _, _ in n.words]) for n in found]
+    spans = lambda found: [(n.span, n.noun, n.common_head, list(n.keys)) for n in found]
     assert spans(names.extract(p, nouns=False)) == spans([n for n in every if not n.noun])
 
 
@@ -435,7 +436,7 @@ def test_document_nouns_are_the_capitalised_words_after_a_determiner(text):
     plain = {m.group().casefold() for m in re.finditer(r"[^\W\d_a-z][^\W\d_A-Z]+(?!\w)", text)
              if (m.start() == 0 or not (text[m.start() - 1].isalnum() or text[m.start() - 1] == "_"))
              and _plain_after_determiner(text, m.start(), lower_case_only=True)}
-    assert names.document_nouns(text) == plain - names._NOUN_EXCEPTIONS
+    assert german_nouns.document_nouns(text) == plain - german_nouns.NOUN_EXCEPTIONS
 
 
 @settings(max_examples=300, deadline=None)

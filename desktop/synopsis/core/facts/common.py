@@ -11,12 +11,12 @@ from functools import lru_cache
 from typing import Iterator
 
 from ..model import Span
+from .lexicon import LANGUAGES
 
 WORD = re.compile(r"(?:[A-Z]\.){2,}|\w+(?:[’'\-]\w+)*", re.UNICODE)
 _DIGIT = re.compile(r"\d")
-GERMAN_WORDS = frozenset("der die das und ist nicht mit von den dem ein eine sich auf für des im zu "
-                         "wird wurde hat haben sind war einer eines einem bei nach aus als auch dass werden noch über".split())
-ENGLISH_WORDS = frozenset("the and is of to was with for that has have are were".split())
+GERMAN_WORDS = LANGUAGES["de"].function_words
+ENGLISH_WORDS = LANGUAGES["en"].function_words
 _NOT_WORD = re.compile(r"[^\w]+", re.UNICODE)
 _WORD_CHARS = re.compile(r"\w+")
 _NOT_SUFFIX = re.compile(r"n't\b")
@@ -53,29 +53,34 @@ class Passage:
     spends more on building it than some detectors spend on reading it.)
     """
 
-    __slots__ = ("text", "chunks", "words", "has_digit", "odd_case", "german", "flags")
+    __slots__ = ("text", "chunks", "words", "has_digit", "odd_case", "language", "german", "flags")
 
     def __init__(self, text: str, chunks: tuple[tuple[int, str], ...], words: frozenset[str],
-                 has_digit: bool, odd_case: bool) -> None:
+                 has_digit: bool, odd_case: bool, language: str | None = None) -> None:
         self.text = text
         self.chunks = chunks
         self.words = words            # lower-cased words (see norm_words): a cheap test before a regex scan
         self.has_digit = has_digit
         self.odd_case = odd_case      # has a letter that a case-blind regex and casefold() read differently
-        # German by its function words (decides "Billion" = 10^12 and noun capitalisation)
-        self.german = len(words & GERMAN_WORDS) >= 2 and len(words & ENGLISH_WORDS) < 2
+        # the document's language as the caller gave it, else the passage's as its words tell
+        if language is None:
+            language = passage_language(words)
+        self.language = language
+        self.german = language == "de"     # (decides "Billion" = 10^12 and noun capitalisation)
         flags = 0       # the word_flag bits of the lists the passage has a word of
         for w in words & _FLAGGED:
             flags |= _FLAG_OF[w]
         self.flags = flags
 
     @classmethod
-    def of(cls, text: str, spans: list[Span]) -> "Passage":
+    def of(cls, text: str, spans: list[Span], language: str | None = None) -> "Passage":
+        """The passage of ``spans`` in ``text``, a document in ``language`` (a BCP 47 primary
+        tag: "en", "de", ...; None: judged from the passage's own words)."""
         n = len(text)
         chunks = tuple((s.start, text[s.start:min(s.end, n)]) for s in spans if min(s.end, n) > s.start)
         joined = chunks[0][1] if len(chunks) == 1 else "\n".join(c for _, c in chunks)
         return cls(text, chunks, word_set(joined), _DIGIT.search(joined) is not None,
-                   _ODD_CASE[0] in joined or _ODD_CASE[1] in joined)
+                   _ODD_CASE[0] in joined or _ODD_CASE[1] in joined, language)
 
     def finditer(self, pattern: re.Pattern[str]) -> Iterator[tuple[int, re.Match[str]]]:
         """Every match of ``pattern`` in each chunk, with the chunk's offset."""
@@ -85,6 +90,14 @@ class Passage:
 
     def joined(self) -> str:
         return "\n".join(chunk for _, chunk in self.chunks)
+
+
+def passage_language(words: frozenset[str]) -> str | None:
+    """A passage's language when the caller does not know its document's: German by its
+    function words (at least two, and fewer than two English ones), else None."""
+    if len(words & GERMAN_WORDS) >= 2 and len(words & ENGLISH_WORDS) < 2:
+        return "de"
+    return None
 
 
 def norm_words(text: str) -> str:
@@ -110,6 +123,14 @@ def word_set(text: str) -> frozenset[str]:
 
 
 _SAMPLE = 20_000        # characters of a document read by german_document
+
+
+def document_language(text: str, given: str | None) -> str | None:
+    """A document's language: ``given`` when the caller knows it, else "de" for a German
+    document (see ``german_document``), else None."""
+    if given is not None:
+        return given
+    return "de" if german_document(text) else None
 
 
 @lru_cache(maxsize=8)
@@ -142,7 +163,7 @@ class WordScan:
     An alternation of many words, each behind a look-behind, is tried at every position of the
     text. Most passages hold one or two of the words (``Passage.words`` tells which); a pattern
     for one word that opens with its first letter lets the regex engine jump from candidate to
-    candidate, several times faster on news text. ``alternatives`` are ``(trigger words,
+    candidate (see benchmarks/results/facts_history.md). ``alternatives`` are ``(trigger words,
     pattern source)`` in the order of the full alternation (``plain``); an alternative must
     match only where one of its trigger words is among the passage's words, and no two may
     match overlapping text (so the matches of the separate patterns, in text order, are those

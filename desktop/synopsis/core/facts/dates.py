@@ -12,30 +12,23 @@ from dataclasses import dataclass
 
 from ..model import Fact, Span
 from .common import Passage, overlaps, span, word_flag
+from .lexicon import ALWAYS, LANGUAGES, joined, merged, union
 
-_MONTHS = {
-    "january": 1, "jan": 1, "januar": 1, "jänner": 1, "february": 2, "feb": 2, "februar": 2,
-    "march": 3, "mar": 3, "märz": 3, "april": 4, "apr": 4, "may": 5, "mai": 5, "june": 6,
-    "jun": 6, "juni": 6, "july": 7, "jul": 7, "juli": 7, "august": 8, "aug": 8, "september": 9,
-    "sep": 9, "sept": 9, "october": 10, "oct": 10, "oktober": 10, "okt": 10, "november": 11,
-    "nov": 11, "december": 12, "dec": 12, "dezember": 12, "dez": 12,
-}
-_WEEKDAYS = {
-    "monday": 0, "montag": 0, "tuesday": 1, "dienstag": 1, "wednesday": 2, "mittwoch": 2,
-    "thursday": 3, "donnerstag": 3, "friday": 4, "freitag": 4, "saturday": 5, "samstag": 5,
-    "sonnabend": 5, "sunday": 6, "sonntag": 6,
-}
-_RELATIVE = {"gestern": "yesterday", "heute": "today", "morgen": "tomorrow",
-             "vorgestern": "day before yesterday", "übermorgen": "day after tomorrow",
-             "heute abend": "tonight", "heute nacht": "tonight"}
+_MONTHS = merged("months")
+_WEEKDAYS = merged("weekdays")
+_RELATIVE = merged("relative")
 # (in any case: German capitalises its units, "2000 Euro", "2000 Dollar")
-_UNIT_AFTER = (r"\s*(?i:%|per\s?cent|percent|prozent|bn|billion|million|m\b|mrd|mio|k\b|euros?|"
-               r"dollars?|pounds?|pfund|people|troops|soldiers|sq|square|km|miles|kilomet|tonnes|tons)")
+_UNIT_AFTER = r"\s*(?i:" + "|".join(LANGUAGES[c].not_year_after for c in ALWAYS) + ")"
 
-_MON = r"(?P<mon>(?:January|February|March|April|May|June|July|August|September|October|November|December|Januar|Jänner|Februar|März|Mai|Juni|Juli|Oktober|Dezember)|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Okt|Nov|Dec|Dez)\.?)"
-_WD = r"(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Montag|Dienstag|Mittwoch|Donnerstag|Freitag|Samstag|Sonnabend|Sonntag)"
+_MON = (r"(?P<mon>(?:" + "|".join(joined("month_names")) + r")|(?:" + "|".join(joined("month_abbreviations"))
+        + r")\.?)")
+_WD = r"(?P<wd>" + "|".join(joined("weekday_names")) + ")"
 _DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th|\.)?"
 _YEAR = r"(?P<year>(?:1[89]|20)\d{2})"
+_LONE_MONTH = r"(?P<mon>" + "|".join(joined("lone_months")) + ")"
+# a relative word or phrase, behind a look-ahead for the letters one can start with
+_REL = (r"(?i)(?=[" + "".join(sorted({w[0] for w in joined("relative_starts")})) + r"])(?<!\w)(?P<rel>"
+        + "|".join(LANGUAGES[c].relative_pattern for c in ALWAYS) + r")(?!\w)")
 _B = r"(?<![\w$€£.,])"
 _DIGIT = re.compile(r"\d")
 
@@ -47,9 +40,9 @@ _PATTERNS = [re.compile(p) for p in (
     r"(?:" + _WD + r",?\s+)?" + _MON + r"\s+" + _DAY + r"(?!\d)(?:,?\s+" + _YEAR + r")?(?![\w])",
     _MON + r",?\s+" + _YEAR + r"(?!\w)",
     r"(?<!\w)" + _WD + r"(?!\w)",
-    r"(?<!\w)(?P<mon>January|February|April|June|July|September|October|November|December|Januar|Februar|März|Juni|Juli|Oktober|Dezember)(?!\w)",
+    r"(?<!\w)" + _LONE_MONTH + r"(?!\w)",
     _B + r"(?P<time>(?:[01]?\d|2[0-4])(?::[0-5]\d(?!\d)(?:\s?(?:[ap]\.?m\.?|Uhr))?(?![\w-])|\.[0-5]\d\s?(?:[ap]\.?m\.?|Uhr))|\d{1,2}\s?(?:[ap]\.m\.|[ap]m\b|Uhr\b))",
-    r"(?i)(?=[ytlndvüghmpck])(?<!\w)(?P<rel>yesterday|today|tomorrow|tonight|(?:last|next|this|past|coming)\s+(?:week|month|year|weekend|morning|evening|night)|day before yesterday|day after tomorrow|vorgestern|übermorgen|gestern|heute(?:\s+(?:abend|nacht))?|morgen(?=\s+(?:wird|will|soll|beginnt|kommt|findet))|(?:letzte|nächste|diese|kommende|vergangene)[nrs]?\s+(?:Woche|Monat|Jahr|Wochenende))(?!\w)",
+    _REL,
     _B + _YEAR + r"(?![\w%]|[.,]\d)(?!" + _UNIT_AFTER + r")",
 )]
 
@@ -59,15 +52,15 @@ _PATTERNS = [re.compile(p) for p in (
 # weekday, t a clock time's digits, r a relative word (tested on the passage's words).
 _NEEDS = ("n", "i", "dm", "dm", "my", "w", "m", "t", "r", "y")
 _PATTERN_NEEDS = [(pattern, frozenset(needs)) for pattern, needs in zip(_PATTERNS, _NEEDS)]
-_FEATURES = {"m": re.compile(r"Jan|Feb|Ma[ryi]|Apr|Ju[nl]|Aug|Sep|O[ck]t|Nov|De[cz]|Jän|Mär"), "w": re.compile(_WD)}
+_FEATURES = {"m": re.compile("|".join(sorted({w[:3] for w in joined("month_names") + joined("month_abbreviations")}))),
+             "w": re.compile(_WD)}
 _DIGIT_FEATURES = {"n": re.compile(r"\d\.\d{1,2}\."), "i": re.compile(r"\d\d{3}-\d\d-"),
                    "y": re.compile(r"(?:1[89]|20)\d\d"), "t": re.compile(r"\d(?:[:.]\d|\s?[apU])")}
 # The relative pattern needs a relative word ("gestern") or a modifier and a period ("this week").
-_REL_WORDS = frozenset("yesterday today tomorrow tonight vorgestern übermorgen gestern heute morgen".split())
+_REL_WORDS = frozenset(w for w in _RELATIVE if " " not in w)
 # (the relative pattern's modifiers: the English ones, and the German ones with their endings)
-_REL_MODIFIERS = frozenset("last next this past coming".split()) | frozenset(
-    stem + ending for stem in "letzte nächste diese kommende vergangene".split() for ending in ("", "n", "r", "s"))
-_PERIODS = frozenset("week month year weekend morning evening night woche monat jahr wochenende".split())
+_REL_MODIFIERS = union("relative_modifiers")
+_PERIODS = union("periods")
 
 
 def _features(chunk: str, relative: bool, weekday: bool) -> set[str]:
@@ -123,11 +116,8 @@ def _parts(match: re.Match[str]) -> dict[str, object]:
 
 
 # a relative phrase's first word (German by its stem, whatever the ending) and its period, in English
-_MODIFIER_STEMS = {"last": "last", "past": "last", "letzt": "last", "vergangen": "last", "next": "next",
-                   "coming": "next", "nächst": "next", "kommend": "next", "this": "this", "dies": "this"}
-_PERIOD_WORDS = {"woche": "week", "monat": "month", "jahr": "year", "wochenende": "weekend", "week": "week",
-                 "month": "month", "year": "year", "weekend": "weekend", "morning": "morning",
-                 "evening": "evening", "night": "night"}
+_MODIFIER_STEMS = merged("modifier_stems")
+_PERIOD_WORDS = merged("period_words")
 
 
 def _relative_phrase(rel: str) -> str:
@@ -163,6 +153,7 @@ def _relative(flags: int) -> bool:
 
 
 def extract(passage: Passage) -> list[DateMention]:
+    """The dates of a passage, in text order."""
     found: list[DateMention] = []
     flags = passage.flags
     relative = _relative(flags)
@@ -174,22 +165,28 @@ def extract(passage: Passage) -> list[DateMention]:
     for offset, chunk in passage.chunks:
         for pattern in _patterns_for(_features(chunk, relative, weekday)):
             for match in pattern.finditer(chunk):
-                sp = span(offset, match)
-                if found and overlaps(sp, [d.span for d in found]):
-                    continue
-                parts = _parts(match)
-                if "day" in parts and not 1 <= int(parts["day"]) <= 31:  # type: ignore[call-overload]
-                    continue
-                if not 1 <= int(parts.get("month", 1)) <= 12:  # type: ignore[call-overload]
-                    continue
-                found.append(DateMention(sp, parts))
+                add(found, offset, match)
     found.sort(key=lambda d: d.span.start)
     return found
 
 
+def add(found: list[DateMention], offset: int, match: re.Match[str]) -> None:
+    """Add the date of ``match`` (in the chunk at ``offset``) to ``found``, unless it overlaps
+    a date found before (by an earlier pattern) or names no real day or month."""
+    sp = span(offset, match)
+    if found and overlaps(sp, [d.span for d in found]):
+        return
+    parts = _parts(match)
+    if "day" in parts and not 1 <= int(parts["day"]) <= 31:  # type: ignore[call-overload]
+        return
+    if not 1 <= int(parts.get("month", 1)) <= 12:  # type: ignore[call-overload]
+        return
+    found.append(DateMention(sp, parts))
+
+
 # Parts of today: each is "today" said more precisely ("this morning" / "today" is no change,
 # "this morning" / "tonight" is).
-_PARTS_OF_TODAY = frozenset({"tonight", "this morning", "this evening", "this night", "heute früh"})
+_PARTS_OF_TODAY = union("parts_of_today")
 
 
 def _same_part(k: str, a: object, b: object) -> bool:

@@ -9,52 +9,26 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Iterator
+from typing import Iterable, Iterator
 
 from ..model import Fact, Span
 from .common import Passage, overlaps, span, word_flag
+from .lexicon import ALWAYS, CURRENCY_SIGNS, LANGUAGES, UNIT_ORDER, UNIT_SYMBOLS, joined, merged
 
-_SMALL = {
-    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
-    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
-    "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
-    "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60,
-    "seventy": 70, "eighty": 80, "ninety": 90, "dozen": 12,
-    "null": 0, "eins": 1, "zwei": 2, "drei": 3, "vier": 4, "fünf": 5, "sechs": 6, "sieben": 7,
-    "acht": 8, "neun": 9, "zehn": 10, "elf": 11, "zwölf": 12, "zwanzig": 20, "dreißig": 30,
-    "vierzig": 40, "fünfzig": 50, "sechzig": 60, "siebzig": 70, "achtzig": 80, "neunzig": 90,
-}
-_MULT = {"hundred": 100, "hundert": 100, "thousand": 1000, "tausend": 1000}
-_SCALE = {
-    "k": 1e3, "thousand": 1e3, "tausend": 1e3, "m": 1e6, "mn": 1e6, "mln": 1e6, "million": 1e6,
-    "millions": 1e6, "mio": 1e6, "millionen": 1e6, "million(en)": 1e6, "b": 1e9, "bn": 1e9,
-    "billion": 1e9, "billions": 1e9, "mrd": 1e9, "milliarde": 1e9, "milliarden": 1e9,
-    "tn": 1e12, "trillion": 1e12, "trillions": 1e12, "billionen": 1e12, "bio": 1e12,
-}
-_UNITS = [
-    ("%", r"%|per\s?cent|percent|pct|prozent"),
-    ("pp", r"percentage\s+points?|prozentpunkte?n?"),
-    ("km2", r"sq\.?\s?km|square\s+kilomet(?:re|er)s?|km²|km2|quadratkilometer[n]?"),
-    ("mi2", r"sq\.?\s?mi(?:les?)?|square\s+miles?"),
-    ("ha", r"hectares?|hektar"),
-    ("km", r"km|kilomet(?:re|er)s?|kilometern"),
-    ("mi", r"miles?|meilen"),
-    ("m", r"metres?|meters?|metern"),
-    ("kg", r"kg|kilo(?:gram(?:me)?s?|gramm)?"),
-    ("t", r"tonnes?|tons?|tonnen"),
-    ("EUR", r"euros?|eur"), ("USD", r"(?:us[\s-]?)?dollars?|usd"), ("GBP", r"pounds?|pfund|gbp"),
-    ("RUB", r"roubles?|rubles?|rubel"), ("UAH", r"hryvnias?|hrywnja"),
-    ("s", r"seconds?|sekunden?"), ("min", r"minutes?|minuten?"), ("h", r"hours?|hrs?|stunden?"),
-    ("d", r"days?|tagen?|tage"), ("wk", r"weeks?|wochen?"), ("mo", r"months?|monaten?|monate"),
-    ("yr", r"years?|jahren?|jahre"),
-]
+_SMALL = merged("number_words")
+_MULT = merged("multipliers")
+_SCALE = merged("scales")
+# (unit code, pattern source of its names), in the order they are tried
+_UNITS = [(unit, "|".join(p for p in (UNIT_SYMBOLS.get(unit), *(LANGUAGES[c].units.get(unit) for c in ALWAYS)) if p))
+          for unit in UNIT_ORDER]
 # one pattern for every unit, tried in table order: group ``u<i>`` names the unit ``_UNITS[i]``
 _UNIT_OF = re.compile("|".join(f"(?P<u{i}>{rx})\\Z" for i, (_, rx) in enumerate(_UNITS)), re.I)
-_CURRENCY = {"€": "EUR", "$": "USD", "us$": "USD", "£": "GBP", "₽": "RUB", "₴": "UAH", "¥": "JPY"}
+_CURRENCY = CURRENCY_SIGNS
+_LONG_SCALE = LANGUAGES["de"].scale_overrides      # German: "Billion" is 10^12
 
 _WORDNUM = "|".join(sorted(list(_SMALL) + list(_MULT), key=len, reverse=True))
 _DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:[.,]\d+)?"
-_SCALE_RX = r"bn|billions?|mn|mln|m|millions?|k|thousand|tn|trillions?|mrd\.?|milliarden?|mio\.?|millionen|billionen|bio\.|tausend|b"
+_SCALE_RX = "|".join(LANGUAGES[c].scale_pattern for c in ALWAYS)
 _UNIT_RX = "|".join(rx for _, rx in _UNITS)
 _QUANTITY = re.compile(
     r"(?<![\w.,])(?<![A-Za-z]-)(?P<cur>US\$|[$€£₽₴¥])?\s?"
@@ -110,15 +84,10 @@ def _quantities(chunk: str, anchors: re.Pattern[str]) -> Iterator[re.Match[str]]
             done = max(done, a + 1)
 
 
-_QUALIFIERS = [
-    ("approx", r"about|around|some|roughly|approximately|nearly|almost|close\s+to|an\s+estimated|"
-               r"circa|ca\.|etwa|rund|ungefähr|knapp|fast|beinahe|annähernd"),
-    ("over", r"more\s+than|over|at\s+least|upwards\s+of|mehr\s+als|über|mindestens"),
-    ("under", r"less\s+than|fewer\s+than|under|up\s+to|at\s+most|weniger\s+als|bis\s+zu|höchstens"),
-]
+_QUALIFIERS = [(sort, "|".join(LANGUAGES[c].qualifiers[sort] for c in ALWAYS)) for sort in ("approx", "over", "under")]
 _QUALIFIER = re.compile(r"(?i)(?<!\w)(?:" + "|".join(f"(?P<{n}>{rx})" for n, rx in _QUALIFIERS)
                         + r")\s+(?:the\s+)?\Z")
-_RANGE_GAP = re.compile(r"\s*(?:-|–|—|to|and|bis|und)\s*\Z", re.I)
+_RANGE_GAP = re.compile(r"\s*(?:-|–|—|" + "|".join(joined("range_words")) + r")\s*\Z", re.I)
 
 
 @dataclass(slots=True)
@@ -173,50 +142,61 @@ _CUE_FLAG, _NUMBER_FLAG = word_flag(_CUE_WORDS), word_flag(_NUMBER_WORDS)
 
 
 def extract(passage: Passage, skip: list[Span]) -> list[Quantity]:
-    out: list[Quantity] = []
+    """The quantities of a passage, less those whose figure lies in ``skip`` (the dates)."""
     if not (passage.has_digit or passage.flags & _CUE_FLAG):
-        return out
+        return []
     # Passage.words reads "seven't" as "seve not": such a passage is searched for every word
     no_words = not passage.flags & _NUMBER_FLAG and not any(_NOT.search(c) for _, c in passage.chunks)
     anchors = _DIGIT_ANCHOR if no_words else _ANCHOR
-    for offset, m in ((offset, m) for offset, chunk in passage.chunks for m in _quantities(chunk, anchors)):
-        if m.group("num") is None and m.group("words") is None:
-            continue
-        sp = span(offset, m)
-        if not sp or overlaps(Span(offset + m.start("num" if m.group("num") else "words"),
-                                   offset + m.end("num" if m.group("num") else "words")), skip):
-            continue
-        if m.group("words"):
-            words = m.group("words").lower().split()
-            # "one"/"a" on their own are pronouns or articles far more often than figures
-            if words == ["one"] and not (m.group("scale") or m.group("unit") or m.group("cur")):
-                continue
-            value, decimals = _parse_words(m.group("words")), 0
-        else:
-            value, decimals = _parse_digits(m.group("num"))
-        if m.group("frac"):
-            denom = {"half": 2, "halv": 2, "thir": 3, "quar": 4, "fift": 5}[m.group("frac").lower()[:4]]
-            value, decimals = value / denom, 3
-        if m.group("scale"):
-            scale = m.group("scale").lower().rstrip(".")
-            # German "Billion" is the long scale: 10^12 ("Milliarde" is 10^9)
-            value *= 1e12 if scale == "billion" and passage.german else _SCALE.get(scale, 1.0)
-        unit = None
-        cur = m.group("cur") or m.group("cur2")
-        if cur:
-            unit = _CURRENCY.get(cur.lower())
-        if m.group("unit"):
-            unit = unit_name(m.group("unit")) or unit
-        before = m.string[max(0, m.start() - 30):m.start()]
-        q = _QUALIFIER.search(before)
-        qualifier = q.lastgroup if q else None
-        out.append(Quantity(_trim(sp, passage.text), value, unit, qualifier, decimals))
-    # "10-15%": the first end of a range takes the unit of the second.
+    return quantities_of(passage, skip, ((offset, m) for offset, chunk in passage.chunks
+                                         for m in _quantities(chunk, anchors)))
+
+
+def quantities_of(passage: Passage, skip: list[Span], matches: Iterable[tuple[int, re.Match[str]]]) -> list[Quantity]:
+    """The quantities of ``matches`` of ``_QUANTITY`` in the passage's chunks (``(chunk offset,
+    match)``, in text order); "10-15%": the first end of a range takes the unit of the second."""
+    out: list[Quantity] = []
+    for offset, m in matches:
+        q = _quantity(passage, skip, offset, m)
+        if q is not None:
+            out.append(q)
     for first, second in zip(out, out[1:]):
         if first.unit is None and second.unit is not None and \
                 _RANGE_GAP.match(passage.text[first.span.end:second.span.start]):
             first.unit = second.unit
     return out
+
+
+def _quantity(passage: Passage, skip: list[Span], offset: int, m: re.Match[str]) -> Quantity | None:
+    """The quantity a match stands for, or None (no figure, a figure inside ``skip``, a lone "one")."""
+    figure = "num" if m.group("num") else "words"
+    if m.group(figure) is None:
+        return None
+    sp = span(offset, m)
+    if not sp or overlaps(Span(offset + m.start(figure), offset + m.end(figure)), skip):
+        return None
+    if figure == "words":
+        # "one"/"a" on their own are pronouns or articles far more often than figures
+        if m.group("words").lower().split() == ["one"] and not (m.group("scale") or m.group("unit") or m.group("cur")):
+            return None
+        value, decimals = _parse_words(m.group("words")), 0
+    else:
+        value, decimals = _parse_digits(m.group("num"))
+    if m.group("frac"):
+        denom = {"half": 2, "halv": 2, "thir": 3, "quar": 4, "fift": 5}[m.group("frac").lower()[:4]]
+        value, decimals = value / denom, 3
+    if m.group("scale"):
+        scale = m.group("scale").lower().rstrip(".")
+        # German "Billion" is the long scale: 10^12 ("Milliarde" is 10^9)
+        value *= _LONG_SCALE[scale] if passage.german and scale in _LONG_SCALE else _SCALE.get(scale, 1.0)
+    unit = None
+    cur = m.group("cur") or m.group("cur2")
+    if cur:
+        unit = _CURRENCY.get(cur.lower())
+    if m.group("unit"):
+        unit = unit_name(m.group("unit")) or unit
+    q = _QUALIFIER.search(m.string[max(0, m.start() - 30):m.start()])
+    return Quantity(_trim(sp, passage.text), value, unit, q.lastgroup if q else None, decimals)
 
 
 def _trim(sp: Span, text: str) -> Span:

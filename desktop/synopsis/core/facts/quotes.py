@@ -8,14 +8,16 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import AbstractSet
+from typing import AbstractSet, Iterable
 
 from rapidfuzz import fuzz
 
 from ..model import Fact, Span
 from .common import Passage, norm_word_list
-from .numbers import _SMALL
+from .lexicon import merged, union
 from .spelling import same
+
+_SMALL = merged("number_words")
 
 _QUOTE = re.compile(
     r"“(?P<q1>[^“”\n]+)”"
@@ -29,8 +31,7 @@ _QUOTE = re.compile(
     r"|'(?<!\w')(?P<q9>[^'\n]{2,}?)'(?!\w)")
 # (Each alternative opens with its mark and only then looks behind it: a pattern that starts
 # with a literal lets the regex engine skip ahead to the marks instead of trying every position.)
-_STOP = frozenset("the a an and or but of to in on at for with by from that this it is was be are "
-                  "were has have had will would not der die das und oder zu den dem des ist".split())
+_STOP = union("quote_stop_words")
 PAIR_MIN = 50.0     # similarity (0-100) at which two quotes are taken as the same quotation
 LONE_MIN = 30.0     # ... when each side has just one quote left
 INDIRECT_MIN = 0.6  # share of a quote's content words found unquoted on the other side
@@ -44,18 +45,25 @@ class Quote:
 
 # every alternative of _QUOTE opens with one of these ("Putin's" apostrophe is no opening)
 _OPENING = re.compile("[“„‘\"«»‹‚]|'(?<!\\w')")
-_MARK = re.compile("[“„‘\"«»‹‚']")     # (a scan for one class of characters: twice as fast)
+_MARK = re.compile("[“„‘\"«»‹‚']")     # (a scan for one class of characters is cheaper)
 
 
 def extract(passage: Passage) -> list[Quote]:
-    out: list[Quote] = []
+    """The quotations of a passage, in text order."""
     chunks = passage.chunks
     if len(chunks) == 1:        # most passages
         if not _MARK.search(chunks[0][1]) or not _OPENING.search(chunks[0][1]):
-            return out
+            return []
     elif not any(_MARK.search(chunk) for _, chunk in chunks) or not any(_OPENING.search(chunk) for _, chunk in chunks):
-        return out
-    for offset, m in passage.finditer(_QUOTE):
+        return []
+    return quotes_of(passage.finditer(_QUOTE))
+
+
+def quotes_of(matches: Iterable[tuple[int, re.Match[str]]]) -> list[Quote]:
+    """The quotations of ``matches`` of ``_QUOTE`` (``(chunk offset, match)``), each without the
+    spaces inside its marks; an empty quotation is none."""
+    out: list[Quote] = []
+    for offset, m in matches:
         group = m.lastgroup or "q1"
         start, end = m.span(group)
         inner = m.group(group)

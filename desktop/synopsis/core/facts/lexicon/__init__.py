@@ -1,0 +1,149 @@
+"""The words the fact detectors look for, one module per language.
+
+Every word list a detector reads (number words, units, month and weekday names, titles, speech
+verbs, negation and hedge words, ...) lives here, in a :class:`Lexicon` per language, and the
+detectors build their patterns from these tables; no detector reads another detector's tables.
+A list is lower case unless its field says otherwise; a field that holds pattern source says so
+(an alternation of regular-expression pieces, for words whose forms a pattern says best:
+``per\\s?cent``).
+
+English and German words are looked for in every passage, whatever its language (``ALWAYS``:
+the detectors were first written for both at once, and news in one quotes the other's names and
+figures); the other languages' words only in a passage of that language (given by the caller or
+detected, see ``common.Passage``), so that French "mars" is no month in an English sentence.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Iterable, Mapping
+
+__all__ = ["ALWAYS", "CURRENCY_SIGNS", "LANGUAGES", "Lexicon", "NAME_CONNECTORS", "SPELLINGS", "UNIT_ORDER",
+           "UNIT_SYMBOLS", "joined", "lexicon", "merged", "union"]
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """The fact words of one language. Each field is documented by the detector that reads it."""
+
+    code: str
+    # language detection: frequent function words (common.Passage)
+    function_words: frozenset[str] = frozenset()
+
+    # figures (numbers.py)
+    number_words: Mapping[str, int] = field(default_factory=dict)     # "twelve": 12
+    multipliers: Mapping[str, int] = field(default_factory=dict)      # "hundred": 100
+    scales: Mapping[str, float] = field(default_factory=dict)         # "bn": 1e9 (as matched, lower case, no final dot)
+    scale_overrides: Mapping[str, float] = field(default_factory=dict)  # this language's value of a shared word ("billion")
+    scale_pattern: str = ""             # pattern source: the scale words as written after a figure
+    number_joiners: tuple[str, ...] = ()    # words between number words ("and": "one hundred and five")
+    units: Mapping[str, str] = field(default_factory=dict)            # unit code -> pattern source of its names
+    figure_unit_words: frozenset[str] = frozenset()   # single words unit_name takes for % or a currency
+    qualifiers: Mapping[str, str] = field(default_factory=dict)       # "approx" / "over" / "under" -> pattern source
+    range_words: tuple[str, ...] = ()   # "10 to 15"
+    grouped_by_space: bool = False      # writes 1 500 for 1500 (a space or a narrow space between groups)
+    decimal_comma: bool = False         # writes 2,5 for 2.5
+
+    # dates (dates.py)
+    months: Mapping[str, int] = field(default_factory=dict)           # names, inflected forms, abbreviations
+    month_names: tuple[str, ...] = ()           # as written in a date, capitalised (English, German)
+    month_abbreviations: tuple[str, ...] = ()   # pattern source, capitalised, without the optional dot
+    lone_months: tuple[str, ...] = ()           # names that are a date on their own (not "May", "march")
+    weekdays: Mapping[str, int] = field(default_factory=dict)         # 0 = Monday
+    weekday_names: tuple[str, ...] = ()         # as written, capitalised (English, German)
+    relative: Mapping[str, str] = field(default_factory=dict)         # a relative word or phrase -> its English
+    relative_pattern: str = ""                  # pattern source of the relative words and phrases
+    relative_starts: tuple[str, ...] = ()       # the words a relative phrase can start with
+    relative_modifiers: frozenset[str] = frozenset()    # "last", "letzten"
+    periods: frozenset[str] = frozenset()               # "week", "Woche"
+    modifier_stems: Mapping[str, str] = field(default_factory=dict)   # "letzt" -> "last"
+    period_words: Mapping[str, str] = field(default_factory=dict)     # "woche" -> "week"
+    parts_of_today: frozenset[str] = frozenset()        # "this morning": today said more precisely
+    not_year_after: str = ""        # pattern source: words after a year-like number that make it a figure
+    year_words: str = ""            # pattern source: a word after a year that says it is one ("году")
+
+    # names and people (names.py, german.py, spelling.py)
+    titles: frozenset[str] = frozenset()
+    starters: frozenset[str] = frozenset()      # capitalised only when they open a sentence
+    connectors: frozenset[str] = frozenset()    # inside a name: "von", "de"
+    demonyms: Mapping[str, str] = field(default_factory=dict)         # "russian" -> "russia"
+    determiners: frozenset[str] = frozenset()           # German: a capitalised word after one is a noun
+    sentence_openers: frozenset[str] = frozenset()      # German adverbs and conjunctions
+    names_with_article: frozenset[str] = frozenset()    # "die Ukraine"
+    adjective_endings: tuple[str, ...] = ()
+    role_endings: tuple[str, ...] = ()          # "Verteidigungsminister": a role, no first name
+
+    # speech (attribution.py, quotes.py)
+    speech_verbs: tuple[str, ...] = ()          # in the order of the pattern (longer forms need no care: whole words)
+    listener_verbs: frozenset[str] = frozenset()    # "told": the name after it is the listener
+    according_to: tuple[str, ...] = ()          # pattern source: words before a speaker ("according to", "laut")
+    speaker_after: tuple[str, ...] = ()         # words after a speaker ("zufolge")
+    subject_pronouns: tuple[str, ...] = ()      # "he", "er"
+    honorifics: tuple[str, ...] = ()            # written with a full stop before a name ("Dr.")
+    quote_stop_words: frozenset[str] = frozenset()
+
+    # negation and hedging (negation.py)
+    negations: tuple[str, ...] = ()             # whole words
+    hedges: tuple[str, ...] = ()                # whole words, any case
+    hedge_modals: tuple[str, ...] = ()          # whole words, lower case only ("May" opens a sentence)
+    hedge_phrases: tuple[tuple[str, str], ...] = ()     # (words one of which must be there, pattern source)
+    filler: frozenset[str] = frozenset()        # words a cue's clause is not judged by
+
+
+# -- words of no one language ---------------------------------------------------------------
+
+# The units a figure can carry, in the order their patterns are tried, and their symbols.
+UNIT_ORDER = ("%", "pp", "km2", "mi2", "ha", "km", "mi", "m", "kg", "t", "EUR", "USD", "GBP", "RUB", "UAH",
+              "s", "min", "h", "d", "wk", "mo", "yr")
+UNIT_SYMBOLS = {"%": "%", "km2": "km²|km2", "km": "km", "kg": "kg", "EUR": "eur", "USD": "usd", "GBP": "gbp"}
+CURRENCY_SIGNS = {"€": "EUR", "$": "USD", "us$": "USD", "£": "GBP", "₽": "RUB", "₴": "UAH", "¥": "JPY"}
+# Particles inside a name ("Ursula von der Leyen", "Charles de Gaulle", "Mohammed bin Salman").
+NAME_CONNECTORS = frozenset("von van de der den da di du al bin ibn la le del dos las los y".split())
+# Spellings of one place or person that no string measure relates, each with the spelling that
+# stands for all of them.
+SPELLINGS = {
+    "kiev": "kyiv", "kyiv": "kyiv", "kharkov": "kharkiv", "kharkiv": "kharkiv", "odessa": "odesa",
+    "odesa": "odesa", "lvov": "lviv", "lviv": "lviv", "nikolaev": "mykolaiv", "mykolaiv": "mykolaiv",
+    "dnepr": "dnipro", "dnipro": "dnipro", "lugansk": "luhansk", "luhansk": "luhansk",
+    "chernobyl": "chornobyl", "chornobyl": "chornobyl", "zaporozhye": "zaporizhzhia",
+    "zaporizhzhia": "zaporizhzhia", "zelensky": "zelensky", "zelenskyy": "zelensky",
+    "selenskyj": "zelensky", "selenski": "zelensky", "kiew": "kyiv", "charkiw": "kharkiv",
+    "kyjiw": "kyiv", "charkow": "kharkiv", "dnipropetrowsk": "dnipro", "saporischschja": "zaporizhzhia",
+}
+
+
+def _load() -> dict[str, Lexicon]:
+    from . import de, en
+    return {lex.code: lex for lex in (en.LEXICON, de.LEXICON)}
+
+
+LANGUAGES: dict[str, Lexicon] = _load()
+ALWAYS = ("en", "de")        # looked for in every passage (see the module's docstring)
+
+
+def lexicon(code: str) -> Lexicon | None:
+    return LANGUAGES.get(code)
+
+
+def merged(name: str, codes: Iterable[str] = ALWAYS) -> dict:
+    """The mapping field ``name`` of the languages ``codes``, the first language's entry kept
+    for a word two of them have."""
+    out: dict = {}
+    for code in codes:
+        for k, v in getattr(LANGUAGES[code], name).items():
+            out.setdefault(k, v)
+    return out
+
+
+def union(name: str, codes: Iterable[str] = ALWAYS) -> frozenset[str]:
+    """The set (or tuple) field ``name`` of the languages ``codes``, as one set."""
+    return frozenset(w for code in codes for w in getattr(LANGUAGES[code], name))
+
+
+def joined(name: str, codes: Iterable[str] = ALWAYS) -> list[str]:
+    """The tuple field ``name`` of the languages ``codes``, in order, each item once."""
+    out: list[str] = []
+    for code in codes:
+        for w in getattr(LANGUAGES[code], name):
+            if w not in out:
+                out.append(w)
+    return out
