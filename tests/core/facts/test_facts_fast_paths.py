@@ -8,7 +8,7 @@ import pytest
 from hypothesis import example, given, settings, strategies as st
 
 from synopsis.core.facts import dates, find_fact_changes, name_changes, names, negation, numbers, quotes
-from synopsis.core.facts import german as german_nouns, spelling
+from synopsis.core.facts import german as german_nouns, reference, spelling
 from synopsis.core.facts.common import Passage, norm_words, word_set
 from synopsis.core.model import Span
 
@@ -259,44 +259,15 @@ def test_a_german_noun_swap_raises_no_name_fact_but_a_speaker_swap_is_still_attr
     assert "attribution" in found("Die Polizei sagte, es sei ruhig.", "Die Armee sagte, es sei ruhig.")
 
 
-def _plain_word_before(text: str, start: int) -> tuple[str, int] | None:
-    """The word of letters one space before ``start`` (leading opening marks dropped) and where it starts."""
-    if start < 2 or text[start - 1] != " ":
-        return None
-    cut = text.rfind(" ", 0, start - 1) + 1
-    word = text[cut:start - 1]
-    stripped = word.lstrip("([{\"'„“‘«»‹›‚")
-    if not stripped.isalpha():
-        return None
-    return stripped, cut + len(word) - len(stripped)
-
-
-def _determiner(word: str, lower_case_only: bool) -> bool:
-    if lower_case_only:
-        return word in german_nouns.DETERMINERS
-    return word.lower() in german_nouns.DETERMINERS and word in (word.lower(), word.capitalize(), word.upper())
-
-
 def _plain_after_determiner(text: str, start: int, lower_case_only: bool = False) -> bool:
-    """Whether the word at ``start`` follows a determiner (or a determiner and an adjective in
-    lower case), a space or a line break apart: the rule names._after_determiners implements
-    for a whole document at once."""
-    text = text.replace("\n", " ")
-    before = _plain_word_before(text, start)
-    if before is None:
-        return False
-    prev, at = before
-    if _determiner(prev, lower_case_only):
-        return True
-    if at != start - 1 - len(prev) or not prev.endswith(german_nouns.ADJECTIVE_ENDINGS) or not prev.islower():
-        return False            # an adjective: lower-case letters only, no opening mark before it
-    before = _plain_word_before(text, at)
-    return before is not None and _determiner(before[0], lower_case_only)
+    """The rule names._after_determiners implements for a whole document at once, applied to
+    the word at ``start`` alone (see facts.reference)."""
+    return reference.after_determiner(text, start, lower_case_only)
 
 
 @settings(max_examples=1000, deadline=None)
 @given(pieces(["der", "Der", "DIE", "dIe", "die", "neue", "Neue", "große", "ihr", "eines", "dies", "x", "(", "„", "'",
-               "-", " ", "  ", "\n", "Regierung", "EU", "Anteil", "ß", "3", "_"], size=10))
+               "-", " ", "  ", "\n", "Regierung", "EU", "Anteil", "ß", "3", "_", "35-jährige", "3-"], size=10))
 @example("(„Die neue Regierung\ndie\nKunden ((der  Anteil „„DIE (Preise")
 def test_the_words_after_a_determiner_follow_the_plain_rule(text):
     names.clear_caches()

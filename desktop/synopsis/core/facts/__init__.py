@@ -21,9 +21,11 @@ from __future__ import annotations
 from typing import Sequence
 
 from ..model import Fact, Span
-from . import analysis, attribution, dates, german, name_changes, names, negation, numbers, quotes
+from . import (analysis, attribution, dates, german, name_changes, names, negation, numbers, polarity, quotes,
+               speakers_intl)
 from .analysis import FIGURES, GROUPS, NEGATION, PEOPLE, QUOTES, Analysis
-from .common import document_language, overlaps
+from .common import across, document_language, overlaps
+from .figures_across import reconcile
 
 __all__ = ["FIGURES", "GROUPS", "NEGATION", "PEOPLE", "QUOTES", "clear_cache", "find_fact_changes",
            "find_fact_changes_many", "merge"]
@@ -92,44 +94,59 @@ def find_fact_changes_many(text_a: str, text_b: str, pairs: Sequence[tuple[list[
         return out
     found = analysis.analyse_all([(text_a, sa, language_a) for _, sa, _ in todo]
                                  + [(text_b, sb, language_b) for _, _, sb in todo], groups)
-    links = [(i, a, b) for (i, _, _), a, b in zip(todo, found, found[len(todo):])]
+    # each link: its index, both sides' analyses, and whether they are in two languages
+    links = [(i, a, b, across(a.passage, b.passage)) for (i, _, _), a, b in zip(todo, found, found[len(todo):])]
     if FIGURES in groups:
-        figures = [_years_as_figures(a, b) for _, a, b in links]
-        for (i, _, _), (dates_a, _, dates_b, _) in zip(links, figures):
+        figures = [reconcile(*_years_as_figures(a, b)) if x else _years_as_figures(a, b) for _, a, b, x in links]
+        for (i, _, _, _), (dates_a, _, dates_b, _) in zip(links, figures):
             out[i] = dates.compare(text_a, dates_a, text_b, dates_b)
-        for (i, _, _), (_, numbers_a, _, numbers_b) in zip(links, figures):
-            out[i] += numbers.compare(text_a, numbers_a, text_b, numbers_b)
+        for (i, _, _, x), (_, numbers_a, _, numbers_b) in zip(links, figures):
+            out[i] += numbers.compare(text_a, numbers_a, text_b, numbers_b, x)
     if QUOTES in groups:
-        for i, a, b in links:
-            out[i] += quotes.compare(text_a, a.quotes, a.passage, text_b, b.quotes, b.passage)
+        for i, a, b, x in links:
+            compare = quotes.compare_across if x else quotes.compare
+            out[i] += compare(text_a, a.quotes, a.passage, text_b, b.quotes, b.passage)
     if PEOPLE in groups:
         _people(text_a, text_b, links, out, (language_a, language_b))
     if NEGATION in groups:
-        for i, a, b in links:
-            out[i] += negation.compare(text_a, a.cues, text_b, b.cues, a.passage.words, b.passage.words)
-    for i, _, _ in links:
+        for i, a, b, x in links:
+            if x:
+                out[i] += polarity.compare(text_a, polarity.clauses(a.passage), text_b, polarity.clauses(b.passage))
+            else:
+                out[i] += negation.compare(text_a, a.cues, text_b, b.cues, a.passage.words, b.passage.words)
+    for i, _, _, _ in links:
         out[i].sort(key=_order)
     return out
 
 
-def _people(text_a: str, text_b: str, links: list[tuple[int, Analysis, Analysis]], out: list[list[Fact]],
+def _people(text_a: str, text_b: str, links: list[tuple[int, Analysis, Analysis, bool]], out: list[list[Fact]],
             languages: tuple[str | None, str | None]) -> None:
     """Attribution and name facts of each link, added to ``out``."""
-    speaker_facts = [attribution.compare(text_a, a.speakers, a.passage.words, text_b, b.speakers, b.passage.words)
-                     for _, a, b in links]
+    speaker_facts = [_speakers_across(text_a, a, text_b, b) if x
+                     else attribution.compare(text_a, a.speakers, a.passage.words, text_b, b.speakers, b.passage.words)
+                     for _, a, b, x in links]
     # German capitalises every noun: the words a document also uses after an article are nouns
-    in_german = any(a.passage.german or b.passage.german for _, a, b in links) \
+    in_german = any(a.passage.german or b.passage.german for _, a, b, _ in links) \
         or "de" in (document_language(text_a, languages[0]), document_language(text_b, languages[1]))
     lexicons = (german.document_nouns(text_a), german.document_nouns(text_b)) if in_german else ()
-    for (i, a, b), spoken in zip(links, speaker_facts):
+    for (i, a, b, x), spoken in zip(links, speaker_facts):
         nouns = lexicons        # (a short line of a German document may not read as German)
-        name_facts = name_changes.compare(text_a, a.names, a.passage.words, text_b, b.names, b.passage.words, nouns)
+        if x:
+            name_facts = name_changes.compare_across(text_a, a.names, text_b, b.names)
+        else:
+            name_facts = name_changes.compare(text_a, a.names, a.passage.words, text_b, b.names, b.passage.words, nouns)
         # A swapped speaker is reported once, as an attribution, not again as a name.
         taken_a = [f.a for f in spoken if f.a is not None]
         taken_b = [f.b for f in spoken if f.b is not None]
         out[i] += spoken
         out[i] += [f for f in name_facts if not (f.a is not None and overlaps(f.a, taken_a))
                    and not (f.b is not None and overlaps(f.b, taken_b))]
+
+
+def _speakers_across(text_a: str, a: Analysis, text_b: str, b: Analysis) -> list[Fact]:
+    """Attribution facts of a link in two languages (see ``speakers_intl.compare_across``)."""
+    nouns = tuple(german.document_nouns(text) if x.passage.german else frozenset() for text, x in ((text_a, a), (text_b, b)))
+    return speakers_intl.compare_across(text_a, a.speakers, a.names, text_b, b.speakers, b.names, nouns)  # type: ignore[arg-type]
 
 
 def _order(fact: Fact) -> tuple[int, int, int]:

@@ -12,8 +12,9 @@ from collections import OrderedDict
 from typing import Sequence
 
 from ..model import Span
-from . import attribution, dates, names, negation, numbers, quotes
+from . import attribution, dates, names, negation, numbers, quotes, speakers_intl
 from .common import Passage
+from .lexicon import INTL
 
 # The detectors in groups that can run apart (a large comparison runs some of them in a second
 # process, see core.fact_worker), in the order their facts are listed before the sort by
@@ -103,6 +104,11 @@ def _kept_or_new(unique: list[Key]) -> list[Analysis]:
     return got      # type: ignore[return-value]
 
 
+def speakers_of(passage: Passage, found: list[names.Name]) -> list[attribution.Speaker]:
+    """The speakers of a passage among its names (``found``), by its language's patterns."""
+    return (speakers_intl.extract if passage.language in INTL else attribution.extract)(passage, found)
+
+
 def _fill(analyses: list[Analysis], groups: Sequence[str]) -> None:
     """Run the detectors of ``groups`` on the analyses that lack their answers, one detector at a time."""
     if FIGURES in groups:
@@ -119,7 +125,7 @@ def _fill(analyses: list[Analysis], groups: Sequence[str]) -> None:
         todo = [a for a in analyses if a.speakers is None]
         all_names = [names.extract(a.passage, nouns=attribution.reads_nouns(a.passage)) for a in todo]
         for a, ns in zip(todo, all_names):
-            a.speakers = attribution.extract(a.passage, ns)
+            a.speakers = speakers_of(a.passage, ns)
             a.names = names.proper(ns)
     if NEGATION in groups:
         for a in analyses:

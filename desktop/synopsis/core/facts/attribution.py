@@ -19,6 +19,7 @@ from .names import Name
 from .spelling import DEMONYMS, same, transliterated, variant
 
 _EN, _DE = LANGUAGES["en"], LANGUAGES["de"]
+SPEAKER_NOUNS = frozenset(w.casefold() for lex in LANGUAGES.values() for w in lex.speaker_nouns)
 _VERBS_EN = "|".join(_EN.speech_verbs)
 _VERBS_DE = "|".join(_DE.speech_verbs)
 _VERBS = _VERBS_EN + "|" + _VERBS_DE
@@ -55,6 +56,7 @@ class Speaker:
     span: Span
     keys: list[str]      # empty for a pronoun
     given: str | None = None     # the key of the word before the surname when it looks like a first name
+    common: bool = False         # a common noun, as far as can be told: one word opening a sentence, a German noun
 
 
 
@@ -112,7 +114,8 @@ def extract(passage: Passage, names: list[Name]) -> list[Speaker]:
         if speaks or zufolge and _ZUFOLGE.match(after) or _may_precede(before) and (
                     _BEFORE.search(before) or _VERB_BEFORE_DE.search(before) or
                     (_VERB_BEFORE.search(before) and _CLAUSE_END.match(after))):
-            out.append(Speaker(n.span, list(n.keys), _given(text, n, passage.german)))
+            out.append(Speaker(n.span, list(n.keys), _given(text, n, passage.german),
+                               n.noun or len(n.keys) == 1 and n.keys[0] in SPEAKER_NOUNS))
     one = passage.chunks[0] if len(passage.chunks) == 1 else None
     for pos, end in verbs:
         # "he said" / "said he": a pronoun speaker, matched with anyone

@@ -12,7 +12,8 @@ from dataclasses import dataclass
 
 from ..model import Fact, Span
 from .common import Passage, overlaps, span, word_flag
-from .lexicon import ALWAYS, LANGUAGES, joined, merged, union
+from .date_patterns import DateTables, for_language
+from .lexicon import ALWAYS, INTL, LANGUAGES, joined, merged, union
 
 _MONTHS = merged("months")
 _WEEKDAYS = merged("weekdays")
@@ -24,6 +25,8 @@ _MON = (r"(?P<mon>(?:" + "|".join(joined("month_names")) + r")|(?:" + "|".join(j
         + r")\.?)")
 _WD = r"(?P<wd>" + "|".join(joined("weekday_names")) + ")"
 _DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th|\.)?"
+# a second day: "4-5 March", "March 4–5", "15 and 25 May", "am 15. und 25. Mai"
+_DAY2 = r"(?:(?:\s?[-–]\s?|\s+(?:and|und)\s+)(?P<day2>[0-3]?\d)(?!\d)(?:st|nd|rd|th|\.)?)?"
 _YEAR = r"(?P<year>(?:1[89]|20)\d{2})"
 _LONE_MONTH = r"(?P<mon>" + "|".join(joined("lone_months")) + ")"
 # a relative word or phrase, behind a look-ahead for the letters one can start with
@@ -36,8 +39,8 @@ _PATTERNS = [re.compile(p) for p in (
     # numeric dates: German "09.08.2014" / "9.8.2014" and ISO "2014-08-09"
     _B + r"(?P<day>[0-3]?\d)\.(?P<monnum>[01]?\d)\.(?P<year>(?:1[89]|20)\d{2})(?![\d.,]\d)",
     _B + r"(?P<year>(?:1[89]|20)\d{2})-(?P<monnum>[01]\d)-(?P<day>[0-3]\d)(?!\d)",
-    _B + r"(?:" + _WD + r",?\s+)?(?:the\s+)?" + _DAY + r"\s+(?:of\s+)?" + _MON + r"(?:,?\s+" + _YEAR + r")?(?!\w)",
-    r"(?:" + _WD + r",?\s+)?" + _MON + r"\s+" + _DAY + r"(?!\d)(?:,?\s+" + _YEAR + r")?(?![\w])",
+    _B + r"(?:" + _WD + r",?\s+)?(?:the\s+)?" + _DAY + _DAY2 + r"\s+(?:of\s+)?" + _MON + r"(?:,?\s+" + _YEAR + r")?(?!\w)",
+    r"(?:" + _WD + r",?\s+)?" + _MON + r"\s+" + _DAY + r"(?!\d)" + _DAY2 + r"(?:,?\s+" + _YEAR + r")?(?![\w])",
     _MON + r",?\s+" + _YEAR + r"(?!\w)",
     r"(?<!\w)" + _WD + r"(?!\w)",
     r"(?<!\w)" + _LONE_MONTH + r"(?!\w)",
@@ -94,25 +97,34 @@ class DateMention:
     parts: dict[str, object]
 
 
-def _parts(match: re.Match[str]) -> dict[str, object]:
+def _parts(match: re.Match[str], tables: DateTables | None = None) -> dict[str, object]:
+    """The parts of the date ``match`` found; ``tables``: the words of another language."""
+    months, weekdays, relative = (_MONTHS, _WEEKDAYS, _RELATIVE) if tables is None else \
+        (tables.months, tables.weekdays, tables.relative)
     groups = match.groupdict()
     parts: dict[str, object] = {}
     if groups.get("wd"):
-        parts["wd"] = _WEEKDAYS[groups["wd"].lower()]
+        parts["wd"] = weekdays[_apostrophes(groups["wd"].lower())]
     if groups.get("mon"):
-        parts["month"] = _MONTHS[groups["mon"].lower().rstrip(".")]
+        parts["month"] = months[groups["mon"].lower().rstrip(".")]
     if groups.get("monnum"):
         parts["month"] = int(groups["monnum"])
     if groups.get("day"):
         parts["day"] = int(groups["day"])
+    if groups.get("day2") or groups.get("day2b"):          # "4-5 March", "4–5 марта", "4 y 5 de marzo"
+        parts["day2"] = int(groups.get("day2") or groups["day2b"])
     if groups.get("year"):
         parts["year"] = int(groups["year"])
     if groups.get("time"):
         parts["time"] = _clock(groups["time"])
     if groups.get("rel"):
-        rel = " ".join(groups["rel"].lower().split())
-        parts["rel"] = _RELATIVE.get(rel) or _relative_phrase(rel)
+        rel = _apostrophes(" ".join(groups["rel"].lower().split()))
+        parts["rel"] = relative.get(rel) or _relative_phrase(rel)
     return parts
+
+
+def _apostrophes(word: str) -> str:
+    return word.replace("’", "'").replace("ʼ", "'") if "’" in word or "ʼ" in word else word
 
 
 # a relative phrase's first word (German by its stem, whatever the ending) and its period, in English
@@ -155,6 +167,14 @@ def _relative(flags: int) -> bool:
 def extract(passage: Passage) -> list[DateMention]:
     """The dates of a passage, in text order."""
     found: list[DateMention] = []
+    if passage.language in INTL:      # (another language's patterns: every one on every chunk)
+        tables = for_language(passage.language)
+        for offset, chunk in passage.chunks:
+            for pattern in tables.patterns:
+                for match in pattern.finditer(chunk):
+                    add(found, offset, match, tables)
+        found.sort(key=lambda d: d.span.start)
+        return found
     flags = passage.flags
     relative = _relative(flags)
     if not (passage.has_digit or relative or flags & _NAMED_DAYS_FLAG):
@@ -170,14 +190,16 @@ def extract(passage: Passage) -> list[DateMention]:
     return found
 
 
-def add(found: list[DateMention], offset: int, match: re.Match[str]) -> None:
+def add(found: list[DateMention], offset: int, match: re.Match[str], tables: DateTables | None = None) -> None:
     """Add the date of ``match`` (in the chunk at ``offset``) to ``found``, unless it overlaps
     a date found before (by an earlier pattern) or names no real day or month."""
     sp = span(offset, match)
     if found and overlaps(sp, [d.span for d in found]):
         return
-    parts = _parts(match)
+    parts = _parts(match, tables)
     if "day" in parts and not 1 <= int(parts["day"]) <= 31:  # type: ignore[call-overload]
+        return
+    if "day2" in parts and not 1 <= int(parts["day2"]) <= 31:  # type: ignore[call-overload]
         return
     if not 1 <= int(parts.get("month", 1)) <= 12:  # type: ignore[call-overload]
         return

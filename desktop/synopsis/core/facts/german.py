@@ -63,7 +63,7 @@ def _scan(text: str) -> tuple[frozenset[int], frozenset[str]]:
     toks.append("")                             # (the token after the last: none)
     determiners = [i for i, t in enumerate(toks) if t in any_case]
     adjectives = [i + 1 for i in determiners
-                  if (t := toks[i + 1]).endswith(ADJECTIVE_ENDINGS) and t.isalpha() and t.islower()]
+                  if (t := toks[i + 1]).endswith(ADJECTIVE_ENDINGS) and _adjective(t)]
     offsets = [ends[i] + i + 1 for i in determiners]
     offsets += [ends[i] + i + 1 for i in adjectives]
     # the nouns: the words after a lower-case determiner, or after it and an adjective
@@ -72,6 +72,17 @@ def _scan(text: str) -> tuple[frozenset[int], frozenset[str]]:
     found = {m.group() for m in map(_NOUN_WORD.match, after) if m is not None}
     # (a determiner or adjective as the last token has no word after it, but got an offset)
     return frozenset(offsets).difference((len(text) + 1,)), frozenset({w.casefold() for w in found} - NOUN_EXCEPTIONS)
+
+
+_AGE = re.compile(r"\d+-")        # "35-jährige"
+
+
+def _adjective(token: str) -> bool:
+    """An inflected adjective in lower case ("neue"), perhaps after a figure ("35-jährige")."""
+    if token[:1].isdigit():
+        m = _AGE.match(token)
+        token = token[m.end():] if m else token
+    return token.isalpha() and token.islower()
 
 
 def clear_cache() -> None:

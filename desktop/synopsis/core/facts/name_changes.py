@@ -12,9 +12,11 @@ from collections import Counter
 from typing import AbstractSet
 
 from ..model import Fact, Span
+from .gazetteer import entity
 from .lexicon import SPELLINGS
 from .names import _JOIN_GAP, Name
 from .spelling import DEMONYMS, initials_alike, same, variant
+from .transliteration import alike
 
 # A name with the indices of its words that are matched on the other side (filled in as the
 # comparison goes: a set, changed in place).
@@ -160,7 +162,8 @@ def _variants(a: _Side, b: _Side) -> list[Fact]:
             if i in matched or budget_a.get(k, 1) < 1:
                 continue
             hit = next(((m, found, j, o) for m, found, j, o in words_left_b
-                        if budget_b.get(o, 1) > 0 and (k in SPELLINGS or initials_alike(k, o)) and variant(k, o)
+                        if budget_b.get(o, 1) > 0 and (k[:1] == o[:1] or k in SPELLINGS or initials_alike(k, o))
+                        and variant(k, o)
                         and not ((k in budget_a or o in budget_b) and same(k, o))), None)
             if hit is None:
                 continue
@@ -284,3 +287,59 @@ def _one_word_apart(n: Name, text_a: str, m: Name, text_b: str, i: int) -> bool:
     other_start, other_end = m.starts[i] - m.span.start, m.ends[i] - m.span.start
     return (name_a[:start].casefold() == name_b[:other_start].casefold()
             and name_a[end:].casefold() == name_b[other_end:].casefold())
+
+
+# -- between languages --------------------------------------------------------------------------
+
+def _entities(names: list[Name]) -> dict[str, set[int]]:
+    """The gazetteer entities the names stand for (a whole name, "White House", or one of its
+    words, "Russian"), each with the indices of the names that name it."""
+    out: dict[str, set[int]] = {}
+    for i, n in enumerate(names):
+        whole = entity(" ".join(n.keys)) if len(n.keys) > 1 else None
+        for e in {whole} | {entity(k) for k in n.keys}:
+            if e is not None:
+                out.setdefault(e, set()).add(i)
+    return out
+
+
+def _matched_across(names: list[Name], other: list[Name], other_entities: dict[str, set[int]]) -> list[set[int]]:
+    """For each name, the indices of its words found on the other side (in another language or
+    script): a word written alike (``transliteration.alike``), or a word or the whole name of an
+    entity the other side names too."""
+    other_keys = [k for n in other for k in n.keys]
+    out = []
+    for n in names:
+        whole = entity(" ".join(n.keys)) if len(n.keys) > 1 else None
+        if whole is not None and whole in other_entities:
+            out.append(set(range(len(n.keys))))
+            continue
+        out.append({i for i, k in enumerate(n.keys)
+                    if (e := entity(k)) is not None and e in other_entities or any(alike(k, o) for o in other_keys)})
+    return out
+
+
+def compare_across(text_a: str, names_a: list[Name], text_b: str, names_b: list[Name]) -> list[Fact]:
+    """Name facts of a linked pair in two languages. Names are matched by spelling across
+    conventions and scripts and by the gazetteer ("Київ" = "Kiev", "Белом доме" = "White House");
+    a transliteration is no fact, not even a note. Only a person's name whose first name is
+    found on the other side and whose surname is not is reported: a place or an organisation is
+    often translated word by word ("Study of War" / "Estudio de la Guerra"), a person's first name
+    is transliterated. Such names on both sides, as many on each, are different names (a name
+    left on one side only is no fact: a person's whole name dropped in translation cannot be
+    told from an organisation's name translated)."""
+    matched_a = _matched_across(names_a, names_b, _entities(names_b))
+    matched_b = _matched_across(names_b, names_a, _entities(names_a))
+    gone = [n for n, found in zip(names_a, matched_a) if _surname_left(n, found)]
+    new = [m for m, found in zip(names_b, matched_b) if _surname_left(m, found)]
+    if not gone or len(gone) != len(new):
+        return []
+    return [Fact("name", n.span, m.span, severity=3,
+                 note=f"different name: {n.span.slice(text_a)} → {m.span.slice(text_b)}") for n, m in zip(gone, new)]
+
+
+def _surname_left(name: Name, found: set[int]) -> bool:
+    """Whether a name's last word (the surname) is not found on the other side while another
+    of its words, not a place or organisation of the gazetteer, is (the first name)."""
+    last = len(name.keys) - 1
+    return last > 0 and last not in found and any(entity(name.keys[i]) is None for i in found)

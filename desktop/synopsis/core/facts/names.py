@@ -16,8 +16,9 @@ from ..model import Span
 
 from .common import WORD, Passage
 from .german import NOUN_EXCEPTIONS, after_determiners
-from .lexicon import LANGUAGES, NAME_CONNECTORS, merged, union
+from .lexicon import ALWAYS, CYRILLIC_CONNECTORS, INTL, LANGUAGES, NAME_CONNECTORS, merged, union
 from .numbers import unit_name
+from .transliteration import CYRILLIC, latin
 
 _NUMBER_WORDS = frozenset(w.casefold() for w in (*merged("number_words"), *merged("multipliers")))  # as keys are
 _SCALE = merged("scales")
@@ -132,6 +133,11 @@ class Name:
         return "".join(k[0] for k in self.keys if k)
 
     @property
+    def opens_sentence(self) -> bool:
+        """Whether the name is the first word of a sentence (capitalised there anyway)."""
+        return _sentence_start(self._chunk, self._first)
+
+    @property
     def person_like(self) -> bool:
         return len(self.keys) >= 2 and not self.common_head and not any(len(k) <= 1 for k in self.keys)
 
@@ -141,8 +147,9 @@ def proper(names: list[Name]) -> list[Name]:
     return [n for n in names if not n.noun]
 
 
-# What a capitalised word can be (see _role).
-_NOT_NAME, _STARTER, _TITLE, _NAME = range(4)
+# What a capitalised word can be (see _role); _INSIDE: a connector in lower case that the
+# capital-token scan finds too (any non-ASCII letter opens a token: "де" in "Монтейру де Каштру").
+_NOT_NAME, _STARTER, _TITLE, _NAME, _INSIDE = range(5)
 
 
 @dataclass(frozen=True, slots=True)
@@ -170,29 +177,32 @@ def extract(passage: Passage, nouns: bool = True) -> list[Name]:
     names: list[Name] = []
     # German: the document offsets of the words after a determiner (nouns, see _close)
     after_determiner = after_determiners(passage.text) if passage.german else None
+    words = words_of(passage.language) if passage.language in INTL else None
     for offset, text in passage.chunks:
-        _extract_chunk(text, offset, after_determiner, nouns, names)
+        _extract_chunk(text, offset, after_determiner, nouns, names, words)
     return names
 
 
 def _extract_chunk(text: str, offset: int, after_determiner: AbstractSet[int] | None, nouns: bool,
-                   names: list[Name]) -> None:
+                   names: list[Name], words: LanguageWords | None = None) -> None:
     """The names of the chunk ``text`` (at ``offset`` in the document), added to ``names``. The
     open run is its first token and the tokens joined to it; most runs are one word, closed
-    here without a call (as _close would)."""
-    info = _WORD_INFO.get
+    here without a call (as _close would). ``words``: another language's word tables."""
+    info, learn, joins = (_WORD_INFO.get, _learn, _joins) if words is None else (words.info.get, words.learn, words.joins)
     first: WordInfo | None = None
     first_start = first_end = 0
     more: list[Token] = []
     last = 0        # where the open run's last token ends
     for m in _CAPITAL_TOKEN.finditer(text):
         start, end = m.span()
-        word = info(m.group()) or _learn(m.group())
+        word = info(m.group()) or learn(m.group())
         role = word.role
+        if role == _INSIDE:
+            continue
         if first is not None:
             gap = start - last
             # joined by a space or hyphen, or through "von der" (at most nine characters)
-            if role != _NOT_NAME and (gap == 1 and text[last] in " -" or 1 < gap <= 9 and _joins(text, last, start)):
+            if role != _NOT_NAME and (gap == 1 and text[last] in " -" or 1 < gap <= 9 and joins(text, last, start)):
                 last = end
                 more.append((start, end, word))
                 continue
@@ -238,8 +248,8 @@ def _close(first: Token, more: list[Token], names: list[Name], text: str, offset
     after_article = after_determiner is not None and head.may_be_noun and offset + head_start in after_determiner
     if after_article and len(core) == 1 and not nouns:
         return
-    names.append(Name(tuple(word.key for _, _, word in core), tuple(offset + start for start, _, _ in core),
-                      tuple(offset + end - word.possessive for _, end, word in core), text, head_start, tail_end,
+    names.append(Name([word.key for _, _, word in core], [offset + start for start, _, _ in core],
+                      [offset + end - word.possessive for _, end, word in core], text, head_start, tail_end,
                       noun=after_article and len(core) == 1, common_head=after_article and len(core) > 1))
 
 
@@ -303,6 +313,59 @@ def _fast_role(word: str, k: str) -> int:
     return _role(word, k) if "ı" in k or word in _CONNECTORS else _NAME
 
 
+class LanguageWords:
+    """The word tables of names in a passage in a language other than English and German: its
+    month, weekday and number words are no names, its starters open sentences, its titles
+    stand before names, its connectors join them ("де"), and a Cyrillic word's key is its Latin
+    spelling (see ``transliteration.latin``), so that names compare across scripts."""
+
+    def __init__(self, language: str) -> None:
+        codes = (*ALWAYS, language)
+        lex = LANGUAGES[language]
+        self.language = language
+        self.info: dict[str, WordInfo] = {}
+        self.roles = dict(_KEY_ROLES)
+        for w in (*merged("months", codes), *merged("weekdays", codes), *merged("number_words", codes),
+                  *merged("multipliers", codes), *(k for k in merged("scales", codes) if len(k) > 2)):
+            self.roles.setdefault(w.casefold(), _NOT_NAME)
+        for w in lex.starters:
+            self.roles.setdefault(w.casefold(), _STARTER)
+        for w in lex.titles:
+            self.roles.setdefault(w.casefold(), _TITLE)
+        # ("y" and "e" join lists of names in Spanish and Portuguese: "Ucrania, Estados Unidos y Rusia")
+        self.connectors = (_CONNECTORS | CYRILLIC_CONNECTORS) - {"y", "e"}
+        connector = "(?:" + "|".join(sorted(self.connectors, key=len, reverse=True)) + ")"
+        first = "(?:" + "|".join(sorted(self.connectors - _ARTICLE_CONNECTORS, key=len, reverse=True)) + ")"
+        self.join_gap = re.compile(f"[ -]{first}(?: {connector})?[ -]")
+
+    def joins(self, text: str, end: int, start: int) -> bool:
+        """``_joins``, with this language's connectors too."""
+        return self.join_gap.fullmatch(text, end, start) is not None
+
+    def learn(self, word: str) -> WordInfo:
+        if len(self.info) > 50_000:
+            self.info.clear()
+        k = key(word)
+        role = self.roles.get(k, _TITLE if word in self.connectors else _NAME) if word[0].isupper() else \
+            _INSIDE if word in self.connectors else _NOT_NAME
+        got = self.info[word] = WordInfo(role, latin(k, self.language) if CYRILLIC.search(k) else k,
+                                         _possessive(word), False)
+        return got
+
+
+_LANGUAGE_WORDS: dict[str, LanguageWords] = {}
+
+
+def words_of(language: str | None) -> LanguageWords | None:
+    """The word tables of a passage in ``language`` (None: English and German, the module's own)."""
+    if language is None or language in ALWAYS or language not in LANGUAGES:
+        return None
+    found = _LANGUAGE_WORDS.get(language)
+    if found is None:
+        found = _LANGUAGE_WORDS[language] = LanguageWords(language)
+    return found
+
+
 def _no_punct(chunk: str, start: int, end: int) -> bool:
     """No sentence or clause punctuation in ``chunk[start:end]`` (mostly a single space)."""
     return end - start == 1 and chunk[start] == " " or not _PUNCT.search(chunk, start, end)
@@ -362,3 +425,5 @@ def clear_caches() -> None:
         cached.cache_clear()
     german.clear_cache()
     _WORD_INFO.clear()
+    for words in _LANGUAGE_WORDS.values():
+        words.info.clear()

@@ -55,7 +55,8 @@ _NO_CUES = Cues((), ())     # (most passages: one shared answer, never changed)
 
 
 def _cues(passage: Passage, scan: WordScan) -> tuple[Cue, ...]:
-    return tuple([cue_of(offset, m) for offset, m in scan.find(passage)])
+    found = scan.find(passage)
+    return tuple([cue_of(offset, m) for offset, m in found]) if found else ()
 
 
 def cue_of(offset: int, m: re.Match[str]) -> Cue:

@@ -217,3 +217,67 @@ def compare(text_a: str, qa: list[Quote], pa: Passage,
                                   severity=2, note=f"quoted in {side}, indirect speech in {other}: "
                                                    f"“{q.span.slice(text)}”"))
     return facts
+
+
+# -- between languages ---------------------------------------------------------------------------
+
+# A quotation's share of its passage may differ by this factor, and by this much, between a
+# sentence and its translation before the quotation counts as shortened or lengthened (a short
+# quotation's share varies more between languages: "“key question”" / "«ключевым вопросом»").
+SHARE_RATIO = 1.5
+SHARE_DIFFERENCE = 0.075
+
+
+def _quoted_name(passage: Passage, q: Quote) -> bool:
+    """Whether a quotation is a name set in quotation marks, as Russian and Ukrainian write the
+    names of storms, ships, groups and firms («Эрика», «Салафийский джихад»): at most three
+    words, the first capitalised, no sentence punctuation."""
+    inner = q.span.slice(passage.text)
+    words = inner.split()
+    return len(words) <= 3 and inner[:1].isupper() and not any(c in inner for c in ".,;:!?")
+
+
+def compare_across(text_a: str, qa: list[Quote], pa: Passage, text_b: str, qb: list[Quote], pb: Passage) -> list[Fact]:
+    """Quote facts of a pair in two languages, where wording cannot be compared: a quotation on
+    one side only (its marks dropped, or added), and a quotation whose share of its passage
+    shrank or grew by more than ``SHARE_RATIO`` and ``SHARE_DIFFERENCE`` (cut short, or
+    lengthened). Quotations pair off in order; a name in quotation marks is no quotation."""
+    qa = [q for q in qa if not _quoted_name(pa, q)]
+    qb = [q for q in qb if not _quoted_name(pb, q)]
+    size_a, size_b = sum(len(c) for _, c in pa.chunks) or 1, sum(len(c) for _, c in pb.chunks) or 1
+    facts: list[Fact] = []
+    for x, y in _paired(qa, size_a, pa, qb, size_b, pb):
+        if x is None or y is None:
+            side, q, text = ("A", x, text_a) if y is None else ("B", y, text_b)
+            facts.append(Fact("quote", x.span if x else None, y.span if y else None, severity=2,
+                              note=f"quoted in {side} only: “{q.span.slice(text)}”"))
+            continue
+        share_a, share_b = len(x.span) / size_a, len(y.span) / size_b
+        ratio = share_a / max(share_b, 1e-9)
+        if (ratio > SHARE_RATIO or ratio < 1 / SHARE_RATIO) and abs(share_a - share_b) >= SHARE_DIFFERENCE:
+            what = "cut short" if ratio > 1 else "lengthened"
+            facts.append(Fact("quote", x.span, y.span, severity=2,
+                              note=f"quote {what}: “{x.span.slice(text_a)}” → “{y.span.slice(text_b)}”"))
+    return facts
+
+
+def _paired(qa: list[Quote], size_a: int, pa: Passage, qb: list[Quote], size_b: int, pb: Passage):
+    """The quotations of both sides paired in order, by where they stand in their passages when
+    one side has more: each quotation of the shorter list takes the nearest one left, in order;
+    the others are paired with None."""
+    if len(qa) == len(qb):
+        return list(zip(qa, qb))
+    where_a = [(q.span.start - pa.chunks[0][0]) / size_a for q in qa]
+    where_b = [(q.span.start - pb.chunks[0][0]) / size_b for q in qb]
+    out, used = [], set()
+    short, long, flip = (where_a, where_b, False) if len(qa) < len(qb) else (where_b, where_a, True)
+    start = 0
+    for i, w in enumerate(short):
+        j = min(range(start, len(long)), key=lambda j: abs(long[j] - w))
+        used.add(j)
+        start = j + 1
+        out.append((i, j))
+    pairs = [(qa[i], qb[j]) if not flip else (qa[j], qb[i]) for i, j in out]
+    rest = [j for j in range(len(long)) if j not in used]
+    pairs += [(None, qb[j]) if not flip else (qa[j], None) for j in rest]
+    return pairs

@@ -18,10 +18,14 @@ from __future__ import annotations
 import re
 
 from ..model import Fact, Span
-from . import _order, _years_as_figures, attribution, dates, name_changes, names, negation, numbers, quotes
+from . import (_order, _years_as_figures, attribution, date_patterns, dates, figure_patterns, name_changes, names,
+               negation, numbers, polarity, quotes, speakers_intl)
 from .analysis import Analysis
-from .common import WORD, Passage, document_language, norm_words, overlaps
+from .common import WORD, Passage, across, document_language, norm_words, overlaps
+from .figures_across import reconcile
 from .german import ADJECTIVE_ENDINGS, DETERMINERS, NOUN_EXCEPTIONS, OPENERS
+from .lexicon import INTL
+from .transliteration import CYRILLIC
 
 # -- names ----------------------------------------------------------------------------------------
 
@@ -40,7 +44,7 @@ def _word_before(text: str, start: int) -> tuple[str, int] | None:
     cut = text.rfind(" ", 0, start - 1) + 1
     word = text[cut:start - 1]
     stripped = word.lstrip(OPENERS)
-    if not stripped.isalpha():
+    if not (stripped.isalpha() or re.fullmatch(r"\d+-[^\W\d_]+", stripped)):     # ("35-jährige")
         return None
     return stripped, cut + len(word) - len(stripped)
 
@@ -62,7 +66,7 @@ def after_determiner(text: str, start: int, lower_case_only: bool = False) -> bo
     if _is_determiner(prev, lower_case_only):
         return True
     if at != start - 1 - len(prev) or not prev.endswith(ADJECTIVE_ENDINGS) or not prev.islower():
-        return False            # an adjective: lower-case letters only, no opening mark before it
+        return False            # an adjective: lower-case letters (after a figure), no opening mark before it
     before = _word_before(text, at)
     return before is not None and _is_determiner(before[0], lower_case_only)
 
@@ -87,7 +91,8 @@ def neighbour(chunk: str, start: int, end: int, after: bool) -> str:
     return "" if _CLAUSE_PUNCTUATION.search(gap) else t.group().lower()
 
 
-def joins(chunk: str, tokens: list[re.Match[str]], end: int, start: int) -> bool:
+def joins(chunk: str, tokens: list[re.Match[str]], end: int, start: int,
+          connectors: frozenset[str] = names._CONNECTORS) -> bool:
     """Whether two capitalised tokens (the first ending at ``end``, the next starting at
     ``start``) are one run: a single space or hyphen between them, or one or two connectors
     ("von der"), each with a single space or hyphen either side, the first not "der" or "den"."""
@@ -96,14 +101,18 @@ def joins(chunk: str, tokens: list[re.Match[str]], end: int, start: int) -> bool
     between = [t for t in tokens if end <= t.start() and t.end() <= start]
     if not 1 <= len(between) <= 2 or between[0].group() in ("der", "den"):
         return False
-    if not all(t.group() in names._CONNECTORS for t in between):
+    if not all(t.group() in connectors for t in between):
         return False
     edges = zip([end] + [t.end() for t in between], [t.start() for t in between] + [start])
     return all(b - a == 1 and chunk[a] in " -" for a, b in edges)
 
 
-def _word(word: str) -> names.WordInfo:
-    """What a capitalised word is, by the rules as written (``names._role``)."""
+def _word(word: str, language: str | None = None) -> names.WordInfo:
+    """What a capitalised word is, by the rules as written (``names._role``; another language's
+    tables, see ``names.LanguageWords``)."""
+    words = names.words_of(language) if language in INTL else None
+    if words is not None:
+        return words.learn(word)
     k = names.key(word)
     head = word if word.isalnum() else re.match(r"\w+", word).group()
     return names.WordInfo(names._role(word, k), k, names._possessive(word),
@@ -113,14 +122,19 @@ def _word(word: str) -> names.WordInfo:
 def names_in(passage: Passage) -> list[names.Name]:
     """Every name of the passage (German nouns included, as ``names.extract`` gives them)."""
     out: list[names.Name] = []
+    words = names.words_of(passage.language) if passage.language in INTL else None
+    connectors = words.connectors if words is not None else names._CONNECTORS
     for offset, chunk in passage.chunks:
         tokens = list(WORD.finditer(chunk))
         runs: list[list[tuple[int, int, names.WordInfo]]] = []
         for t in tokens:
             if not _CAPITAL.match(t.group()):
                 continue
-            info = _word(t.group())
-            if runs and info.role != names._NOT_NAME and runs[-1] and joins(chunk, tokens, runs[-1][-1][1], t.start()):
+            info = _word(t.group(), passage.language)
+            if info.role == names._INSIDE:      # a connector in lower case: looked at by joins()
+                continue
+            if runs and info.role != names._NOT_NAME and runs[-1] and \
+                    joins(chunk, tokens, runs[-1][-1][1], t.start(), connectors):
                 runs[-1].append((t.start(), t.end(), info))
                 continue
             runs.append([])         # the open run (if any) ends here
@@ -165,11 +179,14 @@ def _speaks(text: str, start: int, end: int) -> bool:
 
 def speakers_in(passage: Passage, found: list[names.Name]) -> list[attribution.Speaker]:
     """The speakers of the passage: names said to speak, then pronouns before or after a speech verb."""
+    if passage.language in INTL:        # (read plainly already)
+        return speakers_intl.extract(passage, found)
     a, text = attribution, passage.text
     cues = [(offset, chunk, m) for offset, chunk in passage.chunks for m in a._CUE.plain.finditer(chunk)]
     if not cues:
         return []
-    out = [a.Speaker(n.span, list(n.keys), a._given(text, n, passage.german))
+    out = [a.Speaker(n.span, list(n.keys), a._given(text, n, passage.german),
+                     n.noun or len(n.keys) == 1 and n.keys[0] in a.SPEAKER_NOUNS)
            for n in found if _speaks(text, n.starts[0], n.ends[-1])]
     for offset, chunk, m in cues:
         if m.group() in a._OTHER_CUES:
@@ -190,17 +207,19 @@ def speakers_in(passage: Passage, found: list[names.Name]) -> list[attribution.S
 
 def dates_in(passage: Passage) -> list[dates.DateMention]:
     found: list[dates.DateMention] = []
+    tables = date_patterns.for_language(passage.language) if passage.language in INTL else None
     for offset, chunk in passage.chunks:
-        for pattern in dates._PATTERNS:
+        for pattern in (dates._PATTERNS if tables is None else tables.patterns):
             for match in pattern.finditer(chunk):
-                dates.add(found, offset, match)
+                dates.add(found, offset, match, tables)
     found.sort(key=lambda d: d.span.start)
     return found
 
 
 def numbers_in(passage: Passage, skip: list[Span]) -> list[numbers.Quantity]:
+    tables = figure_patterns.for_language(passage.language)
     return numbers.quantities_of(passage, skip, ((offset, m) for offset, chunk in passage.chunks
-                                                 for m in numbers._QUANTITY.finditer(chunk)))
+                                                 for m in tables.quantity.finditer(chunk)), tables)
 
 
 def quotes_in(passage: Passage) -> list[quotes.Quote]:
@@ -216,8 +235,9 @@ def analyse(text: str, spans: list[Span], language: str | None) -> Analysis:
     """Everything the detectors find in one passage."""
     chunks = tuple((s.start, text[s.start:min(s.end, len(text))]) for s in spans if min(s.end, len(text)) > s.start)
     joined = "\n".join(chunk for _, chunk in chunks)
+    cyrillic = joined if language is None and CYRILLIC.search(joined) else None
     passage = Passage(text, chunks, frozenset(norm_words(joined).split()), any(c.isdecimal() for c in joined),
-                      "İ" in joined or "ı" in joined, language)
+                      "İ" in joined or "ı" in joined, language, cyrillic)
     a = Analysis(passage)
     a.dates = dates_in(passage)
     a.numbers = numbers_in(passage, [d.span for d in a.dates])
@@ -236,16 +256,31 @@ def find_fact_changes(text_a: str, spans_a: list[Span], text_b: str, spans_b: li
             [text_b[s.start:min(s.end, len(text_b))] for s in spans_b if min(s.end, len(text_b)) > s.start]:
         return []
     a, b = analyse(text_a, spans_a, language_a), analyse(text_b, spans_b, language_b)
-    dates_a, numbers_a, dates_b, numbers_b = _years_as_figures(a, b)
-    facts = dates.compare(text_a, dates_a, text_b, dates_b) + numbers.compare(text_a, numbers_a, text_b, numbers_b)
-    facts += quotes.compare(text_a, a.quotes, a.passage, text_b, b.quotes, b.passage)
-    spoken = attribution.compare(text_a, a.speakers, a.passage.words, text_b, b.speakers, b.passage.words)
-    in_german = a.passage.german or b.passage.german or "de" in (document_language(text_a, language_a),
-                                                                 document_language(text_b, language_b))
-    nouns = (document_nouns(text_a), document_nouns(text_b)) if in_german else ()
-    named = name_changes.compare(text_a, a.names, a.passage.words, text_b, b.names, b.passage.words, nouns)
-    taken_a, taken_b = [f.a for f in spoken if f.a is not None], [f.b for f in spoken if f.b is not None]
-    facts += spoken + [f for f in named if not (f.a is not None and overlaps(f.a, taken_a))
-                       and not (f.b is not None and overlaps(f.b, taken_b))]
-    facts += negation.compare(text_a, a.cues, text_b, b.cues, a.passage.words, b.passage.words)
+    two = across(a.passage, b.passage)
+    dates_a, numbers_a, dates_b, numbers_b = reconcile(*_years_as_figures(a, b)) if two else _years_as_figures(a, b)
+    facts = dates.compare(text_a, dates_a, text_b, dates_b) + numbers.compare(text_a, numbers_a, text_b, numbers_b, two)
+    facts += (quotes.compare_across if two else quotes.compare)(text_a, a.quotes, a.passage, text_b, b.quotes, b.passage)
+    facts += _people(text_a, a, language_a, text_b, b, language_b, two)
+    if two:
+        facts += polarity.compare(text_a, polarity.clauses(a.passage), text_b, polarity.clauses(b.passage))
+    else:
+        facts += negation.compare(text_a, a.cues, text_b, b.cues, a.passage.words, b.passage.words)
     return sorted(facts, key=_order)
+
+
+def _people(text_a: str, a: Analysis, language_a: str | None, text_b: str, b: Analysis, language_b: str | None,
+            two: bool) -> list[Fact]:
+    """The attribution facts, then the name facts that are not about a speaker already reported."""
+    if two:
+        nouns = tuple(document_nouns(t) if x.passage.german else frozenset() for t, x in ((text_a, a), (text_b, b)))
+        spoken = speakers_intl.compare_across(text_a, a.speakers, a.names, text_b, b.speakers, b.names, nouns)
+        named = name_changes.compare_across(text_a, a.names, text_b, b.names)
+    else:
+        spoken = attribution.compare(text_a, a.speakers, a.passage.words, text_b, b.speakers, b.passage.words)
+        in_german = a.passage.german or b.passage.german or "de" in (document_language(text_a, language_a),
+                                                                     document_language(text_b, language_b))
+        nouns = (document_nouns(text_a), document_nouns(text_b)) if in_german else ()
+        named = name_changes.compare(text_a, a.names, a.passage.words, text_b, b.names, b.passage.words, nouns)
+    taken_a, taken_b = [f.a for f in spoken if f.a is not None], [f.b for f in spoken if f.b is not None]
+    return spoken + [f for f in named if not (f.a is not None and overlaps(f.a, taken_a))
+                     and not (f.b is not None and overlaps(f.b, taken_b))]

@@ -17,8 +17,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Iterable, Mapping
 
-__all__ = ["ALWAYS", "CURRENCY_SIGNS", "LANGUAGES", "Lexicon", "NAME_CONNECTORS", "SPELLINGS", "UNIT_ORDER",
-           "UNIT_SYMBOLS", "joined", "lexicon", "merged", "union"]
+__all__ = ["ALWAYS", "CURRENCY_SIGNS", "CYRILLIC_CONNECTORS", "INTL", "LANGUAGES", "Lexicon", "NAME_CONNECTORS", "SPELLINGS",
+           "UNIT_ORDER", "UNIT_SYMBOLS", "forms", "joined", "lexicon", "merged", "union"]
 
 
 @dataclass(frozen=True)
@@ -36,12 +36,13 @@ class Lexicon:
     scale_overrides: Mapping[str, float] = field(default_factory=dict)  # this language's value of a shared word ("billion")
     scale_pattern: str = ""             # pattern source: the scale words as written after a figure
     number_joiners: tuple[str, ...] = ()    # words between number words ("and": "one hundred and five")
+    article_numerals: frozenset[str] = frozenset()  # also an article ("un", "one"): a figure only with a scale or unit
+    fractions: Mapping[str, int] = field(default_factory=dict)       # "thirds": 3 ("two-thirds", "две трети")
     units: Mapping[str, str] = field(default_factory=dict)            # unit code -> pattern source of its names
     figure_unit_words: frozenset[str] = frozenset()   # single words unit_name takes for % or a currency
     qualifiers: Mapping[str, str] = field(default_factory=dict)       # "approx" / "over" / "under" -> pattern source
     range_words: tuple[str, ...] = ()   # "10 to 15"
     grouped_by_space: bool = False      # writes 1 500 for 1500 (a space or a narrow space between groups)
-    decimal_comma: bool = False         # writes 2,5 for 2.5
 
     # dates (dates.py)
     months: Mapping[str, int] = field(default_factory=dict)           # names, inflected forms, abbreviations
@@ -78,7 +79,10 @@ class Lexicon:
     according_to: tuple[str, ...] = ()          # pattern source: words before a speaker ("according to", "laut")
     speaker_after: tuple[str, ...] = ()         # words after a speaker ("zufolge")
     subject_pronouns: tuple[str, ...] = ()      # "he", "er"
+    complementizers: tuple[str, ...] = ()       # "что", "que": open a reported clause
+    speaker_nouns: frozenset[str] = frozenset()     # common nouns that speak ("Police said"): no name
     honorifics: tuple[str, ...] = ()            # written with a full stop before a name ("Dr.")
+    object_prepositions: tuple[str, ...] = ()   # a name right after one is not the speaker ("ambassador to the US said")
     quote_stop_words: frozenset[str] = frozenset()
 
     # negation and hedging (negation.py)
@@ -86,6 +90,11 @@ class Lexicon:
     hedges: tuple[str, ...] = ()                # whole words, any case
     hedge_modals: tuple[str, ...] = ()          # whole words, lower case only ("May" opens a sentence)
     hedge_phrases: tuple[tuple[str, str], ...] = ()     # (words one of which must be there, pattern source)
+    # between languages, negation is compared clause by clause (see negation.py): these are read there only
+    negation_correlatives: tuple[str, ...] = ()     # "ни", "nor": continue a negated clause, negate none alone
+    negation_idioms: tuple[str, ...] = ()           # pattern source: a negation word that negates nothing ("не только")
+    clause_negations: tuple[str, ...] = ()          # pattern source: words that negate a clause ("unless": "если не")
+    modal_verbs: tuple[str, ...] = ()               # "may", "может": a possibility, the other language's modal
     filler: frozenset[str] = frozenset()        # words a cue's clause is not judged by
 
 
@@ -96,8 +105,10 @@ UNIT_ORDER = ("%", "pp", "km2", "mi2", "ha", "km", "mi", "m", "kg", "t", "EUR", 
               "s", "min", "h", "d", "wk", "mo", "yr")
 UNIT_SYMBOLS = {"%": "%", "km2": "km²|km2", "km": "km", "kg": "kg", "EUR": "eur", "USD": "usd", "GBP": "gbp"}
 CURRENCY_SIGNS = {"€": "EUR", "$": "USD", "us$": "USD", "£": "GBP", "₽": "RUB", "₴": "UAH", "¥": "JPY"}
-# Particles inside a name ("Ursula von der Leyen", "Charles de Gaulle", "Mohammed bin Salman").
+# Particles inside a name ("Ursula von der Leyen", "Charles de Gaulle", "Mohammed bin Salman"), and
+# as Russian and Ukrainian write them ("Антонио Монтейру де Кастру").
 NAME_CONNECTORS = frozenset("von van de der den da di du al bin ibn la le del dos las los y".split())
+CYRILLIC_CONNECTORS = frozenset("де ди ді да дер фон ван аль ибн ібн бин бін бен ла ле дель дос".split())
 # Spellings of one place or person that no string measure relates, each with the spelling that
 # stands for all of them.
 SPELLINGS = {
@@ -111,13 +122,19 @@ SPELLINGS = {
 }
 
 
+def forms(words: str, value):
+    """Each of the space-separated ``words`` (the forms of one word) with ``value``."""
+    return {w: value for w in words.split()}
+
+
 def _load() -> dict[str, Lexicon]:
-    from . import de, en
-    return {lex.code: lex for lex in (en.LEXICON, de.LEXICON)}
+    from . import de, en, es, fr, ru, uk
+    return {lex.code: lex for lex in (en.LEXICON, de.LEXICON, fr.LEXICON, es.LEXICON, ru.LEXICON, uk.LEXICON)}
 
 
 LANGUAGES: dict[str, Lexicon] = _load()
 ALWAYS = ("en", "de")        # looked for in every passage (see the module's docstring)
+INTL = frozenset(LANGUAGES) - frozenset(ALWAYS)     # the languages whose passages get patterns of their own
 
 
 def lexicon(code: str) -> Lexicon | None:

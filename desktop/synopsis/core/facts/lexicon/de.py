@@ -39,7 +39,7 @@ LEXICON = Lexicon(
         "under": r"weniger\s+als|bis\s+zu|höchstens",
     },
     range_words=("bis", "und"),
-    decimal_comma=True,
+    grouped_by_space=True,
 
     months={"januar": 1, "jänner": 1, "februar": 2, "märz": 3, "april": 4, "mai": 5, "juni": 6, "juli": 7,
             "august": 8, "september": 9, "oktober": 10, "okt": 10, "november": 11, "dezember": 12, "dez": 12},
@@ -102,6 +102,7 @@ LEXICON = Lexicon(
                   "behauptete", "meinte", "bestätigte", "kündigte", "teilte"),
     according_to=("laut",),
     speaker_after=("zufolge",),
+    speaker_nouns=frozenset("polizei behörden experten analysten quellen ermittler zeugen anwohner ärzte forscher kritiker beobachter beamte diplomaten anwälte ökonomen aktivisten".split()),
     subject_pronouns=("er", "sie", "wir"),
     quote_stop_words=frozenset("der die das und oder zu den dem des ist".split()),
 
@@ -110,5 +111,10 @@ LEXICON = Lexicon(
     hedges=("angeblich", "möglicherweise", "mutmaßlich", "vermutlich", "vielleicht", "offenbar", "wahrscheinlich"),
     hedge_phrases=(("soll sollen", r"soll(?:en)?"), ("könnte könnten", r"könnte[n]?"),
                    ("dürfte dürften", r"dürfte[n]?")),
+    object_prepositions=("zu", "von", "in", "aus", "mit", "gegen"),
+    negation_correlatives=("noch",),
+    negation_idioms=(r"nicht\s+nur", r"nicht\s+mehr\s+als", r"nicht\s+weniger\s+als"),
+    clause_negations=(r"es\s+sei\s+denn",),
+    modal_verbs=("kann", "können", "könnte", "könnten", "dürfte", "dürften", "mag"),
     filler=frozenset("ein eine der die das zu und oder ist sind war in im an am auf für mit von bei".split()),
 )

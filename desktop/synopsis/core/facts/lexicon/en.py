@@ -90,6 +90,7 @@ LEXICON = Lexicon(
                   "admitted", "tweeted", "posted"),
     listener_verbs=frozenset({"told", "tells"}),
     according_to=(r"according\s+to",),
+    speaker_nouns=frozenset("police officials authorities analysts sources experts prosecutors investigators witnesses residents doctors scientists researchers critics observers officers diplomats lawyers economists activists protesters organisers organizers officials spokesmen".split()),
     subject_pronouns=("he", "she", "they", "we", "I"),
     honorifics=("Dr", "Mr", "Mrs", "Ms", "Prof", "Gov", "Sen", "Rep", "Gen", "Lt", "Col", "Sgt", "Rev", "St"),
     quote_stop_words=frozenset("the a an and or but of to in on at for with by from that this it is was be are "
@@ -101,6 +102,12 @@ LEXICON = Lexicon(
     hedge_modals=("may", "might", "could"),
     hedge_phrases=(("appear appears", r"appears?\s+to"), ("seem seems", r"seems?\s+to"),
                    ("said believed", r"is\s+(?:said|believed)\s+to")),
+    object_prepositions=("to", "of", "in", "at", "from", "for", "with", "on", "into", "against", "between"),
+    negation_correlatives=("nor",),
+    negation_idioms=(r"not\s+only", r"no\s+longer\s+than", r"no\s+more\s+than", r"no\s+fewer\s+than",
+                     r"no\s+less\s+than", r"not\s+least"),
+    clause_negations=(r"unless",),
+    modal_verbs=("can", "could", "may", "might"),
     filler=frozenset("a an the to of and or be been is are was were that this it its their his her "
                      "on in at for with by from as into over about than they he she we you i".split()),
 )
