@@ -146,7 +146,9 @@ def _people(text_a: str, text_b: str, links: list[tuple[int, Analysis, Analysis,
 def _speakers_across(text_a: str, a: Analysis, text_b: str, b: Analysis) -> list[Fact]:
     """Attribution facts of a link in two languages (see ``speakers_intl.compare_across``)."""
     nouns = tuple(german.document_nouns(text) if x.passage.german else frozenset() for text, x in ((text_a, a), (text_b, b)))
-    return speakers_intl.compare_across(text_a, a.speakers, a.names, text_b, b.speakers, b.names, nouns)  # type: ignore[arg-type]
+    cues = (speakers_intl.speech_cue(a.passage), speakers_intl.speech_cue(b.passage))
+    return speakers_intl.compare_across(text_a, a.speakers, a.names, text_b, b.speakers, b.names,
+                                        nouns, cues)  # type: ignore[arg-type]
 
 
 def _order(fact: Fact) -> tuple[int, int, int]:

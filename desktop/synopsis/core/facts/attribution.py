@@ -20,6 +20,15 @@ from .spelling import DEMONYMS, same, transliterated, variant
 
 _EN, _DE = LANGUAGES["en"], LANGUAGES["de"]
 SPEAKER_NOUNS = frozenset(w.casefold() for lex in LANGUAGES.values() for w in lex.speaker_nouns)
+ORGANISATION_HEADS = frozenset(w.casefold() for lex in LANGUAGES.values() for w in lex.organisation_heads)
+
+
+def common_speaker(keys: list[str], noun: bool = False) -> bool:
+    """Whether a speaker's name is a common noun or an organisation's name, which a translation
+    puts in other words ("Police said" / "По данным полиции", "The Video Software Dealers
+    Association said" / "По данным Ассоциации дилеров"): a German noun, one word of the
+    ``speaker_nouns``, or a name whose last word heads organisations' names."""
+    return noun or len(keys) == 1 and keys[0] in SPEAKER_NOUNS or keys[-1] in ORGANISATION_HEADS
 _VERBS_EN = "|".join(_EN.speech_verbs)
 _VERBS_DE = "|".join(_DE.speech_verbs)
 _VERBS = _VERBS_EN + "|" + _VERBS_DE
@@ -114,8 +123,7 @@ def extract(passage: Passage, names: list[Name]) -> list[Speaker]:
         if speaks or zufolge and _ZUFOLGE.match(after) or _may_precede(before) and (
                     _BEFORE.search(before) or _VERB_BEFORE_DE.search(before) or
                     (_VERB_BEFORE.search(before) and _CLAUSE_END.match(after))):
-            out.append(Speaker(n.span, list(n.keys), _given(text, n, passage.german),
-                               n.noun or len(n.keys) == 1 and n.keys[0] in SPEAKER_NOUNS))
+            out.append(Speaker(n.span, list(n.keys), _given(text, n, passage.german), common_speaker(n.keys, n.noun)))
     one = passage.chunks[0] if len(passage.chunks) == 1 else None
     for pos, end in verbs:
         # "he said" / "said he": a pronoun speaker, matched with anyone

@@ -44,7 +44,7 @@ _PATTERNS = [re.compile(p) for p in (
     _MON + r",?\s+" + _YEAR + r"(?!\w)",
     r"(?<!\w)" + _WD + r"(?!\w)",
     r"(?<!\w)" + _LONE_MONTH + r"(?!\w)",
-    _B + r"(?P<time>(?:[01]?\d|2[0-4])(?::[0-5]\d(?!\d)(?:\s?(?:[ap]\.?m\.?|Uhr))?(?![\w-])|\.[0-5]\d\s?(?:[ap]\.?m\.?|Uhr))|\d{1,2}\s?(?:[ap]\.m\.|[ap]m\b|Uhr\b))",
+    _B + r"(?P<time>(?:[01]?\d|2[0-4])(?::[0-5]\d(?!\d)(?:\s?(?:[aApP]\.?[mM]\.?|Uhr))?(?![\w-])|\.[0-5]\d\s?(?:[ap]\.?m\.?|Uhr))|\d{1,2}\s?(?:[ap]\.m\.|[ap]m\b|Uhr\b))",
     _REL,
     _B + _YEAR + r"(?![\w%]|[.,]\d)(?!" + _UNIT_AFTER + r")",
 )]

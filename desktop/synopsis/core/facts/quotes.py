@@ -221,11 +221,12 @@ def compare(text_a: str, qa: list[Quote], pa: Passage,
 
 # -- between languages ---------------------------------------------------------------------------
 
-# A quotation's share of its passage may differ by this factor, and by this much, between a
-# sentence and its translation before the quotation counts as shortened or lengthened (a short
-# quotation's share varies more between languages: "“key question”" / "«ключевым вопросом»").
-SHARE_RATIO = 1.5
-SHARE_DIFFERENCE = 0.075
+# A quotation and its translation may differ in length by this factor (the shorter over the
+# longer) and by this many characters before it counts as cut short or lengthened: a short
+# quotation grows in translation ("“no compromise”" / "«никакого компромисса»"), and a sentence
+# around it is often recast, so the lengths of the quotations themselves are compared.
+LENGTH_RATIO = 0.65
+LENGTH_DIFFERENCE = 12
 
 
 def _quoted_name(passage: Passage, q: Quote) -> bool:
@@ -239,9 +240,9 @@ def _quoted_name(passage: Passage, q: Quote) -> bool:
 
 def compare_across(text_a: str, qa: list[Quote], pa: Passage, text_b: str, qb: list[Quote], pb: Passage) -> list[Fact]:
     """Quote facts of a pair in two languages, where wording cannot be compared: a quotation on
-    one side only (its marks dropped, or added), and a quotation whose share of its passage
-    shrank or grew by more than ``SHARE_RATIO`` and ``SHARE_DIFFERENCE`` (cut short, or
-    lengthened). Quotations pair off in order; a name in quotation marks is no quotation."""
+    one side only (its marks dropped, or added), and a quotation much shorter or longer than its
+    counterpart (``LENGTH_RATIO``, ``LENGTH_DIFFERENCE``: cut short, or lengthened). Quotations
+    pair off in order; a name in quotation marks is no quotation."""
     qa = [q for q in qa if not _quoted_name(pa, q)]
     qb = [q for q in qb if not _quoted_name(pb, q)]
     size_a, size_b = sum(len(c) for _, c in pa.chunks) or 1, sum(len(c) for _, c in pb.chunks) or 1
@@ -252,10 +253,9 @@ def compare_across(text_a: str, qa: list[Quote], pa: Passage, text_b: str, qb: l
             facts.append(Fact("quote", x.span if x else None, y.span if y else None, severity=2,
                               note=f"quoted in {side} only: “{q.span.slice(text)}”"))
             continue
-        share_a, share_b = len(x.span) / size_a, len(y.span) / size_b
-        ratio = share_a / max(share_b, 1e-9)
-        if (ratio > SHARE_RATIO or ratio < 1 / SHARE_RATIO) and abs(share_a - share_b) >= SHARE_DIFFERENCE:
-            what = "cut short" if ratio > 1 else "lengthened"
+        short, long = sorted((len(x.span), len(y.span)))
+        if short <= LENGTH_RATIO * long and long - short >= LENGTH_DIFFERENCE:
+            what = "cut short" if len(x.span) > len(y.span) else "lengthened"
             facts.append(Fact("quote", x.span, y.span, severity=2,
                               note=f"quote {what}: “{x.span.slice(text_a)}” → “{y.span.slice(text_b)}”"))
     return facts

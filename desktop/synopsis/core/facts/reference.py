@@ -185,8 +185,7 @@ def speakers_in(passage: Passage, found: list[names.Name]) -> list[attribution.S
     cues = [(offset, chunk, m) for offset, chunk in passage.chunks for m in a._CUE.plain.finditer(chunk)]
     if not cues:
         return []
-    out = [a.Speaker(n.span, list(n.keys), a._given(text, n, passage.german),
-                     n.noun or len(n.keys) == 1 and n.keys[0] in a.SPEAKER_NOUNS)
+    out = [a.Speaker(n.span, list(n.keys), a._given(text, n, passage.german), a.common_speaker(n.keys, n.noun))
            for n in found if _speaks(text, n.starts[0], n.ends[-1])]
     for offset, chunk, m in cues:
         if m.group() in a._OTHER_CUES:
@@ -273,7 +272,8 @@ def _people(text_a: str, a: Analysis, language_a: str | None, text_b: str, b: An
     """The attribution facts, then the name facts that are not about a speaker already reported."""
     if two:
         nouns = tuple(document_nouns(t) if x.passage.german else frozenset() for t, x in ((text_a, a), (text_b, b)))
-        spoken = speakers_intl.compare_across(text_a, a.speakers, a.names, text_b, b.speakers, b.names, nouns)
+        cues = (speakers_intl.speech_cue(a.passage), speakers_intl.speech_cue(b.passage))
+        spoken = speakers_intl.compare_across(text_a, a.speakers, a.names, text_b, b.speakers, b.names, nouns, cues)
         named = name_changes.compare_across(text_a, a.names, text_b, b.names)
     else:
         spoken = attribution.compare(text_a, a.speakers, a.passage.words, text_b, b.speakers, b.passage.words)

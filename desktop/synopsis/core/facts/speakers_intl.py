@@ -17,10 +17,11 @@ import re
 from functools import lru_cache
 
 from ..model import Fact, Span
-from .attribution import SPEAKER_NOUNS, Speaker, _given
+from .attribution import Speaker, _given, common_speaker
+from .attribution import _CUE as _ENGLISH_GERMAN_CUE
 from .common import Passage
 from .gazetteer import entity
-from .lexicon import LANGUAGES
+from .lexicon import INTL, LANGUAGES
 from .names import Name
 from .transliteration import alike
 
@@ -40,6 +41,7 @@ class _Patterns:
         self.after = re.compile(r"\s+(?:" + _LOWER_WORD + r"\s+){0,3}?" + verbs + r"(?![\w'’-])")
         self.after_comma = re.compile(r",\s+(?:" + _LOWER_WORD + r"\s+){0,3}?" + verbs + r"(?![\w'’-])")
         self.complementizer = re.compile(r"(?<![\w'’-])(?i:" + "|".join(lex.complementizers) + r")(?![\w'’-])")
+        self.according = re.compile(r"(?:^|(?<=[\s(«„“\"]))(?i:" + "|".join(lex.according_to) + r")(?![\w'’-])")
         self.before = re.compile(r"(?:^|(?<=[\s(«„“\"]))(?i:" + "|".join(lex.according_to) + r")\s+(?:"
                                  + _LOWER_WORD + r"\s+){0,3}\Z")
         self.governed = re.compile(r"(?<![\w'’-])(?i:" + "|".join(lex.object_prepositions) + r")\s+\Z")
@@ -67,17 +69,18 @@ def extract(passage: Passage, names: list[Name]) -> list[Speaker]:
     text = passage.text
     verbs = [(offset + m.start(), offset + m.end()) for offset, chunk in passage.chunks for m in p.verb.finditer(chunk)]
     speaking: set[int] = set()
+    subjects: set[int] = set()      # the names right before their verb ("Путин заявил")
     for v_start, v_end in verbs:
         after = _after_verb(v_start, v_end, names, text, p)
         if after is not None:
             speaking.add(after)
         before = _before_verb(v_start, v_end, names, text, p, apposition=after is None)
         if before is not None:
-            speaking.add(before)
+            subjects.add(before)
     for i, n in enumerate(names):
         if p.before.search(text, max(0, n.starts[0] - 40), n.starts[0]):
             speaking.add(i)
-    out = [_speaker(names[i], text, passage) for i in sorted(speaking)]
+    out = [_speaker(names[i], text, passage, i in subjects) for i in sorted(speaking | subjects)]
     for pos, end in verbs:
         m = p.pronoun_before.search(text, max(0, pos - 30), pos)
         if m:
@@ -137,9 +140,35 @@ def _before_verb(v_start: int, v_end: int, names: list[Name], text: str, p: _Pat
     return None
 
 
-def _speaker(n: Name, text: str, passage: Passage) -> Speaker:
-    common = len(n.keys) == 1 and text[n.starts[0]:n.ends[0]].casefold() in SPEAKER_NOUNS
-    return Speaker(n.span, list(n.keys), _given(text, n, False), common=common)
+_HEAD_OF_PHRASE = re.compile(r"\s+(" + _LOWER_WORD + ")")
+
+
+def _speaker(n: Name, text: str, passage: Passage, subject: bool) -> Speaker:
+    """The speaker a name is; a common noun or an organisation (see ``attribution.common_speaker``)
+    also when it is one word that is a title ("Губернатор-демократ заявил") or, not the verb's
+    subject, heads a phrase of lower-case words ("по данным Ассоциации дилеров видеопрограмм")."""
+    keys = list(n.keys)
+    common = common_speaker(keys)
+    if len(keys) == 1 and not common:
+        word = text[n.starts[0]:n.ends[0]].casefold()
+        titles = LANGUAGES[passage.language].titles
+        common = word in titles or word.split("-")[0] in titles or \
+            not subject and _heads_phrase(text, n.ends[0], passage.language)
+    return Speaker(n.span, keys, _given(text, n, False), common=common)
+
+
+def _heads_phrase(text: str, end: int, language: str) -> bool:
+    """Whether a lower-case word that is no speech verb follows ``end``."""
+    m = _HEAD_OF_PHRASE.match(text, end)
+    return m is not None and _patterns(language).verb.match(text, m.start(1)) is None
+
+
+def speech_cue(passage: Passage) -> bool:
+    """Whether a passage has a speech verb or an "according to" (then it says who speaks, if anyone)."""
+    if passage.language not in INTL:
+        return bool(_ENGLISH_GERMAN_CUE.find(passage))
+    p = _patterns(passage.language)
+    return any(p.verb.search(chunk) or p.according.search(chunk) for _, chunk in passage.chunks)
 
 
 # -- across languages ------------------------------------------------------------------------------
@@ -173,12 +202,14 @@ def _named(x: Speaker, names: list[Name]) -> bool:
 
 
 def compare_across(text_a: str, sa: list[Speaker], names_a: list[Name], text_b: str, sb: list[Speaker],
-                   names_b: list[Name], nouns: tuple[frozenset[str], frozenset[str]] = (frozenset(), frozenset())
-                   ) -> list[Fact]:
+                   names_b: list[Name], nouns: tuple[frozenset[str], frozenset[str]] = (frozenset(), frozenset()),
+                   cues: tuple[bool, bool] = (True, True)) -> list[Fact]:
     """Attribution facts of a pair in two languages: a named speaker left over on both sides is a
     changed speaker, on one side only a dropped (or added) attribution. Pronouns agree with
     anyone; a common noun as the speaker (``Speaker.common``, or a word of ``nouns``, the common
-    nouns of a German document) and a speaker still named on the other side are no fact."""
+    nouns of a German document) and a speaker still named on the other side are no fact; nor is
+    a speaker on one side when the other has no speech verb at all (``cues``: whether each side
+    has one): "suggested" / "предложил" is a proposal in one language and speech in the other."""
     left_a, left_b = list(sa), list(sb)
     for x in list(left_a):
         y = next((y for y in left_b if _agree(x, y) and y.keys), None) or next((y for y in left_b if _agree(x, y)), None)
@@ -193,7 +224,7 @@ def compare_across(text_a: str, sa: list[Speaker], names_a: list[Name], text_b: 
                   note=f"speaker changed: {x.span.slice(text_a)} → {y.span.slice(text_b)}")
              for x, y in zip(left_a, left_b)]
     facts += [Fact("attribution", x.span, None, severity=2, note=f"attribution only in A: {x.span.slice(text_a)}")
-              for x in left_a[len(left_b):]]
+              for x in left_a[len(left_b):] if cues[1]]
     facts += [Fact("attribution", None, y.span, severity=2, note=f"attribution only in B: {y.span.slice(text_b)}")
-              for y in left_b[len(left_a):]]
+              for y in left_b[len(left_a):] if cues[0]]
     return facts

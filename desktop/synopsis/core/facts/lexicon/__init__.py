@@ -81,6 +81,7 @@ class Lexicon:
     subject_pronouns: tuple[str, ...] = ()      # "he", "er"
     complementizers: tuple[str, ...] = ()       # "что", "que": open a reported clause
     speaker_nouns: frozenset[str] = frozenset()     # common nouns that speak ("Police said"): no name
+    organisation_heads: frozenset[str] = frozenset()    # the last word of an organisation's name ("Association")
     honorifics: tuple[str, ...] = ()            # written with a full stop before a name ("Dr.")
     object_prepositions: tuple[str, ...] = ()   # a name right after one is not the speaker ("ambassador to the US said")
     quote_stop_words: frozenset[str] = frozenset()

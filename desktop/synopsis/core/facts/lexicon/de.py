@@ -63,7 +63,7 @@ LEXICON = Lexicon(
     modifier_stems={"letzt": "last", "vergangen": "last", "nächst": "next", "kommend": "next", "dies": "this"},
     period_words={"woche": "week", "monat": "month", "jahr": "year", "wochenende": "weekend"},
     parts_of_today=frozenset({"heute früh"}),
-    not_year_after=r"prozent|mrd|mio|pfund",
+    not_year_after=r"prozent|mrd|mio|pfund|meter|metern",
 
     titles=frozenset("präsident bundeskanzler kanzler außenminister ministerin minister herr frau bundespräsident "
                      "staatschef regierungschef sprecher sprecherin".split()),
@@ -103,6 +103,7 @@ LEXICON = Lexicon(
     according_to=("laut",),
     speaker_after=("zufolge",),
     speaker_nouns=frozenset("polizei behörden experten analysten quellen ermittler zeugen anwohner ärzte forscher kritiker beobachter beamte diplomaten anwälte ökonomen aktivisten".split()),
+    organisation_heads=frozenset("verband polizei ministerium amt behörde partei gericht kommission unternehmen institut universität bank gruppe union regierung verwaltung stiftung rat ausschuss bundesamt".split()),
     subject_pronouns=("er", "sie", "wir"),
     quote_stop_words=frozenset("der die das und oder zu den dem des ist".split()),
 

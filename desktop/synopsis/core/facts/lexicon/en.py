@@ -65,7 +65,7 @@ LEXICON = Lexicon(
                   "evening": "evening", "night": "night"},
     parts_of_today=frozenset({"tonight", "this morning", "this evening", "this night"}),
     not_year_after=(r"%|per\s?cent|percent|bn|billion|million|m\b|k\b|euros?|dollars?|pounds?|people|troops|"
-                    r"soldiers|sq|square|km|miles|kilomet|tonnes|tons"),
+                    r"soldiers|sq|square|km|miles|kilomet|tonnes|tons|metres?|meters?"),
 
     titles=frozenset(
         "president minister foreign prime secretary general secretary-general chancellor envoy special "
@@ -91,6 +91,7 @@ LEXICON = Lexicon(
     listener_verbs=frozenset({"told", "tells"}),
     according_to=(r"according\s+to",),
     speaker_nouns=frozenset("police officials authorities analysts sources experts prosecutors investigators witnesses residents doctors scientists researchers critics observers officers diplomats lawyers economists activists protesters organisers organizers officials spokesmen".split()),
+    organisation_heads=frozenset("association police department ministry office agency council committee party court commission company institute university bank group union service forces army bureau authority organisation organization foundation network corporation administration government federation board senate parliament congress".split()),
     subject_pronouns=("he", "she", "they", "we", "I"),
     honorifics=("Dr", "Mr", "Mrs", "Ms", "Prof", "Gov", "Sen", "Rep", "Gen", "Lt", "Col", "Sgt", "Rev", "St"),
     quote_stop_words=frozenset("the a an and or but of to in on at for with by from that this it is was be are "
