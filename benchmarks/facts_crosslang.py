@@ -43,6 +43,8 @@ from pathlib import Path
 from fact_sets import DATA, ROOT  # (beside this file)
 
 TRANSLATIONS = ROOT / "benchmarks" / "gold" / "facts_translations.jsonl"
+# the second held-out part: other sentences, translated after the first held-out run
+TRANSLATIONS_2 = ROOT / "benchmarks" / "gold" / "facts_translations_heldout2.jsonl"
 KINDS = ("number", "date", "name", "quote", "attribution", "negation")
 HELD_OUT_SHARE = 0.4
 
@@ -67,6 +69,15 @@ MONTHS = {
             "noviembre", "diciembre"]],
     "fr": [["janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre",
             "novembre", "décembre"]],
+    "de": [["Januar", "Februar", "März", "April", "Mai", "Juni", "Juli", "August", "September", "Oktober",
+            "November", "Dezember"]],
+}
+# (the dative, "к июню": not an edit's form, but a month a cut quotation may lose)
+MONTHS_DATIVE = {
+    "ru": [["январю", "февралю", "марту", "апрелю", "маю", "июню", "июлю", "августу", "сентябрю", "октябрю", "ноябрю",
+            "декабрю"]],
+    "uk": [["січню", "лютому", "березню", "квітню", "травню", "червню", "липню", "серпню", "вересню", "жовтню",
+            "листопаду", "грудню"]],
 }
 WEEKDAYS = {
     "en": [["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]],
@@ -78,6 +89,7 @@ WEEKDAYS = {
            ["понеділка", "вівторка", "середи", "четверга", "п'ятниці", "суботи", "неділі"]],
     "es": [["lunes", "martes", "miércoles", "jueves", "viernes", "sábado", "domingo"]],
     "fr": [["lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche"]],
+    "de": [["Montag", "Dienstag", "Mittwoch", "Donnerstag", "Freitag", "Samstag", "Sonntag"]],
 }
 NUMBER_WORDS = {
     "en": ["two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"],
@@ -85,10 +97,11 @@ NUMBER_WORDS = {
     "uk": ["п'ять", "шість", "сім", "вісім", "дев'ять", "десять"],
     "es": ["dos", "tres", "cuatro", "cinco", "seis", "siete", "ocho", "nueve", "diez"],
     "fr": ["deux", "trois", "quatre", "cinq", "six", "sept", "huit", "neuf", "dix"],
+    "de": ["zwei", "drei", "vier", "fünf", "sechs", "sieben", "acht", "neun", "zehn"],
 }
 SURNAMES = {"ru": ["Петренко", "Бондаренко", "Ткаченко", "Коваленко"], "uk": ["Петренко", "Бондаренко", "Ткаченко", "Коваленко"],
             "es": ["Hartley", "Lindqvist", "Moretti"], "en": ["Hartley", "Lindqvist", "Moretti"],
-            "fr": ["Hartley", "Lindqvist", "Moretti"]}
+            "fr": ["Hartley", "Lindqvist", "Moretti"], "de": ["Hartley", "Lindqvist", "Moretti"]}
 SPEECH = {
     "en": r"said|says|told|added|stated|announced|wrote|explained|noted",
     "ru": r"сказал[аи]?|заявил[аи]?|сообщил[аи]?|отметил[аи]?|добавил[аи]?|подчеркнул[аи]?|подтвердил[аи]?|говорится",
@@ -96,15 +109,18 @@ SPEECH = {
           r"додала|наголосив|підтвердили|ідеться|йдеться",
     "es": r"dijo|afirmó|declaró|señaló|añadió|explicó|informó|confirmó",
     "fr": r"a déclaré|a dit|a affirmé|a ajouté|a expliqué|a précisé",
+    "de": r"sagte|sagt|erklärte|schrieb|betonte|fügte|teilte|berichtete",
 }
-LETTER = {"en": "A-Za-z", "ru": "А-Яа-яЁё", "uk": "А-Яа-яІіЇїЄєҐґ'", "es": "A-Za-zÁÉÍÓÚÑáéíóúñü", "fr": "A-Za-zÀ-ÿ"}
-UPPER = {"en": "A-Z", "ru": "А-ЯЁ", "uk": "А-ЯІЇЄҐ", "es": "A-ZÁÉÍÓÚÑ", "fr": "A-ZÀ-Ý"}
+LETTER = {"en": "A-Za-z", "ru": "А-Яа-яЁё", "uk": "А-Яа-яІіЇїЄєҐґ'", "es": "A-Za-zÁÉÍÓÚÑáéíóúñü", "fr": "A-Za-zÀ-ÿ",
+          "de": "A-Za-zÄÖÜäöüßğ"}
+UPPER = {"en": "A-Z", "ru": "А-ЯЁ", "uk": "А-ЯІЇЄҐ", "es": "A-ZÁÉÍÓÚÑ", "fr": "A-ZÀ-Ý", "de": "A-ZÄÖÜ"}
 NEGATIONS = {
     "en": r"\b(?:not|never|no|nobody|nothing|none|neither|nor|cannot)\b|n't\b",
     "ru": r"\b(?:не|нет|ни|никогда|никто|ничего|никакого|никакой|никаких)\b",
     "uk": r"\b(?:не|немає|ні|ніколи|ніхто|нічого|жодного|жодної|жодних)\b",
     "es": r"\b(?:no|nunca|nada|nadie|ni|ningún|ninguna|ninguno|tampoco)\b",
     "fr": r"\b(?:ne|n'|pas|jamais|rien|personne|aucun|aucune|ni)\b",
+    "de": r"\b(?:nicht|nie|niemals|nichts|niemand|weder|kein\w*)\b",
 }
 # verbs before which a negation or a hedge can stand (finite forms in the translations' tenses)
 VERB = {
@@ -115,11 +131,18 @@ VERB = {
     "es": r"\b(?:es|son|fue|fueron|era|eran|ha|han|había|será|serán|sería|podría|está|están|tiene|tienen|dijo|puede|"
           r"pueden|continúan|controlan|vendió|pasó)\b",
     "fr": r"(?<!n' )(?<!l' )(?<!-)\b(?:est|sont|était|étaient|avait|avaient|peut|peuvent|fut|sera)\b",
+    # (German: an auxiliary or modal, "nicht" and a hedge go after it)
+    "de": r"\b(?:ist|sind|war|waren|wird|werden|würde|würden|hat|haben|hatte|kann|können|bin)\b"
+          r"(?= (?!nicht\b|ich\b|er\b|sie\b|es\b|wir\b|ihr\b)[a-zäöü])",
 }
-NOT_WORD = {"en": "not", "ru": "не", "uk": "не", "es": "no"}
+NOT_WORD = {"en": "not", "ru": "не", "uk": "не", "es": "no", "de": "nicht"}
 _GERMAN_NEGATION = r"\b(?:nicht|nie|niemals|nichts|niemand|weder|kein\w*|es sei denn)\b"
-HEDGE = {"en": "reportedly", "ru": "якобы", "uk": "нібито", "es": "supuestamente"}
+HEDGE = {"en": "reportedly", "ru": "якобы", "uk": "нібито", "es": "supuestamente", "de": "angeblich"}
 QUOTES = re.compile(r"«([^«»]+)»|“([^“”]+)”|„([^„“”]+)[“”]|\"([^\"]+)\"")
+
+
+# a unit after a year-like number makes it a figure ("2000 Meter", "1998 m")
+_UNIT_AFTER = re.compile(r"\s?(?:m|km|Meter\w*|mètres?|metres?|meters?|м|км|метр\w*|Fuß|feet|ft|%|Prozent)\b")
 
 
 def _sub(s: str, start: int, end: int, new: str) -> str:
@@ -130,7 +153,7 @@ def _near_date(s: str, start: int, end: int, language: str) -> bool:
     """Whether a digit run is part of a date, a year or a clock time."""
     around = s[max(0, start - 16):end + 16].lower()
     months = [m.lower() for form in MONTHS.get(language, []) + MONTHS["en"] for m in form]
-    return (bool(re.fullmatch(r"(?:19|20)\d\d", s[start:end])) or any(m in around for m in months)
+    return (bool(re.fullmatch(r"1[5-9]\d\d|20\d\d", s[start:end])) and not _UNIT_AFTER.match(s, end) or any(m in around for m in months)
             or ":" in s[max(0, start - 1):end + 1] or bool(re.match(r"\s?h(?:\.|eures?\b|\s\d)", s[end:end + 7]))
             or bool(re.search(r"\bh\.?\s?$", s[max(0, start - 4):start])) or bool(re.match(r"\s?Uhr\b", s[end:end + 5])) or bool(re.search(r"\b(?:года?|году|року|рік|р\.|г\.)", s[end:end + 8]))
             or bool(re.search(r"\d[.–-]\d*$", s[max(0, start - 4):start])) and bool(re.search(r"(?i)march|марта|березня|marzo", around)))
@@ -193,7 +216,7 @@ def date_weekday(s, lang, rng):
 
 
 def date_year(s, lang, rng):
-    ms = list(re.finditer(r"(?<![\d.,$€£-])(?:19[5-9]\d|20[0-3]\d)(?![\d%])", s))
+    ms = [m for m in re.finditer(r"(?<![\d.,$€£-])(?:19[5-9]\d|20[0-3]\d)(?![\d%])", s) if not _UNIT_AFTER.match(s, m.end())]
     if not ms:
         return None
     m = rng.choice(ms)
@@ -206,7 +229,7 @@ FIRST_NAMES = tuple(
     "емманюель mark марк kirill кирилл кирило volodymyr robert роберт wayne уэйн вейн daniel дэниел деніел "
     "sally салли саллі kris крис кріс antonio антонио антоніо donald дональд asmar асмар marcos маркос lucy "
     "люси люсі andrii андрей андрій yuri юрий юрій joan michael risa narcis gjose dyteon kanye wayde murphy "
-    "lauren ben emmanuel xi".split())
+    "lauren ben emmanuel xi эммануэл эмманюэл еммануел dmitr дмитр serge сергей сергій".split())
 
 
 def _persons(s, lang):
@@ -241,7 +264,11 @@ def speaker(s, lang, rng):
     spans = [m.span(1) for m in re.finditer(f"(?<![{low}])([{up}][{low}]{{2,}})(?= (?:{verbs})(?![{low}]))", s)
              if m.group(1) not in pronouns and m.group(1).lower() not in calendar]
     spans += [m.span(2) for m in re.finditer(f"(?:{verbs}) (?:[{low}.,-]+ ){{0,8}}?([{up}][{low}]+) ([{up}][{low}]{{2,}})"
-                                             f"(?=[,.]|$)", s) if m.group(1).lower().startswith(FIRST_NAMES)]
+                                             f"(?=[,.]|$)", s) if m.group(1).lower().startswith(FIRST_NAMES)
+              and not re.search(r"(?i)(?:^|\s)(?:о|об|про|about)\s", s[m.start():m.start(1)])]
+    if lang == "de":
+        spans += [m.span(1) for m in re.finditer(f"(?:{verbs}) ([{up}][{low}]{{2,}})(?=[ ,.:])", s)
+                  if m.group(1) not in ("Der", "Die", "Das", "Er", "Sie", "Es", "Wir", "Ich")]
     spans = [(a, b) for a, b in spans if not QUOTES.search(s[max(0, a - 1):a])]
     if not spans:
         return None
@@ -259,7 +286,7 @@ def quote_unquoted(s, lang, rng):
 
 def quote_cut(s, lang, rng):
     """The second half of a quotation's words dropped; a figure or a negation among them is a
-    change of that kind too (see ``ALSO_CHANGED``)."""
+    change of that kind too (see ``also_changed``)."""
     ms = [m for m in QUOTES.finditer(s) if len(next(g for g in m.groups() if g).split()) >= 4]
     if not ms:
         return None
@@ -272,7 +299,8 @@ def quote_cut(s, lang, rng):
 
 def also_changed(old: str, new: str, lang: str) -> set[str]:
     """The kinds of the words an edit removed besides its own: a figure (digits or a number
-    word) or a negation among the words of ``old`` that ``new`` no longer has."""
+    word), a negation or a date (a month or a weekday) among the words of ``old`` that ``new``
+    no longer has."""
     gone = Counter(re.findall(r"[\w'’]+", old.lower())) - Counter(re.findall(r"[\w'’]+", new.lower()))
     words = {w for w in gone}
     kinds = set()
@@ -282,6 +310,9 @@ def also_changed(old: str, new: str, lang: str) -> set[str]:
         kinds.add("number")
     if any(re.fullmatch(NEGATIONS[lang], w) for w in words if lang in NEGATIONS):
         kinds.add("negation")
+    calendar = {w.lower() for table in (MONTHS, WEEKDAYS, MONTHS_DATIVE) for form in table.get(lang, []) for w in form}
+    if words & calendar:
+        kinds.add("date")
     return kinds
 
 
@@ -294,8 +325,8 @@ def negation_added(s, lang, rng):
     if not ms:
         return None
     m = rng.choice(ms)
-    if lang == "en":
-        return s[:m.end()] + " not" + s[m.end():]
+    if lang in ("en", "de"):
+        return s[:m.end()] + " " + NOT_WORD[lang] + s[m.end():]
     return s[:m.start()] + NOT_WORD[lang] + " " + s[m.start():]
 
 
@@ -307,13 +338,13 @@ def negation_removed(s, lang, rng):
     if lang == "fr":
         pair = re.search(r"\bn(?:e |' )(\S+) pas\b", s)
         return _sub(s, pair.start(), pair.end(), pair.group(1)) if pair else None
-    if m.group().lower() not in ("не", "no", "not", "n't"):
+    if m.group().lower() not in ("не", "no", "not", "n't", "nicht"):
         return None
     if m.group() == "n't":
         return None
     end = m.end() + 1 if s[m.end():m.end() + 1] == " " else m.end()
-    start = m.start() - 1 if lang == "en" and s[m.start() - 1:m.start()] == " " else m.start()
-    return _sub(s, start, end if lang != "en" else m.end(), "")
+    start = m.start() - 1 if lang in ("en", "de") and s[m.start() - 1:m.start()] == " " else m.start()
+    return _sub(s, start, end if lang not in ("en", "de") else m.end(), "")
 
 
 def negation_added_fr(s, lang, rng):
@@ -337,8 +368,11 @@ def hedge_added(s, lang, rng):
     else:
         ms = list(re.finditer(VERB[lang], s))
         m = ms[0] if ms else None
-    if not m or re.search(r"(?i)\b(?:якобы|нібито|supuestamente|reportedly|возможно|можливо)\b", s):
+    if not m or re.search(r"(?i)\b(?:якобы|нібито|supuestamente|reportedly|возможно|можливо|angeblich|"
+                          r"\w*wahrscheinlich|möglicherweise)\b", s):
         return None
+    if lang == "de":
+        return s[:m.end()] + " " + HEDGE[lang] + s[m.end():]
     return s[:m.start()] + HEDGE[lang] + " " + s[m.start():]
 
 
@@ -394,13 +428,18 @@ def _items_of_pair(base: dict, b: str, lang: str, rng: random.Random, scope_extr
     return out
 
 
-def translated_items() -> list[dict]:
-    items = [json.loads(line) for line in TRANSLATIONS.read_text(encoding="utf-8").splitlines() if line]
+def _read(path: Path) -> list[dict]:
+    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line]
+
+
+def translated_items(second: bool = False) -> list[dict]:
+    """The items of the translations (``second``: of the second held-out part)."""
+    items = _read(TRANSLATIONS_2 if second else TRANSLATIONS)
     held_out = _held_out_ids(items)
     out = []
     for item in items:
         a = _source_text(item)
-        split = "heldout" if item["id"] in held_out else "dev"
+        split = "heldout2" if second else "heldout" if item["id"] in held_out else "dev"
         for lang, b in sorted(item["translations"].items()):
             rng = random.Random(f"{item['id']}/{lang}")
             base = {"sentence": item["id"], "source": item["source"], "pair": f"{item['original']}-{lang}",
@@ -440,7 +479,7 @@ def text_berg_items() -> list[dict]:
 
 
 def build() -> list[dict]:
-    items = translated_items() + text_berg_items()
+    items = translated_items() + text_berg_items() + translated_items(second=True)
     return [{"id": f"cross-{n:04d}", **item} for n, item in enumerate(items)]
 
 
@@ -449,7 +488,7 @@ def main() -> int:
         print(f"facts_crosslang: data folder not found: {DATA} (set SYNOPSIS_DATA)", file=sys.stderr)
         return 2
     items = build()
-    for split in ("dev", "heldout"):
+    for split in ("dev", "heldout", "heldout2"):
         part = [i for i in items if i["split"] == split]
         print(split, len(part), dict(Counter(i["pair"] for i in part)), dict(Counter(k for i in part for k in i["kinds"] or ["(none)"])))
     return 0

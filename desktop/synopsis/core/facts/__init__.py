@@ -97,7 +97,8 @@ def find_fact_changes_many(text_a: str, text_b: str, pairs: Sequence[tuple[list[
     # each link: its index, both sides' analyses, and whether they are in two languages
     links = [(i, a, b, across(a.passage, b.passage)) for (i, _, _), a, b in zip(todo, found, found[len(todo):])]
     if FIGURES in groups:
-        figures = [reconcile(*_years_as_figures(a, b)) if x else _years_as_figures(a, b) for _, a, b, x in links]
+        figures = [reconcile(*_years_as_figures(a, b), a.passage, b.passage) if x else _years_as_figures(a, b)
+                   for _, a, b, x in links]
         for (i, _, _, _), (dates_a, _, dates_b, _) in zip(links, figures):
             out[i] = dates.compare(text_a, dates_a, text_b, dates_b)
         for (i, _, _, x), (_, numbers_a, _, numbers_b) in zip(links, figures):

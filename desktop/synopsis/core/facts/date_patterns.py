@@ -50,7 +50,7 @@ def for_language(language: str) -> DateTables | None:
     months, weekdays, relative = merged("months", codes), merged("weekdays", codes), merged("relative", codes)
     mon = r"(?P<mon>" + _alternation(lex.months) + ")"
     year_word = r"(?:\s*(?:" + lex.year_words + r"))?" if lex.year_words else ""
-    day2 = r"(?:\s?[–-]\s?(?P<day2>[0-3]?\d)|\s+(?:и|і|й|та|y|et|e)\s+(?P<day2b>[0-3]?\d))?"
+    day2 = r"(?:\s?[–/-]\s?(?P<day2>[0-3]?\d)|\s+(?:и|і|й|та|y|et|e)\s+(?P<day2b>[0-3]?\d))?"
     own = [
         r"(?<![\w.,])(?P<day>[0-3]?\d)" + _ORDINAL + day2 + r"\s+(?:de\s+)?" + mon
         + r"(?:,?\s+(?:del?\s+)?" + _YEAR + year_word + r")?(?!\w)",

@@ -77,6 +77,7 @@ class Quantity:
     # another reading of the same words: "8501 m" is 8,501 million in English and 8,501 metres
     # in the other languages (a metre has no scale letter); (value, unit) or None
     alternative: tuple[float, str | None] | None = None
+    scale: float = 1.0      # what the figure was multiplied by ("bn": 1e9)
 
 
 def _parse_digits(text: str) -> tuple[float, int]:
@@ -125,16 +126,22 @@ def extract(passage: Passage, skip: list[Span]) -> list[Quantity]:
 def quantities_of(passage: Passage, skip: list[Span], matches: Iterable[tuple[int, re.Match[str]]],
                   tables: FigureTables = BASE) -> list[Quantity]:
     """The quantities of ``matches`` of ``tables.quantity`` in the passage's chunks (``(chunk
-    offset, match)``, in text order); "10-15%": the first end of a range takes the unit of the second."""
+    offset, match)``, in text order); "10-15%", "от 6,9 до 7,5 млрд": the first end of a range takes
+    the unit (and the scale) of the second."""
     out: list[Quantity] = []
     for offset, m in matches:
         q = _quantity(passage, skip, offset, m, tables)
         if q is not None:
             out.append(q)
     for first, second in zip(out, out[1:]):
-        if first.unit is None and second.unit is not None and \
-                tables.range_gap.match(passage.text[first.span.end:second.span.start]):
-            first.unit = second.unit
+        if (first.unit is None and second.unit is not None or first.scale == 1.0 != second.scale) \
+                and tables.range_gap.match(passage.text[first.span.end:second.span.start]):
+            first.unit = first.unit or second.unit
+            # (not a scale letter that may be a unit: "zwischen 5800 und 6100 m")
+            if first.scale == 1.0 != second.scale and second.alternative is None \
+                    and first.value <= second.value / second.scale:
+                first.value *= second.scale
+                first.scale = second.scale
     return out
 
 
@@ -156,13 +163,15 @@ def _quantity(passage: Passage, skip: list[Span], offset: int, m: re.Match[str],
     if m.group("frac"):
         value, decimals = value / tables.denominator(m.group("frac")), 3
     alternative = None
+    factor = 1.0
     if m.group("scale"):
         scale = " ".join(m.group("scale").lower().rstrip(".").split())
         if scale == "m" and not (m.group("cur") or m.group("cur2") or m.group("unit")):
             alternative = (value, "m")
         # German "Billion" is the long scale: 10^12 ("Milliarde" is 10^9), French "billion" too
         overrides = _OVERRIDES.get(passage.language, _NO_OVERRIDES)
-        value *= overrides[scale] if scale in overrides else tables.scale.get(scale, 1.0)
+        factor = overrides[scale] if scale in overrides else tables.scale.get(scale, 1.0)
+        value *= factor
     unit = None
     cur = m.group("cur") or m.group("cur2")
     if cur:
@@ -170,7 +179,7 @@ def _quantity(passage: Passage, skip: list[Span], offset: int, m: re.Match[str],
     if m.group("unit"):
         unit = tables.unit_name(m.group("unit")) or unit
     q = tables.qualifier.search(m.string[max(0, m.start() - 30):m.start()])
-    return Quantity(_trim(sp, passage.text), value, unit, q.lastgroup if q else None, decimals, alternative)
+    return Quantity(_trim(sp, passage.text), value, unit, q.lastgroup if q else None, decimals, alternative, factor)
 
 
 _OVERRIDES = {code: lex.scale_overrides for code, lex in LANGUAGES.items() if lex.scale_overrides}

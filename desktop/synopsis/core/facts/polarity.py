@@ -5,11 +5,12 @@ Languages negate differently: Russian and Spanish repeat the negation in a claus
 splits it ("ne … pas"), "unless" is "если … не". So between two languages negations are not
 counted one by one: a passage is cut into clauses (at commas, semicolons, colons, sentence ends,
 dashes and the words that open a reported clause: "that", "что", "que") and the clauses with a
-negation are counted. Hedges are counted one by one (an adverb such as "reportedly" / "якобы",
-or a modal of possibility, "may" / "может"). A negation word that
-negates nothing ("не только", "not only") is no cue, and a correlative ("ни", "nor") negates no
-clause on its own. A side with more negated clauses than the other has a negation the other
-lacks; more hedges, a hedge.
+negation are counted. Hedges are counted one by one (an adverb or a phrase such as
+"reportedly" / "якобы" / "скорее всего"; not a modal verb, which translations add and drop:
+"could occur" / "возможность проведения", "as often as they can" / "so oft wie möglich"). A
+negation word that negates nothing ("не только", "not only", the "не" of "пока Киев не примет",
+"until Kyiv makes") is no cue, and a correlative ("ни", "nor") negates no clause on its own. A side
+with more negated clauses than the other has a negation the other lacks; more hedges, a hedge.
 """
 from __future__ import annotations
 
@@ -45,11 +46,16 @@ class _Cues:
         self.negation = re.compile(r"(?i)(?<!" + _WORD + ")(?:" + alternation(negations) + "|"
                                    + "|".join(joined("clause_negations", codes)) + r")(?!" + _WORD + r")|n['’]t(?!\w)")
         self.idiom = re.compile(r"(?i)(?<!" + _WORD + ")(?:" + "|".join(joined("negation_idioms", codes)) + r")(?!" + _WORD + ")")
-        phrases = [source for _, source in joined("hedge_phrases", codes)]
-        hedges = joined("hedges", codes) + [w for w in joined("modal_verbs", codes) if w not in ("may", "can")]
-        # ("may" and "can" in lower case only: "May" is a month, "Can" a name or a sentence's start)
-        self.hedge = re.compile(r"(?<!" + _WORD + ")(?:(?i:" + alternation(hedges) + "|" + "|".join(phrases)
-                                + r")|may|can)(?!" + _WORD + ")")
+        modals = set(joined("modal_verbs", codes))
+        phrases = [source for words, source in joined("hedge_phrases", codes) if not set(words.split()) <= modals]
+        self.hedge = re.compile(r"(?i)(?<!" + _WORD + ")(?:" + alternation(joined("hedges", codes)) + "|"
+                                + "|".join(phrases) + r")(?!" + _WORD + ")")
+        before = "|".join(LANGUAGES[c].expletive_before for c in codes if LANGUAGES[c].expletive_before)
+        after = "|".join(LANGUAGES[c].not_expletive_after for c in codes if LANGUAGES[c].not_expletive_after)
+        # the clause's text before a negation that negates nothing: the conjunction, then a word or
+        # a few that are not "ещё" ("пока Киев не", "доки Київ не")
+        self.expletive = re.compile(r"(?i)(?<!" + _WORD + ")(?:" + before + r")\s+(?!(?:" + after + r")(?!"
+                                    + _WORD + r"))\S+(?:\s+\S+){0,3}\s+\Z") if before else None
         # a clause also ends where a reported clause begins ("dijo que …", "заявил, что …")
         starts = joined("complementizers", codes) + ["that"]
         self.clause_start = re.compile(r"(?i)(?<!" + _WORD + ")(?:" + alternation(starts) + r")(?!" + _WORD + ")")
@@ -71,6 +77,8 @@ def clauses(passage: Passage) -> Clauses:
         masked = cues.clause_start.sub(lambda m: "," + " " * (len(m.group()) - 1), masked)
         for clause in _CLAUSE.finditer(masked):
             neg = cues.negation.search(masked, clause.start(), clause.end())
+            while neg and cues.expletive and cues.expletive.search(masked, clause.start(), neg.start()):
+                neg = cues.negation.search(masked, neg.end(), clause.end())
             if neg:
                 negated.append(Span(offset + neg.start(), offset + neg.end()))
         for hedge in cues.hedge.finditer(masked):

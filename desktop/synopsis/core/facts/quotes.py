@@ -14,7 +14,7 @@ from rapidfuzz import fuzz
 
 from ..model import Fact, Span
 from .common import Passage, norm_word_list
-from .lexicon import merged, union
+from .lexicon import NAME_CONNECTORS, merged, union
 from .spelling import same
 
 _SMALL = merged("number_words")
@@ -232,10 +232,16 @@ LENGTH_DIFFERENCE = 12
 def _quoted_name(passage: Passage, q: Quote) -> bool:
     """Whether a quotation is a name set in quotation marks, as Russian and Ukrainian write the
     names of storms, ships, groups and firms («Эрика», «Салафийский джихад»): at most three
-    words, the first capitalised, no sentence punctuation."""
-    inner = q.span.slice(passage.text)
+    words, the first capitalised, or five that are all capitalised but for particles ("Republic
+    of North Macedonia"); no sentence punctuation but a full stop at the end."""
+    inner = q.span.slice(passage.text).rstrip(".")
     words = inner.split()
-    return len(words) <= 3 and inner[:1].isupper() and not any(c in inner for c in ".,;:!?")
+    if not inner[:1].isupper() or any(c in inner for c in ".,;:!?"):
+        return False
+    return len(words) <= 3 or len(words) <= 5 and all(w[:1].isupper() or w in _NAME_PARTICLES for w in words)
+
+
+_NAME_PARTICLES = NAME_CONNECTORS | {"of", "and", "the", "und", "et", "и", "і"}
 
 
 def compare_across(text_a: str, qa: list[Quote], pa: Passage, text_b: str, qb: list[Quote], pb: Passage) -> list[Fact]:

@@ -256,7 +256,8 @@ def find_fact_changes(text_a: str, spans_a: list[Span], text_b: str, spans_b: li
         return []
     a, b = analyse(text_a, spans_a, language_a), analyse(text_b, spans_b, language_b)
     two = across(a.passage, b.passage)
-    dates_a, numbers_a, dates_b, numbers_b = reconcile(*_years_as_figures(a, b)) if two else _years_as_figures(a, b)
+    dates_a, numbers_a, dates_b, numbers_b = reconcile(*_years_as_figures(a, b), a.passage, b.passage) if two \
+        else _years_as_figures(a, b)
     facts = dates.compare(text_a, dates_a, text_b, dates_b) + numbers.compare(text_a, numbers_a, text_b, numbers_b, two)
     facts += (quotes.compare_across if two else quotes.compare)(text_a, a.quotes, a.passage, text_b, b.quotes, b.passage)
     facts += _people(text_a, a, language_a, text_b, b, language_b, two)

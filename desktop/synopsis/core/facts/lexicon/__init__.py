@@ -42,6 +42,11 @@ class Lexicon:
     figure_unit_words: frozenset[str] = frozenset()   # single words unit_name takes for % or a currency
     qualifiers: Mapping[str, str] = field(default_factory=dict)       # "approx" / "over" / "under" -> pattern source
     range_words: tuple[str, ...] = ()   # "10 to 15"
+    # the first part of a compound whose first part is a number ("двух|летний", "zwei|jährig")
+    # and the second parts it takes; between languages only (figures_across.py)
+    number_stems: Mapping[str, int] = field(default_factory=dict)
+    compound_roots: tuple[str, ...] = ()
+    both_words: frozenset[str] = frozenset()    # "both", "beide": the other language's "two" ("les deux")
     grouped_by_space: bool = False      # writes 1 500 for 1500 (a space or a narrow space between groups)
 
     # dates (dates.py)
@@ -95,7 +100,12 @@ class Lexicon:
     negation_correlatives: tuple[str, ...] = ()     # "ни", "nor": continue a negated clause, negate none alone
     negation_idioms: tuple[str, ...] = ()           # pattern source: a negation word that negates nothing ("не только")
     clause_negations: tuple[str, ...] = ()          # pattern source: words that negate a clause ("unless": "если не")
-    modal_verbs: tuple[str, ...] = ()               # "may", "может": a possibility, the other language's modal
+    # pattern source: a conjunction after which the clause's negation negates nothing ("пока Киев не
+    # примет": "until Kyiv makes"), unless a word such as "ещё" follows it ("пока ещё не": "not yet")
+    expletive_before: str = ""
+    not_expletive_after: str = ""
+    # modals, which a translation drops or adds ("could occur" / "возможность проведения"): no hedge there
+    modal_verbs: tuple[str, ...] = ()
     filler: frozenset[str] = frozenset()        # words a cue's clause is not judged by
 
 

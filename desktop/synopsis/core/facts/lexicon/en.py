@@ -43,6 +43,7 @@ LEXICON = Lexicon(
         "over": r"more\s+than|over|at\s+least|upwards\s+of",
         "under": r"less\s+than|fewer\s+than|under|up\s+to|at\s+most",
     },
+    both_words=frozenset("both".split()),
     range_words=("to", "and"),
 
     months={"january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4, "apr": 4,
@@ -87,7 +88,8 @@ LEXICON = Lexicon(
     speech_verbs=("said", "says", "say", "told", "tells", "claimed", "claims", "added", "adds", "stated", "states",
                   "explained", "announced", "insisted", "warned", "argued", "wrote", "writes", "noted", "suggested",
                   "confirmed", "denied", "declared", "stressed", "asserted", "maintained", "acknowledged",
-                  "admitted", "tweeted", "posted"),
+                  "admitted", "tweeted", "posted", "remarked", "replied", "commented", "emphasised", "emphasized",
+                  "responded"),
     listener_verbs=frozenset({"told", "tells"}),
     according_to=(r"according\s+to",),
     speaker_nouns=frozenset("police officials authorities analysts sources experts prosecutors investigators witnesses residents doctors scientists researchers critics observers officers diplomats lawyers economists activists protesters organisers organizers officials spokesmen".split()),

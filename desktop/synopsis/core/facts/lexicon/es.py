@@ -38,6 +38,7 @@ LEXICON = Lexicon(
     },
     qualifiers={"approx": r"unos|unas|alrededor\s+de|aproximadamente|casi|cerca\s+de|en\s+torno\s+a",
                 "over": r"más\s+de|al\s+menos|por\s+lo\s+menos", "under": r"menos\s+de|hasta"},
+    both_words=frozenset("ambos ambas".split()),
     range_words=("a", "y"),
 
     months={w: i + 1 for i, w in enumerate(_MONTHS)} | {"setiembre": 9},
@@ -79,7 +80,8 @@ LEXICON = Lexicon(
     negation_idioms=(r"no\s+solo", r"no\s+sólo", r"no\s+obstante"),
     hedges=("posiblemente", "probablemente", "quizá", "quizás", "supuestamente", "presuntamente", "aparentemente",
             "previsiblemente"),
-    hedge_phrases=(("parecer", r"al\s+parecer"), ("vez", r"tal\s+vez")),
+    hedge_phrases=(("parecer", r"al\s+parecer"), ("vez", r"tal\s+vez"), ("probable", r"lo\s+más\s+probable")),
+    clause_negations=(r"lejos\s+de\s+\w+(?:ar|er|ir)",),      # "lejos de bastar"
     modal_verbs=("puede", "pueden", "podría", "podrían", "pudo", "pudieron", "podrá", "podrán"),
     filler=frozenset("el la los las un una y o de del a al en con por para que se su sus es son fue era "
                      "ha han lo".split()),

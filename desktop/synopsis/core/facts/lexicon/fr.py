@@ -74,6 +74,7 @@ LEXICON = Lexicon(
     negation_idioms=(r"non\s+seulement", r"n'\s?est-ce\s+pas", r"ne\s+\S+\s+que\b"),
     hedges=("peut-être", "probablement", "apparemment", "prétendument", "vraisemblablement", "supposément"),
     hedge_phrases=(("doute", r"sans\s+doute"),),
+    clause_negations=(r"loin\s+d['’]\s?\w+(?:er|ir|re)", r"loin\s+de\s+\w+(?:er|ir|re)"),   # "loin de suffire"
     modal_verbs=("peut", "peuvent", "pourrait", "pourraient", "pouvait", "pouvaient", "pourra", "pourront"),
     filler=frozenset("le la les l un une des du de d à au aux et ou en pour par que qui se sa son ses est sont "
                      "été a ont".split()),
