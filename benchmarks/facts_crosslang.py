@@ -43,8 +43,9 @@ from pathlib import Path
 from fact_sets import DATA, ROOT  # (beside this file)
 
 TRANSLATIONS = ROOT / "benchmarks" / "gold" / "facts_translations.jsonl"
-# the second held-out part: other sentences, translated after the first held-out run
-TRANSLATIONS_2 = ROOT / "benchmarks" / "gold" / "facts_translations_heldout2.jsonl"
+# later held-out parts, each of other sentences translated after the previous part's run
+LATER_PARTS = {"heldout2": ROOT / "benchmarks" / "gold" / "facts_translations_heldout2.jsonl",
+               "heldout3": ROOT / "benchmarks" / "gold" / "facts_translations_heldout3.jsonl"}
 KINDS = ("number", "date", "name", "quote", "attribution", "negation")
 HELD_OUT_SHARE = 0.4
 
@@ -229,7 +230,8 @@ FIRST_NAMES = tuple(
     "емманюель mark марк kirill кирилл кирило volodymyr robert роберт wayne уэйн вейн daniel дэниел деніел "
     "sally салли саллі kris крис кріс antonio антонио антоніо donald дональд asmar асмар marcos маркос lucy "
     "люси люсі andrii андрей андрій yuri юрий юрій joan michael risa narcis gjose dyteon kanye wayde murphy "
-    "lauren ben emmanuel xi эммануэл эмманюэл еммануел dmitr дмитр serge сергей сергій".split())
+    "lauren ben emmanuel xi эммануэл эмманюэл еммануел dmitr дмитр serge сергей сергій ignazio иньяцио іньяціо "
+    "feridun феридун ферідун peter петер ursula урсула fernand фернан nelson".split())
 
 
 def _persons(s, lang):
@@ -432,14 +434,14 @@ def _read(path: Path) -> list[dict]:
     return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line]
 
 
-def translated_items(second: bool = False) -> list[dict]:
-    """The items of the translations (``second``: of the second held-out part)."""
-    items = _read(TRANSLATIONS_2 if second else TRANSLATIONS)
+def translated_items(part: str | None = None) -> list[dict]:
+    """The items of the translations (``part``: of that later held-out part)."""
+    items = _read(LATER_PARTS[part] if part else TRANSLATIONS)
     held_out = _held_out_ids(items)
     out = []
     for item in items:
         a = _source_text(item)
-        split = "heldout2" if second else "heldout" if item["id"] in held_out else "dev"
+        split = part or ("heldout" if item["id"] in held_out else "dev")
         for lang, b in sorted(item["translations"].items()):
             rng = random.Random(f"{item['id']}/{lang}")
             base = {"sentence": item["id"], "source": item["source"], "pair": f"{item['original']}-{lang}",
@@ -479,7 +481,10 @@ def text_berg_items() -> list[dict]:
 
 
 def build() -> list[dict]:
-    items = translated_items() + text_berg_items() + translated_items(second=True)
+    items = translated_items() + text_berg_items()
+    for part, path in LATER_PARTS.items():
+        if path.exists():
+            items += translated_items(part)
     return [{"id": f"cross-{n:04d}", **item} for n, item in enumerate(items)]
 
 
@@ -488,7 +493,7 @@ def main() -> int:
         print(f"facts_crosslang: data folder not found: {DATA} (set SYNOPSIS_DATA)", file=sys.stderr)
         return 2
     items = build()
-    for split in ("dev", "heldout", "heldout2"):
+    for split in ("dev", "heldout", *LATER_PARTS):
         part = [i for i in items if i["split"] == split]
         print(split, len(part), dict(Counter(i["pair"] for i in part)), dict(Counter(k for i in part for k in i["kinds"] or ["(none)"])))
     return 0

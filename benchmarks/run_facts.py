@@ -16,7 +16,7 @@ caches cleared and the worker ended before each run; what the fact layer adds is
 each on-run less the off-run made next to it, in wall-clock and in CPU time. (For a figure that
 does not drift with the machine: benchmarks/fact_instructions.py counts instructions.)
 
-    .venv/bin/python benchmarks/run_facts.py [--show-errors] [--set dev|heldout|blind|blind2|blind3|cross-dev|cross-heldout|cross-heldout2]
+    .venv/bin/python benchmarks/run_facts.py [--show-errors] [--set dev|heldout|blind|blind2|blind3|cross-dev|cross-heldout|cross-heldout2|cross-heldout3]
                                              [--no-write] [--package OTHER/desktop]
 
 The cross-language sets are built from the translations and the evaluation data each run
@@ -225,7 +225,7 @@ def speed() -> list[str]:
             "    .venv/bin/python benchmarks/run_facts.py          # the five sets, then the speed table"]
 
 
-CROSS_SETS = {"cross-dev": "dev", "cross-heldout": "heldout", "cross-heldout2": "heldout2"}
+CROSS_SETS = {"cross-dev": "dev", "cross-heldout": "heldout", "cross-heldout2": "heldout2", "cross-heldout3": "heldout3"}
 
 
 def predict_without_languages(item: dict) -> set[str]:
@@ -285,7 +285,8 @@ def main() -> int:
         title = {"heldout": "held-out", "blind": "blind", "blind2": "second blind", "blind3": "third blind",
                  "dev": "development", "cross-dev": "cross-language development",
                  "cross-heldout": "cross-language held-out",
-                 "cross-heldout2": "second cross-language held-out"}[name]
+                 "cross-heldout2": "second cross-language held-out",
+                 "cross-heldout3": "third cross-language held-out"}[name]
         lines += [f"## Accuracy, {title} set "
                   "(per item and kind, any severity)", "", *rows, ""]
     lines += ["## Speed", "", *timing, ""]

@@ -42,9 +42,12 @@ class _Cues:
     def __init__(self, codes: tuple[str, ...]) -> None:
         def alternation(words) -> str:
             return "|".join(sorted((re.escape(w) for w in words), key=len, reverse=True))
-        negations = joined("negations", codes) + list(_NEGATIVE_WORDS)
-        self.negation = re.compile(r"(?i)(?<!" + _WORD + ")(?:" + alternation(negations) + "|"
-                                   + "|".join(joined("clause_negations", codes)) + r")(?!" + _WORD + r")|n['’]t(?!\w)")
+        negations = [w for w in joined("negations", codes) + list(_NEGATIVE_WORDS) if not w.endswith("'")]
+        # an elided negation runs into the next word ("n'a pas"), with either apostrophe
+        elided = [re.escape(w[:-1]) + "['’]" for w in joined("negations", codes) if w.endswith("'")]
+        self.negation = re.compile(r"(?i)(?<!" + _WORD + ")(?:(?:" + alternation(negations) + "|"
+                                   + "|".join(joined("clause_negations", codes)) + r")(?!" + _WORD + r")"
+                                   + "".join("|" + e for e in elided) + r")|n['’]t(?!\w)")
         self.idiom = re.compile(r"(?i)(?<!" + _WORD + ")(?:" + "|".join(joined("negation_idioms", codes)) + r")(?!" + _WORD + ")")
         modals = set(joined("modal_verbs", codes))
         phrases = [source for words, source in joined("hedge_phrases", codes) if not set(words.split()) <= modals]

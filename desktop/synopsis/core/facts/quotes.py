@@ -229,16 +229,19 @@ LENGTH_RATIO = 0.65
 LENGTH_DIFFERENCE = 12
 
 
-def _quoted_name(passage: Passage, q: Quote) -> bool:
+def _quoted_name(passage: Passage, q: Quote, strict: bool = True) -> bool:
     """Whether a quotation is a name set in quotation marks, as Russian and Ukrainian write the
-    names of storms, ships, groups and firms («Эрика», «Салафийский джихад»): at most three
-    words, the first capitalised, or five that are all capitalised but for particles ("Republic
-    of North Macedonia"); no sentence punctuation but a full stop at the end."""
+    names of storms, ships, groups and firms («Эрика», «Салафийский джихад»): a word or up to five
+    capitalised but for particles ("Republic of North Macedonia"), or (not ``strict``) up to
+    three with the first capitalised; no sentence punctuation but a full stop at the end. (Two
+    or three words with the first capitalised are as often a short sentence, «Lo apoyamos»: such
+    a quotation is a name only when the other side has nothing to pair it with.)"""
     inner = q.span.slice(passage.text).rstrip(".")
     words = inner.split()
     if not inner[:1].isupper() or any(c in inner for c in ".,;:!?"):
         return False
-    return len(words) <= 3 or len(words) <= 5 and all(w[:1].isupper() or w in _NAME_PARTICLES for w in words)
+    return len(words) == 1 or len(words) <= 5 and all(w[:1].isupper() or w in _NAME_PARTICLES for w in words) \
+        or not strict and len(words) <= 3
 
 
 _NAME_PARTICLES = NAME_CONNECTORS | {"of", "and", "the", "und", "et", "и", "і"}
@@ -248,16 +251,17 @@ def compare_across(text_a: str, qa: list[Quote], pa: Passage, text_b: str, qb: l
     """Quote facts of a pair in two languages, where wording cannot be compared: a quotation on
     one side only (its marks dropped, or added), and a quotation much shorter or longer than its
     counterpart (``LENGTH_RATIO``, ``LENGTH_DIFFERENCE``: cut short, or lengthened). Quotations
-    pair off in order; a name in quotation marks is no quotation."""
+    pair off in order; a name in quotation marks is no quotation (see ``_quoted_name``)."""
     qa = [q for q in qa if not _quoted_name(pa, q)]
     qb = [q for q in qb if not _quoted_name(pb, q)]
     size_a, size_b = sum(len(c) for _, c in pa.chunks) or 1, sum(len(c) for _, c in pb.chunks) or 1
     facts: list[Fact] = []
     for x, y in _paired(qa, size_a, pa, qb, size_b, pb):
         if x is None or y is None:
-            side, q, text = ("A", x, text_a) if y is None else ("B", y, text_b)
-            facts.append(Fact("quote", x.span if x else None, y.span if y else None, severity=2,
-                              note=f"quoted in {side} only: “{q.span.slice(text)}”"))
+            side, q, text, passage = ("A", x, text_a, pa) if y is None else ("B", y, text_b, pb)
+            if not _quoted_name(passage, q, strict=False):
+                facts.append(Fact("quote", x.span if x else None, y.span if y else None, severity=2,
+                                  note=f"quoted in {side} only: “{q.span.slice(text)}”"))
             continue
         short, long = sorted((len(x.span), len(y.span)))
         if short <= LENGTH_RATIO * long and long - short >= LENGTH_DIFFERENCE:

@@ -44,7 +44,9 @@ def latin(word: str, language: str | None = None) -> str:
     """A lower-case Cyrillic word in Latin letters, by the Ukrainian table for ``language`` "uk"
     (or, when no language is given, a word with a letter only Ukrainian has), else the Russian
     one; the adjective endings "-ий" / "-ый" become "-y" as English writes them ("Зеленский" ->
-    "zelensky"). Other characters are kept."""
+    "zelensky"). "є", "ї", "й", "ю", "я" are written "ye", "yi", "y", "yu", "ya" at a word's
+    start (the Ukrainian national rule, "Київ" -> "kyiv"), and also after a vowel in Russian
+    ("Алексеев" -> "alekseyev"). Other characters are kept."""
     if language not in ("ru", "uk"):
         language = cyrillic_language(word)
     table, initial = (_UKRAINIAN, _UKRAINIAN_INITIAL) if language == "uk" else (_RUSSIAN, _RUSSIAN_INITIAL)
@@ -55,7 +57,7 @@ def latin(word: str, language: str | None = None) -> str:
         before = word[i - 1] if i else ""
         if ch == "\x00":
             out.append("y")
-        elif (i == 0 or before in "'’ʼ" or before in _VOWELS) and ch in initial:
+        elif ch in initial and (i == 0 or before in "'’ʼ" or before in _VOWELS and language == "ru"):
             out.append(initial[ch])
         else:
             out.append(table.get(ch, ch))
