@@ -10,8 +10,9 @@ one link at a time, nothing kept. It shares with the fast path only the patterns
 lists and the rules that compare two passages' findings.
 
 ``tests/core/facts/test_facts_reference.py`` holds the fast path to it with hypothesis (as
-RapidFuzz holds its C++ scorers to plain Python ones). It is several times slower: never use it
-in a comparison.
+RapidFuzz holds its C++ scorers to plain Python ones). It is slow, far slower still on a long
+document (it reads the whole document again for each link: see
+``benchmarks/results/facts_history.md``): never use it in a comparison.
 """
 from __future__ import annotations
 
