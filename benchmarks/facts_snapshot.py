@@ -1,7 +1,8 @@
 """Every fact the fact layer reports on a fixed body of pairs, written to a file, to check that a
 change meant to keep behaviour (a refactoring, a faster path) changes no fact.
 
-The pairs: every item of the fact gold sets (``benchmarks/gold/facts_*.jsonl``), the links of
+The pairs: every item of the fact gold sets (``benchmarks/gold/facts_*.jsonl``; the cross-language
+items as ``facts_crosslang.py`` builds them, with and without their languages), the links of
 the headline seed pair and of two 2,000-line WMT19 German pairs (ar / arp, ar / hqr) as
 ``compare()`` makes them, and the seed pair's links again with each document's language given.
 The links' spans are kept in the snapshot, so a later run finds the facts of the same spans
@@ -29,10 +30,18 @@ def _pairs_of_gold() -> list[dict]:
     out = []
     for path in sorted((ROOT / "benchmarks" / "gold").glob("facts_*.jsonl")):
         for line in path.read_text(encoding="utf-8").splitlines():
-            if line:
-                item = json.loads(line)
+            item = json.loads(line) if line else {}
+            if "a" in item:     # (the translations are items of facts_crosslang.py, below)
                 out.append({"name": f"{path.stem}:{item.get('id', len(out))}", "a": item["a"], "b": item["b"],
                             "pairs": [[[[0, len(item["a"])]], [[0, len(item["b"])]]]]})
+    if DATA.exists():
+        sys.path.insert(0, str(ROOT / "benchmarks"))
+        import facts_crosslang
+        for item in facts_crosslang.build():
+            for languages in (item.get("languages"), None):
+                out.append({"name": item["id"] + (" (languages given)" if languages else ""), "a": item["a"],
+                            "b": item["b"], "pairs": [[[[0, len(item["a"])]], [[0, len(item["b"])]]]],
+                            **({"languages": languages} if languages else {})})
     return out
 
 
@@ -65,13 +74,17 @@ def _facts(case: dict) -> list[list[list]]:
     clear_cache()
     pairs = [([Span(*s) for s in sa], [Span(*s) for s in sb]) for sa, sb in case["pairs"]]
     languages = case.get("languages")
-    kwargs = {"language_a": languages[0], "language_b": languages[1]} if languages else {}
-    if kwargs:
+    found = None
+    # the languages as this fact layer takes them: ``languages=(a, b)``, or (an older one)
+    # ``language_a=``, ``language_b=``, or (older still) not at all
+    for kwargs in ({"languages": tuple(languages)}, {"language_a": languages[0], "language_b": languages[1]}) \
+            if languages else ():
         try:
             found = find_fact_changes_many(case["a"], case["b"], pairs, **kwargs)
-        except TypeError:       # (a fact layer from before the language arguments)
-            found = find_fact_changes_many(case["a"], case["b"], pairs)
-    else:
+            break
+        except TypeError:
+            continue
+    if found is None:
         found = find_fact_changes_many(case["a"], case["b"], pairs)
     return [[[f.kind, f.a and [f.a.start, f.a.end], f.b and [f.b.start, f.b.end], f.note, f.severity] for f in facts]
             for facts in found]

@@ -64,7 +64,7 @@ def predict(item: dict) -> set[str]:
     languages = item.get("languages")
     whole_a, whole_b = [Span(0, len(a))], [Span(0, len(b))]
     try:
-        found = find_fact_changes(a, whole_a, b, whole_b, language_a=languages[0], language_b=languages[1]) \
+        found = find_fact_changes(a, whole_a, b, whole_b, languages=languages) \
             if languages else find_fact_changes(a, whole_a, b, whole_b)
     except TypeError:       # (a fact layer from before the language arguments: see --package)
         found = find_fact_changes(a, whole_a, b, whole_b)
@@ -135,7 +135,7 @@ def accuracy(paths: list[Path] | list[dict], show_errors: bool, guess=predict, b
 def _cold() -> None:
     """Forget every passage analysis and word cache, as in a fresh comparison, and end the fact
     worker (a large comparison then boots its own, as a fresh ``synopsis compare`` does)."""
-    from synopsis.core import fact_worker
+    from synopsis.runtime import fact_worker
     clear_cache()
     fact_worker.stop()
 
@@ -152,13 +152,14 @@ def _timed(path_a: Path, path_b: Path, repeats: int, worker: bool) -> tuple[floa
     wall-clock time and to the CPU time of both processes (each on-run against the off-run made
     next to it, in alternating order: the machine's speed drifts by more than the fact layer
     costs), and the link count. Cold caches each run. ``worker``: a large comparison's fact
-    layer may use the worker process (as shipped); else it runs in this process."""
-    from synopsis.core import fact_worker
+    layer may use the worker process (as shipped); else it runs in this process. Both run with
+    the collector paused, as the command line does (``synopsis.runtime.compare``)."""
+    from synopsis.core.annotate import IN_PROCESS
     from synopsis.core.config import Settings
     from synopsis.core.ingest import load
-    from synopsis.core.pipeline import compare
-    saved = os.environ.get("SYNOPSIS_FACT_WORKER")
-    os.environ["SYNOPSIS_FACT_WORKER"] = "auto" if worker else "off"
+    from synopsis.runtime import compare, fact_worker
+    executor = fact_worker.WORKER if worker else IN_PROCESS
+    saved = os.environ.pop("SYNOPSIS_FACT_WORKER", None)
     offs: list[float] = []
     added: list[float] = []
     added_cpu: list[float] = []
@@ -172,7 +173,7 @@ def _timed(path_a: Path, path_b: Path, repeats: int, worker: bool) -> tuple[floa
                 _cold()
                 c0 = _cpu()
                 t0 = time.perf_counter()
-                report = compare(a, b, Settings(facts=facts))
+                report = compare(a, b, Settings(facts=facts), facts=executor)
                 run[facts] = time.perf_counter() - t0
                 fact_worker.stop()      # (its CPU time counts once it has ended)
                 cpu[facts] = _cpu() - c0
@@ -182,15 +183,13 @@ def _timed(path_a: Path, path_b: Path, repeats: int, worker: bool) -> tuple[floa
             added.append(run[True] - run[False])
             added_cpu.append(cpu[True] - cpu[False])
     finally:
-        if saved is None:
-            os.environ.pop("SYNOPSIS_FACT_WORKER", None)
-        else:
+        if saved is not None:
             os.environ["SYNOPSIS_FACT_WORKER"] = saved
     return statistics.median(offs), statistics.median(added), statistics.median(added_cpu), n_links
 
 
 def speed() -> list[str]:
-    from synopsis.core import fact_worker
+    from synopsis.runtime import fact_worker
     cases = [("headline seed pair", ROOT / "seeds" / "bbc-witkoff-putin-talks.txt",
               ROOT / "seeds" / "translated-witkoff-putin-talks.txt", 41)]
     ende = DATA / "wmt19_paraphrased_refs" / "wmt19" / "ende"
@@ -199,6 +198,7 @@ def speed() -> list[str]:
         cases.append(("WMT19 en-de references, ~2,000 lines each (ar / arp)", *big, 9))
     rows = ["| pair | fact layer | links | facts off | added by facts | added | per link | CPU added |",
             "|---|---|---:|---:|---:|---:|---:|---:|"]
+    load_before = os.getloadavg()[0]
     for label, path_a, path_b, repeats in cases:
         for worker in (True, False):
             off, added, added_cpu, n_links = _timed(path_a, path_b, repeats, worker)
@@ -209,6 +209,8 @@ def speed() -> list[str]:
                         f"{added_cpu / off:+.0%} |")
             if worker and not fact_worker.enabled(n_links):
                 break           # (in-process either way)
+    rows.append(f"\nLoad average (1 minute) before / after these runs: {load_before:.1f} / {os.getloadavg()[0]:.1f} "
+                f"on {os.cpu_count()} cores.")
     if len(cases) == 1:
         rows.append(f"\n(The 2,000-line pair was skipped: no data under {DATA}.)")
     return ["`compare()` with `Settings(facts=False)` and `facts=True`, every passage analysis and word "
@@ -219,10 +221,11 @@ def speed() -> list[str]:
             "what it adds to the CPU time of both processes, against the run without facts (edits and facts "
             "are computed for links only). A comparison of 200 links or more on a machine with two cores "
             "hands the quotes, names, attribution and negation detectors to the worker process "
-            "(`synopsis.core.fact_worker`) while this process makes the word diffs and then finds the "
-            "dates and figures; the in-process rows (`SYNOPSIS_FACT_WORKER=off`) are the fact layer's own "
-            "cost.", "", *rows, "",
-            "    .venv/bin/python benchmarks/run_facts.py          # the five sets, then the speed table"]
+            "(`synopsis.runtime.fact_worker`, the fact executor the command line and the app pass to the "
+            "engine) while this process makes the word diffs and then finds the dates and figures; the "
+            "in-process rows (the engine's default executor) are the fact layer's own cost. Every run holds "
+            "the garbage collector off, as the command line does.", "", *rows, "",
+            "    .venv/bin/python benchmarks/run_facts.py          # every set (same-language, cross-language), then the speed table"]
 
 
 CROSS_SETS = {"cross-dev": "dev", "cross-heldout": "heldout", "cross-heldout2": "heldout2", "cross-heldout3": "heldout3"}

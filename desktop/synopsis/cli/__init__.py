@@ -4,9 +4,10 @@ from __future__ import annotations
 import click
 
 from .. import __version__
+from .errors import SynopsisGroup
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.group(cls=SynopsisGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="synopsis")
 def main() -> None:
     """Compare news articles passage by passage: shared, paraphrased, unique.
@@ -28,6 +29,9 @@ def _register() -> None:
     from .collection import matrix
 
     main.add_command(matrix)
+    from .scan import scan
+
+    main.add_command(scan)
 
 
 _register()

@@ -16,11 +16,6 @@ from typing import Any, Iterable
 from ..core.model import Document, Fact, Link, Report, Span
 from ..core.model import link_key as model_link_key
 
-FACT_KIND_NAMES = {"number": "number", "date": "date", "name": "name", "quote": "quote",
-                   "attribution": "attribution", "negation": "negation / hedging"}
-# 1 covers spelling variants, equal figures written differently and cues in words one side
-# dropped: worth a glance, not a change of fact
-SEVERITY_NAMES = {3: "alarming", 2: "check", 1: "minor"}
 
 
 def link_key(link: Link) -> str:
@@ -220,13 +215,13 @@ def provenance(report: Report) -> dict[str, Any]:
     generator = report.generator or {}
     return {
         "documents": docs,
-        "settings": {k: report.settings[k] for k in sorted(report.settings)},
+        "settings": dict(sorted(report.settings.to_dict().items())),
         "engine": f"{generator.get('name', 'synopsis')} {generator.get('version', '')}".strip(),
         "created": report.created,
     }
 
 
-def display_name(doc: Document, letter: str) -> str:
+def document_name(doc: Document, letter: str) -> str:
     return f"{letter}: {doc.title or doc.source}"
 
 
@@ -258,7 +253,7 @@ def repeats(report: Report) -> list[RepeatRow]:
         if not ids:
             continue
         letter = "AB"[repeat.doc]
-        out.append(RepeatRow(len(out) + 1, repeat.doc, letter, display_name(doc, letter), ids,
+        out.append(RepeatRow(len(out) + 1, repeat.doc, letter, document_name(doc, letter), ids,
                              repeat.label, [doc.segment_text(i).strip() for i in ids]))
     return out
 

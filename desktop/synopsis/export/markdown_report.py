@@ -10,6 +10,7 @@ import re
 from typing import Any
 
 from ..core.model import LABELS, Report
+from ..core.vocab import display_name
 from . import layout
 
 _SPECIAL = re.compile(r"([\\`*_{}\[\]<>()#+!|~&])")
@@ -49,7 +50,7 @@ def _marked(report: Report, doc_index: int, ids: list[int], link, side: str) -> 
 
 def render(report: Report, annotations: dict[str, Any] | None = None, **_: Any) -> bytes:
     doc_a, doc_b = report.documents
-    names = [layout.display_name(doc_a, "A"), layout.display_name(doc_b, "B")]
+    names = [layout.document_name(doc_a, "A"), layout.document_name(doc_b, "B")]
     all_rows = layout.rows(report)
     fact_rows = layout.facts(report)
     md = ["# Synopsis comparison", ""]
@@ -57,29 +58,43 @@ def render(report: Report, annotations: dict[str, Any] | None = None, **_: Any) 
         byline = layout.byline(doc)
         md.append(f"- **{escape_md(name)}**" + (f" — {escape_md(byline)}" if byline else "")
                   + f" ({escape_md(doc.source)})")
-    md += ["", "## Summary", "",
+    md += _summary(report, names, all_rows, fact_rows)
+    md += _facts(fact_rows, annotations)
+    md += _passages(report, all_rows, annotations)
+    md += _repeats(report)
+    md += _provenance(report)
+    return ("\n".join(md) + "\n").encode("utf-8")
+
+
+def _summary(report: Report, names: list[str], all_rows: list, fact_rows: list) -> list[str]:
+    md = ["", "## Summary", "",
           "| document | " + " | ".join(LABELS) + " |", "|---|" + "---:|" * len(LABELS)]
     for i, name in enumerate(names):
         share = report.summary(i)
         md.append(f"| {escape_md(name)} | " + " | ".join(f"{share[lab]:.1%}" for lab in LABELS) + " |")
     moved = sum(1 for link in report.links if link.moved)
-    md += ["", f"{len(report.links)} aligned pairs ({moved} moved); "
-           f"{sum(1 for r in all_rows if r.side == 'a')} passages only in A, "
-           f"{sum(1 for r in all_rows if r.side == 'b')} only in B; {len(fact_rows)} changed facts.",
-           "", "## Changed facts", ""]
+    return md + ["", f"{len(report.links)} aligned pairs ({moved} moved); "
+                 f"{sum(1 for r in all_rows if r.side == 'a')} passages only in A, "
+                 f"{sum(1 for r in all_rows if r.side == 'b')} only in B; {len(fact_rows)} changed facts."]
+
+
+def _facts(fact_rows: list, annotations: dict[str, Any] | None) -> list[str]:
+    md = ["", "## Changed facts", ""]
     if not fact_rows:
-        md.append("No changed facts were found in the aligned pairs.")
-    else:
-        md += ["| # | kind | severity | A | B | note |" + (" verdict |" if annotations else ""),
-               "|---|---|---|---|---|---|" + ("---|" if annotations else "")]
-        for fr in fact_rows:
-            verdict = layout.verdict_for(annotations, fr.link) or {}
-            md.append(f"| F{fr.number} | {fr.fact.kind} | "
-                      f"{layout.SEVERITY_NAMES.get(fr.fact.severity, fr.fact.severity)} | "
-                      f"{escape_md(fr.a_text) or '*absent*'} | {escape_md(fr.b_text) or '*absent*'} | "
-                      f"{escape_md(fr.fact.note)} |"
-                      + (f" {escape_md(str(verdict.get('verdict', '')))} |" if annotations else ""))
-    md += ["", "## Passages", "", "Words that differ inside a pair are in **bold**.", ""]
+        return md + ["No changed facts were found in the aligned pairs."]
+    md += ["| # | kind | severity | A | B | note |" + (" verdict |" if annotations else ""),
+           "|---|---|---|---|---|---|" + ("---|" if annotations else "")]
+    for fr in fact_rows:
+        verdict = layout.verdict_for(annotations, fr.link) or {}
+        md.append(f"| F{fr.number} | {display_name(fr.fact.kind)} | {display_name(fr.fact.severity)} | "
+                  f"{escape_md(fr.a_text) or '*absent*'} | {escape_md(fr.b_text) or '*absent*'} | "
+                  f"{escape_md(fr.fact.note)} |"
+                  + (f" {escape_md(str(verdict.get('verdict', '')))} |" if annotations else ""))
+    return md
+
+
+def _passages(report: Report, all_rows: list, annotations: dict[str, Any] | None) -> list[str]:
+    md = ["", "## Passages", "", "Words that differ inside a pair are in **bold**.", ""]
     for number, row in enumerate(all_rows, 1):
         link = row.link
         head = f"### {number}. {row.label}"
@@ -101,21 +116,27 @@ def render(report: Report, annotations: dict[str, Any] | None = None, **_: Any) 
         if link is not None and link.facts:
             md += ["", f"*Changed facts:* {escape_md(layout.fact_summary(report, link))}"]
         md.append("")
-    md += ["## Repeated passages", ""]
+    return md
+
+
+def _repeats(report: Report) -> list[str]:
+    md = ["## Repeated passages", ""]
     groups = layout.repeats(report)
     if not groups:
-        md += ["No passage occurs more than once inside either document.", ""]
+        return md + ["No passage occurs more than once inside either document.", ""]
     for group in groups:
         md += [f"- **{escape_md(group.name)}** — passages {layout.passage_numbers(group.segments)} "
                f"({escape_md(group.label)})"]
         md += [f"  - {sid + 1}: {escape_md(text)}" for sid, text in zip(group.segments, group.texts)]
-    if groups:
-        md.append("")
+    return md + [""]
+
+
+def _provenance(report: Report) -> list[str]:
     prov = layout.provenance(report)
-    md += ["## Provenance", ""]
+    md = ["## Provenance", ""]
     for entry in prov["documents"]:
         md.append(f"- {entry['document']}: {escape_md(entry['source'])}, sha256 `{entry['sha256']}`"
                   + (f", retrieved {escape_md(entry['retrieved'])}" if entry.get("retrieved") else ""))
     md.append(f"- engine {escape_md(prov['engine'])}, created {escape_md(prov['created'])}")
     md.append("- settings: " + escape_md(", ".join(f"{k} = {v}" for k, v in prov["settings"].items())))
-    return ("\n".join(md) + "\n").encode("utf-8")
+    return md

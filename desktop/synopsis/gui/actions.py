@@ -6,6 +6,7 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QDoubleSpinBox, QLabel, QSpinBox, QToolBar
 
 from .dialogs import Dialogs
+from .scan import add_scan_action
 
 
 class ActionsMixin:
@@ -79,6 +80,7 @@ class ActionsMixin:
         self.recent_menu = m.addMenu(self.tr("Open &recent"))
         self.recent_menu.aboutToShow.connect(self._fill_recent)
         m.addAction(self.act_many)
+        add_scan_action(self, m)
         m.addSeparator()
         m.addAction(self.act_save)
         m.addAction(self.act_export)

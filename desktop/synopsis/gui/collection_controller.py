@@ -2,9 +2,12 @@
 background (progress and cancel in the main window's status bar), then show it."""
 from __future__ import annotations
 
-from PySide6.QtCore import QObject, Signal, Slot
+import copy
 
-from ..core.collection import compare_collection
+from PySide6.QtCore import QObject, Signal, Slot
+from PySide6.QtWidgets import QApplication
+
+from ..runtime import compare_collection
 from .collection import CollectionWindow
 from .dialogs import Dialogs
 from .sources import load_spec
@@ -78,11 +81,22 @@ class CollectionController(QObject):
         if not self._done():
             return
         matrix = CollectionWindow(collection)
+        matrix.pair_opener = self._show_pair
         matrix.resize(1300, 850)
         self.windows = [w for w in self.windows if w.isVisible()] + [matrix]
         self.window.status_label.setText(self.tr("%1 sources compared").replace("%1", str(len(collection.documents))))
         matrix.show()
         self.ready.emit(matrix)
+
+    def _show_pair(self, report) -> bool:
+        """Show one pair of the matrix in the main window (a copy: corrections stay there)."""
+        if not self.window.isVisible():
+            return False
+        self.window.open_report(copy.deepcopy(report))
+        if QApplication.platformName() != "offscreen":  # offscreen cannot raise windows
+            self.window.raise_()
+            self.window.activateWindow()
+        return True
 
     @Slot(str)
     def _failed(self, message: str) -> None:

@@ -1,36 +1,39 @@
-"""Manual corrections as undoable commands on the report's links and candidates.
+"""Manual corrections as undoable commands on the report.
 
-Links are never mutated in place (relabelling copies them), so a command can keep the lists
-before and after and swap them. Manual links carry ``origin="manual"`` and survive
-``relabel``; an unlink also removes the pair from the candidates so relabelling does not
-bring it back. Linking and unlinking re-mark moved passages for the links there are then.
+Each correction makes a new decision (``synopsis.core.corrections``: new links, never changed
+ones), so a command keeps the report's state before and after and swaps them. Manual links
+carry ``origin="manual"`` and survive a change of thresholds; passages a person unlinked stay
+apart. Linking and unlinking re-mark moved passages for the links there are then.
 """
 from __future__ import annotations
 
-import copy
 from collections.abc import Callable
 
 from PySide6.QtGui import QUndoCommand
 
+from ..core import corrections
 from ..core.model import Link, Report
-from ..core.corrections import manual_link
-from ..core.order import in_order
+
+State = tuple  # (links, corrections, annotations) of a report
+
+
+def _state(report: Report) -> State:
+    return list(report.links), report.corrections, report.annotations
 
 
 class ReportEdit(QUndoCommand):
-    def __init__(self, report: Report, text: str, links: list[Link], candidates: list[Link],
-                 changed: Callable[[], None],
+    def __init__(self, report: Report, text: str, after: Report, changed: Callable[[], None],
                  recorded: Callable[[list[Link], list[Link]], None] | None = None) -> None:
         super().__init__(text)
         self.report = report
-        self.before = (list(report.links), list(report.candidates))
-        self.after = (links, candidates)
+        self.before = _state(report)
+        self.after = _state(after)
         self.changed = changed
         self.recorded = recorded  # told (old links, new links) on every redo and undo
 
-    def _swap_to(self, state: tuple[list, list]) -> None:
+    def _swap_to(self, state: State) -> None:
         old = list(self.report.links)
-        self.report.links, self.report.candidates = list(state[0]), list(state[1])
+        self.report.links, self.report.corrections, self.report.annotations = list(state[0]), state[1], state[2]
         if self.recorded is not None:
             self.recorded(old, list(self.report.links))
         self.changed()
@@ -61,25 +64,14 @@ def link_changes(old: list[Link], new: list[Link]) -> list[tuple[str, list[int],
     return out
 
 
-def _overlaps(link: Link, a: set[int], b: set[int]) -> bool:
-    return bool(a & set(link.a)) or bool(b & set(link.b))
+def link_passages(report: Report, a: list[int], b: list[int], label: str = "paraphrased") -> Report:
+    """The report with ``a`` and ``b`` joined by hand, replacing their old links."""
+    return corrections.link(report, a, b, label)
 
 
-def link_passages(report: Report, a: list[int], b: list[int], label: str = "paraphrased") -> tuple[list, list]:
-    """New (links, candidates) with ``a`` and ``b`` joined by hand, replacing their old links."""
-    sa, sb = set(a), set(b)
-    new = manual_link(report, a, b, label)
-    links = in_order([l for l in report.links if not _overlaps(l, sa, sb)] + [new])
-    return links, list(report.candidates)
+def unlink(report: Report, link: Link) -> Report:
+    return corrections.unlink(report, link.a, link.b)
 
 
-def unlink(report: Report, link: Link) -> tuple[list, list]:
-    links = in_order([l for l in report.links if l is not link])
-    candidates = [c for c in report.candidates if not (c.a == link.a and c.b == link.b)]
-    return links, candidates
-
-
-def relabel_link(report: Report, link: Link, label: str) -> tuple[list, list]:
-    new = copy.copy(link)
-    new.label, new.origin = label, "manual"
-    return [new if l is link else l for l in report.links], list(report.candidates)
+def relabel_link(report: Report, link: Link, label: str) -> Report:
+    return corrections.relabel(report, link.a, link.b, label)

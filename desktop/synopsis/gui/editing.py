@@ -2,7 +2,8 @@
 library once the comparison is saved), mixed into the main window."""
 from __future__ import annotations
 
-from ..core.classify import relabel
+from ..core.decide import redecide
+from ..runtime.fact_worker import WORKER
 from . import commands
 
 
@@ -27,15 +28,15 @@ class EditingMixin:
         self.store.set("shared_max_changed_words", self.engine.shared_max_changed_words)
         self.store.set("paraphrase_threshold", self.engine.paraphrase_threshold)
         if self.report is not None:
-            relabel(self.report, self.engine)
+            new = redecide(self.report, self.engine, facts=WORKER)
+            self.report.links, self.report.settings, self.report.annotations = new.links, new.settings, new.annotations
             self.selection = {0: [], 1: []}
             self.current_link = None
             self._show_selection()
             self.refresh()
 
-    def _edit(self, text: str, change: tuple[list, list]) -> None:
-        self.undo.push(commands.ReportEdit(self.report, text, change[0], change[1], self._after_edit,
-                                           self.library_ctl.record))
+    def _edit(self, text: str, after) -> None:
+        self.undo.push(commands.ReportEdit(self.report, text, after, self._after_edit, self.library_ctl.record))
 
     def _after_edit(self) -> None:
         self.selection = {0: [], 1: []}

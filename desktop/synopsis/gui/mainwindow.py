@@ -2,12 +2,9 @@
 
 Views are thin; this class keeps the state (sources, report, selection) and reacts to the
 user. Engine work runs in a :class:`~synopsis.gui.workers.Job`; its results arrive here on
-the main thread. The library, exports and the many-sources matrix live in their controllers;
-:func:`show_report` is the hook the matrix window calls to show one pair here.
+the main thread. The library, exports and the many-sources matrix live in their controllers.
 """
 from __future__ import annotations
-
-import copy
 
 from PySide6.QtCore import QItemSelectionModel, Qt, Signal, Slot
 from PySide6.QtGui import QUndoStack
@@ -40,6 +37,7 @@ from .export_controller import export_report
 from .geometry import next_target
 from .library_controller import LibraryController
 from .models import PairsFilter, PairsModel
+from .plaintext import plain_label
 from .scrolling import SyncScrollMixin
 from .settings import AppSettings
 from .views.detail import DetailPanel
@@ -49,20 +47,6 @@ from .views.summary import Legend
 from .views.textpane import SourcePane
 from .views.verdict import VerdictBox
 from .workers import Job
-
-
-def show_report(report: Report) -> bool:
-    """Show ``report`` (a copy) in the visible main window; False if there is none."""
-    windows = [w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow) and w.isVisible()]
-    if not windows:
-        return False
-    active = QApplication.activeWindow()
-    window = next((w for w in windows if w is active), windows[-1])
-    window.open_report(copy.deepcopy(report))
-    if QApplication.platformName() != "offscreen":  # offscreen cannot raise windows
-        window.raise_()
-        window.activateWindow()
-    return True
 
 
 class MainWindow(EditingMixin, AppearanceMixin, ActionsMixin, SyncScrollMixin, QMainWindow):
@@ -176,7 +160,7 @@ class MainWindow(EditingMixin, AppearanceMixin, ActionsMixin, SyncScrollMixin, Q
         self.progress.setRange(0, 100)
         self.cancel_button = QPushButton(self.tr("Cancel"))
         self.cancel_button.clicked.connect(self.cancel)
-        self.status_label = QLabel()
+        self.status_label = plain_label(QLabel())
         bar = self.statusBar()
         bar.addWidget(self.legend)
         bar.addWidget(self.status_label, 1)

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import pytest
 
+from synopsis.core import Settings, compare, load
+from synopsis.core.annotate import IN_PROCESS
 from synopsis.core.facts import clear_cache, find_fact_changes, find_fact_changes_many
 from synopsis.core.facts.gazetteer import entity
 from synopsis.core.facts.transliteration import alike, cyrillic_language, latin
@@ -16,7 +18,7 @@ from synopsis.core.model import Span
 
 def facts(a: str, b: str, language_a: str | None, language_b: str | None):
     clear_cache()
-    return find_fact_changes(a, [Span(0, len(a))], b, [Span(0, len(b))], language_a=language_a, language_b=language_b)
+    return find_fact_changes(a, [Span(0, len(a))], b, [Span(0, len(b))], languages=(language_a, language_b))
 
 
 def kinds(a: str, b: str, language_a: str | None = "en", language_b: str | None = None) -> set[str]:
@@ -222,8 +224,44 @@ def test_languages_are_keyword_arguments_of_both_entry_points():
     a, b = "Talks lasted five hours.", "Переговоры длились шесть часов."
     whole_a, whole_b = [Span(0, len(a))], [Span(0, len(b))]
     clear_cache()
-    many = find_fact_changes_many(a, b, [(whole_a, whole_b)], language_a="en", language_b="ru")
-    one = find_fact_changes(a, whole_a, b, whole_b, language_a="en", language_b="ru")
+    many = find_fact_changes_many(a, b, [(whole_a, whole_b)], languages=("en", "ru"))
+    one = find_fact_changes(a, whole_a, b, whole_b, languages=("en", "ru"))
     assert many == [one] and {f.kind for f in one} == {"number"}
     with pytest.raises(TypeError):
         find_fact_changes(a, whole_a, b, whole_b, "en", "ru")       # (keyword only)
+
+
+def test_a_regional_tag_reads_as_its_language():
+    a = "Talks lasted five hours."
+    assert kinds(a, "Переговоры длились пять часов.", "en-GB", "ru-RU") == set()
+    assert kinds(a, "Переговоры длились шесть часов.", "en-GB", "ru_RU") == {"number"}
+    # a German document tagged by region still has its nouns read as nouns, not as names
+    a = "Am Montag sagte der Sprecher, die Regierung werde den Vertrag prüfen."
+    b = a.replace("Regierung", "Kommission")
+    assert kinds(a, b, "en", "en") == {"name"}         # (read as English: two different names)
+    assert kinds(a, b, "de-AT", "de-AT") == set()
+
+
+class _Recording:
+    """The in-process fact layer, noting the languages each comparison hands it."""
+
+    def __init__(self) -> None:
+        self.languages: list[tuple[str | None, str | None]] = []
+
+    def expect(self, pairs: int) -> None:
+        pass
+
+    def submit(self, text_a, text_b, pairs, languages):
+        self.languages.append(languages)
+        return IN_PROCESS.submit(text_a, text_b, pairs, languages)
+
+
+def test_the_engine_hands_the_fact_layer_each_prepared_documents_language(seed_pair):
+    """The fact layer reads each document in the language the engine settled on (given or
+    detected once, in prepare), not in one it judges again."""
+    recording = _Recording()
+    report = compare(load(seed_pair[0]), load(seed_pair[1]), facts=recording)
+    assert recording.languages == [(report.documents[0].language, report.documents[1].language)] == [("en", "en")]
+    recording = _Recording()
+    report = compare(load(seed_pair[0]), load(seed_pair[1]), Settings(language="de"), facts=recording)
+    assert recording.languages == [("de", "de")]

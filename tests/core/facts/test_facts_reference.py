@@ -81,8 +81,8 @@ languages = st.sampled_from([None, None, "en", "de", "ru", "uk", "es", "fr"])
 def test_the_fast_path_finds_what_the_reference_finds(pair, language_a, language_b):
     text_a, spans_a, text_b, spans_b = pair
     clear_cache()
-    expected = reference.find_fact_changes(text_a, spans_a, text_b, spans_b, language_a=language_a, language_b=language_b)
-    assert find_fact_changes(text_a, spans_a, text_b, spans_b, language_a=language_a, language_b=language_b) == expected
+    expected = reference.find_fact_changes(text_a, spans_a, text_b, spans_b, languages=(language_a, language_b))
+    assert find_fact_changes(text_a, spans_a, text_b, spans_b, languages=(language_a, language_b)) == expected
 
 
 @settings(max_examples=300, deadline=None)
@@ -118,6 +118,6 @@ def link_sets(draw):
 def test_many_links_at_once_give_what_the_reference_gives_for_each(case, language):
     text_a, text_b, links = case
     clear_cache()
-    found = find_fact_changes_many(text_a, text_b, links, language_a=language, language_b=language)
-    assert found == [reference.find_fact_changes(text_a, sa, text_b, sb, language_a=language, language_b=language)
+    found = find_fact_changes_many(text_a, text_b, links, languages=(language, language))
+    assert found == [reference.find_fact_changes(text_a, sa, text_b, sb, languages=(language, language))
                      for sa, sb in links]

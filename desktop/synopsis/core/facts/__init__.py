@@ -7,11 +7,11 @@ are offsets into each document's text, most alarming first. The pipeline calls
 and a link may be re-made on a threshold change): each passage's analysis is kept (see
 ``analysis``). Each detector first makes a cheap pre-scan (digits, marks, cue words) and skips
 the patterns that cannot match: most passages have no date, figure or quote. The detectors
-come in ``GROUPS`` that can run apart, in two processes (see ``core.fact_worker``); ``merge``
-joins their answers.
+come in ``GROUPS`` that can run apart, in two processes (see ``synopsis.runtime.fact_worker``);
+``merge`` joins their answers.
 
-The caller should say each document's language (``language_a``, ``language_b``: a BCP 47
-primary tag such as "en", "de", "ru"): it decides which words are read as dates, figures,
+The caller should say each document's language (``languages``: a BCP 47 primary tag for each
+text, such as "en", "de", "ru"; the engine passes its prepared documents'): it decides which words are read as dates, figures,
 speech verbs and negations, and how German nouns and Cyrillic names are read. Without it the
 fact layer judges each passage by its own words. ``reference`` holds a plain, slow version of
 the detectors that the tests hold the fast path to.
@@ -21,17 +21,20 @@ from __future__ import annotations
 from typing import Sequence
 
 from ..model import Fact, Span
+from ..vocab import FactKind
 from . import (analysis, attribution, dates, german, name_changes, names, negation, numbers, polarity, quotes,
                speakers_intl)
 from .analysis import FIGURES, GROUPS, NEGATION, PEOPLE, QUOTES, Analysis
-from .common import across, document_language, overlaps
+from .common import across, document_language, overlaps, primary_tag
 from .figures_across import reconcile
+
+Languages = tuple[str | None, str | None]      # each text's language (BCP 47), None: not known
 
 __all__ = ["FIGURES", "GROUPS", "NEGATION", "PEOPLE", "QUOTES", "clear_cache", "find_fact_changes",
            "find_fact_changes_many", "merge"]
 
-_GROUP_OF_KIND = {"date": FIGURES, "number": FIGURES, "quote": QUOTES, "attribution": PEOPLE,
-                  "name": PEOPLE, "negation": NEGATION}
+_GROUP_OF_KIND = {FactKind.DATE: FIGURES, FactKind.NUMBER: FIGURES, FactKind.QUOTE: QUOTES,
+                  FactKind.ATTRIBUTION: PEOPLE, FactKind.NAME: PEOPLE, FactKind.NEGATION: NEGATION}
 _RANK = {kind: GROUPS.index(group) for kind, group in _GROUP_OF_KIND.items()}
 
 
@@ -74,19 +77,21 @@ def _texts(text: str, spans: list[Span]) -> list[str]:
 
 
 def find_fact_changes(text_a: str, spans_a: list[Span], text_b: str, spans_b: list[Span], *,
-                      language_a: str | None = None, language_b: str | None = None) -> list[Fact]:
+                      languages: Languages | None = None) -> list[Fact]:
     """Facts that changed between the ``spans_a`` passages of ``text_a`` and ``spans_b`` of
-    ``text_b``; ``language_a``, ``language_b``: each document's language, if known."""
-    return find_fact_changes_many(text_a, text_b, [(spans_a, spans_b)],
-                                  language_a=language_a, language_b=language_b)[0]
+    ``text_b``; ``languages``: each text's language, where known."""
+    return find_fact_changes_many(text_a, text_b, [(spans_a, spans_b)], languages=languages)[0]
 
 
 def find_fact_changes_many(text_a: str, text_b: str, pairs: Sequence[tuple[list[Span], list[Span]]],
                            groups: Sequence[str] = GROUPS, *,
-                           language_a: str | None = None, language_b: str | None = None) -> list[list[Fact]]:
+                           languages: Languages | None = None) -> list[list[Fact]]:
     """``find_fact_changes`` for many linked pairs of the same two texts, one detector (then one
     comparison) at a time over all of them. ``groups``: the detectors to run (see ``GROUPS``);
-    the facts of runs with different groups make the full answer with ``merge``."""
+    the facts of runs with different groups make the full answer with ``merge``. ``languages``:
+    each text's language where known (BCP 47); a passage whose language is not given is judged
+    by its own words."""
+    language_a, language_b = (primary_tag(tag) for tag in languages or (None, None))
     out: list[list[Fact]] = [[] for _ in pairs]
     todo = [(i, tuple(sa), tuple(sb)) for i, (sa, sb) in enumerate(pairs)
             if _texts(text_a, sa) != _texts(text_b, sb)]

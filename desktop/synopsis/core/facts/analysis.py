@@ -17,7 +17,7 @@ from .common import Passage
 from .lexicon import INTL
 
 # The detectors in groups that can run apart (a large comparison runs some of them in a second
-# process, see core.fact_worker), in the order their facts are listed before the sort by
+# process, see synopsis.runtime.fact_worker), in the order their facts are listed before the sort by
 # severity: dates and numbers read together (a year may be read as either), attribution and
 # names together (a swapped speaker is reported once, as an attribution).
 FIGURES, QUOTES, PEOPLE, NEGATION = "figures", "quotes", "people", "negation"

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from typing import AbstractSet
 
 from ..model import Fact, Span
+from ..vocab import FactKind, Severity
 from .common import Passage, WordScan, word_pattern
 from .german import document_nouns
 from .lexicon import LANGUAGES, SPELLINGS, joined
@@ -196,12 +197,12 @@ def compare(text_a: str, sa: list[Speaker], words_a: AbstractSet[str],
     left_b = [y for y in left_b if y.keys and (left_a or y.keys[-1] not in words_a)]
     facts: list[Fact] = []
     for x, y in zip(left_a, left_b):
-        facts.append(Fact("attribution", x.span, y.span, severity=3,
+        facts.append(Fact(FactKind.ATTRIBUTION, x.span, y.span, severity=Severity.ALARM,
                           note=f"speaker changed: {x.span.slice(text_a)} → {y.span.slice(text_b)}"))
     for x in left_a[len(left_b):]:
-        facts.append(Fact("attribution", x.span, None, severity=2,
+        facts.append(Fact(FactKind.ATTRIBUTION, x.span, None, severity=Severity.CHECK,
                           note=f"attribution only in A: {x.span.slice(text_a)}"))
     for y in left_b[len(left_a):]:
-        facts.append(Fact("attribution", None, y.span, severity=2,
+        facts.append(Fact(FactKind.ATTRIBUTION, None, y.span, severity=Severity.CHECK,
                           note=f"attribution only in B: {y.span.slice(text_b)}"))
     return facts

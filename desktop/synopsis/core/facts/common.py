@@ -154,6 +154,11 @@ def word_set(text: str) -> frozenset[str]:
 _SAMPLE = 20_000        # characters of a document read by german_document
 
 
+def primary_tag(tag: str | None) -> str | None:
+    """The primary language subtag of a BCP 47 tag, in lower case ("de-AT" -> "de"); None for none."""
+    return tag.replace("_", "-").split("-")[0].lower() or None if tag else None
+
+
 def document_language(text: str, given: str | None) -> str | None:
     """A document's language: ``given`` when the caller knows it, else "de" for a German
     document (see ``german_document``), else None."""

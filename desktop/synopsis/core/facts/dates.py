@@ -11,43 +11,15 @@ import re
 from dataclasses import dataclass
 
 from ..model import Fact, Span
+from ..vocab import FactKind, Severity
 from .common import Passage, overlaps, span, word_flag
-from .date_patterns import DateTables, for_language
-from .lexicon import ALWAYS, INTL, LANGUAGES, joined, merged, union
+from .date_patterns import PATTERNS as _PATTERNS, WEEKDAY as _WD, DateTables, for_language
+from .lexicon import INTL, joined, merged, union
 
 _MONTHS = merged("months")
 _WEEKDAYS = merged("weekdays")
 _RELATIVE = merged("relative")
-# (in any case: German capitalises its units, "2000 Euro", "2000 Dollar")
-_UNIT_AFTER = r"\s*(?i:" + "|".join(LANGUAGES[c].not_year_after for c in ALWAYS) + ")"
-
-_MON = (r"(?P<mon>(?:" + "|".join(joined("month_names")) + r")|(?:" + "|".join(joined("month_abbreviations"))
-        + r")\.?)")
-_WD = r"(?P<wd>" + "|".join(joined("weekday_names")) + ")"
-_DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th|\.)?"
-# a second day: "4-5 March", "March 4–5", "15 and 25 May", "am 15. und 25. Mai"
-_DAY2 = r"(?:(?:\s?[-–]\s?|\s+(?:and|und)\s+)(?P<day2>[0-3]?\d)(?!\d)(?:st|nd|rd|th|\.)?)?"
-_YEAR = r"(?P<year>(?:1[89]|20)\d{2})"
-_LONE_MONTH = r"(?P<mon>" + "|".join(joined("lone_months")) + ")"
-# a relative word or phrase, behind a look-ahead for the letters one can start with
-_REL = (r"(?i)(?=[" + "".join(sorted({w[0] for w in joined("relative_starts")})) + r"])(?<!\w)(?P<rel>"
-        + "|".join(LANGUAGES[c].relative_pattern for c in ALWAYS) + r")(?!\w)")
-_B = r"(?<![\w$€£.,])"
 _DIGIT = re.compile(r"\d")
-
-_PATTERNS = [re.compile(p) for p in (
-    # numeric dates: German "09.08.2014" / "9.8.2014" and ISO "2014-08-09"
-    _B + r"(?P<day>[0-3]?\d)\.(?P<monnum>[01]?\d)\.(?P<year>(?:1[89]|20)\d{2})(?![\d.,]\d)",
-    _B + r"(?P<year>(?:1[89]|20)\d{2})-(?P<monnum>[01]\d)-(?P<day>[0-3]\d)(?!\d)",
-    _B + r"(?:" + _WD + r",?\s+)?(?:the\s+)?" + _DAY + _DAY2 + r"\s+(?:of\s+)?" + _MON + r"(?:,?\s+" + _YEAR + r")?(?!\w)",
-    r"(?:" + _WD + r",?\s+)?" + _MON + r"\s+" + _DAY + r"(?!\d)" + _DAY2 + r"(?:,?\s+" + _YEAR + r")?(?![\w])",
-    _MON + r",?\s+" + _YEAR + r"(?!\w)",
-    r"(?<!\w)" + _WD + r"(?!\w)",
-    r"(?<!\w)" + _LONE_MONTH + r"(?!\w)",
-    _B + r"(?P<time>(?:[01]?\d|2[0-4])(?::[0-5]\d(?!\d)(?:\s?(?:[aApP]\.?[mM]\.?|Uhr))?(?![\w-])|\.[0-5]\d\s?(?:[ap]\.?m\.?|Uhr))|\d{1,2}\s?(?:[ap]\.m\.|[ap]m\b|Uhr\b))",
-    _REL,
-    _B + _YEAR + r"(?![\w%]|[.,]\d)(?!" + _UNIT_AFTER + r")",
-)]
 
 # What each pattern above cannot match without (a cheap test per chunk: most sentences have
 # no date, and a regex that opens with a look-behind is tried at every position): n a numeric
@@ -250,7 +222,7 @@ def compare(text_a: str, dates_a: list[DateMention], text_b: str, dates_b: list[
         if other is not None:
             left_a.remove(x)
             left_b.remove(other)
-            facts.append(Fact("date", x.span, other.span, severity=3,
+            facts.append(Fact(FactKind.DATE, x.span, other.span, severity=Severity.ALARM,
                               note=f"date changed: {x.span.slice(text_a)} → {other.span.slice(text_b)}"))
     # A relative word against an absolute date may be the same day said differently.
     for x in list(left_a):
@@ -258,12 +230,12 @@ def compare(text_a: str, dates_a: list[DateMention], text_b: str, dates_b: list[
         if other is not None:
             left_a.remove(x)
             left_b.remove(other)
-            facts.append(Fact("date", x.span, other.span, severity=1,
+            facts.append(Fact(FactKind.DATE, x.span, other.span, severity=Severity.NOTE,
                               note=f"date given differently: {x.span.slice(text_a)} / {other.span.slice(text_b)}"))
     for x in left_a:
-        facts.append(Fact("date", x.span, None, severity=2,
+        facts.append(Fact(FactKind.DATE, x.span, None, severity=Severity.CHECK,
                           note=f"date only in A: {x.span.slice(text_a)}"))
     for y in left_b:
-        facts.append(Fact("date", None, y.span, severity=2,
+        facts.append(Fact(FactKind.DATE, None, y.span, severity=Severity.CHECK,
                           note=f"date only in B: {y.span.slice(text_b)}"))
     return facts

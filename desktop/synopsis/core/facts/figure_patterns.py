@@ -78,7 +78,10 @@ class FigureTables:
         if text == "%":
             return "%"
         m = self.unit_of.match(" ".join(text.split()))
-        return self.units[int(m.lastgroup[1:])][0] if m and m.lastgroup else None
+        if not (m and m.lastgroup):
+            return None
+        code, _ = self.units[int(m.lastgroup[1:])]
+        return code
 
     def denominator(self, fraction: str) -> int:
         word = fraction.lower()

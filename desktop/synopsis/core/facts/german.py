@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 from itertools import accumulate
+from typing import NamedTuple
 
 from .lexicon import LANGUAGES, SPELLINGS, union
 
@@ -41,18 +42,23 @@ def document_nouns(text: str) -> frozenset[str]:
     article. A run of such words elsewhere in the document ("Produkte → Artikel" at the start
     of a sentence) is a noun too, not a name: the name comparison takes such a word as found on
     both sides."""
-    return _scan(text)[1]
+    return _scan(text).nouns
 
 
 def after_determiners(text: str) -> frozenset[int]:
     """The offsets in ``text`` of the words that follow a determiner ("der Anteil", "(die
     Regierung", "Die Regierung"), or a determiner and an inflected adjective in lower case
     ("die neue Regierung"), each a space (or a line break) apart."""
-    return _scan(text)[0]
+    return _scan(text).after_determiners
+
+
+class _Scan(NamedTuple):
+    after_determiners: frozenset[int]       # see after_determiners
+    nouns: frozenset[str]                   # see document_nouns
 
 
 @lru_cache(maxsize=8)
-def _scan(text: str) -> tuple[frozenset[int], frozenset[str]]:
+def _scan(text: str) -> _Scan:
     """``after_determiners`` and ``document_nouns`` of a document, found together in one pass
     over its space-separated tokens: only the two tokens after each determiner are read."""
     toks = text.replace("\n", " ").split(" ")     # (a line break as a space: the offsets stay)
@@ -71,7 +77,8 @@ def _scan(text: str) -> tuple[frozenset[int], frozenset[str]]:
     after.update(toks[i + 1] for i in adjectives if toks[i - 1] in lower_case)
     found = {m.group() for m in map(_NOUN_WORD.match, after) if m is not None}
     # (a determiner or adjective as the last token has no word after it, but got an offset)
-    return frozenset(offsets).difference((len(text) + 1,)), frozenset({w.casefold() for w in found} - NOUN_EXCEPTIONS)
+    return _Scan(frozenset(offsets).difference((len(text) + 1,)),
+                 frozenset({w.casefold() for w in found} - NOUN_EXCEPTIONS))
 
 
 _AGE = re.compile(r"\d+-")        # "35-jährige"

@@ -12,6 +12,7 @@ from collections import Counter
 from typing import AbstractSet
 
 from ..model import Fact, Span
+from ..vocab import FactKind, Severity
 from .gazetteer import entity
 from .lexicon import SPELLINGS
 from .names import _JOIN_GAP, Name
@@ -139,9 +140,9 @@ def compare(text_a: str, names_a: list[Name], words_a: AbstractSet[str],
     facts += _swaps(a, gone, b, new, spare=not nouns)
     if not nouns:       # (German capitalises nouns: "Harte Worte" / "Scharfe Worte" is wording)
         facts += _inner_swaps(text_a, loose_a, text_b, loose_b)
-    facts += [Fact("name", n.span, None, severity=2, note=f"name only in A: {n.span.slice(text_a)}")
+    facts += [Fact(FactKind.NAME, n.span, None, severity=Severity.CHECK, note=f"name only in A: {n.span.slice(text_a)}")
               for n in gone if n.person_like]
-    facts += [Fact("name", None, m.span, severity=2, note=f"name only in B: {m.span.slice(text_b)}")
+    facts += [Fact(FactKind.NAME, None, m.span, severity=Severity.CHECK, note=f"name only in B: {m.span.slice(text_b)}")
               for m in new if m.person_like]
     return facts
 
@@ -174,7 +175,7 @@ def _variants(a: _Side, b: _Side) -> list[Fact]:
             a.spend(k)
             b.spend(o)
             sp, other = Span(n.starts[i], n.ends[i]), Span(m.starts[j], m.ends[j])
-            facts.append(Fact("name", sp, other, severity=1,
+            facts.append(Fact(FactKind.NAME, sp, other, severity=Severity.NOTE,
                               note=f"spelling variant: {sp.slice(a.text)} / {other.slice(b.text)}"))
     return facts
 
@@ -212,7 +213,7 @@ def _swaps(a: _Side, gone: list[Name], b: _Side, new: list[Name], spare: bool = 
             else:
                 gone.remove(n)
             b.spend(m.keys[-1])
-            facts.append(Fact("name", n.span, m.span, severity=3,
+            facts.append(Fact(FactKind.NAME, n.span, m.span, severity=Severity.ALARM,
                               note=f"different name: {n.span.slice(a.text)} → {m.span.slice(b.text)}"))
     new[:] = [m for m in new if id(m) not in paired]
     return facts
@@ -269,7 +270,7 @@ def _inner_swaps(text_a: str, loose_a: list[Loose], text_b: str, loose_b: list[L
                 continue
             if _one_word_apart(n, text_a, m, text_b, i):
                 taken.add(id(m))
-                facts.append(Fact("name", n.span, m.span, severity=3,
+                facts.append(Fact(FactKind.NAME, n.span, m.span, severity=Severity.ALARM,
                                   note=f"different name: {n.span.slice(text_a)} → {m.span.slice(text_b)}"))
                 break
     return facts
@@ -334,7 +335,7 @@ def compare_across(text_a: str, names_a: list[Name], text_b: str, names_b: list[
     new = [m for m, found in zip(names_b, matched_b) if _surname_left(m, found)]
     if not gone or len(gone) != len(new):
         return []
-    return [Fact("name", n.span, m.span, severity=3,
+    return [Fact(FactKind.NAME, n.span, m.span, severity=Severity.ALARM,
                  note=f"different name: {n.span.slice(text_a)} → {m.span.slice(text_b)}") for n, m in zip(gone, new)]
 
 

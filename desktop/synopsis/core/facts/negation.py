@@ -13,6 +13,7 @@ import re
 from typing import AbstractSet, NamedTuple, Sequence
 
 from ..model import Fact, Span
+from ..vocab import FactKind, Severity
 from .common import Passage, WordScan, span, word_pattern
 from .lexicon import joined, union
 
@@ -100,16 +101,16 @@ def _in_dropped_words(text: str, sp: Span, other_words: AbstractSet[str]) -> boo
 def compare(text_a: str, ca: Cues, text_b: str, cb: Cues,
             words_a: AbstractSet[str] = frozenset(), words_b: AbstractSet[str] = frozenset()) -> list[Fact]:
     facts: list[Fact] = []
-    for what, severity, cues_a, cues_b in (("negation", 3, ca.negations, cb.negations),
-                                           ("hedging", 2, ca.hedges, cb.hedges)):
+    for what, severity, cues_a, cues_b in (("negation", Severity.ALARM, ca.negations, cb.negations),
+                                           ("hedging", Severity.CHECK, ca.hedges, cb.hedges)):
         for _, sp in _excess(cues_a, cues_b):
             dropped = bool(words_b) and _in_dropped_words(text_a, sp, words_b)
-            facts.append(Fact("negation", sp, None, severity=1 if dropped else severity,
+            facts.append(Fact(FactKind.NEGATION, sp, None, severity=Severity.NOTE if dropped else severity,
                               note=f"{what} only in A: {sp.slice(text_a)}"
                                    + (" (in words B does not have)" if dropped else "")))
         for _, sp in _excess(cues_b, cues_a):
             dropped = bool(words_a) and _in_dropped_words(text_b, sp, words_a)
-            facts.append(Fact("negation", None, sp, severity=1 if dropped else severity,
+            facts.append(Fact(FactKind.NEGATION, None, sp, severity=Severity.NOTE if dropped else severity,
                               note=f"{what} only in B: {sp.slice(text_b)}"
                                    + (" (in words A does not have)" if dropped else "")))
     return facts

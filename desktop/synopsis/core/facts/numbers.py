@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from typing import Iterable, Iterator
 
 from ..model import Fact, Span
+from ..vocab import FactKind, Severity
 from .common import Passage, overlaps, span, word_flag
 from .figure_patterns import BASE, FigureTables, for_language
 from .lexicon import CURRENCY_SIGNS, INTL, LANGUAGES
@@ -252,19 +253,19 @@ def compare(text_a: str, qa: list[Quantity], text_b: str, qb: list[Quantity], ac
         same += pair(_same_read_otherwise)
     for x, y in same:
         if x.qualifier != y.qualifier:
-            facts.append(Fact("number", x.span, y.span, severity=1,
+            facts.append(Fact(FactKind.NUMBER, x.span, y.span, severity=Severity.NOTE,
                               note=f"approximation changed: {_show(text_a, x)} / {_show(text_b, y)}"))
     changed = pair(lambda x, y: x.unit == y.unit)
     changed += pair(lambda x, y: True)
     for x, y in changed:
         minor = _rounded(x, y, across) and x.unit == y.unit
-        facts.append(Fact("number", x.span, y.span, severity=1 if minor else 3,
+        facts.append(Fact(FactKind.NUMBER, x.span, y.span, severity=Severity.NOTE if minor else 3,
                           note=("figure rounded: " if minor else "figure changed: ")
                           + f"{x.span.slice(text_a)} → {y.span.slice(text_b)}"))
     for x in left_a:
-        facts.append(Fact("number", x.span, None, severity=2, note=f"figure only in A: {x.span.slice(text_a)}"))
+        facts.append(Fact(FactKind.NUMBER, x.span, None, severity=Severity.CHECK, note=f"figure only in A: {x.span.slice(text_a)}"))
     for y in left_b:
-        facts.append(Fact("number", None, y.span, severity=2, note=f"figure only in B: {y.span.slice(text_b)}"))
+        facts.append(Fact(FactKind.NUMBER, None, y.span, severity=Severity.CHECK, note=f"figure only in B: {y.span.slice(text_b)}"))
     return facts
 
 

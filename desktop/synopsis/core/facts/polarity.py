@@ -19,6 +19,7 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from ..model import Fact, Span
+from ..vocab import FactKind, Severity
 from .common import Passage
 from .lexicon import ALWAYS, LANGUAGES, joined
 
@@ -93,9 +94,9 @@ def compare(text_a: str, a: Clauses, text_b: str, b: Clauses) -> list[Fact]:
     """Negation facts of a pair in two languages: the clauses with a negation (or a hedge) one
     side has more of, each shown by its first cue."""
     facts: list[Fact] = []
-    for what, severity, xs, ys in (("negation", 3, a.negated, b.negated), ("hedging", 2, a.hedged, b.hedged)):
+    for what, severity, xs, ys in (("negation", Severity.ALARM, a.negated, b.negated), ("hedging", Severity.CHECK, a.hedged, b.hedged)):
         for sp in xs[len(ys):]:
-            facts.append(Fact("negation", sp, None, severity=severity, note=f"{what} only in A: {sp.slice(text_a)}"))
+            facts.append(Fact(FactKind.NEGATION, sp, None, severity=severity, note=f"{what} only in A: {sp.slice(text_a)}"))
         for sp in ys[len(xs):]:
-            facts.append(Fact("negation", None, sp, severity=severity, note=f"{what} only in B: {sp.slice(text_b)}"))
+            facts.append(Fact(FactKind.NEGATION, None, sp, severity=severity, note=f"{what} only in B: {sp.slice(text_b)}"))
     return facts

@@ -13,6 +13,7 @@ from typing import AbstractSet, Iterable
 from rapidfuzz import fuzz
 
 from ..model import Fact, Span
+from ..vocab import FactKind, Severity
 from .common import Passage, norm_word_list
 from .lexicon import NAME_CONNECTORS, merged, union
 from .spelling import same
@@ -192,13 +193,13 @@ def compare(text_a: str, qa: list[Quote], pa: Passage,
             continue
         if x.norm not in y.norm and y.norm not in x.norm:
             if _inflected(x.norm, y.norm):
-                facts.append(Fact("quote", x.span, y.span, severity=2,
+                facts.append(Fact(FactKind.QUOTE, x.span, y.span, severity=Severity.CHECK,
                                   note=f"quote word forms changed: “{x.span.slice(text_a)}” → “{y.span.slice(text_b)}”"))
             else:
-                facts.append(Fact("quote", x.span, y.span, severity=3,
+                facts.append(Fact(FactKind.QUOTE, x.span, y.span, severity=Severity.ALARM,
                                   note=f"quote reworded: “{x.span.slice(text_a)}” → “{y.span.slice(text_b)}”"))
         elif _cut_in_place(x, pa, y, pb) and not _moved_out(x, y, pa, qa, pb, qb):
-            facts.append(Fact("quote", x.span, y.span, severity=2,
+            facts.append(Fact(FactKind.QUOTE, x.span, y.span, severity=Severity.CHECK,
                               note=f"quote cut short: “{x.span.slice(text_a)}” → “{y.span.slice(text_b)}”"))
     for side, quotes, used, text, other, other_quotes in (("A", qa, used_a, text_a, pb, qb),
                                                           ("B", qb, used_b, text_b, pa, qa)):
@@ -213,8 +214,8 @@ def compare(text_a: str, qa: list[Quote], pa: Passage,
                 other_words = _unquoted_words(other, other_quotes)
             if sum(w in other_words for w in content) >= INDIRECT_MIN * len(content):
                 other = "B" if side == "A" else "A"
-                facts.append(Fact("quote", q.span if side == "A" else None, q.span if side == "B" else None,
-                                  severity=2, note=f"quoted in {side}, indirect speech in {other}: "
+                facts.append(Fact(FactKind.QUOTE, q.span if side == "A" else None, q.span if side == "B" else None,
+                                  severity=Severity.CHECK, note=f"quoted in {side}, indirect speech in {other}: "
                                                    f"“{q.span.slice(text)}”"))
     return facts
 
@@ -260,13 +261,13 @@ def compare_across(text_a: str, qa: list[Quote], pa: Passage, text_b: str, qb: l
         if x is None or y is None:
             side, q, text, passage = ("A", x, text_a, pa) if y is None else ("B", y, text_b, pb)
             if not _quoted_name(passage, q, strict=False):
-                facts.append(Fact("quote", x.span if x else None, y.span if y else None, severity=2,
+                facts.append(Fact(FactKind.QUOTE, x.span if x else None, y.span if y else None, severity=Severity.CHECK,
                                   note=f"quoted in {side} only: “{q.span.slice(text)}”"))
             continue
         short, long = sorted((len(x.span), len(y.span)))
         if short <= LENGTH_RATIO * long and long - short >= LENGTH_DIFFERENCE:
             what = "cut short" if len(x.span) > len(y.span) else "lengthened"
-            facts.append(Fact("quote", x.span, y.span, severity=2,
+            facts.append(Fact(FactKind.QUOTE, x.span, y.span, severity=Severity.CHECK,
                               note=f"quote {what}: “{x.span.slice(text_a)}” → “{y.span.slice(text_b)}”"))
     return facts
 

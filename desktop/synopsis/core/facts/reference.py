@@ -22,7 +22,7 @@ from ..model import Fact, Span
 from . import (_order, _years_as_figures, attribution, date_patterns, dates, figure_patterns, name_changes, names,
                negation, numbers, polarity, quotes, speakers_intl)
 from .analysis import Analysis
-from .common import WORD, Passage, across, document_language, norm_words, overlaps
+from .common import WORD, Passage, across, document_language, norm_words, overlaps, primary_tag
 from .figures_across import reconcile
 from .german import ADJECTIVE_ENDINGS, DETERMINERS, NOUN_EXCEPTIONS, OPENERS
 from .lexicon import INTL
@@ -250,8 +250,9 @@ def analyse(text: str, spans: list[Span], language: str | None) -> Analysis:
 
 
 def find_fact_changes(text_a: str, spans_a: list[Span], text_b: str, spans_b: list[Span], *,
-                      language_a: str | None = None, language_b: str | None = None) -> list[Fact]:
+                      languages: tuple[str | None, str | None] | None = None) -> list[Fact]:
     """What ``facts.find_fact_changes`` finds, found plainly."""
+    language_a, language_b = (primary_tag(tag) for tag in languages or (None, None))
     if [text_a[s.start:min(s.end, len(text_a))] for s in spans_a if min(s.end, len(text_a)) > s.start] == \
             [text_b[s.start:min(s.end, len(text_b))] for s in spans_b if min(s.end, len(text_b)) > s.start]:
         return []

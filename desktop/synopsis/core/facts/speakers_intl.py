@@ -17,6 +17,7 @@ import re
 from functools import lru_cache
 
 from ..model import Fact, Span
+from ..vocab import FactKind, Severity
 from .attribution import Speaker, _given, common_speaker
 from .attribution import _CUE as _ENGLISH_GERMAN_CUE
 from .common import Passage
@@ -220,11 +221,11 @@ def compare_across(text_a: str, sa: list[Speaker], names_a: list[Name], text_b: 
               and not _named(x, names_b)]
     left_b = [y for y in left_b if y.keys and not y.common and not (len(y.keys) == 1 and y.keys[0] in nouns[1])
               and not _named(y, names_a)]
-    facts = [Fact("attribution", x.span, y.span, severity=3,
+    facts = [Fact(FactKind.ATTRIBUTION, x.span, y.span, severity=Severity.ALARM,
                   note=f"speaker changed: {x.span.slice(text_a)} → {y.span.slice(text_b)}")
              for x, y in zip(left_a, left_b)]
-    facts += [Fact("attribution", x.span, None, severity=2, note=f"attribution only in A: {x.span.slice(text_a)}")
+    facts += [Fact(FactKind.ATTRIBUTION, x.span, None, severity=Severity.CHECK, note=f"attribution only in A: {x.span.slice(text_a)}")
               for x in left_a[len(left_b):] if cues[1]]
-    facts += [Fact("attribution", None, y.span, severity=2, note=f"attribution only in B: {y.span.slice(text_b)}")
+    facts += [Fact(FactKind.ATTRIBUTION, None, y.span, severity=Severity.CHECK, note=f"attribution only in B: {y.span.slice(text_b)}")
               for y in left_b[len(left_a):] if cues[0]]
     return facts

@@ -12,8 +12,10 @@ from PySide6.QtGui import QBrush, QColor, QFont
 
 from ...core.collection import CollectionReport, Statement
 from ...export.collection_table import CUES, passage, source_names
+from ...palette import CELLS
+from ..plaintext import tooltip
 
-CELL_COLOURS = {"shared": QColor("#9ec5fe"), "paraphrased": QColor("#ffe08a"), "absent": QColor("#f2f2f2")}
+CELL_COLOURS = {label: QColor(colour) for label, colour in CELLS.items()}
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 STATEMENT_ROLE = Qt.ItemDataRole.UserRole + 2
 SOURCE_ROLE = Qt.ItemDataRole.UserRole + 3  # the source a cell stands for, or -1
@@ -61,7 +63,7 @@ class MatrixModel(QAbstractTableModel):
                 return str(source + 1)
             return {0: "#", 1: "Sources"}.get(section, "Facts" if section == self.columnCount() - 2 else "Statement")
         if role == Qt.ItemDataRole.ToolTipRole and source >= 0:
-            return self.names[source]
+            return tooltip(self.names[source])
         return None
 
     # -- cells ---------------------------------------------------------------------------
@@ -89,9 +91,9 @@ class MatrixModel(QAbstractTableModel):
                 return int(Qt.AlignmentFlag.AlignCenter)
             if role == Qt.ItemDataRole.ToolTipRole:
                 if label == "absent":
-                    return f"{self.names[source]}: absent"
+                    return tooltip(f"{self.names[source]}: absent")
                 ref = " (reference)" if source == s.reference else ""
-                return f"{self.names[source]}{ref}, {label}: {passage(self.collection, s, source)}"
+                return tooltip(f"{self.names[source]}{ref}, {label}: {passage(self.collection, s, source)}")
             if role == SORT_ROLE:
                 return {"shared": 2, "paraphrased": 1, "absent": 0}[label]
             return None
@@ -111,7 +113,7 @@ class MatrixModel(QAbstractTableModel):
         if role in (Qt.ItemDataRole.DisplayRole, SORT_ROLE):
             return " ".join(self._texts[index.row()].split())
         if role == Qt.ItemDataRole.ToolTipRole:
-            return self._texts[index.row()]
+            return tooltip(self._texts[index.row()])
         return None
 
     def flags(self, index: _Index) -> Qt.ItemFlag:

@@ -1,10 +1,12 @@
 """A minimal two-pane view of one pair of sources, with one statement's passages picked out."""
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPlainTextEdit, QVBoxLayout, QWidget
 
 from ...core.collection import CollectionReport
+from ..plaintext import escaped
 from .model import CELL_COLOURS
 
 
@@ -31,6 +33,7 @@ class PairView(QWidget):
             pane.setReadOnly(True)
             column = QVBoxLayout()
             title.setWordWrap(True)
+            title.setTextFormat(Qt.TextFormat.PlainText)
             column.addWidget(title)
             column.addWidget(pane)
             layout.addLayout(column)
@@ -41,7 +44,8 @@ class PairView(QWidget):
         docs = self.collection.documents
         report, swapped = self.collection.report_for(i, j)
         for side, src in enumerate((i, j)):
-            self.titles[side].setText(f"<b>{src + 1}</b>: {docs[src].title}")
+            self.titles[side].setTextFormat(Qt.TextFormat.RichText)
+            self.titles[side].setText(f"<b>{src + 1}</b>: {escaped(docs[src].title)}")
             self.panes[side].setPlainText(docs[src].text)
         for link in report.links:
             if link.score < self.collection.group_threshold:

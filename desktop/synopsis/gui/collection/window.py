@@ -1,6 +1,8 @@
 """The window hosting the claim matrix, the heat map and a pair view."""
 from __future__ import annotations
 
+import os
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QModelIndex, Qt, Signal
@@ -8,19 +10,12 @@ from PySide6.QtWidgets import (QApplication, QComboBox, QHBoxLayout, QHeaderView
                                QSpinBox, QSplitter, QTableView, QVBoxLayout, QWidget)
 
 from ...core.collection import CollectionReport
+from ...core.model import Report
 from ...export.collection_table import source_names
+from ..plaintext import escaped
 from .heatmap import HeatMapWidget
 from .model import SOURCE_ROLE, STATEMENT_ROLE, MatrixModel, MatrixProxy
 from .pairview import PairView
-
-
-def _external_pair_opener():
-    """The main window's way to show a report side by side, if it offers one."""
-    try:
-        from .. import mainwindow  # type: ignore[attr-defined]
-    except ImportError:
-        return None
-    return getattr(mainwindow, "show_report", None)
 
 
 class CollectionWindow(QMainWindow):
@@ -28,6 +23,8 @@ class CollectionWindow(QMainWindow):
 
     ``pairRequested(source_i, source_j, statement)`` is emitted for a click on a source cell
     (i = the statement's reference source, j = the clicked one) or a heat-map cell (statement -1).
+    ``pair_opener``, when whoever opened the window sets it, shows the pair's report elsewhere
+    (the main window) and answers False when it cannot; the pair is then shown here.
     """
 
     pairRequested = Signal(int, int, int)
@@ -35,6 +32,7 @@ class CollectionWindow(QMainWindow):
     def __init__(self, collection: CollectionReport, parent=None) -> None:
         super().__init__(parent)
         self.collection = collection
+        self.pair_opener: Callable[[Report], bool] | None = None
         self.setWindowTitle(f"Synopsis — {len(collection.documents)} sources")
         self.model = MatrixModel(collection, self)
         self.proxy = MatrixProxy(self)
@@ -65,14 +63,15 @@ class CollectionWindow(QMainWindow):
         self.min_sources.setSuffix(" source(s)")
         self.min_sources.valueChanged.connect(self.proxy.set_min_sources)
 
-        legend = QLabel("<b>S</b> shared (blue) · <b>P</b> paraphrased (yellow) · <b>—</b> absent · "
+        legend = QLabel("<b>S</b> shared (blue) · <b>P</b> paraphrased (orange) · <b>—</b> absent · "
                         "bold = reference passage · † published first")
         legend.setWordWrap(True)
         self.table.setMinimumWidth(200)
         self.source_filter.setMinimumContentsLength(12)
         self.source_filter.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         sources = QLabel("<br>".join(
-            f"<b>{k + 1}</b>: {name}" + (f" ({doc.meta['published']})" if doc.meta.get("published") else "")
+            f"<b>{k + 1}</b>: {escaped(name)}"
+            + (f" ({escaped(doc.meta['published'])})" if doc.meta.get("published") else "")
             + f" — {sum(1 for s in collection.statements if s.member(k))} statements"
             for k, (name, doc) in enumerate(zip(names, collection.documents))))
         sources.setTextFormat(Qt.TextFormat.RichText)
@@ -125,17 +124,22 @@ class CollectionWindow(QMainWindow):
         self.pairRequested.emit(other, source, statement.id)
 
     def open_pair(self, i: int, j: int, statement: int) -> None:
-        opener = _external_pair_opener()
-        if opener is not None:
-            report, swapped = self.collection.report_for(i, j)
-            if opener(report) is not False:  # False: no main window to show it in
+        if self.pair_opener is not None:
+            report, _swapped = self.collection.report_for(i, j)
+            if self.pair_opener(report) is not False:  # False: no main window to show it in
                 return
         self.pair_view.show_pair(i, j, statement)
 
 
 def run_window(collection: CollectionReport, *, size: tuple[int, int] = (1400, 900),
-               screenshot: Path | None = None) -> int:
-    """Show the window (or render it into ``screenshot`` and return); the exit status."""
+               screenshot: Path | None = None, protected=(), library=()) -> int:
+    """Show the window (or render it into ``screenshot`` and return); the exit status.
+
+    The screenshot is written through :func:`synopsis.export.safe_output.write_output` (never
+    over an input in ``protected`` or the ``library``); a failure raises its one-line error.
+    """
+    if screenshot is not None:
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # no screen needed to render
     app = QApplication.instance() or QApplication([])
     window = CollectionWindow(collection)
     window.resize(*size)
@@ -146,8 +150,27 @@ def run_window(collection: CollectionReport, *, size: tuple[int, int] = (1400, 9
                                                      if m.source != rows[0].reference), rows[0].id)
         for _ in range(3):
             app.processEvents()
-        window.grab().save(str(screenshot))
-        window.close()
+        try:
+            write_png(window, screenshot, protected=protected, library=library)
+        finally:
+            window.close()
         return 0
     window.show()
     return app.exec()
+
+
+def write_png(widget, path: Path, *, protected=(), library=()) -> None:
+    """Render ``widget`` into a PNG at ``path`` (safely; an impossible size is an error)."""
+    from PySide6.QtCore import QBuffer, QByteArray, QIODevice
+
+    from ...export.safe_output import OutputError, write_output
+
+    pixmap = widget.grab()
+    data = QByteArray()
+    buffer = QBuffer(data)
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    if pixmap.isNull() or not pixmap.save(buffer, "PNG"):
+        raise OutputError(path, f"the window could not be rendered at {widget.width()}x{widget.height()} "
+                                "pixels; nothing was written")
+    buffer.close()
+    write_output(path, bytes(data.data()), protected=protected, library=library)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import platform
 
-from PySide6.QtCore import QCoreApplication, qVersion
+from PySide6.QtCore import QCoreApplication, Qt, qVersion
 from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QDoubleSpinBox, QFileDialog, QFormLayout,
                                QComboBox, QHBoxLayout, QInputDialog, QLineEdit, QMessageBox,
                                QPushButton, QWidget)
@@ -27,7 +27,10 @@ def versions() -> dict[str, str]:
 class Dialogs:
     @classmethod
     def error(cls, parent: QWidget | None, title: str, text: str) -> None:
-        QMessageBox.warning(parent, title, text)
+        """A warning box; ``text`` (which names files, addresses, titles) is shown as plain text."""
+        box = QMessageBox(QMessageBox.Icon.Warning, title, text, QMessageBox.StandardButton.Ok, parent)
+        box.setTextFormat(Qt.TextFormat.PlainText)
+        box.exec()
 
     @classmethod
     def open_file(cls, parent: QWidget | None, title: str) -> str | None:

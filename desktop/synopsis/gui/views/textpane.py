@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (QHBoxLayout, QLabel, QLineEdit, QTextEdit, QToolB
 from ...core.model import Document
 from .. import theme as themes
 from ..geometry import Utf16Map, segment_at
+from ..plaintext import plain_label, tooltip
 from .summary import SummaryBar
 
 
@@ -257,13 +258,13 @@ class SourcePane(QWidget):
         super().__init__(parent)
         self.side = side
         letter = "A" if side == 0 else "B"
-        self.title = QLabel(self.tr("Source %1").replace("%1", letter))
+        self.title = plain_label(QLabel(self.tr("Source %1").replace("%1", letter)))
         font = self.title.font()
         font.setBold(True)
         font.setPointSizeF(font.pointSizeF() * 1.1)
         self.title.setFont(font)
         self.title.setWordWrap(True)
-        self.meta = QLabel()
+        self.meta = plain_label(QLabel())
         self.meta.setObjectName("meta")
         self.meta.setWordWrap(True)
         self.open_button = QToolButton()
@@ -310,7 +311,7 @@ class SourcePane(QWidget):
             self.url.setVisible(True)
             return
         self.title.setText(doc.title or doc.source)
-        self.title.setToolTip(doc.source)
+        self.title.setToolTip(tooltip(doc.source))
         parts = [str(doc.meta.get("outlet") or doc.meta.get("site") or "")]
         parts.append(str(doc.meta.get("published") or doc.meta.get("date") or ""))
         parts.append(doc.language or "")

@@ -1,7 +1,7 @@
 """German fact words."""
 from __future__ import annotations
 
-from . import Lexicon
+from .record import Lexicon
 
 _DETERMINERS = frozenset(
     "der die das den dem des ein eine einen einem einer eines kein keine keinen keinem keiner keines im am zum "

@@ -1,7 +1,7 @@
 """English fact words."""
 from __future__ import annotations
 
-from . import Lexicon
+from .record import Lexicon
 
 LEXICON = Lexicon(
     code="en",

@@ -1,7 +1,7 @@
 """Spanish fact words."""
 from __future__ import annotations
 
-from . import Lexicon, forms
+from .record import Lexicon, forms
 
 _MONTHS = "enero febrero marzo abril mayo junio julio agosto septiembre octubre noviembre diciembre".split()
 

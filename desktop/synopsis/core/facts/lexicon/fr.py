@@ -1,7 +1,7 @@
 """French fact words (also as the Text+Berg yearbooks print them: "d' environ", "l' on")."""
 from __future__ import annotations
 
-from . import Lexicon, forms
+from .record import Lexicon, forms
 
 _MONTHS = "janvier février mars avril mai juin juillet août septembre octobre novembre décembre".split()
 

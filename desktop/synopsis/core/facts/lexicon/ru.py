@@ -1,7 +1,7 @@
 """Russian fact words (inflected forms listed where a pattern meets them: "марта", "в среду")."""
 from __future__ import annotations
 
-from . import Lexicon, forms
+from .record import Lexicon, forms
 
 _MONTHS = ("январь января январе январю январём январем", "февраль февраля феврале февралю февралём февралем",
            "март марта марте марту мартом", "апрель апреля апреле апрелю апрелем", "май мая мае маю маем",

@@ -5,7 +5,7 @@ of the apostrophes Ukrainian is written with ("'", "’", "ʼ").
 """
 from __future__ import annotations
 
-from . import Lexicon, forms
+from .record import Lexicon, forms
 
 _MONTHS = ("січень січня січні січню січнем", "лютий лютого лютому лютим", "березень березня березні березню березнем",
            "квітень квітня квітні квітню квітнем", "травень травня травні травню травнем",
