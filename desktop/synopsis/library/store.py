@@ -16,6 +16,7 @@ from .corrections import (ACTIONS, LINK_LABELS, VERDICTS, apply_corrections, che
                           parse_key)
 from .db import LibraryDB, now_iso
 from .errors import LibraryError, NotFound
+from .review import ReviewMixin
 from .search import SearchMixin
 
 LIST_COLUMNS = "id, title, source, outlet, author, published, language, format, added, length(text) AS chars"
@@ -34,7 +35,7 @@ def _doc_row(doc: Document) -> dict[str, Any]:
             "meta": json.dumps(meta, ensure_ascii=False, default=str), "added": now_iso()}
 
 
-class Library(CasesMixin, SearchMixin, LibraryDB):
+class Library(ReviewMixin, CasesMixin, SearchMixin, LibraryDB):
     """A Synopsis library file. ``Library.open(path)``; close with :meth:`close` or ``with``."""
 
     # -- documents -------------------------------------------------------------------------
