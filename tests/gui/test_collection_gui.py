@@ -56,10 +56,12 @@ def test_click_emits_pair_and_opens_it(window, qtbot):
     qtbot.waitExposed(window)
     window.table.scrollTo(index)
     rect = window.table.visualRect(index)
-    with qtbot.waitSignal(window.pairRequested) as blocker:
+    with qtbot.assertNotEmitted(window.pairRequested):
         qtbot.mouseClick(window.table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
-    assert blocker.args == [statement.reference, clicked, statement.id]
     assert window.pair_view.pair == (statement.reference, clicked, statement.id)
+    with qtbot.waitSignal(window.pairRequested) as blocker:
+        qtbot.mouseDClick(window.table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    assert blocker.args == [statement.reference, clicked, statement.id]
     for side, source in enumerate((statement.reference, clicked)):
         member = statement.member(source)
         doc = window.collection.documents[source]

@@ -29,15 +29,21 @@ def test_compare_many_opens_the_matrix_and_a_cell_shows_the_pair(window, qtbot, 
     index = proxy.index(row, matrix.model.column_of_source(clicked))
     assert index.data(SOURCE_ROLE) == clicked
     matrix.table.scrollTo(index)
-    with qtbot.waitSignal(window.comparisonReady, timeout=5000):
+    # a click shows the pair beside the matrix, in the matrix window's own panes
+    with qtbot.assertNotEmitted(window.comparisonReady):
         qtbot.mouseClick(matrix.table.viewport(), Qt.MouseButton.LeftButton,
                          pos=matrix.table.visualRect(index).center())
+    assert matrix.pair_view.pair == (statement.reference, clicked, statement.id)
+    # a double click asks for it in the comparison window, through the matrix's signal
+    with qtbot.waitSignal(window.comparisonReady, timeout=5000):
+        qtbot.mouseDClick(matrix.table.viewport(), Qt.MouseButton.LeftButton,
+                          pos=matrix.table.visualRect(index).center())
     pair, _swapped = matrix.collection.report_for(statement.reference, clicked)
     assert window.report is not None and window.report is not pair  # a copy: corrections stay here
     assert {d.source for d in window.report.documents} == {paths[0], paths[1]}
     assert [l.a for l in window.report.links] == [l.a for l in pair.links]
     assert window.views[0].toPlainText() == window.report.documents[0].text
-    assert window.model.rowCount() == len(pair.links)
+    assert window.pairs.model.rowCount() == len(pair.links)
     # the shown pair is an ordinary comparison now: swapping compares it again, other way round
     first = window.report.documents[0].text
     with qtbot.waitSignal(window.comparisonReady, timeout=20000):
@@ -51,7 +57,7 @@ def test_fewer_than_three_sources_is_refused(window, seeds, monkeypatch, errors)
     monkeypatch.setattr(Dialogs, "open_files", classmethod(lambda cls, parent, title: paths))
     window.act_many.trigger()
     assert len(errors) == 1 and "3" in errors[0][1]
-    assert window.collection_ctl.job is None
+    assert not window.collection_ctl.runner.busy
 
 
 def test_a_bad_source_fails_with_its_name(window, qtbot, seeds, tmp_path, monkeypatch, errors):

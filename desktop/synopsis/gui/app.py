@@ -38,6 +38,60 @@ def icon_path():
     return next((c for c in candidates if c.is_file()), None)
 
 
+class _Screenshot:
+    """The ``--screenshot`` mode: once the comparison (or the matrix) is shown, save a PNG and quit.
+
+    Errors that would open a dialog become one ``synopsis: error:`` line and exit status 2.
+    """
+
+    def __init__(self, app, window, path: str, size: tuple[int, int]) -> None:
+        from PySide6.QtCore import QTimer
+
+        from .dialogs import Dialogs
+
+        self.app, self.window, self.path, self.size = app, window, path, size
+        self.code = 0
+        window.resize(*size)
+        Dialogs.error = classmethod(lambda cls, parent, title, text: self.fail(text))
+        window.comparisonReady.connect(lambda: QTimer.singleShot(50, self.shoot))
+        window.collection_ctl.ready.connect(lambda matrix: QTimer.singleShot(50, lambda: self.shoot_matrix(matrix)))
+
+    def fail(self, text: str) -> None:
+        print(f"synopsis: error: {text}", file=sys.stderr)
+        self.code = 2
+        self.app.quit()
+
+    def _save(self, widget) -> None:
+        for _ in range(3):
+            self.app.processEvents()
+        if not widget.grab().save(self.path):
+            print(f"synopsis: error: {self.path}: cannot write the image", file=sys.stderr)
+            self.code = 2
+        self.app.quit()
+
+    def shoot(self) -> None:
+        """The first pair with a changed fact selected, both panes at the top."""
+        window = self.window
+        window.resize(*self.size)
+        self.app.processEvents()
+        report = window.report
+        if report is not None and report.links:
+            window.session.select_link(next((i for i, l in enumerate(report.links) if l.facts), 0))
+            window.views[0].set_scroll_y(0)
+            window.scroller.follow(0)
+        self._save(window)
+
+    def shoot_matrix(self, matrix) -> None:
+        """The first statement carried by several sources, side by side."""
+        matrix.resize(*self.size)
+        rows = [s for s in matrix.collection.rows() if len(s.members) > 1]
+        if rows:
+            first = rows[0]
+            matrix.open_pair(first.reference, next(m.source for m in first.members
+                                                   if m.source != first.reference), first.id)
+        self._save(matrix)
+
+
 def run(a: str | None = None, b: str | None = None, *more: str, screenshot: str | None = None,
         size: tuple[int, int] = (1400, 900), theme: str | None = None, library: bool = False) -> int:
     """Open the window (comparing ``a`` and ``b`` if given; with three or more sources, the
@@ -46,55 +100,14 @@ def run(a: str | None = None, b: str | None = None, *more: str, screenshot: str 
     if screenshot:
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     app = _application()
-    from PySide6.QtCore import QTimer
+    from PySide6.QtCore import QThreadPool, QTimer
 
-    from .dialogs import Dialogs
     from .mainwindow import MainWindow
 
     window = MainWindow()
     if theme:
         window.set_theme(theme)
-    status = {"code": 0}
-    if screenshot:
-        window.resize(*size)
-
-        def fail(title, text, parent=None):
-            print(f"synopsis: error: {text}", file=sys.stderr)
-            status["code"] = 2
-            app.quit()
-
-        Dialogs.error = classmethod(lambda cls, parent, title, text: fail(title, text))
-
-        def shoot() -> None:
-            window.resize(*size)
-            app.processEvents()
-            if window.report is not None and window.report.links:
-                first = next((i for i, l in enumerate(window.report.links) if l.facts), 0)
-                window.select_link(first)
-                window.views[0].set_scroll_y(0)
-                window._scrolled(0)
-            app.processEvents()
-            if not window.grab().save(screenshot):
-                print(f"synopsis: error: {screenshot}: cannot write the image", file=sys.stderr)
-                status["code"] = 2
-            app.quit()
-
-        def shoot_matrix(matrix) -> None:
-            matrix.resize(*size)
-            rows = [s for s in matrix.collection.rows() if len(s.members) > 1]
-            if rows:     # show the first statement carried by several sources, side by side
-                first = rows[0]
-                matrix.pair_view.show_pair(first.reference, next(m.source for m in first.members
-                                                                 if m.source != first.reference), first.id)
-            for _ in range(3):
-                app.processEvents()
-            if not matrix.grab().save(screenshot):
-                print(f"synopsis: error: {screenshot}: cannot write the image", file=sys.stderr)
-                status["code"] = 2
-            app.quit()
-
-        window.comparisonReady.connect(lambda: QTimer.singleShot(50, shoot))
-        window.collection_ctl.ready.connect(lambda matrix: QTimer.singleShot(50, lambda: shoot_matrix(matrix)))
+    shot = _Screenshot(app, window, screenshot, size) if screenshot else None
     window.show()
     if library:
         window.library_ctl.dock.show()
@@ -104,10 +117,8 @@ def run(a: str | None = None, b: str | None = None, *more: str, screenshot: str 
         window.open_paths(a, b)
     elif a:
         window.set_source(0, ("path", a))
-    elif screenshot:
-        QTimer.singleShot(50, shoot)
+    elif shot is not None:
+        QTimer.singleShot(50, shot.shoot)
     code = app.exec()
-    from PySide6.QtCore import QThreadPool
-
     QThreadPool.globalInstance().waitForDone(5000)
-    return status["code"] or code
+    return (shot.code if shot is not None else 0) or code

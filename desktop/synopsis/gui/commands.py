@@ -1,48 +1,34 @@
-"""Manual corrections as undoable commands on the report's links and candidates.
+"""Manual corrections as undoable commands on the shown comparison's links and candidates.
 
-Links are never mutated in place (relabelling copies them), so a command can keep the lists
-before and after and swap them. Manual links carry ``origin="manual"`` and survive
-``relabel``; an unlink also removes the pair from the candidates so relabelling does not
-bring it back. Linking and unlinking re-mark moved passages for the links there are then.
+Links are never changed in place (a relabel makes a new link with ``dataclasses.replace``), so
+a command keeps the lists before and after and restores them. When something else replaced
+the links in between (thresholds were moved), undo and redo re-apply the correction by its
+pairs' keys instead (:func:`replay`), so they still do what they say. Manual links carry
+``origin="manual"`` and survive a change of thresholds; an unlink also removes the pair from
+the candidates so that new thresholds do not bring it back.
 """
 from __future__ import annotations
 
-import copy
-from collections.abc import Callable
+import dataclasses
+from typing import TYPE_CHECKING
 
 from PySide6.QtGui import QUndoCommand
 
-from ..core.model import Link, Report
 from ..core.corrections import manual_link
+from ..core.model import Link, Report, link_key
 from ..core.order import in_order
 
+if TYPE_CHECKING:
+    from .session import ComparisonSession
 
-class ReportEdit(QUndoCommand):
-    def __init__(self, report: Report, text: str, links: list[Link], candidates: list[Link],
-                 changed: Callable[[], None],
-                 recorded: Callable[[list[Link], list[Link]], None] | None = None) -> None:
-        super().__init__(text)
-        self.report = report
-        self.before = (list(report.links), list(report.candidates))
-        self.after = (links, candidates)
-        self.changed = changed
-        self.recorded = recorded  # told (old links, new links) on every redo and undo
-
-    def _swap_to(self, state: tuple[list, list]) -> None:
-        old = list(self.report.links)
-        self.report.links, self.report.candidates = list(state[0]), list(state[1])
-        if self.recorded is not None:
-            self.recorded(old, list(self.report.links))
-        self.changed()
-
-    def redo(self) -> None:
-        self._swap_to(self.after)
-
-    def undo(self) -> None:
-        self._swap_to(self.before)
+Change = tuple[str, list[int], list[int], "str | None"]
 
 
-def link_changes(old: list[Link], new: list[Link]) -> list[tuple[str, list[int], list[int], str | None]]:
+def key_of(link: Link) -> str:
+    return link_key(link.a, link.b)
+
+
+def link_changes(old: list[Link], new: list[Link]) -> list[Change]:
     """The corrections that turn ``old`` links into ``new`` ones: ``(action, a, b, label)``.
 
     Unlinks come first, then links, then relabels, so replaying them in order (a link displaces
@@ -53,7 +39,7 @@ def link_changes(old: list[Link], new: list[Link]) -> list[tuple[str, list[int],
 
     before = {key(l): l for l in old}
     after = {key(l): l for l in new}
-    out: list[tuple[str, list[int], list[int], str | None]] = []
+    out: list[Change] = []
     out += [("unlink", list(k[0]), list(k[1]), None) for k in before if k not in after]
     out += [("link", list(k[0]), list(k[1]), l.label) for k, l in after.items() if k not in before]
     out += [("relabel", list(k[0]), list(k[1]), l.label) for k, l in after.items()
@@ -74,12 +60,74 @@ def link_passages(report: Report, a: list[int], b: list[int], label: str = "para
 
 
 def unlink(report: Report, link: Link) -> tuple[list, list]:
-    links = in_order([l for l in report.links if l is not link])
-    candidates = [c for c in report.candidates if not (c.a == link.a and c.b == link.b)]
+    key = key_of(link)
+    links = in_order([l for l in report.links if key_of(l) != key])
+    candidates = [c for c in report.candidates if key_of(c) != key]
     return links, candidates
 
 
 def relabel_link(report: Report, link: Link, label: str) -> tuple[list, list]:
-    new = copy.copy(link)
-    new.label, new.origin = label, "manual"
-    return [new if l is link else l for l in report.links], list(report.candidates)
+    key = key_of(link)
+    return ([dataclasses.replace(l, label=label, origin="manual") if key_of(l) == key else l
+             for l in report.links], list(report.candidates))
+
+
+def replay(report: Report, changes: list[Change], pool: list[Link] = ()) -> tuple[list, list]:
+    """``report``'s (links, candidates) with ``changes`` applied by key.
+
+    A pair linked again is taken from ``pool`` (the links of the state being restored) when it
+    is there, so an automatic pair comes back as it was; otherwise it is linked by hand.
+    """
+    templates = {key_of(l): l for l in pool}
+    links, candidates = list(report.links), list(report.candidates)
+    for action, a, b, label in changes:
+        key = link_key(a, b)
+        if action == "unlink":
+            links = [l for l in links if key_of(l) != key]
+            candidates = [c for c in candidates if key_of(c) != key]
+        elif action == "link":
+            template = templates.get(key)
+            if template is None:
+                new = manual_link(dataclasses.replace(report, links=links, candidates=candidates),
+                                  a, b, label or "paraphrased")
+            else:
+                new = template
+                if template.origin == "auto" and all(key_of(c) != key for c in candidates):
+                    candidates.append(template)
+            links = [l for l in links if not _overlaps(l, set(a), set(b))] + [new]
+        elif action == "relabel":
+            template = templates.get(key)
+            origin = template.origin if template is not None else "manual"
+            links = [dataclasses.replace(l, label=label, origin=origin) if key_of(l) == key else l
+                     for l in links]
+    return in_order(links), candidates
+
+
+class ReportEdit(QUndoCommand):
+    """One correction of the session's links (with the pair to select after it)."""
+
+    def __init__(self, session: "ComparisonSession", text: str, after: tuple[list, list],
+                 select_after: tuple[list[int], list[int]] | None = None) -> None:
+        super().__init__(text)
+        self.session = session
+        report = session.report
+        self.before = (report.links, report.candidates)
+        self.after = after
+        self.forward = link_changes(self.before[0], after[0])
+        self.backward = link_changes(after[0], self.before[0])
+        self.select_after = select_after
+
+    def _go(self, source: tuple[list, list], target: tuple[list, list], changes: list[Change],
+            select: tuple[list[int], list[int]] | None) -> None:
+        report = self.session.report
+        if report.links is source[0] and report.candidates is source[1]:
+            state = target
+        else:  # the links were replaced meanwhile (new thresholds): apply the change itself
+            state = replay(report, changes, target[0])
+        self.session.apply_edit(state[0], state[1], changes, select)
+
+    def redo(self) -> None:
+        self._go(self.before, self.after, self.forward, self.select_after)
+
+    def undo(self) -> None:
+        self._go(self.after, self.before, self.backward, None)

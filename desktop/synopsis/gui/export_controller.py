@@ -79,7 +79,7 @@ def export_report(window) -> Path | None:
     path, chosen_filter = chosen
     out, fmt = target(path, chosen_filter)
     try:
-        export.write_report(report, out, fmt, annotations=window.library_ctl.annotations(report))
+        export.write_report(report, out, fmt, annotations=window.session.annotations())
     except OSError as exc:
         Dialogs.error(window, _tr("Export", "Could not export"),
                       f"{out}: {_tr('Export', 'cannot write')} ({exc.strerror or exc})")

@@ -45,6 +45,7 @@ class LibraryPanel(QWidget):
 
     comparisonOpened = Signal(int)
     documentsOpened = Signal(list)
+    collectionOpened = Signal(int)
 
     def __init__(self, library: Library | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -135,10 +136,15 @@ class LibraryPanel(QWidget):
         self.more.setVisible(len(rows) == PAGE)
 
     def _fill_recent(self) -> None:
-        for row in self.library.list_comparisons(50, recent=True):
-            self.recent.addTopLevelItem(_item(
-                [row["title"], row["created"][:16].replace("T", " "),
-                 (row["opened"] or "")[:16].replace("T", " ")], "comparison", row["id"], row["note"]))
+        rows = [(row["opened"] or row["created"], _item(
+            [row["title"], row["created"][:16].replace("T", " "), (row["opened"] or "")[:16].replace("T", " ")],
+            "comparison", row["id"], row["note"])) for row in self.library.list_comparisons(50, recent=True)]
+        rows += [(row["opened"] or row["created"], _item(
+            [self.tr("Claim matrix: %1").replace("%1", row["title"]), row["created"][:16].replace("T", " "),
+             (row["opened"] or "")[:16].replace("T", " ")], "collection", row["id"],
+            self.tr("%1 sources").replace("%1", str(row["sources"])))) for row in self.library.list_collections(50)]
+        for _when, item in sorted(rows, key=lambda r: r[0], reverse=True):
+            self.recent.addTopLevelItem(item)
 
     def _fill_cases(self) -> None:
         for case in self.library.list_cases():
@@ -188,7 +194,10 @@ class LibraryPanel(QWidget):
         picked = [item.data(0, ROLE) for item in items if item.data(0, ROLE)]
         comparisons = [i for kind, i in picked if kind == "comparison"]
         documents = [i for kind, i in picked if kind == "document"]
-        if comparisons:
+        collections = [i for kind, i in picked if kind == "collection"]
+        if collections and not comparisons:
+            self.collectionOpened.emit(collections[0])
+        elif comparisons:
             if self.library is not None and not self.library.readonly:
                 self._call(self.library.mark_opened, comparisons[0])
                 self.recent.clear()

@@ -7,7 +7,7 @@ from PySide6.QtCore import (QAbstractTableModel, QCoreApplication, QModelIndex,
 from ..core.model import Link, Report
 
 _tr = QCoreApplication.translate
-COLUMNS = ("class", "score", "wording", "facts", "moved", "origin", "a", "b")
+COLUMNS = ("class", "score", "wording", "facts", "verdict", "moved", "origin", "a", "b")
 LINK_ROLE = Qt.ItemDataRole.UserRole + 1  # the link's index in report.links
 SORT_ROLE = Qt.ItemDataRole.UserRole + 2
 
@@ -20,10 +20,11 @@ def _excerpt(text: str, limit: int = 140) -> str:
 class PairsModel(QAbstractTableModel):
     """One row per link of the report (manual and automatic)."""
 
-    def __init__(self, parent=None) -> None:
+    def __init__(self, parent=None, reviews=None) -> None:
         super().__init__(parent)
         self._report: Report | None = None
         self._links: list[Link] = []
+        self._reviews = reviews or (lambda link: None)   # link -> PairReview (verdict, note)
 
     def set_report(self, report: Report | None) -> None:
         self.beginResetModel()
@@ -34,6 +35,12 @@ class PairsModel(QAbstractTableModel):
     def refresh(self) -> None:
         """Call after ``report.links`` changed (relabel, manual edit)."""
         self.set_report(self._report)
+
+    def reviews_changed(self) -> None:
+        """Verdicts or notes changed: the verdict column is drawn again."""
+        if self._links:
+            col = COLUMNS.index("verdict")
+            self.dataChanged.emit(self.index(0, col), self.index(len(self._links) - 1, col))
 
     def link(self, row: int) -> Link:
         return self._links[row]
@@ -52,13 +59,15 @@ class PairsModel(QAbstractTableModel):
                                                "statement (0–1), neighbours' alignment included"),
                     "wording": _tr("PairsModel", "How much of the wording both passages share; at or above "
                                                  "the shared threshold, with at most a couple of words "
-                                                 "changed, the pair is shared")}
+                                                 "changed, the pair is shared"),
+                    "verdict": _tr("PairsModel", "Your verdict on the pair (✎ when it has a note)")}
             return tips.get(COLUMNS[section])
         if role != Qt.ItemDataRole.DisplayRole:
             return None
         names = {"class": _tr("PairsModel", "Class"), "score": _tr("PairsModel", "Score"),
                  "wording": _tr("PairsModel", "Same words"),
-                 "facts": _tr("PairsModel", "Facts"), "moved": _tr("PairsModel", "Moved"),
+                 "facts": _tr("PairsModel", "Facts"), "verdict": _tr("PairsModel", "Verdict"),
+                 "moved": _tr("PairsModel", "Moved"),
                  "origin": _tr("PairsModel", "Origin"), "a": _tr("PairsModel", "Text A"),
                  "b": _tr("PairsModel", "Text B")}
         return names[COLUMNS[section]]
@@ -80,7 +89,15 @@ class PairsModel(QAbstractTableModel):
             if col == "class":
                 return link.label if sort else _tr("PairsModel", link.label)
             if col == "score":
+                if link.origin == "manual" and link.same_words is None:   # never scored
+                    return -1.0 if sort else _tr("PairsModel", "manual")
                 return float(link.score) if sort else f"{link.score:.2f}"
+            if col == "verdict":
+                review = self._reviews(link)
+                if review is None or review.empty:
+                    return ""
+                shown = _tr("PairsModel", review.verdict) if review.verdict else ""
+                return (shown + (" ✎" if review.note else "")).strip()
             if col == "wording":
                 value = link.same_words
                 if sort:
@@ -104,6 +121,9 @@ class PairsModel(QAbstractTableModel):
             return self._passage(0 if col == "a" else 1, link)
         if role == Qt.ItemDataRole.ToolTipRole and col == "facts" and link.facts:
             return "\n".join(f"{f.kind}: {f.note}" for f in link.facts)
+        if role == Qt.ItemDataRole.ToolTipRole and col == "verdict":
+            review = self._reviews(link)
+            return review.note or None if review is not None else None
         if role == Qt.ItemDataRole.TextAlignmentRole and col in ("score", "wording"):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None

@@ -14,20 +14,13 @@ from .model import SOURCE_ROLE, STATEMENT_ROLE, MatrixModel, MatrixProxy
 from .pairview import PairView
 
 
-def _external_pair_opener():
-    """The main window's way to show a report side by side, if it offers one."""
-    try:
-        from .. import mainwindow  # type: ignore[attr-defined]
-    except ImportError:
-        return None
-    return getattr(mainwindow, "show_report", None)
-
-
 class CollectionWindow(QMainWindow):
     """Claim matrix (sortable, filterable), heat map, and the pair behind a clicked cell.
 
-    ``pairRequested(source_i, source_j, statement)`` is emitted for a click on a source cell
-    (i = the statement's reference source, j = the clicked one) or a heat-map cell (statement -1).
+    A click on a source cell (or a heat-map cell) shows that pair in the window's own panes,
+    beside the matrix, with the statement selected. ``pairRequested(source_i, source_j,
+    statement)`` asks for the shown pair in the comparison window (double-click, or
+    File ▸ Open pair in the comparison window); whoever made this window connects it.
     """
 
     pairRequested = Signal(int, int, int)
@@ -51,6 +44,8 @@ class CollectionWindow(QMainWindow):
             header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
         header.setStretchLastSection(True)
         self.table.clicked.connect(self._cell_clicked)
+        self.table.activated.connect(self._cell_clicked)
+        self.table.doubleClicked.connect(lambda _index: self.request_pair())
 
         names = source_names(collection)
         self.source_filter = QComboBox()
@@ -78,7 +73,7 @@ class CollectionWindow(QMainWindow):
         sources.setTextFormat(Qt.TextFormat.RichText)
         sources.setWordWrap(True)
         self.heatmap = HeatMapWidget(collection)
-        self.heatmap.cellClicked.connect(lambda i, j: self.pairRequested.emit(i, j, -1))
+        self.heatmap.cellClicked.connect(lambda i, j: self.open_pair(i, j, -1))
 
         controls = QHBoxLayout()
         controls.addWidget(QLabel("Show:"))
@@ -111,7 +106,6 @@ class CollectionWindow(QMainWindow):
         self.statusBar().showMessage(
             f"{len(collection.statements)} statements, "
             f"{sum(1 for s in collection.statements if len(s.members) > 1)} in two sources or more")
-        self.pairRequested.connect(self.open_pair)
 
     def _cell_clicked(self, index: QModelIndex) -> None:
         source = index.data(SOURCE_ROLE)
@@ -122,15 +116,16 @@ class CollectionWindow(QMainWindow):
         if other == source:
             rest = [m.source for m in statement.members if m.source != source]
             other = rest[0] if rest else next(k for k in range(len(self.collection.documents)) if k != source)
-        self.pairRequested.emit(other, source, statement.id)
+        self.open_pair(other, source, statement.id)
 
     def open_pair(self, i: int, j: int, statement: int) -> None:
-        opener = _external_pair_opener()
-        if opener is not None:
-            report, swapped = self.collection.report_for(i, j)
-            if opener(report) is not False:  # False: no main window to show it in
-                return
+        """Show sources i and j in the panes below the matrix, the statement selected."""
         self.pair_view.show_pair(i, j, statement)
+
+    def request_pair(self) -> None:
+        """Ask for the shown pair in the comparison window."""
+        if self.pair_view.pair is not None:
+            self.pairRequested.emit(*self.pair_view.pair)
 
 
 def run_window(collection: CollectionReport, *, size: tuple[int, int] = (1400, 900),

@@ -1,0 +1,152 @@
+"""Keeps the shown comparison's review in the library as it is made (autosave).
+
+The first correction, verdict or note of a comparison stores it (its documents and report);
+from then on every change is one small write, so a crash or a kill loses at most the keystroke
+being typed. A comparison of two texts reviewed before (found by their content hashes, in
+either order) continues that review: the same stored comparison when the texts are cut into
+the same passages, else a copy of what could be carried over (see :mod:`.review`). When a
+write fails, the review stays in memory and :attr:`unsaved` says so until it is written.
+"""
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QObject
+
+from ..core.errors import SynopsisError
+from ..core.model import Link, Report, link_key
+from ..library import Library
+from ..library.corrections import parse_key
+from .engine import settings_of, thresholds_of
+from .review import CarryOver, PairReview, carry_over, same_segments
+
+
+def net_changes(corrected: Report, corrections: list[dict]) -> list[tuple]:
+    """The corrections as they stand after replaying ``corrections``: unlinks, then manual links."""
+    linked = {link_key(l.a, l.b) for l in corrected.links}
+    unlinked = {}
+    for corr in corrections:
+        if corr["action"] == "unlink" or (corr["action"] == "relabel" and corr.get("label") == "unique"):
+            unlinked[link_key(corr["a"], corr["b"])] = (sorted(set(corr["a"])), sorted(set(corr["b"])))
+    out = [("unlink", a, b, None) for key, (a, b) in sorted(unlinked.items()) if key not in linked]
+    out += [("link", list(l.a), list(l.b), l.label) for l in corrected.links if l.origin == "manual"]
+    return out
+
+
+class ReviewKeeper(QObject):
+    """The library side of a :class:`~synopsis.gui.session.ComparisonSession`'s review.
+
+    ``library`` opens (and creates) the library when asked; ``existing`` opens it only if the
+    file is there. ``error(message)`` is told of the first failed write of a comparison.
+    """
+
+    def __init__(self, session, library: Callable[[], Library | None],
+                 existing: Callable[[], Library | None], error: Callable[[str], None]) -> None:
+        super().__init__(session)
+        self.session = session
+        self._library, self._existing, self._error = library, existing, error
+        self.comparison_id: int | None = None
+        self.unsaved = False
+        self._told = False
+
+    # -- a comparison is shown ------------------------------------------------------------------
+    def attach(self, report: Report, carried: bool = False) -> CarryOver | None:
+        """The stored review of these two texts for ``report`` (None when there is none).
+
+        With ``carried`` (the window brings the review along itself) only where to go on
+        writing is decided.
+        """
+        self.comparison_id, self.unsaved, self._told = None, False, False
+        library = self._existing()
+        shas = [d.sha256 for d in report.documents]
+        if library is None or not all(shas):
+            return None
+        try:
+            found = library.find_reviews(*shas)
+            if not found:
+                return None
+            latest = found[0]
+            stored = library.get_comparison(latest["id"])      # its corrections replayed
+            if not latest["mirrored"] and same_segments(stored, report):
+                self.comparison_id = latest["id"]
+                library.touch_review(latest["id"])
+            if carried:
+                return None
+            changes = net_changes(stored, library.corrections(latest["id"]))
+            reviews = {k: PairReview(v["verdict"], v["note"], v["updated"])
+                       for k, v in library.verdicts(latest["id"]).items()}
+        except (SynopsisError, ValueError) as exc:
+            self._error(str(exc))
+            return None
+        carry = carry_over(stored, changes, reviews, report, latest["mirrored"])
+        carry.thresholds = thresholds_of(settings_of(stored))
+        carry.comparison_id = self.comparison_id
+        return carry
+
+    def opened(self, report: Report, comparison_id: int) -> None:
+        """A stored comparison is shown as it was saved."""
+        self.comparison_id, self.unsaved, self._told = comparison_id, False, False
+
+    # -- changes as they are made -----------------------------------------------------------
+    def record_changes(self, report: Report, changes: list[tuple]) -> None:
+        self._write(lambda library, cid: library.record_changes(cid, changes), report)
+
+    def record_review(self, report: Report, link: Link, review: PairReview) -> None:
+        self._write(lambda library, cid: library.set_review(cid, link.a, link.b, review.verdict, review.note),
+                    report)
+
+    def settings_changed(self, report: Report) -> None:
+        if self.comparison_id is not None or self.unsaved:
+            self._write(lambda library, cid: library.update_comparison_report(cid, report), report)
+
+    def _write(self, step: Callable[[Library, int], object], report: Report) -> bool:
+        if self.unsaved:    # an earlier write failed: kept in memory until Save (or leaving) tries again
+            return False
+        library = self._library()
+        if library is None:              # (the library controller said why)
+            self._failed(None)
+            return False
+        if self.comparison_id is None:
+            return self.save_all()       # stores the comparison with everything so far
+        try:
+            step(library, self.comparison_id)
+        except (SynopsisError, ValueError) as exc:
+            self._failed(exc)
+            return False
+        return True
+
+    def save_all(self) -> bool:
+        """Store the shown comparison and its whole review now (after a failed write, or Save)."""
+        session = self.session
+        report = session.report
+        if report is None:
+            return True
+        library = self._library()
+        if library is None:
+            self._failed(None)
+            return False
+        try:
+            if self.comparison_id is None or self.unsaved:
+                self.comparison_id = library.save_comparison(report)
+                changes = session.review_changes()
+                if changes:
+                    library.record_changes(self.comparison_id, changes)
+                for key, review in session.reviews.items():
+                    library.set_review(self.comparison_id, *parse_key(key), review.verdict, review.note)
+        except (SynopsisError, ValueError) as exc:
+            self._failed(exc)
+            return False
+        self.unsaved, self._told = False, False
+        return True
+
+    def _failed(self, exc: Exception | None) -> None:
+        """A write failed (``exc``; None when the library could not be opened, already said)."""
+        self.unsaved = True
+        if not self._told:
+            self._told = True
+            if exc is not None:
+                self._error(self.tr("Your review is kept in memory but not in the library: %1")
+                            .replace("%1", str(exc)))
+
+    def discard(self) -> None:
+        self.unsaved = False
