@@ -32,6 +32,8 @@ def db_option(func):
 
 
 def open_library(db_path: Path | None, *, readonly: bool = False) -> Library:
+    if db_path is None:     # ``synopsis library --db X list`` as well as ``synopsis library list --db X``
+        db_path = click.get_current_context().meta.get("synopsis.library.db")
     try:
         return Library.open(default_path(db_path), readonly=readonly)
     except SynopsisError as exc:
@@ -63,13 +65,17 @@ def _doc_line(row: dict) -> str:
 
 
 @click.group("library")
-def library() -> None:
+@click.option("--db", "db_path", type=click.Path(dir_okay=False, path_type=Path), default=None, help=DB_HELP)
+@click.pass_context
+def library(ctx: click.Context, db_path: Path | None) -> None:
     """Keep documents, comparisons, verdicts and cases in a local database.
 
     \b
     Example:
       synopsis library add seeds/*.txt && synopsis library list
+      synopsis library --db cases.db list      (--db before or after the command)
     """
+    ctx.meta["synopsis.library.db"] = db_path
 
 
 @library.command("add")

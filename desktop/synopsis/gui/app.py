@@ -73,6 +73,7 @@ class _Screenshot:
         """The first pair with a changed fact selected, both panes at the top."""
         window = self.window
         window.resize(*self.size)
+        window.activateWindow()      # so the keyboard focus (and its ring) shows as a user sees it
         self.app.processEvents()
         report = window.report
         if report is not None and report.links:

@@ -7,9 +7,9 @@ what it needs, so a new view cannot be forgotten in a central list.
 """
 from __future__ import annotations
 
-from PySide6.QtCore import QObject, Qt, Signal
-from PySide6.QtGui import QColor, QFont, QPainter, QPen
-from PySide6.QtWidgets import QApplication, QFocusFrame, QWidget
+from PySide6.QtCore import QEvent, QObject, QPoint, QRect, Qt, Signal
+from PySide6.QtGui import QColor, QFont, QPainter, QRegion
+from PySide6.QtWidgets import QApplication, QWidget
 
 from . import theme as themes
 
@@ -62,12 +62,13 @@ def appearance() -> Appearance:
     return _instance
 
 
-class FocusRing(QFocusFrame):
-    """A ring around the focused widget, drawn in the theme's focus colour in both themes.
+class FocusRing(QWidget):
+    """A ring around the focused widget, in the theme's focus colour, in both themes.
 
     Qt's Fusion style marks focus faintly or not at all on text views, tables and custom
-    widgets; this frame follows the focus (``QApplication.focusChanged``) and paints a 2-pixel
-    ring just outside the widget.
+    widgets (and its ``QFocusFrame`` is drawn beneath the widget). This overlay, a child of the
+    window above everything else and transparent to the mouse, follows the focus and the
+    focused widget's moves and resizes, and paints a ring just outside it.
     """
 
     WIDTH = 2
@@ -75,20 +76,55 @@ class FocusRing(QFocusFrame):
     def __init__(self, window: QWidget) -> None:
         super().__init__(window)
         self._window = window
+        self._target: QWidget | None = None
+        self._watched: list[QWidget] = []
         self.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.hide()
         QApplication.instance().focusChanged.connect(self._focus_changed)
 
+    def widget(self) -> QWidget | None:
+        return self._target
+
     def _focus_changed(self, old, new) -> None:
-        if new is not None and new.window() is self._window and new.focusPolicy() != Qt.FocusPolicy.NoFocus \
-                and not isinstance(new, QFocusFrame):
-            self.setWidget(new)
+        if new is not None and new.window() is self._window and new is not self._window:
+            self.track(new)
         elif new is None or new.window() is self._window:
-            self.setWidget(None)
+            self.track(None)
+
+    def track(self, widget: QWidget | None) -> None:
+        for watched in self._watched:
+            try:
+                watched.removeEventFilter(self)
+            except RuntimeError:     # deleted already (its window is closing)
+                pass
+        self._target, self._watched = widget, []
+        while widget is not None and widget is not self._window:
+            widget.installEventFilter(self)
+            self._watched.append(widget)
+            widget = widget.parentWidget()
+        self.place()
+
+    def eventFilter(self, watched, event) -> bool:
+        if event.type() in (QEvent.Type.Move, QEvent.Type.Resize, QEvent.Type.Show, QEvent.Type.Hide):
+            self.place()
+        return False
+
+    def place(self) -> None:
+        target = self._target
+        if target is None or not target.isVisibleTo(self._window):
+            self.hide()
+            return
+        w = self.WIDTH
+        rect = QRect(target.mapTo(self._window, QPoint(0, 0)), target.size()).adjusted(-w, -w, w, w)
+        self.setGeometry(rect)
+        inner = QRect(w, w, rect.width() - 2 * w, rect.height() - 2 * w)
+        self.setMask(QRegion(self.rect()).subtracted(QRegion(inner)))
+        self.raise_()
+        self.show()
+        self.update()
 
     def paintEvent(self, event) -> None:
         painter = QPainter(self)
-        colour = QColor(appearance().theme.focus)
-        painter.setPen(QPen(colour, self.WIDTH))
-        half = self.WIDTH / 2
-        painter.drawRect(self.rect().toRectF().adjusted(half, half, -half, -half))
+        painter.fillRect(self.rect(), QColor(appearance().theme.focus))
         painter.end()

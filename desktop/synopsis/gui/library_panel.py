@@ -59,6 +59,10 @@ class LibraryPanel(QWidget):
         self.recent = _tree([self.tr("Comparison"), self.tr("Created"), self.tr("Last opened")])
         self.cases = _tree([self.tr("Case"), self.tr("Note")])
         self.results = _tree([self.tr("Found"), self.tr("Where"), self.tr("Match")], multi=True)
+        for widget, name in ((self.query, self.tr("Search the library")), (self.documents, self.tr("Documents")),
+                             (self.recent, self.tr("Recent comparisons and claim matrices")),
+                             (self.cases, self.tr("Cases")), (self.results, self.tr("Search results"))):
+            widget.setAccessibleName(name)
         self.more = QPushButton(self.tr("Load more"))
         self.open_button = QPushButton(self.tr("Open"))
         self.status = QLabel()
@@ -70,6 +74,7 @@ class LibraryPanel(QWidget):
         docs_layout.addWidget(self.documents)
         docs_layout.addWidget(self.more)
         self.tabs = QTabWidget()
+        self.tabs.setAccessibleName(self.tr("Library sections"))
         self.tabs.addTab(docs_page, self.tr("Documents"))
         self.tabs.addTab(self.recent, self.tr("Recent"))
         self.tabs.addTab(self.cases, self.tr("Cases"))

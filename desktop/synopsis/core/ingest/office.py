@@ -69,7 +69,13 @@ def read_docx(data: bytes, source: str) -> Extracted:
     meta = {key: value for key, value in (("author", props.author),) if value}
     if props.created is not None:
         meta["created"] = props.created.isoformat()
+    if (meta.get("author"), meta.get("created")) == _TEMPLATE_PROPERTIES or meta.get("author") == "python-docx":
+        meta = {}    # the python-docx template's own author and date, not the article's
     return Extracted(join_paragraphs(paragraphs), (props.title or "").strip() or None, meta)
+
+
+# what a file made from python-docx's default template says about itself
+_TEMPLATE_PROPERTIES = ("python-docx", "2013-12-23T23:15:00+00:00")
 
 
 def read_odt(data: bytes, source: str) -> Extracted:
