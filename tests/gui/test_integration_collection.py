@@ -68,3 +68,31 @@ def test_a_bad_source_fails_with_its_name(window, qtbot, seeds, tmp_path, monkey
     with qtbot.waitSignal(window.collection_ctl.failed, timeout=20000):
         window.act_many.trigger()
     assert len(errors) == 1 and "empty.txt" in errors[0][1]
+
+
+@pytest.mark.qt_log_ignore("does not support propagateSizeHints")
+def test_claim_matrices_are_kept_in_the_library(window, qtbot, seeds, monkeypatch, errors, tmp_path):
+    from synopsis.library import Library
+
+    library = tmp_path / "matrices.db"
+    monkeypatch.setenv("SYNOPSIS_LIBRARY", str(library))
+    paths = [str(seeds / name) for name in SEEDS]
+    monkeypatch.setattr(Dialogs, "open_files", classmethod(lambda cls, parent, title: paths))
+    with qtbot.waitSignal(window.collection_ctl.ready, timeout=30000) as blocker:
+        window.act_many.trigger()
+    qtbot.addWidget(blocker.args[0])
+    with Library.open(library) as lib:
+        kept = lib.list_collections()
+        assert len(kept) == 1 and kept[0]["sources"] == len(SEEDS)
+        again = lib.get_collection(kept[0]["id"])
+    assert [d.text for d in again.documents] == [d.text for d in blocker.args[0].collection.documents]
+    # and it opens again from the library's recent list
+    window.act_library.trigger()
+    recent = window.library_ctl.panel.recent
+    item = next(recent.topLevelItem(k) for k in range(recent.topLevelItemCount())
+                if recent.topLevelItem(k).data(0, Qt.ItemDataRole.UserRole)[0] == "collection")
+    with qtbot.waitSignal(window.collection_ctl.ready, timeout=10000) as shown:
+        window.library_ctl.panel.open_items([item])
+    qtbot.addWidget(shown.args[0])
+    assert len(shown.args[0].collection.statements) == len(again.statements)
+    assert errors == []

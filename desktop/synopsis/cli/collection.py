@@ -20,7 +20,7 @@ FORMATS = {"text": None, "json": "collection_json", "csv": "collection_csv",
            "markdown": "collection_markdown", "html": "collection_html"}
 EXTENSIONS = {".txt": "text", ".json": "json", ".csv": "csv", ".md": "markdown",
               ".markdown": "markdown", ".html": "html", ".htm": "html"}
-CELL_COLOURS = {"shared": "blue", "paraphrased": "yellow", "absent": None}
+CELL_COLOURS = {"shared": "blue", "paraphrased": "yellow", "absent": None, "unique": "magenta"}
 
 
 def collection_format(output: Path | None, given: str | None) -> str:
@@ -61,8 +61,8 @@ def render_text(collection: CollectionReport, *, width: int = 100) -> str:
     for i in range(n):
         out.append(f"  {i + 1:>3} " + "".join("     —" if i == j else f"{collection.similarity(i, j):6.0%}"
                                               for j in range(n)))
-    out += ["", click.style("Claim matrix (S shared, P paraphrased, — absent; * reference, "
-                            "† published first)", bold=True)]
+    out += ["", click.style("Claim matrix (S shared, P paraphrased, U one source only, — absent; "
+                            "* reference, † published first)", bold=True)]
     text_w = max(20, width - 12 - 3 * n)
     for row in rows(collection):
         s = row.statement
