@@ -145,10 +145,14 @@ def test_url_dialog_is_wide_and_asks_which_side(compared, monkeypatch, qtbot):
     offered = []
     monkeypatch.setattr(Dialogs, "ask_url", classmethod(lambda cls, parent, side: offered.append(side) or
                                                         ("ftp://example.org/story", 0)))
+    asked = []
+    real = compared.session.set_source
+    monkeypatch.setattr(compared.session, "set_source", lambda side, spec: asked.append((side, spec)) or
+                        real(side, spec))
     with qtbot.waitSignal(compared.loadFailed, timeout=20000):
         compared.act_url.trigger()
     assert offered == [1] or offered == [0]
-    assert compared.session.specs[0] == ("url", "ftp://example.org/story")   # A, as chosen
+    assert asked == [(0, ("url", "ftp://example.org/story"))]      # A, as chosen
 
 
 def test_dragging_a_file_over_a_pane_shows_where_it_lands(window, seed_pair):

@@ -114,6 +114,53 @@ def test_swap_keeps_the_review_mirrored(compared, lib_path, qtbot):
     back = compared.report
     assert s.review_of(back.links[_index(back, judged.a, judged.b)]).verdict == "accurate"
     assert back.links[_index(back, [ua[0]], [ub[0]])].origin == "manual"
+    # what was done while swapped is in the library with the comparison the way round it is now
+    cid = compared.library_ctl.keeper.comparison_id
+    verdicts, _ = _stored(lib_path, cid)
+    assert verdicts[link_key(judged.a, judged.b)]["verdict"] == "accurate"
+    with Library.open(lib_path) as lib:
+        stored = lib.get_comparison(cid)
+    assert {(tuple(l.a), tuple(l.b)) for l in stored.links} == {(tuple(l.a), tuple(l.b)) for l in back.links}
+
+
+def test_a_swap_with_the_library_unwritable_asks_before_leaving(compared, lib_path, qtbot, questions, errors):
+    lib_path.parent.mkdir(parents=True)
+    lib_path.write_bytes(b"not a library" * 10)
+    s = compared.session
+    s.select_link(0)
+    judged = compared.report.links[0]
+    compared.verdict.set_verdict("altered")
+    with qtbot.waitSignal(compared.comparisonReady, timeout=20000):
+        compared.act_swap.trigger()
+    assert s.review_of(compared.report.links[_index(compared.report, judged.b, judged.a)]).verdict == "altered"
+    questions.answer = "cancel"
+    assert not compared.close()          # still only in memory: asked, and kept
+    assert [q[0] for q in questions] == ["ask"]
+    questions.answer = "discard"
+    assert compared.close()
+
+
+def test_a_failed_source_leaves_no_stale_one_behind(compared, qtbot, tmp_path, seed_pair):
+    shown = list(compared.session.specs)
+    with qtbot.waitSignal(compared.loadFailed, timeout=20000):
+        compared.open_paths(tmp_path / "gone.txt", seed_pair[1])
+    assert compared.session.specs == shown and compared.report.documents[0].source == str(seed_pair[0])
+    with qtbot.waitSignal(compared.comparisonReady, timeout=20000):
+        compared.session.set_source(1, ("path", str(seed_pair[0])))
+    assert compared.report.documents[0].source == str(seed_pair[0])    # not the missing file
+
+
+def test_save_as_default_and_reset(compared, qtbot):
+    s = compared.session
+    with qtbot.waitSignal(s.reportChanged, timeout=10000):
+        compared.thresholds.words_box.setValue(4)
+    compared.thresholds.default_button.click()
+    assert compared.store.engine_defaults().shared_max_changed_words == 4
+    with qtbot.waitSignal(s.reportChanged, timeout=10000):
+        compared.thresholds.words_box.setValue(1)
+    with qtbot.waitSignal(s.reportChanged, timeout=10000):
+        compared.thresholds.reset_button.click()
+    assert s.settings.shared_max_changed_words == 4 and compared.thresholds.words_box.value() == 4
 
 
 def test_new_thresholds_keep_the_review_and_undo(compared, lib_path, qtbot):

@@ -414,3 +414,29 @@ def test_a_caption_glued_to_a_passage_is_shown_as_debris(compared):
     assert caption.fontItalic() and caption.foreground().color().name() == compared.views[1].theme.debris.lower()
     body = next(f for (start, _), f in formats.items() if start == view.umap.to_qt(seg.core.start))
     assert not body.fontItalic() and body.background().style() != 0
+
+
+def test_new_labels_rehighlight_only_what_changed_and_look_the_same(compared):
+    """After a change of a few classes the marks are exactly those of a full rehighlight."""
+    view = compared.views[0]
+
+    def marks():
+        out = []
+        block = view.document().begin()
+        while block.isValid():
+            out.append([(r.start, r.length, r.format.background().color().name(), r.format.underlineStyle().value)
+                        for r in block.layout().formats()])
+            block = block.next()
+        return out
+
+    labels = list(view.labels)
+    changed = [i for i, l in enumerate(labels) if l == "paraphrased"][:3]
+    for i in changed:
+        labels[i] = "shared"
+    view.set_labels(labels)
+    incremental = marks()
+    view.rehighlight()
+    assert incremental == marks()
+    shared_tint = view.theme.tint["shared"].lower()
+    assert all(any(bg == shared_tint for _s, _l, bg, _u in block) for block in
+               [incremental[view.document().findBlock(view.q_starts[i]).blockNumber()] for i in changed])

@@ -32,6 +32,7 @@ class CollectionController(QObject):
     ready = Signal(object)  # the CollectionWindow shown
     failed = Signal(str)
     pairOpened = Signal(object, int, list)   # (report, side of the statement, its segments there)
+    made = Signal(object)                    # a new claim matrix (CollectionReport), to keep
 
     def __init__(self, session, window, store) -> None:
         super().__init__(window)
@@ -63,7 +64,7 @@ class CollectionController(QObject):
         self.runner.abandon()
 
     def _finished(self, collection) -> None:
-        self.window.library_ctl.keep_collection(collection)
+        self.made.emit(collection)
         self.show(collection)
         self.session.notice.emit(self.tr("%1 sources compared").replace("%1", str(len(collection.documents))))
 

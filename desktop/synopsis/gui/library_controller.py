@@ -24,6 +24,7 @@ class LibraryController(QObject):
     saved = Signal(int)      # the comparison id, after Save
     opened = Signal(int)     # a stored comparison is shown
     collectionOpened = Signal(object)   # a stored claim matrix to show
+    manySourcesChosen = Signal(list)    # three or more stored documents to compare in a claim matrix
 
     def __init__(self, session, window, store) -> None:
         super().__init__(window)
@@ -145,7 +146,7 @@ class LibraryController(QObject):
             self._error(exc)
             return
         if len(docs) >= 3:
-            self.window.collection_ctl.start([("document", d) for d in docs])
+            self.manySourcesChosen.emit([("document", d) for d in docs])
         elif len(docs) == 2:
             self.session.set_sources([("document", docs[0]), ("document", docs[1])])
         elif docs:

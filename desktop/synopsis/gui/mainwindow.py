@@ -61,6 +61,8 @@ class MainWindow(QMainWindow):
         self.collection_ctl = CollectionController(self.session, self, self.store)
         self.collection_ctl.pairOpened.connect(self._pair_from_matrix)
         self.library_ctl.collectionOpened.connect(self.collection_ctl.show)
+        self.library_ctl.manySourcesChosen.connect(self.collection_ctl.start)
+        self.collection_ctl.made.connect(self.library_ctl.keep_collection)
         self.progress.watch(self.session.comparer)
         self.progress.watch(self.session.relabeller)
         self.progress.watch(self.collection_ctl.runner)

@@ -25,12 +25,22 @@ class PairsModel(QAbstractTableModel):
         self._report: Report | None = None
         self._links: list[Link] = []
         self._reviews = reviews or (lambda link: None)   # link -> PairReview (verdict, note)
+        self._sort_keys: dict[int, list] = {}
 
     def set_report(self, report: Report | None) -> None:
         self.beginResetModel()
         self._report = report
         self._links = list(report.links) if report is not None else []
+        self._sort_keys: dict[int, list] = {}
         self.endResetModel()
+
+    def sort_key(self, row: int, column: int):
+        """The value a column sorts by, computed once per column (sorting asks for it often)."""
+        keys = self._sort_keys.get(column)
+        if keys is None:
+            keys = self._sort_keys[column] = [self.data(self.index(r, column), SORT_ROLE)
+                                              for r in range(len(self._links))]
+        return keys[row]
 
     def refresh(self) -> None:
         """Call after ``report.links`` changed (relabel, manual edit)."""
@@ -40,6 +50,7 @@ class PairsModel(QAbstractTableModel):
         """Verdicts or notes changed: the verdict column is drawn again."""
         if self._links:
             col = COLUMNS.index("verdict")
+            self._sort_keys.pop(col, None)
             self.dataChanged.emit(self.index(0, col), self.index(len(self._links) - 1, col))
 
     def link(self, row: int) -> Link:
@@ -147,6 +158,13 @@ class PairsFilter(QSortFilterProxyModel):
     def set_classes(self, classes: set[str]) -> None:
         self._classes = set(classes)
         self.invalidate()
+
+    def lessThan(self, left, right) -> bool:
+        model = self.sourceModel()
+        if isinstance(model, PairsModel):
+            a, b = model.sort_key(left.row(), left.column()), model.sort_key(right.row(), right.column())
+            return (a, left.row()) < (b, right.row())
+        return super().lessThan(left, right)
 
     def set_text(self, text: str) -> None:
         self._text = text.strip().lower()

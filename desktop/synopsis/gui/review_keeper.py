@@ -83,6 +83,38 @@ class ReviewKeeper(QObject):
         carry.comparison_id = self.comparison_id
         return carry
 
+    def carried(self, report: Report) -> None:
+        """The window brought a review along (a swap): store it, or bring the stored one up to it."""
+        if self.comparison_id is None:
+            self.save_all()
+            return
+        library = self._library()
+        if library is None:
+            self._failed(None)
+            return
+        try:
+            self._sync(library, self.comparison_id)
+        except (SynopsisError, ValueError) as exc:
+            self._failed(exc)
+
+    def _sync(self, library: Library, cid: int) -> None:
+        """Make the stored review of comparison ``cid`` say what the window shows."""
+        session = self.session
+        stored = library.verdicts(cid)
+        for key in stored.keys() - session.reviews.keys():
+            library.set_review(cid, *parse_key(key), "", "")
+        for key, review in session.reviews.items():
+            old = stored.get(key, {})
+            if (old.get("verdict", ""), old.get("note", "")) != (review.verdict, review.note):
+                library.set_review(cid, *parse_key(key), review.verdict, review.note)
+
+        def canonical(changes):
+            return {(action, tuple(a), tuple(b), label) for action, a, b, label in changes}
+
+        now = session.review_changes()
+        if canonical(net_changes(library.get_comparison(cid), library.corrections(cid))) != canonical(now):
+            library.record_changes(cid, now)
+
     def opened(self, report: Report, comparison_id: int) -> None:
         """A stored comparison is shown as it was saved."""
         self.comparison_id, self.unsaved, self._told = comparison_id, False, False

@@ -64,6 +64,7 @@ class ComparisonSession(QObject):
         self._relabel_timer = QTimer(self, singleShot=True, interval=RELABEL_DELAY_MS)
         self._relabel_timer.timeout.connect(self._start_relabel)
         self._carry: tuple | None = None    # a review to carry to the next comparison (swap)
+        self._shown_specs: list[tuple | None] = [None, None]   # the sources of what is on screen
 
     # -- sources ------------------------------------------------------------------------------
     def open_paths(self, a: str, b: str) -> bool:
@@ -113,11 +114,13 @@ class ComparisonSession(QObject):
     def _compared(self, result) -> None:
         docs, report = result
         self.docs = list(docs)
+        self._shown_specs = list(self.specs)
         carry, self._carry = self._carry, None
         self._show(report, carry=carry)
 
     def _failed(self, message: str) -> None:
         self._carry = None
+        self.specs = list(self._shown_specs)    # no hidden stale source left behind
         self.notice.emit(message)
         self.failed.emit(message)
 
@@ -139,6 +142,7 @@ class ComparisonSession(QObject):
                                                              if link_key(c.a, c.b) not in gone])
         self.docs = list(report.documents)
         self.specs = [("document", d) for d in report.documents]
+        self._shown_specs = list(self.specs)
         self.settings = settings_of(report)
         self._show(report, comparison_id=comparison_id, reviews=reviews)
         self.unlinked = gone
@@ -188,6 +192,8 @@ class ComparisonSession(QObject):
             self.report = dataclasses.replace(report, links=links, candidates=candidates)
             self.unlinked = {link_key(a, b) for action, a, b, _ in found.changes if action == "unlink"}
         self.reviews = dict(found.reviews)
+        if carry is not None and not found.empty and self.keeper is not None:
+            self.keeper.carried(self.report)     # the review brought along is stored with this comparison
         return found.lost + unmatched_reviews(found, self.report)
 
     def review_changes(self) -> list[commands.Change]:

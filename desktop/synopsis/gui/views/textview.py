@@ -125,10 +125,27 @@ class TextView(QTextEdit):
         return self.format_for_label("", True)
 
     def set_labels(self, labels: list[str]) -> None:
+        """New classes for the passages; only the text blocks of passages that changed are
+        highlighted again (new thresholds or a correction change a few of thousands)."""
         labels = list(labels)
-        if labels != self.labels:
-            self.labels = labels
+        if labels == self.labels:
+            return
+        changed = [i for i, (old, new) in enumerate(zip(self.labels, labels)) if old != new] \
+            if len(labels) == len(self.labels) else None
+        self.labels = labels
+        if changed is None or len(changed) > len(labels) // 4:
             self.rehighlight()
+            return
+        doc = self.document()
+        blocks = {}
+        for i in changed:
+            block = doc.findBlock(self.q_starts[i])
+            while block.isValid() and block.position() < max(self.q_ends[i], self.q_starts[i] + 1):
+                blocks[block.blockNumber()] = block
+                block = block.next()
+        for block in blocks.values():
+            self._highlighter.rehighlightBlock(block)
+        self.formatsChanged.emit()
 
     def set_theme(self, theme: themes.Theme) -> None:
         self.theme = theme
