@@ -440,3 +440,9 @@ def test_new_labels_rehighlight_only_what_changed_and_look_the_same(compared):
     shared_tint = view.theme.tint["shared"].lower()
     assert all(any(bg == shared_tint for _s, _l, bg, _u in block) for block in
                [incremental[view.document().findBlock(view.q_starts[i]).blockNumber()] for i in changed])
+
+
+def test_pairs_are_listed_in_reading_order_until_sorted(compared):
+    proxy = compared.pairs.proxy
+    rows = [proxy.mapToSource(proxy.index(r, 0)).row() for r in range(proxy.rowCount())]
+    assert rows == list(range(len(compared.report.links)))

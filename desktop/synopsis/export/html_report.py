@@ -92,9 +92,9 @@ LEGEND = """<section id="legend"><h2>How to read this report</h2><div class="leg
 
 def _glance(fact_rows: list[layout.FactRow], review_rows: list[layout.ReviewRow]) -> list[str]:
     """What an editor reads first: how many changed facts of each severity, and the review."""
-    h = ['<section id="glance"><h2>At a glance</h2><ul class="glance">']
+    h = ['<section id="glance"><h2>At a glance</h2><ul class="glance"><li>Changed facts:</li>']
     for sev, name, count in layout.severity_counts(fact_rows):
-        h.append(f'<li class="sev{sev}"><b>{count}</b> {_e(name)} changed fact{"" if count == 1 else "s"}</li>')
+        h.append(f'<li class="sev{sev}"><b>{count}</b> {_e(name)}</li>')
     if review_rows:
         words = ", ".join(f"{n} {_e(v)}" for v, n in layout.review_counts(review_rows))
         h.append(f'<li><b>{len(review_rows)}</b> pair{"" if len(review_rows) == 1 else "s"} reviewed '

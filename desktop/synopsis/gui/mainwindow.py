@@ -135,6 +135,7 @@ class MainWindow(QMainWindow):
         self.facts_dock.setWidget(self.facts)
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.facts_dock)
         self.facts_dock.hide()
+        self.facts_dock.visibilityChanged.connect(self._facts_shown)
         self.thresholds = ThresholdBar(s)
         self.thresholds.saveDefaultRequested.connect(self.save_default_thresholds)
         self.thresholds.resetRequested.connect(self.reset_thresholds)
@@ -146,6 +147,10 @@ class MainWindow(QMainWindow):
         for side, pane in enumerate(self.panes):
             pane.openRequested.connect(lambda s_=side: self.open_file(s_))
             pane.pasteRequested.connect(lambda s_=side: self.paste_source(s_))
+
+    def _facts_shown(self, shown: bool) -> None:
+        if shown and self.facts_dock.width() < 360:       # wide enough to read A and B side by side
+            self.resizeDocks([self.facts_dock], [min(520, self.width() // 3)], Qt.Orientation.Horizontal)
 
     def _connect_session(self) -> None:
         s = self.session

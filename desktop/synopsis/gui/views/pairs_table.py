@@ -7,7 +7,7 @@ between rows); a row chosen by keyboard or mouse selects its pair.
 """
 from __future__ import annotations
 
-from PySide6.QtCore import QItemSelectionModel
+from PySide6.QtCore import QItemSelectionModel, Qt
 from PySide6.QtWidgets import QHeaderView, QLineEdit, QTableView, QVBoxLayout, QWidget
 
 from ..appearance import appearance
@@ -28,6 +28,7 @@ class PairsTable(QWidget):
         self.table = QTableView()
         self.table.setModel(self.proxy)
         self.table.setSortingEnabled(True)
+        self.table.sortByColumn(-1, Qt.SortOrder.AscendingOrder)   # reading order until a header is clicked
         self.table.setTabKeyNavigation(False)       # Tab leaves the table; arrows move in it
         self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QTableView.SelectionMode.SingleSelection)
