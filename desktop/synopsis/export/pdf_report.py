@@ -9,6 +9,10 @@ the rest of the export layer (and the CLI) stays free of Qt.
 
 The bytes depend only on the report: the creation date and document id Qt would take from the
 clock and a random UUID are derived from ``report.created`` and the documents' hashes.
+
+Not tagged: Qt's PDF writer (``QPdfWriter``, Qt 6.11) writes no structure tree, so a screen
+reader gets the selectable text and the document title but no headings or table cells; the HTML
+report is the accessible one.
 """
 from __future__ import annotations
 
