@@ -178,3 +178,23 @@ def test_the_matrix_window_has_a_menu_and_exports(window, tmp_path, monkeypatch)
     table = list(csv.DictReader(io.StringIO(written["csv"].decode("utf-8"))))
     alone = [row for row in table if row["sources"] == "1"]
     assert alone and all("shared" not in row.values() and "unique" in row.values() for row in alone)
+
+
+@pytest.mark.qt_log_ignore("does not support propagateSizeHints")
+def test_the_matrix_window_names_its_controls(window, qtbot):
+    from PySide6.QtGui import QAccessible
+    from PySide6.QtWidgets import QWidget
+
+    window.show()
+    window.open_pair(0, 1, -1)
+    missing = []
+    for widget in window.findChildren(QWidget):
+        if not widget.isVisibleTo(window) or widget.focusPolicy() == Qt.FocusPolicy.NoFocus \
+                or type(widget).__name__ in ("QScrollBar", "QSplitterHandle") or widget.objectName().startswith("qt_"):
+            continue
+        face = QAccessible.queryAccessibleInterface(widget)
+        if not (face and face.text(QAccessible.Text.Name).strip()):
+            missing.append(type(widget).__name__)
+    assert missing == []
+    assert window.model.headerData(window.model.column_of_source(0), Qt.Orientation.Horizontal,
+                                   Qt.ItemDataRole.ToolTipRole).startswith("1: ")

@@ -221,3 +221,13 @@ def test_closing_while_comparing_prints_no_traceback(tmp_path, seeds):
     assert proc.returncode == 0, proc.stderr
     assert "closed while comparing" in proc.stdout
     assert "Traceback" not in proc.stderr and "deleted" not in proc.stderr, proc.stderr
+
+
+def test_a_title_with_markup_is_shown_as_text(window, qtbot, tmp_path):
+    from synopsis.core.ingest import from_pasted_text
+
+    doc = from_pasted_text("<b>Bold claim</b> in a title. And a sentence.\n")
+    doc.title = "<b>Bold</b> <i>title</i>"
+    window.panes[0].set_document(doc)
+    assert window.panes[0].title.textFormat() == Qt.TextFormat.PlainText
+    assert window.panes[0].title.text() == "<b>Bold</b> <i>title</i>"

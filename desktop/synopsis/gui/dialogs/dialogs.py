@@ -5,7 +5,7 @@ from __future__ import annotations
 import platform
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, qVersion
+from PySide6.QtCore import QCoreApplication, Qt, qVersion
 from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox, QWidget
 
 from ... import APP_NAME, __version__
@@ -26,11 +26,14 @@ def versions() -> dict[str, str]:
 class Dialogs:
     @classmethod
     def error(cls, parent: QWidget | None, title: str, text: str) -> None:
-        QMessageBox.warning(parent, title, text)
+        box = QMessageBox(QMessageBox.Icon.Warning, title, text, QMessageBox.StandardButton.Ok, parent)
+        box.setTextFormat(Qt.TextFormat.PlainText)      # file names and messages are text, not markup
+        box.exec()
 
     @classmethod
     def info(cls, parent: QWidget | None, title: str, text: str, details: str = "") -> None:
         box = QMessageBox(QMessageBox.Icon.Information, title, text, QMessageBox.StandardButton.Ok, parent)
+        box.setTextFormat(Qt.TextFormat.PlainText)
         if details:
             box.setDetailedText(details)
         box.exec()

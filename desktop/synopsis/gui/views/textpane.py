@@ -36,6 +36,8 @@ class SourcePane(QWidget):
         self.meta = QLabel()
         self.meta.setObjectName("meta")
         self.meta.setWordWrap(True)
+        for label in (self.title, self.meta):      # a document's title is text, never markup
+            label.setTextFormat(Qt.TextFormat.PlainText)
         self.open_button = QToolButton()
         self.open_button.setText(self.tr("Open…"))
         self.open_button.setToolTip(self.tr("Open a file as source %1").replace("%1", self.letter))
