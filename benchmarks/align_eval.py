@@ -6,10 +6,10 @@ from pathlib import Path
 from typing import Callable
 
 from align_data import ROOT, SyntheticPair
-from synopsis.core import Settings, compare, load
-from synopsis.core.classify import relabel
+from synopsis.core import Settings, load
 from synopsis.core.model import Document, Report
 from synopsis.core.pipeline import prepare
+from synopsis.runtime import compare
 
 GOLD = Path(__file__).resolve().parent / "gold" / "witkoff-seed-pair.json"
 RELATED = ["belta-abu-dhabi-round.txt", "russia-territorial-conditions.txt", "geneva-round.txt"]
@@ -17,14 +17,14 @@ ORIGINAL = "bbc-witkoff-putin-talks.txt"
 
 
 def run(doc_a: Document, doc_b: Document, settings: Settings, aligner: str) -> Report:
-    """A full comparison (``synopsis``) or the naive baseline on the same segmentation."""
+    """A full comparison (``synopsis``, as the command line runs it) or the naive baseline on the
+    same segmentation."""
     if aligner == "synopsis":
         return compare(doc_a, doc_b, settings)
     from synopsis.core import baseline
-    prepare(doc_a, settings)
-    prepare(doc_b, settings)
+    doc_a, doc_b = prepare(doc_a, settings), prepare(doc_b, settings)
     links, _ = baseline.align(doc_a, doc_b, settings)
-    return Report(documents=[doc_a, doc_b], links=links, settings=settings.to_dict())
+    return Report(documents=[doc_a, doc_b], links=links, settings=settings)
 
 
 def _find(doc: Document, prefix: str) -> int:
@@ -156,8 +156,3 @@ def score_related(settings: Settings, aligner: str = "synopsis") -> dict[str, in
             report = run(load(ROOT / "seeds" / x), load(ROOT / "seeds" / y), settings, aligner)
             out[f"{x[:12]} vs {y[:12]}"] = len(report.links)
     return out
-
-
-def relabelled(report: Report, settings: Settings) -> Report:
-    relabel(report, settings)
-    return report

@@ -19,7 +19,7 @@ from itertools import combinations
 from pathlib import Path
 
 from synopsis.core import Document, Settings
-from synopsis.core.collection import compare_collection
+from synopsis.runtime import compare_collection  # (as the command line runs it)
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = Path(os.environ.get("SYNOPSIS_DATA", ROOT / ".." / "shared" / "data"))

@@ -49,10 +49,10 @@ def seed_sentences() -> list[tuple[str, str]]:
     sys.path.insert(0, str(ROOT / "desktop"))
     from synopsis.core.ingest import load
     from synopsis.core.segment import segment
+    import dataclasses
     out = []
     for path in sorted((ROOT / "seeds").glob("*.txt")):
-        doc = load(path)
-        doc.language = "en"
+        doc = dataclasses.replace(load(path), language="en")
         for seg in segment(doc):
             s = doc.text[seg.start:seg.end].strip()
             if 40 <= len(s) <= 400:

@@ -10,6 +10,7 @@ prints every gold link the aligner missed or did not mark moved (nothing is writ
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 import time
@@ -21,7 +22,8 @@ sys.path.insert(0, str(HERE.parent / "desktop"))
 
 from align_data import synthetic_pairs  # noqa: E402
 from align_eval import score_related, score_seed, score_synthetic  # noqa: E402
-from synopsis.core import Settings, compare, load  # noqa: E402
+from synopsis.core import Settings, load  # noqa: E402
+from synopsis.runtime import compare  # noqa: E402
 
 RESULTS = HERE / "results"
 SPEED_CHILD = """
@@ -78,7 +80,7 @@ def main() -> None:
         return
     import align_msrp
     settings = Settings()
-    results: dict = {"settings": settings.to_dict()}
+    results: dict = {"settings": settings.to_dict(), "load": [os.getloadavg()[0]]}
     results["msrp"] = align_msrp.evaluate(fit=True)
     pairs = synthetic_pairs(20)
     results["wmt19"] = {al: score_synthetic(pairs, settings, al) for al in ("synopsis", "baseline")}
@@ -87,6 +89,7 @@ def main() -> None:
     results["seed_seconds"] = seed_time()
     sizes = (500, 1000) if "--quick" in sys.argv else (500, 1000, 2000)
     results["speed"] = {al: {n: speed(n, al) for n in sizes} for al in ("synopsis", "baseline")}
+    results["load"].append(os.getloadavg()[0])
     RESULTS.mkdir(exist_ok=True)
     (RESULTS / "alignment.json").write_text(json.dumps(results, indent=1), encoding="utf-8")
     (RESULTS / "alignment.md").write_text(render(results), encoding="utf-8")
@@ -134,6 +137,9 @@ def render(r: dict) -> str:
         lines.append(f"| {n} | {t:.2f} | {mb:.0f} | {bt:.2f} | {bmb:.0f} |")
     lines.append("")
     lines.append("End to end (segment, align, edits, facts) in a fresh subprocess; peak = ru_maxrss.")
+    if "load" in r:     # (other processes on the machine slow every figure of this section)
+        lines.append(f"Load average (1 min) at the start / end of the run: {r['load'][0]:.1f} / "
+                     f"{r['load'][-1]:.1f}, on {os.cpu_count()} cores.")
     lines += _before_after(r)
     return "\n".join(lines) + "\n"
 

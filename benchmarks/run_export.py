@@ -19,7 +19,8 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "desktop"))
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from synopsis.core import Settings, compare, load  # noqa: E402
+from synopsis.core import Settings, load  # noqa: E402
+from synopsis.runtime import compare  # noqa: E402
 from synopsis.export import render  # noqa: E402
 
 TARGET_SECONDS = 3.0

@@ -90,7 +90,7 @@ def accuracy(paths: list[Path], show_errors: bool) -> tuple[list[str], dict]:
 def _cold() -> None:
     """Forget every passage analysis and word cache, as in a fresh comparison, and end the fact
     worker (a large comparison then boots its own, as a fresh ``synopsis compare`` does)."""
-    from synopsis.core import fact_worker
+    from synopsis.runtime import fact_worker
     clear_cache()
     fact_worker.stop()
 
@@ -107,13 +107,14 @@ def _timed(path_a: Path, path_b: Path, repeats: int, worker: bool) -> tuple[floa
     wall-clock time and to the CPU time of both processes (each on-run against the off-run made
     next to it, in alternating order: the machine's speed drifts by more than the fact layer
     costs), and the link count. Cold caches each run. ``worker``: a large comparison's fact
-    layer may use the worker process (as shipped); else it runs in this process."""
-    from synopsis.core import fact_worker
+    layer may use the worker process (as shipped); else it runs in this process. Both run with
+    the collector paused, as the command line does (``synopsis.runtime.compare``)."""
+    from synopsis.core.annotate import IN_PROCESS
     from synopsis.core.config import Settings
     from synopsis.core.ingest import load
-    from synopsis.core.pipeline import compare
-    saved = os.environ.get("SYNOPSIS_FACT_WORKER")
-    os.environ["SYNOPSIS_FACT_WORKER"] = "auto" if worker else "off"
+    from synopsis.runtime import compare, fact_worker
+    executor = fact_worker.WORKER if worker else IN_PROCESS
+    saved = os.environ.pop("SYNOPSIS_FACT_WORKER", None)
     offs: list[float] = []
     added: list[float] = []
     added_cpu: list[float] = []
@@ -127,7 +128,7 @@ def _timed(path_a: Path, path_b: Path, repeats: int, worker: bool) -> tuple[floa
                 _cold()
                 c0 = _cpu()
                 t0 = time.perf_counter()
-                report = compare(a, b, Settings(facts=facts))
+                report = compare(a, b, Settings(facts=facts), facts=executor)
                 run[facts] = time.perf_counter() - t0
                 fact_worker.stop()      # (its CPU time counts once it has ended)
                 cpu[facts] = _cpu() - c0
@@ -137,15 +138,13 @@ def _timed(path_a: Path, path_b: Path, repeats: int, worker: bool) -> tuple[floa
             added.append(run[True] - run[False])
             added_cpu.append(cpu[True] - cpu[False])
     finally:
-        if saved is None:
-            os.environ.pop("SYNOPSIS_FACT_WORKER", None)
-        else:
+        if saved is not None:
             os.environ["SYNOPSIS_FACT_WORKER"] = saved
     return statistics.median(offs), statistics.median(added), statistics.median(added_cpu), n_links
 
 
 def speed() -> list[str]:
-    from synopsis.core import fact_worker
+    from synopsis.runtime import fact_worker
     cases = [("headline seed pair", ROOT / "seeds" / "bbc-witkoff-putin-talks.txt",
               ROOT / "seeds" / "translated-witkoff-putin-talks.txt", 41)]
     ende = DATA / "wmt19_paraphrased_refs" / "wmt19" / "ende"
@@ -174,9 +173,10 @@ def speed() -> list[str]:
             "what it adds to the CPU time of both processes, against the run without facts (edits and facts "
             "are computed for links only). A comparison of 200 links or more on a machine with two cores "
             "hands the quotes, names, attribution and negation detectors to the worker process "
-            "(`synopsis.core.fact_worker`) while this process makes the word diffs and then finds the "
-            "dates and figures; the in-process rows (`SYNOPSIS_FACT_WORKER=off`) are the fact layer's own "
-            "cost.", "", *rows, "",
+            "(`synopsis.runtime.fact_worker`, the fact executor the command line and the app pass to the "
+            "engine) while this process makes the word diffs and then finds the dates and figures; the "
+            "in-process rows (the engine's default executor) are the fact layer's own cost. Every run holds "
+            "the garbage collector off, as the command line does.", "", *rows, "",
             "    .venv/bin/python benchmarks/run_facts.py          # the five sets, then the speed table"]
 
 

@@ -97,7 +97,11 @@ facts = [[link.get("facts") for link in report["links"]] for report in (here, th
 assert sum(len(f or []) for f in facts[0]) >= 5, "the seed pair gave too few facts to compare"
 assert facts[0] == facts[1]
 EOF
-! pgrep -x synopsis >/dev/null || fail "a fact worker process outlived its comparison: $(pgrep -a -x synopsis)"
+# (the installed app's processes only: other programs on this machine may be called synopsis too)
+left=$(for pid in $(pgrep -x synopsis || true); do
+         if [ "$(readlink "/proc/$pid/exe" || true)" = /opt/synopsis/synopsis ]; then echo "$pid"; fi
+       done)
+[ -z "$left" ] || fail "a fact worker process outlived its comparison: $left"
 synopsis compare "$work/missing.txt" "$ROOT/seeds/geneva-round.txt" >"$work/err.txt" 2>&1 && fail "a missing file was accepted"
 [ "$(wc -l <"$work/err.txt")" -eq 1 ] && grep -q "missing.txt" "$work/err.txt" \
   || fail "a missing file did not give one line naming it: $(cat "$work/err.txt")"
@@ -167,13 +171,21 @@ fi
   || fail "an untrusted certificate should be one line naming the problem, got: $(cat "$work/untrusted.err")"
 [ ! -e "$work/untrusted.json" ] || fail "a failed load still wrote a report"
 kill "$server" 2>/dev/null; server=""
-formats=$("$PY" -c "import sys; sys.path.insert(0, 'desktop'); from synopsis.export import WRITERS; print(*WRITERS)") \
+formats=$("$PY" -c "import sys; sys.path.insert(0, 'desktop'); from synopsis.export import formats; print(*formats())") \
   || fail "could not list the export formats"
 for format in $formats; do
   (cd "$work" && synopsis compare "$ROOT/seeds/bbc-witkoff-putin-talks.txt" \
      "$ROOT/seeds/translated-witkoff-putin-talks.txt" --format "$format" -o "export.$format" >/dev/null 2>&1) \
     || fail "export to $format exited non-zero"
   [ -s "$work/export.$format" ] || fail "export to $format wrote nothing"
+done
+formats=$("$PY" -c "import sys; sys.path.insert(0, 'desktop'); from synopsis.export import formats; print(*formats('collection'))") \
+  || fail "could not list the collection formats"
+for format in $formats; do
+  (cd "$work" && synopsis compare "$ROOT/seeds/bbc-witkoff-putin-talks.txt" "$ROOT/seeds/geneva-round.txt" \
+     "$ROOT/seeds/translated-witkoff-putin-talks.txt" --format "$format" -o "collection.$format" >/dev/null 2>&1) \
+    || fail "collection export to $format exited non-zero"
+  [ -s "$work/collection.$format" ] || fail "collection export to $format wrote nothing"
 done
 
 step "synopsis gui … --screenshot (offscreen)"

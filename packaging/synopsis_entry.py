@@ -5,7 +5,7 @@ macOS, where a console program would open a terminal window) and a windowed buil
 no arguments open the main window instead, as if ``synopsis gui`` had been typed. Files passed
 by the desktop (Open with…, drag onto the icon) are handed to ``gui``. Started with
 ``SYNOPSIS_SERVE_FACTS`` set, it is the worker that finds a large comparison's changed facts
-(see ``synopsis.core.fact_worker``).
+(see ``synopsis.runtime.fact_worker``).
 """
 from __future__ import annotations
 
@@ -30,7 +30,7 @@ def launch_args(argv: list[str], *, program: str, windowed: bool, commands: set[
 
 def main() -> None:
     if os.environ.get("SYNOPSIS_SERVE_FACTS"):      # started as the fact layer's worker process
-        from synopsis.core.fact_worker import serve
+        from synopsis.runtime.fact_worker import serve
         serve()
         return
     from synopsis.cli import main as cli

@@ -1,4 +1,4 @@
-"""Render the app icon from ``synopsis.svg`` at build time (the rendered files are not committed).
+"""Render the app icon from ``desktop/synopsis/resources/synopsis.svg`` at build time (the rendered files are not committed).
 
     python resources/render_icons.py OUTDIR
 
@@ -16,7 +16,7 @@ import sys
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
-SVG = HERE / "synopsis.svg"
+SVG = HERE.parent / "desktop" / "synopsis" / "resources" / "synopsis.svg"   # package data: pip installs it
 ICON_NAME = "synopsis"
 HICOLOR_SIZES = (16, 22, 24, 32, 48, 64, 128, 256, 512)
 ICO_SIZES = (16, 24, 32, 48, 64, 128, 256)

@@ -9,7 +9,7 @@ from hypothesis import HealthCheck, given, settings as hsettings, strategies as 
 from synopsis.core import Document, Link, Report, Segment, Settings, load
 from synopsis.core.collection import (COLLECTION_FORMAT, CollectionReport, compare_collection,
                                       earliest_source)
-from synopsis.core.collection_group import group_statements, repeated_segments
+from synopsis.core.collection_group import group_statements
 
 NAMES = {"bbc": "bbc-witkoff-putin-talks.txt", "translated": "translated-witkoff-putin-talks.txt",
          "belta": "belta-abu-dhabi-round.txt", "russia": "russia-territorial-conditions.txt",
@@ -72,13 +72,29 @@ def test_seed_repeats_collapse(seeds_collection):
     idx, c = seeds_collection
     belta = idx["belta"]
     doc = c.documents[belta]
-    repeats = repeated_segments(doc)
+    repeats = {tuple(r.segments) for (i, j), report in zip(c.pairs, c.reports) for r in report.repeats
+               if (i, j)[r.doc] == belta}
     assert len(repeats) >= 5  # the scraper doubled several paragraphs
     statement_of = {sid: s.id for s in c.statements if (m := s.member(belta)) for sid in m.segments}
     for group in repeats:
         assert len({statement_of[sid] for sid in group}) == 1, group
     n_statements = sum(1 for s in c.statements if s.member(belta))
     assert n_statements <= len(doc.segments) - sum(len(g) - 1 for g in repeats)
+
+
+def test_each_document_is_prepared_once(seeds, monkeypatch):
+    """Five sources, ten pairs: five segmentations, and every pair shares the prepared documents."""
+    from synopsis.core import pipeline
+
+    calls = []
+    real = pipeline.split
+    monkeypatch.setattr(pipeline, "split", lambda text, *rest: calls.append(text) or real(text, *rest))
+    docs = [load(seeds / name) for name in NAMES.values()]
+    c = compare_collection(docs, Settings(facts=False))
+    assert sorted(calls) == sorted(d.text for d in docs)
+    for (i, j), report in zip(c.pairs, c.reports):
+        assert report.documents[0] is c.documents[i] and report.documents[1] is c.documents[j]
+    assert all(d.segments == () for d in docs)          # the loaded documents are left as they were
 
 
 def test_json_round_trip(seeds_collection, validate_report):

@@ -57,3 +57,48 @@ def test_round_trip_and_schema(validate_report, report):
     for doc in data["documents"]:
         assert abs(sum(doc["summary"].values()) - 1) < 1e-9
 
+
+
+def _closed(schema):
+    """The schema with every object that lists its properties closed to others."""
+    if isinstance(schema, dict):
+        out = {k: _closed(v) for k, v in schema.items()}
+        if "properties" in out and "additionalProperties" not in out:
+            out["additionalProperties"] = False
+        return out
+    if isinstance(schema, list):
+        return [_closed(v) for v in schema]
+    return schema
+
+
+def test_every_field_a_report_writes_is_declared_in_the_schema(seed_pair):
+    """docs/report.schema.json declares all a report holds: links by hand, kept apart, candidates."""
+    import jsonschema
+
+    from synopsis.core import compare, load
+    from synopsis.core.corrections import link, unlink
+
+    report = compare(load(seed_pair[0]), load(seed_pair[1]))
+    first, second = report.links[0], report.links[1]
+    report = link(unlink(report, first.a, first.b), second.a, first.b)
+    data = json.loads(report.to_json())
+    assert data["kept_apart"]["a"] and any(l.get("origin") == "manual" for l in data["links"])
+    assert data["candidates"] and "timings" not in data          # decided anew: no stage timed
+    assert any("reasons" in c for c in data["candidates"])
+    schema = _closed(json.loads(LOCAL_SCHEMA.read_text(encoding="utf-8")))
+    errors = list(jsonschema.Draft202012Validator(schema).iter_errors(data))
+    assert not errors, [f"{list(e.path)}: {e.message}" for e in errors[:5]]
+    timed = json.loads(compare(load(seed_pair[0]), load(seed_pair[1])).to_json())
+    assert not list(jsonschema.Draft202012Validator(schema).iter_errors(timed))
+
+
+def test_old_reports_are_still_read():
+    """Lifts kept among the views as 1.0 become named reasons; a candidate's old "moved" is ignored."""
+    old = {"a": [0], "b": [1], "label": "shared", "score": 0.9, "moved": False, "edits": [], "facts": [],
+           "scores": {"chars": 0.95, "words": 0.7, "context": 1.0, "gap": 1.0}}
+    link = Link.from_dict(old)
+    assert link.reasons == ("context", "gap") and link.scores == {"chars": 0.95, "words": 0.7}
+    assert link.to_dict("", "")["reasons"] == ["context", "gap"]
+    from synopsis.core.model import Candidate
+    cand = Candidate.from_dict({"a": [0], "b": [1], "score": 0.5, "moved": True, "scores": {"edge": 1.0}})
+    assert cand.reasons == ("edge",) and cand.scores == {}

@@ -36,33 +36,53 @@ def test_edit_spans_point_into_text(seed_pair):
                 assert b.text[e.b.start:e.b.end].strip() == b.text[e.b.start:e.b.end]
 
 
-def test_the_collector_is_paused_during_a_comparison_and_restored_after():
+def test_the_engine_leaves_the_collector_alone(seed_pair):
+    """Pausing the garbage collector is the calling program's choice (synopsis.runtime)."""
     import gc
 
-    from synopsis.core.pipeline import collector_paused
-
-    assert gc.isenabled()
-    with collector_paused():
-        assert not gc.isenabled()
-        with collector_paused():             # a comparison inside another (a collection)
-            assert not gc.isenabled()
-        assert not gc.isenabled()            # the outer one still runs
-    assert gc.isenabled()
-    gc.disable()                             # a caller that turned it off keeps it off
-    try:
-        with collector_paused():
-            pass
-        assert not gc.isenabled()
-    finally:
-        gc.enable()
+    seen = []
+    compare(load(seed_pair[0]), load(seed_pair[1]), progress=lambda s, f: seen.append(gc.isenabled()))
+    assert seen and all(seen)
 
 
-def test_the_collector_comes_back_when_a_comparison_fails():
-    import gc
+def test_the_engine_changes_no_process_wide_state():
+    """No collector switch, no child process, no exit hook, no environment written in synopsis.core."""
+    from pathlib import Path
+    import re
 
-    from synopsis.core.ingest import load_text_bytes
+    import synopsis.core
 
-    a, b = load_text_bytes(b"One. Two.", "a.txt"), load_text_bytes(b"One. Two.", "b.txt")
-    with pytest.raises(Cancelled):
-        compare(a, b, cancel=lambda: True)
-    assert gc.isenabled()
+    root = Path(synopsis.core.__file__).parent
+    pattern = re.compile(r"gc\.(disable|enable|freeze)\(|\bsubprocess\b|\bmultiprocessing\b|\batexit\b|"
+                         r"os\.environ\[[^]]+\]\s*=|os\.(putenv|chdir)\(|sys\.setrecursionlimit")
+    offenders = [f"{p.relative_to(root)}: {m.group()}" for p in sorted(root.rglob("*.py"))
+                 for m in pattern.finditer(p.read_text(encoding="utf-8"))]
+    assert offenders == []
+
+
+def test_prepare_gives_a_new_document_and_leaves_its_input(seed_pair):
+    from synopsis.core import prepare
+
+    loaded = load(seed_pair[0])
+    prepared = prepare(loaded, Settings())
+    assert loaded.segments == () and prepared.segments and prepared is not loaded
+    assert prepared.language == "en"
+    with pytest.raises(AttributeError):
+        prepared.segments = ()                                  # frozen: nothing changes it later
+
+
+def test_the_stages_one_way_give_what_compare_gives(seed_pair):
+    from synopsis.core import Document, Link, Report  # noqa: F401  (the names a program imports)
+    from synopsis.core.pipeline import align, decide, prepare, redecide
+
+    settings = Settings()
+    a, b = (prepare(load(path), settings) for path in seed_pair)
+    alignment = align(a, b, settings)
+    assert all(not hasattr(c, "label") for c in alignment.candidates)     # scored candidates only
+    report = decide(alignment, settings)
+    assert report.links == compare(load(seed_pair[0]), load(seed_pair[1]), settings).links
+    assert isinstance(report.settings, Settings)
+    stricter = redecide(report, settings.replace(shared_threshold=0.99))
+    assert [l.key for l in stricter.links] == [l.key for l in report.links]
+    assert sum(l.label == "shared" for l in stricter.links) < sum(l.label == "shared" for l in report.links)
+    assert stricter.annotations.keys() == report.annotations.keys()      # no pair diffed twice

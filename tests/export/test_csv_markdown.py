@@ -64,7 +64,7 @@ def test_markdown_report_summary_facts_and_pairs(hostile_report, annotations):
     tables = tree.xpath("//table")
     assert len(tables) == 3
     fact_cells = [td.text_content() for td in tables[0].xpath(".//tbody/tr/td")]
-    assert fact_cells[:5] == ["F1", "number", "alarming", "5", "7"]
+    assert fact_cells[:5] == ["F1", "number", "alarm", "5", "7"]
     quotes = [q.text_content() for q in tree.xpath("//blockquote")]
     assert len(quotes) == 8
     assert "A: Officials said 5 people died on Monday." in quotes[0]

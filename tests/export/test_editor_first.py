@@ -37,8 +37,10 @@ def test_html_starts_with_the_severities_and_the_review(seed_report, reviewed):
     assert sections[:3] == ["glance", "facts", "review"]
     glance = tree.get_element_by_id("glance").text_content()
     counts = {sev: sum(1 for l in seed_report.links for f in l.facts if f.severity == sev) for sev in (3, 2, 1)}
-    for sev, name in layout.SEVERITY_NAMES.items():
-        assert f"{counts[sev]} {name}" in glance
+    from synopsis.core.vocab import Severity, display_name
+
+    for sev in Severity:
+        assert f"{counts[sev]} {display_name(sev)}" in glance
     assert "2 pairs reviewed" in glance and "misleading" in glance and "note only" in glance
     rows = [tr.get("class") for tr in tree.xpath('//table[@class="facts"]/tbody/tr')]
     assert rows == sorted(rows, reverse=True)         # sev3 … sev1

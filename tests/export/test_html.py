@@ -85,7 +85,7 @@ def test_structure_rows_facts_moved_and_verdicts(hostile_report, annotations):
     fact_rows = tree.xpath('//table[@class="facts"]/tbody/tr')
     assert len(fact_rows) == 1
     cells = [td.text_content() for td in fact_rows[0].xpath("./td")]
-    assert cells[:5] == ["F1", "number", "alarming", "5", "7"] and len(cells) == 6   # no verdict per fact
+    assert cells[:5] == ["F1", "number", "alarm", "5", "7"] and len(cells) == 6   # no verdict per fact
     review = [td.text_content() for td in tree.xpath('//section[@id="review"]//tbody/tr/td')]
     assert review == ["1", "altered", "<script>x</script> checked with source", "F1"]
     # legend, summary bars, unique lists and provenance are all present

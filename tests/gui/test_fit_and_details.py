@@ -123,7 +123,7 @@ def test_a_hand_made_link_says_manual_not_a_score(compared):
     s.select_segment(1, pair[1])
     compared.act_link.trigger()
     row = s.selection.link
-    assert compared.report.links[row].a == [pair[0]]          # the new pair is selected
+    assert list(compared.report.links[row].a) == [pair[0]]    # the new pair is selected
     model = compared.pairs.model
     assert model.data(model.index(row, COLUMNS.index("score"))) == "manual"
     assert "linked by hand" in compared.detail.toPlainText() and "0.00" not in compared.detail.toPlainText()
@@ -226,8 +226,10 @@ def test_closing_while_comparing_prints_no_traceback(tmp_path, seeds):
 def test_a_title_with_markup_is_shown_as_text(window, qtbot, tmp_path):
     from synopsis.core.ingest import from_pasted_text
 
-    doc = from_pasted_text("<b>Bold claim</b> in a title. And a sentence.\n")
-    doc.title = "<b>Bold</b> <i>title</i>"
+    import dataclasses
+
+    doc = dataclasses.replace(from_pasted_text("<b>Bold claim</b> in a title. And a sentence.\n"),
+                              title="<b>Bold</b> <i>title</i>")
     window.panes[0].set_document(doc)
     assert window.panes[0].title.textFormat() == Qt.TextFormat.PlainText
     assert window.panes[0].title.text() == "<b>Bold</b> <i>title</i>"

@@ -47,9 +47,10 @@ def test_three_or_more_sources_open_the_claim_matrix(tmp_path, seeds):
     assert proc.returncode == 0, proc.stderr
     image = QImage(str(out))
     assert (image.width(), image.height()) == (1200, 800)
-    # the matrix cells: the shared (blue) and paraphrased (yellow) tints are on screen
+    # the matrix cells: the shared (blue) and paraphrased (orange) tints of the palette are on screen
+    from synopsis.palette import CELLS
     colours = {image.pixelColor(x, y).name() for x in range(0, 1200, 4) for y in range(0, 500, 4)}
-    assert {"#9ec5fe", "#ffe08a"} <= colours
+    assert {CELLS["shared"].lower(), CELLS["paraphrased"].lower()} <= colours
 
 
 def test_a_failing_source_among_many_is_one_line(tmp_path, seeds):

@@ -31,7 +31,7 @@ def test_filters_follow_the_registry(monkeypatch):
     assert [fmt for _, fmt in export_controller.filters()] == [
         f for f in export.formats() if export_controller.extensions_of(f)]
     assert any("*.json" in t for t in texts)
-    monkeypatch.setitem(export.WRITERS, "yaml", ("nowhere", "render"))
+    monkeypatch.setitem(export.WRITERS, (export.REPORT, "yaml"), "nowhere")
     monkeypatch.setitem(export.EXTENSIONS, ".yaml", "yaml")
     assert any("*.yaml" in f for f, _ in export_controller.filters())
 

@@ -5,11 +5,10 @@ import dataclasses
 
 import pytest
 
-from synopsis.core import Settings, compare, load
+from synopsis.core import Settings, compare, corrections, load
 from synopsis.core.model import link_key
 from synopsis.gui import navigation
 from synopsis.gui.review import PairReview, carry_over, segment_map
-from synopsis.gui.review_keeper import net_changes
 
 
 @pytest.fixture(scope="module")
@@ -51,31 +50,23 @@ def test_segments_map_by_span_and_text(pair):
 def test_a_review_carries_over_mirrored(pair, swapped):
     link = next(l for l in pair.links if l.facts)
     unlinked = pair.links[-1]
-    changes = [("unlink", list(unlinked.a), list(unlinked.b), None)]
+    ua = next(i for i in pair.unique_segments(0) if not pair.documents[0].segments[i].is_debris)
+    ub = next(i for i in pair.unique_segments(1) if not pair.documents[1].segments[i].is_debris)
+    corrected = corrections.link(corrections.unlink(pair, unlinked.a, unlinked.b), [ua], [ub])
     reviews = {link_key(link.a, link.b): PairReview("misleading", "cut short")}
-    carry = carry_over(pair, changes, reviews, swapped, mirrored=True)
+    carry = carry_over(corrected, reviews, swapped, mirrored=True)
     assert carry.lost == []
     assert carry.reviews == {link_key(link.b, link.a): PairReview("misleading", "cut short")}
-    assert carry.changes == [("unlink", sorted(unlinked.b), sorted(unlinked.a), None)]
+    assert carry.manual == [([ub], [ua], "paraphrased")]
+    assert carry.apart_a == set(unlinked.b) and carry.apart_b == set(unlinked.a)
+    shown = carry.applied(swapped)
+    assert any(l.a == (ub,) and l.b == (ua,) and l.origin == "manual" for l in shown.links)
+    assert not any(set(l.a) & set(unlinked.b) for l in shown.links)
 
 
 def test_another_cut_loses_what_it_must_and_says_which(pair, seed_pair):
     by_paragraph = compare(load(seed_pair[0]), load(seed_pair[1]), Settings(granularity="paragraph"))
     reviews = {link_key(l.a, l.b): PairReview("accurate", "") for l in pair.links}
-    carry = carry_over(pair, [], reviews, by_paragraph, mirrored=False)
+    carry = carry_over(pair, reviews, by_paragraph, mirrored=False)
     assert carry.lost and all("cut differently" in line for line in carry.lost)
     assert len(carry.lost) + len(carry.reviews) == len(reviews)
-
-
-def test_net_changes_of_a_correction_log(pair):
-    from synopsis.library import apply_corrections
-
-    first, second = pair.links[0], pair.links[1]
-    log = [{"action": "unlink", "a": first.a, "b": first.b, "label": None},
-           {"action": "link", "a": first.a, "b": second.b, "label": "paraphrased"},
-           {"action": "unlink", "a": first.a, "b": second.b, "label": None}]
-    corrected = apply_corrections(dataclasses.replace(pair, links=[dataclasses.replace(l) for l in pair.links]),
-                                  log)
-    net = net_changes(corrected, log)
-    assert ("unlink", sorted(first.a), sorted(first.b), None) in net
-    assert not any(action == "link" for action, *_ in net)      # linked, then unlinked again: nothing

@@ -9,9 +9,11 @@ from synopsis.library import Library, LibraryError, NotFound, link_key
 
 
 def test_document_round_trip_and_dedupe(lib, lib_path, seed_pair):
+    import dataclasses
+
     doc = load(seed_pair[0])
     doc.meta.update({"outlet": "BBC", "author": "A. Reporter", "published": "2025-12-03"})
-    doc.language = "en"
+    doc = dataclasses.replace(doc, language="en")
     first = lib.add_document(doc)
     again = lib.add_document(load(seed_pair[0]))
     assert first == again and lib.count_documents() == 1

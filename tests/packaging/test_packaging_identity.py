@@ -100,7 +100,7 @@ def test_render_all_writes_every_hicolor_size_and_the_platform_icons(qapp, icons
         assert path in written
         assert _image(path.read_bytes()).width() == size
     assert (tmp_path / "hicolor" / "scalable" / "apps" / "synopsis.svg").read_bytes() == \
-        (RESOURCES / "synopsis.svg").read_bytes()
+        (RESOURCES.parent / "desktop" / "synopsis" / "resources" / "synopsis.svg").read_bytes()
     assert _image((tmp_path / "synopsis.ico").read_bytes()).width() > 0  # Qt's ICO reader agrees
 
 

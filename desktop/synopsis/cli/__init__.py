@@ -28,6 +28,9 @@ def _register() -> None:
     from .collection import matrix
 
     main.add_command(matrix)
+    from .scan import scan
+
+    main.add_command(scan)
 
 
 _register()

@@ -6,55 +6,13 @@ from pathlib import Path
 
 import click
 
-from ..core import Settings, SynopsisError, compare as run_compare
-from ..core.config import DEFAULT_MAX_BYTES, GRANULARITIES
-from .. import export
-from .output import render_summary
+from .. import export, runtime
+from ..core import Settings, SynopsisError
+from ..export.terminal import render_summary
+from .collection import compare_many
+from .errors import fail
+from .options import settings_options
 from .sources import load_source
-
-
-def fail(message: str) -> None:
-    """Print one error line and exit with status 2."""
-    click.echo(f"synopsis: error: {message}", err=True)
-    sys.exit(2)
-
-
-def settings_from_options(granularity: str, shared_threshold: float | None,
-                          paraphrase_threshold: float | None, language: str | None, max_bytes: int,
-                          no_facts: bool, shared_max_changed_words: int | None = None) -> Settings:
-    changes: dict = {"granularity": granularity, "language": language, "max_bytes": max_bytes,
-                     "facts": not no_facts}
-    if shared_threshold is not None:
-        changes["shared_threshold"] = shared_threshold
-    if shared_max_changed_words is not None:
-        changes["shared_max_changed_words"] = shared_max_changed_words
-    if paraphrase_threshold is not None:
-        changes["paraphrase_threshold"] = paraphrase_threshold
-    try:
-        return Settings().replace(**changes)
-    except ValueError as exc:
-        raise click.UsageError(str(exc)) from None
-
-
-def engine_options(func):
-    """The options every command that runs a comparison shares."""
-    for option in reversed([
-        click.option("--granularity", type=click.Choice(GRANULARITIES), default="sentence",
-                     show_default=True, help="Align sentences or whole paragraphs."),
-        click.option("--shared-threshold", type=click.FloatRange(0, 1), default=None,
-                     help=f"Similarity at or above which a pair is 'shared' (default {Settings().shared_threshold})."),
-        click.option("--shared-max-changed-words", type=click.IntRange(0), default=None,
-                     help="Most words dropped, added or replaced in a 'shared' pair "
-                          f"(default {Settings().shared_max_changed_words})."),
-        click.option("--paraphrase-threshold", type=click.FloatRange(0, 1), default=None,
-                     help=f"Score at or above which passages are linked (default {Settings().paraphrase_threshold})."),
-        click.option("--language", default=None, help="Language of the sources (e.g. en, de); detected if not given."),
-        click.option("--max-size", "max_bytes", type=click.IntRange(1), default=DEFAULT_MAX_BYTES,
-                     show_default=True, help="Largest source accepted, in bytes."),
-        click.option("--no-facts", is_flag=True, help="Skip the changed-facts layer."),
-    ]):
-        func = option(func)
-    return func
 
 
 @click.command()
@@ -63,16 +21,14 @@ def engine_options(func):
               help="Output format: text, json, … (default: from the -o extension, else text).")
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), default=None,
               help="Write the report to this file instead of standard output.")
-@engine_options
+@settings_options
 @click.option("--timeout", type=click.FloatRange(min=0.1), default=20.0, show_default=True,
               help="Seconds to wait for a URL before giving up.")
 @click.option("--db", type=click.Path(dir_okay=False, path_type=Path), default=None,
               help="Library to look up ids like d12 in (default: $SYNOPSIS_LIBRARY or the user-data folder).")
 @click.option("--color/--no-color", default=None, help="Colour the text output (default: when a terminal).")
-def compare(sources: tuple[str, ...], fmt: str | None, output: Path | None, granularity: str,
-            shared_threshold: float | None, shared_max_changed_words: int | None,
-            paraphrase_threshold: float | None, language: str | None,
-            max_bytes: int, no_facts: bool, timeout: float, db: Path | None, color: bool | None) -> None:
+def compare(sources: tuple[str, ...], fmt: str | None, output: Path | None, settings: Settings,
+            timeout: float, db: Path | None, color: bool | None) -> None:
     """Compare sources passage by passage.
 
     \b
@@ -84,11 +40,7 @@ def compare(sources: tuple[str, ...], fmt: str | None, output: Path | None, gran
     """
     if len(sources) < 2:
         raise click.UsageError("give at least two sources to compare")
-    settings = settings_from_options(granularity, shared_threshold, paraphrase_threshold, language,
-                                     max_bytes, no_facts, shared_max_changed_words)
     if len(sources) > 2:
-        from .collection import compare_many
-
         compare_many(sources, settings, fmt=fmt, output=output, color=color, db=db, timeout=timeout)
         return
     try:
@@ -96,9 +48,9 @@ def compare(sources: tuple[str, ...], fmt: str | None, output: Path | None, gran
     except ValueError as exc:
         fail(str(exc))
     try:
-        doc_a = load_source(sources[0], max_bytes=max_bytes, timeout=timeout, db=db)
-        doc_b = load_source(sources[1], max_bytes=max_bytes, timeout=timeout, db=db)
-        report = run_compare(doc_a, doc_b, settings)
+        doc_a = load_source(sources[0], max_bytes=settings.max_bytes, timeout=timeout, db=db)
+        doc_b = load_source(sources[1], max_bytes=settings.max_bytes, timeout=timeout, db=db)
+        report = runtime.compare(doc_a, doc_b, settings)
     except SynopsisError as exc:
         fail(str(exc))
     if output is None and fmt == "text":

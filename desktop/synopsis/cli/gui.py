@@ -1,17 +1,11 @@
 """``synopsis gui [A [B]]``: open the desktop app, optionally comparing two sources."""
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
 import click
 
-
-def _size(value: str) -> tuple[int, int]:
-    m = re.fullmatch(r"(\d{2,5})x(\d{2,5})", value.strip())
-    if not m:
-        raise click.BadParameter("use WIDTHxHEIGHT, e.g. 1400x900")
-    return int(m.group(1)), int(m.group(2))
+from .options import window_size
 
 
 @click.command()
@@ -39,7 +33,7 @@ def gui(sources: tuple[str, ...], screenshot: Path | None, size: str, theme: str
     Compare many sources…). Sources are files or http(s) addresses.
     """
     try:
-        dims = _size(size)
+        dims = window_size(size)
     except click.BadParameter as exc:
         raise click.UsageError(str(exc)) from None
     from ..gui.app import run

@@ -7,23 +7,19 @@ document where either could be meant). Every command takes ``--db PATH`` (defaul
 from __future__ import annotations
 
 import json
-import sys
 from pathlib import Path
 
 import click
 
-from ..core import SynopsisError, compare as run_compare
+from .. import runtime
+from ..core import Settings, SynopsisError
 from ..core.ingest import load
 from ..library import Library
 from ..library.paths import default_path
+from .errors import fail
+from .options import settings_options
 
 DB_HELP = "Library file (default: $SYNOPSIS_LIBRARY, else the user-data folder)."
-
-
-def fail(message: str) -> None:
-    """Print one error line and exit with status 2."""
-    click.echo(f"synopsis: error: {message}", err=True)
-    sys.exit(2)
 
 
 def db_option(func):
@@ -174,7 +170,7 @@ def show(item_id: str, with_text: bool, db_path: Path | None) -> None:
             if with_text:
                 click.echo("\n" + info["text"])
         else:
-            from .output import render_summary
+            from ..export.terminal import render_summary
 
             info = _run(lib.comparison_info, num)
             click.echo(f"c{num}: {info['title']}  (d{info['doc_a']} ↔ d{info['doc_b']}, "
@@ -206,18 +202,16 @@ def remove(item_id: str, db_path: Path | None) -> None:
 @click.argument("id_a", metavar="ID_A")
 @click.argument("id_b", metavar="ID_B")
 @click.option("--case", default=None, help="File the comparison in this case (created if new).")
-@click.option("--granularity", type=click.Choice(["sentence", "paragraph"]), default="sentence",
-              show_default=True, help="Align sentences or whole paragraphs.")
+@settings_options
 @db_option
-def compare(id_a: str, id_b: str, case: str | None, granularity: str, db_path: Path | None) -> None:
+def compare(id_a: str, id_b: str, case: str | None, settings: Settings, db_path: Path | None) -> None:
     """Compare two stored documents and store the comparison; prints its id and summary.
 
     \b
     Example:
       synopsis library compare d1 d2 --case "Witkoff talks"
     """
-    from ..core import Settings
-    from .output import render_summary
+    from ..export.terminal import render_summary
 
     (ka, a), (kb, b) = parse_id(id_a), parse_id(id_b)
     if ka != "document" or kb != "document":
@@ -225,7 +219,7 @@ def compare(id_a: str, id_b: str, case: str | None, granularity: str, db_path: P
     with open_library(db_path) as lib:
         _run(lib.require_writable)
         doc_a, doc_b = _run(lib.get_document, a), _run(lib.get_document, b)
-        report = _run(run_compare, doc_a, doc_b, Settings(granularity=granularity))
+        report = _run(runtime.compare, doc_a, doc_b, settings)
         cid = _run(lib.save_comparison, report, case)
         click.echo(f"c{cid}")
         click.echo(render_summary(report))

@@ -8,9 +8,10 @@
    and passages bracketed by confident pairs are matched in order by dynamic programming.
 3. One-to-many / many-to-one: two adjacent segments are tried as one passage against a
    counterpart; the merged pair is kept when it scores better than either part alone.
-4. Order is not assumed: after choosing links, the longest increasing chain of confident
-   links is the running order; links that cannot sit in it are marked ``moved``.
-5. Repeats inside one document are reported; one-to-one choice keeps them from double-linking.
+4. Repeats inside one document are reported (:mod:`repeats`).
+
+The result is every plausible pair, scored (:class:`Alignment`); which of them become links,
+their classes and which are out of order is decided later (:mod:`decide`).
 
 Pure debris (bylines, footers) is never aligned; captions glued to a sentence are cut off
 by aligning on ``Segment.core_span``.
@@ -22,14 +23,11 @@ import itertools
 from collections import defaultdict
 from typing import Callable, Sequence
 
-import numpy as np
-from rapidfuzz import fuzz, process
-
-from .classify import choose
 from .config import Settings
 from .features import SegmentFeatures, Weights, combine, merge, pair_views, segment_features
-from .model import Document, Link, Repeat
-from .order import mark_moved
+from .model import Alignment, Candidate, Document
+from .repeats import find_repeats
+from .vocab import Reason
 
 Check = Callable[[], None]
 
@@ -37,7 +35,6 @@ PER_SEGMENT = 8          # candidates proposed per segment by the index
 CANDIDATE_FLOOR = 0.15   # pairs scoring below this are not kept (live thresholds go no lower)
 CONTEXT_BONUS = 0.08     # lift for a pair whose neighbours are aligned in order
 MERGE_MARGIN = 0.02      # a merged passage must beat its best part by this much
-REPEAT_CHARS = 0.9       # character similarity of two passages of one document that repeat
 ANCHOR_MIN = 0.5         # pairs this strong pin down their neighbours (gaps, edges)
 GAP_MAX = 6              # largest run of unanchored passages matched between two anchors
 GAP_PASSES = 2           # gap filling is repeated: pairs it lifts become anchors for the next pass
@@ -49,37 +46,41 @@ EDGE_MIN = 0.12          # ... if the pair has at least this much in common on i
 INDEX_SHARE = 0.2        # stems in more than this share of segments are too common to index
 
 
-def align(doc_a: Document, doc_b: Document, settings: Settings,
-          check: Check = lambda: None) -> tuple[list[Link], list[Repeat]]:
+# A scored pair of positions in the two lists of live features: (score, views, reasons).
+Scored = dict[tuple[int, int], tuple[float, dict[str, float], tuple[Reason, ...]]]
+
+
+def align(doc_a: Document, doc_b: Document, settings: Settings, *,
+          check: Check | None = None) -> Alignment:
+    """Every plausible pair of passages of two prepared documents, scored, and their repeats."""
+    check = check or (lambda: None)
     fa = segment_features(doc_a)
     fb = segment_features(doc_b)
     live_a = [f for f in fa if f is not None]
     live_b = [f for f in fb if f is not None]
-    repeats = find_repeats(fa, 0) + find_repeats(fb, 1)
+    repeats = tuple(find_repeats(fa, 0) + find_repeats(fb, 1))
     if not live_a or not live_b:
-        return [], repeats
+        return Alignment((doc_a, doc_b), (), repeats)
     weights = Weights([f.bag for f in live_a + live_b])
     pairs = candidate_pairs(live_a, live_b, weights)
     check()
     scored = _score(pairs, live_a, live_b, weights)
     check()
-    _add_context(scored, len(live_a), len(live_b))
+    _add_context(scored)
     for _ in range(GAP_PASSES):
         _fill_gaps(scored, live_a, live_b, weights, settings)
-    candidates = [_link([live_a[p].ids[0]], [live_b[q].ids[0]], s, v)
-                  for (p, q), (s, v) in scored.items() if s >= CANDIDATE_FLOOR]
+    candidates = [_candidate(live_a[p].ids, live_b[q].ids, s, v, r)
+                  for (p, q), (s, v, r) in scored.items() if s >= CANDIDATE_FLOOR]
     check()
     candidates += _merges(scored, live_a, live_b, doc_a, doc_b, weights)
     check()
-    for c in candidates:
-        c.moved = False
-    mark_moved(choose(candidates, settings))
-    candidates.sort(key=lambda c: (c.a[0], c.b[0]))
-    return candidates, repeats
+    candidates.sort(key=lambda c: (c.a[0], c.b[0], c.a, c.b))
+    return Alignment((doc_a, doc_b), tuple(candidates), repeats)
 
 
-def _link(a: list[int], b: list[int], score: float, views: dict[str, float]) -> Link:
-    return Link(a=a, b=b, label="paraphrased", score=min(1.0, max(0.0, score)), scores=views)
+def _candidate(a: Sequence[int], b: Sequence[int], score: float, views: dict[str, float],
+               reasons: tuple[Reason, ...] = ()) -> Candidate:
+    return Candidate(a=tuple(a), b=tuple(b), score=min(1.0, max(0.0, score)), scores=views, reasons=reasons)
 
 
 def candidate_pairs(live_a: Sequence[SegmentFeatures], live_b: Sequence[SegmentFeatures],
@@ -115,35 +116,36 @@ def _push(heap: list[tuple[float, int]], item: tuple[float, int]) -> None:
         heapq.heapreplace(heap, item)
 
 
+KEPT_VIEWS = ("chars", "words", "rare")      # the views a candidate keeps (see Candidate.scores)
+
+
 def _score(pairs: set[tuple[int, int]], live_a: Sequence[SegmentFeatures],
-           live_b: Sequence[SegmentFeatures], weights: Weights) -> dict[tuple[int, int], tuple[float, dict]]:
+           live_b: Sequence[SegmentFeatures], weights: Weights) -> Scored:
     order = sorted(pairs)
     views = pair_views([live_a[p] for p, _ in order], [live_b[q] for _, q in order], weights)
     scores = combine(views)
-    keep = ("chars", "words", "rare")
-    return {pq: (float(scores[k]), {name: float(views[name][k]) for name in keep})
+    return {pq: (float(scores[k]), {name: float(views[name][k]) for name in KEPT_VIEWS}, ())
             for k, pq in enumerate(order)}
 
 
-def _add_context(scored: dict[tuple[int, int], tuple[float, dict]], n_a: int, n_b: int) -> None:
+def _add_context(scored: Scored) -> None:
     """Lift plausible pairs whose in-order neighbours are also aligned (not below 0.25)."""
-    base = {pq: s for pq, (s, _) in scored.items()}
-    for (p, q), (s, views) in scored.items():
+    base = {pq: s for pq, (s, _, _) in scored.items()}
+    for (p, q), (s, views, reasons) in scored.items():
         if s < 0.25:
             continue
         neighbour = max(base.get((p - 1, q - 1), 0.0), base.get((p + 1, q + 1), 0.0))
         if neighbour >= 0.5:
-            views["context"] = 1.0
-            scored[p, q] = (min(1.0, s + CONTEXT_BONUS * neighbour), views)
+            scored[p, q] = (min(1.0, s + CONTEXT_BONUS * neighbour), views, reasons + (Reason.CONTEXT,))
 
 
-def _anchors(scored: dict[tuple[int, int], tuple[float, dict]], settings: Settings) -> list[tuple[int, int]]:
+def _anchors(scored: Scored, settings: Settings) -> list[tuple[int, int]]:
     """Confident pairs, one per segment on each side (best first), sorted by position in a."""
     floor = max(ANCHOR_MIN, settings.paraphrase_threshold)
     used_a: set[int] = set()
     used_b: set[int] = set()
     out = []
-    for (p, q), (s, _) in sorted(scored.items(), key=lambda kv: -kv[1][0]):
+    for (p, q), (s, _, _) in sorted(scored.items(), key=lambda kv: (-kv[1][0], kv[0])):
         if s < floor:
             break
         if p not in used_a and q not in used_b:
@@ -199,7 +201,7 @@ def _best_path(gap_a: list[int], gap_b: list[int], base: dict[tuple[int, int], f
     return path
 
 
-def _fill_gaps(scored: dict[tuple[int, int], tuple[float, dict]], live_a: Sequence[SegmentFeatures],
+def _fill_gaps(scored: Scored, live_a: Sequence[SegmentFeatures],
                live_b: Sequence[SegmentFeatures], weights: Weights, settings: Settings) -> None:
     """Sentence-aligner context. Between two anchors (confident pairs) that are neighbours in
     both documents, the unanchored passages are matched in order by dynamic programming, and
@@ -216,23 +218,22 @@ def _fill_gaps(scored: dict[tuple[int, int], tuple[float, dict]], live_a: Sequen
              and p + d not in taken_a and q + d not in taken_b}
     wanted = {(p, q) for gap_a, gap_b in gaps for p in gap_a for q in gap_b} | edges
     scored.update(_score(wanted - scored.keys(), live_a, live_b, weights))
-    base = {pq: s for pq, (s, _) in scored.items()}
+    base = {pq: s for pq, (s, _, _) in scored.items()}
     rival = _Rivals(base, settings.paraphrase_threshold)
-    lifts: dict[tuple[int, int], tuple[str, float]] = {}
-    for p, q in edges:
+    lifts: dict[tuple[int, int], tuple[Reason, float]] = {}
+    for p, q in sorted(edges):
         if base[p, q] >= EDGE_MIN and base[p, q] > rival.best(p, q, {p}, {q}):
-            lifts[p, q] = ("edge", EDGE_BONUS)
+            lifts[p, q] = (Reason.EDGE, EDGE_BONUS)
     for gap_a, gap_b in gaps:
         inside_a, inside_b = set(gap_a), set(gap_b)
         for pq in _best_path(gap_a, gap_b, base,
                              lambda p, q, ia=inside_a, ib=inside_b: rival.best(p, q, ia, ib)):
-            lifts[pq] = ("gap", GAP_BONUS)
-    for pq, (name, bonus) in lifts.items():
-        s, views = scored[pq]
-        if "gap" in views or "edge" in views:
+            lifts[pq] = (Reason.GAP, GAP_BONUS)
+    for pq, (reason, bonus) in lifts.items():
+        s, views, reasons = scored[pq]
+        if Reason.GAP in reasons or Reason.EDGE in reasons:
             continue  # lifted by an earlier pass already
-        views[name] = 1.0
-        scored[pq] = (min(1.0, s + bonus), views)
+        scored[pq] = (min(1.0, s + bonus), views, reasons + (reason,))
 
 
 class _Rivals:
@@ -253,11 +254,11 @@ class _Rivals:
         return max(max(out_a, default=0.0), max(out_b, default=0.0))
 
 
-def _merges(scored: dict[tuple[int, int], tuple[float, dict]], live_a: Sequence[SegmentFeatures],
+def _merges(scored: Scored, live_a: Sequence[SegmentFeatures],
             live_b: Sequence[SegmentFeatures], doc_a: Document, doc_b: Document,
-            weights: Weights) -> list[Link]:
+            weights: Weights) -> list[Candidate]:
     """Two adjacent segments of one side against one of the other, kept when they score better."""
-    score = {pq: s for pq, (s, _) in scored.items()}
+    score = {pq: s for pq, (s, _, _) in scored.items()}
     trials: list[tuple[SegmentFeatures, SegmentFeatures, float, tuple[int, ...], tuple[int, ...]]] = []
     for (p, q), s in score.items():
         if s < CANDIDATE_FLOOR:
@@ -277,40 +278,6 @@ def _merges(scored: dict[tuple[int, int], tuple[float, dict]], live_a: Sequence[
     out = []
     for k, (_, _, best, ids_a, ids_b) in enumerate(trials):
         if scores[k] > best + MERGE_MARGIN:
-            out.append(_link(list(ids_a), list(ids_b), float(scores[k]),
-                             {name: float(views[name][k]) for name in ("chars", "words", "rare")}))
+            out.append(_candidate(ids_a, ids_b, float(scores[k]),
+                                  {name: float(views[name][k]) for name in KEPT_VIEWS}))
     return out
-
-
-def _adjacent_b(x: Link, y: Link) -> bool:
-    return min(x.b) - max(y.b) in (1, 2) or min(y.b) - max(x.b) in (1, 2)
-
-
-def find_repeats(feats: Sequence[SegmentFeatures | None], doc: int) -> list[Repeat]:
-    """Groups of segments of one document with (nearly) the same words, 30+ characters long."""
-    live = [f for f in feats if f is not None and len(f.text) >= 30]
-    if len(live) < 2:
-        return []
-    by_text: dict[str, list[int]] = defaultdict(list)
-    for k, f in enumerate(live):
-        by_text[f.text[:24]].append(k)  # cheap blocking on the opening; exact repeats share it
-    pairs = [(x, y) for group in by_text.values() for i, x in enumerate(group) for y in group[i + 1:]]
-    if not pairs:
-        return []
-    sims = process.cpdist([live[x].text for x, _ in pairs], [live[y].text for _, y in pairs],
-                          scorer=fuzz.ratio, workers=1) / 100.0
-    parent = list(range(len(live)))
-
-    def root(x: int) -> int:
-        while parent[x] != x:
-            parent[x] = parent[parent[x]]
-            x = parent[x]
-        return x
-
-    for (x, y), sim in zip(pairs, np.asarray(sims)):
-        if sim >= REPEAT_CHARS:
-            parent[root(y)] = root(x)
-    groups: dict[int, list[int]] = defaultdict(list)
-    for k in range(len(live)):
-        groups[root(k)].append(live[k].ids[0])
-    return [Repeat(doc=doc, segments=sorted(g)) for g in groups.values() if len(g) > 1]

@@ -1,44 +1,89 @@
-"""Word edits and changed facts of a link, computed once and only for pairs that are links.
+"""Word edits and changed facts of pairs of passages, made once per pair and only for links.
 
 The aligner keeps many more candidates than become links; diffing them all would double the
-cost of a comparison. ``relabel`` calls ``annotate_links`` for the candidates that become
-links for the first time (at compare time, or later when a live threshold change promotes them).
+cost of a comparison, so ``decide`` annotates the pairs it chose that it has no annotation
+for yet. The fact layer runs through a :class:`FactExecutor` the caller passes: by default in
+this process, after the word diffs (:data:`IN_PROCESS`); a program may pass one that runs it
+elsewhere beside the diffs (the command line and the app pass ``synopsis.runtime``'s worker).
 """
 from __future__ import annotations
 
-from typing import Sequence
+from typing import Protocol, Sequence
 
-from . import fact_worker
 from .edits import word_edits
-from .model import Document, Link, core_spans_of
+from .model import Annotation, Document, Fact, PairKey, Span, core_spans_of
+
+SpanPairs = Sequence[tuple[list[Span], list[Span]]]
 
 
-def annotate_links(doc_a: Document, doc_b: Document, links: Sequence[Link], *, facts: bool = True) -> None:
-    """Fill each link's ``edits`` (word diff) and ``facts`` (changed details) from its passages.
+class FactJob(Protocol):
+    """The changed facts of one comparison's pairs, being found."""
+
+    def result(self) -> list[list[Fact]]:
+        """The facts of each pair, in the order the pairs were given (waits for them)."""
+
+    def cancel(self) -> None:
+        """Give the job up (the comparison failed or was stopped before its facts were read)."""
+
+
+class FactExecutor(Protocol):
+    """Where and when a comparison's fact layer runs (see ``facts.find_fact_changes_many``)."""
+
+    def expect(self, pairs: int) -> None:
+        """A hint, before aligning, that about ``pairs`` pairs will be submitted (a worker may boot)."""
+
+    def submit(self, text_a: str, text_b: str, pairs: SpanPairs,
+               languages: tuple[str | None, str | None]) -> FactJob:
+        """Start finding the facts of ``pairs`` (spans of ``text_a`` / ``text_b``)."""
+
+
+class _Deferred:
+    def __init__(self, text_a: str, text_b: str, pairs: SpanPairs,
+                 languages: tuple[str | None, str | None]) -> None:
+        self.args = text_a, text_b, pairs, languages
+
+    def result(self) -> list[list[Fact]]:
+        from .facts import find_fact_changes_many
+        text_a, text_b, pairs, languages = self.args
+        return find_fact_changes_many(text_a, text_b, pairs, languages=languages)
+
+    def cancel(self) -> None:
+        pass
+
+
+class InProcess:
+    """The fact layer in this process, run when its result is asked for (after the diffs)."""
+
+    def expect(self, pairs: int) -> None:
+        pass
+
+    def submit(self, text_a: str, text_b: str, pairs: SpanPairs,
+               languages: tuple[str | None, str | None]) -> FactJob:
+        return _Deferred(text_a, text_b, pairs, languages)
+
+
+IN_PROCESS = InProcess()
+
+
+def annotate(documents: Sequence[Document], pairs: Sequence[PairKey], *, facts: bool = True,
+             executor: FactExecutor | None = None) -> list[Annotation]:
+    """The word diff and (if ``facts``) the changed facts of each pair of segment ids.
 
     Works on the statement part of each segment (``Segment.core_span``), so a photo caption
-    glued to a sentence is neither a word edit nor a changed name. All the diffs are made
-    before all the facts, and the fact layer runs one detector at a time over all the links:
-    each step keeps its own tables and patterns in the processor's caches (interleaved, the
-    fact layer cost 5–10 % more, and passage by passage ≈ 20 % more again; see
-    benchmarks/results/facts_history.md). A large comparison's fact layer is handed to the
-    worker process (``fact_worker``) before the diffs are made, and runs beside them.
+    glued to a sentence is neither a word edit nor a changed name. The fact layer is handed
+    to the executor before the diffs are made, so one that runs elsewhere runs beside them;
+    all the diffs are made before the facts are read.
     """
-    spans = [(core_spans_of(doc_a, link.a), core_spans_of(doc_b, link.b)) for link in links]
-    # a large comparison's facts are found in a second process while the diffs are made here
-    job = fact_worker.submit(doc_a.text, doc_b.text, spans) if facts else None
+    doc_a, doc_b = documents
+    spans = [(core_spans_of(doc_a, a), core_spans_of(doc_b, b)) for a, b in pairs]
+    job = None
+    if facts and spans:
+        job = (executor or IN_PROCESS).submit(doc_a.text, doc_b.text, spans, (doc_a.language, doc_b.language))
     try:
-        for link, (sa, sb) in zip(links, spans):
-            link.edits = word_edits(doc_a.text, sa, doc_b.text, sb)
+        edits = [tuple(word_edits(doc_a.text, sa, doc_b.text, sb)) for sa, sb in spans]
     except BaseException:
-        fact_worker.abandon(job)
+        if job is not None:
+            job.cancel()
         raise
-    found = fact_worker.find_facts(job, doc_a.text, doc_b.text, spans) if facts else [[] for _ in links]
-    for link, link_facts in zip(links, found):
-        link.facts = link_facts
-        link.annotated = True
-
-
-def annotate_link(doc_a: Document, doc_b: Document, link: Link, *, facts: bool = True) -> None:
-    """``annotate_links`` for one link."""
-    annotate_links(doc_a, doc_b, [link], facts=facts)
+    found = job.result() if job is not None else [[] for _ in spans]
+    return [Annotation(e, tuple(f)) for e, f in zip(edits, found)]

@@ -1,6 +1,7 @@
 """The naive aligner the real one is measured against: all pairs, character ratio, greedy.
 
-Same interface as :func:`synopsis.core.align.align`, so benchmarks can swap it in.
+It aligns and decides in one step (links, not candidates), on the documents the real engine
+prepared, so the benchmarks can set the two side by side.
 """
 from __future__ import annotations
 

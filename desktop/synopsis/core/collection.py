@@ -1,7 +1,7 @@
 """Many sources at once: every pair compared, passages grouped into statements, a claim matrix.
 
-``compare_collection(documents, settings)`` runs the pairwise pipeline for each of the
-n(n−1)/2 pairs, groups the passages of all sources into statements
+``compare_collection(documents, settings)`` prepares each document once, aligns and decides
+each of the n(n−1)/2 pairs, groups the passages of all sources into statements
 (:mod:`.collection_group`) and returns a :class:`CollectionReport`: one row per statement, one
 column per source, each cell shared / paraphrased / absent relative to the row's reference
 passage, with the changed facts between members and a source-by-source similarity heat map.
@@ -9,20 +9,22 @@ Its JSON form ("synopsis-collection", version 1) is described in ``docs/collecti
 """
 from __future__ import annotations
 
-import dataclasses
 import itertools
 import re
 import time
 from dataclasses import dataclass, field
-from typing import Any, Callable
+from typing import Any, Callable, Mapping
 
 from .. import __version__
+from .align import align
+from .annotate import IN_PROCESS, FactExecutor
+from .clock import now_iso
 from .collection_group import Grouping, group_statements
 from .config import Settings
+from .decide import decide
 from .errors import Cancelled
-from .ingest import now_iso
 from .model import Document, Report
-from .pipeline import compare, prepare
+from .pipeline import prepare
 
 COLLECTION_FORMAT = "synopsis-collection"
 COLLECTION_VERSION = 1
@@ -107,10 +109,14 @@ class CollectionReport:
     reports: list[Report]
     statements: list[Statement]
     heat: list[list[dict[str, float]]]  # heat[i][j]: share of source i's text found in j
-    settings: dict[str, Any]
+    settings: Settings
     group_threshold: float = DEFAULT_GROUP_THRESHOLD
     created: str = ""
     timings: dict[str, float] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        if isinstance(self.settings, Mapping):
+            self.settings = Settings.from_dict(dict(self.settings))
 
     def report_for(self, i: int, j: int) -> tuple[Report, bool]:
         """The pairwise report of sources i and j, and whether it is the other way round."""
@@ -143,7 +149,7 @@ class CollectionReport:
         return {
             "format": COLLECTION_FORMAT, "version": COLLECTION_VERSION,
             "generator": {"name": "synopsis", "version": __version__},
-            "created": self.created, "settings": dict(self.settings),
+            "created": self.created, "settings": self.settings.to_dict(),
             "group_threshold": self.group_threshold,
             "sources": sources,
             "statements": [s.to_dict(self.documents) for s in self.statements],
@@ -176,7 +182,7 @@ class CollectionReport:
                 for i in range(n)]
         return cls(documents=documents, pairs=pairs, reports=reports,  # type: ignore[arg-type]
                    statements=[Statement.from_dict(s) for s in data["statements"]], heat=heat,
-                   settings=dict(data.get("settings", {})),
+                   settings=Settings.from_dict(data.get("settings", {})),
                    group_threshold=float(data.get("group_threshold", DEFAULT_GROUP_THRESHOLD)),
                    created=data.get("created", ""), timings=dict(data.get("timings", {})))
 
@@ -275,49 +281,46 @@ def _statements(documents: list[Document], reports: list[Report], grouping: Grou
     return out
 
 
-def _working_copy(doc: Document) -> Document:
-    """A copy the pipeline may segment in place without touching the other pairs' copies."""
-    return dataclasses.replace(doc, meta=dict(doc.meta), segments=list(doc.segments))
-
-
 def compare_collection(documents: list[Document], settings: Settings | None = None, *,
                        group_threshold: float = DEFAULT_GROUP_THRESHOLD,
                        progress: Callable[[str, float], None] | None = None,
-                       cancel: Callable[[], bool] | None = None) -> CollectionReport:
-    """Compare every pair of ``documents`` and group their passages into statements."""
+                       cancel: Callable[[], bool] | None = None,
+                       facts: FactExecutor | None = None) -> CollectionReport:
+    """Compare every pair of ``documents`` and group their passages into statements.
+
+    Each document is prepared once; every pairwise report shares its prepared documents."""
     if len(documents) < 2:
         raise ValueError("a collection needs at least two sources")
     settings = settings or Settings()
+    executor = facts or IN_PROCESS
+
+    def check() -> None:
+        if cancel is not None and cancel():
+            raise Cancelled()
+
     t0 = time.perf_counter()
-    for doc in documents:  # language and segments once; each pair works on copies
-        prepare(doc, settings)
+    prepared = [prepare(doc, settings) for doc in documents]
     pairs = list(itertools.combinations(range(len(documents)), 2))
     reports: list[Report] = []
     for n, (i, j) in enumerate(pairs):
-        if cancel is not None and cancel():
-            raise Cancelled()
+        check()
         if progress is not None:
             progress(f"compare {i + 1}–{j + 1}", 0.9 * n / len(pairs))
-        report = compare(_working_copy(documents[i]), _working_copy(documents[j]), settings, cancel=cancel)
-        reports.append(report)
-    # one Document object per source, carrying the segments the pipeline settled on
-    canonical = list(documents)
-    for (i, j), report in zip(pairs, reports):
-        if canonical[i] is documents[i]:
-            canonical[i] = report.documents[0]
-        if canonical[j] is documents[j]:
-            canonical[j] = report.documents[1]
+        if settings.facts:
+            executor.expect(min(len(prepared[i].segments), len(prepared[j].segments)))
+        alignment = align(prepared[i], prepared[j], settings, check=check)
+        reports.append(decide(alignment, settings, facts=executor, check=check))
     timings = {"compare": time.perf_counter() - t0}
     if progress is not None:
         progress("group", 0.9)
     t1 = time.perf_counter()
-    grouping = group_statements(canonical, pairs, reports, group_threshold)
-    statements = _statements(canonical, reports, grouping)
-    heat = _heat(canonical, pairs, reports, group_threshold)
+    grouping = group_statements(prepared, pairs, reports, group_threshold)
+    statements = _statements(prepared, reports, grouping)
+    heat = _heat(prepared, pairs, reports, group_threshold)
     timings["group"] = time.perf_counter() - t1
     timings["total"] = time.perf_counter() - t0
     if progress is not None:
         progress("done", 1.0)
-    return CollectionReport(documents=canonical, pairs=pairs, reports=reports, statements=statements,
-                            heat=heat, settings=settings.to_dict(), group_threshold=group_threshold,
+    return CollectionReport(documents=prepared, pairs=pairs, reports=reports, statements=statements,
+                            heat=heat, settings=settings, group_threshold=group_threshold,
                             created=now_iso(), timings=timings)

@@ -1,7 +1,8 @@
 """Grouping passages of many sources into statements, from their pairwise links.
 
 Nodes are *units*: one passage of one source, or several passages of one source that say the
-same thing (a paragraph repeated by a scraper, or a sentence the aligner split in two).
+same thing (a paragraph repeated by a scraper, found as the pairwise reports' repeats, or a
+sentence the aligner split in two).
 Edges are pairwise links whose score reaches ``min_score``. Units are merged strongest edge
 first, and two groups merge only when
 
@@ -11,18 +12,10 @@ first, and two groups merge only when
 """
 from __future__ import annotations
 
-import re
-import unicodedata
 from dataclasses import dataclass, field
 
-import numpy as np
-from rapidfuzz import fuzz, process
-
 from .model import Document, Report
-
-# Two passages of one source at least this similar (characters) are one repeated statement.
-REPEAT_SIMILARITY = 0.9
-_WS = re.compile(r"\W+", re.UNICODE)
+from .repeats import UnionFind
 
 
 @dataclass(slots=True)
@@ -47,109 +40,73 @@ class Grouping:
         return self.edges.get((u, v) if u < v else (v, u))
 
 
-class _UnionFind:
-    def __init__(self, n: int) -> None:
-        self.parent = list(range(n))
+class _Units:
+    """Passages of all sources as units: segments of one source merged by its repeats and by
+    the multi-passage sides of links (a sentence split in two); debris is in no unit."""
 
-    def find(self, x: int) -> int:
-        while self.parent[x] != x:
-            self.parent[x] = self.parent[self.parent[x]]
-            x = self.parent[x]
-        return x
+    def __init__(self, documents: list[Document], pairs: list[tuple[int, int]], reports: list[Report],
+                 min_score: float) -> None:
+        self.documents = documents
+        self.offsets, total = [], 0
+        for doc in documents:
+            self.offsets.append(total)
+            total += len(doc.segments)
+        self.sets = UnionFind(total)
+        for (i, j), report in zip(pairs, reports):
+            for rep in report.repeats:
+                self._join(i if rep.doc == 0 else j, rep.segments)
+            for link in report.links:
+                if link.score >= min_score:
+                    self._join(i, link.a)
+                    self._join(j, link.b)
+        self.unit_of: dict[int, int] = {}
+        self.units: list[tuple[int, list[int]]] = []
+        for s, doc in enumerate(documents):
+            for seg in doc.segments:
+                if seg.is_debris:
+                    continue
+                root = self.sets.find(self.offsets[s] + seg.id)
+                if root not in self.unit_of:
+                    self.unit_of[root] = len(self.units)
+                    self.units.append((s, []))
+                self.units[self.unit_of[root]][1].append(seg.id)
 
-    def union(self, x: int, y: int) -> None:
-        rx, ry = self.find(x), self.find(y)
-        if rx != ry:
-            self.parent[max(rx, ry)] = min(rx, ry)
+    def _join(self, src: int, ids: tuple[int, ...]) -> None:
+        for sid in ids[1:]:
+            self.sets.union(self.offsets[src] + ids[0], self.offsets[src] + sid)
 
-
-def _normalise(text: str) -> str:
-    return _WS.sub(" ", unicodedata.normalize("NFKC", text).casefold()).strip()
-
-
-def repeated_segments(doc: Document) -> list[list[int]]:
-    """Groups (≥ 2) of non-debris segments of ``doc`` that repeat the same passage."""
-    ids = [s.id for s in doc.segments if not s.is_debris]
-    texts = [_normalise(doc.text[doc.segments[i].start:doc.segments[i].end]) for i in ids]
-    keep = [k for k, t in enumerate(texts) if len(t) >= 20]  # "Photo." twice is no statement
-    if len(keep) < 2:
-        return []
-    sub = [texts[k] for k in keep]
-    scores = process.cdist(sub, sub, scorer=fuzz.ratio, dtype=np.uint8, workers=1,
-                           score_cutoff=int(REPEAT_SIMILARITY * 100))
-    uf = _UnionFind(len(sub))
-    for x, y in zip(*np.nonzero(np.triu(scores, 1))):
-        uf.union(int(x), int(y))
-    groups: dict[int, list[int]] = {}
-    for k in range(len(sub)):
-        groups.setdefault(uf.find(k), []).append(ids[keep[k]])
-    return [sorted(g) for g in groups.values() if len(g) > 1]
-
-
-def group_statements(documents: list[Document], pairs: list[tuple[int, int]],
-                     reports: list[Report], min_score: float) -> Grouping:
-    """Group every passage of ``documents`` into statements (see the module docstring).
-
-    ``reports[p]`` compares ``documents[pairs[p][0]]`` (its document 0) with
-    ``documents[pairs[p][1]]`` (its document 1).
-    """
-    # 1. units: segments of one source merged by repeats and by multi-passage link sides
-    offsets, total = [], 0
-    for doc in documents:
-        offsets.append(total)
-        total += len(doc.segments)
-    uf = _UnionFind(total)
-    for s, doc in enumerate(documents):
-        for group in repeated_segments(doc):
-            for sid in group[1:]:
-                uf.union(offsets[s] + group[0], offsets[s] + sid)
-    for (i, j), report in zip(pairs, reports):
-        for rep in report.repeats:
-            src = i if rep.doc == 0 else j
-            for sid in rep.segments[1:]:
-                uf.union(offsets[src] + rep.segments[0], offsets[src] + sid)
-        for link in report.links:
-            if link.score < min_score:
-                continue
-            for src, side in ((i, link.a), (j, link.b)):
-                for sid in side[1:]:
-                    uf.union(offsets[src] + side[0], offsets[src] + sid)
-    unit_of: dict[int, int] = {}
-    units: list[tuple[int, list[int]]] = []
-    for s, doc in enumerate(documents):
-        for seg in doc.segments:
-            if seg.is_debris:
-                continue
-            root = uf.find(offsets[s] + seg.id)
-            if root not in unit_of:
-                unit_of[root] = len(units)
-                units.append((s, []))
-            units[unit_of[root]][1].append(seg.id)
-
-    def unit(src: int, sid: int) -> int | None:
-        if documents[src].segments[sid].is_debris:
+    def of(self, src: int, sid: int) -> int | None:
+        if self.documents[src].segments[sid].is_debris:
             return None
-        return unit_of.get(uf.find(offsets[src] + sid))
+        return self.unit_of.get(self.sets.find(self.offsets[src] + sid))
 
-    # 2. edges between units of different sources: the strongest link wins
+    def first(self, src: int, ids: tuple[int, ...]) -> int | None:
+        return next((u for u in (self.of(src, s) for s in ids) if u is not None), None)
+
+
+def _edges(units: _Units, pairs: list[tuple[int, int]], reports: list[Report],
+           min_score: float) -> dict[tuple[int, int], Edge]:
+    """Edges between units of different sources: the strongest link between two units wins."""
     edges: dict[tuple[int, int], Edge] = {}
     for p, ((i, j), report) in enumerate(zip(pairs, reports)):
         for n, link in enumerate(report.links):
             if link.score < min_score:
                 continue
-            ua = next((u for u in (unit(i, s) for s in link.a) if u is not None), None)
-            ub = next((u for u in (unit(j, s) for s in link.b) if u is not None), None)
+            ua, ub = units.first(i, link.a), units.first(j, link.b)
             if ua is None or ub is None or ua == ub:
                 continue
             key = (ua, ub) if ua < ub else (ub, ua)
             old = edges.get(key)
             if old is None or link.score > old.score:
                 edges[key] = Edge(float(link.score), link.label, p, n)
+    return edges
 
-    # 3. agglomerate, strongest edge first, under the two guards
+
+def _agglomerate(units: list[tuple[int, list[int]]], edges: dict[tuple[int, int], Edge]) -> list[list[int]]:
+    """Units merged strongest edge first, under the two guards of the module docstring."""
     members: dict[int, list[int]] = {u: [u] for u in range(len(units))}
     sources: dict[int, set[int]] = {u: {units[u][0]} for u in range(len(units))}
-    cluster = _UnionFind(len(units))
+    cluster = UnionFind(len(units))
     for (u, v), _edge in sorted(edges.items(), key=lambda kv: (-kv[1].score, kv[0])):
         cu, cv = cluster.find(u), cluster.find(v)
         if cu == cv or sources[cu] & sources[cv]:
@@ -163,5 +120,16 @@ def group_statements(documents: list[Document], pairs: list[tuple[int, int]],
         other = cv if root == cu else cu
         members[root] = members[root] + members.pop(other)
         sources[root] = sources[root] | sources.pop(other)
-    groups = [sorted(m, key=lambda u: units[u][0]) for m in members.values()]
-    return Grouping(units=units, groups=groups, edges=edges)
+    return [sorted(m, key=lambda u: units[u][0]) for m in members.values()]
+
+
+def group_statements(documents: list[Document], pairs: list[tuple[int, int]],
+                     reports: list[Report], min_score: float) -> Grouping:
+    """Group every passage of ``documents`` into statements (see the module docstring).
+
+    ``reports[p]`` compares ``documents[pairs[p][0]]`` (its document 0) with
+    ``documents[pairs[p][1]]`` (its document 1).
+    """
+    units = _Units(documents, pairs, reports, min_score)
+    edges = _edges(units, pairs, reports, min_score)
+    return Grouping(units=units.units, groups=_agglomerate(units.units, edges), edges=edges)

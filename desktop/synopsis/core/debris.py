@@ -1,7 +1,7 @@
 """Scraping debris: bylines, captions and footers that stay visible but are not aligned.
 
-``mark(doc)`` sets ``Segment.kind`` for pure debris and ``Segment.core`` when a photo caption
-is glued to the front of a sentence ("ReutersUK government officials…",
+``mark(text, segments)`` gives the segments with ``Segment.kind`` set for pure debris and
+``Segment.core`` when a photo caption is glued to the front of a sentence ("ReutersUK government officials…",
 "fake imagesPresident Volodymyr…"). Rules are explicit and conservative: a false positive
 hides prose from the comparison, so each rule needs a strong cue.
 """
@@ -9,7 +9,11 @@ from __future__ import annotations
 
 import re
 
-from .model import Document, Span
+import dataclasses
+from typing import Sequence
+
+from .model import Segment, Span
+from .vocab import SegmentKind
 
 # Photo-agency credits seen at the start of scraped paragraphs, alone or joined by "/".
 _AGENCIES = ("Getty Images", "fake images", "Reuters", "AFP", "EPA-EFE", "EPA", "AP Photo", "AP",
@@ -61,15 +65,17 @@ def kind_of(text: str, position: int, count: int) -> str:
     return "text"
 
 
-def mark(doc: Document) -> Document:
-    """Classify every segment of ``doc`` in place (kind, and core for glued captions)."""
-    count = len(doc.segments)
-    for pos, seg in enumerate(doc.segments):
-        text = doc.text[seg.start:seg.end]
-        seg.kind = kind_of(text, pos, count)
-        seg.core = None
-        if seg.kind == "text":
-            cut = glued_caption(text)
-            if 0 < cut < len(text):
-                seg.core = Span(seg.start + cut, seg.end)
-    return doc
+def mark(text: str, segments: Sequence[Segment]) -> tuple[Segment, ...]:
+    """``segments`` of ``text`` classified: kind, and core for a glued caption (new segments)."""
+    count = len(segments)
+    out = []
+    for pos, seg in enumerate(segments):
+        piece = text[seg.start:seg.end]
+        kind = SegmentKind(kind_of(piece, pos, count))
+        core = None
+        if kind is SegmentKind.TEXT:
+            cut = glued_caption(piece)
+            if 0 < cut < len(piece):
+                core = Span(seg.start + cut, seg.end)
+        out.append(dataclasses.replace(seg, kind=kind, core=core))
+    return tuple(out)

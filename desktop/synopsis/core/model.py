@@ -3,158 +3,44 @@
 All offsets are Unicode code-point indices into ``Document.text``, end exclusive. Nothing
 here knows how a document was loaded, aligned or displayed; the JSON form of
 :class:`Report` is the public contract described by ``report.schema.json``.
+
+Everything but the :class:`Report` is frozen: a stage of the engine makes new values
+(``dataclasses.replace``) and never changes what an earlier stage made.
 """
 from __future__ import annotations
 
-import dataclasses
 import json
 from dataclasses import dataclass, field
-from typing import Any, Iterable, Literal
+from typing import Any, Iterable, Mapping
 
-LABELS = ("shared", "paraphrased", "unique")
-LinkLabel = Literal["shared", "paraphrased"]
-FACT_KINDS = ("number", "date", "name", "quote", "attribution", "negation")
-EDIT_OPS = ("insert", "delete", "replace")
+from .config import Settings
+from .document import Document, Segment, Span, init_field
+from .vocab import EditOp, FactKind, Label, Origin, Reason, Severity
+
+LABELS = tuple(Label)
+FACT_KINDS = tuple(FactKind)
+EDIT_OPS = tuple(EditOp)
 REPORT_FORMAT = "synopsis-report"
 REPORT_VERSION = 1
 
+__all__ = ["Alignment", "Annotation", "Candidate", "Corrections", "Document", "Edit", "Fact", "Link", "NO_CORRECTIONS",
+           "PairKey", "Repeat", "Report", "Segment", "Span", "core_spans_of", "link_key"]
+
 
 @dataclass(frozen=True, slots=True)
-class Span:
-    """A half-open range ``[start, end)`` of a document's text."""
-
-    start: int
-    end: int
-
-    def __post_init__(self) -> None:
-        if self.start < 0 or self.end < self.start:
-            raise ValueError(f"bad span [{self.start}, {self.end})")
-
-    def __len__(self) -> int:
-        return self.end - self.start
-
-    def slice(self, text: str) -> str:
-        return text[self.start:self.end]
-
-    def to_dict(self, text: str | None = None) -> dict[str, Any]:
-        out: dict[str, Any] = {"start": self.start, "end": self.end}
-        if text is not None:
-            out["text"] = text[self.start:self.end]
-        return out
-
-    @classmethod
-    def from_dict(cls, data: dict[str, Any] | None) -> "Span | None":
-        if data is None:
-            return None
-        return cls(int(data["start"]), int(data["end"]))
-
-
-@dataclass(slots=True)
-class Segment:
-    """A sentence or paragraph of a document.
-
-    ``kind`` is ``"text"`` for article prose, or a debris kind (``"byline"``, ``"caption"``,
-    ``"footer"``, ``"boilerplate"``) for scraping artefacts that stay visible but must not
-    distort alignment or the summary. ``core`` is the span inside the segment that carries the
-    statement (a caption glued to the front of a sentence is cut off it); it defaults to the
-    whole segment.
-    """
-
-    id: int
-    start: int
-    end: int
-    paragraph: int = 0
-    kind: str = "text"
-    core: Span | None = None
-
-    @property
-    def span(self) -> Span:
-        return Span(self.start, self.end)
-
-    @property
-    def core_span(self) -> Span:
-        return self.core if self.core is not None else Span(self.start, self.end)
-
-    @property
-    def is_debris(self) -> bool:
-        return self.kind != "text"
-
-    def to_dict(self) -> dict[str, Any]:
-        out: dict[str, Any] = {"id": self.id, "start": self.start, "end": self.end,
-                               "paragraph": self.paragraph}
-        if self.kind != "text":
-            out["kind"] = self.kind
-        if self.core is not None and (self.core.start, self.core.end) != (self.start, self.end):
-            out["core"] = self.core.to_dict()
-        return out
-
-    @classmethod
-    def from_dict(cls, data: dict[str, Any]) -> "Segment":
-        return cls(id=int(data["id"]), start=int(data["start"]), end=int(data["end"]),
-                   paragraph=int(data.get("paragraph", 0)), kind=data.get("kind", "text"),
-                   core=Span.from_dict(data.get("core")))
-
-
-@dataclass(slots=True)
-class Document:
-    """A loaded source: its text exactly as loaded, where it came from, and its segments.
-
-    ``meta`` holds optional provenance and metadata (outlet, author, published, final_url,
-    http_status, ...); keys are free-form strings and values JSON-serialisable.
-    """
-
-    text: str
-    title: str
-    source: str
-    sha256: str
-    format: str = "text"
-    language: str | None = None
-    retrieved: str | None = None
-    meta: dict[str, Any] = field(default_factory=dict)
-    segments: list[Segment] = field(default_factory=list)
-
-    def segment_text(self, seg_id: int) -> str:
-        seg = self.segments[seg_id]
-        return self.text[seg.start:seg.end]
-
-    def to_dict(self, summary: dict[str, float] | None = None) -> dict[str, Any]:
-        out: dict[str, Any] = {
-            "title": self.title,
-            "source": self.source,
-            "sha256": self.sha256,
-            "format": self.format,
-            "text": self.text,
-            "segments": [s.to_dict() for s in self.segments],
-            "summary": summary if summary is not None else {"shared": 0.0, "paraphrased": 0.0,
-                                                            "unique": 1.0},
-        }
-        if self.language:
-            out["language"] = self.language
-        if self.retrieved:
-            out["retrieved"] = self.retrieved
-        if self.meta:
-            out["meta"] = dict(self.meta)
-        return out
-
-    @classmethod
-    def from_dict(cls, data: dict[str, Any]) -> "Document":
-        return cls(text=data["text"], title=data.get("title", ""), source=data.get("source", ""),
-                   sha256=data.get("sha256", ""), format=data.get("format", "text"),
-                   language=data.get("language"), retrieved=data.get("retrieved"),
-                   meta=dict(data.get("meta", {})),
-                   segments=[Segment.from_dict(s) for s in data.get("segments", [])])
-
-
-@dataclass(slots=True)
 class Edit:
     """A word-level difference inside a link; ``a``/``b`` are spans of each document's text."""
 
-    op: str
+    op: EditOp
     a: Span | None = None
     b: Span | None = None
 
+    def __post_init__(self) -> None:
+        if type(self.op) is not EditOp:
+            init_field(self, "op", EditOp(self.op))
+
     def to_dict(self, text_a: str, text_b: str) -> dict[str, Any]:
-        out: dict[str, Any] = {"op": self.op}
+        out: dict[str, Any] = {"op": self.op.value}
         if self.a is not None:
             out["a"] = self.a.to_dict(text_a)
         if self.b is not None:
@@ -166,22 +52,25 @@ class Edit:
         return cls(op=data["op"], a=Span.from_dict(data.get("a")), b=Span.from_dict(data.get("b")))
 
 
-@dataclass(slots=True)
+@dataclass(frozen=True, slots=True)
 class Fact:
-    """A checkable detail that differs between two linked passages.
+    """A checkable detail that differs between two linked passages, ``severity`` telling how
+    much it matters (:class:`Severity`: alarm, check, note)."""
 
-    ``severity``: 3 = alarming (a changed figure, a misquote), 2 = worth checking,
-    1 = a variant to note (Kiev / Kyiv).
-    """
-
-    kind: str
+    kind: FactKind
     a: Span | None = None
     b: Span | None = None
     note: str = ""
-    severity: int = 2
+    severity: Severity = Severity.CHECK
+
+    def __post_init__(self) -> None:
+        if type(self.kind) is not FactKind:
+            init_field(self, "kind", FactKind(self.kind))
+        if type(self.severity) is not Severity:
+            init_field(self, "severity", Severity(self.severity))
 
     def to_dict(self, text_a: str, text_b: str) -> dict[str, Any]:
-        out: dict[str, Any] = {"kind": self.kind, "note": self.note, "severity": self.severity}
+        out: dict[str, Any] = {"kind": self.kind.value, "note": self.note, "severity": int(self.severity)}
         if self.a is not None:
             out["a"] = self.a.to_dict(text_a)
         if self.b is not None:
@@ -194,26 +83,96 @@ class Fact:
                    note=data.get("note", ""), severity=int(data.get("severity", 2)))
 
 
-@dataclass(slots=True)
-class Link:
-    """Aligned passages: segment ids of document a and of document b.
+PairKey = tuple[tuple[int, ...], tuple[int, ...]]
+_REASON_NAMES = frozenset(r.value for r in Reason)
 
-    ``score`` is the pair similarity in [0, 1] that the label was drawn from; ``scores`` keeps
-    the separate views (characters, content words, ...) so thresholds can be re-applied
-    without re-aligning. ``origin`` is ``"auto"`` or ``"manual"`` (linked or relabelled by hand).
+
+def _reasons_of(data: dict[str, Any]) -> tuple[dict[str, float], tuple[Reason, ...]]:
+    """The views and the reasons of a link or candidate read from JSON. Reports made before
+    reasons were named kept them among the views as 1.0 (``"context": 1.0``)."""
+    scores = {k: float(v) for k, v in data.get("scores", {}).items() if k not in _REASON_NAMES}
+    old = [Reason(k) for k in data.get("scores", {}) if k in _REASON_NAMES]
+    return scores, tuple(Reason(r) for r in data.get("reasons", ())) or tuple(old)
+
+
+def _rounded(scores: Mapping[str, float]) -> dict[str, float]:
+    return {k: round(float(v), 4) for k, v in scores.items()}
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    """A pair of passages the aligner scored as plausibly the same statement.
+
+    ``score`` is the combined pair score in [0, 1] (lifts included); ``scores`` the separate
+    views (characters, content words, rare words) it came from, so thresholds can be
+    re-applied without re-aligning; ``reasons`` why its score was lifted, if it was.
     """
 
-    a: list[int]
-    b: list[int]
-    label: str
+    a: tuple[int, ...]
+    b: tuple[int, ...]
+    score: float
+    scores: dict[str, float] = field(default_factory=dict)
+    reasons: tuple[Reason, ...] = ()
+
+    def __post_init__(self) -> None:
+        init_field(self, "a", tuple(self.a))
+        init_field(self, "b", tuple(self.b))
+        init_field(self, "reasons", tuple(Reason(r) for r in self.reasons))
+
+    @property
+    def key(self) -> PairKey:
+        return self.a, self.b
+
+    def to_dict(self) -> dict[str, Any]:
+        # Full precision, unlike a link's rounded score: deciding again from a stored report
+        # (other thresholds, replayed corrections) must meet every threshold and tie as it did.
+        out: dict[str, Any] = {"a": list(self.a), "b": list(self.b), "score": float(self.score),
+                               "scores": {k: float(v) for k, v in self.scores.items()}}
+        if self.reasons:
+            out["reasons"] = [r.value for r in self.reasons]
+        return out
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> "Candidate":
+        scores, reasons = _reasons_of(data)
+        return cls(a=data["a"], b=data["b"], score=float(data["score"]), scores=scores, reasons=reasons)
+
+
+@dataclass(frozen=True, slots=True)
+class Link:
+    """Aligned passages: segment ids of document a and of document b, and what was decided.
+
+    ``score``, ``scores`` and ``reasons`` are the candidate's (see :class:`Candidate`); a
+    hand-made link the aligner never scored has score 0 and no views. ``origin`` tells who
+    made it (:class:`Origin`). ``edits`` and ``facts`` are the word diff and the changed
+    facts of its passages. Frozen: ``dataclasses.replace`` makes a changed copy.
+    """
+
+    a: tuple[int, ...]
+    b: tuple[int, ...]
+    label: Label
     score: float
     moved: bool = False
-    edits: list[Edit] = field(default_factory=list)
-    facts: list[Fact] = field(default_factory=list)
-    origin: str = "auto"
+    edits: tuple[Edit, ...] = ()
+    facts: tuple[Fact, ...] = ()
+    origin: Origin = Origin.AUTO
     scores: dict[str, float] = field(default_factory=dict)
-    # True once edits and facts were computed (see core.annotate); not part of the JSON.
-    annotated: bool = False
+    reasons: tuple[Reason, ...] = ()
+
+    def __post_init__(self) -> None:
+        init_field(self, "a", tuple(self.a))
+        init_field(self, "b", tuple(self.b))
+        if type(self.label) is not Label:
+            init_field(self, "label", Label(self.label))
+        if type(self.origin) is not Origin:
+            init_field(self, "origin", Origin(self.origin))
+        for name in ("edits", "facts", "reasons"):
+            if type(getattr(self, name)) is not tuple:
+                init_field(self, name, tuple(getattr(self, name)))
+
+    @property
+    def key(self) -> PairKey:
+        return self.a, self.b
 
     @property
     def same_words(self) -> float | None:
@@ -224,63 +183,124 @@ class Link:
 
     def to_dict(self, text_a: str, text_b: str) -> dict[str, Any]:
         out: dict[str, Any] = {
-            "a": list(self.a), "b": list(self.b), "label": self.label,
+            "a": list(self.a), "b": list(self.b), "label": self.label.value,
             "score": round(min(1.0, max(0.0, float(self.score))), 4),
             "moved": bool(self.moved),
             "edits": [e.to_dict(text_a, text_b) for e in self.edits],
             "facts": [f.to_dict(text_a, text_b) for f in self.facts],
         }
-        if self.origin != "auto":
-            out["origin"] = self.origin
+        if self.origin is not Origin.AUTO:
+            out["origin"] = self.origin.value
         if self.scores:
-            out["scores"] = {k: round(float(v), 4) for k, v in self.scores.items()}
+            out["scores"] = _rounded(self.scores)
+        if self.reasons:
+            out["reasons"] = [r.value for r in self.reasons]
         return out
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> "Link":
-        return cls(a=list(data["a"]), b=list(data["b"]), label=data["label"],
-                   score=float(data["score"]), moved=bool(data.get("moved", False)),
-                   edits=[Edit.from_dict(e) for e in data.get("edits", [])],
-                   facts=[Fact.from_dict(f) for f in data.get("facts", [])],
-                   origin=data.get("origin", "auto"), scores=dict(data.get("scores", {})),
-                   annotated="edits" in data or "facts" in data)
+        scores, reasons = _reasons_of(data)
+        return cls(a=data["a"], b=data["b"], label=data["label"], score=float(data["score"]),
+                   moved=bool(data.get("moved", False)),
+                   edits=tuple(Edit.from_dict(e) for e in data.get("edits", [])),
+                   facts=tuple(Fact.from_dict(f) for f in data.get("facts", [])),
+                   origin=data.get("origin", "auto"), scores=scores, reasons=reasons)
 
 
-@dataclass(slots=True)
+@dataclass(frozen=True, slots=True)
+class Annotation:
+    """The word edits and changed facts of a pair of passages, made once per pair."""
+
+    edits: tuple[Edit, ...] = ()
+    facts: tuple[Fact, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
 class Repeat:
     """Segments of one document that say the same thing more than once."""
 
     doc: int
-    segments: list[int]
-    label: str = "shared"
+    segments: tuple[int, ...]
+    label: Label = Label.SHARED
+
+    def __post_init__(self) -> None:
+        init_field(self, "segments", tuple(self.segments))
+        if type(self.label) is not Label:
+            init_field(self, "label", Label(self.label))
 
     def to_dict(self) -> dict[str, Any]:
-        return {"doc": self.doc, "segments": list(self.segments), "label": self.label}
+        return {"doc": self.doc, "segments": list(self.segments), "label": self.label.value}
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> "Repeat":
-        return cls(doc=int(data["doc"]), segments=list(data["segments"]),
-                   label=data.get("label", "shared"))
+        return cls(doc=int(data["doc"]), segments=data["segments"], label=data.get("label", "shared"))
+
+
+@dataclass(frozen=True, slots=True)
+class Alignment:
+    """What the aligner found in two prepared documents: every plausible pair of passages,
+    scored, and the passages each document repeats."""
+
+    documents: tuple[Document, Document]
+    candidates: tuple[Candidate, ...]
+    repeats: tuple[Repeat, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Corrections:
+    """What a person decided by hand, which every later decision keeps.
+
+    ``manual``: links made or relabelled by hand, kept as they are. ``apart_a`` / ``apart_b``:
+    segments a person took out of links (an unlink, or a link displaced by a hand-made one),
+    which no automatic link may use again.
+    """
+
+    manual: tuple[Link, ...] = ()
+    apart_a: frozenset[int] = frozenset()
+    apart_b: frozenset[int] = frozenset()
+
+    def __bool__(self) -> bool:
+        return bool(self.manual or self.apart_a or self.apart_b)
+
+
+NO_CORRECTIONS = Corrections()
 
 
 @dataclass(slots=True)
 class Report:
-    """The single result type: two documents, their links, repeats and the settings used."""
+    """The single result type: two documents, their links, repeats and the settings used.
+
+    ``candidates`` are every pair the aligner found plausible (links included), from which
+    :func:`synopsis.core.decide.decide` chooses the links under a ``Settings``; ``corrections``
+    what a person decided by hand; ``annotations`` the word edits and facts made so far, by
+    pair, so that deciding again under other thresholds does not diff a pair twice (not part
+    of the JSON: the links carry theirs). The engine never changes a report once made.
+    """
 
     documents: list[Document]
     links: list[Link]
-    settings: dict[str, Any]
+    settings: Settings
     repeats: list[Repeat] = field(default_factory=list)
     created: str = ""
     generator: dict[str, str] = field(default_factory=dict)
     timings: dict[str, float] = field(default_factory=dict)
-    # Every pair the aligner considered plausible, links included (see classify.relabel).
-    candidates: list[Link] = field(default_factory=list)
+    candidates: list[Candidate] = field(default_factory=list)
+    corrections: Corrections = NO_CORRECTIONS
+    annotations: dict[PairKey, Annotation] = field(default_factory=dict, compare=False, repr=False)
+
+    def __post_init__(self) -> None:
+        if isinstance(self.settings, Mapping):
+            self.settings = Settings.from_dict(dict(self.settings))
+
+    @property
+    def alignment(self) -> Alignment:
+        """The aligner's part of this report, to decide again from (other thresholds, corrections)."""
+        return Alignment((self.documents[0], self.documents[1]), tuple(self.candidates), tuple(self.repeats))
 
     # -- derived views -------------------------------------------------------------------
-    def label_of_segments(self, doc: int) -> list[str]:
-        """The class of every segment of document ``doc`` ("shared", "paraphrased", "unique")."""
-        labels = ["unique"] * len(self.documents[doc].segments)
+    def label_of_segments(self, doc: int) -> list[Label]:
+        """The class of every segment of document ``doc`` (shared, paraphrased, unique)."""
+        labels = [Label.UNIQUE] * len(self.documents[doc].segments)
         for link in self.links:
             for sid in (link.a if doc == 0 else link.b):
                 if 0 <= sid < len(labels):
@@ -299,21 +319,21 @@ class Report:
         """Share of the document's segment characters in each class (debris left out)."""
         document = self.documents[doc]
         labels = self.label_of_segments(doc)
-        totals = {label: 0 for label in LABELS}
+        totals = {label.value: 0 for label in Label}
         for seg, label in zip(document.segments, labels):
             if seg.is_debris:
                 continue
-            totals[label] += len(seg.core_span)
+            totals[label.value] += len(seg.core_span)
         whole = sum(totals.values())
         if whole == 0:
             return {"shared": 0.0, "paraphrased": 0.0, "unique": 1.0}
-        out = {label: round(totals[label] / whole, 6) for label in LABELS}
+        out = {label: round(total / whole, 6) for label, total in totals.items()}
         # make the three add up to exactly 1 despite rounding
         out["unique"] = round(1.0 - out["shared"] - out["paraphrased"], 6)
         return out
 
     def unique_segments(self, doc: int) -> list[int]:
-        return [i for i, label in enumerate(self.label_of_segments(doc)) if label == "unique"]
+        return [i for i, label in enumerate(self.label_of_segments(doc)) if label is Label.UNIQUE]
 
     # -- JSON ----------------------------------------------------------------------------
     def to_dict(self) -> dict[str, Any]:
@@ -323,18 +343,17 @@ class Report:
             "version": REPORT_VERSION,
             "generator": dict(self.generator),
             "created": self.created,
-            "settings": _jsonable(self.settings),
+            "settings": self.settings.to_dict(),
             "documents": [d.to_dict(self.summary(i)) for i, d in enumerate(self.documents)],
             "links": [link.to_dict(text_a, text_b) for link in self.links],
             "repeats": [r.to_dict() for r in self.repeats],
         }
+        if self.corrections.apart_a or self.corrections.apart_b:
+            out["kept_apart"] = {"a": sorted(self.corrections.apart_a), "b": sorted(self.corrections.apart_b)}
         if self.timings:
             out["timings"] = {k: round(v, 4) for k, v in self.timings.items()}
         if self.candidates:
-            out["candidates"] = [{"a": c.a, "b": c.b, "score": round(float(c.score), 4),
-                                  "moved": bool(c.moved),
-                                  "scores": {k: round(float(v), 4) for k, v in c.scores.items()}}
-                                 for c in self.candidates]
+            out["candidates"] = [c.to_dict() for c in self.candidates]
         return out
 
     def to_json(self, indent: int | None = 2) -> str:
@@ -346,30 +365,24 @@ class Report:
             raise ValueError("not a Synopsis report")
         if data.get("version") != REPORT_VERSION:
             raise ValueError(f"unsupported report version {data.get('version')!r}")
-        return cls(documents=[Document.from_dict(d) for d in data["documents"]],
-                   links=[Link.from_dict(link) for link in data["links"]],
-                   settings=dict(data.get("settings", {})),
+        links = [Link.from_dict(link) for link in data["links"]]
+        apart = data.get("kept_apart", {})
+        corrections = Corrections(manual=tuple(link for link in links if link.origin is Origin.MANUAL),
+                                  apart_a=frozenset(apart.get("a", ())), apart_b=frozenset(apart.get("b", ())))
+        # the pairs whose edits and facts the JSON has (older reports may have links without them)
+        annotations = {link.key: Annotation(link.edits, link.facts) for link, raw in zip(links, data["links"])
+                       if "edits" in raw or "facts" in raw}
+        return cls(documents=[Document.from_dict(d) for d in data["documents"]], links=links,
+                   settings=Settings.from_dict(data.get("settings", {})),
                    repeats=[Repeat.from_dict(r) for r in data.get("repeats", [])],
                    created=data.get("created", ""), generator=dict(data.get("generator", {})),
                    timings=dict(data.get("timings", {})),
-                   candidates=[Link(a=list(c["a"]), b=list(c["b"]), label="paraphrased",
-                                    score=float(c["score"]), moved=bool(c.get("moved", False)),
-                                    scores=dict(c.get("scores", {})))
-                               for c in data.get("candidates", [])])
+                   candidates=[Candidate.from_dict(c) for c in data.get("candidates", [])],
+                   corrections=corrections, annotations=annotations)
 
     @classmethod
     def from_json(cls, text: str) -> "Report":
         return cls.from_dict(json.loads(text))
-
-
-def _jsonable(value: Any) -> Any:
-    if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        return {k: _jsonable(v) for k, v in dataclasses.asdict(value).items()}
-    if isinstance(value, dict):
-        return {str(k): _jsonable(v) for k, v in value.items()}
-    if isinstance(value, (list, tuple)):
-        return [_jsonable(v) for v in value]
-    return value
 
 
 def link_key(a: Iterable[int], b: Iterable[int]) -> str:
@@ -379,10 +392,6 @@ def link_key(a: Iterable[int], b: Iterable[int]) -> str:
     """
     return "a:{}|b:{}".format(",".join(str(i) for i in sorted(set(a))),
                               ",".join(str(i) for i in sorted(set(b))))
-
-
-def spans_of(doc: Document, seg_ids: Iterable[int]) -> list[Span]:
-    return [doc.segments[i].span for i in seg_ids]
 
 
 def core_spans_of(doc: Document, seg_ids: Iterable[int]) -> list[Span]:

@@ -1,42 +1,40 @@
-"""The comparison pipeline: segment → align → classify → edits → facts → Report.
+"""The comparison of two documents, one way: load → prepare → align → decide → Report.
 
-``compare`` is the one entry point the CLI, the GUI worker and the library call. It reports
-progress through ``progress(stage, fraction)`` and checks ``cancel()`` between steps,
-raising :class:`Cancelled` when asked to stop.
+``prepare`` gives a document's prepared copy (language, segments, debris marks), ``align`` the
+scored candidate pairs (:mod:`align`), ``decide`` the links and the report (:mod:`decide`);
+each is a function of its inputs and the ``Settings`` and changes nothing it is given.
+``compare`` runs them all: it is the one entry point the command line, the app and the
+library call. It reports progress through ``progress(stage, fraction)`` and checks
+``cancel()`` between steps, raising :class:`Cancelled` when asked to stop.
 """
 from __future__ import annotations
 
-import gc
-import threading
+import dataclasses
 import time
-from contextlib import contextmanager
-from typing import Callable, Iterator
+from typing import Callable
 
-from .. import __version__
-from . import align as align_mod
-from . import fact_worker
-from .classify import relabel
+from .align import align
+from .annotate import IN_PROCESS, FactExecutor
 from .config import Settings
 from .debris import mark as mark_debris
+from .decide import decide, redecide
 from .errors import Cancelled
-from .ingest import now_iso
 from .language import detect
 from .model import Document, Report
-from .segment import segment
+from .segment import split
+
+__all__ = ["align", "compare", "decide", "prepare", "redecide"]
 
 ProgressCallback = Callable[[str, float], None]
 CancelCheck = Callable[[], bool]
 
 
 def prepare(doc: Document, settings: Settings) -> Document:
-    """Detect the language (unless given), segment ``doc`` and mark scraping debris, in place."""
-    if settings.language:
-        doc.language = settings.language
-    elif not doc.language:
-        doc.language = detect(doc.text)
-    segment(doc, settings.granularity)
-    mark_debris(doc)
-    return doc
+    """``doc`` ready to align: its language (given, known, or detected), its segments at the
+    settings' granularity and its debris marked. A new document; ``doc`` is left as it is."""
+    language = settings.language or doc.language or detect(doc.text)
+    segments = split(doc.text, language, settings.granularity, doc.title)
+    return dataclasses.replace(doc, language=language, segments=mark_debris(doc.text, segments))
 
 
 def _text_segments(doc: Document) -> int:
@@ -44,46 +42,13 @@ def _text_segments(doc: Document) -> int:
     return sum(1 for seg in doc.segments if not seg.is_debris)
 
 
-_pause_lock = threading.Lock()
-_pause_depth = 0          # comparisons running now
-_pause_owned = False      # whether the first of them turned the collector off (it was on)
-
-
-@contextmanager
-def collector_paused() -> Iterator[None]:
-    """Hold CPython's cyclic garbage collector off while a comparison builds its objects.
-
-    A comparison allocates hundreds of thousands of small objects that all stay alive until the
-    report is done, so the collector's repeated passes over them find nothing to free yet cost
-    a fifth or more of the time (measured in benchmarks/results/facts.md). Reference counting
-    still frees garbage at once; only cycles wait for the next collection. Nested and
-    concurrent comparisons share one pause: the collector comes back when the last one ends,
-    and a collector the caller had turned off stays off.
-    """
-    global _pause_depth, _pause_owned
-    with _pause_lock:
-        if _pause_depth == 0:
-            _pause_owned = gc.isenabled()
-            gc.disable()
-        _pause_depth += 1
-    try:
-        yield
-    finally:
-        with _pause_lock:
-            _pause_depth -= 1
-            if _pause_depth == 0 and _pause_owned:
-                gc.enable()
-
-
 def compare(doc_a: Document, doc_b: Document, settings: Settings | None = None, *,
-            progress: ProgressCallback | None = None, cancel: CancelCheck | None = None) -> Report:
-    with collector_paused():
-        return _compare(doc_a, doc_b, settings, progress, cancel)
-
-
-def _compare(doc_a: Document, doc_b: Document, settings: Settings | None,
-             progress: ProgressCallback | None, cancel: CancelCheck | None) -> Report:
+            progress: ProgressCallback | None = None, cancel: CancelCheck | None = None,
+            facts: FactExecutor | None = None) -> Report:
+    """Prepare, align and decide two loaded documents. ``facts``: where the fact layer runs
+    (in this process by default; see :class:`annotate.FactExecutor`)."""
     settings = settings or Settings()
+    executor = facts or IN_PROCESS
     timings: dict[str, float] = {}
 
     def check() -> None:
@@ -97,23 +62,18 @@ def _compare(doc_a: Document, doc_b: Document, settings: Settings | None,
 
     t0 = time.perf_counter()
     step("segment", 0.0)
-    prepare(doc_a, settings)
-    prepare(doc_b, settings)
+    doc_a, doc_b = prepare(doc_a, settings), prepare(doc_b, settings)
     timings["segment"] = time.perf_counter() - t0
-    if settings.facts:      # (a worker for the fact layer boots while the passages are aligned)
-        fact_worker.prepare_for(min(_text_segments(doc_a), _text_segments(doc_b)))
+    if settings.facts:      # (an executor that runs elsewhere may start while the passages are aligned)
+        executor.expect(min(_text_segments(doc_a), _text_segments(doc_b)))
     step("align", 0.1)
     t1 = time.perf_counter()
-    candidates, repeats = align_mod.align(doc_a, doc_b, settings, check)
+    alignment = align(doc_a, doc_b, settings, check=check)
     timings["align"] = time.perf_counter() - t1
-    report = Report(documents=[doc_a, doc_b], links=[], repeats=repeats,
-                    settings=settings.to_dict(), created=now_iso(),
-                    generator={"name": "synopsis", "version": __version__}, candidates=candidates)
     step("edits", 0.8)
     t2 = time.perf_counter()
-    relabel(report, settings)  # annotates (edits, facts) the candidates that become links
+    report = decide(alignment, settings, facts=executor, check=check)
     timings["edits_facts"] = time.perf_counter() - t2
     timings["total"] = time.perf_counter() - t0
-    report.timings = timings
     step("done", 1.0)
-    return report
+    return dataclasses.replace(report, timings=timings)

@@ -1,56 +1,68 @@
-"""Report exports, chosen by format name or file extension.
+"""Exports of both kinds of result, chosen by format name or file extension: the one registry.
 
-Each writer takes a :class:`Report` (and optional annotations: verdicts and notes per link)
-and returns the file's bytes; ``write_report`` writes them atomically. Writers register
-themselves in ``WRITERS``; modules that need Qt (PDF) are imported only when used.
+A *report* (two sources, :class:`Report`) and a *collection* (many sources,
+:class:`CollectionReport`) each have writers that take the result (and, for a report,
+optional annotations: verdicts and notes per link) and return the file's bytes;
+``write_report`` writes them atomically. Modules that need Qt (PDF) are imported only when used.
 """
 from __future__ import annotations
 
 import importlib
 from pathlib import Path
-from typing import Any, Callable
+from typing import TYPE_CHECKING, Any, Callable
 
 from ..core.model import Report
 
-Writer = Callable[..., bytes]
+if TYPE_CHECKING:
+    from ..core.collection import CollectionReport
 
-# format name -> (module, function); modules are imported lazily so the CLI stays light.
-WRITERS: dict[str, tuple[str, str]] = {
-    "json": ("synopsis.export.json_report", "render"),
-    "text": ("synopsis.export.text_report", "render"),
-    "html": ("synopsis.export.html_report", "render"),
-    "pdf": ("synopsis.export.pdf_report", "render"),
-    "csv": ("synopsis.export.csv_report", "render"),
-    "markdown": ("synopsis.export.markdown_report", "render"),
+Writer = Callable[..., bytes]
+REPORT, COLLECTION = "report", "collection"
+
+# (kind, format) -> module of synopsis.export with a ``render(result, **options) -> bytes``;
+# imported lazily so the command line stays light.
+WRITERS: dict[tuple[str, str], str] = {
+    (REPORT, "json"): "json_report", (REPORT, "text"): "text_report", (REPORT, "html"): "html_report",
+    (REPORT, "pdf"): "pdf_report", (REPORT, "csv"): "csv_report", (REPORT, "markdown"): "markdown_report",
+    (COLLECTION, "text"): "collection_text", (COLLECTION, "json"): "collection_json",
+    (COLLECTION, "csv"): "collection_csv", (COLLECTION, "markdown"): "collection_markdown",
+    (COLLECTION, "html"): "collection_html",
 }
 EXTENSIONS: dict[str, str] = {".json": "json", ".txt": "text", ".html": "html", ".htm": "html",
                               ".pdf": "pdf", ".csv": "csv", ".md": "markdown",
                               ".markdown": "markdown"}
+ALIASES = {"md": "markdown", "htm": "html", "txt": "text"}
 
 
-def formats() -> list[str]:
-    return list(WRITERS)
+def kind_of(result: "Report | CollectionReport") -> str:
+    return REPORT if isinstance(result, Report) else COLLECTION
 
 
-def format_for(path: Path | None, given: str | None = None) -> str:
+def formats(kind: str = REPORT) -> list[str]:
+    return [fmt for k, fmt in WRITERS if k == kind]
+
+
+def format_for(path: Path | None, given: str | None = None, kind: str = REPORT) -> str:
     """The format to write: ``given`` if set, else from the file extension, else text."""
+    known = formats(kind)
     if given:
-        if given not in WRITERS:
-            raise ValueError(f"unknown report format {given!r} (known: {', '.join(WRITERS)})")
+        given = ALIASES.get(given, given)
+        if given not in known:
+            raise ValueError(f"unknown {kind} format {given!r} (known: {', '.join(known)})")
         return given
     if path is None:
         return "text"
     fmt = EXTENSIONS.get(path.suffix.lower())
-    if fmt is None:
-        raise ValueError(f"{path}: cannot tell the report format from the extension "
-                         f"{path.suffix or '(none)'}; use --format ({', '.join(WRITERS)})")
+    if fmt not in known:
+        raise ValueError(f"{path}: cannot tell the {kind} format from the extension "
+                         f"{path.suffix or '(none)'}; use --format ({', '.join(known)})")
     return fmt
 
 
-def render(report: Report, fmt: str, **options: Any) -> bytes:
-    module_name, func_name = WRITERS[fmt]
-    func = getattr(importlib.import_module(module_name), func_name)
-    return func(report, **options)
+def render(result: "Report | CollectionReport", fmt: str, **options: Any) -> bytes:
+    """The bytes of ``result`` (a report or a collection) in format ``fmt``."""
+    module = importlib.import_module(f"{__name__}.{WRITERS[kind_of(result), fmt]}")
+    return module.render(result, **options)
 
 
 def write_atomically(path: Path, data: bytes) -> None:
@@ -64,8 +76,8 @@ def write_atomically(path: Path, data: bytes) -> None:
             tmp.unlink()
 
 
-def write_report(report: Report, path: Path, fmt: str | None = None, **options: Any) -> str:
-    """Render and write ``report`` to ``path``; returns the format used."""
-    fmt = format_for(path, fmt)
-    write_atomically(path, render(report, fmt, **options))
+def write_report(result: "Report | CollectionReport", path: Path, fmt: str | None = None, **options: Any) -> str:
+    """Render and write ``result`` (a report or a collection) to ``path``; returns the format used."""
+    fmt = format_for(path, fmt, kind_of(result))
+    write_atomically(path, render(result, fmt, **options))
     return fmt

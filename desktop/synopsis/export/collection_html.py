@@ -4,18 +4,19 @@ from __future__ import annotations
 from html import escape
 
 from ..core.collection import CollectionReport
+from ..palette import CELLS
 from .collection_table import CUES, passage, rows, source_names
 
-_STYLE = """
-body{font:14px/1.4 sans-serif;margin:2em;color:#222}
-table{border-collapse:collapse;margin:1em 0}
-th,td{border:1px solid #ccc;padding:3px 6px;vertical-align:top}
-td.c{text-align:center;font-weight:bold;width:2.2em}
-.shared{background:#9ec5fe}.paraphrased{background:#ffe08a;background-image:repeating-linear-gradient(45deg,transparent 0 4px,#fff6 4px 8px)}
-.absent{background:#f4f4f4;color:#999}
-.unique{background:#f4dcea;background-image:radial-gradient(#fff9 1.2px,transparent 1.5px);background-size:6px 6px}
-.ref{outline:2px solid #333;outline-offset:-3px}
-.facts{color:#a40000;font-size:90%}
+_STYLE = f"""
+body{{font:14px/1.4 sans-serif;margin:2em;color:#222}}
+table{{border-collapse:collapse;margin:1em 0}}
+th,td{{border:1px solid #ccc;padding:3px 6px;vertical-align:top}}
+td.c{{text-align:center;font-weight:bold;width:2.2em}}
+.shared{{background:{CELLS["shared"]}}}.paraphrased{{background:{CELLS["paraphrased"]};background-image:repeating-linear-gradient(45deg,transparent 0 4px,#fff6 4px 8px)}}
+.absent{{background:{CELLS["absent"]};color:#767676}}
+.unique{{background:{CELLS["unique"]};background-image:radial-gradient(#fff9 1.2px,transparent 1.5px);background-size:6px 6px}}
+.ref{{outline:2px solid #333;outline-offset:-3px}}
+.facts{{color:#a40000;font-size:90%}}
 """
 
 

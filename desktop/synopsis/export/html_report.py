@@ -11,6 +11,7 @@ from html import escape
 from typing import Any
 
 from ..core.model import LABELS, Report
+from ..core.vocab import display_name
 from . import layout
 from .html_style import CSS
 
@@ -66,7 +67,7 @@ def _summary(report: Report, all_rows: list[layout.Row], fact_rows: list[layout.
         bar = "".join(f'<span class="{lab}" style="width:{share[lab] * 100:.2f}%" '
                       f'title="{lab} {share[lab]:.1%}"></span>' for lab in LABELS if share[lab] > 0)
         words = " · ".join(f"{share[lab]:.1%} {lab}" for lab in LABELS)
-        h.append(f'<tr><th scope="row">{_e(layout.display_name(doc, "AB"[i]))}</th>'
+        h.append(f'<tr><th scope="row">{_e(layout.document_name(doc, "AB"[i]))}</th>'
                  f'<td style="width:40%"><div class="bar" role="img" aria-label="{_e(words)}">{bar}</div></td>'
                  f"<td>{_e(words)}</td></tr>")
     h.append("</table>")
@@ -113,14 +114,14 @@ def _facts_table(report: Report, fact_rows: list[layout.FactRow]) -> list[str]:
     h.append('<p class="muted">Most severe first; the verdict and note of each pair are under '
              '<a href="#review">Your review</a> and beside the pair.</p>')
     h.append('<table class="facts"><thead><tr><th>#</th><th>kind</th><th>severity</th>'
-             f'<th>{_e(layout.display_name(report.documents[0], "A"))}</th>'
-             f'<th>{_e(layout.display_name(report.documents[1], "B"))}</th><th>note</th></tr></thead><tbody>')
+             f'<th>{_e(layout.document_name(report.documents[0], "A"))}</th>'
+             f'<th>{_e(layout.document_name(report.documents[1], "B"))}</th><th>note</th></tr></thead><tbody>')
     for fr in fact_rows:
         sev = fr.fact.severity
         h.append(f'<tr class="sev{sev}" id="f{fr.number}"><td data-h="#">'
                  f'<a href="#r{fr.link_index}">F{fr.number}</a></td>'
-                 f'<td data-h="kind">{_e(layout.FACT_KIND_NAMES.get(fr.fact.kind, fr.fact.kind))}</td>'
-                 f'<td data-h="severity" class="sev">{_e(layout.SEVERITY_NAMES.get(sev, sev))}</td>'
+                 f'<td data-h="kind">{_e(display_name(fr.fact.kind))}</td>'
+                 f'<td data-h="severity" class="sev">{_e(display_name(sev))}</td>'
                  f'<td data-h="A">{_e(fr.a_text) or "<i>absent</i>"}</td>'
                  f'<td data-h="B">{_e(fr.b_text) or "<i>absent</i>"}</td>'
                  f'<td data-h="note">{_e(fr.fact.note)}</td></tr>')
@@ -146,8 +147,8 @@ def _review(review_rows: list[layout.ReviewRow]) -> list[str]:
 
 
 def _pairs_table(report: Report, all_rows: list[layout.Row], fact_rows, annotations) -> list[str]:
-    name_a = layout.display_name(report.documents[0], "A")
-    name_b = layout.display_name(report.documents[1], "B")
+    name_a = layout.document_name(report.documents[0], "A")
+    name_b = layout.document_name(report.documents[1], "B")
     h = ['<section id="pairs"><h2>Side by side</h2>',
          '<table class="pairs"><colgroup><col class="meta"><col><col></colgroup>'
          f'<thead><tr><th>passage</th><th>{_e(name_a)}</th><th>{_e(name_b)}</th></tr></thead><tbody>']
@@ -192,7 +193,7 @@ def _uniques(report: Report, all_rows: list[layout.Row]) -> list[str]:
     for side, doc_index in (("a", 0), ("b", 1)):
         doc = report.documents[doc_index]
         items = [r for r in all_rows if r.side == side and not r.debris]
-        h.append(f"<div><h3>{_e(layout.display_name(doc, 'AB'[doc_index]))} ({len(items)})</h3>")
+        h.append(f"<div><h3>{_e(layout.document_name(doc, 'AB'[doc_index]))} ({len(items)})</h3>")
         if not items:
             h.append("<p>None.</p></div>")
             continue
@@ -208,7 +209,7 @@ def _uniques(report: Report, all_rows: list[layout.Row]) -> list[str]:
 def _doc_heading(doc, letter: str) -> str:
     """"A: title", then the outlet and publication date when the metadata has them."""
     byline = layout.byline(doc)
-    return _e(layout.display_name(doc, letter)) + (f' <span class="byline muted">— {_e(byline)}</span>'
+    return _e(layout.document_name(doc, letter)) + (f' <span class="byline muted">— {_e(byline)}</span>'
                                                    if byline else "")
 
 

@@ -5,11 +5,9 @@ class also has a second cue that survives greyscale printing: shared = solid bar
 hatching and a dashed bar, unique = dotted bar; each row also carries its class as a word.
 """
 
-SHARED = "#0072B2"       # blue
-PARAPHRASED = "#E69F00"  # orange
-UNIQUE = "#CC79A7"       # reddish purple
-FACT = "#D55E00"         # vermillion
-DIFF = "#F0E442"         # yellow
+from ..palette import DIFF, FACT, STRONG
+
+SHARED, PARAPHRASED, UNIQUE = STRONG["shared"], STRONG["paraphrased"], STRONG["unique"]
 
 CSS = f"""
 :root{{--shared:{SHARED};--para:{PARAPHRASED};--unique:{UNIQUE};--fact:{FACT};--diff:{DIFF}}}

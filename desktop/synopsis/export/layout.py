@@ -15,12 +15,8 @@ from typing import Any, Iterable
 
 from ..core.model import Document, Fact, Link, Report, Span
 from ..core.model import link_key as model_link_key
+from ..core.vocab import Severity, display_name
 
-FACT_KIND_NAMES = {"number": "number", "date": "date", "name": "name", "quote": "quote",
-                   "attribution": "attribution", "negation": "negation / hedging"}
-# 1 covers spelling variants, equal figures written differently and cues in words one side
-# dropped: worth a glance, not a change of fact
-SEVERITY_NAMES = {3: "alarming", 2: "check", 1: "minor"}
 
 
 def link_key(link: Link) -> str:
@@ -198,8 +194,8 @@ def facts(report: Report) -> list[FactRow]:
 
 def severity_counts(fact_rows: list[FactRow]) -> list[tuple[int, str, int]]:
     """(severity, its name, how many changed facts have it), most severe first."""
-    return [(sev, SEVERITY_NAMES[sev], sum(1 for fr in fact_rows if fr.fact.severity == sev))
-            for sev in sorted(SEVERITY_NAMES, reverse=True)]
+    return [(sev, display_name(sev), sum(1 for fr in fact_rows if fr.fact.severity == sev))
+            for sev in sorted(Severity, reverse=True)]
 
 
 @dataclass(slots=True)
@@ -264,13 +260,13 @@ def provenance(report: Report) -> dict[str, Any]:
     generator = report.generator or {}
     return {
         "documents": docs,
-        "settings": {k: report.settings[k] for k in sorted(report.settings)},
+        "settings": dict(sorted(report.settings.to_dict().items())),
         "engine": f"{generator.get('name', 'synopsis')} {generator.get('version', '')}".strip(),
         "created": report.created,
     }
 
 
-def display_name(doc: Document, letter: str) -> str:
+def document_name(doc: Document, letter: str) -> str:
     return f"{letter}: {doc.title or doc.source}"
 
 
@@ -302,7 +298,7 @@ def repeats(report: Report) -> list[RepeatRow]:
         if not ids:
             continue
         letter = "AB"[repeat.doc]
-        out.append(RepeatRow(len(out) + 1, repeat.doc, letter, display_name(doc, letter), ids,
+        out.append(RepeatRow(len(out) + 1, repeat.doc, letter, document_name(doc, letter), ids,
                              repeat.label, [doc.segment_text(i).strip() for i in ids]))
     return out
 

@@ -10,6 +10,7 @@ import re
 from typing import Any
 
 from ..core.model import LABELS, Report
+from ..core.vocab import display_name
 from . import layout
 
 _SPECIAL = re.compile(r"([\\`*_{}\[\]<>()#+!|~&])")
@@ -47,38 +48,31 @@ def _marked(report: Report, doc_index: int, ids: list[int], link, side: str) -> 
     return _line_start(" ".join(parts))
 
 
-def _glance(fact_rows, review_rows) -> list[str]:
-    counts = ", ".join(f"{count} {name}" for _s, name, count in layout.severity_counts(fact_rows))
-    review = (f"{len(review_rows)} pairs reviewed ("
-              + ", ".join(f"{n} {escape_md(v)}" for v, n in layout.review_counts(review_rows)) + ")"
-              if review_rows else "no verdicts or notes yet")
-    return ["", f"**At a glance:** {counts} changed facts; {review}."]
+def render(report: Report, annotations: dict[str, Any] | None = None, **_: Any) -> bytes:
+    """What an editor reads first comes first: the changed facts by severity and the review."""
+    doc_a, doc_b = report.documents
+    names = [layout.document_name(doc_a, "A"), layout.document_name(doc_b, "B")]
+    all_rows = layout.rows(report)
+    fact_rows = layout.facts(report)
+    review_rows = layout.reviewed(report, annotations, all_rows, fact_rows)
+    md = ["# Synopsis comparison", ""]
+    for name, doc in zip(names, (doc_a, doc_b)):
+        byline = layout.byline(doc)
+        md.append(f"- **{escape_md(name)}**" + (f" — {escape_md(byline)}" if byline else "")
+                  + f" ({escape_md(doc.source)})")
+    md += _glance(fact_rows, review_rows)
+    md += _facts(fact_rows)
+    md += _review(review_rows)
+    md += _summary(report, names, all_rows, fact_rows)
+    md += _passages(report, all_rows, annotations)
+    md += _repeats(report)
+    md += _provenance(report)
+    return ("\n".join(md) + "\n").encode("utf-8")
 
 
-def _facts(fact_rows) -> list[str]:
-    md = ["", "## Changed facts", ""]
-    if not fact_rows:
-        return md + ["No changed facts were found in the aligned pairs."]
-    md += ["Most severe first.", "", "| # | kind | severity | A | B | note |", "|---|---|---|---|---|---|"]
-    for fr in fact_rows:
-        md.append(f"| F{fr.number} | {fr.fact.kind} | "
-                  f"{layout.SEVERITY_NAMES.get(fr.fact.severity, fr.fact.severity)} | "
-                  f"{escape_md(fr.a_text) or '*absent*'} | {escape_md(fr.b_text) or '*absent*'} | "
-                  f"{escape_md(fr.fact.note)} |")
-    return md
-
-
-def _review(review_rows) -> list[str]:
-    md = ["", "## Your review", ""]
-    if not review_rows:
-        return md + ["No verdicts or notes yet."]
-    md += ["| pair | verdict | note | changed facts |", "|---:|---|---|---|"]
-    return md + [f"| {r.number} | {escape_md(r.verdict) or '*none*'} | {escape_md(r.note)} | "
-                 f"{' '.join(f'F{n}' for n in r.facts)} |" for r in review_rows]
-
-
-def _summary(report: Report, names: list[str], all_rows, fact_rows) -> list[str]:
-    md = ["", "## Summary", "", "| document | " + " | ".join(LABELS) + " |", "|---|" + "---:|" * len(LABELS)]
+def _summary(report: Report, names: list[str], all_rows: list, fact_rows: list) -> list[str]:
+    md = ["", "## Summary", "",
+          "| document | " + " | ".join(LABELS) + " |", "|---|" + "---:|" * len(LABELS)]
     for i, name in enumerate(names):
         share = report.summary(i)
         md.append(f"| {escape_md(name)} | " + " | ".join(f"{share[lab]:.1%}" for lab in LABELS) + " |")
@@ -88,7 +82,37 @@ def _summary(report: Report, names: list[str], all_rows, fact_rows) -> list[str]
                  f"{sum(1 for r in all_rows if r.side == 'b')} only in B; {len(fact_rows)} changed facts."]
 
 
-def _passages(report: Report, all_rows, annotations) -> list[str]:
+def _glance(fact_rows: list, review_rows: list) -> list[str]:
+    counts = ", ".join(f"{count} {name}" for _s, name, count in layout.severity_counts(fact_rows))
+    review = (f"{len(review_rows)} pairs reviewed ("
+              + ", ".join(f"{n} {escape_md(v)}" for v, n in layout.review_counts(review_rows)) + ")"
+              if review_rows else "no verdicts or notes yet")
+    return ["", f"**At a glance:** {counts} changed facts; {review}."]
+
+
+def _facts(fact_rows: list) -> list[str]:
+    md = ["", "## Changed facts", ""]
+    if not fact_rows:
+        return md + ["No changed facts were found in the aligned pairs."]
+    md += ["Most severe first.", "", "| # | kind | severity | A | B | note |", "|---|---|---|---|---|---|"]
+    for fr in fact_rows:
+        md.append(f"| F{fr.number} | {display_name(fr.fact.kind)} | {display_name(fr.fact.severity)} | "
+                  f"{escape_md(fr.a_text) or '*absent*'} | {escape_md(fr.b_text) or '*absent*'} | "
+                  f"{escape_md(fr.fact.note)} |")
+    return md
+
+
+def _review(review_rows: list) -> list[str]:
+    """Each reviewed pair once: its verdict, its note and its changed facts."""
+    md = ["", "## Your review", ""]
+    if not review_rows:
+        return md + ["No verdicts or notes yet."]
+    md += ["| pair | verdict | note | changed facts |", "|---:|---|---|---|"]
+    return md + [f"| {r.number} | {escape_md(r.verdict) or '*none*'} | {escape_md(r.note)} | "
+                 f"{' '.join(f'F{n}' for n in r.facts)} |" for r in review_rows]
+
+
+def _passages(report: Report, all_rows: list, annotations: dict[str, Any] | None) -> list[str]:
     md = ["", "## Passages", "", "Words that differ inside a pair are in **bold**.", ""]
     for number, row in enumerate(all_rows, 1):
         link = row.link
@@ -96,7 +120,9 @@ def _passages(report: Report, all_rows, annotations) -> list[str]:
         if link is not None:
             head += f" (score {link.score:.2f}{', moved' if link.moved else ''})"
         else:
-            head += f" — only in {'A' if row.side == 'a' else 'B'}" + (f" ({row.debris})" if row.debris else "")
+            head += f" — only in {'A' if row.side == 'a' else 'B'}"
+            if row.debris:
+                head += f" ({row.debris})"
         md += [head, ""]
         for side, doc_index, ids in (("a", 0, row.a), ("b", 1, row.b)):
             if ids:
@@ -114,43 +140,24 @@ def _passages(report: Report, all_rows, annotations) -> list[str]:
     return md
 
 
-def _repeats_and_provenance(report: Report) -> list[str]:
+def _repeats(report: Report) -> list[str]:
     md = ["## Repeated passages", ""]
     groups = layout.repeats(report)
     if not groups:
-        md += ["No passage occurs more than once inside either document.", ""]
+        return md + ["No passage occurs more than once inside either document.", ""]
     for group in groups:
         md += [f"- **{escape_md(group.name)}** — passages {layout.passage_numbers(group.segments)} "
                f"({escape_md(group.label)})"]
         md += [f"  - {sid + 1}: {escape_md(text)}" for sid, text in zip(group.segments, group.texts)]
-    if groups:
-        md.append("")
+    return md + [""]
+
+
+def _provenance(report: Report) -> list[str]:
     prov = layout.provenance(report)
-    md += ["## Provenance", ""]
+    md = ["## Provenance", ""]
     for entry in prov["documents"]:
         md.append(f"- {entry['document']}: {escape_md(entry['source'])}, sha256 `{entry['sha256']}`"
                   + (f", retrieved {escape_md(entry['retrieved'])}" if entry.get("retrieved") else ""))
     md.append(f"- engine {escape_md(prov['engine'])}, created {escape_md(prov['created'])}")
     md.append("- settings: " + escape_md(", ".join(f"{k} = {v}" for k, v in prov["settings"].items())))
     return md
-
-
-def render(report: Report, annotations: dict[str, Any] | None = None, **_: Any) -> bytes:
-    """What an editor reads first comes first: the changed facts by severity and the review."""
-    doc_a, doc_b = report.documents
-    names = [layout.display_name(doc_a, "A"), layout.display_name(doc_b, "B")]
-    all_rows = layout.rows(report)
-    fact_rows = layout.facts(report)
-    review_rows = layout.reviewed(report, annotations, all_rows, fact_rows)
-    md = ["# Synopsis comparison", ""]
-    for name, doc in zip(names, (doc_a, doc_b)):
-        byline = layout.byline(doc)
-        md.append(f"- **{escape_md(name)}**" + (f" — {escape_md(byline)}" if byline else "")
-                  + f" ({escape_md(doc.source)})")
-    md += _glance(fact_rows, review_rows)
-    md += _facts(fact_rows)
-    md += _review(review_rows)
-    md += _summary(report, names, all_rows, fact_rows)
-    md += _passages(report, all_rows, annotations)
-    md += _repeats_and_provenance(report)
-    return ("\n".join(md) + "\n").encode("utf-8")

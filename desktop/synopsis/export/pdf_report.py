@@ -27,10 +27,12 @@ from pathlib import Path
 from typing import Any
 
 from ..core.model import LABELS, Document, Report
+from ..core.vocab import display_name
 from . import layout
+from ..palette import TINT_LIGHT
 from .html_style import FACT, PARAPHRASED, SHARED, UNIQUE
 
-TINT = {"shared": "#e3eff7", "paraphrased": "#fcefd6", "unique": "#f6e6ef"}
+TINT = TINT_LIGHT
 SOLID = {"shared": SHARED, "paraphrased": PARAPHRASED, "unique": UNIQUE}
 SYMBOL = {"shared": "■", "paraphrased": "▨", "unique": "○"}
 DIFF_STYLE = {"underline": True, "background": "#f7f0a8"}
@@ -133,7 +135,7 @@ class _Builder:
         self.small_bold = make_font(7.5, bold=True)
         self.italic = make_font(8.5, italic=True)
         self.mono = make_font(7.5, family="DejaVu Sans Mono")
-        self.names = [layout.display_name(d, "AB"[i]) for i, d in enumerate(report.documents)]
+        self.names = [layout.document_name(d, "AB"[i]) for i, d in enumerate(report.documents)]
         scale = QTransform.fromScale(6, 6)  # Qt's pattern cells are device pixels: make them visible
 
         def brush(colour, style):
@@ -229,8 +231,8 @@ class _Builder:
         self.table(["#", "kind", "severity", "A", "B", "note"], widths)
         for fr in fact_rows:
             cells = [self.cell(self.t(f"F{fr.number}", self.bold)),
-                     self.cell(self.t(layout.FACT_KIND_NAMES.get(fr.fact.kind, fr.fact.kind))),
-                     self.cell(self.t(str(layout.SEVERITY_NAMES.get(fr.fact.severity, fr.fact.severity)))),
+                     self.cell(self.t(display_name(fr.fact.kind))),
+                     self.cell(self.t(str(display_name(fr.fact.severity)))),
                      self.cell(self.t(fr.a_text) if fr.a_text else self.t("absent", self.italic)),
                      self.cell(self.t(fr.b_text) if fr.b_text else self.t("absent", self.italic)),
                      self.cell(self.t(fr.fact.note))]

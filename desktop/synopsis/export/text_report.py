@@ -1,10 +1,10 @@
-"""Plain-text summary, the same as the CLI prints without colour."""
+"""Plain-text summary, the same as the command line prints without colour."""
 from __future__ import annotations
 
 import click
 
-from ..cli.output import render_summary
 from ..core.model import Report
+from .terminal import render_summary
 
 
 def render(report: Report, **_: object) -> bytes:

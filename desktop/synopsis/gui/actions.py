@@ -7,6 +7,7 @@ from PySide6.QtWidgets import QToolBar
 
 from ..library.corrections import VERDICTS
 from .dialogs import Dialogs
+from .scan import add_scan_action
 from .views.verdict import verdict_names
 
 _Key = QKeySequence.StandardKey
@@ -110,7 +111,9 @@ def _build_menus(w) -> None:
     _fill(m, (w.act_open_a, w.act_open_b, w.act_url, w.act_paste))
     w.recent_menu = m.addMenu(tr("Open &recent"))
     w.recent_menu.aboutToShow.connect(w.fill_recent)
-    _fill(m, (w.act_many, None, w.act_save, w.act_export, None, w.act_swap, None, w.act_quit))
+    m.addAction(w.act_many)
+    add_scan_action(w, m)
+    _fill(m, (None, w.act_save, w.act_export, None, w.act_swap, None, w.act_quit))
     m = menus.addMenu(tr("&Edit"))
     _fill(m, (w.act_undo, w.act_redo, None, w.act_link, w.act_unlink, w.act_mark_shared, w.act_mark_para, None))
     verdicts = m.addMenu(tr("&Verdict"))

@@ -29,13 +29,12 @@ def _application():
 
 
 def icon_path():
-    """The app icon's SVG: beside the frozen app, or in the source tree's ``resources/``."""
+    """The app icon's SVG: package data (``synopsis/resources``), in a pip install, the source
+    tree and the frozen app alike."""
     from pathlib import Path
 
-    here = Path(__file__).resolve()
-    candidates = [Path(getattr(sys, "_MEIPASS", "")) / "resources" / "synopsis.svg",
-                  here.parents[3] / "resources" / "synopsis.svg"]
-    return next((c for c in candidates if c.is_file()), None)
+    icon = Path(__file__).resolve().parents[1] / "resources" / "synopsis.svg"
+    return icon if icon.is_file() else None
 
 
 class _Screenshot:

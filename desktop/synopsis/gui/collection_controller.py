@@ -8,7 +8,7 @@ import copy
 
 from PySide6.QtCore import QObject, Signal
 
-from ..core.collection import compare_collection
+from ..runtime import compare_collection
 from .collection import CollectionWindow
 from .dialogs import Dialogs
 from .sources import load_spec

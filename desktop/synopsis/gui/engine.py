@@ -1,28 +1,27 @@
 """The few things the window asks of the engine about a finished report, in one place.
 
-``settings_of`` reads the settings a report was made with (a dict in older reports);
-``reapply`` decides the links again under new thresholds without aligning again. Both run
-without Qt, ``reapply`` in a worker thread: it never changes the report it is given.
+A report is decided from its alignment, its settings and what a person decided by hand
+(``report.corrections``). ``reapply`` decides it again under new thresholds; ``with_corrections``
+under other corrections (an undo after the thresholds moved, or a review carried over from
+another comparison). Both run without Qt — ``reapply`` in a worker thread — and never change
+the report they are given. The fact layer runs where the app runs it (``runtime.WORKER``).
 """
 from __future__ import annotations
 
-import copy
-import dataclasses
 from typing import Any
 
-from ..core.classify import relabel
 from ..core.config import Settings
-from ..core.model import Report
+from ..core.decide import decide, redecide
+from ..core.model import Corrections, Report
+from ..runtime.fact_worker import WORKER
 
 THRESHOLDS = ("shared_threshold", "shared_max_changed_words", "paraphrase_threshold")
 
 
 def settings_of(report: Report) -> Settings:
-    """The :class:`Settings` ``report`` was made (or last relabelled) with."""
+    """The :class:`Settings` ``report`` was decided with."""
     given: Any = report.settings
-    if isinstance(given, Settings):
-        return given
-    return Settings.from_dict(dict(given or {}))
+    return given if isinstance(given, Settings) else Settings.from_dict(dict(given or {}))
 
 
 def thresholds_of(settings: Settings) -> dict[str, Any]:
@@ -30,13 +29,11 @@ def thresholds_of(settings: Settings) -> dict[str, Any]:
 
 
 def reapply(report: Report, settings: Settings) -> Report:
-    """A new report whose links are decided again from the candidates under ``settings``.
+    """``report`` decided again under ``settings``, its corrections kept."""
+    return redecide(report, settings, facts=WORKER)
 
-    Manual links and relabels are kept, unlinked pairs (gone from the candidates) stay
-    unlinked. The candidates are copied first: the worker thread annotates the ones that
-    become links for the first time, and the report on screen must not change under it.
-    """
-    out = dataclasses.replace(report, links=list(report.links),
-                              candidates=[copy.copy(c) for c in report.candidates])
-    relabel(out, settings)
-    return out
+
+def with_corrections(report: Report, corrections: Corrections, known: dict | None = None) -> Report:
+    """``report`` decided again under its own settings with ``corrections`` instead of its own."""
+    return decide(report.alignment, report.settings, corrections=corrections,
+                  known={**(known or {}), **report.annotations}, facts=WORKER)

@@ -10,6 +10,8 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from typing import Iterable, Sequence
 
+from ..core.order import longest_increasing
+
 _WIDE = re.compile("[\U00010000-\U0010FFFF]")
 
 Point = tuple[float, float]
@@ -157,33 +159,12 @@ def monotone_anchors(pairs: Iterable[tuple[float, float]]) -> list[tuple[float, 
     """The longest chain of (y_a, y_b) anchors increasing on both sides.
 
     Moved passages break the order; keeping only the longest increasing chain lets the
-    mapping stay monotone (scrolling one pane down never scrolls the other up).
+    mapping stay monotone (scrolling one pane down never scrolls the other up). Sorted by y_a
+    with y_b descending within equal y_a, a chain strictly increasing in y_b takes at most
+    one anchor of each y_a, so it increases strictly on both sides.
     """
-    pts = sorted(set(pairs))
-    if not pts:
-        return []
-    tails: list[float] = []  # smallest y_b ending a chain of each length
-    tail_idx: list[int] = []
-    prev = [-1] * len(pts)
-    for i, (_, yb) in enumerate(pts):
-        k = bisect_left(tails, yb)
-        if k > 0:
-            # strictly increasing y_a as well: skip predecessors with the same y_a
-            prev[i] = tail_idx[k - 1]
-            if pts[prev[i]][0] == pts[i][0]:
-                continue
-        if k == len(tails):
-            tails.append(yb)
-            tail_idx.append(i)
-        else:
-            tails[k] = yb
-            tail_idx[k] = i
-    chain = []
-    i = tail_idx[-1] if tail_idx else -1
-    while i >= 0:
-        chain.append(pts[i])
-        i = prev[i]
-    return chain[::-1]
+    pts = sorted(set(pairs), key=lambda p: (p[0], -p[1]))
+    return [pts[i] for i in longest_increasing([yb for _, yb in pts])]
 
 
 def map_scroll(anchors: Sequence[tuple[float, float]], y: float, end_a: float, end_b: float) -> float:
@@ -202,10 +183,6 @@ def map_scroll(anchors: Sequence[tuple[float, float]], y: float, end_a: float, e
     if x1 <= x0:
         return y1
     return y0 + (y - x0) * (y1 - y0) / (x1 - x0)
-
-
-def invert_anchors(anchors: Sequence[tuple[float, float]]) -> list[tuple[float, float]]:
-    return [(b, a) for a, b in anchors]
 
 
 # -- overview strip ---------------------------------------------------------------------------

@@ -17,7 +17,7 @@ from ..library import Library, default_path
 from .dialogs import Dialogs
 from .library_panel import LibraryPanel
 from .review import PairReview
-from .review_keeper import ReviewKeeper, net_changes
+from .review_keeper import ReviewKeeper
 
 
 class LibraryController(QObject):
@@ -124,14 +124,12 @@ class LibraryController(QObject):
             return False
         try:
             report = library.get_comparison(cid)
-            corrections = library.corrections(cid)
             reviews = {k: PairReview(v["verdict"], v["note"], v["updated"])
                        for k, v in library.verdicts(cid).items()}
         except (SynopsisError, ValueError) as exc:
             self._error(exc)
             return False
-        unlinked = [(a, b) for action, a, b, _ in net_changes(report, corrections) if action == "unlink"]
-        if not self.session.open_report(report, cid, reviews, unlinked):
+        if not self.session.open_report(report, cid, reviews):
             return False
         self.opened.emit(cid)
         return True

@@ -183,6 +183,15 @@ class MainWindow(QMainWindow):
     def docs(self):
         return self.session.docs
 
+    @property
+    def engine(self):
+        """The shown comparison's settings (what other windows, such as the scan's, compare with)."""
+        return self.session.settings
+
+    def open_report(self, report) -> bool:
+        """Show a finished report (another window's pair) here; its review, if any, comes along."""
+        return self.session.open_report(report)
+
     def _ready(self) -> None:
         specs = self.session.specs
         if self.session.report is not None and all(sp and sp[0] == "path" for sp in specs):

@@ -1,7 +1,7 @@
 """A comparison's review as data, and carrying it over to another comparison of the same texts.
 
-The review is what the user did: corrections (link, unlink, relabel) and, per pair, a verdict
-and a note. Pairs are keyed by their segment ids (``"a:1,2|b:3"``); another comparison of the
+The review is what the user did: corrections (pairs linked or labelled by hand, passages kept
+apart: ``report.corrections``) and, per pair, a verdict and a note. Pairs are keyed by their segment ids (``"a:1,2|b:3"``); another comparison of the
 same two texts (swapped, re-run, another engine version) may number its segments differently,
 so a review moves by the segments' spans of text: a pair is carried over when each of its
 segments has a segment with the same span and text in the new comparison. What cannot be
@@ -11,10 +11,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from ..core.model import Document, Report, link_key
+from ..core.corrections import manual_link
+from ..core.model import Corrections, Document, Report, link_key
 from ..library.corrections import parse_key
+from .engine import with_corrections
 
-Change = tuple[str, list[int], list[int], "str | None"]  # (action, a ids, b ids, label)
+Manual = tuple[list[int], list[int], str]    # a pair linked or labelled by hand: (a ids, b ids, label)
 VERDICT_NAMES = {"accurate": "accurate", "altered": "altered", "misleading": "misleading",
                  "unverified": "unverified"}
 
@@ -40,7 +42,9 @@ class PairReview:
 class CarryOver:
     """A stored review translated to a new comparison."""
 
-    changes: list[Change] = field(default_factory=list)
+    manual: list[Manual] = field(default_factory=list)
+    apart_a: set[int] = field(default_factory=set)
+    apart_b: set[int] = field(default_factory=set)
     reviews: dict[str, PairReview] = field(default_factory=dict)
     thresholds: dict[str, object] = field(default_factory=dict)
     lost: list[str] = field(default_factory=list)   # one line per item that could not come along
@@ -48,7 +52,16 @@ class CarryOver:
 
     @property
     def empty(self) -> bool:
-        return not self.changes and not self.reviews
+        return not self.manual and not self.apart_a and not self.apart_b and not self.reviews
+
+    def applied(self, report: Report) -> Report:
+        """``report`` decided again with the carried corrections (hand-made links made anew)."""
+        if not self.manual and not self.apart_a and not self.apart_b:
+            return report
+        manual = tuple(manual_link(report, a, b, label) for a, b, label in self.manual)
+        taken = {i for a, _b, _l in self.manual for i in a}, {j for _a, b, _l in self.manual for j in b}
+        return with_corrections(report, Corrections(manual=manual, apart_a=frozenset(self.apart_a - taken[0]),
+                                                    apart_b=frozenset(self.apart_b - taken[1])))
 
 
 def segment_map(old: Document, new: Document) -> dict[int, int]:
@@ -101,20 +114,31 @@ class _Translator:
     def describe(self, a: list[int], b: list[int]) -> str:
         return describe_pair(self.stored, a, b)
 
+    def side(self, ids, side: int) -> tuple[set[int], list[int]]:
+        """Stored segment ids of one stored side, as new ids on side ``side`` (and the ones lost)."""
+        mapped = self.maps[side]
+        return {mapped[i] for i in ids if i in mapped}, [i for i in ids if i not in mapped]
 
-def carry_over(stored: Report, changes: list[Change], reviews: dict[str, PairReview], new: Report,
-               mirrored: bool) -> CarryOver:
-    """The stored review (net corrections and pair reviews on ``stored``) for ``new``."""
+
+def carry_over(stored: Report, reviews: dict[str, PairReview], new: Report, mirrored: bool) -> CarryOver:
+    """The stored review (``stored.corrections`` and the pair reviews) for the ``new`` comparison."""
     move = _Translator(stored, new, mirrored)
     out = CarryOver()
-    actions = {"link": "link made by hand", "unlink": "unlink", "relabel": "class set by hand"}
-    for action, a, b, label in changes:
-        ids = move.ids(a, b)
+    for link in stored.corrections.manual:
+        ids = move.ids(list(link.a), list(link.b))
         if ids is None:
-            out.lost.append(f"{actions.get(action, action)} {move.describe(a, b)}: its passages are cut "
-                            "differently in this comparison")
+            out.lost.append(f"link made by hand {move.describe(list(link.a), list(link.b))}: its passages are "
+                            "cut differently in this comparison")
             continue
-        out.changes.append((action, ids[0], ids[1], label))
+        out.manual.append((ids[0], ids[1], str(link.label)))
+    apart = (stored.corrections.apart_b, stored.corrections.apart_a) if mirrored else \
+        (stored.corrections.apart_a, stored.corrections.apart_b)
+    for side, letter in ((0, "A"), (1, "B")):
+        kept, lost = move.side(apart[side], side)
+        (out.apart_a if side == 0 else out.apart_b).update(kept)
+        if lost:
+            out.lost.append(f"{len(lost)} passage(s) of {letter} kept out of links by hand: cut differently "
+                            "in this comparison")
     for key, review in reviews.items():
         a, b = parse_key(key)
         ids = move.ids(a, b)

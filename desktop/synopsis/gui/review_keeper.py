@@ -1,8 +1,9 @@
 """Keeps the shown comparison's review in the library as it is made (autosave).
 
 The first correction, verdict or note of a comparison stores it (its documents and report);
-from then on every change is one small write, so a crash or a kill loses at most the keystroke
-being typed. A comparison of two texts reviewed before (found by their content hashes, in
+from then on every verdict or note is one small write, and every correction stores the
+corrected report (whose JSON carries the pairs linked by hand and the passages kept apart), so
+a crash or a kill loses at most the keystroke being typed. A comparison of two texts reviewed before (found by their content hashes, in
 either order) continues that review: the same stored comparison when the texts are cut into
 the same passages, else a copy of what could be carried over (see :mod:`.review`). When a
 write fails, the review stays in memory and :attr:`unsaved` says so until it is written.
@@ -14,23 +15,11 @@ from collections.abc import Callable
 from PySide6.QtCore import QObject
 
 from ..core.errors import SynopsisError
-from ..core.model import Link, Report, link_key
+from ..core.model import Link, Report
 from ..library import Library
 from ..library.corrections import parse_key
 from .engine import settings_of, thresholds_of
 from .review import CarryOver, PairReview, carry_over, same_segments
-
-
-def net_changes(corrected: Report, corrections: list[dict]) -> list[tuple]:
-    """The corrections as they stand after replaying ``corrections``: unlinks, then manual links."""
-    linked = {link_key(l.a, l.b) for l in corrected.links}
-    unlinked = {}
-    for corr in corrections:
-        if corr["action"] == "unlink" or (corr["action"] == "relabel" and corr.get("label") == "unique"):
-            unlinked[link_key(corr["a"], corr["b"])] = (sorted(set(corr["a"])), sorted(set(corr["b"])))
-    out = [("unlink", a, b, None) for key, (a, b) in sorted(unlinked.items()) if key not in linked]
-    out += [("link", list(l.a), list(l.b), l.label) for l in corrected.links if l.origin == "manual"]
-    return out
 
 
 class ReviewKeeper(QObject):
@@ -66,19 +55,18 @@ class ReviewKeeper(QObject):
             if not found:
                 return None
             latest = found[0]
-            stored = library.get_comparison(latest["id"])      # its corrections replayed
+            stored = library.get_comparison(latest["id"])      # with its corrections
             if not latest["mirrored"] and same_segments(stored, report):
                 self.comparison_id = latest["id"]
                 library.touch_review(latest["id"])
             if carried:
                 return None
-            changes = net_changes(stored, library.corrections(latest["id"]))
             reviews = {k: PairReview(v["verdict"], v["note"], v["updated"])
                        for k, v in library.verdicts(latest["id"]).items()}
         except (SynopsisError, ValueError) as exc:
             self._error(str(exc))
             return None
-        carry = carry_over(stored, changes, reviews, report, latest["mirrored"])
+        carry = carry_over(stored, reviews, report, latest["mirrored"])
         carry.thresholds = thresholds_of(settings_of(stored))
         carry.comparison_id = self.comparison_id
         return carry
@@ -93,11 +81,11 @@ class ReviewKeeper(QObject):
             self._failed(None)
             return
         try:
-            self._sync(library, self.comparison_id)
+            self._sync(library, self.comparison_id, report)
         except (SynopsisError, ValueError) as exc:
             self._failed(exc)
 
-    def _sync(self, library: Library, cid: int) -> None:
+    def _sync(self, library: Library, cid: int, report: Report) -> None:
         """Make the stored review of comparison ``cid`` say what the window shows."""
         session = self.session
         stored = library.verdicts(cid)
@@ -107,21 +95,16 @@ class ReviewKeeper(QObject):
             old = stored.get(key, {})
             if (old.get("verdict", ""), old.get("note", "")) != (review.verdict, review.note):
                 library.set_review(cid, *parse_key(key), review.verdict, review.note)
-
-        def canonical(changes):
-            return {(action, tuple(a), tuple(b), label) for action, a, b, label in changes}
-
-        now = session.review_changes()
-        if canonical(net_changes(library.get_comparison(cid), library.corrections(cid))) != canonical(now):
-            library.record_changes(cid, now)
+        library.update_comparison_report(cid, report)
 
     def opened(self, report: Report, comparison_id: int) -> None:
         """A stored comparison is shown as it was saved."""
         self.comparison_id, self.unsaved, self._told = comparison_id, False, False
 
     # -- changes as they are made -----------------------------------------------------------
-    def record_changes(self, report: Report, changes: list[tuple]) -> None:
-        self._write(lambda library, cid: library.record_changes(cid, changes), report)
+    def corrected(self, report: Report) -> None:
+        """A correction (or its undo): its corrections as they stand are stored (a small write)."""
+        self._write(lambda library, cid: library.set_corrections_state(cid, report), report)
 
     def record_review(self, report: Report, link: Link, review: PairReview) -> None:
         self._write(lambda library, cid: library.set_review(cid, link.a, link.b, review.verdict, review.note),
@@ -160,9 +143,6 @@ class ReviewKeeper(QObject):
         try:
             if self.comparison_id is None or self.unsaved:
                 self.comparison_id = library.save_comparison(report)
-                changes = session.review_changes()
-                if changes:
-                    library.record_changes(self.comparison_id, changes)
                 for key, review in session.reviews.items():
                     library.set_review(self.comparison_id, *parse_key(key), review.verdict, review.note)
         except (SynopsisError, ValueError) as exc:

@@ -12,7 +12,6 @@ when the same two texts are compared again. Without a keeper the review lives in
 """
 from __future__ import annotations
 
-import dataclasses
 from collections.abc import Callable
 
 from PySide6.QtCore import QObject, QTimer, Signal
@@ -48,7 +47,6 @@ class ComparisonSession(QObject):
         self.report: Report | None = None
         self.selection = Selection()
         self.reviews: dict[str, PairReview] = {}
-        self.unlinked: set[str] = set()     # pairs the user unlinked (new thresholds keep them apart)
         self.visible_classes = {"shared", "paraphrased", "unique"}
         self.fact_severities = {3, 2}
         self.undo = QUndoStack(self)
@@ -91,7 +89,7 @@ class ComparisonSession(QObject):
         if self.specs[0] is None and self.specs[1] is None:
             return False
         if self.report is not None:
-            self._carry = (self.report, self.review_changes(), dict(self.reviews))
+            self._carry = (self.report, dict(self.reviews))
         self.specs.reverse()
         self._compare()
         return True
@@ -100,7 +98,7 @@ class ComparisonSession(QObject):
         """Compare the same sources again (after the granularity changed)."""
         if any(self.specs) and self.may_leave():
             if self.report is not None:
-                self._carry = (self.report, self.review_changes(), dict(self.reviews))
+                self._carry = (self.report, dict(self.reviews))
             self._compare()
 
     def _compare(self) -> None:
@@ -125,34 +123,28 @@ class ComparisonSession(QObject):
         self.failed.emit(message)
 
     def open_report(self, report: Report, comparison_id: int | None = None,
-                    reviews: dict[str, PairReview] | None = None,
-                    unlinked: list[tuple[list[int], list[int]]] = ()) -> bool:
+                    reviews: dict[str, PairReview] | None = None) -> bool:
         """Show a finished report (from the library or the claim matrix) without comparing.
 
-        ``comparison_id``, ``reviews`` and ``unlinked`` (pairs the user unlinked) when it is a
-        stored comparison; otherwise a review of the same texts kept before is carried over.
+        ``comparison_id`` and ``reviews`` when it is a stored comparison (its corrections are in
+        the report); otherwise a review of the same texts kept before is carried over.
         """
         if not self.may_leave():
             return False
         self.comparer.abandon()
         self.relabeller.abandon()
-        gone = {link_key(a, b) for a, b in unlinked}
-        if gone:
-            report = dataclasses.replace(report, candidates=[c for c in report.candidates
-                                                             if link_key(c.a, c.b) not in gone])
         self.docs = list(report.documents)
         self.specs = [("document", d) for d in report.documents]
         self._shown_specs = list(self.specs)
         self.settings = settings_of(report)
         self._show(report, comparison_id=comparison_id, reviews=reviews)
-        self.unlinked = gone
         return True
 
     # -- showing a report ---------------------------------------------------------------------
     def _show(self, report: Report | None, carry: tuple | None = None, comparison_id: int | None = None,
               reviews: dict[str, PairReview] | None = None) -> None:
         self.undo.clear()
-        self.reviews, self.unlinked = {}, set()
+        self.reviews = {}
         self.selection = Selection()
         self.report = report
         lost: list[str] = []
@@ -177,9 +169,9 @@ class ComparisonSession(QObject):
             return []
         found = CarryOver()
         if carry is not None:
-            old, changes, old_reviews = carry
+            old, old_reviews = carry
             mirrored = old.documents[0].sha256 != report.documents[0].sha256
-            found = carry_over(old, changes, old_reviews, report, mirrored)
+            found = carry_over(old, old_reviews, report, mirrored)
         if self.keeper is not None:
             stored = self.keeper.attach(report, carried=carry is not None)
             if carry is None and stored is not None:
@@ -187,24 +179,11 @@ class ComparisonSession(QObject):
         if found.thresholds and found.thresholds != thresholds_of(self.settings):
             self.settings = self.settings.replace(**found.thresholds)
             self._relabel_timer.start(0)
-        if found.changes:
-            links, candidates = commands.replay(report, found.changes)
-            self.report = dataclasses.replace(report, links=links, candidates=candidates)
-            self.unlinked = {link_key(a, b) for action, a, b, _ in found.changes if action == "unlink"}
+        self.report = found.applied(report)
         self.reviews = dict(found.reviews)
         if carry is not None and not found.empty and self.keeper is not None:
             self.keeper.carried(self.report)     # the review brought along is stored with this comparison
         return found.lost + unmatched_reviews(found, self.report)
-
-    def review_changes(self) -> list[commands.Change]:
-        """The user's corrections as they stand: unlinked pairs, then pairs linked or labelled by hand."""
-        if self.report is None:
-            return []
-        from ..library.corrections import parse_key
-
-        out: list[commands.Change] = [("unlink", *parse_key(key), None) for key in sorted(self.unlinked)]
-        out += [("link", list(l.a), list(l.b), l.label) for l in self.report.links if l.origin == "manual"]
-        return out
 
     # -- thresholds ---------------------------------------------------------------------------
     def set_thresholds(self, **values) -> None:
@@ -334,17 +313,11 @@ class ComparisonSession(QObject):
                                                commands.relabel_link(self.report, link, label),
                                                (list(link.a), list(link.b))))
 
-    def apply_edit(self, links: list[Link], candidates: list[Link], changes: list[commands.Change],
-                   select: tuple[list[int], list[int]] | None) -> None:
-        """Show the corrected links (called by the undo commands) and tell the keeper."""
+    def apply_edit(self, report: Report, select: tuple[list[int], list[int]] | None) -> None:
+        """Show the corrected report (called by the undo commands) and tell the keeper."""
         old = self.selection
-        self.report = dataclasses.replace(self.report, links=links, candidates=candidates)
-        for action, a, b, _label in changes:
-            key = link_key(a, b)
-            if action == "unlink":
-                self.unlinked.add(key)
-            elif action == "link":
-                self.unlinked.discard(key)
+        changes = commands.link_changes(self.report.links, report.links)
+        self.report = report
         if select is not None:
             self._reselect(link_key(*select))
         elif old.link is not None:   # the pair is gone: its passages stay selected, unlinked
@@ -352,7 +325,9 @@ class ComparisonSession(QObject):
         else:
             self._reselect(old.key)
         if self.keeper is not None:
-            self.keeper.record_changes(self.report, changes)
+            self.keeper.corrected(self.report)
+        if changes:
+            self.notice.emit(self.tr("%n pair(s) changed", "", len(changes)))
         self.reportChanged.emit()
         self.selectionChanged.emit()
 

@@ -10,7 +10,6 @@ points them somewhere else, which tests use so they never touch the user's setti
 """
 from __future__ import annotations
 
-import dataclasses
 import os
 import types
 import typing
@@ -20,7 +19,7 @@ from typing import Any
 
 from PySide6.QtCore import QByteArray, QSettings
 
-from ..core.config import Settings
+from ..core.config import Settings, declared
 
 ORGANISATION = "Synopsis"
 APPLICATION = "Synopsis"
@@ -50,10 +49,9 @@ OPTIONS = {o.key: o for o in (
 )}
 
 
-def engine_fields() -> list[tuple[dataclasses.Field, Any]]:
-    """Every engine setting with its resolved type, as declared in ``core.config``."""
-    hints = typing.get_type_hints(Settings)
-    return [(f, hints[f.name]) for f in dataclasses.fields(Settings)]
+def engine_fields():
+    """Every engine setting as declared in ``core.config`` (type, bounds, choices, help)."""
+    return declared()
 
 
 def use_directory(path: str | os.PathLike[str]) -> None:
@@ -104,19 +102,20 @@ class AppSettings:
     # the engine settings new comparisons start with
     def engine_defaults(self) -> Settings:
         values = {}
-        for f, kind in engine_fields():
-            stored = self._qs.value(f"defaults/{f.name}")
+        for spec in engine_fields():
+            stored = self._qs.value(f"defaults/{spec.name}")
             if stored is not None:
-                values[f.name] = _convert(stored, kind, f.default)
+                kind = (spec.kind | None) if spec.optional else spec.kind
+                values[spec.name] = _convert(stored, kind, spec.default)
         try:
             return Settings(**values)
         except ValueError:       # a hand-edited file: fall back to the built-in defaults
             return Settings()
 
     def set_engine_defaults(self, settings: Settings) -> None:
-        for f, _kind in engine_fields():
-            value = getattr(settings, f.name)
-            self._qs.setValue(f"defaults/{f.name}", "" if value is None else value)
+        for spec in engine_fields():
+            value = getattr(settings, spec.name)
+            self._qs.setValue(f"defaults/{spec.name}", "" if value is None else value)
 
     # recent comparisons: each entry "A\tB", absolute paths
     def recent(self) -> list[tuple[str, str]]:

@@ -1,19 +1,19 @@
 """What the background job does: turn source specs into Documents and compare them.
 
 A spec is ``("path", p)``, ``("url", u)``, ``("text", pasted)`` or ``("document", doc)`` (a
-Document already loaded, e.g. from the library; it is re-segmented on a copy). Runs in a
+Document already loaded, e.g. from the library; it is prepared again, as every source is). Runs in a
 worker thread: no Qt here.
 """
 from __future__ import annotations
 
-import dataclasses
 from collections.abc import Callable
 
 from ..core import ingest
 from ..core.config import Settings
 from ..core.errors import LoadError
 from ..core.model import Document
-from ..core.pipeline import compare, prepare
+from ..core.pipeline import prepare
+from ..runtime import compare
 
 
 def load_spec(spec: tuple, settings: Settings) -> Document:
@@ -23,7 +23,7 @@ def load_spec(spec: tuple, settings: Settings) -> Document:
     if kind == "text":
         return ingest.from_pasted_text(value)
     if kind == "document":
-        return dataclasses.replace(value, meta=dict(value.meta), segments=[])
+        return value
     raise LoadError(str(value), f"unknown kind of source {kind!r}")
 
 
@@ -32,9 +32,6 @@ def make_task(specs: list, settings: Settings) -> Callable:
         docs = [load_spec(s, settings) if s is not None else None for s in specs]
         if all(d is not None for d in docs):
             report = compare(docs[0], docs[1], settings, progress=progress, cancel=cancelled)
-            return docs, report
-        for d in docs:
-            if d is not None:
-                prepare(d, settings)
-        return docs, None
+            return list(report.documents), report
+        return [prepare(d, settings) if d is not None else None for d in docs], None
     return task

@@ -12,14 +12,16 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QColor, QGuiApplication, QPalette, QTextCharFormat
 from PySide6.QtWidgets import QApplication, QStyleFactory
 
+from .. import palette
+
 THEMES = ("system", "light", "dark")
 CLASSES = ("shared", "paraphrased", "unique")
 
-# Okabe–Ito: blue, orange, reddish purple; the tints are the same hues, pale or deep.
-_STRONG = {"shared": "#0072B2", "paraphrased": "#E69F00", "unique": "#CC79A7"}
-_TINT_LIGHT = {"shared": "#D3E9F7", "paraphrased": "#FBE8C2", "unique": "#F4DDEA"}
-_TINT_DARK = {"shared": "#123E5C", "paraphrased": "#5A4210", "unique": "#56304A"}
-_LINE_DARK = {"shared": "#56B4E9", "paraphrased": "#F0C040", "unique": "#E3A3C8"}
+# Okabe–Ito (synopsis.palette): blue, orange, reddish purple; the tints are the same hues.
+_STRONG = palette.STRONG
+_TINT_LIGHT = palette.TINT_LIGHT
+_TINT_DARK = palette.TINT_DARK
+_LINE_DARK = palette.ON_DARK
 UNDERLINES = {"shared": QTextCharFormat.UnderlineStyle.SingleUnderline,
               "paraphrased": QTextCharFormat.UnderlineStyle.WaveUnderline,
               "unique": QTextCharFormat.UnderlineStyle.DotLine}
@@ -91,7 +93,7 @@ def dark_palette() -> QPalette:
                          (roles.ButtonText, "#E8E8E8"), (roles.Highlight, "#3A6EA5"),
                          (roles.HighlightedText, "#FFFFFF"), (roles.ToolTipBase, "#353535"),
                          (roles.ToolTipText, "#E8E8E8"), (roles.PlaceholderText, "#9A9A9A"),
-                         (roles.Link, "#56B4E9"), (roles.Mid, "#444444"), (roles.Dark, "#202020")):
+                         (roles.Link, palette.SKY_BLUE), (roles.Mid, "#444444"), (roles.Dark, "#202020")):
         p.setColor(role, QColor(colour))
     p.setColor(QPalette.ColorGroup.Disabled, roles.Text, QColor("#7A7A7A"))
     p.setColor(QPalette.ColorGroup.Disabled, roles.ButtonText, QColor("#7A7A7A"))

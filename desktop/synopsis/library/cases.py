@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from typing import Any, Iterable
 
-from .db import now_iso
+from ..core.clock import now_iso
 from .errors import LibraryError, NotFound
 
 KINDS = ("document", "comparison")

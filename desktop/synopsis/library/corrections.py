@@ -2,19 +2,19 @@
 
 A link is keyed by its sorted a-ids and b-ids (``"a:1,2|b:3"``), so a verdict or correction
 still finds its link after thresholds are re-applied. Corrections are replayed in the order
-they were recorded: ``link`` (add a manual link, displacing links that share a segment),
-``unlink`` (remove a link) and ``relabel`` (change a link's class).
+they were recorded (``synopsis.core.corrections``): ``link`` (add a manual link, displacing
+links that share a segment), ``unlink`` (remove a link) and ``relabel`` (change a link's class).
 """
 from __future__ import annotations
 
 from typing import Any, Iterable
 
+from ..core.corrections import replay
+from ..core import vocab
 from ..core.model import Report, link_key
-from ..core.corrections import manual_link
-from ..core.order import in_order
 
 ACTIONS = ("link", "unlink", "relabel")
-LINK_LABELS = ("shared", "paraphrased")
+LINK_LABELS = tuple(label.value for label in vocab.LINK_LABELS)
 VERDICTS = ("accurate", "altered", "misleading", "unverified")
 
 
@@ -42,21 +42,6 @@ def check_ids(report: Report, a: list[int], b: list[int]) -> None:
 
 
 def apply_corrections(report: Report, corrections: Iterable[dict[str, Any]]) -> Report:
-    """Replay ``corrections`` (dicts with action, a, b, label) on ``report`` in place."""
-    for corr in corrections:
-        a, b = sorted(set(corr["a"])), sorted(set(corr["b"]))
-        key = link_key(a, b)
-        action, label = corr["action"], corr.get("label")
-        if action == "link":
-            sa, sb = set(a), set(b)
-            report.links = [lk for lk in report.links if not (sa & set(lk.a) or sb & set(lk.b))]
-            report.links.append(manual_link(report, a, b, label or "paraphrased"))
-        elif action == "unlink" or (action == "relabel" and label == "unique"):
-            report.links = [lk for lk in report.links if link_key(lk.a, lk.b) != key]
-        elif action == "relabel":
-            for lk in report.links:
-                if link_key(lk.a, lk.b) == key:
-                    lk.label = label
-                    lk.origin = "manual"
-    report.links = in_order(report.links)      # moved marks for the corrected links
-    return report
+    """A new report: ``report`` with ``corrections`` (dicts with action, a, b, label) replayed
+    in order, each decided anew (``synopsis.core.corrections.replay``)."""
+    return replay(report, corrections)

@@ -12,22 +12,18 @@ import os
 import sqlite3
 import time
 from contextlib import contextmanager
-from datetime import datetime, timezone
 from pathlib import Path
 from typing import Iterator
 from urllib.parse import quote
 
 import sqlite_utils
 
+from ..core.clock import now_iso
 from .errors import LibraryError
 from .migrations import KNOWN, MIGRATIONS, SCHEMA_VERSION
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
 DEFAULT_TIMEOUT = 5.0
-
-
-def now_iso() -> str:
-    return datetime.now(timezone.utc).isoformat(timespec="milliseconds")
 
 
 def describe_sqlite_error(exc: sqlite3.Error) -> str:

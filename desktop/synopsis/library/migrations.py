@@ -123,6 +123,9 @@ _REVIEW_TABLES = [
         INSERT INTO verdicts_fts (rowid, note) VALUES (new.rowid, new.note); END""",
     # when the review of a comparison last changed: the one a re-comparison continues
     "ALTER TABLE comparisons ADD COLUMN reviewed TEXT",
+    # what a person decided by hand as it stands (pairs linked or relabelled, passages kept apart),
+    # written at every correction; the stored report is decided again with it when read
+    "ALTER TABLE comparisons ADD COLUMN corrections_state TEXT",
     # claim matrices of many sources, kept like comparisons of two
     """CREATE TABLE collections (
         id INTEGER PRIMARY KEY,

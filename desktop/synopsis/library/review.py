@@ -10,10 +10,18 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from ..core.model import Report
+from ..core.model import Corrections, Link, Report
 from .corrections import VERDICTS, link_key
 from .db import now_iso
 from .errors import LibraryError, NotFound
+
+
+def _corrections_json(report: Report) -> str:
+    text_a, text_b = report.documents[0].text, report.documents[1].text
+    corrections = report.corrections
+    return json.dumps({"manual": [link.to_dict(text_a, text_b) for link in corrections.manual],
+                       "apart_a": sorted(corrections.apart_a), "apart_b": sorted(corrections.apart_b)},
+                      ensure_ascii=False)
 
 
 class ReviewMixin:
@@ -49,25 +57,30 @@ class ReviewMixin:
         with self.transaction() as conn:  # type: ignore[attr-defined]
             self._touch(conn, comparison_id, now_iso())
 
-    def record_changes(self, comparison_id: int, changes: list[tuple]) -> None:
-        """Record corrections ``(action, a, b, label)`` made in the app, in one transaction.
-
-        The app checked the segment ids against the report it shows; here only the actions
-        and labels are checked (the stored report is not read again for every keystroke).
-        """
-        from .corrections import ACTIONS, LINK_LABELS
-
-        rows = []
-        now = now_iso()
-        for action, a, b, label in changes:
-            if action not in ACTIONS or (action != "unlink" and label not in LINK_LABELS):
-                raise ValueError(f"not a correction: {action} {label!r}")
-            rows.append((int(comparison_id), action, json.dumps(sorted(set(map(int, a)))),
-                         json.dumps(sorted(set(map(int, b)))), label, now))
+    # -- what a person decided by hand --------------------------------------------------------
+    def set_corrections_state(self, comparison_id: int, report: Report) -> None:
+        """Store ``report.corrections`` (small: the hand-made links and the passages kept apart)."""
+        data = _corrections_json(report)
         with self.transaction() as conn:  # type: ignore[attr-defined]
-            conn.executemany("INSERT INTO corrections (comparison_id, action, a, b, label, created) "
-                             "VALUES (?, ?, ?, ?, ?, ?)", rows)
-            self._touch(conn, comparison_id, now)
+            if conn.execute("UPDATE comparisons SET corrections_state = ?, reviewed = ? WHERE id = ?",
+                            (data, now_iso(), int(comparison_id))).rowcount == 0:
+                raise NotFound(self.path, f"no comparison c{comparison_id}")  # type: ignore[attr-defined]
+
+    def with_corrections_state(self, comparison_id: int, report: Report) -> Report:
+        """``report`` decided again with the corrections stored for the comparison, if any."""
+        from ..core.decide import decide
+
+        with self.reading() as conn:  # type: ignore[attr-defined]
+            row = conn.execute("SELECT corrections_state FROM comparisons WHERE id = ?",
+                               (int(comparison_id),)).fetchone()
+        if row is None or not row[0]:
+            return report
+        data = json.loads(row[0])
+        state = Corrections(manual=tuple(Link.from_dict(link) for link in data.get("manual", [])),
+                            apart_a=frozenset(data.get("apart_a", [])), apart_b=frozenset(data.get("apart_b", [])))
+        if state == report.corrections:
+            return report
+        return decide(report.alignment, report.settings, corrections=state, known=report.annotations)
 
     # -- the comparison behind a review ----------------------------------------------------
     def update_comparison_report(self, comparison_id: int, report: Report, report_json: str | None = None) -> None:
@@ -76,8 +89,9 @@ class ReviewMixin:
         given = report.settings
         settings = json.dumps(given.to_dict() if hasattr(given, "to_dict") else dict(given), ensure_ascii=False)
         with self.transaction() as conn:  # type: ignore[attr-defined]
-            if conn.execute("UPDATE comparisons SET report = ?, settings = ?, reviewed = ? WHERE id = ?",
-                            (data, settings, now_iso(), int(comparison_id))).rowcount == 0:
+            if conn.execute("UPDATE comparisons SET report = ?, settings = ?, corrections_state = ?, reviewed = ? "
+                            "WHERE id = ?", (data, settings, _corrections_json(report), now_iso(),
+                                             int(comparison_id))).rowcount == 0:
                 raise NotFound(self.path, f"no comparison c{comparison_id}")  # type: ignore[attr-defined]
 
     def find_reviews(self, sha_a: str, sha_b: str) -> list[dict[str, Any]]:

@@ -14,7 +14,8 @@ from ..core.model import Document, Report
 from .cases import CasesMixin
 from .corrections import (ACTIONS, LINK_LABELS, VERDICTS, apply_corrections, check_ids, link_key,
                           parse_key)
-from .db import LibraryDB, now_iso
+from ..core.clock import now_iso
+from .db import LibraryDB
 from .errors import LibraryError, NotFound
 from .review import ReviewMixin
 from .search import SearchMixin
@@ -115,7 +116,7 @@ class Library(ReviewMixin, CasesMixin, SearchMixin, LibraryDB):
                 "INSERT INTO comparisons (doc_a, doc_b, title, report, settings, engine_version, created, note)"
                 " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
                 (a, b, title or f"{doc_a.title} ↔ {doc_b.title}", report.to_json(indent=None),
-                 json.dumps(report.to_dict()["settings"], ensure_ascii=False),
+                 json.dumps(report.settings.to_dict(), ensure_ascii=False),
                  report.generator.get("version", ""), report.created or now_iso(), note))
             cid = int(cur.lastrowid)
             if case is not None:
@@ -144,7 +145,8 @@ class Library(ReviewMixin, CasesMixin, SearchMixin, LibraryDB):
         except (ValueError, KeyError) as exc:
             raise LibraryError(self.path, f"comparison c{comparison_id} cannot be read ({exc})") from None
         if corrected:
-            apply_corrections(report, self.corrections(comparison_id))
+            report = self.with_corrections_state(comparison_id, report)     # the app's review, as it stands
+            report = apply_corrections(report, self.corrections(comparison_id))
         return report
 
     def list_comparisons(self, limit: int = 50, offset: int = 0, *, recent: bool = False) -> list[dict[str, Any]]:

@@ -83,7 +83,7 @@ def test_many_links_at_once_give_what_each_link_gives_alone(case):
 @given(link_sets(), st.sets(st.sampled_from(GROUPS)), st.booleans())
 def test_detector_groups_run_apart_give_the_facts_of_one_run(case, some, kept):
     """A large comparison runs some detector groups in a second process and the rest here
-    (core.fact_worker): merged, the two answers are the one answer, fact for fact, in order."""
+    (runtime.fact_worker): merged, the two answers are the one answer, fact for fact, in order."""
     text_a, text_b, links = case
     clear_cache()
     whole = find_fact_changes_many(text_a, text_b, links)

@@ -7,7 +7,7 @@ are offsets into each document's text, most alarming first. The pipeline calls
 and a link may be re-made on a threshold change): each passage's analysis is kept. Each
 detector first makes a cheap pre-scan (digits, marks, cue words) and skips the patterns that
 cannot match: most passages have no date, figure or quote. The detectors come in ``GROUPS``
-that can run apart, in two processes (see ``core.fact_worker``); ``merge`` joins their answers.
+that can run apart, in two processes (see ``synopsis.runtime.fact_worker``); ``merge`` joins their answers.
 """
 from __future__ import annotations
 
@@ -24,7 +24,7 @@ __all__ = ["FIGURES", "GROUPS", "NEGATION", "PEOPLE", "QUOTES", "clear_cache", "
 
 
 # The detectors in groups that can run apart (a large comparison runs some of them in a second
-# process, see core.fact_worker), in the order their facts are listed before the sort by
+# process, see synopsis.runtime.fact_worker), in the order their facts are listed before the sort by
 # severity: dates and numbers read together (a year may be read as either), attribution and
 # names together (a swapped speaker is reported once, as an attribution).
 FIGURES, QUOTES, PEOPLE, NEGATION = "figures", "quotes", "people", "negation"
@@ -161,10 +161,13 @@ def find_fact_changes(text_a: str, spans_a: list[Span], text_b: str, spans_b: li
 
 
 def find_fact_changes_many(text_a: str, text_b: str, pairs: Sequence[tuple[list[Span], list[Span]]],
-                           groups: Sequence[str] = GROUPS) -> list[list[Fact]]:
+                           groups: Sequence[str] = GROUPS, *,
+                           languages: tuple[str | None, str | None] | None = None) -> list[list[Fact]]:
     """``find_fact_changes`` for many linked pairs of the same two texts, one detector (then one
     comparison) at a time over all of them. ``groups``: the detectors to run (see ``GROUPS``);
-    the facts of runs with different groups make the full answer with ``merge``."""
+    the facts of runs with different groups make the full answer with ``merge``. ``languages``:
+    each text's language where known (BCP 47); a text whose language is not given is judged
+    by its function words."""
     out: list[list[Fact]] = [[] for _ in pairs]
     todo = [(i, tuple(sa), tuple(sb)) for i, (sa, sb) in enumerate(pairs)
             if _texts(text_a, sa) != _texts(text_b, sb)]
@@ -182,7 +185,7 @@ def find_fact_changes_many(text_a: str, text_b: str, pairs: Sequence[tuple[list[
         for i, a, b in links:
             out[i] += quotes.compare(text_a, a.quotes, a.passage, text_b, b.quotes, b.passage)
     if PEOPLE in groups:
-        _people(text_a, text_b, links, out)
+        _people(text_a, text_b, links, out, languages or (None, None))
     if NEGATION in groups:
         for i, a, b in links:
             out[i] += negation.compare(text_a, a.cues, text_b, b.cues, a.passage.words, b.passage.words)
@@ -191,13 +194,18 @@ def find_fact_changes_many(text_a: str, text_b: str, pairs: Sequence[tuple[list[
     return out
 
 
-def _people(text_a: str, text_b: str, links: list[tuple[int, _Analysis, _Analysis]], out: list[list[Fact]]) -> None:
+def _german(text: str, language: str | None) -> bool:
+    return language == "de" if language else german_document(text)
+
+
+def _people(text_a: str, text_b: str, links: list[tuple[int, _Analysis, _Analysis]], out: list[list[Fact]],
+            languages: tuple[str | None, str | None]) -> None:
     """Attribution and name facts of each link, added to ``out``."""
     speaker_facts = [attribution.compare(text_a, a.speakers, a.passage.words, text_b, b.speakers, b.passage.words)
                      for _, a, b in links]
     # German capitalises every noun: the words a document also uses after an article are nouns
     german = any(a.passage.german or b.passage.german for _, a, b in links) \
-        or german_document(text_a) or german_document(text_b)
+        or _german(text_a, languages[0]) or _german(text_b, languages[1])
     lexicons = (names.document_nouns(text_a), names.document_nouns(text_b)) if german else ()
     for (i, a, b), spoken in zip(links, speaker_facts):
         nouns = lexicons        # (a short line of a German document may not read as German)

@@ -8,9 +8,9 @@ from __future__ import annotations
 import hashlib
 import os
 import sys
-from datetime import datetime, timezone
 from pathlib import Path
 
+from ..clock import now_iso
 from ..config import DEFAULT_MAX_BYTES
 from ..errors import LoadError
 from ..model import Document
@@ -25,10 +25,6 @@ from .url import DEFAULT_TIMEOUT, fetch, is_url
 
 def sha256(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
-
-
-def now_iso() -> str:
-    return datetime.now(timezone.utc).replace(microsecond=0).isoformat()
 
 
 def read_bytes(path: str | os.PathLike[str], *, max_bytes: int = DEFAULT_MAX_BYTES) -> bytes:
@@ -182,7 +178,7 @@ def load(source: str | os.PathLike[str], *, max_bytes: int = DEFAULT_MAX_BYTES,
     data = read_bytes(name, max_bytes=max_bytes)
     doc = load_bytes(data, name)
     if name != "-" and doc.format == "text":
-        apply_sidecar(doc, Path(name))
+        doc = apply_sidecar(doc, Path(name))
     return doc
 
 

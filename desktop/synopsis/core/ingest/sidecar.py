@@ -1,44 +1,63 @@
-"""Metadata kept beside plain-text articles: a ``manifest.json`` in the same folder.
+"""Metadata kept beside plain-text articles: a ``manifest.json``, the one manifest format.
 
 Pasted articles carry no title, outlet or date. A folder of them (like ``seeds/``) may hold
 a ``manifest.json`` with ``{"articles": [{"file": "x.txt", "title": …, "outlet": …,
-"language": …, "published": …}]}``; a file listed there gets that metadata. A missing,
-unreadable or malformed manifest is ignored: it only adds information, never blocks a load.
+"language": …, "published": …}]}``; a file listed there gets that metadata. A manifest found
+beside a file only adds information: missing, unreadable or malformed, it is ignored. A
+manifest a person names (``synopsis matrix --manifest``) must be readable.
 """
 from __future__ import annotations
 
+import dataclasses
 import json
 from pathlib import Path
 from typing import Any
 
+from ..errors import LoadError
+from ..model import Document
+
 MANIFEST = "manifest.json"
-_FIELDS = ("title", "outlet", "language", "published", "author", "url")
+FIELDS = ("title", "outlet", "language", "published", "author", "url")
+_MAX_BYTES = 1_000_000
 
 
-def sidecar_metadata(path: Path) -> dict[str, Any]:
-    manifest = path.parent / MANIFEST
+def read_manifest(path: Path, *, strict: bool = False) -> dict[str, dict[str, str]]:
+    """The metadata of each article ``path`` lists, by file name (string fields of ``FIELDS``).
+
+    ``strict``: a manifest that is missing, too large or malformed raises :class:`LoadError`;
+    otherwise it reads as listing nothing."""
     try:
-        if not manifest.is_file() or manifest.stat().st_size > 1_000_000:
-            return {}
-        data = json.loads(manifest.read_text(encoding="utf-8"))
-        entries = data.get("articles", []) if isinstance(data, dict) else []
-    except (OSError, ValueError):
+        if path.stat().st_size > _MAX_BYTES:
+            raise ValueError(f"larger than {_MAX_BYTES} bytes")
+        data = json.loads(path.read_text(encoding="utf-8"))
+        entries = data["articles"] if isinstance(data, dict) else None
+        if not isinstance(entries, list):
+            raise ValueError('no "articles" list')
+    except (OSError, ValueError, KeyError) as exc:
+        if strict:
+            raise LoadError(str(path), f"not a usable manifest ({exc})") from None
         return {}
+    out: dict[str, dict[str, str]] = {}
     for entry in entries:
-        if isinstance(entry, dict) and entry.get("file") == path.name:
-            return {k: entry[k] for k in _FIELDS if isinstance(entry.get(k), str) and entry[k]}
-    return {}
+        if isinstance(entry, dict) and isinstance(entry.get("file"), str):
+            out[Path(entry["file"]).name] = {k: entry[k] for k in FIELDS if isinstance(entry.get(k), str) and entry[k]}
+    return out
 
 
-def apply_sidecar(doc, path: Path) -> None:
-    """Fill ``doc``'s title, language and meta from the folder's manifest, where listed."""
-    meta = sidecar_metadata(path)
+def with_metadata(doc: Document, meta: dict[str, Any]) -> Document:
+    """``doc`` with a manifest's metadata: its title, its language where none is known, and the
+    other fields where ``doc.meta`` has none."""
     if not meta:
-        return
-    if "title" in meta:
-        doc.title = meta.pop("title")
-    if "language" in meta and not doc.language:
-        doc.language = meta["language"]
-    meta.pop("language", None)
-    for key, value in meta.items():
-        doc.meta.setdefault(key, value)
+        return doc
+    extra = {k: v for k, v in meta.items() if k not in ("title", "language") and not doc.meta.get(k)}
+    return dataclasses.replace(doc, title=meta.get("title", doc.title),
+                               language=doc.language or meta.get("language"),
+                               meta={**doc.meta, **extra})
+
+
+def apply_sidecar(doc: Document, path: Path) -> Document:
+    """``doc`` with the metadata the ``manifest.json`` beside ``path`` gives it, if any."""
+    manifest = path.parent / MANIFEST
+    if not manifest.is_file():
+        return doc
+    return with_metadata(doc, read_manifest(manifest).get(path.name, {}))

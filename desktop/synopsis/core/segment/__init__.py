@@ -10,7 +10,8 @@ quotes, abbreviations, lost capitals). Two more cuts keep every segment usable:
   line of one word after another) is cut at the last white space before the bound, or at the
   bound itself when there is none (:func:`bounded`).
 
-``split`` is the pure function; ``segment`` stores its result on the document.
+``split`` is the pure function; ``segment`` gives a document's segments (the document, frozen,
+is left as it is).
 """
 from __future__ import annotations
 
@@ -122,6 +123,5 @@ def _paragraph_spans(text: str, start: int, end: int, language: str | None, gran
 
 
 def segment(doc: Document, granularity: str = "sentence") -> list[Segment]:
-    """Split ``doc`` into segments and store them on it (see :func:`split`)."""
-    doc.segments = split(doc.text, doc.language, granularity, doc.title)
-    return doc.segments
+    """The segments of ``doc`` by its text, language and title (see :func:`split`)."""
+    return split(doc.text, doc.language, granularity, doc.title)

@@ -12,9 +12,9 @@ from PySide6.QtGui import QBrush, QColor, QFont
 
 from ...core.collection import CollectionReport, Statement
 from ...export.collection_table import CUES, cell, passage, source_names
+from ...palette import CELLS
 
-CELL_COLOURS = {"shared": QColor("#9ec5fe"), "paraphrased": QColor("#ffe08a"), "absent": QColor("#f2f2f2"),
-                "unique": QColor("#f4dcea")}
+CELL_COLOURS = {label: QColor(colour) for label, colour in CELLS.items()}
 HEADER_CHARS = 16       # a column header longer than this is cut (the tooltip has the whole name)
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 STATEMENT_ROLE = Qt.ItemDataRole.UserRole + 2

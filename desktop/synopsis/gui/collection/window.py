@@ -100,7 +100,7 @@ class CollectionWindow(QMainWindow):
         self.min_sources.setPrefix(self.tr("in at least "))
         self.min_sources.setSuffix(self.tr(" source(s)"))
         self.min_sources.valueChanged.connect(self.proxy.set_min_sources)
-        legend = QLabel(self.tr("S shared (blue) · P paraphrased (yellow) · U in this source only (pink) · "
+        legend = QLabel(self.tr("S shared (blue) · P paraphrased (orange) · U in this source only (pink) · "
                                 "— absent · bold = reference passage · † published first"))
         legend.setWordWrap(True)
         controls = QHBoxLayout()

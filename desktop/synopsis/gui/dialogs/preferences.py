@@ -7,8 +7,6 @@ application's palette, so it follows the dark theme like every other window.
 """
 from __future__ import annotations
 
-import types
-import typing
 from typing import Any
 
 from PySide6.QtWidgets import (QCheckBox, QComboBox, QDialog, QDialogButtonBox, QDoubleSpinBox, QFileDialog,
@@ -30,36 +28,36 @@ class _Field:
         self.widget, self.read = widget, read
 
 
-def _engine_field(name: str, kind: Any, value: Any, meta: dict) -> _Field:
-    choices = meta.get("choices")
-    if choices:
+def _engine_field(spec, value: Any) -> _Field:
+    """The widget for one declared engine setting (``core.config.Declared``)."""
+    if spec.choices:
         box = QComboBox()
-        for choice in choices:
+        for choice in spec.choices:
             box.addItem(str(choice), choice)
         box.setCurrentIndex(max(0, box.findData(value)))
         return _Field(box, box.currentData)
-    if kind is bool:
+    if spec.kind is bool:
         check = QCheckBox()
         check.setChecked(bool(value))
         return _Field(check, check.isChecked)
-    low, high = meta.get("range", (0, 2**31 - 1))
-    if kind is float:
+    low = spec.minimum if spec.minimum is not None else 0
+    high = spec.maximum if spec.maximum is not None else 2**31 - 1
+    if spec.kind is float:
         spin = QDoubleSpinBox()
         spin.setRange(float(low), float(high))
         spin.setDecimals(2)
         spin.setSingleStep(0.05)
         spin.setValue(float(value))
         return _Field(spin, spin.value)
-    if kind is int:
+    if spec.kind is int:
         spin = QSpinBox()
-        spin.setRange(int(low), int(high))
+        spin.setRange(int(low), int(min(high, 2**31 - 1)))
         spin.setValue(int(value))
         return _Field(spin, spin.value)
-    optional = typing.get_origin(kind) in (typing.Union, types.UnionType)
     line = QLineEdit("" if value is None else str(value))
-    if optional:
-        line.setPlaceholderText("(detected)" if name == "language" else "(none)")
-    return _Field(line, lambda: (line.text().strip() or None) if optional else line.text().strip())
+    if spec.optional:
+        line.setPlaceholderText("(detected)" if spec.name == "language" else "(none)")
+    return _Field(line, lambda: (line.text().strip() or None) if spec.optional else line.text().strip())
 
 
 def _app_field(opt: Option, value: Any, dialog: QDialog) -> _Field:
@@ -125,10 +123,10 @@ class PreferencesDialog(QDialog):
         layout = QVBoxLayout(self)
         engine_box = QGroupBox(self.tr("New comparisons start with"))
         form = QFormLayout(engine_box)
-        for f, kind in engine_fields():
-            field = _engine_field(f.name, kind, getattr(settings, f.name), dict(f.metadata))
-            self._add(form, field, _label(f.name), f.metadata.get("help", ""))
-            self.engine[f.name] = field
+        for spec in engine_fields():
+            field = _engine_field(spec, getattr(settings, spec.name))
+            self._add(form, field, _label(spec.name), spec.help)
+            self.engine[spec.name] = field
         app_box = QGroupBox(self.tr("The app"))
         form = QFormLayout(app_box)
         for opt in OPTIONS.values():

@@ -9,11 +9,9 @@ import html
 from PySide6.QtWidgets import QTextBrowser
 
 from ...core.model import Link, Report
+from ...core.vocab import display_name
 from ...export import layout
 from ..appearance import appearance
-
-_KINDS = {"number": "number", "date": "date", "name": "name", "quote": "quote",
-          "attribution": "attribution", "negation": "negation"}
 
 
 def marked_html(text: str, start: int, end: int, marks: list[layout.Mark], styles: dict[str, str]) -> str:
@@ -104,10 +102,9 @@ class DetailPanel(QTextBrowser):
                  + (f" — {html.escape(', '.join(flags))}" if flags else "") + "</p>"]
         # the changed facts first: what a fact-checker reads the pair for
         if link.facts:
-            severity = {3: self.tr("alarm"), 2: self.tr("check"), 1: self.tr("note")}
             rows = "".join(
-                f"<tr><td>{'⚠ ' if f.severity >= 3 else ''}{html.escape(severity.get(f.severity, str(f.severity)))}</td>"
-                f"<td>{html.escape(self.tr(_KINDS.get(f.kind, f.kind)))}</td>"
+                f"<tr><td>{'⚠ ' if f.severity >= 3 else ''}{html.escape(self.tr(display_name(f.severity)))}</td>"
+                f"<td>{html.escape(self.tr(display_name(f.kind)))}</td>"
                 f"<td>{html.escape(f.a.slice(ta)) if f.a else '—'}</td>"
                 f"<td>{html.escape(f.b.slice(tb)) if f.b else '—'}</td>"
                 f"<td>{html.escape(f.note)}</td></tr>" for f in link.facts)

@@ -9,13 +9,14 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QTreeWidget, QTreeWidgetItem
 
+from ...core.vocab import Severity, display_name
 from ..appearance import appearance
 
 LINK_ROLE = Qt.ItemDataRole.UserRole
 
 
 def severity_names(tr) -> dict[int, str]:
-    return {3: tr("alarm"), 2: tr("check"), 1: tr("note")}
+    return {int(sev): tr(display_name(sev)) for sev in Severity}
 
 
 def fact_rows(report) -> list[tuple[int, int, int, object]]:

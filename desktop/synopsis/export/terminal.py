@@ -1,11 +1,16 @@
-"""Readable terminal output for a report: summary, pairs, unique passages, changed facts."""
+"""Readable terminal text for a report and a collection (coloured with ``click.style``; the
+text exports and a terminal without colour take it unstyled)."""
 from __future__ import annotations
 
 import click
 
+from ..core.collection import CollectionReport
 from ..core.model import Report
+from ..core.vocab import display_name
+from .collection_table import CUES, rows, source_names
 
 CLASS_COLOURS = {"shared": "blue", "paraphrased": "yellow", "unique": "magenta"}
+CELL_COLOURS = {"shared": "blue", "paraphrased": "yellow", "absent": None, "unique": "magenta"}
 
 
 def _clip(text: str, width: int) -> str:
@@ -61,6 +66,36 @@ def render_summary(report: Report, *, width: int = 100) -> str:
         for link, fact in facts:
             a = fact.a.slice(doc_a.text) if fact.a else "—"
             b = fact.b.slice(doc_b.text) if fact.b else "—"
-            out.append(f"  [{fact.kind}] A{link.a[0]}↔B{link.b[0]}: “{_clip(a, 60)}” → “{_clip(b, 60)}”"
+            out.append(f"  [{display_name(fact.kind)}] A{link.a[0]}↔B{link.b[0]}: “{_clip(a, 60)}” → “{_clip(b, 60)}”"
                        + (f"  ({fact.note})" if fact.note else ""))
+    return "\n".join(out)
+
+
+def render_collection(collection: CollectionReport, *, width: int = 100) -> str:
+    """The claim matrix for a terminal: sources, similarity, then one line per statement."""
+    names = source_names(collection)
+    n = len(names)
+    out = [click.style(f"Synopsis collection: {n} sources, {len(collection.statements)} statements", bold=True)]
+    for k, doc in enumerate(collection.documents):
+        published = doc.meta.get("published")
+        out.append(f"  {k + 1}: {names[k]}  ({doc.source}, {len(doc.segments)} passages"
+                   + (f", published {published}" if published else "") + ")")
+    out += ["", click.style("Similarity (share of the row's text found in the column's)", bold=True),
+            "      " + "".join(f"{k + 1:>6}" for k in range(n))]
+    for i in range(n):
+        out.append(f"  {i + 1:>3} " + "".join("     —" if i == j else f"{collection.similarity(i, j):6.0%}"
+                                              for j in range(n)))
+    out += ["", click.style("Claim matrix (S shared, P paraphrased, U one source only, — absent; * reference, "
+                            "† published first)", bold=True)]
+    text_w = max(20, width - 12 - 3 * n)
+    for row in rows(collection):
+        s = row.statement
+        cells = []
+        for k, label in enumerate(row.cells):
+            mark = "*" if k == s.reference and len(s.members) > 1 else ("†" if k == s.earliest else " ")
+            cells.append(click.style(CUES[label], fg=CELL_COLOURS[label]) + mark + " ")
+        text = " ".join(row.text.split())
+        text = text if len(text) <= text_w else text[:text_w - 1] + "…"
+        facts = f" [{row.facts} fact(s)]" if row.facts else ""
+        out.append(f"  {s.id:>4} " + "".join(cells) + text + facts)
     return "\n".join(out)

@@ -1,4 +1,4 @@
-"""The fact layer's worker process (core.fact_worker): a real child process, the same facts as
+"""The fact layer's worker process (runtime.fact_worker): a real child process, the same facts as
 in-process, and the facts still found when the worker is busy, dies or answers nonsense."""
 from __future__ import annotations
 
@@ -11,7 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from synopsis.core import Settings, compare, fact_worker, load
+from synopsis.core import Settings, compare, load
+from synopsis.runtime import fact_worker
 from synopsis.core.facts import GROUPS, find_fact_changes_many
 from synopsis.core.model import Span
 
@@ -21,7 +22,7 @@ SEEDS = ROOT / "seeds"
 
 def _seed_facts() -> list[list[tuple]]:
     report = compare(load(SEEDS / "bbc-witkoff-putin-talks.txt"),
-                     load(SEEDS / "translated-witkoff-putin-talks.txt"), Settings())
+                     load(SEEDS / "translated-witkoff-putin-talks.txt"), Settings(), facts=fact_worker.WORKER)
     return [[(f.kind, f.a, f.b, f.note, f.severity) for f in link.facts] for link in report.links]
 
 
@@ -39,7 +40,7 @@ def test_a_comparison_handed_to_the_worker_gets_the_facts_found_in_process(fresh
     here = _seed_facts()
     assert fact_worker._worker is None
     monkeypatch.setenv("SYNOPSIS_FACT_WORKER", "on")
-    with caplog.at_level(logging.WARNING, logger="synopsis.core.fact_worker"):
+    with caplog.at_level(logging.WARNING, logger="synopsis.runtime.fact_worker"):
         there = _seed_facts()
     worker = fact_worker._worker
     assert worker is not None and worker.process.poll() is None, "no worker process ran"
@@ -67,7 +68,7 @@ def test_a_worker_that_died_leaves_the_facts_to_this_process(fresh_worker, monke
     dead = fact_worker._worker
     dead.process.kill()
     dead.process.wait()
-    with caplog.at_level(logging.WARNING, logger="synopsis.core.fact_worker"):
+    with caplog.at_level(logging.WARNING, logger="synopsis.runtime.fact_worker"):
         assert _seed_facts() == here
     assert "fact worker failed" in caplog.text
     assert fact_worker._worker is None and not fact_worker.enabled(10 ** 6), "a failed worker is tried again"

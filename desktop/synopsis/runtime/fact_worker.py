@@ -6,6 +6,9 @@ core a large comparison hands its pairs to a worker process, which finds the cha
 while this process makes the word diffs. The worker is started when a large comparison begins
 (it boots, ≈ 0.25 s, while the passages are aligned) and is kept for the next one.
 
+``WORKER`` is the :class:`synopsis.core.annotate.FactExecutor` that uses it: the command line
+and the app pass it to ``compare``; the engine itself never starts a process.
+
 The worker is a plain child program (this interpreter, or the frozen app, told by an
 environment variable to serve) that reads jobs from its standard input and writes the facts
 to its standard output, each a length-prefixed pickle. It is not made with ``multiprocessing``:
@@ -29,9 +32,10 @@ import sys
 import threading
 from typing import BinaryIO, Sequence
 
-from .model import Fact, Span
+from ..core.model import Fact, Span
 
-__all__ = ["MIN_LINKS", "Job", "abandon", "clear_cache", "enabled", "find_facts", "prepare_for", "serve", "stop", "submit"]
+__all__ = ["MIN_LINKS", "WORKER", "Job", "WorkerFacts", "abandon", "clear_cache", "enabled", "find_facts",
+           "prepare_for", "serve", "stop", "submit"]
 
 log = logging.getLogger(__name__)
 
@@ -80,15 +84,15 @@ def _read(stream: BinaryIO) -> object:
 
 def serve(stdin: BinaryIO | None = None, stdout: BinaryIO | None = None) -> None:
     """The worker's loop: answer each job until the input closes. A job is ``("facts", text_a,
-    text_b, pairs, groups)`` (answered ``("ok", facts)`` or ``("error", message)``) or ``("clear",)``;
-    spans and facts travel as plain tuples (see ``_pack_pairs``, ``_pack_facts``)."""
-    from .facts import clear_cache, find_fact_changes_many
+    text_b, pairs, groups[, languages])`` (answered ``("ok", facts)`` or ``("error", message)``) or
+    ``("clear",)``; spans and facts travel as plain tuples (see ``_pack_pairs``, ``_pack_facts``)."""
+    from ..core.facts import clear_cache, find_fact_changes_many
     source = stdin or sys.stdin.buffer
     sink = stdout or sys.stdout.buffer
     if stdout is None:
         sys.stdout = sys.stderr     # (a stray print must not corrupt the answers)
     # No cyclic collection while a job runs (its objects all live until the answer is sent, see
-    # pipeline.collector_paused); the worker collects while it waits for the next job instead.
+    # runtime.collector_paused); the worker collects while it waits for the next job instead.
     collecting = gc.isenabled()
     gc.disable()
     try:
@@ -103,8 +107,9 @@ def serve(stdin: BinaryIO | None = None, stdout: BinaryIO | None = None) -> None
                     clear_cache()
                     _write(sink, ("ok", None))
                 else:
-                    _, text_a, text_b, pairs, groups = job
-                    found = find_fact_changes_many(text_a, text_b, _unpack_pairs(pairs), groups)
+                    _, text_a, text_b, pairs, groups, *rest = job
+                    found = find_fact_changes_many(text_a, text_b, _unpack_pairs(pairs), groups,
+                                                   languages=rest[0] if rest else None)
                     _write(sink, ("ok", _pack_facts(found)))
             except Exception as error:      # (reported to the caller, which finds the facts itself)
                 _write(sink, ("error", f"{type(error).__name__}: {error}"))
@@ -148,7 +153,7 @@ class _Worker:
         if getattr(sys, "frozen", False):
             command = [sys.executable]          # the frozen entry point serves when SERVE_VARIABLE is set
         else:
-            command = [sys.executable, "-c", "from synopsis.core.fact_worker import serve; serve()"]
+            command = [sys.executable, "-c", "from synopsis.runtime.fact_worker import serve; serve()"]
             package_root = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
             env["PYTHONPATH"] = os.pathsep.join(p for p in (package_root, env.get("PYTHONPATH")) if p)
         flags = getattr(subprocess, "CREATE_NO_WINDOW", 0)     # (Windows: no console window)
@@ -266,6 +271,9 @@ def _give_up(worker: _Worker, error: BaseException) -> None:
 WORKER_GROUPS = ("quotes", "people", "negation")
 
 
+Languages = tuple[str | None, str | None] | None
+
+
 class Job:
     """A comparison's facts being found by the worker (``find_facts`` collects them)."""
 
@@ -274,7 +282,7 @@ class Job:
         self.groups = groups
 
 
-def submit(text_a: str, text_b: str, pairs: Pairs) -> Job | None:
+def submit(text_a: str, text_b: str, pairs: Pairs, languages: Languages = None) -> Job | None:
     """Hand the fact layer of ``pairs`` to the worker, or None when it is not to be used (too few
     pairs, no worker, or the worker busy with another comparison)."""
     if not enabled(len(pairs)):
@@ -282,7 +290,7 @@ def submit(text_a: str, text_b: str, pairs: Pairs) -> Job | None:
     worker = _start()
     if worker is None or not worker.busy.acquire(blocking=False):
         return None
-    worker.send(("facts", text_a, text_b, _pack_pairs(pairs), WORKER_GROUPS))
+    worker.send(("facts", text_a, text_b, _pack_pairs(pairs), WORKER_GROUPS, languages))
     return Job(worker, WORKER_GROUPS)
 
 
@@ -301,14 +309,16 @@ def abandon(job: Job | None) -> None:
         job.worker.busy.release()
 
 
-def find_facts(job: Job | None, text_a: str, text_b: str, pairs: Pairs) -> list[list[Fact]]:
+def find_facts(job: Job | None, text_a: str, text_b: str, pairs: Pairs,
+               languages: Languages = None) -> list[list[Fact]]:
     """The facts of ``pairs``: the worker's share of ``job`` and the rest found here, or all of
     them found here when there is no job or the worker failed."""
-    from .facts import GROUPS, find_fact_changes_many, merge
+    from ..core.facts import GROUPS, find_fact_changes_many, merge
     if job is None:
-        return find_fact_changes_many(text_a, text_b, pairs)
+        return find_fact_changes_many(text_a, text_b, pairs, languages=languages)
     try:
-        here = find_fact_changes_many(text_a, text_b, pairs, [g for g in GROUPS if g not in job.groups])
+        here = find_fact_changes_many(text_a, text_b, pairs, [g for g in GROUPS if g not in job.groups],
+                                      languages=languages)
     except BaseException as error:      # (the worker's answer, unread, would be the next job's)
         _give_up(job.worker, error)
         job.worker.busy.release()
@@ -317,10 +327,40 @@ def find_facts(job: Job | None, text_a: str, text_b: str, pairs: Pairs) -> list[
         there = _unpack_facts(job.worker.receive())       # type: ignore[arg-type]
     except Exception as error:
         _give_up(job.worker, error)
-        there = find_fact_changes_many(text_a, text_b, pairs, job.groups)
+        there = find_fact_changes_many(text_a, text_b, pairs, job.groups, languages=languages)
     finally:
         job.worker.busy.release()
     return merge(here, there)
+
+
+class _WorkerJob:
+    """A :class:`synopsis.core.annotate.FactJob` whose share may be running in the worker."""
+
+    def __init__(self, text_a: str, text_b: str, pairs: Pairs, languages: Languages) -> None:
+        self.args = text_a, text_b, pairs, languages
+        self.job = submit(text_a, text_b, pairs, languages)
+
+    def result(self) -> list[list[Fact]]:
+        return find_facts(self.job, *self.args)
+
+    def cancel(self) -> None:
+        abandon(self.job)
+
+
+class WorkerFacts:
+    """The fact executor of the command line and the app: a comparison of ``MIN_LINKS`` pairs or
+    more on a machine with two cores runs part of its fact layer in the worker process, beside
+    the word diffs; any other runs it in this process (the facts are the same either way)."""
+
+    def expect(self, pairs: int) -> None:
+        prepare_for(pairs)
+
+    def submit(self, text_a: str, text_b: str, pairs: Pairs,
+               languages: tuple[str | None, str | None]) -> _WorkerJob:
+        return _WorkerJob(text_a, text_b, pairs, languages)
+
+
+WORKER = WorkerFacts()
 
 
 def clear_cache() -> None:

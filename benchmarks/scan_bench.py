@@ -1,0 +1,90 @@
+"""The corpus scan's accuracy, speed and memory on the planted corpora, beside the baseline.
+
+    .venv/bin/python benchmarks/scan_corpus.py --articles 10000 --split heldout --out benchmarks/out/scan-heldout-10k
+    .venv/bin/python benchmarks/scan_bench.py benchmarks/out/scan-heldout-10k [--baseline] [--index]
+
+Runs ``synopsis scan CORPUS -o …`` as its own process (the embedded cluster: one worker
+process per core), samples the memory of that process and of every process it starts (the
+Dask scheduler, nannies and workers) every 0.2 s, adds up their CPU time, scores the result
+(``scan_eval``) and appends a JSON line to ``benchmarks/results/scan_runs.jsonl``.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import shutil
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import psutil
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "benchmarks"))
+import scan_eval  # noqa: E402
+
+RUNS = ROOT / "benchmarks" / "results" / "scan_runs.jsonl"
+
+
+def watch(command: list[str]) -> dict:
+    """Run ``command``; its wall time, the peak of the summed memory of its process tree, and
+    the CPU time of the whole tree (each process's last sample)."""
+    start = time.perf_counter()
+    proc = psutil.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    peak, cpu = 0, {}
+    while proc.poll() is None:
+        total = 0
+        try:
+            tree = [proc] + proc.children(recursive=True)
+        except psutil.NoSuchProcess:
+            break
+        for p in tree:
+            try:
+                total += p.memory_info().rss
+                times = p.cpu_times()
+                cpu[p.pid] = times.user + times.system + times.children_user + times.children_system
+            except psutil.NoSuchProcess:
+                pass
+        peak = max(peak, total)
+        time.sleep(0.2)
+    out, err = proc.communicate()
+    if proc.returncode:
+        raise SystemExit(f"{' '.join(command)} failed ({proc.returncode}):\n{err[-3000:]}")
+    return {"wall_s": round(time.perf_counter() - start, 1), "peak_mb": round(peak / 1e6),
+            "cpu_s": round(sum(cpu.values()), 1), "stdout": out}
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("corpus", type=Path)
+    parser.add_argument("--out", type=Path, default=None, help="result folder (default: beside the corpus)")
+    parser.add_argument("--baseline", action="store_true", help="also score whole-document MinHash")
+    parser.add_argument("--index", action="store_true", help="also write the key index")
+    args = parser.parse_args()
+    out = args.out or args.corpus / "result"
+    shutil.rmtree(out, ignore_errors=True)
+    index = args.corpus / "corpus.idx"
+    shutil.rmtree(index, ignore_errors=True)
+    command = [str(ROOT / ".venv" / "bin" / "synopsis"), "scan", str(args.corpus / "corpus.jsonl"), "-o", str(out),
+               "--reports", "0", "--format", "json"] + (["--index", str(index)] if args.index else [])
+    load = os.getloadavg()[0]
+    run = watch(command)
+    manifest = json.loads((out / "manifest.json").read_text())
+    record = {"corpus": str(args.corpus.relative_to(ROOT)) if args.corpus.is_relative_to(ROOT) else str(args.corpus),
+              "command": " ".join(["synopsis"] + command[1:]), "load_before": round(load, 1),
+              "load_after": round(os.getloadavg()[0], 1), **{k: run[k] for k in ("wall_s", "peak_mb", "cpu_s")},
+              "counts": manifest["counts"], "timings": manifest["timings"],
+              "scores": scan_eval.score_result(out, args.corpus), "time": time.strftime("%Y-%m-%d %H:%M")}
+    if args.baseline:
+        t0 = time.perf_counter()
+        record["baseline"] = scan_eval.baseline(args.corpus)
+        record["baseline_s"] = round(time.perf_counter() - t0, 1)
+    with RUNS.open("a", encoding="utf-8") as handle:
+        handle.write(json.dumps(record) + "\n")
+    print(json.dumps(record, indent=1))
+
+
+if __name__ == "__main__":
+    main()

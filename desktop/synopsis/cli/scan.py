@@ -1,0 +1,79 @@
+"""``synopsis scan``: who reused what across a corpus (Dask), query an index, open a result."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from ..core import Settings, SynopsisError
+from .errors import fail as _fail
+from .options import settings_options
+
+
+@click.command()
+@click.argument("corpus", required=False, type=click.Path(path_type=Path))
+@click.option("-o", "--output", type=click.Path(file_okay=False, path_type=Path),
+              help="New folder for the result (reuse.parquet, clusters.parquet, reports/ …).")
+@click.option("--scheduler", metavar="tcp://HOST:PORT", default=None,
+              help="A running Dask scheduler to use instead of a local cluster.")
+@click.option("--workers", type=click.IntRange(1), default=None,
+              help="Worker processes of the local cluster (default: one per core).")
+@click.option("--index", "index_path", type=click.Path(path_type=Path), default=None,
+              help="With CORPUS: also write a key index here. With --query: the index to ask.")
+@click.option("--query", "query_path", default=None, metavar="ARTICLE",
+              help="Who in the index reused this article (any format Synopsis opens)?")
+@click.option("--reports", type=click.IntRange(0), default=10, show_default=True,
+              help="HTML claim matrices to write, for the largest clusters.")
+@click.option("--result", "result_path", type=click.Path(file_okay=False, path_type=Path), default=None,
+              help="Open an earlier scan result: list its clusters, or see --cluster / --pair.")
+@click.option("--cluster", "cluster_no", type=click.IntRange(0), default=None,
+              help="With --result: the pairs of this cluster (with --import: file it in the library).")
+@click.option("--pair", nargs=2, type=click.IntRange(0), default=None, metavar="A B",
+              help="With --result: compare these two articles (numbers from the result).")
+@click.option("--import", "do_import", is_flag=True, help="With --result and --cluster or --pair: store in the library.")
+@click.option("--db", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              help="Library for --import (default: $SYNOPSIS_LIBRARY or the user-data folder).")
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True,
+              help="How to print what was found.")
+@settings_options
+def scan(corpus, output, scheduler, workers, index_path, query_path, reports, result_path, cluster_no,
+         pair, do_import, db, fmt, settings: Settings) -> None:
+    """Find reused passages across a corpus on a Dask cluster, and who published first.
+
+    CORPUS is a folder of articles (any format Synopsis opens), a .jsonl, .csv or .parquet
+    file with a text column (and optional id, title, outlet, date, url columns), or a library
+    file. Runs on a local cluster unless --scheduler names one.
+
+    \b
+    Examples:
+      synopsis scan news/ -o news-scan
+      synopsis scan crawl.parquet -o crawl-scan --scheduler tcp://10.0.0.5:8786 --index crawl.idx
+      synopsis scan --query article.html --index crawl.idx
+      synopsis scan --result news-scan                      # the clusters
+      synopsis scan --result news-scan --cluster 0          # its pairs
+      synopsis scan --result news-scan --pair 12 40 --import
+    """
+    try:
+        from ..scan import require_extra
+    except ImportError:       # the frozen desktop app leaves the scan out
+        _fail("the corpus scan is not part of this installation; install Synopsis with "
+              "pip install 'synopsis[scan]'")
+    try:
+        require_extra()
+        if query_path is not None:
+            from .scan_show import show_query
+            if index_path is None:
+                raise click.UsageError("--query needs --index")
+            show_query(query_path, index_path, fmt)
+        elif result_path is not None:
+            from .scan_show import show_result
+            show_result(result_path, cluster_no, pair, do_import, db, fmt, settings)
+        elif corpus is not None:
+            if output is None:
+                raise click.UsageError("give -o/--output, a new folder for the result")
+            from .scan_run import run
+            run(corpus, output, scheduler, workers, index_path, reports, settings, fmt)
+        else:
+            raise click.UsageError("give a CORPUS to scan, --query with --index, or --result")
+    except SynopsisError as exc:
+        _fail(str(exc))

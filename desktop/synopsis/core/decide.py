@@ -1,0 +1,71 @@
+"""Deciding a comparison: which candidates become links, their edits, facts, classes and order.
+
+``decide`` is the last stage of the one-way chain ``load → prepare → align → decide``: from
+the aligner's scored candidates (:class:`Alignment`), the ``Settings`` and what a person
+decided by hand (:class:`Corrections`) it makes the :class:`Report`:
+
+1. select: the candidates that become links (``classify.select``);
+2. annotate: their word edits and changed facts, each pair once (``annotate``; pairs already
+   annotated, ``known``, are not diffed again);
+3. label: shared or paraphrased (``classify.label_for``);
+4. order: the running order of the links, and the ones that break it (``order.in_order``).
+
+Re-applying thresholds (the app's live thresholds) and replaying a person's corrections call
+it again with the same alignment, and get a new report with new links.
+"""
+from __future__ import annotations
+
+from typing import Callable, Mapping
+
+from .. import __version__
+from .annotate import FactExecutor, annotate
+from .classify import changed_words, label_for, select
+from .clock import now_iso
+from .config import Settings
+from .model import NO_CORRECTIONS, Alignment, Annotation, Candidate, Corrections, Link, PairKey, Report
+from .order import in_order
+from .vocab import Label
+
+
+def generator() -> dict[str, str]:
+    """What made a report: the program and the version of its engine."""
+    return {"name": "synopsis", "version": __version__}
+
+
+def decide(alignment: Alignment, settings: Settings, *, corrections: Corrections = NO_CORRECTIONS,
+           known: Mapping[PairKey, Annotation] | None = None, facts: FactExecutor | None = None,
+           check: Callable[[], None] | None = None) -> Report:
+    """The report of ``alignment`` under ``settings`` and ``corrections`` (see the module docstring).
+
+    ``known``: annotations made before (a report's ``annotations``), reused by pair; they must
+    have been made with the same ``settings.facts``. ``facts``: where the fact layer runs
+    (in this process by default). ``check`` is called between steps and may raise to stop.
+    """
+    chosen = select(alignment.candidates, settings, corrections)
+    annotations = dict(known or {})
+    todo = [c.key for c in chosen if c.key not in annotations]
+    if check is not None:
+        check()
+    if todo:
+        made = annotate(alignment.documents, todo, facts=settings.facts, executor=facts)
+        annotations.update(zip(todo, made))
+    text_a, text_b = alignment.documents[0].text, alignment.documents[1].text
+    links = [_labelled(c, annotations[c.key], settings, text_a, text_b) for c in chosen]
+    return Report(documents=list(alignment.documents), links=in_order(links + list(corrections.manual)),
+                  settings=settings, repeats=list(alignment.repeats), created=now_iso(),
+                  generator=generator(), candidates=list(alignment.candidates),
+                  corrections=corrections, annotations=annotations)
+
+
+def _labelled(candidate: Candidate, annotation: Annotation, settings: Settings,
+              text_a: str, text_b: str) -> Link:
+    label = label_for(candidate, settings, changed_words(annotation, text_a, text_b)) or Label.PARAPHRASED
+    return Link(a=candidate.a, b=candidate.b, label=label, score=candidate.score, edits=annotation.edits,
+                facts=annotation.facts, scores=candidate.scores, reasons=candidate.reasons)
+
+
+def redecide(report: Report, settings: Settings, *, facts: FactExecutor | None = None) -> Report:
+    """``report`` decided again under ``settings`` (new thresholds), keeping its corrections
+    and reusing its annotations (unless the fact layer was switched on or off)."""
+    known = report.annotations if report.settings.facts == settings.facts else None
+    return decide(report.alignment, settings, corrections=report.corrections, known=known, facts=facts)

@@ -1,0 +1,38 @@
+"""``synopsis scan``: find who reused what across a corpus, on a Dask cluster.
+
+corpus → partitions (``inputs``) → fingerprints (``features``) → near-copy groups
+(``groups``) → passage keys (``keys``) → candidate pairs (``candidates``) → the engine's
+comparison of each (``pairs``) → reuse table, clusters, texts (``results``) → HTML claim
+matrices (``report``), the library (``importing``) and a key index for queries (``index``).
+The pipeline (``pipeline``) runs on an embedded ``LocalCluster`` or a named scheduler
+(``cluster``). Needs the ``scan`` extra (Dask, pyarrow, pandas); nothing here imports Qt.
+"""
+from __future__ import annotations
+
+import importlib.util
+
+from ..core.errors import SynopsisError
+
+EXTRA_MODULES = ("distributed", "dask", "pyarrow", "pandas")
+INSTALL_HINT = "pip install 'synopsis[scan]'"
+
+
+class ScanUnavailable(SynopsisError):
+    """The scan extra is not installed."""
+
+
+def _installed(name: str) -> bool:
+    try:
+        return importlib.util.find_spec(name) is not None
+    except (ImportError, ValueError):     # a broken or blocked installation counts as missing
+        return False
+
+
+def missing_modules() -> list[str]:
+    return [name for name in EXTRA_MODULES if not _installed(name)]
+
+
+def require_extra() -> None:
+    missing = missing_modules()
+    if missing:
+        raise ScanUnavailable(f"the corpus scan needs {', '.join(missing)}; install the scan extra: {INSTALL_HINT}")

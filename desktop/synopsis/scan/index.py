@@ -1,0 +1,172 @@
+"""A persisted key index: "who in this corpus reused this article?" without a cluster.
+
+A scan run with ``--index`` keeps every representative article's keys, bucketed as the scan
+shuffled them, each bucket sorted so a key is found by binary search in a memory-mapped file;
+beside them the stem frequencies, the articles' metadata and their texts (SQLite, by number).
+A query fingerprints one article the same way, counts the keys it shares with each indexed
+article, compares the best candidates with the engine and keeps those that reuse it.
+"""
+from __future__ import annotations
+
+import json
+import shutil
+import sqlite3
+import time
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from .. import __version__
+from ..core import Settings, compare
+from .candidates import concat_rows
+from .cluster import fingerprint
+from .features import FeatureSettings, featurize
+from .hashing import U64
+from .keys import Frequencies, KeyGenerator, default_generators
+from .pairs import ReuseRule, document, is_reuse, row_of
+from .results import ResultError
+
+FORMAT = "synopsis-scan-index"
+VERSION = 1
+MAX_COMPARED = 40
+
+
+def bucket_index(boilerplate_df: int, *parts: tuple) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """One bucket's rows sorted by key, without keys above the boilerplate limit."""
+    keys, docs, kinds = concat_rows(list(parts))[:3]
+    order = np.lexsort((docs, keys))
+    keys, docs, kinds = keys[order], docs[order], kinds[order]
+    if len(keys):
+        starts = np.flatnonzero(np.r_[True, keys[1:] != keys[:-1]])
+        lengths = np.diff(np.r_[starts, len(keys)])
+        keep = np.repeat(lengths <= boilerplate_df, lengths)
+        keys, docs, kinds = keys[keep], docs[keep], kinds[keep]
+    return keys, docs.astype(np.int32), kinds
+
+
+def write_index(path: Path, buckets: list[tuple], freq: Frequencies, documents, texts: dict[int, str],
+                info: dict[str, Any]) -> None:
+    """Write the index folder ``path`` (a new folder, renamed into place when complete)."""
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+    if path.exists():
+        raise ResultError(path, "already exists; choose a new name for the index")
+    tmp = path.with_name(f".{path.name}.partial")
+    shutil.rmtree(tmp, ignore_errors=True)
+    tmp.mkdir()
+    try:
+        for b, (keys, docs, kinds) in enumerate(buckets):
+            np.save(tmp / f"keys-{b}.npy", keys)
+            np.save(tmp / f"docs-{b}.npy", docs)
+            np.save(tmp / f"kinds-{b}.npy", kinds)
+        np.save(tmp / "stems.npy", freq.stems)
+        np.save(tmp / "stem-counts.npy", freq.counts)
+        pq.write_table(pa.table(documents), tmp / "documents.parquet")
+        with sqlite3.connect(tmp / "texts.sqlite") as conn:
+            conn.execute("CREATE TABLE texts (number INTEGER PRIMARY KEY, text TEXT NOT NULL)")
+            conn.executemany("INSERT INTO texts VALUES (?, ?)", sorted(texts.items()))
+        conn.close()
+        manifest = {"format": FORMAT, "version": VERSION, "generator": {"name": "synopsis", "version": __version__},
+                    "engine": fingerprint(), "buckets": len(buckets), "documents": freq.documents, **info}
+        (tmp / "manifest.json").write_text(json.dumps(manifest, indent=2, ensure_ascii=False), encoding="utf-8")
+        tmp.rename(path)
+    except BaseException:
+        shutil.rmtree(tmp, ignore_errors=True)
+        raise
+
+
+class KeyIndex:
+    """An opened index (memory-mapped; opening reads only the small files)."""
+
+    def __init__(self, path: str | Path) -> None:
+        import pyarrow.parquet as pq
+        self.path = Path(path)
+        try:
+            self.manifest = json.loads((self.path / "manifest.json").read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            raise ResultError(self.path, "is not a scan index (no readable manifest.json)") from None
+        if self.manifest.get("format") != FORMAT or self.manifest.get("version") != VERSION:
+            raise ResultError(self.path, "is not a scan index of this Synopsis version")
+        count = int(self.manifest["buckets"])
+        self.buckets = [tuple(np.load(self.path / f"{name}-{b}.npy", mmap_mode="r")
+                              for name in ("keys", "docs", "kinds")) for b in range(count)]
+        self.frequencies = Frequencies(np.load(self.path / "stems.npy", mmap_mode="r"),
+                                       np.load(self.path / "stem-counts.npy", mmap_mode="r"),
+                                       int(self.manifest["documents"]))
+        self.documents = pq.read_table(self.path / "documents.parquet")       # rows read on demand
+        self.representative = self.documents.column("representative").to_numpy()
+        self.features = FeatureSettings(**self.manifest["features"])
+        self.settings = Settings.from_dict(self.manifest["settings"])
+        self.max_df = int(self.manifest["max_df"])
+
+    def info(self, number: int) -> dict[str, str]:
+        """An indexed article's id, title, outlet, date and URL."""
+        return {k: str(self.documents.column(k)[int(number)].as_py() or "")
+                for k in ("id", "title", "outlet", "date", "url")}
+
+    def copies(self, number: int) -> list[int]:
+        """The other articles of a representative's near-copy group (not indexed themselves)."""
+        return [int(n) for n in np.flatnonzero(self.representative == number) if n != number]
+
+    def text(self, number: int) -> str:
+        with sqlite3.connect(f"file:{self.path / 'texts.sqlite'}?mode=ro", uri=True) as conn:
+            row = conn.execute("SELECT text FROM texts WHERE number = ?", (int(number),)).fetchone()
+        conn.close()
+        return row[0] if row else ""
+
+    def shared_keys(self, keys: np.ndarray, kinds: int) -> dict[int, np.ndarray]:
+        """For every indexed article sharing a key: how many keys it shares, per generator."""
+        found_docs, found_kinds = [], []
+        count = len(self.buckets)
+        for key in np.unique(keys):
+            bucket_keys, bucket_docs, bucket_kinds = self.buckets[int(key % U64(count))]
+            lo, hi = np.searchsorted(bucket_keys, key, "left"), np.searchsorted(bucket_keys, key, "right")
+            if 0 < hi - lo <= self.max_df:
+                found_docs.append(np.asarray(bucket_docs[lo:hi]))
+                found_kinds.append(np.asarray(bucket_kinds[lo:hi]))
+        out: dict[int, np.ndarray] = {}
+        if found_docs:
+            docs, owners = np.concatenate(found_docs), np.concatenate(found_kinds)
+            for doc, kind in zip(docs.tolist(), owners.tolist()):
+                out.setdefault(doc, np.zeros(kinds, dtype=np.int32))[kind] += 1
+        return out
+
+
+def query_keys(text: str, index: KeyIndex, generators: tuple[KeyGenerator, ...]) -> list[np.ndarray]:
+    """The keys of one article, one array per generator; its own words count in the frequencies."""
+    features = featurize([text], index.features)
+    freq = Frequencies(index.frequencies.stems, np.asarray(index.frequencies.counts) + 1,
+                       index.frequencies.documents + 1)
+    return [g.keys(features, np.ones(1, dtype=bool), freq)[0] for g in generators]  # (places unused)
+
+
+def query(index: KeyIndex, article: dict[str, str], *, generators: tuple[KeyGenerator, ...] | None = None,
+          rule: ReuseRule | None = None, limit: int = MAX_COMPARED) -> dict[str, Any]:
+    """Who in the index reuses ``article``: matches (most reused first) and timings."""
+    generators = generators or tuple(default_generators())
+    rule = rule or ReuseRule()
+    t0 = time.perf_counter()
+    per_kind = query_keys(article["text"], index, generators)
+    shared: dict[int, np.ndarray] = {}
+    for kind, keys in enumerate(per_kind):
+        for doc, counts in index.shared_keys(keys, len(generators)).items():
+            shared.setdefault(doc, np.zeros(len(generators), dtype=np.int32))[kind] += counts[kind]
+    need = np.array([g.min_shared for g in generators])
+    ranked = sorted((doc for doc, c in shared.items() if (c >= need).any()),
+                    key=lambda d: (-int(shared[d].sum()), d))[:limit]
+    t1 = time.perf_counter()
+    matches = []
+    for doc in ranked:
+        other = index.info(doc)
+        report = compare(document(article), document({**other, "text": index.text(doc)}), index.settings)
+        if not is_reuse(report, rule):
+            continue
+        row = row_of(report, rule)
+        row.update(number=doc, keys=[int(v) for v in shared[doc]], copy_of=None, **other)
+        matches.append(row)
+        for copy in index.copies(doc):      # its copies reuse the article as much as it does
+            matches.append({**row, "number": copy, "copy_of": doc, **index.info(copy)})
+    matches.sort(key=lambda r: (-r["coverage_a"], r["copy_of"] is not None, r["number"]))
+    return {"matches": matches, "candidates": len(ranked),
+            "timings": {"keys": round(t1 - t0, 4), "compare": round(time.perf_counter() - t1, 4)}}

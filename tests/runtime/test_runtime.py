@@ -1,0 +1,49 @@
+"""What the command line and the app choose for their process: the collector paused during a
+comparison, and the fact worker passed to the engine."""
+from __future__ import annotations
+
+import pytest
+
+from synopsis.core import Cancelled
+from synopsis.runtime import collector_paused, compare
+
+
+def test_the_collector_is_paused_during_a_comparison_and_restored_after():
+    import gc
+
+    assert gc.isenabled()
+    with collector_paused():
+        assert not gc.isenabled()
+        with collector_paused():             # a comparison inside another (a collection)
+            assert not gc.isenabled()
+        assert not gc.isenabled()            # the outer one still runs
+    assert gc.isenabled()
+    gc.disable()                             # a caller that turned it off keeps it off
+    try:
+        with collector_paused():
+            pass
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
+
+
+def test_the_collector_comes_back_when_a_comparison_fails():
+    import gc
+
+    from synopsis.core.ingest import load_text_bytes
+
+    a, b = load_text_bytes(b"One. Two.", "a.txt"), load_text_bytes(b"One. Two.", "b.txt")
+    with pytest.raises(Cancelled):
+        compare(a, b, cancel=lambda: True)
+    assert gc.isenabled()
+
+
+def test_a_runtime_comparison_pauses_the_collector_while_it_runs(seed_pair):
+    import gc
+
+    from synopsis.core import load
+
+    seen = []
+    report = compare(load(seed_pair[0]), load(seed_pair[1]), progress=lambda s, f: seen.append(gc.isenabled()))
+    assert seen and not any(seen) and gc.isenabled()
+    assert report.links
