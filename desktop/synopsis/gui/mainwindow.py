@@ -88,6 +88,31 @@ class MainWindow(QMainWindow):
     # -- construction -------------------------------------------------------------------------
     def _build_views(self) -> None:
         s = self.session
+        self.splitter = QSplitter(Qt.Orientation.Vertical)
+        self.splitter.addWidget(self._build_comparison())
+        self.splitter.addWidget(self._build_pairs_and_detail())
+        self.splitter.setStretchFactor(0, 3)
+        self.splitter.setStretchFactor(1, 2)
+        self.setCentralWidget(self.splitter)
+        self.facts = FactsList(s)
+        self.facts_dock = QDockWidget(self.tr("Changed facts"), self)
+        self.facts_dock.setObjectName("facts-dock")
+        self.facts_dock.setWidget(self.facts)
+        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.facts_dock)
+        self.facts_dock.hide()
+        self.facts_dock.visibilityChanged.connect(self._facts_shown)
+        self.thresholds = ThresholdBar(s)
+        self.thresholds.saveDefaultRequested.connect(self.save_default_thresholds)
+        self.thresholds.resetRequested.connect(self.reset_thresholds)
+        self.status_label = QLabel()
+        self.status_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self.progress = ProgressIndicator()
+        self.statusBar().addWidget(self.status_label, 1)
+        self.statusBar().addPermanentWidget(self.progress)
+
+    def _build_comparison(self) -> QWidget:
+        """The two panes, the band map and the overview strips, centred (line length capped)."""
+        s = self.session
         self.panes = [SourcePane(0, s), SourcePane(1, s)]
         self.views = [p.text for p in self.panes]
         self.linkmap = LinkMap(self.views[0], self.views[1], s)
@@ -102,6 +127,14 @@ class MainWindow(QMainWindow):
                                 (self.panes[1], 20), (self.overviews[1], 0)):
             row.addWidget(widget, stretch)
         row.addStretch(1)
+        for side, pane in enumerate(self.panes):
+            pane.openRequested.connect(lambda s_=side: self.open_file(s_))
+            pane.pasteRequested.connect(lambda s_=side: self.paste_source(s_))
+        return compare
+
+    def _build_pairs_and_detail(self) -> QWidget:
+        """The class filters above the pairs table and the detail panel with the verdict box."""
+        s = self.session
         self.legend = Legend()
         self.legend.filtersChanged.connect(s.set_filters)
         self.pairs = PairsTable(s)
@@ -123,30 +156,7 @@ class MainWindow(QMainWindow):
         bl.setSpacing(0)
         bl.addWidget(self.legend)        # the class filters: never hidden by a status message
         bl.addWidget(pairs_and_detail, 1)
-        self.splitter = QSplitter(Qt.Orientation.Vertical)
-        self.splitter.addWidget(compare)
-        self.splitter.addWidget(bottom)
-        self.splitter.setStretchFactor(0, 3)
-        self.splitter.setStretchFactor(1, 2)
-        self.setCentralWidget(self.splitter)
-        self.facts = FactsList(s)
-        self.facts_dock = QDockWidget(self.tr("Changed facts"), self)
-        self.facts_dock.setObjectName("facts-dock")
-        self.facts_dock.setWidget(self.facts)
-        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.facts_dock)
-        self.facts_dock.hide()
-        self.facts_dock.visibilityChanged.connect(self._facts_shown)
-        self.thresholds = ThresholdBar(s)
-        self.thresholds.saveDefaultRequested.connect(self.save_default_thresholds)
-        self.thresholds.resetRequested.connect(self.reset_thresholds)
-        self.status_label = QLabel()
-        self.status_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
-        self.progress = ProgressIndicator()
-        self.statusBar().addWidget(self.status_label, 1)
-        self.statusBar().addPermanentWidget(self.progress)
-        for side, pane in enumerate(self.panes):
-            pane.openRequested.connect(lambda s_=side: self.open_file(s_))
-            pane.pasteRequested.connect(lambda s_=side: self.paste_source(s_))
+        return bottom
 
     def _facts_shown(self, shown: bool) -> None:
         if shown and self.facts_dock.width() < 360:       # wide enough to read A and B side by side
