@@ -65,3 +65,54 @@ def validate_report(report_schema):
             assert abs(total - 1.0) < 1e-6
 
     return check
+
+
+@pytest.fixture(scope="session")
+def as_ordinary_user():
+    """A command run so that file permissions apply to it: as is for an ordinary user; for root,
+    without the capabilities that let root write read-only files (``setpriv``, util-linux)."""
+    def wrap(command: list[str]) -> list[str]:
+        if os.geteuid() != 0:
+            return command
+        return ["setpriv", "--bounding-set", "-dac_override,-dac_read_search", "--", *command]
+
+    return wrap
+
+
+@pytest.fixture
+def synopsis_cmd(tmp_path):
+    """Run ``python -m synopsis …`` as a user would (its own process, a library in tmp_path,
+    Qt offscreen); ``synopsis_cmd(*args, stdin=, stdout=, env=, timeout=)`` → CompletedProcess
+    with text output (stdout None when redirected)."""
+    import subprocess
+    import sys
+
+    def run(*args, stdout=subprocess.PIPE, stdin=subprocess.DEVNULL, env=None, timeout=120,
+            wrap=lambda cmd: cmd):
+        environment = dict(os.environ, QT_QPA_PLATFORM="offscreen", LANG="C.UTF-8",
+                           SYNOPSIS_LIBRARY=str(tmp_path / "default-library.db"),
+                           SYNOPSIS_SETTINGS_DIR=str(tmp_path / "settings"), **(env or {}))
+        command = wrap([sys.executable, "-m", "synopsis", *map(os.fsdecode, args)])
+        proc = subprocess.run(command, stdout=stdout, stderr=subprocess.PIPE, stdin=stdin,
+                              env=environment, timeout=timeout)
+        proc.stdout = proc.stdout.decode("utf-8", "replace") if isinstance(proc.stdout, bytes) else proc.stdout
+        proc.stderr = proc.stderr.decode("utf-8", "replace")
+        return proc
+
+    return run
+
+
+def assert_one_line_error(proc, *fragments: str, code: int = 2) -> str:
+    """The README's promise: exit status ``code`` and exactly one line on standard error."""
+    lines = proc.stderr.splitlines()
+    assert proc.returncode == code, (proc.returncode, proc.stderr[-2000:])
+    assert len(lines) == 1 and lines[0].startswith("synopsis: "), proc.stderr[-2000:]
+    assert "Traceback" not in proc.stderr
+    for fragment in fragments:
+        assert fragment in lines[0], (fragment, lines[0])
+    return lines[0]
+
+
+@pytest.fixture(scope="session")
+def one_line_error():
+    return assert_one_line_error

@@ -29,7 +29,8 @@ def test_json_csv_markdown_html(seeds, tmp_path, validate_report):
     assert data["format"] == "synopsis-collection" and len(data["pairs"]) == 3
     validate_report(data["pairs"][0]["report"])
     result = runner.invoke(main, ["compare", *_args(seeds), "--format", "csv"])
-    table = list(csv.reader(io.StringIO(result.output)))
+    assert result.output.startswith("\ufeff")  # the one CSV rule: UTF-8 with a BOM
+    table = list(csv.reader(io.StringIO(result.output[1:])))
     assert table[0][:2] == ["statement", "sources"] and len(table) == len(data["statements"]) + 1
     md = runner.invoke(main, ["compare", *_args(seeds), "--format", "md"]).output
     assert "| # |" in md and "## Claim matrix" in md

@@ -244,3 +244,36 @@ def test_leaving_unsaved_work_asks_first(compared, lib_path, qtbot, questions, e
     questions.answer = "discard"
     with qtbot.waitSignal(compared.comparisonReady, timeout=20000):
         assert compared.open_paths(*reversed(seed_pair))
+
+
+def test_a_read_only_library_shows_the_review_and_keeps_new_work_in_memory(compared, lib_path, qtbot,
+                                                                           questions, errors, seed_pair,
+                                                                           monkeypatch):
+    s = compared.session
+    s.select_link(1)
+    key = link_key(compared.report.links[1].a, compared.report.links[1].b)
+    compared.verdict.set_verdict("accurate", "checked")
+    assert compared.close()                      # everything is in the library: nothing to ask
+    cid = compared.library_ctl.keeper.comparison_id
+    stored = _stored(lib_path, cid)
+    # a library that can only be read (a read-only file or folder; tests run as root, so forced)
+    opened = Library.open.__func__
+    monkeypatch.setattr(Library, "open", classmethod(lambda cls, path, **kw: opened(cls, path, readonly=True)))
+    from synopsis.gui.mainwindow import MainWindow
+
+    again = MainWindow()
+    qtbot.addWidget(again)
+    with qtbot.waitSignal(again.comparisonReady, timeout=20000):
+        again.open_paths(*seed_pair)
+    assert again.session.reviews[key].verdict == "accurate" and not errors   # read, without a word
+    again.session.select_link(2)
+    again.verdict.set_verdict("misleading")
+    assert len(errors) == 1 and "\n" not in errors[0][1] and "read-only" in errors[0][1]
+    assert again.session.review_of(again.report.links[2]).verdict == "misleading"   # kept in memory
+    questions.answer = "cancel"
+    assert not again.close()                     # asked before the work could be lost
+    assert [q[0] for q in questions] == ["ask"]
+    assert _stored(lib_path, cid) == stored      # nothing was written to the library
+    questions.answer = "discard"
+    assert again.close()
+    again.session.shutdown()

@@ -4,9 +4,10 @@ from __future__ import annotations
 import click
 
 from .. import __version__
+from .errors import SynopsisGroup
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.group(cls=SynopsisGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="synopsis")
 def main() -> None:
     """Compare news articles passage by passage: shared, paraphrased, unique.

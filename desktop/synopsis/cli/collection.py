@@ -8,13 +8,15 @@ from typing import Sequence
 import click
 
 from .. import export, runtime
-from ..core import Document, Settings, SynopsisError
+from ..core import Document, Settings
 from ..core.collection import DEFAULT_GROUP_THRESHOLD, CollectionReport
 from ..core.ingest.sidecar import read_manifest, with_metadata
 from ..core.ingest.url import DEFAULT_TIMEOUT
 from ..export.terminal import render_collection
-from .errors import fail
-from .options import settings_options, window_size
+from .destination import Destination
+from .errors import CliError
+from .gui import require_display
+from .options import settings_options, size_option, timeout_option
 from .sources import load_source
 
 
@@ -30,8 +32,11 @@ def load_all(sources: Sequence[str], settings: Settings, manifest: Path | None =
 
 
 def _progress(stage: str, fraction: float) -> None:
-    if sys.stderr.isatty():
-        click.echo(f"\r{stage:<24} {fraction:4.0%}", err=True, nl=fraction >= 1.0)
+    try:
+        if sys.stderr.isatty():
+            click.echo(f"\r{stage:<24} {fraction:4.0%}", err=True, nl=fraction >= 1.0)
+    except (OSError, ValueError):
+        pass  # progress is a courtesy; a closed standard error must not stop the work
 
 
 def compare_many(sources: Sequence[str], settings: Settings, *, fmt: str | None, output: Path | None,
@@ -42,23 +47,16 @@ def compare_many(sources: Sequence[str], settings: Settings, *, fmt: str | None,
     try:
         fmt = export.format_for(output, fmt, export.COLLECTION)
     except ValueError as exc:
-        fail(str(exc))
-    try:
-        documents = load_all(sources, settings, manifest, db=db, timeout=timeout)
-        collection = runtime.compare_collection(documents, settings, group_threshold=group_threshold,
-                                                progress=_progress)
-    except SynopsisError as exc:
-        fail(str(exc))
+        raise CliError(str(exc)) from None
+    destination = Destination(output, sources=[*sources, *([str(manifest)] if manifest else [])], db=db)
+    destination.check()
+    documents = load_all(sources, settings, manifest, db=db, timeout=timeout)
+    collection = runtime.compare_collection(documents, settings, group_threshold=group_threshold,
+                                            progress=_progress)
     if output is None and fmt == "text":
-        click.echo(render_collection(collection), color=color)
-    elif output is None:
-        sys.stdout.buffer.write(export.render(collection, fmt))
+        destination.print_text(render_collection(collection), color=color)
     else:
-        try:
-            export.write_report(collection, output, fmt)
-        except OSError as exc:
-            fail(f"{output}: cannot write ({exc.strerror or exc})")
-        click.echo(f"wrote {output} ({fmt})", err=True)
+        destination.write(export.render(collection, fmt), fmt)
     return collection
 
 
@@ -71,9 +69,10 @@ def compare_many(sources: Sequence[str], settings: Settings, *, fmt: str | None,
               help="JSON manifest giving outlet and published time per file (as seeds/manifest.json).")
 @click.option("--screenshot", type=click.Path(dir_okay=False, path_type=Path), default=None,
               help="Render the window offscreen into this PNG and exit.")
-@click.option("--size", default="1400x900", show_default=True, help="Window size, WIDTHxHEIGHT.")
+@size_option("Window size, WIDTHxHEIGHT")
+@timeout_option
 def matrix(sources: tuple[str, ...], settings: Settings, group_threshold: float, manifest: Path | None,
-           screenshot: Path | None, size: str) -> None:
+           screenshot: Path | None, size: tuple[int, int], timeout: float) -> None:
     """Show the claim matrix and similarity heat map of many sources in a window.
 
     \b
@@ -83,12 +82,12 @@ def matrix(sources: tuple[str, ...], settings: Settings, group_threshold: float,
     """
     if len(sources) < 2:
         raise click.UsageError("give at least two sources")
-    width, height = window_size(size)
-    try:
-        collection = runtime.compare_collection(load_all(sources, settings, manifest), settings,
-                                                group_threshold=group_threshold, progress=_progress)
-    except SynopsisError as exc:
-        fail(str(exc))
+    destination = Destination(screenshot, sources=[*sources, *([str(manifest)] if manifest else [])])
+    destination.check()
+    require_display(screenshot)
+    collection = runtime.compare_collection(load_all(sources, settings, manifest, timeout=timeout), settings,
+                                            group_threshold=group_threshold, progress=_progress)
     from ..gui.collection.window import run_window
 
-    sys.exit(run_window(collection, size=(width, height), screenshot=screenshot))
+    sys.exit(run_window(collection, size=size, screenshot=screenshot,
+                        protected=destination.protected, library=destination.library))

@@ -1,17 +1,17 @@
 """``synopsis compare A B [C …]``: align sources and print or write the report."""
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 
 import click
 
 from .. import export, runtime
-from ..core import Settings, SynopsisError
+from ..core import Settings
 from ..export.terminal import render_summary
 from .collection import compare_many
-from .errors import fail
-from .options import settings_options
+from .destination import Destination
+from .errors import CliError
+from .options import settings_options, timeout_option
 from .sources import load_source
 
 
@@ -22,8 +22,7 @@ from .sources import load_source
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), default=None,
               help="Write the report to this file instead of standard output.")
 @settings_options
-@click.option("--timeout", type=click.FloatRange(min=0.1), default=20.0, show_default=True,
-              help="Seconds to wait for a URL before giving up.")
+@timeout_option
 @click.option("--db", type=click.Path(dir_okay=False, path_type=Path), default=None,
               help="Library to look up ids like d12 in (default: $SYNOPSIS_LIBRARY or the user-data folder).")
 @click.option("--color/--no-color", default=None, help="Colour the text output (default: when a terminal).")
@@ -46,21 +45,13 @@ def compare(sources: tuple[str, ...], fmt: str | None, output: Path | None, sett
     try:
         fmt = export.format_for(output, fmt)
     except ValueError as exc:
-        fail(str(exc))
-    try:
-        doc_a = load_source(sources[0], max_bytes=settings.max_bytes, timeout=timeout, db=db)
-        doc_b = load_source(sources[1], max_bytes=settings.max_bytes, timeout=timeout, db=db)
-        report = runtime.compare(doc_a, doc_b, settings)
-    except SynopsisError as exc:
-        fail(str(exc))
+        raise CliError(str(exc)) from None
+    destination = Destination(output, sources=sources, db=db)
+    destination.check()
+    doc_a = load_source(sources[0], max_bytes=settings.max_bytes, timeout=timeout, db=db)
+    doc_b = load_source(sources[1], max_bytes=settings.max_bytes, timeout=timeout, db=db)
+    report = runtime.compare(doc_a, doc_b, settings)
     if output is None and fmt == "text":
-        click.echo(render_summary(report), color=color)
-        return
-    if output is None:
-        sys.stdout.buffer.write(export.render(report, fmt))
-        return
-    try:
-        export.write_report(report, output, fmt)
-    except OSError as exc:
-        fail(f"{output}: cannot write ({exc.strerror or exc})")
-    click.echo(f"wrote {output} ({fmt})", err=True)
+        destination.print_text(render_summary(report), color=color)
+    else:
+        destination.write(export.render(report, fmt), fmt)

@@ -7,19 +7,23 @@ document where either could be meant). Every command takes ``--db PATH`` (defaul
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import click
 
 from .. import runtime
-from ..core import Settings, SynopsisError
+from ..core import Settings
 from ..core.ingest import load
-from ..library import Library
+from ..library import MAX_ID, Library, LibraryError
 from ..library.paths import default_path
-from .errors import fail
-from .options import settings_options
+from .destination import Destination
+from .errors import CliError, note
+from .options import settings_options, timeout_option
+from .terminal import echo, visible, visible_json, visible_line
 
 DB_HELP = "Library file (default: $SYNOPSIS_LIBRARY, else the user-data folder)."
+ID = re.compile(r"([dc]?)([0-9]+)", re.ASCII)
 
 
 def db_option(func):
@@ -27,37 +31,34 @@ def db_option(func):
                         help=DB_HELP)(func)
 
 
-def open_library(db_path: Path | None, *, readonly: bool = False) -> Library:
-    if db_path is None:     # ``synopsis library --db X list`` as well as ``synopsis library list --db X``
+def open_library(db_path: Path | None) -> Library:
+    """The library, read-write where the file allows it, read-only otherwise (a read-only file
+    can still be listed, searched, shown and exported). ``synopsis library --db X list`` is read
+    as well as ``synopsis library list --db X``."""
+    if db_path is None:
         db_path = click.get_current_context().meta.get("synopsis.library.db")
-    try:
-        return Library.open(default_path(db_path), readonly=readonly)
-    except SynopsisError as exc:
-        fail(str(exc))
-        raise AssertionError  # unreachable
+    return Library.open(default_path(db_path))
 
 
 def parse_id(text: str, default: str = "document") -> tuple[str, int]:
     """``"d12"`` → ("document", 12); ``"c3"`` → ("comparison", 3); ``"12"`` → (default, 12)."""
-    t = text.strip().lower()
-    kind = {"d": "document", "c": "comparison"}.get(t[:1], default)
-    number = t[1:] if t[:1] in ("d", "c") else t
-    if not number.isdigit():
-        fail(f"{text!r} is not an id like d12 (document) or c3 (comparison)")
-    return kind, int(number)
-
-
-def _run(func, *args, **kwargs):
-    """Call a library method, turning its errors into one line and exit status 2."""
-    try:
-        return func(*args, **kwargs)
-    except (SynopsisError, ValueError) as exc:
-        fail(str(exc))
+    match = ID.fullmatch(text.strip().lower())
+    if not match:
+        raise CliError(f"{text!r} is not an id like d12 (document) or c3 (comparison)")
+    kind = {"d": "document", "c": "comparison"}.get(match.group(1), default)
+    number = int(match.group(2))
+    if number > MAX_ID:
+        raise CliError(f"{text}: no such {kind} (ids go up to {MAX_ID})")
+    return kind, number
 
 
 def _doc_line(row: dict) -> str:
-    extra = ", ".join(str(row[k]) for k in ("outlet", "published", "language") if row.get(k))
-    return f"d{row['id']:<6} {row['title'][:70]}" + (f"  ({extra})" if extra else "")
+    extra = ", ".join(visible_line(row[k]) for k in ("outlet", "published", "language") if row.get(k))
+    return f"d{row['id']:<6} {visible_line(row['title'])[:70]}" + (f"  ({extra})" if extra else "")
+
+
+LIMIT = click.IntRange(1, MAX_ID)
+OFFSET = click.IntRange(0, MAX_ID)
 
 
 @click.group("library")
@@ -77,35 +78,58 @@ def library(ctx: click.Context, db_path: Path | None) -> None:
 @library.command("add")
 @click.argument("sources", nargs=-1, required=True)
 @click.option("--case", default=None, help="Also file the documents in this case (created if new).")
+@timeout_option
 @db_option
-def add(sources: tuple[str, ...], case: str | None, db_path: Path | None) -> None:
+def add(sources: tuple[str, ...], case: str | None, timeout: float, db_path: Path | None) -> None:
     """Load files (or URLs) and store them; the same content is stored once.
 
     \b
     Example:
       synopsis library add seeds/bbc-witkoff-putin-talks.txt --case "Witkoff talks"
     """
-    docs = []
-    for src in sources:
-        try:
-            docs.append(load(src))
-        except SynopsisError as exc:
-            fail(str(exc))
+    docs = [load(src, timeout=timeout) for src in sources]  # every source is read before anything is stored
     with open_library(db_path) as lib:
-        for doc in docs:
-            known = lib.find_document(doc.sha256)
-            doc_id = known if known is not None else _run(lib.add_document, doc)
-            click.echo(f"d{doc_id}\t{doc.title}" + ("\t(already stored)" if known is not None else ""))
+        saved = _store_all(lib, docs, sources)
         if case:
-            ids = [lib.find_document(d.sha256) for d in docs]
-            _run(lib.add_to_case, case, documents=ids)
+            try:
+                lib.add_to_case(case, documents=saved)
+            except LibraryError as exc:
+                raise CliError(f"{exc}; the documents above were stored, but not filed in the case "
+                               f"{case!r}") from None
+
+
+def _store_all(lib: Library, docs: list, sources: tuple[str, ...]) -> list[int]:
+    """Store each document in its own transaction, printing it; a failure says exactly which
+    were stored and which were not."""
+    lib.require_writable()
+    saved: list[int] = []
+    for n, doc in enumerate(docs):
+        try:
+            known = lib.find_document(doc.sha256)
+            doc_id = known if known is not None else lib.add_document(doc)
+        except LibraryError as exc:
+            raise CliError(_partial_save(exc, saved, sources[n:])) from None
+        saved.append(doc_id)
+        echo(f"d{doc_id}\t{visible_line(doc.title)}" + ("\t(already stored)" if known is not None else ""))
+    return saved
+
+
+def _partial_save(exc: LibraryError, saved: list[int], not_saved: tuple[str, ...]) -> str:
+    reason = exc.reason.split(";")[0]
+    names = ", ".join(not_saved[:5]) + (f" and {len(not_saved) - 5} more" if len(not_saved) > 5 else "")
+    if not saved:
+        return f"{exc.path}: {reason}; no document was stored (not stored: {names})"
+    ids = f"d{saved[0]}" if len(saved) == 1 else f"{', '.join(f'd{i}' for i in saved[:3])}" + (
+        f" … d{saved[-1]}" if len(saved) > 3 else "")
+    return (f"{exc.path}: {reason}; {len(saved)} of {len(saved) + len(not_saved)} documents were "
+            f"stored ({ids}, listed above), {len(not_saved)} were not: {names}")
 
 
 @library.command("list")
 @click.option("--comparisons", is_flag=True, help="List comparisons instead of documents.")
 @click.option("--recent", is_flag=True, help="Comparisons, most recently opened first.")
-@click.option("--limit", type=click.IntRange(1), default=50, show_default=True)
-@click.option("--offset", type=click.IntRange(0), default=0, show_default=True)
+@click.option("--limit", type=LIMIT, default=50, show_default=True)
+@click.option("--offset", type=OFFSET, default=0, show_default=True)
 @db_option
 def list_(comparisons: bool, recent: bool, limit: int, offset: int, db_path: Path | None) -> None:
     """List stored documents (newest first), or comparisons.
@@ -117,16 +141,16 @@ def list_(comparisons: bool, recent: bool, limit: int, offset: int, db_path: Pat
     """
     with open_library(db_path) as lib:
         if comparisons or recent:
-            for row in _run(lib.list_comparisons, limit, offset, recent=recent):
-                click.echo(f"c{row['id']:<6} {row['title'][:80]}  ({row['created'][:16]})")
+            for row in lib.list_comparisons(limit, offset, recent=recent):
+                echo(f"c{row['id']:<6} {visible_line(row['title'])[:80]}  ({row['created'][:16]})")
         else:
-            for row in _run(lib.list_documents, limit, offset):
-                click.echo(_doc_line(row))
+            for row in lib.list_documents(limit, offset):
+                echo(_doc_line(row))
 
 
 @library.command("search")
 @click.argument("query")
-@click.option("--limit", type=click.IntRange(1), default=20, show_default=True)
+@click.option("--limit", type=LIMIT, default=20, show_default=True)
 @db_option
 def search(query: str, limit: int, db_path: Path | None) -> None:
     """Full-text search over texts, titles and notes (the last word matches as a prefix).
@@ -137,13 +161,13 @@ def search(query: str, limit: int, db_path: Path | None) -> None:
       synopsis library search '"five hours"'
     """
     with open_library(db_path) as lib:
-        hits = _run(lib.search, query, limit=limit)
+        hits = lib.search(query, limit=limit)
         prefix = {"document": "d", "comparison": "c", "verdict": "c", "case": "case "}
         for hit in hits:
-            click.echo(f"{prefix[hit['kind']]}{hit['id']}\t{hit['kind']}\t{hit['title'][:60]}\t"
-                       f"{' '.join(hit['snippet'].split())}")
+            echo(f"{prefix[hit['kind']]}{hit['id']}\t{hit['kind']}\t{visible_line(hit['title'])[:60]}\t"
+                 f"{visible_line(hit['snippet'])}")
         if not hits:
-            click.echo("no matches", err=True)
+            note("no matches")
 
 
 @library.command("show")
@@ -161,25 +185,25 @@ def show(item_id: str, with_text: bool, db_path: Path | None) -> None:
     kind, num = parse_id(item_id)
     with open_library(db_path) as lib:
         if kind == "document":
-            info = _run(lib.document_info, num)
+            info = lib.document_info(num)
             for key in ("title", "source", "url", "outlet", "author", "published", "retrieved",
                         "language", "format", "sha256", "added", "note"):
                 if info.get(key):
-                    click.echo(f"{key}: {info[key]}")
-            click.echo(f"characters: {len(info['text'])}")
+                    echo(f"{key}: {visible_line(info[key])}")
+            echo(f"characters: {len(info['text'])}")
             if with_text:
-                click.echo("\n" + info["text"])
+                echo("\n" + visible(info["text"]))
         else:
             from ..export.terminal import render_summary
 
-            info = _run(lib.comparison_info, num)
-            click.echo(f"c{num}: {info['title']}  (d{info['doc_a']} ↔ d{info['doc_b']}, "
-                       f"created {info['created']}, engine {info['engine_version'] or '?'})")
+            info = lib.comparison_info(num)
+            echo(f"c{num}: {visible_line(info['title'])}  (d{info['doc_a']} ↔ d{info['doc_b']}, "
+                 f"created {info['created']}, engine {visible_line(info['engine_version'] or '?')})")
             if info["note"]:
-                click.echo(f"note: {info['note']}")
-            click.echo(render_summary(_run(lib.get_comparison, num)))
-            for key, v in _run(lib.verdicts, num).items():
-                click.echo(f"verdict {key}: {v['verdict']}" + (f" — {v['note']}" if v["note"] else ""))
+                echo(f"note: {visible_line(info['note'])}")
+            echo(render_summary(lib.get_comparison(num)))
+            for key, v in lib.verdicts(num).items():
+                echo(f"verdict {key}: {v['verdict']}" + (f" — {visible_line(v['note'])}" if v["note"] else ""))
 
 
 @library.command("remove")
@@ -194,8 +218,8 @@ def remove(item_id: str, db_path: Path | None) -> None:
     """
     kind, num = parse_id(item_id)
     with open_library(db_path) as lib:
-        _run(lib.remove_document if kind == "document" else lib.remove_comparison, num)
-        click.echo(f"removed {kind[0]}{num}")
+        (lib.remove_document if kind == "document" else lib.remove_comparison)(num)
+        echo(f"removed {kind[0]}{num}")
 
 
 @library.command("compare")
@@ -215,14 +239,14 @@ def compare(id_a: str, id_b: str, case: str | None, settings: Settings, db_path:
 
     (ka, a), (kb, b) = parse_id(id_a), parse_id(id_b)
     if ka != "document" or kb != "document":
-        fail("compare takes two document ids (d12)")
+        raise CliError("compare takes two document ids (d12)")
     with open_library(db_path) as lib:
-        _run(lib.require_writable)
-        doc_a, doc_b = _run(lib.get_document, a), _run(lib.get_document, b)
-        report = _run(runtime.compare, doc_a, doc_b, settings)
-        cid = _run(lib.save_comparison, report, case)
-        click.echo(f"c{cid}")
-        click.echo(render_summary(report))
+        lib.require_writable()
+        doc_a, doc_b = lib.get_document(a), lib.get_document(b)
+        report = runtime.compare(doc_a, doc_b, settings)
+        cid = lib.save_comparison(report, case)
+        echo(f"c{cid}")
+        echo(render_summary(report))
 
 
 @library.command("export")
@@ -242,19 +266,17 @@ def export(item_id: str, output: Path, fmt: str | None, db_path: Path | None) ->
 
     kind, num = parse_id(item_id, default="comparison")
     if kind != "comparison":
-        fail("export takes a comparison id (c3)")
+        raise CliError("export takes a comparison id (c3)")
     try:
         fmt = export_mod.format_for(output, fmt)
     except ValueError as exc:
-        fail(str(exc))
+        raise CliError(str(exc)) from None
+    destination = Destination(output, db=db_path)
+    destination.check()
     with open_library(db_path) as lib:
-        report = _run(lib.get_comparison, num)
-        verdicts = _run(lib.verdicts, num)
-    try:
-        export_mod.write_report(report, output, fmt, annotations={"verdicts": verdicts})
-    except OSError as exc:
-        fail(f"{output}: cannot write ({exc.strerror or exc})")
-    click.echo(f"wrote {output} ({fmt})", err=True)
+        report = lib.get_comparison(num)
+        verdicts = lib.verdicts(num)
+    destination.write(export_mod.render(report, fmt, annotations={"verdicts": verdicts}), fmt)
 
 
 @library.group("cases")
@@ -279,7 +301,7 @@ def cases_new(name: str, note: str, db_path: Path | None) -> None:
       synopsis library cases new "Witkoff talks" --note "check the figures"
     """
     with open_library(db_path) as lib:
-        click.echo(f"case {_run(lib.create_case, name, note)}\t{name}")
+        echo(f"case {lib.create_case(name, note)}\t{visible_line(name)}")
 
 
 @cases.command("list")
@@ -292,9 +314,9 @@ def cases_list(db_path: Path | None) -> None:
       synopsis library cases list
     """
     with open_library(db_path) as lib:
-        for row in _run(lib.list_cases):
-            click.echo(f"case {row['id']}\t{row['name']}\t{row['documents']} documents, "
-                       f"{row['comparisons']} comparisons")
+        for row in lib.list_cases():
+            echo(f"case {row['id']}\t{visible_line(row['name'])}\t{row['documents']} documents, "
+                 f"{row['comparisons']} comparisons")
 
 
 @cases.command("add")
@@ -310,9 +332,9 @@ def cases_add(case: str, items: tuple[str, ...], db_path: Path | None) -> None:
     """
     parsed = [parse_id(i) for i in items]
     with open_library(db_path) as lib:
-        case_id = _run(lib.add_to_case, case, documents=[n for k, n in parsed if k == "document"],
-                       comparisons=[n for k, n in parsed if k == "comparison"])
-        click.echo(f"case {case_id}: added {len(parsed)}")
+        case_id = lib.add_to_case(case, documents=[n for k, n in parsed if k == "document"],
+                                  comparisons=[n for k, n in parsed if k == "comparison"])
+        echo(f"case {case_id}: added {len(parsed)}")
 
 
 @cases.command("show")
@@ -327,14 +349,14 @@ def cases_show(case: str, as_json: bool, db_path: Path | None) -> None:
       synopsis library cases show "Witkoff talks"
     """
     with open_library(db_path) as lib:
-        info = _run(lib.get_case, case)
+        info = lib.get_case(case)
     if as_json:
-        click.echo(json.dumps(info, ensure_ascii=False, indent=2))
+        echo(visible_json(json.dumps(info, ensure_ascii=False, indent=2)))
         return
-    click.echo(f"case {info['id']}: {info['name']}")
+    echo(f"case {info['id']}: {visible_line(info['name'])}")
     if info["note"]:
-        click.echo(f"note: {info['note']}")
+        echo(f"note: {visible_line(info['note'])}")
     for row in info["documents"]:
-        click.echo(_doc_line(row))
+        echo(_doc_line(row))
     for row in info["comparisons"]:
-        click.echo(f"c{row['id']:<6} {row['title'][:80]}")
+        echo(f"c{row['id']:<6} {visible_line(row['title'])[:80]}")

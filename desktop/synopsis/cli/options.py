@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import math
 import re
 from typing import Any, Callable
 
@@ -46,9 +47,40 @@ def settings_options(func: Callable) -> Callable:
     return command
 
 
+# a window (and its screenshot) from 200×150 to 8192×8192 pixels
+MIN_SIZE, MAX_SIZE = (200, 150), (8192, 8192)
+SIZE_HELP = f"from {MIN_SIZE[0]}x{MIN_SIZE[1]} to {MAX_SIZE[0]}x{MAX_SIZE[1]}"
+
+
 def window_size(value: str) -> tuple[int, int]:
-    """``"1400x900"`` → (1400, 900); a window smaller than 200×150 is refused."""
-    match = re.fullmatch(r"(\d{1,5})x(\d{1,5})", value.strip().lower())
-    if not match or int(match.group(1)) < 200 or int(match.group(2)) < 150:
-        raise click.BadParameter(f"{value!r} is not a size WIDTHxHEIGHT like 1400x900 (at least 200x150)")
-    return int(match.group(1)), int(match.group(2))
+    """``"1400x900"`` → (1400, 900); a size no window or PNG can have is refused."""
+    match = re.fullmatch(r"(\d{1,6})x(\d{1,6})", value.strip().lower())
+    if not match:
+        raise click.BadParameter(f"{value!r} is not a size WIDTHxHEIGHT like 1400x900")
+    width, height = int(match.group(1)), int(match.group(2))
+    if not (MIN_SIZE[0] <= width <= MAX_SIZE[0] and MIN_SIZE[1] <= height <= MAX_SIZE[1]):
+        raise click.BadParameter(f"{width}x{height} is not a possible window size ({SIZE_HELP})")
+    return width, height
+
+
+def size_option(what: str) -> Callable:
+    """``--size WIDTHxHEIGHT``, checked while the command line is read (one usage line)."""
+    return click.option("--size", default="1400x900", show_default=True,
+                        callback=lambda _ctx, _param, value: window_size(value),
+                        help=f"{what} ({SIZE_HELP}).")
+
+
+def _finite(_ctx: click.Context, _param: click.Parameter, value: float) -> float:
+    if not math.isfinite(value):  # "nan" passes FloatRange (every comparison with it is false)
+        raise click.BadParameter(f"{value} is not a number of seconds")
+    return value
+
+
+def timeout_option(func: Callable) -> Callable:
+    """``--timeout SECONDS``: the whole download of a URL, from connecting to the last byte."""
+    from ..core.ingest.url import DEFAULT_TIMEOUT, MAX_TIMEOUT
+
+    return click.option("--timeout", type=click.FloatRange(min=0.1, max=MAX_TIMEOUT), default=DEFAULT_TIMEOUT,
+                        show_default=True, callback=_finite,
+                        help=f"Seconds a URL may take to download, from connecting to the last byte "
+                             f"(at most {MAX_TIMEOUT:g}).")(func)

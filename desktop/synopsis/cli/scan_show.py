@@ -7,10 +7,11 @@ from pathlib import Path
 import click
 
 from ..core import Settings
+from .terminal import visible_json, visible_line
 
 
 def _clip(text: str, width: int = 60) -> str:
-    text = " ".join(str(text).split())
+    text = visible_line(text)  # document fields: their control characters shown, never obeyed
     return text if len(text) <= width else text[: width - 1] + "…"
 
 
@@ -21,13 +22,13 @@ def show_query(article: str, index_path: Path, fmt: str) -> None:
     index = KeyIndex(index_path)
     answer = query(index, {"text": doc.text, "id": str(article), "title": doc.title})
     if fmt == "json":
-        click.echo(json.dumps(answer, indent=2, ensure_ascii=False, default=str))
+        click.echo(visible_json(json.dumps(answer, indent=2, ensure_ascii=False, default=str)))
         return
     matches = answer["matches"]
     click.echo(f"{len(matches)} article(s) in {index_path} reuse {article} "
                f"({answer['candidates']} compared)")
     for m in matches:
-        click.echo(f"  #{m['number']} {_clip(m['id'], 30)} {m['outlet'] or '—'} {m['date'] or 'undated'}: "
+        click.echo(f"  #{m['number']} {_clip(m['id'], 30)} {_clip(m['outlet'] or '—', 40)} {_clip(m['date'] or 'undated', 30)}: "
                    f"{m['coverage_a']:.0%} of the article, {m['shared']} shared, {m['paraphrased']} paraphrased, "
                    f"{m['facts_alarm']} alarming fact(s) — {_clip(m['title'])}"
                    + (f" (a copy of #{m['copy_of']})" if m["copy_of"] is not None else ""))
@@ -43,15 +44,15 @@ def show_result(path: Path, cluster: int | None, pair: tuple[int, int] | None, d
         from ..export.terminal import render_summary
         folder.find_pair(*pair)
         report = folder.compare_pair(*pair, settings)
-        click.echo(report.to_json() if fmt == "json" else render_summary(report))
+        click.echo(visible_json(report.to_json()) if fmt == "json" else render_summary(report))
     elif cluster is not None:
         rows = folder.pairs(cluster)
         if fmt == "json":
-            click.echo(rows.to_json(orient="records", force_ascii=False))
+            click.echo(visible_json(rows.to_json(orient="records", force_ascii=False)))
             return
         info = folder.cluster(cluster)
         click.echo(f"cluster {cluster}: {info['size']} articles, likely source #{info['source']} "
-                   f"{info['source_id']} ({info['source_date'] or 'undated'})")
+                   f"{_clip(info['source_id'], 40)} ({_clip(info['source_date'] or 'undated', 30)})")
         for row in rows.itertuples():
             click.echo(f"  {row.a} ↔ {row.b}  {row.relation}: {row.shared} shared, {row.paraphrased} paraphrased, "
                        f"coverage {row.coverage_a:.0%}/{row.coverage_b:.0%}, facts {row.facts_alarm}/{row.facts_check}"
@@ -59,12 +60,12 @@ def show_result(path: Path, cluster: int | None, pair: tuple[int, int] | None, d
     else:
         table = folder.clusters
         if fmt == "json":
-            click.echo(table.to_json(orient="records", force_ascii=False))
+            click.echo(visible_json(table.to_json(orient="records", force_ascii=False)))
             return
         click.echo(f"{len(table)} clusters in {path} ({folder.manifest['counts']['articles']} articles)")
         for row in table.itertuples():
             click.echo(f"  {row.cluster}: {row.size} articles, {row.pairs} pairs, source #{row.source} "
-                       f"{_clip(row.source_id, 30)} ({row.source_date or 'undated'}) — {_clip(row.source_title, 50)}")
+                       f"{_clip(row.source_id, 30)} ({_clip(row.source_date or 'undated', 30)}) — {_clip(row.source_title, 50)}")
 
 
 def _import(folder, cluster: int | None, pair: tuple[int, int] | None, db: Path | None, settings: Settings) -> None:

@@ -3,7 +3,8 @@
 A *report* (two sources, :class:`Report`) and a *collection* (many sources,
 :class:`CollectionReport`) each have writers that take the result (and, for a report,
 optional annotations: verdicts and notes per link) and return the file's bytes;
-``write_report`` writes them atomically. Modules that need Qt (PDF) are imported only when used.
+``write_report`` writes them through :mod:`.safe_output` (atomic; never over an input, the
+library or a device). Modules that need Qt (PDF) are imported only when used.
 """
 from __future__ import annotations
 
@@ -65,19 +66,24 @@ def render(result: "Report | CollectionReport", fmt: str, **options: Any) -> byt
     return module.render(result, **options)
 
 
-def write_atomically(path: Path, data: bytes) -> None:
-    """Write via a temporary file and rename, so an existing file is never left half-written."""
-    tmp = path.with_name(f".{path.name}.tmp")
-    try:
-        tmp.write_bytes(data)
-        tmp.replace(path)
-    finally:
-        if tmp.exists():
-            tmp.unlink()
+def write_atomically(path: Path, data: bytes, **protect: Any) -> Path:
+    """Write through :func:`safe_output.write_output` (atomic, never over an input or the
+    library: pass ``protected=`` input paths and ``library=`` library files)."""
+    from .safe_output import write_output
+
+    return write_output(path, data, **protect)
 
 
-def write_report(result: "Report | CollectionReport", path: Path, fmt: str | None = None, **options: Any) -> str:
-    """Render and write ``result`` (a report or a collection) to ``path``; returns the format used."""
+def write_report(result: "Report | CollectionReport", path: Path, fmt: str | None = None, *,
+                 protected=(), library=(), **options: Any) -> str:
+    """Render and write ``result`` (a report or a collection) to ``path``; returns the format used.
+
+    The output is checked first (not an input, not the library, a place that can be written),
+    so a refusal costs no rendering.
+    """
+    from .safe_output import check_output
+
     fmt = format_for(path, fmt, kind_of(result))
-    write_atomically(path, render(result, fmt, **options))
+    check_output(path, protected=protected, library=library)
+    write_atomically(path, render(result, fmt, **options), protected=protected, library=library)
     return fmt

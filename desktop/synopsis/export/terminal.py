@@ -1,6 +1,15 @@
 """Readable terminal text for a report and a collection (coloured with ``click.style``; the
-text exports and a terminal without colour take it unstyled)."""
+text exports and a terminal without colour take it unstyled).
+
+Article text may carry terminal escape sequences (an OSC sequence sets the window title or
+writes the clipboard; a carriage return hides what came before it). Every piece of document
+text goes through :func:`visible_line` (or :func:`visible`) before colour is put around it:
+line breaks and tabs stay, every other control character is shown as a symbol (C0 and DEL as
+their Unicode control pictures, ``␛`` for escape; C1 controls as ``\\x9b``), never obeyed.
+"""
 from __future__ import annotations
+
+import re
 
 import click
 
@@ -11,10 +20,42 @@ from .collection_table import CUES, rows, source_names
 
 CLASS_COLOURS = {"shared": "blue", "paraphrased": "yellow", "unique": "magenta"}
 CELL_COLOURS = {"shared": "blue", "paraphrased": "yellow", "absent": None, "unique": "magenta"}
+_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f\x80-\x9f]")
+_JSON_UNSAFE = re.compile("[\x7f-\x9f]")
+
+
+def _picture(match: re.Match[str]) -> str:
+    code = ord(match.group())
+    if code < 0x20:
+        return chr(0x2400 + code)
+    if code == 0x7F:
+        return "\u2421"
+    return f"\\x{code:02x}"
+
+
+def visible(text: object) -> str:
+    """``text`` with every control character except newline and tab shown, not obeyed."""
+    return _CONTROL.sub(_picture, str(text))
+
+
+def visible_line(text: object) -> str:
+    """:func:`visible` on one line: line breaks and tabs become spaces."""
+    return visible(" ".join(str(text).split()))
+
+
+def visible_json(text: str) -> str:
+    """JSON text with DEL and the C1 controls written as ``\\u`` escapes (json.dumps escapes
+    the C0 ones itself); still the same JSON."""
+    return _JSON_UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
+
+
+def visible_bytes(data: bytes) -> bytes:
+    """UTF-8 ``data`` with control characters shown (a report printed on a terminal)."""
+    return visible(data.decode("utf-8", "replace")).encode("utf-8")
 
 
 def _clip(text: str, width: int) -> str:
-    text = " ".join(text.split())
+    text = visible_line(text)
     return text if len(text) <= width else text[: width - 1] + "…"
 
 
@@ -25,7 +66,8 @@ def render_summary(report: Report, *, width: int = 100) -> str:
     out.append(click.style("Synopsis comparison", bold=True))
     for n, doc in enumerate(report.documents):
         s = report.summary(n)
-        out.append(f"  {'AB'[n]}: {doc.title}  ({doc.source}, {doc.language or '?'}, "
+        out.append(f"  {'AB'[n]}: {visible_line(doc.title)}  ({visible_line(doc.source)}, "
+                   f"{visible_line(doc.language or '?')}, "
                    f"{len(doc.segments)} passages)")
         out.append("     " + "   ".join(click.style(f"{k} {s[k] * 100:5.1f}%", fg=CLASS_COLOURS[k])
                                         for k in ("shared", "paraphrased", "unique")))
@@ -67,7 +109,7 @@ def render_summary(report: Report, *, width: int = 100) -> str:
             a = fact.a.slice(doc_a.text) if fact.a else "—"
             b = fact.b.slice(doc_b.text) if fact.b else "—"
             out.append(f"  [{display_name(fact.kind)}] A{link.a[0]}↔B{link.b[0]}: “{_clip(a, 60)}” → “{_clip(b, 60)}”"
-                       + (f"  ({fact.note})" if fact.note else ""))
+                       + (f"  ({visible_line(fact.note)})" if fact.note else ""))
     return "\n".join(out)
 
 
@@ -78,8 +120,8 @@ def render_collection(collection: CollectionReport, *, width: int = 100) -> str:
     out = [click.style(f"Synopsis collection: {n} sources, {len(collection.statements)} statements", bold=True)]
     for k, doc in enumerate(collection.documents):
         published = doc.meta.get("published")
-        out.append(f"  {k + 1}: {names[k]}  ({doc.source}, {len(doc.segments)} passages"
-                   + (f", published {published}" if published else "") + ")")
+        out.append(f"  {k + 1}: {visible_line(names[k])}  ({visible_line(doc.source)}, {len(doc.segments)} passages"
+                   + (f", published {visible_line(published)}" if published else "") + ")")
     out += ["", click.style("Similarity (share of the row's text found in the column's)", bold=True),
             "      " + "".join(f"{k + 1:>6}" for k in range(n))]
     for i in range(n):
@@ -94,7 +136,7 @@ def render_collection(collection: CollectionReport, *, width: int = 100) -> str:
         for k, label in enumerate(row.cells):
             mark = "*" if k == s.reference and len(s.members) > 1 else ("†" if k == s.earliest else " ")
             cells.append(click.style(CUES[label], fg=CELL_COLOURS[label]) + mark + " ")
-        text = " ".join(row.text.split())
+        text = visible_line(row.text)
         text = text if len(text) <= text_w else text[:text_w - 1] + "…"
         facts = f" [{row.facts} fact(s)]" if row.facts else ""
         out.append(f"  {s.id:>4} " + "".join(cells) + text + facts)

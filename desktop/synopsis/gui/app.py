@@ -3,8 +3,46 @@ from __future__ import annotations
 
 import os
 import sys
+from pathlib import Path
 
 from .. import APP_NAME, __version__
+from ..core.errors import SynopsisError
+
+
+def say(line: str) -> None:
+    """One line on standard error; a closed or broken standard error must not stop the app
+    (an exception in a slot would leave a screenshot run waiting for ever)."""
+    try:
+        sys.stderr.write(line.rstrip("\n") + "\n")
+        sys.stderr.flush()
+    except (OSError, ValueError):
+        pass
+
+
+# Warnings the offscreen platform prints about what it cannot do (a window manager's size
+# hints) though nothing is wrong: a screenshot run prints nothing unless something failed.
+_OFFSCREEN_NOISE = ("This plugin does not support propagateSizeHints()",
+                    "This plugin does not support raise()", "This plugin does not support grabbing the keyboard")
+
+
+def _quiet_offscreen(app) -> None:
+    """Drop the offscreen plugin's harmless warnings; pass every other Qt message on."""
+    if app.platformName() != "offscreen":
+        return
+    from PySide6.QtCore import qInstallMessageHandler
+
+    previous = None
+
+    def handler(kind, context, message: str) -> None:
+        if message in _OFFSCREEN_NOISE:
+            return
+        if previous is not None:
+            previous(kind, context, message)
+        else:
+            category = getattr(context, "category", None) or "default"
+            say(message if category == "default" else f"{category}: {message}")
+
+    previous = qInstallMessageHandler(handler)
 
 
 def _application():
@@ -15,6 +53,7 @@ def _application():
     app = QApplication.instance()
     if app is None:
         app = QApplication(sys.argv[:1])
+        _quiet_offscreen(app)
     app.setApplicationName(APP_NAME)
     app.setOrganizationName(settings.ORGANISATION)
     app.setApplicationVersion(__version__)
@@ -38,34 +77,28 @@ def icon_path():
 
 
 class _Screenshot:
-    """The ``--screenshot`` mode: once the comparison (or the matrix) is shown, save a PNG and quit.
+    """Screenshot mode: render the compared window (or the matrix) into a PNG once it is ready,
+    then quit; an error is one line on standard error and exit status 2, never a dialog."""
 
-    Errors that would open a dialog become one ``synopsis: error:`` line and exit status 2.
-    """
+    def __init__(self, app, window, path: str, size: tuple[int, int], inputs: list, library_files) -> None:
+        self.app, self.window, self.path, self.size = app, window, Path(path), size
+        self.inputs, self.library_files = inputs, library_files
+        self.code = 0
 
-    def __init__(self, app, window, path: str, size: tuple[int, int]) -> None:
+    def arm(self) -> None:
         from PySide6.QtCore import QTimer
 
         from .dialogs import Dialogs
 
-        self.app, self.window, self.path, self.size = app, window, path, size
-        self.code = 0
-        window.resize(*size)
-        Dialogs.error = classmethod(lambda cls, parent, title, text: self.fail(text))
-        window.comparisonReady.connect(lambda: QTimer.singleShot(50, self.shoot))
-        window.collection_ctl.ready.connect(lambda matrix: QTimer.singleShot(50, lambda: self.shoot_matrix(matrix)))
+        self.window.resize(*self.size)
+        Dialogs.error = classmethod(lambda cls, parent, title, text: self.fail(str(text)))
+        self.window.comparisonReady.connect(lambda: QTimer.singleShot(50, self.shoot))
+        self.window.collection_ctl.ready.connect(
+            lambda matrix: QTimer.singleShot(50, lambda: self.shoot_matrix(matrix)))
 
     def fail(self, text: str) -> None:
-        print(f"synopsis: error: {text}", file=sys.stderr)
+        say(f"synopsis: {' '.join(text.split())}")
         self.code = 2
-        self.app.quit()
-
-    def _save(self, widget) -> None:
-        for _ in range(3):
-            self.app.processEvents()
-        if not widget.grab().save(self.path):
-            print(f"synopsis: error: {self.path}: cannot write the image", file=sys.stderr)
-            self.code = 2
         self.app.quit()
 
     def shoot(self) -> None:
@@ -79,7 +112,7 @@ class _Screenshot:
             window.session.select_link(next((i for i, l in enumerate(report.links) if l.facts), 0))
             window.views[0].set_scroll_y(0)
             window.scroller.follow(0)
-        self._save(window)
+        self.save(window)
 
     def shoot_matrix(self, matrix) -> None:
         """The first statement carried by several sources, side by side."""
@@ -89,14 +122,30 @@ class _Screenshot:
             first = rows[0]
             matrix.open_pair(first.reference, next(m.source for m in first.members
                                                    if m.source != first.reference), first.id)
-        self._save(matrix)
+        self.save(matrix)
+
+    def save(self, widget) -> None:
+        from .collection.window import write_png
+
+        for _ in range(3):
+            self.app.processEvents()
+        try:
+            write_png(widget, self.path, protected=self.inputs, library=self.library_files)
+        except SynopsisError as exc:
+            self.fail(str(exc))
+            return
+        self.app.quit()
 
 
 def run(a: str | None = None, b: str | None = None, *more: str, screenshot: str | None = None,
-        size: tuple[int, int] = (1400, 900), theme: str | None = None, library: bool = False) -> int:
+        size: tuple[int, int] = (1400, 900), theme: str | None = None, library: bool = False,
+        protected=(), library_files=()) -> int:
     """Open the window (comparing ``a`` and ``b`` if given; with three or more sources, the
     claim matrix of them all; with ``library``, the library dock shown); with ``screenshot``,
-    save a PNG of the compared window (or of the matrix) and exit. Returns the exit status."""
+    save a PNG of the compared window (or of the matrix) and exit. Returns the exit status.
+
+    The screenshot never replaces one of the sources (``protected``) or the library
+    (``library_files``): see :mod:`synopsis.export.safe_output`."""
     if screenshot:
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     app = _application()
@@ -107,7 +156,11 @@ def run(a: str | None = None, b: str | None = None, *more: str, screenshot: str 
     window = MainWindow()
     if theme:
         window.set_theme(theme)
-    shot = _Screenshot(app, window, screenshot, size) if screenshot else None
+    shooter = None
+    if screenshot:
+        inputs = [p for p in (a, b, *more) if p] + list(protected)
+        shooter = _Screenshot(app, window, screenshot, size, inputs, library_files)
+        shooter.arm()
     window.show()
     if library:
         window.library_ctl.dock.show()
@@ -117,8 +170,8 @@ def run(a: str | None = None, b: str | None = None, *more: str, screenshot: str 
         window.open_paths(a, b)
     elif a:
         window.set_source(0, ("path", a))
-    elif shot is not None:
-        QTimer.singleShot(50, shot.shoot)
+    elif shooter is not None:
+        QTimer.singleShot(50, shooter.shoot)
     code = app.exec()
     QThreadPool.globalInstance().waitForDone(5000)
-    return (shot.code if shot is not None else 0) or code
+    return (shooter.code if shooter is not None else 0) or code

@@ -8,6 +8,7 @@ import copy
 
 from PySide6.QtCore import QObject, Signal
 
+from ..export.safe_output import library_files
 from ..runtime import compare_collection
 from .collection import CollectionWindow
 from .dialogs import Dialogs
@@ -70,6 +71,7 @@ class CollectionController(QObject):
 
     def show(self, collection) -> CollectionWindow:
         matrix = CollectionWindow(collection)
+        matrix.library_files = library_files(self.window.library_ctl.path())
         matrix.pairRequested.connect(self.open_pair)
         screen = self.window.screen().availableGeometry()
         matrix.resize(min(1300, screen.width()), min(850, screen.height()))

@@ -12,6 +12,7 @@ from PySide6.QtCore import QCoreApplication
 
 from .. import export
 from ..core.errors import SynopsisError
+from ..export.safe_output import OutputError, library_files
 from .dialogs import Dialogs
 
 _tr = QCoreApplication.translate
@@ -78,8 +79,13 @@ def export_report(window) -> Path | None:
         return None
     path, chosen_filter = chosen
     out, fmt = target(path, chosen_filter)
+    inputs = [value for kind, value in (s for s in window.session.specs if s is not None) if kind == "path"]
     try:
-        export.write_report(report, out, fmt, annotations=window.session.annotations())
+        export.write_report(report, out, fmt, annotations=window.session.annotations(),
+                            protected=inputs, library=library_files(window.library_ctl.path()))
+    except OutputError as exc:  # names the file itself
+        Dialogs.error(window, _tr("Export", "Could not export"), str(exc))
+        return None
     except OSError as exc:
         Dialogs.error(window, _tr("Export", "Could not export"),
                       f"{out}: {_tr('Export', 'cannot write')} ({exc.strerror or exc})")

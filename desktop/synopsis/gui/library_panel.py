@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QHBoxLayout, QLabel, QLineEdit
 
 from ..core.errors import SynopsisError
 from ..library import Library
+from .plaintext import plain_label, tooltip
 
 ROLE = Qt.ItemDataRole.UserRole
 PAGE = 200
@@ -36,7 +37,7 @@ def _item(values: list[Any], kind: str, item_id: int, tip: str = "") -> QTreeWid
     item = QTreeWidgetItem([("" if v is None else str(v)) for v in values])
     item.setData(0, ROLE, (kind, int(item_id)))
     if tip:
-        item.setToolTip(0, tip)
+        item.setToolTip(0, tooltip(tip))
     return item
 
 
@@ -65,7 +66,7 @@ class LibraryPanel(QWidget):
             widget.setAccessibleName(name)
         self.more = QPushButton(self.tr("Load more"))
         self.open_button = QPushButton(self.tr("Open"))
-        self.status = QLabel()
+        self.status = plain_label(QLabel())
         self.status.setWordWrap(True)
 
         docs_page = QWidget()

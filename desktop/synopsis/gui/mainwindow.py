@@ -19,6 +19,7 @@ from .collection_controller import CollectionController
 from .dialogs import Dialogs
 from .export_controller import export_report
 from .library_controller import LibraryController
+from .plaintext import plain_label
 from .scrolling import ScrollCoordinator
 from .session import ComparisonSession
 from .settings import OPTIONS, AppSettings
@@ -104,7 +105,7 @@ class MainWindow(QMainWindow):
         self.thresholds = ThresholdBar(s)
         self.thresholds.saveDefaultRequested.connect(self.save_default_thresholds)
         self.thresholds.resetRequested.connect(self.reset_thresholds)
-        self.status_label = QLabel()
+        self.status_label = plain_label(QLabel())     # messages name files: text, not markup
         self.status_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.progress = ProgressIndicator()
         self.statusBar().addWidget(self.status_label, 1)

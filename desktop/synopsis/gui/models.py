@@ -5,6 +5,7 @@ from PySide6.QtCore import (QAbstractTableModel, QCoreApplication, QModelIndex,
                             QPersistentModelIndex, QSortFilterProxyModel, Qt)
 
 from ..core.model import Link, Report
+from .plaintext import tooltip
 
 _tr = QCoreApplication.translate
 COLUMNS = ("class", "score", "wording", "facts", "verdict", "moved", "origin", "a", "b")
@@ -129,12 +130,12 @@ class PairsModel(QAbstractTableModel):
             text = self._passage(0 if col == "a" else 1, link)
             return text if sort else _excerpt(text)
         if role == Qt.ItemDataRole.ToolTipRole and col in ("a", "b"):
-            return self._passage(0 if col == "a" else 1, link)
+            return tooltip(self._passage(0 if col == "a" else 1, link))
         if role == Qt.ItemDataRole.ToolTipRole and col == "facts" and link.facts:
-            return "\n".join(f"{f.kind}: {f.note}" for f in link.facts)
+            return tooltip("\n".join(f"{f.kind}: {f.note}" for f in link.facts))
         if role == Qt.ItemDataRole.ToolTipRole and col == "verdict":
             review = self._reviews(link)
-            return review.note or None if review is not None else None
+            return tooltip(review.note) or None if review is not None else None
         if role == Qt.ItemDataRole.TextAlignmentRole and col in ("score", "wording"):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None

@@ -50,7 +50,7 @@ class Job(QObject):
         except SynopsisError as exc:
             self.failed.emit(str(exc))
         except Exception as exc:  # an engine bug must not kill the app
-            traceback.print_exc()
+            _print_traceback()
             self.failed.emit(f"internal error: {type(exc).__name__}: {exc}")
         else:
             if self.is_cancelled():
@@ -58,6 +58,14 @@ class Job(QObject):
             else:
                 self.finished.emit(result)
         self.done.emit()
+
+
+def _print_traceback() -> None:
+    """The traceback of an engine bug on standard error, if standard error can take it."""
+    try:
+        traceback.print_exc()
+    except (OSError, ValueError):
+        pass
 
 
 class _Runner(QRunnable):

@@ -4,10 +4,10 @@
 lives by default. Never imports Qt.
 """
 from .corrections import VERDICTS, apply_corrections, link_key, parse_key
-from .errors import LibraryError, NotFound
+from .errors import MAX_ID, LibraryError, NotFound
 from .migrations import SCHEMA_VERSION
 from .paths import default_path
 from .store import Library
 
-__all__ = ["Library", "LibraryError", "NotFound", "SCHEMA_VERSION", "VERDICTS", "apply_corrections",
+__all__ = ["Library", "LibraryError", "MAX_ID", "NotFound", "SCHEMA_VERSION", "VERDICTS", "apply_corrections",
            "default_path", "link_key", "parse_key"]

@@ -4,7 +4,7 @@ from __future__ import annotations
 from typing import Any, Iterable
 
 from ..core.clock import now_iso
-from .errors import LibraryError, NotFound
+from .errors import MAX_ID, LibraryError, NotFound
 
 KINDS = ("document", "comparison")
 
@@ -15,8 +15,10 @@ class CasesMixin:
     def _case_id(self, case: int | str, *, create: bool = False) -> int:
         """The id of ``case`` given by id or name; creates a named case if ``create``."""
         conn = self.conn  # type: ignore[attr-defined]
-        if isinstance(case, int) or (isinstance(case, str) and case.isdigit()):
-            row = conn.execute("SELECT id FROM cases WHERE id = ?", (int(case),)).fetchone()
+        if isinstance(case, int) or (isinstance(case, str) and case.isascii() and case.isdigit()):
+            number = int(case)
+            row = (conn.execute("SELECT id FROM cases WHERE id = ?", (number,)).fetchone()
+                   if 0 <= number <= MAX_ID else None)
             if row is None:
                 raise NotFound(self.path, f"no case {case}")  # type: ignore[attr-defined]
             return int(row[0])
@@ -29,7 +31,7 @@ class CasesMixin:
         return self._insert_case(name, "")
 
     def _insert_case(self, name: str, note: str) -> int:
-        if not name or name.isdigit():
+        if not name or (name.isascii() and name.isdigit()):
             raise LibraryError(self.path, f"a case name must have letters, not {name!r}")  # type: ignore[attr-defined]
         cur = self.conn.execute("INSERT INTO cases (name, note, created) VALUES (?, ?, ?)",  # type: ignore[attr-defined]
                                 (name, note, now_iso()))
@@ -39,7 +41,8 @@ class CasesMixin:
         conn = self.conn  # type: ignore[attr-defined]
         table = "documents" if kind == "document" else "comparisons"
         for item in ids:
-            if conn.execute(f"SELECT 1 FROM {table} WHERE id = ?", (int(item),)).fetchone() is None:
+            if not 0 <= int(item) <= MAX_ID or \
+                    conn.execute(f"SELECT 1 FROM {table} WHERE id = ?", (int(item),)).fetchone() is None:
                 raise NotFound(self.path, f"no {kind} {kind[0]}{item}")  # type: ignore[attr-defined]
             conn.execute("INSERT OR IGNORE INTO case_items (case_id, kind, item_id, added) VALUES (?, ?, ?, ?)",
                          (case_id, kind, int(item), now_iso()))

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import os
 import sqlite3
+import stat
 import time
 from contextlib import contextmanager
 from pathlib import Path
@@ -34,7 +35,10 @@ def describe_sqlite_error(exc: sqlite3.Error) -> str:
     if "readonly" in text or "read-only" in text:
         return "the library is read-only; changes cannot be saved"
     if "disk is full" in text or "full" in text:
-        return "the disk is full; nothing was saved"
+        return "the disk is full; this change was not saved"
+    if "disk i/o error" in text:
+        return ("the library file could not be written (disk I/O error: a full disk or a file size "
+                "limit?); this change was not saved")
     if "malformed" in text or "not a database" in text:
         return "the library file is damaged (corrupt); it was left untouched"
     return f"database error: {exc}"
@@ -64,10 +68,14 @@ class LibraryDB:
              timeout: float = DEFAULT_TIMEOUT):
         """Open (creating if needed) the library at ``path``; raises :class:`LibraryError`."""
         path = Path(path)
-        exists = path.exists()
+        try:
+            exists = path.exists()
+        except (OSError, ValueError) as exc:  # a name too long, a NUL in it
+            raise LibraryError(path, f"cannot be opened ({getattr(exc, 'strerror', None) or exc})") from None
         reason = ""
         if exists:
             _check_header(path)
+            _check_plain_file(path)
             if not readonly and not _writable(path):
                 readonly, reason = True, "the file or its folder is read-only"
         elif readonly:
@@ -217,16 +225,53 @@ def _check_header(path: Path) -> None:
         raise LibraryError(path, "is not a Synopsis library (not an SQLite database); it was left untouched")
 
 
+def _check_plain_file(path: Path) -> None:
+    """A library is a regular file reached under its real name. SQLite resolves links itself:
+    given a device, a pipe, or a link it cannot name (``/dev/stdout`` leading to a deleted
+    file), it would open something else or create a new database elsewhere."""
+    info = path.stat()
+    if not stat.S_ISREG(info.st_mode):
+        raise LibraryError(path, "is not a regular file (a device or a pipe?); a library is a file")
+    real = os.path.realpath(path)
+    try:
+        same = os.path.samestat(os.stat(real), info)
+    except OSError:
+        same = False
+    if not same:
+        raise LibraryError(path, f"cannot tell where this path leads ({real}); give the library's real file name")
+
+
 def _writable(path: Path) -> bool:
     # WAL needs to create -wal/-shm files beside the database.
     return os.access(path, os.W_OK) and os.access(path.parent, os.W_OK)
 
 
+def _read_only_uri(path: Path) -> str:
+    """The URI that opens ``path`` for reading only.
+
+    In WAL mode even a reader needs the ``-shm`` file beside the database; in a folder it
+    cannot write, SQLite could not create it and every query failed ("attempt to write a
+    readonly database"). There, with no pending ``-wal`` content, the file is opened
+    ``immutable`` (nothing else can be changing it: nobody can write the folder); with
+    pending content and no ``-shm`` it cannot be read safely and is refused.
+    """
+    uri = f"file:{quote(str(path.resolve()))}?mode=ro"
+    if os.access(path.parent, os.W_OK):
+        return uri
+    wal, shm = path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm")
+    pending = wal.exists() and wal.stat().st_size > 0
+    if not pending:
+        return uri + "&immutable=1"
+    if not shm.exists():
+        raise LibraryError(path, "has changes not yet merged into it (its -wal file) and its folder is "
+                                 "read-only; open it once where it can be written")
+    return uri
+
+
 def _connect(path: Path, readonly: bool, timeout: float) -> sqlite3.Connection:
     try:
         if readonly:
-            uri = f"file:{quote(str(path.resolve()))}?mode=ro"
-            conn = sqlite3.connect(uri, uri=True, timeout=timeout, isolation_level=None,
+            conn = sqlite3.connect(_read_only_uri(path), uri=True, timeout=timeout, isolation_level=None,
                                    check_same_thread=False)
         else:
             conn = sqlite3.connect(str(path), timeout=timeout, isolation_level=None,

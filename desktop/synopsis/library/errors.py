@@ -15,3 +15,7 @@ class LibraryError(SynopsisError):
 
 class NotFound(LibraryError):
     """No item with that id."""
+
+
+# SQLite integers are signed 64-bit: no id, limit or offset can be larger
+MAX_ID = 2**63 - 1

@@ -12,7 +12,7 @@ from typing import Any
 
 from ..core.model import Corrections, Link, Report
 from .corrections import VERDICTS, link_key
-from .db import now_iso
+from ..core.clock import now_iso
 from .errors import LibraryError, NotFound
 
 
@@ -53,7 +53,9 @@ class ReviewMixin:
             raise NotFound(self.path, f"no comparison c{comparison_id}")  # type: ignore[attr-defined]
 
     def touch_review(self, comparison_id: int) -> None:
-        """Mark the comparison as the latest review of its two texts."""
+        """Mark the comparison as the latest review of its two texts (no-op when read-only)."""
+        if self.readonly:  # type: ignore[attr-defined]
+            return
         with self.transaction() as conn:  # type: ignore[attr-defined]
             self._touch(conn, comparison_id, now_iso())
 

@@ -15,10 +15,29 @@ _PHRASE = re.compile(r'"([^"]*)"|(\S+)')
 _WORD = re.compile(r"\w+", re.UNICODE)
 MARK = ("[", "]")
 PREFIX_MIN = 3
+# A search is a few words; every word is one more FTS5 term (a 20,000-word query took 34 s).
+MAX_QUERY_WORDS = 32
+MAX_QUERY_CHARS = 1000
+
+
+class QueryTooLong(ValueError):
+    """The search text is past :data:`MAX_QUERY_WORDS` words or :data:`MAX_QUERY_CHARS` characters."""
+
+
+def check_query(text: str) -> None:
+    """Refuse a search too long to be one (see :class:`QueryTooLong`)."""
+    if len(text) > MAX_QUERY_CHARS:
+        raise QueryTooLong(f"the search is {len(text):,} characters long; the limit is {MAX_QUERY_CHARS:,}")
+    words = len(_WORD.findall(text))
+    if words > MAX_QUERY_WORDS:
+        raise QueryTooLong(f"the search has {words:,} words; the limit is {MAX_QUERY_WORDS}")
 
 
 def fts_query(text: str, *, prefix: bool = True) -> str:
-    """An FTS5 MATCH expression for what the user typed ('' when there is nothing to match)."""
+    """An FTS5 MATCH expression for what the user typed ('' when there is nothing to match).
+
+    Raises :class:`QueryTooLong` for a text past the limits."""
+    check_query(text)
     terms: list[str] = []
     for phrase, bare in _PHRASE.findall(text):
         words = _WORD.findall(phrase if phrase else bare)
@@ -38,8 +57,16 @@ class SearchMixin:
     def search(self, query: str, *, limit: int = 20, kinds: tuple[str, ...] = ("document", "comparison",
                                                                                "verdict", "case"),
                prefix: bool = True, mark: tuple[str, str] = MARK) -> list[dict[str, Any]]:
-        """Best matches first: dicts with ``kind``, ``id``, ``title``, ``snippet`` (and ids to open)."""
-        match = fts_query(query, prefix=prefix)
+        """Best matches first: dicts with ``kind``, ``id``, ``title``, ``snippet`` (and ids to open).
+
+        A query past the limits raises :class:`~synopsis.library.LibraryError` saying so."""
+        from .errors import LibraryError
+
+        try:
+            match = fts_query(query, prefix=prefix)
+        except QueryTooLong as exc:
+            raise LibraryError(self.path, str(exc)) from None  # type: ignore[attr-defined]
+        limit = max(0, min(int(limit), 10_000))
         if not match:
             return []
         hits: list[dict[str, Any]] = []

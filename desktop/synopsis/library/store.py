@@ -16,7 +16,7 @@ from .corrections import (ACTIONS, LINK_LABELS, VERDICTS, apply_corrections, che
                           parse_key)
 from ..core.clock import now_iso
 from .db import LibraryDB
-from .errors import LibraryError, NotFound
+from .errors import MAX_ID, LibraryError, NotFound
 from .review import ReviewMixin
 from .search import SearchMixin
 
@@ -34,6 +34,17 @@ def _doc_row(doc: Document) -> dict[str, Any]:
             "published": meta.get("published") or meta.get("date"), "retrieved": doc.retrieved,
             "language": doc.language, "format": doc.format or "text", "text": doc.text,
             "meta": json.dumps(meta, ensure_ascii=False, default=str), "added": now_iso()}
+
+
+def _page(limit: int, offset: int) -> tuple[int, int]:
+    """LIMIT and OFFSET that SQLite takes (signed 64-bit), whatever was asked."""
+    return max(0, min(int(limit), MAX_ID)), max(0, min(int(offset), MAX_ID))
+
+
+def _id(value: int) -> int:
+    """An id as SQLite takes it; one past the 64-bit range is simply not found (-1)."""
+    number = int(value)
+    return number if -MAX_ID <= number <= MAX_ID else -1
 
 
 class Library(ReviewMixin, CasesMixin, SearchMixin, LibraryDB):
@@ -63,7 +74,7 @@ class Library(ReviewMixin, CasesMixin, SearchMixin, LibraryDB):
     def document_info(self, doc_id: int) -> dict[str, Any]:
         """A document's stored fields (text included) as a dict."""
         with self.reading() as conn:
-            row = conn.execute("SELECT * FROM documents WHERE id = ?", (int(doc_id),)).fetchone()
+            row = conn.execute("SELECT * FROM documents WHERE id = ?", (_id(doc_id),)).fetchone()
         if row is None:
             raise NotFound(self.path, f"no document d{doc_id}")
         out = dict(row)
@@ -81,7 +92,7 @@ class Library(ReviewMixin, CasesMixin, SearchMixin, LibraryDB):
         """Newest first, one page; each row without the text (``chars`` is its length)."""
         with self.reading() as conn:
             rows = conn.execute(f"SELECT {LIST_COLUMNS} FROM documents ORDER BY added DESC, id DESC "
-                                "LIMIT ? OFFSET ?", (int(limit), int(offset))).fetchall()
+                                "LIMIT ? OFFSET ?", _page(limit, offset)).fetchall()
         return [dict(r) for r in rows]
 
     def count_documents(self) -> int:
@@ -90,20 +101,20 @@ class Library(ReviewMixin, CasesMixin, SearchMixin, LibraryDB):
 
     def set_document_note(self, doc_id: int, note: str) -> None:
         with self.transaction() as conn:
-            if conn.execute("UPDATE documents SET note = ? WHERE id = ?", (note, int(doc_id))).rowcount == 0:
+            if conn.execute("UPDATE documents SET note = ? WHERE id = ?", (note, _id(doc_id))).rowcount == 0:
                 raise NotFound(self.path, f"no document d{doc_id}")
 
     def remove_document(self, doc_id: int) -> None:
         """Delete a document; refused while a comparison uses it."""
         with self.transaction() as conn:
             used = [r[0] for r in conn.execute(
-                "SELECT id FROM comparisons WHERE doc_a = ? OR doc_b = ? ORDER BY id", (doc_id, doc_id))]
+                "SELECT id FROM comparisons WHERE doc_a = ? OR doc_b = ? ORDER BY id", (_id(doc_id), _id(doc_id)))]
             if used:
                 raise LibraryError(self.path, f"document d{doc_id} is used by comparison "
                                    f"{', '.join(f'c{i}' for i in used)}; remove that first")
-            if conn.execute("DELETE FROM documents WHERE id = ?", (int(doc_id),)).rowcount == 0:
+            if conn.execute("DELETE FROM documents WHERE id = ?", (_id(doc_id),)).rowcount == 0:
                 raise NotFound(self.path, f"no document d{doc_id}")
-            conn.execute("DELETE FROM case_items WHERE kind = 'document' AND item_id = ?", (int(doc_id),))
+            conn.execute("DELETE FROM case_items WHERE kind = 'document' AND item_id = ?", (_id(doc_id),))
 
     # -- comparisons -----------------------------------------------------------------------
     def save_comparison(self, report: Report, case: int | str | None = None, *, title: str | None = None,
@@ -127,7 +138,7 @@ class Library(ReviewMixin, CasesMixin, SearchMixin, LibraryDB):
         """The comparison's row without the report JSON."""
         with self.reading() as conn:
             row = conn.execute("SELECT id, doc_a, doc_b, title, engine_version, created, opened, note, "
-                               "settings FROM comparisons WHERE id = ?", (int(comparison_id),)).fetchone()
+                               "settings FROM comparisons WHERE id = ?", (_id(comparison_id),)).fetchone()
         if row is None:
             raise NotFound(self.path, f"no comparison c{comparison_id}")
         out = dict(row)
@@ -137,7 +148,7 @@ class Library(ReviewMixin, CasesMixin, SearchMixin, LibraryDB):
     def get_comparison(self, comparison_id: int, *, corrected: bool = True) -> Report:
         """The stored report, with the manual corrections replayed unless ``corrected=False``."""
         with self.reading() as conn:
-            row = conn.execute("SELECT report FROM comparisons WHERE id = ?", (int(comparison_id),)).fetchone()
+            row = conn.execute("SELECT report FROM comparisons WHERE id = ?", (_id(comparison_id),)).fetchone()
         if row is None:
             raise NotFound(self.path, f"no comparison c{comparison_id}")
         try:
@@ -155,7 +166,7 @@ class Library(ReviewMixin, CasesMixin, SearchMixin, LibraryDB):
         with self.reading() as conn:
             rows = conn.execute(f"SELECT id, doc_a, doc_b, title, engine_version, created, opened, note "
                                 f"FROM comparisons ORDER BY {order} LIMIT ? OFFSET ?",
-                                (int(limit), int(offset))).fetchall()
+                                _page(limit, offset)).fetchall()
         return [dict(r) for r in rows]
 
     def mark_opened(self, comparison_id: int) -> None:
@@ -163,19 +174,19 @@ class Library(ReviewMixin, CasesMixin, SearchMixin, LibraryDB):
         if self.readonly:
             return
         with self.transaction() as conn:
-            conn.execute("UPDATE comparisons SET opened = ? WHERE id = ?", (now_iso(), int(comparison_id)))
+            conn.execute("UPDATE comparisons SET opened = ? WHERE id = ?", (now_iso(), _id(comparison_id)))
 
     def set_comparison_note(self, comparison_id: int, note: str) -> None:
         with self.transaction() as conn:
             if conn.execute("UPDATE comparisons SET note = ? WHERE id = ?",
-                            (note, int(comparison_id))).rowcount == 0:
+                            (note, _id(comparison_id))).rowcount == 0:
                 raise NotFound(self.path, f"no comparison c{comparison_id}")
 
     def remove_comparison(self, comparison_id: int) -> None:
         with self.transaction() as conn:
-            if conn.execute("DELETE FROM comparisons WHERE id = ?", (int(comparison_id),)).rowcount == 0:
+            if conn.execute("DELETE FROM comparisons WHERE id = ?", (_id(comparison_id),)).rowcount == 0:
                 raise NotFound(self.path, f"no comparison c{comparison_id}")
-            conn.execute("DELETE FROM case_items WHERE kind = 'comparison' AND item_id = ?", (int(comparison_id),))
+            conn.execute("DELETE FROM case_items WHERE kind = 'comparison' AND item_id = ?", (_id(comparison_id),))
 
     # -- corrections -----------------------------------------------------------------------
     def record_correction(self, comparison_id: int, action: str, a: list[int], b: list[int],
@@ -190,13 +201,13 @@ class Library(ReviewMixin, CasesMixin, SearchMixin, LibraryDB):
         with self.transaction() as conn:
             cur = conn.execute("INSERT INTO corrections (comparison_id, action, a, b, label, created) "
                                "VALUES (?, ?, ?, ?, ?, ?)",
-                               (int(comparison_id), action, json.dumps(a), json.dumps(b), label, now_iso()))
+                               (_id(comparison_id), action, json.dumps(a), json.dumps(b), label, now_iso()))
             return int(cur.lastrowid)
 
     def corrections(self, comparison_id: int) -> list[dict[str, Any]]:
         with self.reading() as conn:
             rows = conn.execute("SELECT id, action, a, b, label, created FROM corrections "
-                                "WHERE comparison_id = ? ORDER BY id", (int(comparison_id),)).fetchall()
+                                "WHERE comparison_id = ? ORDER BY id", (_id(comparison_id),)).fetchall()
         return [dict(r, a=json.loads(r["a"]), b=json.loads(r["b"])) for r in rows]
 
     def undo_correction(self, correction_id: int) -> None:
@@ -215,19 +226,19 @@ class Library(ReviewMixin, CasesMixin, SearchMixin, LibraryDB):
             conn.execute("INSERT INTO verdicts (comparison_id, link_key, verdict, note, updated) "
                          "VALUES (?, ?, ?, ?, ?) ON CONFLICT (comparison_id, link_key) DO UPDATE SET "
                          "verdict = excluded.verdict, note = excluded.note, updated = excluded.updated",
-                         (int(comparison_id), key, verdict, note, now_iso()))
+                         (_id(comparison_id), key, verdict, note, now_iso()))
         return key
 
     def clear_verdict(self, comparison_id: int, link_a: list[int], link_b: list[int]) -> None:
         with self.transaction() as conn:
             conn.execute("DELETE FROM verdicts WHERE comparison_id = ? AND link_key = ?",
-                         (int(comparison_id), link_key(link_a, link_b)))
+                         (_id(comparison_id), link_key(link_a, link_b)))
 
     def verdicts(self, comparison_id: int) -> dict[str, dict[str, Any]]:
         """``{link_key: {"a", "b", "verdict", "note", "updated"}}`` for the comparison."""
         with self.reading() as conn:
             rows = conn.execute("SELECT link_key, verdict, note, updated FROM verdicts "
-                                "WHERE comparison_id = ? ORDER BY link_key", (int(comparison_id),)).fetchall()
+                                "WHERE comparison_id = ? ORDER BY link_key", (_id(comparison_id),)).fetchall()
         out = {}
         for r in rows:
             a, b = parse_key(r["link_key"])

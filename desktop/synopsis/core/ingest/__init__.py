@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import hashlib
 import os
-import sys
 from pathlib import Path
 
 from ..clock import now_iso
@@ -15,6 +14,7 @@ from ..config import DEFAULT_MAX_BYTES
 from ..errors import LoadError
 from ..model import Document
 from .html import looks_like_html, read_html
+from .limits import display_name, read_source_bytes
 from .markup import read_markdown, read_rtf
 from .office import zip_kind
 from .result import Extracted
@@ -28,29 +28,12 @@ def sha256(data: bytes) -> str:
 
 
 def read_bytes(path: str | os.PathLike[str], *, max_bytes: int = DEFAULT_MAX_BYTES) -> bytes:
-    """Read a file's bytes, refusing what is missing, a directory, empty or too large."""
-    name = str(path)
-    if name == "-":
-        data = sys.stdin.buffer.read(max_bytes + 1)
-    else:
-        p = Path(path)
-        if not p.exists():
-            raise LoadError(name, "no such file")
-        if p.is_dir():
-            raise LoadError(name, "is a directory, not a file")
-        try:
-            size = p.stat().st_size
-            if size > max_bytes:
-                raise LoadError(name, f"file is {size / 1e6:.1f} MB, over the {max_bytes / 1e6:.0f} MB limit")
-            data = p.read_bytes()
-        except PermissionError:
-            raise LoadError(name, "permission denied") from None
-        except OSError as exc:
-            raise LoadError(name, f"cannot be read ({exc.strerror or exc})") from None
-    if len(data) > max_bytes:
-        raise LoadError(name, f"input is over the {max_bytes / 1e6:.0f} MB limit")
+    """A file's bytes (or a pipe's, a device's, ``-`` for standard input), read in chunks and
+    refused past ``max_bytes``; also refused: missing, a folder, a link loop, empty."""
+    name = os.fsdecode(path)
+    data = read_source_bytes(name, max_bytes=max_bytes)
     if not data.strip():
-        raise LoadError(name, "is empty")
+        raise LoadError(display_name(name) if name != "-" else "standard input", "is empty")
     return data
 
 
@@ -168,17 +151,18 @@ def load(source: str | os.PathLike[str], *, max_bytes: int = DEFAULT_MAX_BYTES,
     The format is found from the content (and extension or HTTP content type): plain text in
     any common encoding, HTML, Markdown, DOCX, ODT, PDF with a text layer, RTF.
     """
-    name = str(source)
+    path = os.fsdecode(source)
+    name = display_name(path)
     if is_url(name):
         fetched = fetch(name, max_bytes=max_bytes, timeout=timeout)
         return load_bytes(fetched.data, name, content_type=fetched.content_type, charset=fetched.charset,
                           meta=fetched.meta, retrieved=now_iso())
     if "://" in name[:12] and name.split("://", 1)[0].isalpha():
         raise LoadError(name, "only http:// and https:// addresses can be fetched")
-    data = read_bytes(name, max_bytes=max_bytes)
+    data = read_bytes(path, max_bytes=max_bytes)
     doc = load_bytes(data, name)
-    if name != "-" and doc.format == "text":
-        doc = apply_sidecar(doc, Path(name))
+    if path != "-" and doc.format == "text":
+        doc = apply_sidecar(doc, Path(path))
     return doc
 
 

@@ -31,11 +31,10 @@ _BLOCKS = {"p", "h2", "h3", "h4", "h5", "h6", "li", "blockquote", "pre"}
 def article_blocks(markup: str) -> list[str]:
     """Paragraph texts of the page's ``<article>`` (else ``<main>``), outside menus and asides."""
     from lxml import html as lxml_html
-    from lxml.etree import ParserError
 
     try:
         root = lxml_html.document_fromstring(markup)
-    except (ParserError, ValueError):
+    except Exception:  # noqa: BLE001 - lxml's parser errors vary; this is only a second opinion
         return []
     scope = next(iter(root.xpath("//article") or root.xpath("//main")), None)
     if scope is None:
@@ -58,7 +57,11 @@ def article_blocks(markup: str) -> list[str]:
 
 def read_html(data: bytes, source: str, charset: str | None = None) -> Extracted:
     """Extract the article from HTML bytes; ``charset`` is the HTTP header's, if any."""
-    import trafilatura
+    try:
+        import trafilatura
+    except ImportError as exc:  # an install that lost a dependency (lxml_html_clean, once)
+        raise LoadError(source, f"cannot read HTML: the library {exc.name or 'it needs'} is not installed "
+                                "(reinstall Synopsis)") from None
 
     text, encoding = decode_with_hint(data, source, charset or declared_charset(data))
     # trafilatura logs (at WARNING) about pages it finds empty; the LoadError below says it once

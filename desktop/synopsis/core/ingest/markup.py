@@ -10,7 +10,7 @@ import re
 
 from ..errors import LoadError
 from .result import Extracted
-from .text import decode, join_paragraphs
+from .text import decode, join_paragraphs, text_codec
 
 _INLINE_TEXT = ("text", "code_inline")
 
@@ -63,11 +63,7 @@ def read_rtf(data: bytes, source: str) -> Extracted:
     from striprtf.striprtf import rtf_to_text
 
     match = _CODEPAGE.search(data[:4096])
-    encoding = f"cp{int(match.group(1))}" if match else "cp1252"
-    try:
-        "".encode(encoding)
-    except LookupError:
-        encoding = "cp1252"
+    encoding = (text_codec(f"cp{int(match.group(1)[:6])}") if match else None) or "cp1252"
     try:
         # RTF is 7-bit: bytes above 127 only appear in sloppy files, read them in the code page
         raw = data.decode(encoding, errors="replace")

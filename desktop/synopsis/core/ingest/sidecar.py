@@ -3,8 +3,9 @@
 Pasted articles carry no title, outlet or date. A folder of them (like ``seeds/``) may hold
 a ``manifest.json`` with ``{"articles": [{"file": "x.txt", "title": …, "outlet": …,
 "language": …, "published": …}]}``; a file listed there gets that metadata. A manifest found
-beside a file only adds information: missing, unreadable or malformed, it is ignored. A
-manifest a person names (``synopsis matrix --manifest``) must be readable.
+beside a file only adds information: missing, unreadable or malformed (not JSON, nested too
+deep, ``articles`` not a list), it is ignored. A manifest a person names (``synopsis matrix
+--manifest``) must be readable: otherwise one line says why.
 """
 from __future__ import annotations
 
@@ -15,6 +16,7 @@ from typing import Any
 
 from ..errors import LoadError
 from ..model import Document
+from .limits import read_source_bytes
 
 MANIFEST = "manifest.json"
 FIELDS = ("title", "outlet", "language", "published", "author", "url")
@@ -27,15 +29,15 @@ def read_manifest(path: Path, *, strict: bool = False) -> dict[str, dict[str, st
     ``strict``: a manifest that is missing, too large or malformed raises :class:`LoadError`;
     otherwise it reads as listing nothing."""
     try:
-        if path.stat().st_size > _MAX_BYTES:
-            raise ValueError(f"larger than {_MAX_BYTES} bytes")
-        data = json.loads(path.read_text(encoding="utf-8"))
-        entries = data["articles"] if isinstance(data, dict) else None
+        data = json.loads(read_source_bytes(str(path), max_bytes=_MAX_BYTES).decode("utf-8-sig"))
+        entries = data.get("articles") if isinstance(data, dict) else None
         if not isinstance(entries, list):
-            raise ValueError('no "articles" list')
-    except (OSError, ValueError, KeyError) as exc:
+            raise ValueError('it needs "articles": [{"file": …, "outlet": …, "published": …}, …]')
+    except (LoadError, ValueError, RecursionError) as exc:  # RecursionError: JSON nested thousands deep
         if strict:
-            raise LoadError(str(path), f"not a usable manifest ({exc})") from None
+            reason = exc.reason if isinstance(exc, LoadError) else \
+                "nested too deep" if isinstance(exc, RecursionError) else str(exc)
+            raise LoadError(str(path), f"not a usable manifest ({reason})") from None
         return {}
     out: dict[str, dict[str, str]] = {}
     for entry in entries:

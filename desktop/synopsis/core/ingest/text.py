@@ -35,10 +35,25 @@ def looks_binary(data: bytes) -> bool:
     return controls > 0.1 * len(sample)
 
 
+def binary_reason(data: bytes) -> str:
+    """Why ``data`` is not read as text, saying where: the first NUL byte's place, or the
+    share of control characters."""
+    sample = data[:8192]
+    nul = sample.find(b"\x00")
+    if nul >= 0:
+        line = sample.count(b"\n", 0, nul) + 1
+        column = nul - (sample.rfind(b"\n", 0, nul) + 1) + 1
+        return (f"is not plain text: it has a NUL byte (0x00) at line {line}, column {column} "
+                f"(byte {nul:,}); a binary file, or text damaged there")
+    controls = sum(1 for b in sample if b < 9 or 13 < b < 32)
+    return (f"looks like a binary file, not text ({controls:,} control characters in its first "
+            f"{len(sample):,} bytes)")
+
+
 def decode(data: bytes, source: str) -> tuple[str, str]:
     """Return (text, encoding name). Raises LoadError when the bytes are not text."""
     if looks_binary(data):
-        raise LoadError(source, "looks like a binary file, not text")
+        raise LoadError(source, binary_reason(data))
     for bom, name in _BOMS:
         if data.startswith(bom):
             try:
@@ -156,11 +171,29 @@ def declared_charset(data: bytes) -> str | None:
     match = _HTML_CHARSET.search(data[:4096])
     if not match:
         return None
-    name = match.group(1).decode("ascii", "replace")
-    try:
-        return codecs.lookup(name).name
-    except LookupError:
+    return text_codec(match.group(1).decode("ascii", "replace"))
+
+
+# text codecs Python has that are not character sets a page can be written in
+_NOT_CHARSETS = {"idna", "punycode", "unicode-escape", "raw-unicode-escape", "undefined"}
+
+
+def text_codec(name: str | None) -> str | None:
+    """The codec ``name`` stands for if it decodes bytes to text, else None: ``base64``,
+    ``rot13``, ``zlib`` and the like (which a page can declare) are not text encodings."""
+    if not name:
         return None
+    try:
+        codec = codecs.lookup(name).name
+    except (LookupError, ValueError, TypeError):  # ValueError: a NUL in the name
+        return None
+    try:
+        b"x".decode(codec)  # LookupError for bytes-to-bytes and text-to-text codecs
+    except (LookupError, TypeError):
+        return None
+    except (UnicodeError, ValueError):
+        pass  # a text encoding that does not take this one byte
+    return None if codec in _NOT_CHARSETS else codec
 
 
 def decode_with_hint(data: bytes, source: str, hint: str | None) -> tuple[str, str]:
@@ -171,16 +204,13 @@ def decode_with_hint(data: bytes, source: str, hint: str | None) -> tuple[str, s
     browsers do.
     """
     if hint and not any(data.startswith(bom) for bom, _ in _BOMS):
-        try:
-            name = codecs.lookup(hint).name
-        except LookupError:
-            name = None
+        name = text_codec(hint)
         if name in ("latin-1", "iso8859-1", "ascii"):
             name = "cp1252"
         if name and not looks_binary(data):
             try:
                 return normalise_newlines(data.decode(name)), name
-            except UnicodeDecodeError:
+            except (UnicodeError, LookupError, ValueError):
                 pass
     return decode(data, source)
 

@@ -13,6 +13,7 @@ from PySide6.QtGui import QBrush, QColor, QFont
 from ...core.collection import CollectionReport, Statement
 from ...export.collection_table import CUES, cell, passage, source_names
 from ...palette import CELLS
+from ..plaintext import tooltip
 
 CELL_COLOURS = {label: QColor(colour) for label, colour in CELLS.items()}
 HEADER_CHARS = 16       # a column header longer than this is cut (the tooltip has the whole name)
@@ -64,7 +65,7 @@ class MatrixModel(QAbstractTableModel):
                 return name if len(name) <= HEADER_CHARS else name[:HEADER_CHARS - 1] + "…"
             return {0: "#", 1: "Sources"}.get(section, "Facts" if section == self.columnCount() - 2 else "Statement")
         if role == Qt.ItemDataRole.ToolTipRole and source >= 0:
-            return f"{source + 1}: {self.names[source]} — {self.collection.documents[source].source}"
+            return tooltip(f"{source + 1}: {self.names[source]} — {self.collection.documents[source].source}")
         return None
 
     # -- cells ---------------------------------------------------------------------------
@@ -96,7 +97,7 @@ class MatrixModel(QAbstractTableModel):
         if role in (Qt.ItemDataRole.DisplayRole, SORT_ROLE):
             return " ".join(self._texts[index.row()].split())
         if role == Qt.ItemDataRole.ToolTipRole:
-            return self._texts[index.row()]
+            return tooltip(self._texts[index.row()])
         return None
 
     def _source_cell(self, s: Statement, source: int, role: int) -> Any:
@@ -113,10 +114,13 @@ class MatrixModel(QAbstractTableModel):
             return int(Qt.AlignmentFlag.AlignCenter)
         if role in (Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.AccessibleTextRole):
             if label == "absent":
-                return f"{self.names[source]}: absent"
-            ref = " (reference)" if source == s.reference and len(s.members) > 1 else ""
-            words = {"unique": "only this source"}.get(label, label)
-            return f"{self.names[source]}{ref}, {words}: {passage(self.collection, s, source)}"
+                words = f"{self.names[source]}: absent"
+            else:
+                ref = " (reference)" if source == s.reference and len(s.members) > 1 else ""
+                kind = {"unique": "only this source"}.get(label, label)
+                words = f"{self.names[source]}{ref}, {kind}: {passage(self.collection, s, source)}"
+            # a tooltip is rich text when it looks like it: the document's words shown literally
+            return tooltip(words) if role == Qt.ItemDataRole.ToolTipRole else words
         if role == SORT_ROLE:
             return {"shared": 3, "paraphrased": 2, "unique": 1, "absent": 0}[label]
         return None

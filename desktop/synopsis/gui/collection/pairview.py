@@ -5,12 +5,12 @@ selection (dark on light, as in the comparison window) and scrolled into view.
 """
 from __future__ import annotations
 
-import html
-
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPlainTextEdit, QTextEdit, QVBoxLayout, QWidget
 
 from ...core.collection import CollectionReport
+from ..plaintext import escaped
 from .model import CELL_COLOURS
 
 
@@ -39,6 +39,7 @@ class PairView(QWidget):
             pane.setAccessibleName(self.tr("Pair, side %1").replace("%1", "AB"[k]))
             column = QVBoxLayout()
             title.setWordWrap(True)
+            title.setTextFormat(Qt.TextFormat.PlainText)
             column.addWidget(title)
             column.addWidget(pane)
             layout.addLayout(column)
@@ -49,7 +50,8 @@ class PairView(QWidget):
         docs = self.collection.documents
         report, swapped = self.collection.report_for(i, j)
         for side, src in enumerate((i, j)):
-            self.titles[side].setText(f"<b>{src + 1}</b>: {html.escape(docs[src].title or docs[src].source)}")
+            self.titles[side].setTextFormat(Qt.TextFormat.RichText)   # our bold number, the title escaped
+            self.titles[side].setText(f"<b>{src + 1}</b>: {escaped(docs[src].title or docs[src].source)}")
             self.panes[side].setPlainText(docs[src].text)
             self.panes[side].setAccessibleName(self.tr("Source %1: %2").replace("%1", str(src + 1))
                                                .replace("%2", docs[src].title or docs[src].source))

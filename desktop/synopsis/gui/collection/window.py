@@ -7,7 +7,7 @@ comparison window (``pairRequested``; whoever made this window connects it).
 """
 from __future__ import annotations
 
-import html
+import os
 from pathlib import Path
 
 from PySide6.QtCore import QModelIndex, Qt, Signal
@@ -16,23 +16,19 @@ from PySide6.QtWidgets import (QApplication, QComboBox, QHBoxLayout, QHeaderView
                                QSpinBox, QSplitter, QTableView, QVBoxLayout, QWidget)
 
 from ...core.collection import CollectionReport
-from ...export import write_atomically
+from ... import export
+from ...core.errors import SynopsisError
 from ...export.collection_table import source_names
 from ..dialogs import Dialogs
+from ..plaintext import escaped
 from .heatmap import HeatMapWidget
 from .model import SOURCE_ROLE, STATEMENT_ROLE, MatrixModel, MatrixProxy
 from .pairview import PairView
 
-# format -> (module of synopsis.export with render(collection) -> bytes, file-type filter)
-EXPORTS = {"html": ("collection_html", "Web page (*.html)"), "csv": ("collection_csv", "Spreadsheet (*.csv)"),
-           "json": ("collection_json", "JSON (*.json)"), "markdown": ("collection_markdown", "Markdown (*.md)")}
+# the formats File ▸ Export offers (all in synopsis.export's registry) and their file-type filters
+EXPORTS = {"html": "Web page (*.html)", "csv": "Spreadsheet (*.csv)", "json": "JSON (*.json)",
+           "markdown": "Markdown (*.md)"}
 SUFFIXES = {".html": "html", ".htm": "html", ".csv": "csv", ".json": "json", ".md": "markdown"}
-
-
-def render(collection: CollectionReport, fmt: str) -> bytes:
-    import importlib
-
-    return importlib.import_module(f"synopsis.export.{EXPORTS[fmt][0]}").render(collection)
 
 
 class CollectionWindow(QMainWindow):
@@ -42,6 +38,9 @@ class CollectionWindow(QMainWindow):
         super().__init__(parent)
         self.collection = collection
         self.names = source_names(collection)
+        # the files an export must never replace: the sources (and the library, set by the opener)
+        self.protected: list[str] = [doc.source for doc in collection.documents]
+        self.library_files: list[Path] = []
         self.setWindowTitle(self.tr("Synopsis — claim matrix of %n sources", "", len(collection.documents)))
         self.model = MatrixModel(collection, self)
         self.proxy = MatrixProxy(self)
@@ -117,9 +116,9 @@ class CollectionWindow(QMainWindow):
     def _build_side(self) -> QWidget:
         lines = []
         for k, (name, doc) in enumerate(zip(self.names, self.collection.documents)):
-            published = f" ({html.escape(str(doc.meta['published']))})" if doc.meta.get("published") else ""
+            published = f" ({escaped(doc.meta['published'])})" if doc.meta.get("published") else ""
             count = sum(1 for s in self.collection.statements if s.member(k))
-            lines.append(f"<b>{k + 1}</b>: {html.escape(name)}{published} — "
+            lines.append(f"<b>{k + 1}</b>: {escaped(name)}{published} — "
                          + self.tr("%n statement(s)", "", count))
         sources = QLabel("<br>".join(lines))
         sources.setTextFormat(Qt.TextFormat.RichText)
@@ -184,7 +183,7 @@ class CollectionWindow(QMainWindow):
 
     # -- export ---------------------------------------------------------------------------------
     def export(self) -> Path | None:
-        filters = [self.tr(f) for _m, f in EXPORTS.values()]
+        filters = [self.tr(f) for f in EXPORTS.values()]
         chosen = Dialogs.save_file(self, self.tr("Export the claim matrix"), filters, "claim-matrix.html")
         if not chosen:
             return None
@@ -192,10 +191,13 @@ class CollectionWindow(QMainWindow):
         out = Path(path)
         fmt = SUFFIXES.get(out.suffix.lower())
         if fmt is None:
-            fmt = next((k for k, (_m, f) in EXPORTS.items() if self.tr(f) == chosen_filter), "html")
+            fmt = next((k for k, f in EXPORTS.items() if self.tr(f) == chosen_filter), "html")
             out = out.with_name(out.name + {"markdown": ".md"}.get(fmt, "." + fmt))
         try:
-            write_atomically(out, render(self.collection, fmt))
+            export.write_report(self.collection, out, fmt, protected=self.protected, library=self.library_files)
+        except SynopsisError as exc:    # names the file and the reason
+            Dialogs.error(self, self.tr("Could not export"), str(exc))
+            return None
         except OSError as exc:
             Dialogs.error(self, self.tr("Could not export"), f"{out}: {exc.strerror or exc}")
             return None
@@ -204,10 +206,18 @@ class CollectionWindow(QMainWindow):
 
 
 def run_window(collection: CollectionReport, *, size: tuple[int, int] = (1400, 900),
-               screenshot: Path | None = None) -> int:
-    """Show the window (or render it into ``screenshot`` and return); the exit status."""
+               screenshot: Path | None = None, protected=(), library=()) -> int:
+    """Show the window (or render it into ``screenshot`` and return); the exit status.
+
+    The screenshot is written through :func:`synopsis.export.safe_output.write_output` (never
+    over an input in ``protected`` or the ``library``); a failure raises its one-line error.
+    """
+    if screenshot is not None:
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # no screen needed to render
     app = QApplication.instance() or QApplication([])
     window = CollectionWindow(collection)
+    window.protected += [str(p) for p in protected]
+    window.library_files = [Path(p) for p in library]
     window.resize(*size)
     if screenshot is not None:  # rendered without showing: offscreen, nothing to map
         rows = [s for s in collection.rows() if len(s.members) > 1]
@@ -216,8 +226,27 @@ def run_window(collection: CollectionReport, *, size: tuple[int, int] = (1400, 9
                                                      if m.source != rows[0].reference), rows[0].id)
         for _ in range(3):
             app.processEvents()
-        window.grab().save(str(screenshot))
-        window.close()
+        try:
+            write_png(window, screenshot, protected=protected, library=library)
+        finally:
+            window.close()
         return 0
     window.show()
     return app.exec()
+
+
+def write_png(widget, path: Path, *, protected=(), library=()) -> None:
+    """Render ``widget`` into a PNG at ``path`` (safely; an impossible size is an error)."""
+    from PySide6.QtCore import QBuffer, QByteArray, QIODevice
+
+    from ...export.safe_output import OutputError, write_output
+
+    pixmap = widget.grab()
+    data = QByteArray()
+    buffer = QBuffer(data)
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    if pixmap.isNull() or not pixmap.save(buffer, "PNG"):
+        raise OutputError(path, f"the window could not be rendered at {widget.width()}x{widget.height()} "
+                                "pixels; nothing was written")
+    buffer.close()
+    write_output(path, bytes(data.data()), protected=protected, library=library)

@@ -26,6 +26,7 @@ def versions() -> dict[str, str]:
 class Dialogs:
     @classmethod
     def error(cls, parent: QWidget | None, title: str, text: str) -> None:
+        """A warning box; ``text`` (which names files, addresses, titles) is shown as plain text."""
         box = QMessageBox(QMessageBox.Icon.Warning, title, text, QMessageBox.StandardButton.Ok, parent)
         box.setTextFormat(Qt.TextFormat.PlainText)      # file names and messages are text, not markup
         box.exec()

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (QCheckBox, QComboBox, QDialog, QDialogButtonBox, 
                                QVBoxLayout, QWidget)
 
 from ...core.config import Settings
+from ..plaintext import plain_label
 from ..settings import OPTIONS, Option, engine_fields
 
 
@@ -137,7 +138,7 @@ class PreferencesDialog(QDialog):
                 field.widget.findChild(QLineEdit).setPlaceholderText(library_default)
             self._add(form, field, self.tr(opt.label), self.tr(opt.help))
             self.app[opt.key] = field
-        self.problem = QLabel()
+        self.problem = plain_label(QLabel())
         self.problem.setWordWrap(True)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self._accept)

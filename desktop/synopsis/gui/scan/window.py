@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (QFileDialog, QFormLayout, QHBoxLayout, QHeaderVie
                                QVBoxLayout, QWidget)
 
 from ..dialogs import Dialogs
+from ..plaintext import plain_label
 from ..workers import Job
 from .models import ClustersModel, PairsModel
 
@@ -110,7 +111,7 @@ class ScanWindow(QMainWindow):
         self.open_button.clicked.connect(self._choose_result)
         self.progress = QProgressBar()
         self.progress.setRange(0, 100)
-        self.status = QLabel(self.tr("Choose a corpus and a new result folder, or open a result."))
+        self.status = plain_label(QLabel(self.tr("Choose a corpus and a new result folder, or open a result.")))
         self.dashboard = QLabel()
         self.dashboard.setOpenExternalLinks(True)
         self.dashboard.setTextInteractionFlags(Qt.TextInteractionFlag.TextBrowserInteraction)

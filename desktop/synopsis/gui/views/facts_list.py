@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QTreeWidget, QTreeWidgetItem
 
 from ...core.vocab import Severity, display_name
 from ..appearance import appearance
+from ..plaintext import tooltip
 
 LINK_ROLE = Qt.ItemDataRole.UserRole
 
@@ -67,7 +68,7 @@ class FactsList(QTreeWidget):
                                     " ".join(fact.a.slice(ta).split()) if fact.a else "—",
                                     " ".join(fact.b.slice(tb).split()) if fact.b else "—", fact.note])
             item.setData(0, LINK_ROLE, index)
-            item.setToolTip(4, fact.note)
+            item.setToolTip(4, tooltip(fact.note))
             items.append(item)
         self.addTopLevelItems(items)
         self._selection_changed()

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QPushButton, QWidget
 
+from ..plaintext import plain_label
+
 
 class ProgressIndicator(QWidget):
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
-        self.label = QLabel()
+        self.label = plain_label(QLabel())
         self.bar = QProgressBar()
         self.bar.setMaximumWidth(200)
         self.bar.setRange(0, 100)

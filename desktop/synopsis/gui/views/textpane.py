@@ -10,6 +10,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QToolButton, QVBoxLayout, QWidget
 
 from ...core.model import Document
+from ..plaintext import plain_label, tooltip
 from .summary import SummaryBar
 from .textview import TextView
 
@@ -27,17 +28,15 @@ class SourcePane(QWidget):
         self.side = side
         self.letter = "A" if side == 0 else "B"
         self._doc: Document | None = None
-        self.title = QLabel(self.tr("Source %1").replace("%1", self.letter))
+        self.title = plain_label(QLabel(self.tr("Source %1").replace("%1", self.letter)))
         font = self.title.font()
         font.setBold(True)
         font.setPointSizeF(font.pointSizeF() * 1.1)
         self.title.setFont(font)
         self.title.setWordWrap(True)
-        self.meta = QLabel()
+        self.meta = plain_label(QLabel())
         self.meta.setObjectName("meta")
         self.meta.setWordWrap(True)
-        for label in (self.title, self.meta):      # a document's title is text, never markup
-            label.setTextFormat(Qt.TextFormat.PlainText)
         self.open_button = QToolButton()
         self.open_button.setText(self.tr("Open…"))
         self.open_button.setToolTip(self.tr("Open a file as source %1").replace("%1", self.letter))
@@ -121,7 +120,7 @@ class SourcePane(QWidget):
             self._describe()
             return
         self.title.setText(doc.title or doc.source)
-        self.title.setToolTip(doc.source)
+        self.title.setToolTip(tooltip(doc.source))
         parts = [str(doc.meta.get("outlet") or doc.meta.get("site") or "")]
         parts.append(str(doc.meta.get("published") or doc.meta.get("date") or ""))
         parts.append(doc.language or "")
