@@ -233,3 +233,25 @@ def test_a_title_with_markup_is_shown_as_text(window, qtbot, tmp_path):
     window.panes[0].set_document(doc)
     assert window.panes[0].title.textFormat() == Qt.TextFormat.PlainText
     assert window.panes[0].title.text() == "<b>Bold</b> <i>title</i>"
+
+
+def _in_view(view, seg: int) -> bool:
+    top, bottom = view.segment_extents()[seg]
+    return view.scroll_y() <= top and bottom <= view.scroll_y() + view.view_height()
+
+
+def test_the_selected_passage_stays_in_view_when_the_panes_narrow(compared, qtbot):
+    """Opening the changed-facts list (or narrowing the window) re-wraps the text: the pair
+    chosen a moment ago must not slide out of sight."""
+    s = compared.session
+    compared.facts_dock.hide()
+    compared.resize(1280, 720)
+    qtbot.wait(50)
+    late = max(range(len(compared.report.links)), key=lambda i: min(compared.report.links[i].a))
+    s.select_link(late)
+    segs = [min(compared.report.links[late].a), min(compared.report.links[late].b)]
+    qtbot.waitUntil(lambda: all(_in_view(compared.views[k], segs[k]) for k in (0, 1)), timeout=3000)
+    compared.facts_dock.show()                    # the panes lose a third of their width
+    qtbot.waitUntil(lambda: compared.views[0].width() < 400, timeout=3000)
+    qtbot.wait(50)
+    assert _in_view(compared.views[0], segs[0]) and _in_view(compared.views[1], segs[1])

@@ -54,7 +54,7 @@ class ScrollCoordinator(QObject):
 
     def follow(self, side: int) -> None:
         """Scroll the other side so the passages aligned with ``side``'s middle are level."""
-        if self._busy or not self.sync or self.session.report is None:
+        if self._busy or not self.sync or self.session.report is None or self.views[side].keeping_place:
             return
         src, dst = self.views[side], self.views[1 - side]
         anchors = self.anchors() if side == 0 else [(b, a) for a, b in self.anchors()]

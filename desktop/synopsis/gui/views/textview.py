@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from bisect import bisect_left
 
-from PySide6.QtCore import QRect, Qt, Signal
+from PySide6.QtCore import QPoint, QRect, Qt, Signal
 from PySide6.QtGui import (QColor, QDragEnterEvent, QDropEvent, QPainter, QPen, QSyntaxHighlighter,
                            QTextCharFormat, QTextCursor, QTextOption)
 from PySide6.QtWidgets import QTextEdit
@@ -85,6 +85,7 @@ class TextView(QTextEdit):
         self.visible_classes = set(themes.CLASSES)
         self._formats: dict[tuple[str, bool], QTextCharFormat] = {}
         self._extents: list[tuple[float, float]] | None = None
+        self.keeping_place = False      # True while a re-wrap scrolls the view back to its reader's place
         self._highlighter = _Highlighter(self)
         self.document().documentLayout().documentSizeChanged.connect(self._invalidate)
         appearance().changed.connect(self._appearance_changed)
@@ -181,8 +182,42 @@ class TextView(QTextEdit):
         self.layoutChanged.emit()
 
     def resizeEvent(self, event) -> None:
-        super().resizeEvent(event)
+        keep = self._reading_anchor() if event.oldSize().width() != event.size().width() else None
+        super().resizeEvent(event)      # a new width re-wraps the text: every line below moves
         self._invalidate()
+        if keep is not None:
+            self.keeping_place = True       # (synchronised scrolling does not follow this move)
+            try:
+                self._return_to(*keep)
+            finally:
+                self.keeping_place = False
+
+    def _reading_anchor(self) -> tuple[int, float, int | None] | None:
+        """What the reader is looking at: (text position, its distance below the view's top, the
+        end of the selected passage or None) for the selected passage when it is in view, else
+        for the first character shown."""
+        if not self.starts or self.view_height() <= 0:
+            return None
+        doc = self.document()
+        layout = doc.documentLayout()
+        top = self.scroll_y()
+        for selection in self.extraSelections()[:1]:
+            position = selection.cursor.selectionStart()
+            y = self._y_at(doc, layout, position, False)
+            if top <= y < top + self.view_height():
+                return position, y - top, max(position, selection.cursor.selectionEnd() - 1)
+        position = self.cursorForPosition(QPoint(0, 0)).position()
+        return position, self._y_at(doc, layout, position, False) - top, None
+
+    def _return_to(self, position: int, offset: float, end: int | None) -> None:
+        """Scroll so ``position`` is ``offset`` below the top again, the selected passage whole."""
+        doc = self.document()
+        layout = doc.documentLayout()
+        y = self._y_at(doc, layout, position, False)
+        scroll = y - offset
+        if end is not None:     # re-wrapped taller, it may no longer fit below that point
+            scroll = max(scroll, min(y, self._y_at(doc, layout, end, True) - self.view_height()))
+        self.set_scroll_y(max(0.0, scroll))
 
     def segment_extents(self) -> list[tuple[float, float]]:
         """(top, bottom) of every segment in document coordinates (cached until relayout)."""
