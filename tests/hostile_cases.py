@@ -178,7 +178,7 @@ def make_cases(root: Path):
         with servers() as (base, ftp):
             space = Workspace(root)
             yield (data_loss(space) + security(space, base, ftp) + tracebacks(space, base)
-                   + bombs(space, base) + messages(space) + app(space))
+                   + bombs(space, base) + messages(space) + app(space) + corpus_scan(space))
     return managed()
 
 
@@ -427,3 +427,29 @@ def app(space: Workspace) -> list[Case]:
             Case("app", "gui without a display", ["gui", w / "a.txt", w / "b.txt"], env={"QT_QPA_PLATFORM": None, "DISPLAY": None,
                                                                                            "WAYLAND_DISPLAY": None},
                  fragment="no display")]
+
+
+def corpus_scan(space: Workspace) -> list[Case]:
+    """The corpus scan's own inputs: its output folder, scheduler address, corpus and result files."""
+    w = space.new()
+    (w / "corpus").mkdir()
+    shutil.copy(w / "a.txt", w / "corpus" / "a.txt")
+    (w / "out").mkdir()
+    (w / "out" / "mine.txt").write_text("the user's own file", encoding="utf-8")
+    (w / "bad.parquet").write_bytes(b"PAR1 not really")
+    cases = [Case("scan", "scan -o a folder that exists", ["scan", w / "corpus", "-o", w / "out"],
+                  fragment="already exists", keep=[w / "out" / "mine.txt"]),
+             Case("scan", "scan -o the corpus", ["scan", w / "corpus", "-o", w / "corpus"],
+                  fragment="already exists", keep=[w / "corpus" / "a.txt"]),
+             Case("scan", "scan -o an input file", ["scan", w / "corpus", "-o", w / "a.txt"],
+                  fragment="is a file", keep=[w / "a.txt"]),
+             Case("scan", "scan a corrupt Parquet file", ["scan", w / "bad.parquet", "-o", w / "new1"],
+                  fragment="Parquet", keep=[w / "bad.parquet"]),
+             Case("scan", "scan --result of a plain folder", ["scan", "--result", w / "corpus"],
+                  fragment="not a scan result", keep=[w / "corpus" / "a.txt"]),
+             Case("scan", "scan --query with an article as the index", ["scan", "--query", w / "a.txt", "--index", w / "b.txt"],
+                  fragment="not a scan index", keep=[w / "a.txt", w / "b.txt"])]
+    for address in ("tcp://[::1", "tcp://127.0.0.1:99999", "http://127.0.0.1:8786", "tcp://"):
+        cases.append(Case("scan", f"scan --scheduler {address}", ["scan", w / "corpus", "-o", w / "new2", "--scheduler", address],
+                          fragment=address, limit=30))
+    return cases

@@ -104,3 +104,22 @@ def test_an_unreachable_scheduler_is_one_line(corpus_file, tmp_path):
                           "--scheduler", f"tcp://127.0.0.1:{port}"], capture_output=True, text=True, timeout=120)
     assert run.returncode == 2 and "cannot reach the Dask scheduler" in run.stderr
     assert len(run.stderr.strip().splitlines()) == 1
+
+
+@pytest.mark.parametrize("address, problem", [
+    ("tcp://[::1", "not a scheduler address"),
+    ("tcp://127.0.0.1:99999", "Port out of range"),
+    ("http://127.0.0.1:8786", "the scheme must be tcp://"),
+    ("tls://127.0.0.1:8786", "the scheme must be tcp://"),
+    ("tcp://", "names no host"),
+    ("127.0.0.1:8786", "looks like tcp://HOST:PORT"),
+    ("tcp://127.0.0.1", "names no port"),
+    ("tcp://127.0.0.1:8786/status", "nothing after the port"),
+])
+def test_a_malformed_scheduler_address_is_one_line_before_connecting(corpus_file, tmp_path, address, problem):
+    run = subprocess.run([str(BIN / "synopsis"), "scan", str(corpus_file), "-o", str(tmp_path / "x"),
+                          "--scheduler", address], capture_output=True, text=True, timeout=60)
+    assert run.returncode == 2, run.stderr
+    lines = run.stderr.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith(f"synopsis: {address}: ") and problem in lines[0]
+    assert not (tmp_path / "x").exists()

@@ -30,6 +30,37 @@ POLL_SECONDS = 0.1
 CONNECT_TIMEOUT = "5s"     # to reach a named scheduler
 
 
+SCHEDULER_SCHEMES = ("tcp",)  # tls:// would need certificates the command cannot be given
+
+
+def scheduler_problem(address: str) -> str | None:
+    """Why ``address`` cannot name a Dask scheduler (``tcp://host:port``), or None.
+
+    Checked before connecting: Dask's own client waits out its timeout on an address it cannot
+    parse and then fails again while closing, which would print a traceback.
+    """
+    from urllib.parse import urlsplit
+
+    if "://" not in address:
+        return "a scheduler address looks like tcp://HOST:PORT"
+    try:
+        parts = urlsplit(address)
+        port = parts.port
+    except ValueError as exc:
+        return f"not a scheduler address ({exc})"
+    if parts.scheme not in SCHEDULER_SCHEMES:
+        return f"the scheme must be tcp://, not {parts.scheme}://"
+    if not parts.hostname:
+        return "the address names no host"
+    if port is None:
+        return "the address names no port (tcp://HOST:PORT; Dask's default is 8786)"
+    if port == 0:
+        return "port 0 cannot be connected to"
+    if parts.path not in ("", "/") or parts.query or parts.fragment:
+        return "a scheduler address has nothing after the port"
+    return None
+
+
 def fingerprint() -> str:
     """A hash of the engine's and the scan's source files (same code, same results)."""
     global _FINGERPRINT
@@ -82,9 +113,12 @@ def connect(scheduler: str | None = None, workers: int | None = None,
 
     from distributed import Client, LocalCluster
     if scheduler:
+        problem = scheduler_problem(scheduler)
+        if problem:
+            raise ClusterError(f"{scheduler}: {problem}")
         try:
             client = Client(scheduler, timeout=CONNECT_TIMEOUT, set_as_default=False)
-        except (OSError, TimeoutError) as exc:
+        except Exception as exc:  # distributed raises OSError, TimeoutError, ValueError… by address
             raise ClusterError(f"{scheduler}: cannot reach the Dask scheduler ({exc})") from None
         try:
             check_workers(client)

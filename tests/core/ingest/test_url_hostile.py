@@ -98,6 +98,35 @@ def test_a_slow_drip_is_cut_at_the_timeout(listener, chunks):
     assert time.monotonic() - started < 4.0
 
 
+def test_a_name_lookup_that_never_answers_is_cut_at_the_timeout(monkeypatch):
+    """getaddrinfo has no timeout of its own: a resolver that hangs must not hold the fetch."""
+    released = threading.Event()
+    real_lookup = socket.getaddrinfo
+
+    def hanging_lookup(host, *args, **kwargs):
+        if host == "stalled.example":
+            released.wait(30)
+            raise socket.gaierror("released by the test")
+        return real_lookup(host, *args, **kwargs)
+
+    monkeypatch.setattr(socket, "getaddrinfo", hanging_lookup)
+    started = time.monotonic()
+    try:
+        with pytest.raises(LoadError, match=r"timed out after 1 s"):
+            fetch("http://stalled.example/story", max_bytes=1_000_000, timeout=1)
+        assert time.monotonic() - started < 3.0
+    finally:
+        released.set()
+
+
+def test_a_resolved_name_still_connects(listener):
+    """The bounded lookup hands every address on: a server named "localhost" is still reached."""
+    server = listener(lambda conn, stop: conn.sendall(
+        b"HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\nContent-Length: 5\r\n\r\nhello"))
+    fetched = fetch(f"http://localhost:{server.port}/story", max_bytes=1_000, timeout=5)
+    assert fetched.data == b"hello"
+
+
 def test_compare_and_library_add_are_bounded_too(listener, tmp_path, seed_pair):
     server = listener(drip(_endless_body))
     url = f"http://127.0.0.1:{server.port}/story"

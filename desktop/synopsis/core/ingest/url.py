@@ -3,9 +3,11 @@
 - Only ``http`` and ``https`` are fetched, at every hop: a redirect to any other scheme
   (``ftp:``, ``file:``, ``javascript:``…) is refused and named; no FTP, file or data handler
   is even installed.
-- The timeout bounds the whole fetch, from connecting to the last byte: a watchdog shuts the
-  connection down when it runs out, so a server that drips one byte at a time cannot hold the
-  app (a per-read socket timeout alone would never fire).
+- The timeout bounds the whole fetch, from the name lookup to the last byte: the lookup runs
+  in a thread the fetch stops waiting for (``getaddrinfo`` itself has no timeout), and a
+  watchdog shuts the connection down when time runs out, so neither a resolver that never
+  answers nor a server that drips one byte at a time can hold the app (a per-read socket
+  timeout alone would never fire).
 - The body is streamed and abandoned as soon as it passes the size cap.
 - An address that cannot be one (``http://[::1/x``, port 99999) is refused before connecting.
 
@@ -129,9 +131,45 @@ class _Watched:
         self._create_connection = self._connect_watched
 
     def _connect_watched(self, address, timeout, source_address=None):  # type: ignore[no-untyped-def]
-        sock = socket.create_connection(address, min(timeout, self._deadline.remaining()), source_address)
-        self._deadline.watch(sock)
-        return sock
+        host, port = address[0], address[1]
+        last_error: OSError = OSError(f"no address found for {host}")
+        for family, kind, proto, _name, sockaddr in _resolve(host, port, self._deadline):
+            sock = socket.socket(family, kind, proto)
+            self._deadline.watch(sock)
+            try:
+                sock.settimeout(min(timeout, self._deadline.remaining()))
+                if source_address:
+                    sock.bind(source_address)
+                sock.connect(sockaddr)
+                return sock
+            except OSError as exc:
+                sock.close()
+                last_error = exc
+        raise last_error
+
+
+def _resolve(host: str, port: int, deadline: _Deadline) -> list[tuple]:
+    """``getaddrinfo`` bounded by the fetch's deadline (it has no timeout of its own).
+
+    The lookup runs in a daemon thread; when the deadline passes first, the fetch stops waiting
+    and reports a timeout, and the thread ends whenever the resolver gives up.
+    """
+    answer: dict[str, Any] = {}
+
+    def lookup() -> None:
+        try:
+            answer["addresses"] = socket.getaddrinfo(host, port, 0, socket.SOCK_STREAM)
+        except OSError as exc:
+            answer["error"] = exc
+
+    worker = threading.Thread(target=lookup, name="synopsis-name-lookup", daemon=True)
+    worker.start()
+    worker.join(deadline.remaining())
+    if worker.is_alive():
+        raise TimeoutError(f"name lookup of {host} timed out")
+    if "error" in answer:
+        raise answer["error"]
+    return answer["addresses"]
 
 
 class _HTTPConnection(_Watched, http.client.HTTPConnection):
