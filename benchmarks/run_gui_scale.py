@@ -42,7 +42,7 @@ def wait(app, window, until) -> tuple[list[float], list[tuple[float, str, float]
     gaps: list[float] = []
     steps: list[tuple[float, str, float]] = []
     t0 = time.perf_counter()
-    window.job.progress.connect(lambda stage, f: steps.append((time.perf_counter() - t0, stage, f)))
+    window.session.comparer.progress.connect(lambda stage, f: steps.append((time.perf_counter() - t0, stage, f)))
     last = time.perf_counter()
     while not until():
         app.processEvents()
@@ -72,11 +72,10 @@ def measure(sentences: int, frames: int, cancel_after: float) -> dict:
         while time.perf_counter() - start < cancel_after:
             app.processEvents()
             time.sleep(0.005)
-        job = w.job
         ended: list[float] = []
-        job.done.connect(lambda: ended.append(time.perf_counter()))
+        w.session.comparer.cancelled.connect(lambda: ended.append(time.perf_counter()))
         t_cancel = time.perf_counter()
-        w.cancel()
+        w.session.cancel()
         while not ended:
             app.processEvents()
             time.sleep(0.005)
