@@ -42,7 +42,7 @@ def wait(app, window, until) -> tuple[list[float], list[tuple[float, str, float]
     gaps: list[float] = []
     steps: list[tuple[float, str, float]] = []
     t0 = time.perf_counter()
-    window.job.progress.connect(lambda stage, f: steps.append((time.perf_counter() - t0, stage, f)))
+    window.session.comparer.progress.connect(lambda stage, f: steps.append((time.perf_counter() - t0, stage, f)))
     last = time.perf_counter()
     while not until():
         app.processEvents()
@@ -72,16 +72,15 @@ def measure(sentences: int, frames: int, cancel_after: float) -> dict:
         while time.perf_counter() - start < cancel_after:
             app.processEvents()
             time.sleep(0.005)
-        job = w.job
         ended: list[float] = []
-        job.done.connect(lambda: ended.append(time.perf_counter()))
+        w.session.comparer.cancelled.connect(lambda: ended.append(time.perf_counter()))
         t_cancel = time.perf_counter()
-        w.cancel()
+        w.session.cancel()
         while not ended:
             app.processEvents()
             time.sleep(0.005)
         cancel_s = ended[0] - t_cancel
-        status = w.status_label.text()
+        status = w.statusBar().currentMessage() or w.status_label.text()
         # 2. a full run, the event loop watched
         done: list[float] = []
         w.comparisonReady.connect(lambda: done.append(time.perf_counter()))

@@ -53,13 +53,13 @@ def test_a_library_without_the_embeddings_table_is_upgraded_with_a_backup(tmp_pa
     from synopsis.library.migrations import MIGRATIONS
 
     path = tmp_path / "library.db"
-    monkeypatch.setattr(db_mod, "MIGRATIONS", MIGRATIONS[:2])
-    monkeypatch.setattr(db_mod, "SCHEMA_VERSION", 2)
+    monkeypatch.setattr(db_mod, "MIGRATIONS", MIGRATIONS[:3])
+    monkeypatch.setattr(db_mod, "SCHEMA_VERSION", 3)
     with Library.open(path) as old:
         doc_id = old.add_document(load(seeds / "geneva-round.txt"))
     monkeypatch.undo()
     with Library.open(path) as lib:
-        assert lib.schema_version == 3 and lib.backup_path is not None
+        assert lib.schema_version == len(MIGRATIONS) and lib.backup_path is not None
         lib.embedding_store(doc_id).save_states("m", "1", {"k": np.ones(4, dtype=np.float16)})
         assert lib.count_embeddings(doc_id) == 1
     backup = sqlite3.connect(lib.backup_path)

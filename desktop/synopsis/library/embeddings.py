@@ -19,7 +19,7 @@ BATCH = 500          # keys per lookup query (SQLite's variable limit is far abo
 
 
 def migrate(db: sqlite_utils.Database) -> None:
-    """Migration 0003: the passage_embeddings table. Statement by statement (not a script,
+    """Migration 0004: the passage_embeddings table. Statement by statement (not a script,
     which would commit first), so it stays inside the migration's transaction."""
     db.execute("""
     CREATE TABLE passage_embeddings (

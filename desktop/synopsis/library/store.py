@@ -18,6 +18,7 @@ from ..core.clock import now_iso
 from .db import LibraryDB
 from .embeddings import EmbeddingsMixin
 from .errors import MAX_ID, LibraryError, NotFound
+from .review import ReviewMixin
 from .search import SearchMixin
 
 LIST_COLUMNS = "id, title, source, outlet, author, published, language, format, added, length(text) AS chars"
@@ -47,7 +48,7 @@ def _id(value: int) -> int:
     return number if -MAX_ID <= number <= MAX_ID else -1
 
 
-class Library(CasesMixin, SearchMixin, EmbeddingsMixin, LibraryDB):
+class Library(ReviewMixin, CasesMixin, SearchMixin, EmbeddingsMixin, LibraryDB):
     """A Synopsis library file. ``Library.open(path)``; close with :meth:`close` or ``with``."""
 
     # -- documents -------------------------------------------------------------------------
@@ -156,6 +157,7 @@ class Library(CasesMixin, SearchMixin, EmbeddingsMixin, LibraryDB):
         except (ValueError, KeyError) as exc:
             raise LibraryError(self.path, f"comparison c{comparison_id} cannot be read ({exc})") from None
         if corrected:
+            report = self.with_corrections_state(comparison_id, report)     # the app's review, as it stands
             report = apply_corrections(report, self.corrections(comparison_id))
         return report
 
