@@ -103,10 +103,13 @@ def _seeds(s: dict) -> list[str]:
 
 def _speed(s: dict) -> list[str]:
     out = ["## Speed", "", f"`{COMMAND} --only speed`. Load before {s.get('load_before')}, after "
-           f"{s.get('load_after')}. In-process figures: the model already loaded, the embedding cache "
-           "emptied before every run (median of 7). Fresh-process figures: one comparison in a new "
-           "interpreter; `seconds` is the comparison alone, `with_imports` adds imports and the "
-           "model load, `cpu` is the process's CPU time.", "",
+           f"{s.get('load_after')}. In-process figures: `synopsis.core.pipeline.compare`, the model "
+           "already loaded, the embedding cache emptied before every run unless the row says cached; "
+           "CPU time (`time.process_time`, all threads) and wall-clock, median of 9. Fresh-process "
+           "figures: one comparison in a new interpreter (`synopsis.runtime.compare`, BLAS on one "
+           "thread, embedding on one thread per core); `seconds` is the comparison's wall-clock, "
+           "`with_imports` adds imports and the model load, `cpu` is the process's CPU time from its "
+           "start (imports and model load included). Wall-clock figures are inflated by the load.", "",
            "| run | figures |", "|---|---|"]
     for name, row in s.items():
         if isinstance(row, dict):
