@@ -8,15 +8,24 @@ a headline, "Sign up for our newsletter", prove nothing), paraphrased ones with 
 ``min_paraphrase_score`` or more; or one shared passage of ``min_shared_words`` words or more
 (a reprinted paragraph is reuse even alone). The values were chosen on the development corpus
 of ``benchmarks/scan_corpus.py`` (see ``benchmarks/results/scan.md``).
+
+Most candidate pairs are not reuse, and only reusing pairs are written, so a batch runs the
+engine's steps itself rather than ``compare``: each article is prepared once however many
+pairs it is in, and a pair is first decided without the fact layer (which changes no link,
+label or score: labels come from the word edits) and decided again with it only when the rule
+calls it reuse. A reusing pair's row is thus exactly what ``compare`` gives; the row of a pair
+that is not reuse counts no facts.
 """
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import json
 from dataclasses import dataclass
 from typing import Any
 
-from ..core import Document, Report, Settings, compare
+from ..core import Document, Report, Settings
+from ..core.pipeline import align, decide, prepare
 
 RELATIONS = ("exact copy", "near copy", "shared passages")
 
@@ -88,9 +97,20 @@ def row_of(report: Report, rule: ReuseRule) -> dict[str, Any]:
 def align_pairs(pairs: list[tuple[int, int, str, tuple[int, ...]]], articles: dict[int, dict[str, str]],
                 settings: Settings, rule: ReuseRule) -> list[dict[str, Any]]:
     """Compare each (a, b, relation, shared keys) pair; one row each (reuse or not)."""
+    prepared: dict[int, Document] = {}
+    screening = dataclasses.replace(settings, facts=False)
+
+    def ready(number: int) -> Document:
+        if number not in prepared:
+            prepared[number] = prepare(document(articles[number]), settings)
+        return prepared[number]
+
     rows = []
     for a, b, relation, shared in pairs:
-        report = compare(document(articles[a]), document(articles[b]), settings)
+        alignment = align(ready(a), ready(b), settings)
+        report = decide(alignment, screening)
+        if settings.facts and is_reuse(report, rule):
+            report = decide(alignment, settings)
         row = {"a": int(a), "b": int(b), "relation": relation, "keys": list(shared)}
         row.update(row_of(report, rule))
         rows.append(row)
