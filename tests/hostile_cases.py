@@ -386,6 +386,7 @@ def messages(space: Workspace) -> list[Case]:
     (w / "loop2").symlink_to(w / "loop")
     (w / "big.txt").write_bytes(b"word " * 4_200_000 + b"w")
     hostile.write(w / "nul.txt", b"First line.\nSecond line.\nThe\x00third line.\n")
+    hostile.write(w / "many.txt", b"".join(b"Line %d says a thing. " % n for n in range(50_001)))
     hostile.write(w / "entity.docx", hostile.docx_with_entity())
     a, b = w / "a.txt", w / "b.txt"
     cases = [Case("message", "symlink loop", ["compare", w / "loop", b], fragment="symbolic link loop"),
@@ -394,6 +395,7 @@ def messages(space: Workspace) -> list[Case]:
              Case("message", "--timeout inf", ["compare", a, b, "--timeout", "inf"], fragment="--timeout"),
              Case("message", "port 99999", ["compare", "http://127.0.0.1:99999/x", b], fragment="port must be"),
              Case("message", "a NUL byte", ["compare", w / "nul.txt", b], fragment="line 3, column 4"),
+             Case("message", "50,001 sentences", ["compare", w / "many.txt", b], fragment="more than the 50,000"),
              Case("message", "unknown option", ["compare", a, b, "--foo"], fragment="no such option"),
              Case("message", "one source", ["compare", a], fragment="at least two"),
              Case("message", "missing argument", ["library", "show"], fragment="missing argument"),

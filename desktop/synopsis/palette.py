@@ -19,7 +19,9 @@ STRONG = {"shared": BLUE, "paraphrased": ORANGE, "unique": REDDISH_PURPLE}      
 ON_DARK = {"shared": SKY_BLUE, "paraphrased": "#F0C040", "unique": "#E3A3C8"}   # lines, dark background
 TINT_LIGHT = {"shared": "#D3E9F7", "paraphrased": "#FBE8C2", "unique": "#F4DDEA"}
 TINT_DARK = {"shared": "#123E5C", "paraphrased": "#5A4210", "unique": "#56304A"}
-# The claim matrix's cells: the light tints, and grey for a source that lacks the statement.
-CELLS = {"shared": TINT_LIGHT["shared"], "paraphrased": TINT_LIGHT["paraphrased"], "absent": "#F2F2F2"}
+# The claim matrix's cells: the light tints, and grey for a source that lacks the statement
+# ("unique": a statement only that source carries).
+CELLS = {"shared": TINT_LIGHT["shared"], "paraphrased": TINT_LIGHT["paraphrased"], "unique": TINT_LIGHT["unique"],
+         "absent": "#F2F2F2"}
 FACT = VERMILLION        # a changed fact's words
 DIFF = YELLOW            # a word edit's background

@@ -60,3 +60,31 @@ def test_shared_rule_options_shape_and_are_recorded(seed_pair, validate_report):
     assert shared[1] > shared[0]
     bad = CliRunner().invoke(main, ["compare", str(seed_pair[0]), str(seed_pair[1]), "--shared-max-changed-words", "-1"])
     assert bad.exit_code == 2
+
+
+def test_a_document_past_the_passage_limit_is_one_error_line(tmp_path, seed_pair, monkeypatch):
+    from synopsis.core import align
+
+    monkeypatch.setattr(align, "MAX_PASSAGES", 36)   # A: 40 sentences, 35 paragraphs of text
+    result = CliRunner().invoke(main, ["compare", str(seed_pair[0]), str(seed_pair[1])])
+    assert result.exit_code == 2
+    lines = result.output.strip().splitlines()
+    assert len(lines) == 1 and str(seed_pair[0]) in lines[0] and "more than the 36" in lines[0], result.output
+    assert lines[0].startswith("synopsis: ") and "--granularity paragraph" in lines[0]
+    result = CliRunner().invoke(main, ["compare", str(seed_pair[0]), str(seed_pair[1]),
+                                       "--granularity", "paragraph"])
+    assert result.exit_code == 0, result.output
+
+
+def test_past_the_passage_limit_by_paragraph_too_the_hint_is_parts(tmp_path, seed_pair, monkeypatch):
+    """A document whose every sentence is its own paragraph is not told to compare by paragraph."""
+    from synopsis.core import align
+
+    monkeypatch.setattr(align, "MAX_PASSAGES", 36)
+    lines_only = tmp_path / "lines.txt"
+    lines_only.write_text("".join(f"Line {n} of the list says a thing.\n\n" for n in range(40)), encoding="utf-8")
+    result = CliRunner().invoke(main, ["compare", str(lines_only), str(seed_pair[1])])
+    assert result.exit_code == 2
+    lines = result.output.strip().splitlines()
+    assert len(lines) == 1 and "40 passages" in lines[0], result.output
+    assert "--granularity" not in lines[0] and lines[0].endswith("compare it in parts")

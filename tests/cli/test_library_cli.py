@@ -155,3 +155,14 @@ def test_compare_names_stored_documents_by_id(tmp_path, seed_pair, seeds):
     assert many.exit_code == 0, many.output
     missing = CliRunner().invoke(main, ["compare", "d1", "d99", "--db", str(db)])
     assert missing.exit_code == 2 and "d99" in missing.output and "Traceback" not in missing.output
+
+
+def test_db_option_before_or_after_the_command(tmp_path, seed_pair, monkeypatch):
+    monkeypatch.delenv("SYNOPSIS_LIBRARY", raising=False)
+    db = tmp_path / "cases.db"
+    added = CliRunner().invoke(main, ["library", "--db", str(db), "add", str(seed_pair[0])])
+    assert added.exit_code == 0, added.output
+    before = CliRunner().invoke(main, ["library", "--db", str(db), "list"])
+    after = CliRunner().invoke(main, ["library", "list", "--db", str(db)])
+    assert before.exit_code == after.exit_code == 0 and before.output == after.output
+    assert before.output.startswith("d1")

@@ -233,3 +233,74 @@ def test_weak_links_do_not_shape_the_order():
              (6, 3, 0.9), (7, 7, 0.9)]
     links = in_order(_links(pairs))
     assert sorted(link.a[0] for link in links if link.moved) == [1, 2, 3]
+
+
+# -- splits and merges -------------------------------------------------------------------
+_STORY = [
+    "The harbour authority closed the northern pier on Monday after divers found cracks in two of its pillars.",
+    "Engineers from the regional office inspected the structure for six hours, and they said repairs would take at least three months.",
+    "Fishing boats were moved to the southern quay, where space is limited.",
+    "The mayor promised compensation to the cooperative that rents the pier.",
+    "A spokesman for the cooperative said its members would lose about a fifth of their income.",
+    "Tourist ferries will keep running from the old terminal until the end of the season.",
+]
+
+
+def _pair_with(b_sentences: list[str]) -> tuple[Document, Document]:
+    return mkdoc(" ".join(_STORY) + "\n"), mkdoc(" ".join(b_sentences) + "\n")
+
+
+def _link_holding(report, doc: int, prefix: str):
+    d = report.documents[doc]
+    return link_of(report, doc, seg_of(d, prefix))
+
+
+def test_a_sentence_split_in_two_is_one_shared_link():
+    b = _STORY[:1] + ["Engineers from the regional office inspected the structure for six hours.",
+                      "They said repairs would take at least three months."] + _STORY[2:]
+    report = compare(*_pair_with(b))
+    link = _link_holding(report, 0, "Engineers from the regional")
+    _, doc_b = report.documents
+    assert sorted(link.b) == [seg_of(doc_b, "Engineers from"), seg_of(doc_b, "They said repairs")]
+    assert link.label == "shared"
+    assert report.unique_segments(1) == []
+
+
+def test_two_sentences_merged_into_one_is_one_shared_link():
+    b = _STORY[:2] + ["Fishing boats were moved to the southern quay, where space is limited; the mayor "
+                      "promised compensation to the cooperative that rents the pier."] + _STORY[4:]
+    report = compare(*_pair_with(b))
+    link = _link_holding(report, 1, "Fishing boats were moved")
+    doc_a, _ = report.documents
+    assert sorted(link.a) == [seg_of(doc_a, "Fishing boats"), seg_of(doc_a, "The mayor promised")]
+    assert link.label == "shared"
+    assert report.unique_segments(0) == []
+
+
+def test_a_sentence_split_in_three():
+    story = list(_STORY)
+    story[1] = ("Engineers from the regional office inspected the structure for six hours, they measured "
+                "every pillar, and they said repairs would take at least three months.")
+    b = story[:1] + ["Engineers from the regional office inspected the structure for six hours.",
+                     "They measured every pillar.", "They said repairs would take at least three months."] + story[2:]
+    report = compare(mkdoc(" ".join(story) + "\n"), mkdoc(" ".join(b) + "\n"))
+    link = _link_holding(report, 0, "Engineers from the regional")
+    assert len(link.b) == 3 and report.unique_segments(1) == []
+
+
+def test_an_added_sentence_next_to_a_pair_stays_unique():
+    b = _STORY[:2] + ["Critics said the authority had ignored warnings about the pier for years."] + _STORY[2:]
+    report = compare(*_pair_with(b))
+    _, doc_b = report.documents
+    assert seg_of(doc_b, "Critics said") in report.unique_segments(1)
+    assert all(len(link.a) == 1 and len(link.b) == 1 for link in report.links)
+
+
+def test_long_runs_of_one_sentence_are_linked_in_bounded_work():
+    """No stem is rare when one sentence is said again and again; its copies are still linked
+    (the same text is always a candidate), each to one copy, and the repeats are one group."""
+    text = "The council approved the budget for the new bridge on Tuesday evening. " * 3000
+    report = compare(mkdoc(text), mkdoc(text))
+    assert len(report.links) == 3000
+    assert sum(len(r.segments) for r in report.repeats) == 6000 and len(report.repeats) == 2
+    assert all(link.label == "shared" for link in report.links)

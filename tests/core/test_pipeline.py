@@ -23,6 +23,43 @@ def test_progress_and_cancel(seed_pair):
         compare(load(seed_pair[0]), load(seed_pair[1]), cancel=lambda: True)
 
 
+def test_progress_moves_inside_the_alignment(seed_pair, monkeypatch):
+    """The alignment reports its own steps and each chunk of its pairs, between 10 % and 80 %."""
+    from synopsis.core import align, splits
+
+    monkeypatch.setattr(align, "SCORE_CHUNK", 20)      # the seed pair has a few hundred pairs
+    monkeypatch.setattr(splits, "TRIAL_CHUNK", 5)
+    stages = []
+    compare(load(seed_pair[0]), load(seed_pair[1]), progress=lambda s, f: stages.append((s, f)))
+    inside = [f for s, f in stages if s == "align"]
+    assert len(inside) > 15, stages                      # not only the step that starts it
+    assert inside == sorted(inside) and inside[0] == 0.1 and inside[-1] == pytest.approx(0.8)
+    assert len(set(inside)) == len(inside)               # every report is a step forward
+    assert [s for s, _ in stages] == ["segment"] + ["align"] * len(inside) + ["edits", "done"]
+
+
+@pytest.mark.parametrize("stop_at", ["features", "candidates", "scores", "runs"])
+def test_cancel_inside_a_long_step(seed_pair, monkeypatch, stop_at):
+    """A cancel asked inside a long step of the alignment (reading the passages, proposing
+    candidates, scoring the pairs, growing runs) stops the work before that step ends."""
+    from synopsis.core import align, splits
+
+    monkeypatch.setattr(align, "SCORE_CHUNK", 20)
+    monkeypatch.setattr(splits, "TRIAL_CHUNK", 5)
+    shares = align.STEP_SHARES
+    before = sum(shares[k] for k in list(shares)[:list(shares).index(stop_at)])
+    asked = []
+
+    def progress(stage: str, fraction: float) -> None:
+        share = (fraction - 0.1) / 0.7
+        if stage == "align" and before + 1e-6 < share < before + shares[stop_at] - 1e-6:
+            asked.append(share)
+
+    with pytest.raises(Cancelled):
+        compare(load(seed_pair[0]), load(seed_pair[1]), progress=progress, cancel=lambda: bool(asked))
+    assert len(asked) == 1          # the next check inside the step stopped it
+
+
 def test_edit_spans_point_into_text(seed_pair):
     report = compare(load(seed_pair[0]), load(seed_pair[1]))
     a, b = report.documents

@@ -58,12 +58,12 @@ def test_markdown_report_summary_facts_and_pairs(hostile_report, annotations):
     text = render(hostile_report, "markdown", annotations=annotations).decode("utf-8")
     html = MarkdownIt("commonmark").enable("table").render(text)
     tree = lxml.html.fragment_fromstring(html, create_parent="div")
-    assert [h.text_content() for h in tree.xpath("//h2")] == ["Summary", "Changed facts", "Passages",
-                                                              "Repeated passages", "Provenance"]
+    assert [h.text_content() for h in tree.xpath("//h2")] == ["Changed facts", "Your review", "Summary",
+                                                              "Passages", "Repeated passages", "Provenance"]
     assert not tree.xpath("//script|//img|//a")
     tables = tree.xpath("//table")
-    assert len(tables) == 2
-    fact_cells = [td.text_content() for td in tables[1].xpath(".//tbody/tr/td")]
+    assert len(tables) == 3
+    fact_cells = [td.text_content() for td in tables[0].xpath(".//tbody/tr/td")]
     assert fact_cells[:5] == ["F1", "number", "alarm", "5", "7"]
     quotes = [q.text_content() for q in tree.xpath("//blockquote")]
     assert len(quotes) == 8

@@ -6,13 +6,36 @@ import pytest
 
 @pytest.fixture(autouse=True)
 def temp_settings(tmp_path, monkeypatch):
+    """Settings and the library in a temporary folder: a test never touches the user's."""
     from synopsis.gui import settings
 
     folder = tmp_path / "settings"
     folder.mkdir()
     monkeypatch.setenv("SYNOPSIS_SETTINGS_DIR", str(folder))
+    monkeypatch.setenv("SYNOPSIS_LIBRARY", str(tmp_path / "default-library" / "library.db"))
     settings.use_directory(folder)
     return folder
+
+
+@pytest.fixture(autouse=True)
+def questions(monkeypatch):
+    """No modal dialog may block a test: information and the leave question are recorded
+    (the answer to the leave question is ``questions.answer``, "cancel" unless a test says)."""
+    from synopsis.gui.dialogs import Dialogs
+
+    class Recorded(list):
+        answer = "cancel"
+
+    seen = Recorded()
+    monkeypatch.setattr(Dialogs, "info", classmethod(
+        lambda cls, parent, title, text, details="": seen.append(("info", title, text, details))))
+
+    def ask(cls, parent, text):
+        seen.append(("ask", text))
+        return seen.answer
+
+    monkeypatch.setattr(Dialogs, "ask_unsaved", classmethod(ask))
+    return seen
 
 
 @pytest.fixture
@@ -35,7 +58,8 @@ def window(qtbot, errors):
     win.show()
     qtbot.waitExposed(win)
     yield win
-    win.cancel()
+    win.session.shutdown()
+    win.collection_ctl.shutdown()
     from PySide6.QtCore import QThreadPool
 
     QThreadPool.globalInstance().waitForDone(5000)

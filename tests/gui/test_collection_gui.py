@@ -34,7 +34,23 @@ def test_cells_have_text_cue(window):
     model = window.model
     cues = {model.index(r, model.column_of_source(k)).data() for r in range(model.rowCount())
             for k in range(4)}
-    assert {"S", "—"} <= {c.rstrip("†") for c in cues}
+    assert {"S", "—", "U"} <= {c.rstrip("†") for c in cues}
+    # a statement only one source carries is "U" there, never "S"
+    for r in range(model.rowCount()):
+        statement = model.statement_at(r)
+        if len(statement.members) == 1:
+            only = statement.members[0].source
+            assert model.index(r, model.column_of_source(only)).data().rstrip("†") == "U"
+
+
+def test_column_headers_name_the_outlets(window, collection):
+    from synopsis.export.collection_table import source_names
+
+    model = window.model
+    shown = [model.headerData(model.column_of_source(k), Qt.Orientation.Horizontal) for k in range(4)]
+    names = source_names(collection)
+    assert all(name.startswith(head.rstrip("…")) for head, name in zip(shown, names))
+    assert not any(head.isdigit() for head in shown)
 
 
 def _find_shared_row(window):
@@ -56,10 +72,12 @@ def test_click_emits_pair_and_opens_it(window, qtbot):
     qtbot.waitExposed(window)
     window.table.scrollTo(index)
     rect = window.table.visualRect(index)
-    with qtbot.waitSignal(window.pairRequested) as blocker:
+    with qtbot.assertNotEmitted(window.pairRequested):
         qtbot.mouseClick(window.table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
-    assert blocker.args == [statement.reference, clicked, statement.id]
     assert window.pair_view.pair == (statement.reference, clicked, statement.id)
+    with qtbot.waitSignal(window.pairRequested) as blocker:
+        qtbot.mouseDClick(window.table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    assert blocker.args == [statement.reference, clicked, statement.id]
     for side, source in enumerate((statement.reference, clicked)):
         member = statement.member(source)
         doc = window.collection.documents[source]
@@ -112,3 +130,75 @@ def test_heatmap_click(qtbot, collection):
     cold = image.pixelColor(heat.cell_rect(0, 2).topLeft() + QPoint(3, 3))
     assert collection.similarity(0, 1) > collection.similarity(0, 2)
     assert hot.red() < cold.red()  # more shared text, deeper blue
+
+
+@pytest.mark.qt_log_ignore("does not support propagateSizeHints")
+def test_a_chosen_cell_selects_the_statement_in_view_beside_the_matrix(window, qtbot):
+    window.show()
+    qtbot.waitExposed(window)
+    proxy = window.proxy
+    # a statement far down the reference text, so it must be scrolled to
+    rows = [r for r in range(proxy.rowCount())
+            if len(window.collection.statements[proxy.index(r, 0).data(STATEMENT_ROLE)].members) > 1]
+    row = max(rows, key=lambda r: min(window.collection.statements[proxy.index(r, 0).data(STATEMENT_ROLE)]
+                                      .member(window.collection.statements[proxy.index(r, 0).data(STATEMENT_ROLE)]
+                                              .reference).segments))
+    statement = window.collection.statements[proxy.index(row, 0).data(STATEMENT_ROLE)]
+    other = next(m.source for m in statement.members if m.source != statement.reference)
+    index = proxy.index(row, window.model.column_of_source(other))
+    window.table.setCurrentIndex(index)
+    window.table.activated.emit(index)              # Enter on the cell
+    assert window.pair_view.pair == (statement.reference, other, statement.id)
+    for side in (0, 1):
+        assert window.pair_view.panes[side].extraSelections()
+        assert window.pair_view.selected_segments_visible(side)
+    # the pair is beside the matrix: both stay visible in one window
+    assert window.table.isVisible() and window.pair_view.isVisible()
+    assert not window.pair_view.geometry().intersects(window.table.parentWidget().geometry())
+
+
+def test_the_matrix_window_has_a_menu_and_exports(window, tmp_path, monkeypatch):
+    import json
+
+    from synopsis.gui.dialogs import Dialogs
+
+    menus = [a.text() for a in window.menuBar().actions()]
+    assert menus == ["&File", "&View", "&Help"]
+    written = {}
+    for fmt, name in (("html", "m.html"), ("csv", "m.csv"), ("json", "m.json")):
+        monkeypatch.setattr(Dialogs, "save_file", classmethod(
+            lambda cls, parent, title, filters, suggested="", n=name: (str(tmp_path / n), filters[0])))
+        window.act_export.trigger()
+        written[fmt] = (tmp_path / name).read_bytes()
+    assert json.loads(written["json"])["format"] == "synopsis-collection"
+    assert b"<table" in written["html"] and b"statement" in written["csv"].splitlines()[0]
+    import csv
+    import io
+
+    table = list(csv.DictReader(io.StringIO(written["csv"].decode("utf-8"))))
+    alone = [row for row in table if row["sources"] == "1"]
+    assert alone and all("shared" not in row.values() and "unique" in row.values() for row in alone)
+
+
+@pytest.mark.qt_log_ignore("does not support propagateSizeHints")
+def test_the_matrix_window_names_its_controls(window, qtbot):
+    from PySide6.QtGui import QAccessible
+    from PySide6.QtWidgets import QWidget
+
+    window.show()
+    window.open_pair(0, 1, -1)
+    missing = []
+    for widget in window.findChildren(QWidget):
+        if not widget.isVisibleTo(window) or widget.focusPolicy() == Qt.FocusPolicy.NoFocus \
+                or type(widget).__name__ in ("QScrollBar", "QSplitterHandle") or widget.objectName().startswith("qt_"):
+            continue
+        face = QAccessible.queryAccessibleInterface(widget)
+        if not (face and face.text(QAccessible.Text.Name).strip()):
+            missing.append(type(widget).__name__)
+    assert missing == []
+    from PySide6.QtGui import QTextDocument
+
+    shown = QTextDocument()      # the tooltip as Qt shows it (the outlet's name escaped in rich text)
+    shown.setHtml(window.model.headerData(window.model.column_of_source(0), Qt.Orientation.Horizontal,
+                                          Qt.ItemDataRole.ToolTipRole))
+    assert shown.toPlainText().startswith("1: " + window.names[0] + " — ")

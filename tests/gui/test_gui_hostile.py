@@ -77,7 +77,7 @@ def test_tooltips_of_the_pairs_table_hold_escaped_passages(window, qtbot, tmp_pa
     source.write_text("\n".join(lines) + "\n", encoding="utf-8")
     with qtbot.waitSignal(window.comparisonReady, timeout=20000):
         window.open_paths(str(source), str(seed_pair[1]))
-    model = window.model
+    model = window.pairs.model
     tips = [model.data(model.index(row, col), Qt.ItemDataRole.ToolTipRole)
             for row in range(model.rowCount()) for col in range(model.columnCount())]
     hostile_tips = [t for t in tips if t and "img" in t]

@@ -52,7 +52,7 @@ def test_export_json_writes_a_valid_report(compared, tmp_path, save_to, errors, 
 def test_export_html_by_filter_carries_the_verdict(compared, tmp_path, save_to, errors):
     assert "html" in export.formats()
     answer, _ = save_to
-    compared.select_link(0)
+    compared.session.select_link(0)
     compared.verdict.set_verdict("misleading", "a telling note")
     html_filter = next(f for f, fmt in export_controller.filters() if fmt == "html")
     answer["value"] = (str(tmp_path / "report"), html_filter)  # no extension: the filter decides

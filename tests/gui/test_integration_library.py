@@ -23,40 +23,42 @@ def _clean_uniques(report, side):
     return [i for i in report.unique_segments(side) if not doc.segments[i].is_debris]
 
 
-def test_save_then_reopen_restores_corrections_and_verdicts(compared, lib_path, qtbot, errors):
-    win = compared
+def test_review_is_kept_as_made_and_reopens(compared, lib_path, qtbot, errors):
+    win, s = compared, compared.session
     report = win.report
-    # a verdict given before saving is kept and written on save
-    win.select_link(0)
+    # the first verdict stores the comparison: no Save needed
+    s.select_link(0)
     first = win.report.links[0]
     win.verdict.set_verdict("misleading", "quote cut short")
-    win.act_save.trigger()
-    cid = win.library_ctl.comparison_id
+    cid = win.library_ctl.keeper.comparison_id
     assert cid is not None and lib_path.exists()
-    # corrections after the save are recorded as they are made
+    win.act_save.trigger()              # Save says it is there already
+    assert win.library_ctl.keeper.comparison_id == cid and "Already" in win.statusBar().currentMessage()
+    # corrections are recorded as they are made
     victim = win.report.links[1]
-    win.select_link(1)
+    s.select_link(1)
     win.act_unlink.trigger()
     ua, ub = _clean_uniques(report, 0), _clean_uniques(report, 1)
-    win.select_segment(0, ua[0])
-    win.select_segment(1, ub[0])
+    s.select_segment(0, ua[0])
+    s.select_segment(1, ub[0])
     win.act_link.trigger()
-    win.undo.undo()  # the undo is recorded as the inverse correction
-    win.select_segment(0, ua[-1])
-    win.select_segment(1, ub[-1])
+    s.undo.undo()  # the undo is recorded as the inverse correction
+    s.select_segment(0, ua[-1])
+    s.select_segment(1, ub[-1])
     win.act_link.trigger()
     manual = next(l for l in win.report.links if l.origin == "manual")
-    win.select_link(win.report.links.index(manual))
+    assert s.selection.link == win.report.links.index(manual)   # the new pair is selected
     win.verdict.set_verdict("altered", "")
-    win.select_link(win.report.links.index(next(l for l in win.report.links if l.a == first.a)))
+    s.select_link(win.report.links.index(next(l for l in win.report.links if l.a == first.a)))
     assert win.verdict.verdict() == "misleading"
     expected = _keys(win.report)
     assert errors == []
 
     with Library.open(lib_path) as lib:
-        actions = [c["action"] for c in lib.corrections(cid)]
-        assert actions == ["unlink", "link", "unlink", "link"]
-        assert _keys(lib.get_comparison(cid)) == expected
+        stored = lib.get_comparison(cid)
+        assert _keys(stored) == expected
+        assert set(victim.a) <= stored.corrections.apart_a     # the unlinked pair stays apart
+        assert [(tuple(l.a), tuple(l.b)) for l in stored.corrections.manual] == [(tuple(manual.a), tuple(manual.b))]
         verdicts = lib.verdicts(cid)
     assert verdicts[link_key(first.a, first.b)]["note"] == "quote cut short"
     assert verdicts[link_key(manual.a, manual.b)]["verdict"] == "altered"
@@ -74,42 +76,48 @@ def test_save_then_reopen_restores_corrections_and_verdicts(compared, lib_path, 
     assert recent.topLevelItemCount() == 1
     with qtbot.waitSignal(other.comparisonReady, timeout=5000):
         other.library_ctl.panel.open_items([recent.topLevelItem(0)])
-    assert other.library_ctl.comparison_id == cid
+    assert other.library_ctl.keeper.comparison_id == cid
     assert _keys(other.report) == expected
     index = next(i for i, l in enumerate(other.report.links) if (l.a, l.b) == (manual.a, manual.b))
-    other.select_link(index)
+    other.session.select_link(index)
     assert other.verdict.isEnabled() and other.verdict.verdict() == "altered"
     assert other.report.links[index].origin == "manual"
     index = next(i for i, l in enumerate(other.report.links) if (l.a, l.b) == (first.a, first.b))
-    other.select_link(index)
+    other.session.select_link(index)
     assert other.verdict.verdict() == "misleading" and other.verdict.note.text() == "quote cut short"
     other.close()
     win.close()
 
 
-def test_unsaved_comparison_writes_nothing(compared, lib_path):
-    compared.select_link(0)
-    compared.verdict.set_verdict("accurate")
-    compared.act_unlink.trigger()
+def test_a_comparison_nobody_reviewed_writes_nothing(compared, lib_path):
+    compared.session.select_link(0)
+    compared.session.select_link(1)
     assert not lib_path.exists()
-    assert compared.library_ctl.verdicts  # kept in memory until saved
 
 
-def test_corrupt_library_is_one_error_not_a_crash(compared, lib_path, errors):
+def test_corrupt_library_is_one_error_not_a_crash(compared, lib_path, errors, questions):
     lib_path.parent.mkdir(parents=True)
     lib_path.write_bytes(b"this is not a database" * 10)
+    compared.session.select_link(0)
+    compared.verdict.set_verdict("accurate", "checked")    # cannot be written: kept in memory
     compared.act_save.trigger()
-    assert len(errors) == 1 and str(lib_path) in errors[0][1] and "\n" not in errors[0][1]
-    assert compared.library_ctl.comparison_id is None
+    assert len(errors) == 2 and all(str(lib_path) in e[1] and "\n" not in e[1] for e in errors)
+    assert compared.library_ctl.keeper.unsaved and compared.session.reviews
     assert lib_path.read_bytes().startswith(b"this is not")
+    # leaving asks first; Cancel keeps the window open with the review
+    questions.answer = "cancel"
+    assert not compared.close() and compared.isVisible()
+    assert [q[0] for q in questions] == ["ask"]
+    questions.answer = "discard"
+    assert compared.close()
 
 
 def test_library_location_is_a_preference(compared, lib_path, tmp_path, monkeypatch, errors):
     from synopsis.gui.dialogs import Dialogs
 
     chosen = tmp_path / "elsewhere.db"
-    monkeypatch.setattr(Dialogs, "preferences",
-                        classmethod(lambda cls, parent, s, t, lib="", default="": (s, t, str(chosen))))
+    monkeypatch.setattr(Dialogs, "preferences", classmethod(
+        lambda cls, parent, s, options, default="": (s, {**options, "library_path": str(chosen)})))
     compared.act_prefs.trigger()
     assert compared.store.get("library_path") == str(chosen)
     compared.act_save.trigger()
@@ -129,22 +137,25 @@ def test_dock_is_a_view_menu_toggle_and_shortcuts_are_unique(window, lib_path):
 
 def test_clearing_a_verdict_removes_it_and_documents_open_as_sources(compared, lib_path, qtbot, errors):
     compared.act_save.trigger()
-    cid = compared.library_ctl.comparison_id
-    compared.select_link(2)
+    cid = compared.library_ctl.keeper.comparison_id
+    compared.session.select_link(2)
     compared.verdict.set_verdict("accurate", "checked")
     assert compared.library_ctl.library.verdicts(cid)
     compared.verdict.set_verdict("", "")
     assert compared.library_ctl.library.verdicts(cid) == {}
-    compared.select_segment(0, next(i for i in range(len(compared.report.documents[0].segments))
-                                    if i not in compared._link_of[0]))
+    compared.verdict.set_verdict("altered", "")
+    link_of = compared.report.link_of_segment(0)
+    compared.session.select_segment(0, next(i for i in range(len(compared.report.documents[0].segments))
+                                            if i not in link_of))
     assert not compared.verdict.isEnabled()  # a unique passage has no pair to judge
-    # two stored documents opened from the panel are compared again
+    # two stored documents opened from the panel are compared again: the same review goes on
     info = compared.library_ctl.library.comparison_info(cid)
     with qtbot.waitSignal(compared.comparisonReady, timeout=20000):
         compared.library_ctl.panel.documentsOpened.emit([info["doc_a"], info["doc_b"]])
-    assert compared.library_ctl.comparison_id is None  # a fresh, unsaved comparison
+    assert compared.library_ctl.keeper.comparison_id == cid
     assert [d.text for d in compared.report.documents] == [d.text for d in compared.docs]
     assert compared.report.documents[0].title and len(compared.report.links) > 0
+    assert [r.verdict for r in compared.session.reviews.values()] == ["altered"]
     assert errors == []
 
 

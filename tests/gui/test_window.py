@@ -32,7 +32,7 @@ def test_counts_match_the_report(compared):
         expected = _counts(report, side)
         assert shown == {k: expected.get(k, 0) for k in ("shared", "paraphrased", "unique")}
         assert compared.panes[side].summary.summary == report.summary(side)
-    assert compared.model.rowCount() == len(report.links)
+    assert compared.pairs.model.rowCount() == len(report.links)
 
 
 def test_click_selects_counterpart(compared, qtbot):
@@ -44,8 +44,8 @@ def test_click_selects_counterpart(compared, qtbot):
     rect = view.segment_rect(link.a[0])
     QTest.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier,
                      rect.center())
-    assert compared.current_link == link_index
-    assert compared.selection[1] == list(link.b)
+    assert compared.session.selection.link == link_index
+    assert list(compared.session.selection.b) == list(link.b)
     sel = compared.views[1].extraSelections()
     assert [s.cursor.selectionStart() for s in sel] == [compared.views[1].q_starts[i] for i in link.b]
     # the counterpart was scrolled into view
@@ -58,7 +58,7 @@ def test_click_selects_counterpart(compared, qtbot):
 def test_detail_lists_the_changed_facts_before_the_passages(compared):
     report = compared.report
     index = next(i for i, l in enumerate(report.links) if any(f.severity >= 2 for f in l.facts))
-    compared.select_link(index)
+    compared.session.select_link(index)
     shown = compared.detail.toPlainText()
     link = report.links[index]
     assert "Changed facts" in shown
@@ -94,32 +94,36 @@ def test_next_and_previous_changed_fact_with_the_keyboard(compared, qtbot):
                    if l.a and any(f.severity >= 2 for f in l.facts))
     assert len(worth) >= 2
     compared.views[0].setFocus()
-    compared.active_side = 0
+    compared.session.select_link(0, side=0)
+    compared.session.clear_selection()
     QTest.keyClick(compared, Qt.Key.Key_F8)
-    assert compared.current_link == worth[0][1]
+    assert compared.session.selection.link == worth[0][1]
     assert "Changed facts" in compared.detail.toPlainText()
     QTest.keyClick(compared, Qt.Key.Key_F8)
-    assert compared.current_link == worth[1][1]
+    assert compared.session.selection.link == worth[1][1]
     QTest.keyClick(compared, Qt.Key.Key_F8, Qt.KeyboardModifier.ShiftModifier)
-    assert compared.current_link == worth[0][1]
-    # past the last one the selection stays and the status bar says so
-    compared.select_link(worth[-1][1])
+    assert compared.session.selection.link == worth[0][1]
+    # past the last one F8 wraps around to the first and the status bar says so
+    compared.session.select_link(worth[-1][1])
     compared.act_next_fact.trigger()
-    assert compared.current_link == worth[-1][1]
-    assert "No more changed facts" in compared.statusBar().currentMessage()
+    assert compared.session.selection.link == worth[0][1]
+    assert "Wrapped around to the first changed fact" in compared.statusBar().currentMessage()
+    compared.act_prev_fact.trigger()
+    assert compared.session.selection.link == worth[-1][1]
+    assert "last changed fact" in compared.statusBar().currentMessage()
 
 
 def test_next_and_previous_difference(compared):
     view = compared.views[0]
     compared.act_next.trigger()
-    first = compared.selection[0][0]
+    first = compared.session.selection.a[0]
     assert view.labels[first] in ("paraphrased", "unique")
     compared.act_next.trigger()
-    second = compared.selection[0][0]
+    second = compared.session.selection.a[0]
     assert view.starts[second] > view.starts[first]
     assert view.labels[second] != "shared"
     compared.act_prev.trigger()
-    assert compared.selection[0][0] == first
+    assert compared.session.selection.a[0] == first
     assert "F7" in compared.act_next.toolTip()
 
 
@@ -129,31 +133,42 @@ def test_filters_hide_a_class(compared):
     shared_seg = compared.views[0].labels.index("shared")
     assert compared.views[0].format_for(shared_seg) is None
     assert all(compared.report.links[i].label != "shared" for i, _ in compared.linkmap.shapes())
-    rows = compared.proxy.rowCount()
+    rows = compared.pairs.proxy.rowCount()
     assert rows == sum(1 for l in compared.report.links if l.label != "shared")
     compared.legend.boxes["shared"].setChecked(True)
-    assert compared.proxy.rowCount() == len(compared.report.links)
+    assert compared.pairs.proxy.rowCount() == len(compared.report.links)
 
 
-def test_threshold_changes_classes_without_realigning(compared):
+def _settle(window, qtbot, change):
+    """Make a threshold change and wait for the links decided in the background."""
+    with qtbot.waitSignal(window.session.reportChanged, timeout=10000):
+        change()
+
+
+def test_threshold_changes_classes_without_realigning(compared, qtbot):
     before = Counter(l.label for l in compared.report.links)
     candidates = list(compared.report.candidates)
     from synopsis.core.classify import changed_words
 
-    compared.shared_box.setValue(0.0)
-    compared.words_box.setValue(5)
+    bar = compared.thresholds
+
+    def both():
+        bar.shared_box.setValue(0.0)
+        bar.words_box.setValue(5)
+
+    _settle(compared, qtbot, both)
     after = Counter(l.label for l in compared.report.links)
     assert after["shared"] > before["shared"] and sum(after.values()) == sum(before.values())
-    assert compared.store.get("shared_max_changed_words") == 5
+    assert compared.session.settings.shared_max_changed_words == 5
     # with no similarity bar left, a pair is shared exactly when few of its words changed
     texts = compared.docs[0].text, compared.docs[1].text
     for link in compared.report.links:
-        few = changed_words(link, *texts) <= compared.engine.shared_max_changed_words
+        few = changed_words(link, *texts) <= compared.session.settings.shared_max_changed_words
         assert (link.label == "shared") == few
     assert compared.counts(0)["paraphrased"] == sum(1 for l in compared.report.links if l.label == "paraphrased") > 0
-    compared.para_box.setValue(1.0)
+    _settle(compared, qtbot, lambda: bar.para_box.setValue(1.0))
     assert len(compared.report.links) == sum(1 for c in candidates if c.score >= 1.0)
-    assert compared.report.candidates == candidates
+    assert [(c.a, c.b) for c in compared.report.candidates] == [(c.a, c.b) for c in candidates]
 
 
 def test_drop_a_file(window, qtbot, seed_pair):
@@ -180,13 +195,13 @@ def test_paste_text_as_a_source(window, qtbot):
     assert window.views[0].toPlainText() == window.docs[0].text
 
 
-def test_link_unlink_and_undo(compared):
+def test_link_unlink_and_undo(compared, qtbot):
     report = compared.report
     ua, ub = report.unique_segments(0), report.unique_segments(1)
     ua = [i for i in ua if not report.documents[0].segments[i].is_debris]
     ub = [i for i in ub if not report.documents[1].segments[i].is_debris]
-    compared.select_segment(0, ua[0])
-    compared.select_segment(1, ub[0])
+    compared.session.select_segment(0, ua[0])
+    compared.session.select_segment(1, ub[0])
     assert compared.act_link.isEnabled()
     n = len(report.links)
     compared.act_link.trigger()
@@ -194,22 +209,22 @@ def test_link_unlink_and_undo(compared):
     assert len(compared.report.links) == n + 1 and manual[0].a == (ua[0],) and manual[0].b == (ub[0],)
     assert manual[0].edits, "a hand-made link still gets its word-level diff"
     assert compared.views[0].labels[ua[0]] == "paraphrased"
-    compared.shared_box.setValue(0.5)  # a relabel keeps the manual link
+    _settle(compared, qtbot, lambda: compared.thresholds.shared_box.setValue(0.5))  # a relabel keeps it
     assert any(l.origin == "manual" for l in compared.report.links)
-    compared.undo.undo()
+    compared.session.undo.undo()
     assert not any(l.origin == "manual" for l in compared.report.links)
     # unlink an automatic pair, then undo
     victim = compared.report.links[0]
-    compared.select_link(0)
+    compared.session.select_link(0)
     shown = compared.detail.toPlainText()
     compared.act_unlink.trigger()
     assert all(l.a != victim.a for l in compared.report.links)
     assert compared.views[0].labels[victim.a[0]] == "unique"
     # the detail panel no longer shows the pair that is gone
     assert compared.detail.toPlainText() != shown and "Click a passage" in compared.detail.toPlainText()
-    compared.undo.undo()
+    compared.session.undo.undo()
     assert any(l.a == victim.a for l in compared.report.links)
-    compared.undo.redo()
+    compared.session.undo.redo()
     assert all(l.a != victim.a for l in compared.report.links)
 
 
@@ -222,8 +237,10 @@ def test_bad_file_raises_the_error_dialog(window, qtbot, tmp_path, errors):
 
 
 def test_theme_zoom_and_settings_are_remembered(compared, temp_settings):
+    from synopsis.gui.appearance import appearance
+
     compared.set_theme("dark")
-    assert compared.theme.name == "dark"
+    assert appearance().theme.name == "dark"
     seg = compared.views[0].labels.index("shared")
     assert compared.views[0].format_for(seg).background().color().name() == "#123e5c"
     size = compared.views[0].font().pointSizeF()
@@ -263,16 +280,16 @@ def test_sync_scroll_keeps_passages_level(compared):
 
 
 def test_pairs_model_passes_the_model_tester(compared, qtmodeltester):
-    qtmodeltester.check(compared.model)
-    qtmodeltester.check(compared.proxy)
+    qtmodeltester.check(compared.pairs.model)
+    qtmodeltester.check(compared.pairs.proxy)
 
 
 def test_table_row_selects_passages(compared):
-    compared.table.sortByColumn(1, Qt.SortOrder.DescendingOrder)
-    compared.table.selectRow(0)
-    link = compared.report.links[compared.current_link]
+    compared.pairs.table.sortByColumn(1, Qt.SortOrder.DescendingOrder)
+    compared.pairs.table.selectRow(0)
+    link = compared.report.links[compared.session.selection.link]
     assert link.score == max(l.score for l in compared.report.links)
-    assert compared.selection[0] == list(link.a)
+    assert list(compared.session.selection.a) == list(link.a)
 
 
 def test_url_box_reports_a_bad_address(window, qtbot, errors):
@@ -285,7 +302,7 @@ def test_url_box_reports_a_bad_address(window, qtbot, errors):
 
 def test_progress_shows_while_working_and_cancel_stops_the_job(window, qtbot, seed_pair):
     window.open_paths(*seed_pair)
-    assert window.progress.isVisibleTo(window) and window.cancel_button.isVisibleTo(window)
+    assert window.progress.isVisibleTo(window) and window.progress.cancel_button.isVisibleTo(window)
     with qtbot.waitSignal(window.comparisonReady, timeout=20000):
         pass
     assert not window.progress.isVisibleTo(window)
@@ -316,12 +333,18 @@ def test_swap_sides_and_preferences(compared, qtbot, monkeypatch, seed_pair):
     with qtbot.waitSignal(compared.comparisonReady, timeout=20000):
         compared.act_swap.trigger()
     assert compared.report.documents[0].source == str(seed_pair[1])
-    new = compared.engine.replace(granularity="paragraph", shared_threshold=0.9)
-    monkeypatch.setattr(Dialogs, "preferences", classmethod(lambda cls, parent, s, t, *lib: (new, "dark")))
+    new = compared.session.settings.replace(granularity="paragraph", shared_threshold=0.9)
+    monkeypatch.setattr(Dialogs, "preferences",
+                        classmethod(lambda cls, parent, s, options, *lib: (new, {**options, "theme": "dark"})))
     with qtbot.waitSignal(compared.comparisonReady, timeout=20000):
         compared.act_prefs.trigger()
     assert compared.report.settings.granularity == "paragraph"
-    assert compared.shared_box.value() == 0.9 and compared.theme.name == "dark"
+    # the thresholds in Preferences are the defaults of new comparisons, not this one's
+    assert compared.store.engine_defaults().shared_threshold == 0.9
+    assert compared.thresholds.shared_box.value() != 0.9
+    from synopsis.gui.appearance import appearance
+
+    assert appearance().theme.name == "dark"
 
 
 def test_pane_offsets_survive_characters_outside_the_bmp(qtbot):
@@ -358,10 +381,10 @@ def test_pairs_table_shows_how_much_wording_is_shared(compared):
     from synopsis.gui.models import COLUMNS
 
     col = COLUMNS.index("wording")
-    model = compared.model
+    model = compared.pairs.model
     assert model.headerData(col, Qt.Orientation.Horizontal) == "Same words"
     assert "shared threshold" in model.headerData(col, Qt.Orientation.Horizontal, Qt.ItemDataRole.ToolTipRole)
-    threshold = compared.engine.shared_threshold
+    threshold = compared.session.settings.shared_threshold
     for row in range(model.rowCount()):
         link = model.link(row)
         shown = model.data(model.index(row, col))
@@ -371,7 +394,7 @@ def test_pairs_table_shows_how_much_wording_is_shared(compared):
             from synopsis.core.classify import changed_words
 
             few = changed_words(link, compared.docs[0].text, compared.docs[1].text) <= \
-                compared.engine.shared_max_changed_words
+                compared.session.settings.shared_max_changed_words
             assert (link.scores["chars"] >= threshold and few) == (link.label == "shared")
 
 
@@ -388,6 +411,38 @@ def test_a_caption_glued_to_a_passage_is_shown_as_debris(compared):
     ranges = block.layout().formats()
     formats = {(r.start + block.position(), r.length): QTextCharFormat(r.format) for r in ranges}
     caption = formats[(view.umap.to_qt(seg.start), view.umap.to_qt(seg.core.start) - view.umap.to_qt(seg.start))]
-    assert caption.fontItalic() and caption.foreground().color().name() == compared.theme.debris.lower()
+    assert caption.fontItalic() and caption.foreground().color().name() == compared.views[1].theme.debris.lower()
     body = next(f for (start, _), f in formats.items() if start == view.umap.to_qt(seg.core.start))
     assert not body.fontItalic() and body.background().style() != 0
+
+
+def test_new_labels_rehighlight_only_what_changed_and_look_the_same(compared):
+    """After a change of a few classes the marks are exactly those of a full rehighlight."""
+    view = compared.views[0]
+
+    def marks():
+        out = []
+        block = view.document().begin()
+        while block.isValid():
+            out.append([(r.start, r.length, r.format.background().color().name(), r.format.underlineStyle().value)
+                        for r in block.layout().formats()])
+            block = block.next()
+        return out
+
+    labels = list(view.labels)
+    changed = [i for i, l in enumerate(labels) if l == "paraphrased"][:3]
+    for i in changed:
+        labels[i] = "shared"
+    view.set_labels(labels)
+    incremental = marks()
+    view.rehighlight()
+    assert incremental == marks()
+    shared_tint = view.theme.tint["shared"].lower()
+    assert all(any(bg == shared_tint for _s, _l, bg, _u in block) for block in
+               [incremental[view.document().findBlock(view.q_starts[i]).blockNumber()] for i in changed])
+
+
+def test_pairs_are_listed_in_reading_order_until_sorted(compared):
+    proxy = compared.pairs.proxy
+    rows = [proxy.mapToSource(proxy.index(r, 0)).row() for r in range(proxy.rowCount())]
+    assert rows == list(range(len(compared.report.links)))

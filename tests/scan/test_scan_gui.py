@@ -61,7 +61,7 @@ def test_scan_from_the_window_browse_and_open_a_pair(window, qtbot, corpus_file,
     report = opened.args[0]
     assert window.report is report
     assert {d.source for d in report.documents} == {"bbc", "translated"}
-    assert window.model.rowCount() == len(report.links) > 10
+    assert window.pairs.model.rowCount() == len(report.links) > 10
     scan.grab().save(str(tmp_path / "scan-window.png"))
     library = tmp_path / "lib.db"
     window.library_ctl.set_path(str(library))

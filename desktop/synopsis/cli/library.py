@@ -33,7 +33,10 @@ def db_option(func):
 
 def open_library(db_path: Path | None) -> Library:
     """The library, read-write where the file allows it, read-only otherwise (a read-only file
-    can still be listed, searched, shown and exported)."""
+    can still be listed, searched, shown and exported). ``synopsis library --db X list`` is read
+    as well as ``synopsis library list --db X``."""
+    if db_path is None:
+        db_path = click.get_current_context().meta.get("synopsis.library.db")
     return Library.open(default_path(db_path))
 
 
@@ -59,13 +62,17 @@ OFFSET = click.IntRange(0, MAX_ID)
 
 
 @click.group("library")
-def library() -> None:
+@click.option("--db", "db_path", type=click.Path(dir_okay=False, path_type=Path), default=None, help=DB_HELP)
+@click.pass_context
+def library(ctx: click.Context, db_path: Path | None) -> None:
     """Keep documents, comparisons, verdicts and cases in a local database.
 
     \b
     Example:
       synopsis library add seeds/*.txt && synopsis library list
+      synopsis library --db cases.db list      (--db before or after the command)
     """
+    ctx.meta["synopsis.library.db"] = db_path
 
 
 @library.command("add")

@@ -1,13 +1,15 @@
-"""Passage alignment: candidates from a word index, bulk scoring, splits/merges, order, repeats.
+"""Passage alignment: bounded candidates, bulk scoring, context, splits and merges, repeats.
 
-1. Candidates: an inverted index over content stems (rare words weigh most) proposes, for every
-   segment, the few segments of the other document it shares the most weight with, so cost
-   grows with the number of segments, not their product.
+1. Candidates (:mod:`candidates`): every passage asks an inverted index of the other document
+   with its rarest stems, reads a bounded number of postings per stem and keeps its best few
+   partners; passages with the same text are always proposed. Cost grows with the number of
+   passages, not their product; a document of more than ``MAX_PASSAGES`` is refused.
 2. Scoring: every candidate pair gets the views of :mod:`features` in bulk, combined into one
    score. Context lifts a plausible pair whose neighbours are aligned too (i-1 ↔ j-1, i+1 ↔ j+1),
    and passages bracketed by confident pairs are matched in order by dynamic programming.
-3. One-to-many / many-to-one: two adjacent segments are tried as one passage against a
-   counterpart; the merged pair is kept when it scores better than either part alone.
+3. One-to-many / many-to-one (:mod:`splits`): a run of two or three adjacent passages is read
+   as one against a passage of the other side when the neighbour's words lie inside it and the
+   run covers it better than any of its parts; the parts' own pairs are capped below the run.
 4. Repeats inside one document are reported (:mod:`repeats`).
 
 The result is every plausible pair, scored (:class:`Alignment`); which of them become links,
@@ -18,23 +20,27 @@ by aligning on ``Segment.core_span``.
 """
 from __future__ import annotations
 
-import heapq
 import itertools
 from collections import defaultdict
 from typing import Callable, Sequence
 
+from .candidates import candidate_pairs
 from .config import Settings
-from .features import SegmentFeatures, Weights, combine, merge, pair_views, segment_features
+from .errors import TooLong
+from .features import SegmentFeatures, Weights, combine, pair_views, segment_features
 from .model import Alignment, Candidate, Document
 from .repeats import find_repeats
+from .splits import cap_parts, find_runs, segment_ids
 from .vocab import Reason
 
 Check = Callable[[], None]
+Progress = Callable[[float], None]     # the share of the alignment done, 0 to 1
 
-PER_SEGMENT = 8          # candidates proposed per segment by the index
+SCORE_CHUNK = 50_000     # pairs scored between two cancel checks
+MAX_PASSAGES = 50_000    # most passages of one document a comparison aligns (time and memory
+                         # grow linearly: see benchmarks/results/scaling.md)
 CANDIDATE_FLOOR = 0.15   # pairs scoring below this are not kept (live thresholds go no lower)
 CONTEXT_BONUS = 0.08     # lift for a pair whose neighbours are aligned in order
-MERGE_MARGIN = 0.02      # a merged passage must beat its best part by this much
 ANCHOR_MIN = 0.5         # pairs this strong pin down their neighbours (gaps, edges)
 GAP_MAX = 6              # largest run of unanchored passages matched between two anchors
 GAP_PASSES = 2           # gap filling is repeated: pairs it lifts become anchors for the next pass
@@ -43,7 +49,10 @@ GAP_MIN = 0.1            # ... if the pair has at least this much in common on i
 GAP_MIN_UNEVEN = 0.2     # ... or this much when the gap's sides differ (a passage is unique)
 EDGE_BONUS = 0.2         # lift for the next pair beyond the end of a run of anchors
 EDGE_MIN = 0.12          # ... if the pair has at least this much in common on its own
-INDEX_SHARE = 0.2        # stems in more than this share of segments are too common to index
+# Each step's share of an alignment's work, for the progress it reports (the steps' CPU time on
+# long pairs: benchmarks/results/align_progress.md).
+STEP_SHARES = {"features": 0.12, "repeats": 0.02, "candidates": 0.13, "scores": 0.20,
+               "context": 0.10, "runs": 0.35, "output": 0.08}
 
 
 # A scored pair of positions in the two lists of live features: (score, views, reasons).
@@ -51,31 +60,70 @@ Scored = dict[tuple[int, int], tuple[float, dict[str, float], tuple[Reason, ...]
 
 
 def align(doc_a: Document, doc_b: Document, settings: Settings, *,
-          check: Check | None = None) -> Alignment:
-    """Every plausible pair of passages of two prepared documents, scored, and their repeats."""
-    check = check or (lambda: None)
+          check: Check | None = None, progress: Progress | None = None) -> Alignment:
+    """Every plausible pair of passages of two prepared documents, scored, and their repeats.
+
+    ``check`` is called between steps and between the parts of a long step (it may raise to
+    stop); ``progress`` gets the share of the work done after each. Raises :class:`TooLong`
+    for a document of more than ``MAX_PASSAGES`` passages."""
+    steps = _Steps(check, progress)
+    for doc in (doc_a, doc_b):
+        live = [seg for seg in doc.segments if not seg.is_debris]
+        if len(live) > MAX_PASSAGES:
+            raise TooLong(doc.source or doc.title, len(live), MAX_PASSAGES, settings.granularity,
+                          paragraphs=len({seg.paragraph for seg in live}))
+    features = steps.part("features")
     fa = segment_features(doc_a)
+    features(0.5)
     fb = segment_features(doc_b)
+    features(0.5)
     live_a = [f for f in fa if f is not None]
     live_b = [f for f in fb if f is not None]
     repeats = tuple(find_repeats(fa, 0) + find_repeats(fb, 1))
+    steps.done("repeats")
     if not live_a or not live_b:
         return Alignment((doc_a, doc_b), (), repeats)
     weights = Weights([f.bag for f in live_a + live_b])
-    pairs = candidate_pairs(live_a, live_b, weights)
-    check()
-    scored = _score(pairs, live_a, live_b, weights)
-    check()
+    pairs = candidate_pairs(live_a, live_b, weights, step=steps.part("candidates"))
+    scored = _score(pairs, live_a, live_b, weights, steps.part("scores"))
+    base = {pq: s for pq, (s, _, _) in scored.items()}     # each pair's own score, before lifts
     _add_context(scored)
+    context = steps.part("context")
     for _ in range(GAP_PASSES):
-        _fill_gaps(scored, live_a, live_b, weights, settings)
+        _fill_gaps(scored, live_a, live_b, weights, settings, base)
+        context(1 / GAP_PASSES)
+    runs = find_runs(scored, base, (live_a, live_b), (doc_a, doc_b), weights, steps.part("runs"))
+    cap_parts(scored, runs)
     candidates = [_candidate(live_a[p].ids, live_b[q].ids, s, v, r)
-                  for (p, q), (s, v, r) in scored.items() if s >= CANDIDATE_FLOOR]
-    check()
-    candidates += _merges(scored, live_a, live_b, doc_a, doc_b, weights)
-    check()
+                  for (p, q), (s, v, r) in sorted(scored.items()) if s >= CANDIDATE_FLOOR]
+    candidates += [_candidate(*segment_ids((live_a, live_b), run), run.score, run.views, run.reasons)
+                   for run in runs if run.score >= CANDIDATE_FLOOR]
     candidates.sort(key=lambda c: (c.a[0], c.b[0], c.a, c.b))
+    steps.done("output")
     return Alignment((doc_a, doc_b), tuple(candidates), repeats)
+
+
+class _Steps:
+    """An alignment's steps as they end: each is checked for cancel and adds its share of
+    ``STEP_SHARES`` to the progress reported (a long step in parts, by the share of each)."""
+
+    def __init__(self, check: Check | None, progress: Progress | None) -> None:
+        self.check = check or (lambda: None)
+        self.progress = progress
+        self.total = 0.0
+
+    def done(self, step: str) -> None:
+        self._advance(STEP_SHARES[step])
+
+    def part(self, step: str) -> Progress:
+        """A function to call after each part of ``step`` with the part's share of it."""
+        return lambda share: self._advance(STEP_SHARES[step] * share)
+
+    def _advance(self, share: float) -> None:
+        self.check()
+        self.total = min(1.0, self.total + share)
+        if self.progress is not None:
+            self.progress(round(self.total, 6))
 
 
 def _candidate(a: Sequence[int], b: Sequence[int], score: float, views: dict[str, float],
@@ -83,49 +131,25 @@ def _candidate(a: Sequence[int], b: Sequence[int], score: float, views: dict[str
     return Candidate(a=tuple(a), b=tuple(b), score=min(1.0, max(0.0, score)), scores=views, reasons=reasons)
 
 
-def candidate_pairs(live_a: Sequence[SegmentFeatures], live_b: Sequence[SegmentFeatures],
-                    weights: Weights) -> set[tuple[int, int]]:
-    """Positions (p, q) in ``live_a`` × ``live_b`` worth scoring: top shared-weight partners."""
-    limit = max(3, INDEX_SHARE * (len(live_a) + len(live_b)))
-    index: dict[str, list[int]] = defaultdict(list)
-    for q, f in enumerate(live_b):
-        for term in f.content:
-            index[term].append(q)
-    shared: dict[tuple[int, int], float] = defaultdict(float)
-    for p, f in enumerate(live_a):
-        for term in f.content:
-            postings = index.get(term)
-            if postings and weights.df.get(term, 0) <= limit:
-                w = weights.idf(term)
-                for q in postings:
-                    shared[p, q] += w
-    best_a: dict[int, list[tuple[float, int]]] = defaultdict(list)
-    best_b: dict[int, list[tuple[float, int]]] = defaultdict(list)
-    for (p, q), w in shared.items():
-        _push(best_a[p], (w, q))
-        _push(best_b[q], (w, p))
-    out = {(p, q) for p, heap in best_a.items() for _, q in heap}
-    out |= {(p, q) for q, heap in best_b.items() for _, p in heap}
-    return out
-
-
-def _push(heap: list[tuple[float, int]], item: tuple[float, int]) -> None:
-    if len(heap) < PER_SEGMENT:
-        heapq.heappush(heap, item)
-    elif item > heap[0]:
-        heapq.heapreplace(heap, item)
-
-
 KEPT_VIEWS = ("chars", "words", "rare")      # the views a candidate keeps (see Candidate.scores)
 
 
 def _score(pairs: set[tuple[int, int]], live_a: Sequence[SegmentFeatures],
-           live_b: Sequence[SegmentFeatures], weights: Weights) -> Scored:
+           live_b: Sequence[SegmentFeatures], weights: Weights,
+           step: Progress = lambda share: None) -> Scored:
+    """Every pair's score and the views a candidate keeps, in chunks of ``SCORE_CHUNK`` pairs;
+    after each chunk, ``step`` gets the share of the pairs it held (a long document's pairs
+    take seconds: the caller checks for cancel and reports progress there)."""
     order = sorted(pairs)
-    views = pair_views([live_a[p] for p, _ in order], [live_b[q] for _, q in order], weights)
-    scores = combine(views)
-    return {pq: (float(scores[k]), {name: float(views[name][k]) for name in KEPT_VIEWS}, ())
-            for k, pq in enumerate(order)}
+    out: Scored = {}
+    for start in range(0, len(order), SCORE_CHUNK):
+        chunk = order[start:start + SCORE_CHUNK]
+        views = pair_views([live_a[p] for p, _ in chunk], [live_b[q] for _, q in chunk], weights)
+        scores = combine(views)
+        out.update((pq, (float(scores[k]), {name: float(views[name][k]) for name in KEPT_VIEWS}, ()))
+                   for k, pq in enumerate(chunk))
+        step(len(chunk) / len(order))
+    return out
 
 
 def _add_context(scored: Scored) -> None:
@@ -202,7 +226,8 @@ def _best_path(gap_a: list[int], gap_b: list[int], base: dict[tuple[int, int], f
 
 
 def _fill_gaps(scored: Scored, live_a: Sequence[SegmentFeatures],
-               live_b: Sequence[SegmentFeatures], weights: Weights, settings: Settings) -> None:
+               live_b: Sequence[SegmentFeatures], weights: Weights, settings: Settings,
+               base: dict[tuple[int, int], float]) -> None:
     """Sentence-aligner context. Between two anchors (confident pairs) that are neighbours in
     both documents, the unanchored passages are matched in order by dynamic programming, and
     the matched pairs get ``GAP_BONUS``: a heavy paraphrase with little word overlap is still
@@ -217,7 +242,9 @@ def _fill_gaps(scored: Scored, live_a: Sequence[SegmentFeatures],
              if 0 <= p + d < len(live_a) and 0 <= q + d < len(live_b)
              and p + d not in taken_a and q + d not in taken_b}
     wanted = {(p, q) for gap_a, gap_b in gaps for p in gap_a for q in gap_b} | edges
-    scored.update(_score(wanted - scored.keys(), live_a, live_b, weights))
+    fresh = _score(wanted - scored.keys(), live_a, live_b, weights)
+    scored.update(fresh)
+    base.update({pq: s for pq, (s, _, _) in fresh.items()})   # (the caller's: scores before lifts)
     base = {pq: s for pq, (s, _, _) in scored.items()}
     rival = _Rivals(base, settings.paraphrase_threshold)
     lifts: dict[tuple[int, int], tuple[Reason, float]] = {}
@@ -252,32 +279,3 @@ class _Rivals:
         out_a = (s for s, q2 in self.of_a.get(p, ()) if q2 not in inside_b)
         out_b = (s for s, p2 in self.of_b.get(q, ()) if p2 not in inside_a)
         return max(max(out_a, default=0.0), max(out_b, default=0.0))
-
-
-def _merges(scored: Scored, live_a: Sequence[SegmentFeatures],
-            live_b: Sequence[SegmentFeatures], doc_a: Document, doc_b: Document,
-            weights: Weights) -> list[Candidate]:
-    """Two adjacent segments of one side against one of the other, kept when they score better."""
-    score = {pq: s for pq, (s, _, _) in scored.items()}
-    trials: list[tuple[SegmentFeatures, SegmentFeatures, float, tuple[int, ...], tuple[int, ...]]] = []
-    for (p, q), s in score.items():
-        if s < CANDIDATE_FLOOR:
-            continue
-        if p + 1 < len(live_a) and score.get((p + 1, q), 0.0) >= CANDIDATE_FLOOR:
-            best = max(s, score[p + 1, q])
-            merged = merge(live_a[p], live_a[p + 1], doc_a.text, doc_a.language)
-            trials.append((merged, live_b[q], best, merged.ids, live_b[q].ids))
-        if q + 1 < len(live_b) and score.get((p, q + 1), 0.0) >= CANDIDATE_FLOOR:
-            best = max(s, score[p, q + 1])
-            merged = merge(live_b[q], live_b[q + 1], doc_b.text, doc_b.language)
-            trials.append((live_a[p], merged, best, live_a[p].ids, merged.ids))
-    if not trials:
-        return []
-    views = pair_views([t[0] for t in trials], [t[1] for t in trials], weights)
-    scores = combine(views)
-    out = []
-    for k, (_, _, best, ids_a, ids_b) in enumerate(trials):
-        if scores[k] > best + MERGE_MARGIN:
-            out.append(_candidate(ids_a, ids_b, float(scores[k]),
-                                  {name: float(views[name][k]) for name in KEPT_VIEWS}))
-    return out

@@ -20,3 +20,18 @@ class Cancelled(SynopsisError):
 
     def __init__(self) -> None:
         super().__init__("cancelled")
+
+
+class TooLong(SynopsisError):
+    """A document has more passages than one comparison aligns (``align.MAX_PASSAGES``)."""
+
+    def __init__(self, source: str, passages: int, limit: int, granularity: str,
+                 paragraphs: int | None = None) -> None:
+        by_paragraph = granularity == "sentence" and (paragraphs is None or paragraphs <= limit)
+        hint = "compare it by paragraph (--granularity paragraph) or in parts" \
+            if by_paragraph else "compare it in parts"
+        super().__init__(f"{source}: {passages:,} passages to align, more than the {limit:,} "
+                         f"one comparison takes; {hint}")
+        self.source = source
+        self.passages = passages
+        self.limit = limit

@@ -12,6 +12,7 @@ import re
 import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import TYPE_CHECKING, Iterable, Sequence
 
 if TYPE_CHECKING:
@@ -28,6 +29,7 @@ _UNIFY = str.maketrans({
 })
 _TOKEN = re.compile(r"\d+(?:[.,]\d+)*%?|[^\W\d_]+(?:['-][^\W\d_]+)*", re.UNICODE)
 _NUMBER = re.compile(r"^\d")
+_NUMBER_TOKEN, _STOP_TOKEN, _WORD_TOKEN = 0, 1, 2
 
 STOPWORDS: dict[str, frozenset[str]] = {
     "en": frozenset("""a an the and or but if of to in on at by for from with as into onto about
@@ -80,7 +82,6 @@ class SegmentFeatures:
     span: Span
     text: str                       # normalised core text
     stems: list[str]
-    spans: list[Span]               # token offsets in Document.text, parallel to ``stems``
     numbers: frozenset[str]
     names: frozenset[str]
     bag: Counter = field(default_factory=Counter)
@@ -96,31 +97,32 @@ def extract(doc_text: str, ids: Sequence[int], span: Span, language: str | None)
     """Features of ``doc_text[span]`` (the core span of segment(s) ``ids``)."""
     raw = doc_text[span.start:span.end]
     stems: list[str] = []
-    spans: list[Span] = []
     numbers: set[str] = set()
     names: set[str] = set()
     for n, m in enumerate(_TOKEN.finditer(raw)):
         token = m.group()
-        word = normalise(token)
-        if _NUMBER.match(word):
-            value = word.rstrip("%").replace(",", "")
-            numbers.add(value)
-            stems.append(value)
-        else:
-            if token[0].isupper() and n > 0 and word not in _ALL_STOP:
-                names.add(word)
-            stems.append(stem(word, language) if word not in _ALL_STOP else word)
-        spans.append(Span(span.start + m.start(), span.start + m.end()))
+        form, kind, word = _token_form(token, language)
+        stems.append(form)
+        if kind == _NUMBER_TOKEN:
+            numbers.add(form)
+        elif kind == _WORD_TOKEN and n > 0 and token[0].isupper():
+            names.add(word)
     return SegmentFeatures(ids=tuple(ids), span=span, text=normalise(raw).strip(), stems=stems,
-                           spans=spans, numbers=frozenset(numbers), names=frozenset(names),
-                           bag=Counter(stems))
+                           numbers=frozenset(numbers), names=frozenset(names), bag=Counter(stems))
 
 
-def merge(first: SegmentFeatures, second: SegmentFeatures, doc_text: str,
-          language: str | None) -> SegmentFeatures:
-    """Features of two adjacent segments read as one passage (for splits and merges)."""
-    return extract(doc_text, first.ids + second.ids, Span(first.span.start, second.span.end),
-                   language)
+@lru_cache(maxsize=1 << 16)
+def _token_form(token: str, language: str | None) -> tuple[str, int, str]:
+    """(the stem or number value a token stands for, its kind: number, stopword or word, and
+    its normalised form).
+    Memoised: a document repeats most of its words, and normalising and stemming one costs
+    more than looking it up."""
+    word = normalise(token)
+    if _NUMBER.match(word):
+        return word.rstrip("%").replace(",", ""), _NUMBER_TOKEN, word
+    if word in _ALL_STOP:
+        return word, _STOP_TOKEN, word
+    return stem(word, language), _WORD_TOKEN, word
 
 
 def segment_features(doc: Document) -> list[SegmentFeatures | None]:
@@ -147,6 +149,50 @@ class Weights:
         self.df = df
         self._max = math.log(self.total + 1) + 1.0
         self._memo: dict[str, float] = {}
+        self.term_ids: dict[str, int] = {}      # numbers for the terms bulk scoring has met
+        self._idf = self._rare = None
+        # per passage (by id, the passage kept alive beside): its items numbered for bulk scoring
+        self._items: dict[int, tuple[SegmentFeatures, tuple]] = {}
+        self._item_ids: tuple[dict, dict] = ({}, {})
+
+    def items_of(self, f: SegmentFeatures) -> tuple:
+        """The stems (with counts), numbers and names of ``f``, numbered (see
+        :func:`overlap.numbered`), made once per passage for all the pairs it is in."""
+        from .overlap import numbered
+
+        kept = self._items.get(id(f))
+        if kept is None or kept[0] is not f:
+            numbers, names = self._item_ids
+            kept = self._items[id(f)] = (f, (
+                numbered(f.bag.items(), self.term_ids),
+                numbered(((x, 1.0) for x in sorted(f.numbers)), numbers),
+                numbered(((x, 1.0) for x in sorted(f.names)), names)))
+        return kept[1]
+
+    def forget(self, passages: Iterable[SegmentFeatures]) -> None:
+        """Drop the numbered items of passages that will not be scored again."""
+        for f in passages:
+            kept = self._items.get(id(f))
+            if kept is not None and kept[0] is f:
+                del self._items[id(f)]
+
+    def vocabulary_sizes(self) -> tuple[int, int, int]:
+        return (len(self.term_ids), *(len(ids) for ids in self._item_ids))
+
+    def arrays(self) -> tuple["np.ndarray", "np.ndarray"]:
+        """(idf, 1.0 if rare else 0.0) of every term in ``term_ids``, indexed by its number."""
+        import numpy as np
+
+        known = 0 if self._idf is None else len(self._idf)
+        if known < len(self.term_ids):
+            new = list(self.term_ids)[known:]
+            idf = np.array([self.idf_of(t) for t in new], dtype=np.float64)
+            rare = np.array([self.is_rare(t) for t in new], dtype=np.float64)
+            self._idf = idf if self._idf is None else np.concatenate([self._idf, idf])
+            self._rare = rare if self._rare is None else np.concatenate([self._rare, rare])
+        if self._idf is None:
+            return np.zeros(0), np.zeros(0)
+        return self._idf, self._rare
 
     def idf_of(self, term: str) -> float:
         """``idf`` memoised: the aligner asks for the same terms many times."""
@@ -177,40 +223,35 @@ COEFFICIENTS: dict[str, float] = {
 }
 
 
-def _summary(f: SegmentFeatures, weights: Weights, cache: dict) -> tuple[float, list[str], frozenset[str], float]:
-    """(total weight, rare terms in text order, the same as a set, rare weight) of one side,
-    memoised per pair_views call. Sums run in text order, never in a set's order (which
-    changes with the hash seed and would round differently from process to process)."""
-    key = id(f)
-    if key not in cache:
-        idf = weights.idf_of
-        rare = [t for t in f.bag if weights.is_rare(t)]
-        cache[key] = (sum(idf(t) * c for t, c in f.bag.items()), rare, frozenset(rare),
-                      sum(idf(t) for t in rare))
-    return cache[key]
+def reference_overlap(fa: SegmentFeatures, fb: SegmentFeatures,
+                      weights: Weights) -> tuple[float, float, float, float]:
+    """Weighted Dice over stems, containment of the lighter side, share of the smaller side's
+    rare weight found in the other, and the unmatched weight (log-scaled) of one pair.
 
-
-def _weighted_overlap(fa: SegmentFeatures, fb: SegmentFeatures, weights: Weights,
-                      cache: dict) -> tuple[float, float]:
-    """Weighted Dice over stems, and the share of the smaller side's rare weight found in the other."""
+    The readable definition of what :func:`pair_views` (words, rare) and :func:`word_views`
+    (all four) compute for many pairs at once in numpy; the tests hold them to the same
+    numbers. Sums run in text order, never in a set's order."""
     idf = weights.idf_of
-    wa, rare_a, _, rwa = _summary(fa, weights, cache)
-    wb, _, rare_b, rwb = _summary(fb, weights, cache)
+    wa = sum(idf(t) * c for t, c in fa.bag.items())
+    wb = sum(idf(t) * c for t, c in fb.bag.items())
+    rare_a = [t for t in fa.bag if weights.is_rare(t)]
+    rare_b = [t for t in fb.bag if weights.is_rare(t)]
+    rwa, rwb = sum(idf(t) for t in rare_a), sum(idf(t) for t in rare_b)
     shared = sum(idf(t) * min(c, fb.bag[t]) for t, c in fa.bag.items() if t in fb.bag)
     dice = 2.0 * shared / (wa + wb) if wa + wb > 0 else 0.0
     smaller = min(rwa, rwb)
-    rare = sum(idf(t) for t in rare_a if t in rare_b) / smaller if smaller > 0 else 0.0
-    return min(dice, 1.0), min(rare, 1.0)
-
-
-def _jaccard(a: frozenset, b: frozenset) -> float:
-    union = a | b
-    return len(a & b) / len(union) if union else 0.0
+    in_b = frozenset(rare_b)
+    rare = sum(idf(t) for t in rare_a if t in in_b) / smaller if smaller > 0 else 0.0
+    contain = shared / min(wa, wb) if min(wa, wb) > 0 else 0.0
+    return min(dice, 1.0), min(contain, 1.0), min(rare, 1.0), math.log1p(max(wa + wb - 2 * shared, 0.0))
 
 
 def pair_views(pairs_a: Sequence[SegmentFeatures], pairs_b: Sequence[SegmentFeatures],
                weights: Weights) -> dict[str, "np.ndarray"]:
-    """Every view for the element-wise pairs (pairs_a[k], pairs_b[k]), as arrays in [0, 1]."""
+    """Every view of ``VIEWS`` for the element-wise pairs (pairs_a[k], pairs_b[k]), as arrays.
+
+    The passages' stems, numbers and names go into item tables once per call and every pair
+    is scored in bulk (:mod:`overlap`); ``reference_overlap`` is the one-pair form."""
     import numpy as np
     from rapidfuzz import fuzz, process
 
@@ -221,17 +262,91 @@ def pair_views(pairs_a: Sequence[SegmentFeatures], pairs_b: Sequence[SegmentFeat
     texts_a = [f.text for f in pairs_a]
     texts_b = [f.text for f in pairs_b]
     out["chars"] = process.cpdist(texts_a, texts_b, scorer=fuzz.ratio, workers=1).astype(np.float64) / 100
-    words, rare, numbers, names, length, conflict = (
-        out[k] for k in ("words", "rare", "numbers", "names", "length", "num_conflict"))
-    cache: dict = {}
-    for k, (fa, fb) in enumerate(zip(pairs_a, pairs_b)):
-        words[k], rare[k] = _weighted_overlap(fa, fb, weights, cache)
-        numbers[k] = _jaccard(fa.numbers, fb.numbers)
-        conflict[k] = 1.0 if fa.numbers and fb.numbers and not fa.numbers & fb.numbers else 0.0
-        names[k] = _jaccard(fa.names, fb.names)
-        la, lb = len(fa.text), len(fb.text)
-        length[k] = min(la, lb) / max(la, lb) if max(la, lb) else 0.0
+    unique, a, b = _numbered_pairs(pairs_a, pairs_b)
+    items = [weights.items_of(f) for f in unique]
+    out.update(_word_views([x[0] for x in items], a, b, weights))
+    _set_views(out, items, a, b, weights.vocabulary_sizes())
+    lengths = np.array([len(f.text) for f in unique], dtype=np.float64)
+    la, lb = lengths[a], lengths[b]
+    longer = np.maximum(la, lb)
+    out["length"] = np.divide(np.minimum(la, lb), longer, out=np.zeros(n), where=longer > 0)
     return out
+
+
+def _numbered_pairs(pairs_a: Sequence[SegmentFeatures], pairs_b: Sequence[SegmentFeatures]
+                    ) -> tuple[list[SegmentFeatures], "np.ndarray", "np.ndarray"]:
+    """The distinct passages of the pairs, and each pair as two indices into them."""
+    import numpy as np
+
+    local: dict[int, int] = {}
+    unique: list[SegmentFeatures] = []
+    for f in (*pairs_a, *pairs_b):
+        if id(f) not in local:
+            local[id(f)] = len(unique)
+            unique.append(f)
+    a = np.array([local[id(f)] for f in pairs_a], dtype=np.int64)
+    b = np.array([local[id(f)] for f in pairs_b], dtype=np.int64)
+    return unique, a, b
+
+
+def word_views(pairs_a: Sequence[SegmentFeatures], pairs_b: Sequence[SegmentFeatures],
+               weights: Weights) -> dict[str, "np.ndarray"]:
+    """The word views of element-wise pairs, for reading splits (:mod:`splits`): words and
+    rare as ``pair_views`` gives them, containment of the lighter side (``contain``) and the
+    unmatched weight, with the weights they come from (``shared``, ``weight_a``,
+    ``weight_b``). Scoring never computes ``contain`` or ``unmatched`` (weighed 0)."""
+    import numpy as np
+
+    if not len(pairs_a):
+        return {name: np.zeros(0) for name in WORD_VIEWS}
+    unique, a, b = _numbered_pairs(pairs_a, pairs_b)
+    return _word_views([weights.items_of(f)[0] for f in unique], a, b, weights, every=True)
+
+
+WORD_VIEWS = ("words", "rare", "contain", "unmatched", "shared", "weight_a", "weight_b")
+
+
+def _word_views(stems: list[tuple[list[int], list[float]]], a: "np.ndarray", b: "np.ndarray",
+                weights: Weights, every: bool = False) -> dict[str, "np.ndarray"]:
+    """words (weighted Dice) and rare for every pair, in bulk; with ``every``, all of
+    ``WORD_VIEWS``."""
+    import numpy as np
+
+    from .overlap import ItemTable, shared_sum
+
+    table = ItemTable(stems, len(weights.term_ids))
+    idf, rare = weights.arrays()
+    total = table.totals(idf)
+    rare_total = np.bincount(table.owner, weights=idf[table.item] * rare[table.item], minlength=table.count)
+    pair, item, va, vb = table.common(a, b)
+    n = len(a)
+    shared = shared_sum(n, pair, idf[item] * np.minimum(va, vb))
+    rare_shared = shared_sum(n, pair, idf[item] * rare[item])
+    wa, wb = total[a], total[b]
+    both = wa + wb
+    smaller = np.minimum(rare_total[a], rare_total[b])
+    out = {"words": np.minimum(np.divide(2.0 * shared, both, out=np.zeros(n), where=both > 0), 1.0),
+           "rare": np.minimum(np.divide(rare_shared, smaller, out=np.zeros(n), where=smaller > 0), 1.0)}
+    if every:
+        lighter = np.minimum(wa, wb)
+        out["contain"] = np.minimum(np.divide(shared, lighter, out=np.zeros(n), where=lighter > 0), 1.0)
+        out["unmatched"] = np.log1p(np.maximum(both - 2 * shared, 0.0))
+        out["shared"], out["weight_a"], out["weight_b"] = shared, wa, wb
+    return out
+
+
+def _set_views(out: dict, items: list[tuple], a: "np.ndarray", b: "np.ndarray",
+               sizes: tuple[int, int, int]) -> None:
+    """numbers and names (Jaccard of sets) and the number conflict, in bulk."""
+    import numpy as np
+
+    from .overlap import ItemTable, jaccard
+
+    numbers = ItemTable([x[1] for x in items], sizes[1])
+    out["numbers"] = jaccard(numbers, a, b)
+    count = numbers.sizes()
+    out["num_conflict"] = ((count[a] > 0) & (count[b] > 0) & (out["numbers"] == 0)).astype(np.float64)
+    out["names"] = jaccard(ItemTable([x[2] for x in items], sizes[2]), a, b)
 
 
 def combine(views: dict[str, "np.ndarray"], coefficients: dict[str, float] | None = None) -> "np.ndarray":

@@ -5,7 +5,8 @@ scored candidate pairs (:mod:`align`), ``decide`` the links and the report (:mod
 each is a function of its inputs and the ``Settings`` and changes nothing it is given.
 ``compare`` runs them all: it is the one entry point the command line, the app and the
 library call. It reports progress through ``progress(stage, fraction)`` and checks
-``cancel()`` between steps, raising :class:`Cancelled` when asked to stop.
+``cancel()`` between steps, raising :class:`Cancelled` when asked to stop; the alignment, the
+longest stage, reports and checks between its own steps and the chunks of its long ones.
 """
 from __future__ import annotations
 
@@ -27,6 +28,7 @@ __all__ = ["align", "compare", "decide", "prepare", "redecide"]
 
 ProgressCallback = Callable[[str, float], None]
 CancelCheck = Callable[[], bool]
+ALIGN_FROM, ALIGN_TO = 0.1, 0.8      # the share of a comparison's progress the alignment spans
 
 
 def prepare(doc: Document, settings: Settings) -> Document:
@@ -60,17 +62,21 @@ def compare(doc_a: Document, doc_b: Document, settings: Settings | None = None, 
         if progress is not None:
             progress(stage, fraction)
 
+    def aligned(share: float) -> None:          # the alignment's own steps, 10 % to 80 %
+        if progress is not None:
+            progress("align", ALIGN_FROM + (ALIGN_TO - ALIGN_FROM) * share)
+
     t0 = time.perf_counter()
     step("segment", 0.0)
     doc_a, doc_b = prepare(doc_a, settings), prepare(doc_b, settings)
     timings["segment"] = time.perf_counter() - t0
     if settings.facts:      # (an executor that runs elsewhere may start while the passages are aligned)
         executor.expect(min(_text_segments(doc_a), _text_segments(doc_b)))
-    step("align", 0.1)
+    step("align", ALIGN_FROM)
     t1 = time.perf_counter()
-    alignment = align(doc_a, doc_b, settings, check=check)
+    alignment = align(doc_a, doc_b, settings, check=check, progress=aligned)
     timings["align"] = time.perf_counter() - t1
-    step("edits", 0.8)
+    step("edits", ALIGN_TO)
     t2 = time.perf_counter()
     report = decide(alignment, settings, facts=executor, check=check)
     timings["edits_facts"] = time.perf_counter() - t2

@@ -19,6 +19,7 @@ from .model import Repeat
 REPEAT_CHARS = 0.9       # character similarity of two passages of one document that repeat
 MIN_CHARS = 30           # shorter passages ("Photo.", a dateline) are no statement to repeat
 _OPENING = 24            # passages are compared only with those that open the same way
+WINDOW = 16              # distinct texts of one opening block each is compared with (sorted order)
 
 
 class UnionFind:
@@ -49,21 +50,26 @@ class UnionFind:
 def find_repeats(feats: Sequence[SegmentFeatures | None], doc: int) -> list[Repeat]:
     """Groups of segments of one document with (nearly) the same words (see the module docstring).
 
-    Only passages that open alike are compared (exact and near repeats share their opening),
-    so the cost stays near-linear in the number of passages."""
+    Passages with the same text are grouped at once; distinct texts are compared only with
+    those that open alike (exact and near repeats share their opening) and, in a large block
+    of such texts, only with the ``WINDOW`` that follow them in sorted order, so no document
+    costs more than (passages × ``WINDOW``) comparisons."""
     live = [f for f in feats if f is not None and len(f.text) >= MIN_CHARS]
     if len(live) < 2:
         return []
-    by_opening: dict[str, list[int]] = defaultdict(list)
-    for k, f in enumerate(live):
-        by_opening[f.text[:_OPENING]].append(k)
-    pairs = [(x, y) for group in by_opening.values() for i, x in enumerate(group) for y in group[i + 1:]]
-    if not pairs:
-        return []
-    sims = process.cpdist([live[x].text for x, _ in pairs], [live[y].text for _, y in pairs],
-                          scorer=fuzz.ratio, workers=1) / 100.0
     sets = UnionFind(len(live))
-    for (x, y), sim in zip(pairs, np.asarray(sims)):
-        if sim >= REPEAT_CHARS:
-            sets.union(x, y)
+    first_of: dict[str, int] = {}
+    for k, f in enumerate(live):
+        sets.union(first_of.setdefault(f.text, k), k)
+    by_opening: dict[str, list[int]] = defaultdict(list)
+    for text, k in sorted(first_of.items()):
+        by_opening[text[:_OPENING]].append(k)
+    pairs = [(x, y) for group in by_opening.values() for i, x in enumerate(group)
+             for y in group[i + 1:i + 1 + WINDOW]]
+    if pairs:
+        sims = process.cpdist([live[x].text for x, _ in pairs], [live[y].text for _, y in pairs],
+                              scorer=fuzz.ratio, workers=1) / 100.0
+        for (x, y), sim in zip(pairs, np.asarray(sims)):
+            if sim >= REPEAT_CHARS:
+                sets.union(x, y)
     return [Repeat(doc=doc, segments=sorted(live[k].ids[0] for k in group)) for group in sets.groups()]

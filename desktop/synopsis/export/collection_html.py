@@ -14,6 +14,7 @@ th,td{{border:1px solid #ccc;padding:3px 6px;vertical-align:top}}
 td.c{{text-align:center;font-weight:bold;width:2.2em}}
 .shared{{background:{CELLS["shared"]}}}.paraphrased{{background:{CELLS["paraphrased"]};background-image:repeating-linear-gradient(45deg,transparent 0 4px,#fff6 4px 8px)}}
 .absent{{background:{CELLS["absent"]};color:#767676}}
+.unique{{background:{CELLS["unique"]};background-image:radial-gradient(#fff9 1.2px,transparent 1.5px);background-size:6px 6px}}
 .ref{{outline:2px solid #333;outline-offset:-3px}}
 .facts{{color:#a40000;font-size:90%}}
 """
@@ -44,8 +45,8 @@ def render(collection: CollectionReport, *, source: int | None = None) -> bytes:
                          f'<td style="background:{_heat_colour(value)}">{value:.0%}</td>')
         h.append(f"<tr><th>{i + 1}</th>{''.join(cells)}</tr>")
     h += ["</table>", "<h2>Claim matrix</h2>",
-          "<p>S shared, P paraphrased (hatched), — absent; a framed cell is the reference passage, "
-          "† the source that published first.</p>",
+          "<p>S shared, P paraphrased (hatched), U in this source only (dotted), — absent; a framed cell "
+          "is the reference passage, † the source that published first.</p>",
           "<table><tr><th>#</th>" + "".join(f'<th title="{escape(names[k])}">{k + 1}</th>' for k in range(n))
           + "<th>statement</th></tr>"]
     for row in rows(collection, source):

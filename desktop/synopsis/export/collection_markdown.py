@@ -23,8 +23,8 @@ def render(collection: CollectionReport, *, source: int | None = None, width: in
     for i in range(n):
         out.append(f"| {i + 1} | " + " | ".join("—" if i == j else f"{collection.similarity(i, j):.0%}"
                                                 for j in range(n)) + " |")
-    out += ["", "## Claim matrix", "", "S shared, P paraphrased, — absent; * reference passage, "
-            "† published first.", "",
+    out += ["", "## Claim matrix", "", "S shared, P paraphrased, U in this source only, — absent; "
+            "* reference passage, † published first.", "",
             "| # | " + " | ".join(str(k + 1) for k in range(n)) + " | facts | statement |",
             "|---:|" + ":---:|" * n + "---:|---|"]
     for row in rows(collection, source):

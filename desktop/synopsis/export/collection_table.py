@@ -5,7 +5,8 @@ from dataclasses import dataclass
 
 from ..core.collection import CollectionReport, Statement
 
-CUES = {"shared": "S", "paraphrased": "P", "absent": "—"}
+# "unique": a statement only one source carries (not "shared", which would say it is repeated)
+CUES = {"shared": "S", "paraphrased": "P", "absent": "—", "unique": "U"}
 
 
 @dataclass(frozen=True)
@@ -33,7 +34,13 @@ def source_names(collection: CollectionReport) -> list[str]:
     return names
 
 
+def cell(statement: Statement, source: int) -> str:
+    """What ``source`` says of the statement: shared, paraphrased, absent, or unique (it alone)."""
+    label = statement.cell(source)
+    return "unique" if label != "absent" and len(statement.members) == 1 else label
+
+
 def rows(collection: CollectionReport, source: int | None = None) -> list[Row]:
     n = len(collection.documents)
-    return [Row(s, passage(collection, s), [s.cell(k) for k in range(n)], len(s.facts))
+    return [Row(s, passage(collection, s), [cell(s, k) for k in range(n)], len(s.facts))
             for s in collection.rows(source)]

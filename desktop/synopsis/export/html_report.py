@@ -91,20 +91,32 @@ LEGEND = """<section id="legend"><h2>How to read this report</h2><div class="leg
 </div></section>"""
 
 
-def _facts_table(report: Report, fact_rows: list[layout.FactRow], annotations) -> list[str]:
+def _glance(fact_rows: list[layout.FactRow], review_rows: list[layout.ReviewRow]) -> list[str]:
+    """What an editor reads first: how many changed facts of each severity, and the review."""
+    h = ['<section id="glance"><h2>At a glance</h2><ul class="glance"><li>Changed facts:</li>']
+    for sev, name, count in layout.severity_counts(fact_rows):
+        h.append(f'<li class="sev{sev}"><b>{count}</b> {_e(name)}</li>')
+    if review_rows:
+        words = ", ".join(f"{n} {_e(v)}" for v, n in layout.review_counts(review_rows))
+        h.append(f'<li><b>{len(review_rows)}</b> pair{"" if len(review_rows) == 1 else "s"} reviewed '
+                 f'({words}): <a href="#review">your review</a></li>')
+    else:
+        h.append("<li>No verdicts or notes yet.</li>")
+    h.append("</ul></section>")
+    return h
+
+
+def _facts_table(report: Report, fact_rows: list[layout.FactRow]) -> list[str]:
     h = ['<section id="facts"><h2>Changed facts</h2>']
     if not fact_rows:
         h.append("<p>No changed facts were found in the aligned pairs.</p></section>")
         return h
+    h.append('<p class="muted">Most severe first; the verdict and note of each pair are under '
+             '<a href="#review">Your review</a> and beside the pair.</p>')
     h.append('<table class="facts"><thead><tr><th>#</th><th>kind</th><th>severity</th>'
              f'<th>{_e(layout.document_name(report.documents[0], "A"))}</th>'
-             f'<th>{_e(layout.document_name(report.documents[1], "B"))}</th><th>note</th>'
-             + ("<th>verdict</th>" if annotations else "") + "</tr></thead><tbody>")
+             f'<th>{_e(layout.document_name(report.documents[1], "B"))}</th><th>note</th></tr></thead><tbody>')
     for fr in fact_rows:
-        verdict = layout.verdict_for(annotations, fr.link)
-        vtext = ""
-        if verdict:
-            vtext = _e(verdict.get("verdict", "")) + (f"<br>{_e(verdict['note'])}" if verdict.get("note") else "")
         sev = fr.fact.severity
         h.append(f'<tr class="sev{sev}" id="f{fr.number}"><td data-h="#">'
                  f'<a href="#r{fr.link_index}">F{fr.number}</a></td>'
@@ -112,8 +124,24 @@ def _facts_table(report: Report, fact_rows: list[layout.FactRow], annotations) -
                  f'<td data-h="severity" class="sev">{_e(display_name(sev))}</td>'
                  f'<td data-h="A">{_e(fr.a_text) or "<i>absent</i>"}</td>'
                  f'<td data-h="B">{_e(fr.b_text) or "<i>absent</i>"}</td>'
-                 f'<td data-h="note">{_e(fr.fact.note)}</td>'
-                 + (f'<td data-h="verdict">{vtext}</td>' if annotations else "") + "</tr>")
+                 f'<td data-h="note">{_e(fr.fact.note)}</td></tr>')
+    h.append("</tbody></table></section>")
+    return h
+
+
+def _review(review_rows: list[layout.ReviewRow]) -> list[str]:
+    """Each reviewed pair once: its verdict, its note and its changed facts."""
+    h = ['<section id="review"><h2>Your review</h2>']
+    if not review_rows:
+        h.append("<p>No verdicts or notes yet.</p></section>")
+        return h
+    h.append('<table class="facts review"><thead><tr><th>pair</th><th>verdict</th><th>note</th>'
+             "<th>changed facts</th></tr></thead><tbody>")
+    for r in review_rows:
+        facts = " ".join(f'<a href="#f{n}">F{n}</a>' for n in r.facts)
+        h.append(f'<tr><td data-h="pair"><a href="#r{r.link_index}">{r.number}</a></td>'
+                 f'<td data-h="verdict">{_e(r.verdict) or "<i>none</i>"}</td>'
+                 f'<td data-h="note">{_e(r.note)}</td><td data-h="facts">{facts}</td></tr>')
     h.append("</tbody></table></section>")
     return h
 
@@ -136,7 +164,8 @@ def _pairs_table(report: Report, all_rows: list[layout.Row], fact_rows, annotati
                 meta.append('<span class="badge moved">moved</span>')
             verdict = layout.verdict_for(annotations, link)
             if verdict:
-                meta.append(f'<span class="badge verdict">{_e(verdict.get("verdict", ""))}</span>')
+                if verdict.get("verdict"):
+                    meta.append(f'<span class="badge verdict">{_e(verdict["verdict"])}</span>')
                 if verdict.get("note"):
                     meta.append(f'<span class="note">{_e(verdict["note"])}</span>')
         if row.debris:
@@ -235,13 +264,17 @@ def render(report: Report, annotations: dict[str, Any] | None = None, **_: Any) 
          "<header><h1>Synopsis comparison</h1>",
          '<p class="sub">' + "<br>".join(_doc_heading(doc, "AB"[i]) for i, doc in enumerate((doc_a, doc_b)))
          + "</p>",
-         '<nav class="muted"><a href="#summary">Summary</a> · <a href="#facts">Changed facts</a> · '
+         '<nav class="muted"><a href="#glance">At a glance</a> · <a href="#facts">Changed facts</a> · '
+         '<a href="#review">Your review</a> · <a href="#summary">Summary</a> · '
          '<a href="#pairs">Side by side</a> · <a href="#unique">Unique passages</a> · '
          '<a href="#repeats">Repeated passages</a> · '
          '<a href="#provenance">Provenance</a></nav></header><main>']
+    review_rows = layout.reviewed(report, annotations, all_rows, fact_rows)
+    h += _glance(fact_rows, review_rows)
+    h += _facts_table(report, fact_rows)
+    h += _review(review_rows)
     h += _summary(report, all_rows, fact_rows)
     h.append(LEGEND)
-    h += _facts_table(report, fact_rows, annotations)
     h += _pairs_table(report, all_rows, fact_rows, annotations)
     h += _uniques(report, all_rows)
     h += _repeats(report)

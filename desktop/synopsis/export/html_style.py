@@ -76,10 +76,15 @@ table.facts tr.sev3 td.sev{{font-weight:bold;color:#9a3a00}}
 table.facts tr.sev3 td.sev::before{{content:"▲ "}}
 table.facts tr.sev1 td.sev{{color:#555}}
 table.prov th{{width:12em;background:#f6f6f6}}
+ul.glance{{list-style:none;padding:0;margin:0;display:flex;flex-wrap:wrap;gap:.4em 1.4em;font-size:1.05em}}
+ul.glance li.sev3{{font-weight:bold;color:#9a3a00}}
+ul.glance li.sev3::before{{content:"▲ "}}
 ol.uniques li{{margin:.3em 0;padding:.2em .5em;background:#f8ebf2;border-left:5px dotted var(--unique)}}
 ol.repeats>li{{margin:.5em 0;padding:.3em .5em;background:#f3f3f3;border-left:5px double #555}}
 ol.repeats ol{{margin:.3em 0 0}}
 .cols{{display:grid;grid-template-columns:1fr 1fr;gap:1.5em}}
+.cols>div{{min-width:0}}
+ol.uniques li,ol.repeats li{{overflow-wrap:anywhere}}
 a{{color:#0b4f8a}}
 footer{{margin-top:2em;font-size:.85em;color:#555}}
 @media (max-width:700px){{
@@ -97,6 +102,12 @@ footer{{margin-top:2em;font-size:.85em;color:#555}}
  table.facts thead{{display:none}}
  table.facts td::before{{content:attr(data-h) ": ";font-weight:bold}}
  table.facts tr{{margin-bottom:.6em}}
+ table.summary,table.summary tbody,table.summary tr,table.summary th,table.summary td,
+ table.prov,table.prov tbody,table.prov tr,table.prov th,table.prov td{{display:block;width:auto!important}}
+ table.summary tr{{margin-bottom:.5em}}
+ .bar{{min-width:0}}
+ table.pairs td.txt,table.facts td,table.prov td,code{{overflow-wrap:anywhere;word-break:break-word}}
+ .legend div{{flex-wrap:wrap}}
 }}
 @media print{{
  @page{{size:A4;margin:14mm 12mm}}

@@ -15,6 +15,7 @@ from typing import Any, Iterable
 
 from ..core.model import Document, Fact, Link, Report, Span
 from ..core.model import link_key as model_link_key
+from ..core.vocab import Severity, display_name
 
 
 
@@ -173,18 +174,62 @@ class FactRow:
 
 
 def facts(report: Report) -> list[FactRow]:
-    """Every changed fact of every pair, in A's reading order, numbered from 1."""
+    """Every changed fact of every pair, most severe first, then in A's reading order; numbered
+    from 1 in that order (F1 is the first thing an editor should check)."""
     doc_a, doc_b = report.documents
-    out: list[FactRow] = []
+    found = []
     order = sorted(range(len(report.links)),
                    key=lambda i: (min(report.links[i].a, default=-1), min(report.links[i].b, default=-1)))
-    for index in order:
+    for position, index in enumerate(order):
         link = report.links[index]
         for fact in sorted(link.facts, key=lambda f: (f.a.start if f.a else -1, f.b.start if f.b else -1)):
-            out.append(FactRow(len(out) + 1, fact, link, index,
-                               fact.a.slice(doc_a.text) if fact.a else "",
-                               fact.b.slice(doc_b.text) if fact.b else ""))
+            found.append((-fact.severity, position, len(found), index, fact))
+    out: list[FactRow] = []
+    for _severity, _position, _n, index, fact in sorted(found):
+        out.append(FactRow(len(out) + 1, fact, report.links[index], index,
+                           fact.a.slice(doc_a.text) if fact.a else "",
+                           fact.b.slice(doc_b.text) if fact.b else ""))
     return out
+
+
+def severity_counts(fact_rows: list[FactRow]) -> list[tuple[int, str, int]]:
+    """(severity, its name, how many changed facts have it), most severe first."""
+    return [(sev, display_name(sev), sum(1 for fr in fact_rows if fr.fact.severity == sev))
+            for sev in sorted(Severity, reverse=True)]
+
+
+@dataclass(slots=True)
+class ReviewRow:
+    """A pair the user gave a verdict or a note, once (not once per changed fact)."""
+
+    number: int          # the pair's row number in the side-by-side table
+    link_index: int
+    link: Link
+    verdict: str
+    note: str
+    facts: list[int]     # the pair's fact numbers (F…)
+
+
+def reviewed(report: Report, annotations: dict[str, Any] | None, all_rows: list[Row],
+             fact_rows: list[FactRow]) -> list[ReviewRow]:
+    """Every pair with a verdict or a note, in reading order."""
+    out = []
+    for number, row in enumerate(all_rows, 1):
+        record = verdict_for(annotations, row.link) if row.link is not None else None
+        if record and (record.get("verdict") or record.get("note")):
+            out.append(ReviewRow(number, row.link_index, row.link, str(record.get("verdict") or ""),
+                                 str(record.get("note") or ""),
+                                 [fr.number for fr in fact_rows if fr.link_index == row.link_index]))
+    return out
+
+
+def review_counts(rows: list[ReviewRow]) -> list[tuple[str, int]]:
+    """(verdict, pairs) for the verdicts given, and ("note only", n) for notes without one."""
+    counts: dict[str, int] = {}
+    for r in rows:
+        key = r.verdict or "note only"
+        counts[key] = counts.get(key, 0) + 1
+    return sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
 
 
 def fact_summary(report: Report, link: Link) -> str:

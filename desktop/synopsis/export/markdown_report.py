@@ -49,17 +49,21 @@ def _marked(report: Report, doc_index: int, ids: list[int], link, side: str) -> 
 
 
 def render(report: Report, annotations: dict[str, Any] | None = None, **_: Any) -> bytes:
+    """What an editor reads first comes first: the changed facts by severity and the review."""
     doc_a, doc_b = report.documents
     names = [layout.document_name(doc_a, "A"), layout.document_name(doc_b, "B")]
     all_rows = layout.rows(report)
     fact_rows = layout.facts(report)
+    review_rows = layout.reviewed(report, annotations, all_rows, fact_rows)
     md = ["# Synopsis comparison", ""]
     for name, doc in zip(names, (doc_a, doc_b)):
         byline = layout.byline(doc)
         md.append(f"- **{escape_md(name)}**" + (f" — {escape_md(byline)}" if byline else "")
                   + f" ({escape_md(doc.source)})")
+    md += _glance(fact_rows, review_rows)
+    md += _facts(fact_rows)
+    md += _review(review_rows)
     md += _summary(report, names, all_rows, fact_rows)
-    md += _facts(fact_rows, annotations)
     md += _passages(report, all_rows, annotations)
     md += _repeats(report)
     md += _provenance(report)
@@ -78,19 +82,34 @@ def _summary(report: Report, names: list[str], all_rows: list, fact_rows: list) 
                  f"{sum(1 for r in all_rows if r.side == 'b')} only in B; {len(fact_rows)} changed facts."]
 
 
-def _facts(fact_rows: list, annotations: dict[str, Any] | None) -> list[str]:
+def _glance(fact_rows: list, review_rows: list) -> list[str]:
+    counts = ", ".join(f"{count} {name}" for _s, name, count in layout.severity_counts(fact_rows))
+    review = (f"{len(review_rows)} pairs reviewed ("
+              + ", ".join(f"{n} {escape_md(v)}" for v, n in layout.review_counts(review_rows)) + ")"
+              if review_rows else "no verdicts or notes yet")
+    return ["", f"**At a glance:** {counts} changed facts; {review}."]
+
+
+def _facts(fact_rows: list) -> list[str]:
     md = ["", "## Changed facts", ""]
     if not fact_rows:
         return md + ["No changed facts were found in the aligned pairs."]
-    md += ["| # | kind | severity | A | B | note |" + (" verdict |" if annotations else ""),
-           "|---|---|---|---|---|---|" + ("---|" if annotations else "")]
+    md += ["Most severe first.", "", "| # | kind | severity | A | B | note |", "|---|---|---|---|---|---|"]
     for fr in fact_rows:
-        verdict = layout.verdict_for(annotations, fr.link) or {}
         md.append(f"| F{fr.number} | {display_name(fr.fact.kind)} | {display_name(fr.fact.severity)} | "
                   f"{escape_md(fr.a_text) or '*absent*'} | {escape_md(fr.b_text) or '*absent*'} | "
-                  f"{escape_md(fr.fact.note)} |"
-                  + (f" {escape_md(str(verdict.get('verdict', '')))} |" if annotations else ""))
+                  f"{escape_md(fr.fact.note)} |")
     return md
+
+
+def _review(review_rows: list) -> list[str]:
+    """Each reviewed pair once: its verdict, its note and its changed facts."""
+    md = ["", "## Your review", ""]
+    if not review_rows:
+        return md + ["No verdicts or notes yet."]
+    md += ["| pair | verdict | note | changed facts |", "|---:|---|---|---|"]
+    return md + [f"| {r.number} | {escape_md(r.verdict) or '*none*'} | {escape_md(r.note)} | "
+                 f"{' '.join(f'F{n}' for n in r.facts)} |" for r in review_rows]
 
 
 def _passages(report: Report, all_rows: list, annotations: dict[str, Any] | None) -> list[str]:
@@ -110,9 +129,11 @@ def _passages(report: Report, all_rows: list, annotations: dict[str, Any] | None
                 md += [f"> **{'AB'[doc_index]}:** {_marked(report, doc_index, ids, link, side)}", ">"]
         md.pop()
         verdict = layout.verdict_for(annotations, link) if link is not None else None
-        if verdict:
-            md += ["", f"*Verdict:* {escape_md(str(verdict.get('verdict', '')))}"
+        if verdict and verdict.get("verdict"):
+            md += ["", f"*Verdict:* {escape_md(str(verdict['verdict']))}"
                    + (f" — {escape_md(str(verdict['note']))}" if verdict.get("note") else "")]
+        elif verdict and verdict.get("note"):        # a note without a verdict is kept too
+            md += ["", f"*Note:* {escape_md(str(verdict['note']))}"]
         if link is not None and link.facts:
             md += ["", f"*Changed facts:* {escape_md(layout.fact_summary(report, link))}"]
         md.append("")

@@ -9,6 +9,10 @@ the rest of the export layer (and the CLI) stays free of Qt.
 
 The bytes depend only on the report: the creation date and document id Qt would take from the
 clock and a random UUID are derived from ``report.created`` and the documents' hashes.
+
+Not tagged: Qt's PDF writer (``QPdfWriter``, Qt 6.11) writes no structure tree, so a screen
+reader gets the selectable text and the document title but no headings or table cells; the HTML
+report is the accessible one.
 """
 from __future__ import annotations
 
@@ -221,10 +225,10 @@ class _Builder:
         if not fact_rows:
             c.paragraph(self.t("No changed facts were found in the aligned pairs."))
             return
-        verdicts = bool(self.annotations)
-        fractions = (0.06, 0.11, 0.08, 0.22, 0.22) + ((0.17, 0.14) if verdicts else (0.31,))
-        widths = self.widths(*fractions)
-        self.table(["#", "kind", "severity", "A", "B", "note"] + (["verdict"] if verdicts else []), widths)
+        c.paragraph(self.t("Most severe first; each pair's verdict and note are under Your review.", self.small),
+                    space_after=c.pt(2))
+        widths = self.widths(0.06, 0.11, 0.08, 0.22, 0.22, 0.31)
+        self.table(["#", "kind", "severity", "A", "B", "note"], widths)
         for fr in fact_rows:
             cells = [self.cell(self.t(f"F{fr.number}", self.bold)),
                      self.cell(self.t(display_name(fr.fact.kind))),
@@ -232,10 +236,32 @@ class _Builder:
                      self.cell(self.t(fr.a_text) if fr.a_text else self.t("absent", self.italic)),
                      self.cell(self.t(fr.b_text) if fr.b_text else self.t("absent", self.italic)),
                      self.cell(self.t(fr.fact.note))]
-            if verdicts:
-                verdict = layout.verdict_for(self.annotations, fr.link) or {}
-                cells.append(self.cell(self.t(f"{verdict.get('verdict', '')} {verdict.get('note', '')}".strip())))
             c.row(cells, widths)
+        self.end_table()
+
+    def glance(self, fact_rows, review_rows) -> None:
+        """The severities and the review, before anything else."""
+        c = self.c
+        counts = ", ".join(f"{n} {name}" for _sev, name, n in layout.severity_counts(fact_rows))
+        review = (f"{len(review_rows)} pairs reviewed ("
+                  + ", ".join(f"{n} {v}" for v, n in layout.review_counts(review_rows)) + ")"
+                  if review_rows else "no verdicts or notes yet")
+        c.paragraph(self.t(f"At a glance: {counts} changed facts; {review}.", self.bold),
+                    space_before=c.pt(2), space_after=c.pt(4))
+
+    def review(self, review_rows) -> None:
+        c = self.c
+        c.heading("Your review")
+        if not review_rows:
+            c.paragraph(self.t("No verdicts or notes yet."))
+            return
+        widths = self.widths(0.08, 0.16, 0.6, 0.16)
+        self.table(["pair", "verdict", "note", "changed facts"], widths)
+        for r in review_rows:
+            c.row([self.cell(self.t(str(r.number), self.bold)),
+                   self.cell(self.t(r.verdict) if r.verdict else self.t("none", self.italic)),
+                   self.cell(self.t(r.note)),
+                   self.cell(self.t(" ".join(f"F{n}" for n in r.facts)))], widths)
         self.end_table()
 
     def _passage(self, doc_index: int, ids: list[int], link, side: str):
@@ -268,7 +294,8 @@ class _Builder:
                     meta.append(self.t("moved", self.small_bold))
                 verdict = layout.verdict_for(self.annotations, link)
                 if verdict:
-                    meta.append(self.t(str(verdict.get("verdict", "")), self.small_bold))
+                    if verdict.get("verdict"):
+                        meta.append(self.t(str(verdict["verdict"]), self.small_bold))
                     if verdict.get("note"):
                         meta.append(self.t(str(verdict["note"]), _font(7.5, italic=True)))
                 if row.link_index in facts_by_link:
@@ -358,10 +385,13 @@ def render(report: Report, annotations: dict[str, Any] | None = None, **_: Any) 
                         footer="Synopsis comparison", document_id=str(document_id(report)))
         try:
             build = _Builder(canvas, report, annotations)
+            review_rows = layout.reviewed(report, annotations, all_rows, fact_rows)
             build.title()
+            build.glance(fact_rows, review_rows)
+            build.facts(fact_rows)
+            build.review(review_rows)
             build.summary(all_rows, fact_rows)
             build.legend()
-            build.facts(fact_rows)
             build.pairs(all_rows, fact_rows)
             build.uniques(all_rows)
             build.repeats()

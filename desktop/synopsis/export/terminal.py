@@ -19,7 +19,7 @@ from ..core.vocab import display_name
 from .collection_table import CUES, rows, source_names
 
 CLASS_COLOURS = {"shared": "blue", "paraphrased": "yellow", "unique": "magenta"}
-CELL_COLOURS = {"shared": "blue", "paraphrased": "yellow", "absent": None}
+CELL_COLOURS = {"shared": "blue", "paraphrased": "yellow", "absent": None, "unique": "magenta"}
 _CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f\x80-\x9f]")
 _JSON_UNSAFE = re.compile("[\x7f-\x9f]")
 
@@ -127,7 +127,7 @@ def render_collection(collection: CollectionReport, *, width: int = 100) -> str:
     for i in range(n):
         out.append(f"  {i + 1:>3} " + "".join("     —" if i == j else f"{collection.similarity(i, j):6.0%}"
                                               for j in range(n)))
-    out += ["", click.style("Claim matrix (S shared, P paraphrased, — absent; * reference, "
+    out += ["", click.style("Claim matrix (S shared, P paraphrased, U one source only, — absent; * reference, "
                             "† published first)", bold=True)]
     text_w = max(20, width - 12 - 3 * n)
     for row in rows(collection):

@@ -1,142 +1,144 @@
 """The window's actions, menus and toolbar, declared in one place (each with its shortcut
-shown in the tooltip)."""
+shown in its tooltip and listed under Help ▸ Keyboard shortcuts)."""
 from __future__ import annotations
 
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QDoubleSpinBox, QLabel, QSpinBox, QToolBar
+from PySide6.QtWidgets import QToolBar
 
+from ..library.corrections import VERDICTS
 from .dialogs import Dialogs
 from .scan import add_scan_action
+from .views.verdict import verdict_names
+
+_Key = QKeySequence.StandardKey
 
 
-class ActionsMixin:
-    """Mixed into MainWindow: builds ``act_*`` actions, menus and the toolbar."""
+def make_action(window, text: str, slot, shortcut=None, tip: str | None = None, checkable=False) -> QAction:
+    action = QAction(text, window)
+    if shortcut is not None:
+        shortcuts = shortcut if isinstance(shortcut, list) else [shortcut]
+        action.setShortcuts([QKeySequence(s) for s in shortcuts])
+    action.setCheckable(checkable)
+    keys = action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
+    tip = tip or text.replace("&", "").rstrip("…")
+    action.setToolTip(f"{tip} ({keys})" if keys else tip)
+    action.setStatusTip(tip)
+    (action.toggled if checkable else action.triggered).connect(slot)
+    window.addAction(action)     # the shortcut works wherever the focus is in the window
+    return action
 
-    def _action(self, text: str, slot, shortcut=None, tip: str | None = None, checkable=False) -> QAction:
-        action = QAction(text, self)
-        if shortcut is not None:
-            action.setShortcuts(shortcut if isinstance(shortcut, list) else [QKeySequence(shortcut)])
-        action.setCheckable(checkable)
-        keys = action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
-        tip = tip or text.replace("&", "").rstrip("…")
-        action.setToolTip(f"{tip} ({keys})" if keys else tip)
-        action.setStatusTip(tip)
-        (action.toggled if checkable else action.triggered).connect(slot)
-        return action
 
-    def _build_actions(self) -> None:
-        a = self._action
-        self.act_open_a = a(self.tr("Open source &A…"), lambda: self.open_file(0), "Ctrl+O")
-        self.act_open_b = a(self.tr("Open source &B…"), lambda: self.open_file(1), "Ctrl+Shift+O")
-        self.act_url = a(self.tr("Open web &address…"), self.open_url, "Ctrl+L")
-        self.act_paste = a(self.tr("&Paste as new source"), lambda: self.paste_source(None), "Ctrl+Shift+V",
-                           self.tr("Use the clipboard's text as a source"))
-        self.act_swap = a(self.tr("&Swap sides"), self.swap, "Ctrl+Shift+S")
-        self.act_save = a(self.tr("&Save comparison"), self.save_comparison, QKeySequence.StandardKey.Save,
-                          self.tr("Store this comparison, its sources, corrections and verdicts in the library"))
-        self.act_export = a(self.tr("&Export…"), self.export, "Ctrl+E",
-                            self.tr("Write the comparison as a report file (with your verdicts)"))
-        self.act_many = a(self.tr("Compare &many sources…"), self.collection_ctl.choose, "Ctrl+Shift+M",
-                          self.tr("Compare three or more sources at once in a claim matrix"))
-        self.act_library = self.library_ctl.dock.toggleViewAction()
-        self.act_library.setText(self.tr("&Library"))
-        self.act_library.setShortcut(QKeySequence("Ctrl+Shift+L"))
-        self.act_library.setToolTip(self.tr("Show or hide the library (Ctrl+Shift+L)"))
-        self.act_quit = a(self.tr("&Quit"), self.close, QKeySequence.StandardKey.Quit)
-        self.act_undo = self.undo.createUndoAction(self, self.tr("&Undo"))
-        self.act_undo.setShortcut(QKeySequence.StandardKey.Undo)
-        self.act_redo = self.undo.createRedoAction(self, self.tr("&Redo"))
-        self.act_redo.setShortcut(QKeySequence.StandardKey.Redo)
-        self.act_link = a(self.tr("&Link selected passages"), self.link_selected, "Ctrl+K",
-                          self.tr("Link the passages selected in A and B (Ctrl+click adds a passage)"))
-        self.act_unlink = a(self.tr("U&nlink pair"), self.unlink_selected, "Ctrl+Shift+K")
-        self.act_mark_shared = a(self.tr("Mark pair as &shared"), lambda: self.mark_selected("shared"))
-        self.act_mark_para = a(self.tr("Mark pair as &paraphrased"), lambda: self.mark_selected("paraphrased"))
-        self.act_prefs = a(self.tr("Pr&eferences…"), self.preferences, QKeySequence.StandardKey.Preferences)
-        self.act_next = a(self.tr("&Next difference"), lambda: self.navigate(True),
-                          [QKeySequence("F7"), QKeySequence("Alt+Down")])
-        self.act_prev = a(self.tr("&Previous difference"), lambda: self.navigate(False),
-                          [QKeySequence("Shift+F7"), QKeySequence("Alt+Up")])
-        self.act_next_fact = a(self.tr("Next changed &fact"), lambda: self.navigate_facts(True), "F8",
-                               self.tr("The next pair with a changed figure, date, name, quote, speaker or "
-                                       "negation worth checking"))
-        self.act_prev_fact = a(self.tr("Previous changed f&act"), lambda: self.navigate_facts(False), "Shift+F8")
-        self.act_sync = a(self.tr("S&ynchronised scrolling"), self.set_sync, "Ctrl+Shift+Y",
-                          self.tr("Keep aligned passages level; off = scroll each side on its own"), True)
-        self.act_sync.setChecked(self.store.get("sync_scroll"))
-        self.act_zoom_in = a(self.tr("Zoom &in"), lambda: self.zoom(1), [QKeySequence("Ctrl++"), QKeySequence("Ctrl+=")])
-        self.act_zoom_out = a(self.tr("Zoom &out"), lambda: self.zoom(-1), "Ctrl+-")
-        self.act_zoom_reset = a(self.tr("&Actual size"), lambda: self.zoom(0), "Ctrl+0")
-        self.act_about = a(self.tr("&About Synopsis"), lambda: Dialogs.about(self))
-        self.theme_actions = {}
-        for key, name in (("system", self.tr("Follow the &system")), ("light", self.tr("&Light")),
-                          ("dark", self.tr("&Dark"))):
-            act = a(name, lambda checked, k=key: checked and self.set_theme(k), checkable=True)
-            self.theme_actions[key] = act
-        menus = self.menuBar()
-        m = menus.addMenu(self.tr("&File"))
-        for act in (self.act_open_a, self.act_open_b, self.act_url, self.act_paste):
-            m.addAction(act)
-        self.recent_menu = m.addMenu(self.tr("Open &recent"))
-        self.recent_menu.aboutToShow.connect(self._fill_recent)
-        m.addAction(self.act_many)
-        add_scan_action(self, m)
-        m.addSeparator()
-        m.addAction(self.act_save)
-        m.addAction(self.act_export)
-        m.addSeparator()
-        m.addAction(self.act_swap)
-        m.addSeparator()
-        m.addAction(self.act_quit)
-        m = menus.addMenu(self.tr("&Edit"))
-        for act in (self.act_undo, self.act_redo, None, self.act_link, self.act_unlink,
-                    self.act_mark_shared, self.act_mark_para, None, self.act_prefs):
-            m.addSeparator() if act is None else m.addAction(act)
-        m = menus.addMenu(self.tr("&View"))
-        for act in (self.act_library, None, self.act_next, self.act_prev, self.act_next_fact, self.act_prev_fact, None,
-                    self.act_sync, None, self.act_zoom_in,
-                    self.act_zoom_out, self.act_zoom_reset):
-            m.addSeparator() if act is None else m.addAction(act)
-        tm = m.addMenu(self.tr("&Theme"))
-        for act in self.theme_actions.values():
-            tm.addAction(act)
-        menus.addMenu(self.tr("&Help")).addAction(self.act_about)
-        tools = QToolBar(self.tr("Comparison"))
-        tools.setObjectName("comparison-toolbar")
-        for act in (self.act_open_a, self.act_open_b, self.act_swap, None, self.act_prev, self.act_next,
-                    self.act_sync, None, self.act_link, self.act_unlink, None):
-            tools.addSeparator() if act is None else tools.addAction(act)
-        self.shared_box, self.para_box = QDoubleSpinBox(), QDoubleSpinBox()
-        for box, label, tip, value in (
-                (self.shared_box, self.tr("Shared ≥"), self.tr("Character similarity for 'shared'"),
-                 self.engine.shared_threshold),
-                (self.para_box, self.tr("Linked ≥"), self.tr("Score for linking as a paraphrase"),
-                 self.engine.paraphrase_threshold)):
-            box.setRange(0.0, 1.0)
-            box.setSingleStep(0.05)
-            box.setDecimals(2)
-            box.setValue(value)
-            box.setToolTip(tip)
-            box.valueChanged.connect(self.set_thresholds)
-            tools.addWidget(QLabel(" " + label + " "))
-            tools.addWidget(box)
-            if box is self.shared_box:     # the second half of the shared rule
-                self.words_box = QSpinBox()
-                self.words_box.setRange(0, 99)
-                self.words_box.setValue(self.engine.shared_max_changed_words)
-                self.words_box.setToolTip(self.tr("Most words that may be dropped, added or replaced "
-                                                  "in a pair counted as shared"))
-                self.words_box.valueChanged.connect(self.set_thresholds)
-                tools.addWidget(QLabel(" " + self.tr("and ≤") + " "))
-                tools.addWidget(self.words_box)
-                tools.addWidget(QLabel(" " + self.tr("words changed") + " "))
-        self.addToolBar(tools)
+def build_actions(w) -> None:
+    """Create ``w.act_*`` for the main window ``w`` (its session, controllers and docks exist)."""
+    a, s, tr = (lambda *args, **kw: make_action(w, *args, **kw)), w.session, w.tr
+    w.act_open_a = a(tr("Open source &A…"), lambda: w.open_file(0), "Ctrl+O")
+    w.act_open_b = a(tr("Open source &B…"), lambda: w.open_file(1), "Ctrl+Shift+O")
+    w.act_url = a(tr("Open web &address…"), w.open_url, "Ctrl+L")
+    w.act_paste = a(tr("&Paste as new source"), lambda: w.paste_source(None), "Ctrl+Shift+V",
+                    tr("Use the clipboard's text as a source"))
+    w.act_swap = a(tr("&Swap sides"), s.swap, "Ctrl+Shift+S", tr("Swap the sources (your review comes along)"))
+    w.act_save = a(tr("&Save comparison"), w.library_ctl.save, _Key.Save,
+                   tr("Make sure this comparison is in the library (your review is saved as you make it)"))
+    w.act_export = a(tr("&Export…"), w.export, "Ctrl+E", tr("Write the comparison as a report file (with your verdicts)"))
+    w.act_many = a(tr("Compare &many sources…"), w.collection_ctl.choose, "Ctrl+Shift+M",
+                   tr("Compare three or more sources at once in a claim matrix"))
+    w.act_quit = a(tr("&Quit"), w.close, _Key.Quit)
+    w.act_undo = s.undo.createUndoAction(w, tr("&Undo"))
+    w.act_undo.setShortcut(QKeySequence(_Key.Undo))
+    w.act_redo = s.undo.createRedoAction(w, tr("&Redo"))
+    w.act_redo.setShortcut(QKeySequence(_Key.Redo))
+    w.addActions([w.act_undo, w.act_redo])
+    w.act_link = a(tr("&Link selected passages"), s.link_selected, "Ctrl+K",
+                   tr("Link the passages selected in A and B (Ctrl+click adds a passage)"))
+    w.act_unlink = a(tr("U&nlink pair"), s.unlink_selected, "Ctrl+Shift+K")
+    w.act_mark_shared = a(tr("Mark pair as &shared"), lambda: s.mark_selected("shared"), "Ctrl+Alt+S")
+    w.act_mark_para = a(tr("Mark pair as &paraphrased"), lambda: s.mark_selected("paraphrased"), "Ctrl+Alt+P")
+    names = verdict_names(tr)
+    w.verdict_actions = [a(tr("Verdict: %1").replace("%1", names[v]), lambda _=False, v=v: w.set_verdict(v),
+                           f"Alt+{n}") for n, v in enumerate(VERDICTS, 1)]
+    w.act_clear_verdict = a(tr("Clear the verdict"), lambda: w.set_verdict(""), "Alt+0")
+    w.act_note = a(tr("Write a &note on the pair"), w.focus_note, "Ctrl+Shift+N")
+    w.act_save_default = a(tr("Save thresholds as &default"), w.save_default_thresholds,
+                           tip=tr("Start new comparisons with this comparison's thresholds"))
+    w.act_reset = a(tr("&Reset thresholds"), w.reset_thresholds, tip=tr("Back to the default thresholds"))
+    w.act_prefs = a(tr("Pr&eferences…"), w.preferences, [_Key.Preferences, "Ctrl+,"])
+    _build_view_actions(w, a, s, tr)
+    _build_menus(w)
+    _build_toolbar(w)
 
-    def _fill_recent(self) -> None:
-        self.recent_menu.clear()
-        entries = self.store.recent()
-        if not entries:
-            self.recent_menu.addAction(self.tr("(none yet)")).setEnabled(False)
-        for a, b in entries:
-            act = self.recent_menu.addAction(f"{a}  ↔  {b}")
-            act.triggered.connect(lambda checked=False, a=a, b=b: self.open_paths(a, b))
+
+def _build_view_actions(w, a, s, tr) -> None:
+    w.act_next = a(tr("&Next difference"), lambda: s.next_difference(True), ["F7", "Alt+Down"])
+    w.act_prev = a(tr("&Previous difference"), lambda: s.next_difference(False), ["Shift+F7", "Alt+Up"])
+    w.act_next_fact = a(tr("Next changed &fact"), lambda: s.next_fact(True), "F8",
+                        tr("The next pair with a changed figure, date, name, quote, speaker or negation "
+                           "(which severities: Preferences)"))
+    w.act_prev_fact = a(tr("Previous changed f&act"), lambda: s.next_fact(False), "Shift+F8")
+    w.act_sync = a(tr("S&ynchronised scrolling"), w.set_sync, "Ctrl+Shift+Y",
+                   tr("Keep aligned passages level; off = scroll each side on its own"), True)
+    w.act_sync.setChecked(w.store.get("sync_scroll"))
+    w.act_zoom_in = a(tr("Zoom &in"), lambda: w.zoom(1), ["Ctrl++", "Ctrl+="])
+    w.act_zoom_out = a(tr("Zoom &out"), lambda: w.zoom(-1), "Ctrl+-")
+    w.act_zoom_reset = a(tr("&Actual size"), lambda: w.zoom(0), "Ctrl+0")
+    w.act_library = w.library_ctl.dock.toggleViewAction()
+    w.act_library.setText(tr("&Library"))
+    w.act_library.setShortcut(QKeySequence("Ctrl+Shift+L"))
+    w.act_library.setToolTip(tr("Show or hide the library (Ctrl+Shift+L)"))
+    w.act_facts = w.facts_dock.toggleViewAction()
+    w.act_facts.setText(tr("Changed &facts list"))
+    w.act_facts.setShortcut(QKeySequence("Ctrl+Shift+F"))
+    w.act_facts.setToolTip(tr("Show or hide every changed fact, most severe first (Ctrl+Shift+F)"))
+    for act in (w.act_library, w.act_facts):
+        w.addAction(act)
+    w.act_focus_table = a(tr("Go to the &pairs table"), lambda: w.pairs.table.setFocus(), "Ctrl+T")
+    w.act_focus_a = a(tr("Go to source A's text"), lambda: w.views[0].setFocus(), "Ctrl+1")
+    w.act_focus_b = a(tr("Go to source B's text"), lambda: w.views[1].setFocus(), "Ctrl+2")
+    w.act_shortcuts = a(tr("&Keyboard shortcuts"), w.show_shortcuts, "F1")
+    w.act_about = a(tr("&About Synopsis"), lambda: Dialogs.about(w))
+    w.theme_actions = {}
+    for key, name in (("system", tr("Follow the &system")), ("light", tr("&Light")), ("dark", tr("&Dark"))):
+        w.theme_actions[key] = a(name, lambda checked, k=key: checked and w.set_theme(k), checkable=True)
+
+
+def _fill(menu, actions) -> None:
+    for act in actions:
+        menu.addSeparator() if act is None else menu.addAction(act)
+
+
+def _build_menus(w) -> None:
+    tr, menus = w.tr, w.menuBar()
+    m = menus.addMenu(tr("&File"))
+    _fill(m, (w.act_open_a, w.act_open_b, w.act_url, w.act_paste))
+    w.recent_menu = m.addMenu(tr("Open &recent"))
+    w.recent_menu.aboutToShow.connect(w.fill_recent)
+    m.addAction(w.act_many)
+    add_scan_action(w, m)
+    _fill(m, (None, w.act_save, w.act_export, None, w.act_swap, None, w.act_quit))
+    m = menus.addMenu(tr("&Edit"))
+    _fill(m, (w.act_undo, w.act_redo, None, w.act_link, w.act_unlink, w.act_mark_shared, w.act_mark_para, None))
+    verdicts = m.addMenu(tr("&Verdict"))
+    _fill(verdicts, (*w.verdict_actions, w.act_clear_verdict, None, w.act_note))
+    thresholds = m.addMenu(tr("&Thresholds"))
+    _fill(thresholds, (w.act_save_default, w.act_reset))
+    _fill(m, (None, w.act_prefs))
+    m = menus.addMenu(tr("&View"))
+    _fill(m, (w.act_library, w.act_facts, None, w.act_next, w.act_prev, w.act_next_fact, w.act_prev_fact, None,
+              w.act_focus_a, w.act_focus_b, w.act_focus_table, None, w.act_sync, None, w.act_zoom_in,
+              w.act_zoom_out, w.act_zoom_reset))
+    _fill(m.addMenu(tr("&Theme")), w.theme_actions.values())
+    _fill(menus.addMenu(tr("&Help")), (w.act_shortcuts, None, w.act_about))
+
+
+def _build_toolbar(w) -> None:
+    tr = w.tr
+    for act, short in ((w.act_open_a, tr("Open A")), (w.act_open_b, tr("Open B")), (w.act_swap, tr("Swap")),
+                       (w.act_prev, tr("◀ Difference")), (w.act_next, tr("Difference ▶")),
+                       (w.act_next_fact, tr("Fact ▶")), (w.act_link, tr("Link")), (w.act_unlink, tr("Unlink"))):
+        act.setIconText(short)     # the toolbar's short label; menus show the full text
+    tools = QToolBar(w.tr("Comparison"))
+    tools.setObjectName("comparison-toolbar")
+    _fill(tools, (w.act_open_a, w.act_open_b, w.act_swap, None, w.act_prev, w.act_next, w.act_next_fact,
+                  None, w.act_link, w.act_unlink, None))
+    tools.addWidget(w.thresholds)
+    w.toolbar = tools
+    w.addToolBar(tools)

@@ -102,31 +102,33 @@ class _Screenshot:
         self.app.quit()
 
     def shoot(self) -> None:
+        """The first pair with a changed fact selected, both panes at the top."""
         window = self.window
         window.resize(*self.size)
+        window.activateWindow()      # so the keyboard focus (and its ring) shows as a user sees it
         self.app.processEvents()
-        if window.report is not None and window.report.links:
-            first = next((i for i, l in enumerate(window.report.links) if l.facts), 0)
-            window.select_link(first)
+        report = window.report
+        if report is not None and report.links:
+            window.session.select_link(next((i for i, l in enumerate(report.links) if l.facts), 0))
             window.views[0].set_scroll_y(0)
-            window._scrolled(0)
-        self.app.processEvents()
+            window.scroller.follow(0)
         self.save(window)
 
     def shoot_matrix(self, matrix) -> None:
+        """The first statement carried by several sources, side by side."""
         matrix.resize(*self.size)
         rows = [s for s in matrix.collection.rows() if len(s.members) > 1]
-        if rows:     # show the first statement carried by several sources, side by side
+        if rows:
             first = rows[0]
-            matrix.pair_view.show_pair(first.reference, next(m.source for m in first.members
-                                                             if m.source != first.reference), first.id)
-        for _ in range(3):
-            self.app.processEvents()
+            matrix.open_pair(first.reference, next(m.source for m in first.members
+                                                   if m.source != first.reference), first.id)
         self.save(matrix)
 
     def save(self, widget) -> None:
         from .collection.window import write_png
 
+        for _ in range(3):
+            self.app.processEvents()
         try:
             write_png(widget, self.path, protected=self.inputs, library=self.library_files)
         except SynopsisError as exc:

@@ -1,17 +1,19 @@
 """File ▸ Compare many sources…: load three or more sources, build the claim matrix in the
-background (progress and cancel in the main window's status bar), then show it."""
+background (progress and cancel in the main window's status bar), show it, keep it in the
+library; a pair the matrix window asks for (its ``pairRequested`` signal) is handed on as
+``pairOpened`` for the comparison window to show."""
 from __future__ import annotations
 
 import copy
 
-from PySide6.QtCore import QObject, Signal, Slot
-from PySide6.QtWidgets import QApplication
+from PySide6.QtCore import QObject, Signal
 
+from ..export.safe_output import library_files
 from ..runtime import compare_collection
 from .collection import CollectionWindow
 from .dialogs import Dialogs
 from .sources import load_spec
-from .workers import Job
+from .workers import JobRunner
 
 MIN_SOURCES = 3
 
@@ -30,11 +32,16 @@ def make_task(specs: list[tuple], settings):
 class CollectionController(QObject):
     ready = Signal(object)  # the CollectionWindow shown
     failed = Signal(str)
+    pairOpened = Signal(object, int, list)   # (report, side of the statement, its segments there)
+    made = Signal(object)                    # a new claim matrix (CollectionReport), to keep
 
-    def __init__(self, window) -> None:
+    def __init__(self, session, window, store) -> None:
         super().__init__(window)
-        self.window = window
-        self.job: Job | None = None
+        self.session, self.window, self.store = session, window, store
+        self.runner = JobRunner(self.tr("Comparing many sources"), self)
+        self.runner.finished.connect(self._finished)
+        self.runner.failed.connect(self._failed)
+        self.runner.cancelled.connect(lambda: self.session.notice.emit(self.tr("Cancelled")))
         self.windows: list[CollectionWindow] = []
 
     def choose(self) -> None:
@@ -49,63 +56,43 @@ class CollectionController(QObject):
         self.start([("path", str(p)) for p in paths])
 
     def start(self, specs: list[tuple]) -> None:
-        self.cancel()
-        job = Job(make_task(specs, self.window.engine), self)
-        job.progress.connect(self._progress)
-        job.finished.connect(self._finished)
-        job.failed.connect(self._failed)
-        job.cancelled.connect(self._cancelled)
-        self.job = job
-        self.window._show_progress(True)
-        job.start()
+        self.runner.start(make_task(specs, self.session.settings))
 
     def cancel(self) -> None:
-        if self.job is not None:
-            self.job.cancel()
+        self.runner.cancel()
 
-    @Slot(str, float)
-    def _progress(self, stage: str, fraction: float) -> None:
-        if self.sender() is self.job:
-            self.window.progress.setValue(int(fraction * 100))
-            self.window.status_label.setText(self.tr("Many sources: %1").replace("%1", stage))
+    def shutdown(self) -> None:
+        self.runner.abandon()
 
-    def _done(self) -> bool:
-        if self.sender() is not self.job:
-            return False
-        self.job = None
-        self.window._show_progress(False)
-        return True
-
-    @Slot(object)
     def _finished(self, collection) -> None:
-        if not self._done():
-            return
+        self.made.emit(collection)
+        self.show(collection)
+        self.session.notice.emit(self.tr("%1 sources compared").replace("%1", str(len(collection.documents))))
+
+    def show(self, collection) -> CollectionWindow:
         matrix = CollectionWindow(collection)
-        matrix.pair_opener = self._show_pair
-        matrix.resize(1300, 850)
+        matrix.library_files = library_files(self.window.library_ctl.path())
+        matrix.pairRequested.connect(self.open_pair)
+        screen = self.window.screen().availableGeometry()
+        matrix.resize(min(1300, screen.width()), min(850, screen.height()))
         self.windows = [w for w in self.windows if w.isVisible()] + [matrix]
-        self.window.status_label.setText(self.tr("%1 sources compared").replace("%1", str(len(collection.documents))))
         matrix.show()
         self.ready.emit(matrix)
+        return matrix
 
-    def _show_pair(self, report) -> bool:
-        """Show one pair of the matrix in the main window (a copy: corrections stay there)."""
-        if not self.window.isVisible():
-            return False
-        self.window.open_report(copy.deepcopy(report))
-        if QApplication.platformName() != "offscreen":  # offscreen cannot raise windows
-            self.window.raise_()
-            self.window.activateWindow()
-        return True
+    def open_pair(self, i: int, j: int, statement: int) -> None:
+        """The matrix window asks for sources i and j side by side (and a statement in them)."""
+        matrix = self.sender()
+        collection = matrix.collection if isinstance(matrix, CollectionWindow) else None
+        if collection is None:
+            return
+        report, swapped = collection.report_for(i, j)
+        left = j if swapped else i          # the source on the report's side A
+        target = next((s for s in collection.statements if s.id == statement), None)
+        member = target.member(left) if target is not None else None
+        self.pairOpened.emit(copy.deepcopy(report), 0, list(member.segments) if member is not None else [])
 
-    @Slot(str)
     def _failed(self, message: str) -> None:
-        if self._done():
-            self.window.status_label.setText(message)
-            self.failed.emit(message)
-            Dialogs.error(self.window, self.tr("Could not compare the sources"), message)
-
-    @Slot()
-    def _cancelled(self) -> None:
-        if self._done():
-            self.window.status_label.setText(self.tr("Cancelled"))
+        self.session.notice.emit(message)
+        self.failed.emit(message)
+        Dialogs.error(self.window, self.tr("Could not compare the sources"), message)

@@ -1,62 +1,36 @@
-"""Manual corrections as undoable commands on the report.
+"""Manual corrections as undoable commands on the shown comparison.
 
-Each correction makes a new decision (``synopsis.core.corrections``: new links, never changed
-ones), so a command keeps the report's state before and after and swaps them. Manual links
-carry ``origin="manual"`` and survive a change of thresholds; passages a person unlinked stay
-apart. Linking and unlinking re-mark moved passages for the links there are then.
+Each correction gives a new report (``synopsis.core.corrections``: link, unlink, relabel are
+decided anew, never changed in place). A command keeps the report before and after. While
+nothing else replaced the report in between, undo and redo show those very reports; after the
+thresholds moved they decide the report again under the current thresholds with the
+corrections as they were before (or after) the command, so they still do what they say.
 """
 from __future__ import annotations
 
-from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtGui import QUndoCommand
 
 from ..core import corrections
 from ..core.model import Link, Report
+from .engine import with_corrections
 
-State = tuple  # (links, corrections, annotations) of a report
+if TYPE_CHECKING:
+    from .session import ComparisonSession
 
-
-def _state(report: Report) -> State:
-    return list(report.links), report.corrections, report.annotations
-
-
-class ReportEdit(QUndoCommand):
-    def __init__(self, report: Report, text: str, after: Report, changed: Callable[[], None],
-                 recorded: Callable[[list[Link], list[Link]], None] | None = None) -> None:
-        super().__init__(text)
-        self.report = report
-        self.before = _state(report)
-        self.after = _state(after)
-        self.changed = changed
-        self.recorded = recorded  # told (old links, new links) on every redo and undo
-
-    def _swap_to(self, state: State) -> None:
-        old = list(self.report.links)
-        self.report.links, self.report.corrections, self.report.annotations = list(state[0]), state[1], state[2]
-        if self.recorded is not None:
-            self.recorded(old, list(self.report.links))
-        self.changed()
-
-    def redo(self) -> None:
-        self._swap_to(self.after)
-
-    def undo(self) -> None:
-        self._swap_to(self.before)
+Change = tuple[str, list[int], list[int], "str | None"]
 
 
-def link_changes(old: list[Link], new: list[Link]) -> list[tuple[str, list[int], list[int], str | None]]:
-    """The corrections that turn ``old`` links into ``new`` ones: ``(action, a, b, label)``.
-
-    Unlinks come first, then links, then relabels, so replaying them in order (a link displaces
-    links sharing a passage) gives ``new`` again; an undo is simply the changes the other way.
-    """
+def link_changes(old: list[Link], new: list[Link]) -> list[Change]:
+    """What changed from ``old`` links to ``new`` ones: ``(action, a, b, label)``, unlinks
+    first, then links, then relabels (for the status line and the keeper)."""
     def key(link: Link) -> tuple[tuple[int, ...], tuple[int, ...]]:
         return tuple(sorted(set(link.a))), tuple(sorted(set(link.b)))
 
     before = {key(l): l for l in old}
     after = {key(l): l for l in new}
-    out: list[tuple[str, list[int], list[int], str | None]] = []
+    out: list[Change] = []
     out += [("unlink", list(k[0]), list(k[1]), None) for k in before if k not in after]
     out += [("link", list(k[0]), list(k[1]), l.label) for k, l in after.items() if k not in before]
     out += [("relabel", list(k[0]), list(k[1]), l.label) for k, l in after.items()
@@ -65,7 +39,7 @@ def link_changes(old: list[Link], new: list[Link]) -> list[tuple[str, list[int],
 
 
 def link_passages(report: Report, a: list[int], b: list[int], label: str = "paraphrased") -> Report:
-    """The report with ``a`` and ``b`` joined by hand, replacing their old links."""
+    """``report`` with ``a`` and ``b`` joined by hand; links sharing a passage are taken apart."""
     return corrections.link(report, a, b, label)
 
 
@@ -75,3 +49,29 @@ def unlink(report: Report, link: Link) -> Report:
 
 def relabel_link(report: Report, link: Link, label: str) -> Report:
     return corrections.relabel(report, link.a, link.b, label)
+
+
+class ReportEdit(QUndoCommand):
+    """One correction of the session's report (with the pair to select after it)."""
+
+    def __init__(self, session: "ComparisonSession", text: str, after: Report,
+                 select_after: tuple[list[int], list[int]] | None = None) -> None:
+        super().__init__(text)
+        self.session = session
+        self.before = session.report
+        self.after = after
+        self.select_after = select_after
+
+    def _go(self, source: Report, target: Report, select) -> None:
+        shown = self.session.report
+        if shown is source:
+            new = target
+        else:       # replaced meanwhile (new thresholds): the target's corrections, decided now
+            new = with_corrections(shown, target.corrections, target.annotations)
+        self.session.apply_edit(new, select)
+
+    def redo(self) -> None:
+        self._go(self.before, self.after, self.select_after)
+
+    def undo(self) -> None:
+        self._go(self.after, self.before, None)

@@ -79,9 +79,9 @@ def export_report(window) -> Path | None:
         return None
     path, chosen_filter = chosen
     out, fmt = target(path, chosen_filter)
-    inputs = [value for kind, value in (s for s in window.specs if s is not None) if kind == "path"]
+    inputs = [value for kind, value in (s for s in window.session.specs if s is not None) if kind == "path"]
     try:
-        export.write_report(report, out, fmt, annotations=window.library_ctl.annotations(report),
+        export.write_report(report, out, fmt, annotations=window.session.annotations(),
                             protected=inputs, library=library_files(window.library_ctl.path()))
     except OutputError as exc:  # names the file itself
         Dialogs.error(window, _tr("Export", "Could not export"), str(exc))

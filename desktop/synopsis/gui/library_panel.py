@@ -46,6 +46,7 @@ class LibraryPanel(QWidget):
 
     comparisonOpened = Signal(int)
     documentsOpened = Signal(list)
+    collectionOpened = Signal(int)
 
     def __init__(self, library: Library | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -59,6 +60,10 @@ class LibraryPanel(QWidget):
         self.recent = _tree([self.tr("Comparison"), self.tr("Created"), self.tr("Last opened")])
         self.cases = _tree([self.tr("Case"), self.tr("Note")])
         self.results = _tree([self.tr("Found"), self.tr("Where"), self.tr("Match")], multi=True)
+        for widget, name in ((self.query, self.tr("Search the library")), (self.documents, self.tr("Documents")),
+                             (self.recent, self.tr("Recent comparisons and claim matrices")),
+                             (self.cases, self.tr("Cases")), (self.results, self.tr("Search results"))):
+            widget.setAccessibleName(name)
         self.more = QPushButton(self.tr("Load more"))
         self.open_button = QPushButton(self.tr("Open"))
         self.status = plain_label(QLabel())
@@ -70,6 +75,7 @@ class LibraryPanel(QWidget):
         docs_layout.addWidget(self.documents)
         docs_layout.addWidget(self.more)
         self.tabs = QTabWidget()
+        self.tabs.setAccessibleName(self.tr("Library sections"))
         self.tabs.addTab(docs_page, self.tr("Documents"))
         self.tabs.addTab(self.recent, self.tr("Recent"))
         self.tabs.addTab(self.cases, self.tr("Cases"))
@@ -136,10 +142,15 @@ class LibraryPanel(QWidget):
         self.more.setVisible(len(rows) == PAGE)
 
     def _fill_recent(self) -> None:
-        for row in self.library.list_comparisons(50, recent=True):
-            self.recent.addTopLevelItem(_item(
-                [row["title"], row["created"][:16].replace("T", " "),
-                 (row["opened"] or "")[:16].replace("T", " ")], "comparison", row["id"], row["note"]))
+        rows = [(row["opened"] or row["created"], _item(
+            [row["title"], row["created"][:16].replace("T", " "), (row["opened"] or "")[:16].replace("T", " ")],
+            "comparison", row["id"], row["note"])) for row in self.library.list_comparisons(50, recent=True)]
+        rows += [(row["opened"] or row["created"], _item(
+            [self.tr("Claim matrix: %1").replace("%1", row["title"]), row["created"][:16].replace("T", " "),
+             (row["opened"] or "")[:16].replace("T", " ")], "collection", row["id"],
+            self.tr("%1 sources").replace("%1", str(row["sources"])))) for row in self.library.list_collections(50)]
+        for _when, item in sorted(rows, key=lambda r: r[0], reverse=True):
+            self.recent.addTopLevelItem(item)
 
     def _fill_cases(self) -> None:
         for case in self.library.list_cases():
@@ -189,7 +200,10 @@ class LibraryPanel(QWidget):
         picked = [item.data(0, ROLE) for item in items if item.data(0, ROLE)]
         comparisons = [i for kind, i in picked if kind == "comparison"]
         documents = [i for kind, i in picked if kind == "document"]
-        if comparisons:
+        collections = [i for kind, i in picked if kind == "collection"]
+        if collections and not comparisons:
+            self.collectionOpened.emit(collections[0])
+        elif comparisons:
             if self.library is not None and not self.library.readonly:
                 self._call(self.library.mark_opened, comparisons[0])
                 self.recent.clear()

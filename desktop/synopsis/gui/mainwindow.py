@@ -1,499 +1,398 @@
-"""The comparison window: wires panes, bands, overview, table and detail to one Report.
+"""The comparison window: lays out the views around one :class:`ComparisonSession`.
 
-Views are thin; this class keeps the state (sources, report, selection) and reacts to the
-user. Engine work runs in a :class:`~synopsis.gui.workers.Job`; its results arrive here on
-the main thread. The library, exports and the many-sources matrix live in their controllers.
+The session holds the comparison (sources, report, selection, review, settings, running job);
+every view observes it and the window only places the views, asks the file and leave
+questions, and keeps the window-wide preferences (theme, text size, remembered settings).
 """
 from __future__ import annotations
 
-from PySide6.QtCore import QItemSelectionModel, Qt, Signal, Slot
-from PySide6.QtGui import QUndoStack
-from PySide6.QtWidgets import (
-    QApplication,
-    QHBoxLayout,
-    QHeaderView,
-    QLabel,
-    QLineEdit,
-    QMainWindow,
-    QProgressBar,
-    QPushButton,
-    QSplitter,
-    QTableView,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import (QApplication, QDockWidget, QHBoxLayout, QLabel, QMainWindow, QSizePolicy,
+                               QSplitter, QVBoxLayout, QWidget)
 
 from .. import APP_NAME
-from ..core.config import Settings
-from ..core.model import Report
-from . import sources
-from . import theme as themes
-from .actions import ActionsMixin
-from .appearance import AppearanceMixin
+from ..library import default_path
+from .actions import build_actions
+from .appearance import FocusRing, appearance
 from .collection_controller import CollectionController
 from .dialogs import Dialogs
-from .editing import EditingMixin
 from .export_controller import export_report
-from .geometry import next_target
 from .library_controller import LibraryController
-from .models import PairsFilter, PairsModel
 from .plaintext import plain_label
-from .scrolling import SyncScrollMixin
-from .settings import AppSettings
+from .scrolling import ScrollCoordinator
+from .session import ComparisonSession
+from .settings import OPTIONS, AppSettings
 from .views.detail import DetailPanel
+from .views.facts_list import FactsList
 from .views.linkmap import LinkMap
 from .views.overview import OverviewStrip
+from .views.pairs_table import PairsTable
+from .views.progress import ProgressIndicator
 from .views.summary import Legend
 from .views.textpane import SourcePane
+from .views.thresholds import ThresholdBar
 from .views.verdict import VerdictBox
-from .workers import Job
+
+LINE_CHARACTERS = 110        # a pane wider than this many characters wastes the reader's eye
 
 
-class MainWindow(EditingMixin, AppearanceMixin, ActionsMixin, SyncScrollMixin, QMainWindow):
+def initial_size(available: QSize, wanted: QSize = QSize(1400, 900)) -> QSize:
+    """The first window's size: what it wants, but never more than the screen offers."""
+    return QSize(min(wanted.width(), available.width()), min(wanted.height(), available.height()))
+
+
+class MainWindow(QMainWindow):
     comparisonReady = Signal()  # a comparison (or a single source) is shown
     loadFailed = Signal(str)
 
     def __init__(self, settings: AppSettings | None = None) -> None:
         super().__init__()
         self.store = settings or AppSettings()
-        self.engine = Settings()
-        for key in ("shared_threshold", "shared_max_changed_words", "paraphrase_threshold"):
-            if self.store.get(key) >= 0:
-                self.engine = self.engine.replace(**{key: self.store.get(key)})
-        self.engine = self.engine.replace(granularity=self.store.get("granularity"))
-        self.specs: list[tuple | None] = [None, None]
-        self.docs: list = [None, None]
-        self.report: Report | None = None
-        self.job: Job | None = None
-        self.selection: dict[int, list[int]] = {0: [], 1: []}
-        self.current_link: int | None = None
-        self.active_side = 0
-        self._link_of: list[dict[int, int]] = [{}, {}]
-        self._anchors: list | None = None
-        self._syncing = False
-        self.undo = QUndoStack(self)
-        self.theme_name = self.store.get("theme")
-        self.theme = themes.resolve(self.theme_name)
         self.setWindowTitle(APP_NAME)
+        look = appearance()
+        look.set_theme(self.store.get("theme"))
+        look.set_font_size(self.store.get("font_size"))
+        self.session = ComparisonSession(self.store.engine_defaults(), self)
+        self.session.fact_severities = set(self.store.get("fact_severities"))
+        self.session.may_leave = self.may_leave
         self._build_views()
-        self.library_ctl = LibraryController(self)
-        self.collection_ctl = CollectionController(self)
-        self._build_actions()
-        self.set_theme(self.theme_name)
-        if self.store.get("font_size") > 0:
-            self.set_font_size(self.store.get("font_size"))
-        geometry = self.store.geometry()
-        if geometry is not None:
-            self.restoreGeometry(geometry)
-        else:
-            self.resize(1400, 900)
-        state = self.store.state()
-        if state is not None:
-            self.restoreState(state)
+        self.scroller = ScrollCoordinator(self.session, self.views, self.store.get("sync_scroll"), self)
+        self.library_ctl = LibraryController(self.session, self, self.store)
+        self.collection_ctl = CollectionController(self.session, self, self.store)
+        self.collection_ctl.pairOpened.connect(self._pair_from_matrix)
+        self.library_ctl.collectionOpened.connect(self.collection_ctl.show)
+        self.library_ctl.manySourcesChosen.connect(self.collection_ctl.start)
+        self.collection_ctl.made.connect(self.library_ctl.keep_collection)
+        self.progress.watch(self.session.comparer)
+        self.progress.watch(self.session.relabeller)
+        self.progress.watch(self.collection_ctl.runner)
+        build_actions(self)
+        self._connect_session()
+        self.focus_ring = FocusRing(self)
+        look.changed.connect(self._appearance_changed)
+        self._appearance_changed("theme")
+        self._appearance_changed("font")
+        self._restore_geometry()
         self._update_actions()
+        self._tab_order()
+
+    def _tab_order(self) -> None:
+        """Tab goes through the views in reading order; the first text pane has the focus."""
+        chain = [self.views[0], self.linkmap, self.views[1], self.overviews[0], self.overviews[1],
+                 *self.legend.boxes.values(), self.pairs.search, self.pairs.table, self.detail,
+                 self.verdict.combo, self.verdict.note]
+        for first, second in zip(chain, chain[1:]):
+            QWidget.setTabOrder(first, second)
+        self.views[0].setFocus()
 
     # -- construction -------------------------------------------------------------------------
     def _build_views(self) -> None:
-        self.panes = [SourcePane(0), SourcePane(1)]
+        s = self.session
+        self.splitter = QSplitter(Qt.Orientation.Vertical)
+        self.splitter.addWidget(self._build_comparison())
+        self.splitter.addWidget(self._build_pairs_and_detail())
+        self.splitter.setStretchFactor(0, 3)
+        self.splitter.setStretchFactor(1, 2)
+        self.setCentralWidget(self.splitter)
+        self.facts = FactsList(s)
+        self.facts_dock = QDockWidget(self.tr("Changed facts"), self)
+        self.facts_dock.setObjectName("facts-dock")
+        self.facts_dock.setWidget(self.facts)
+        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.facts_dock)
+        self.facts_dock.hide()
+        self.facts_dock.visibilityChanged.connect(self._facts_shown)
+        self.thresholds = ThresholdBar(s)
+        self.thresholds.saveDefaultRequested.connect(self.save_default_thresholds)
+        self.thresholds.resetRequested.connect(self.reset_thresholds)
+        self.status_label = plain_label(QLabel())     # messages name files: text, not markup
+        self.status_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self.progress = ProgressIndicator()
+        self.statusBar().addWidget(self.status_label, 1)
+        self.statusBar().addPermanentWidget(self.progress)
+
+    def _build_comparison(self) -> QWidget:
+        """The two panes, the band map and the overview strips, centred (line length capped)."""
+        s = self.session
+        self.panes = [SourcePane(0, s), SourcePane(1, s)]
         self.views = [p.text for p in self.panes]
-        self.linkmap = LinkMap(self.views[0], self.views[1])
-        self.overviews = [OverviewStrip(self.views[0]), OverviewStrip(self.views[1])]
+        self.linkmap = LinkMap(self.views[0], self.views[1], s)
+        self.overviews = [OverviewStrip(self.views[0], self.tr("source A")),
+                          OverviewStrip(self.views[1], self.tr("source B"))]
         compare = QWidget()
         row = QHBoxLayout(compare)
         row.setContentsMargins(4, 4, 4, 0)
         row.setSpacing(2)
-        row.addWidget(self.overviews[0])
-        row.addWidget(self.panes[0], 1)
-        row.addWidget(self.linkmap)
-        row.addWidget(self.panes[1], 1)
-        row.addWidget(self.overviews[1])
-        self.model = PairsModel(self)
-        self.proxy = PairsFilter(self)
-        self.proxy.setSourceModel(self.model)
-        self.table = QTableView()
-        self.table.setModel(self.proxy)
-        self.table.setSortingEnabled(True)
-        self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QTableView.SelectionMode.SingleSelection)
-        self.table.verticalHeader().hide()
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header = self.table.horizontalHeader()
-        header.setStretchLastSection(True)
-        for column, width in enumerate((95, 55, 95, 150, 60, 60, 260)):
-            self.table.setColumnWidth(column, width)
-        self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 6)
-        self.table.setWordWrap(False)
-        self.table.selectionModel().currentRowChanged.connect(self._table_row)
-        self.search = QLineEdit()
-        self.search.setPlaceholderText(self.tr("Filter pairs by text…"))
-        self.search.setClearButtonEnabled(True)
-        self.search.textChanged.connect(self.proxy.set_text)
-        table_box = QWidget()
-        tl = QVBoxLayout(table_box)
-        tl.setContentsMargins(4, 0, 0, 0)
-        tl.addWidget(self.search)
-        tl.addWidget(self.table)
-        self.detail = DetailPanel()
-        self.verdict = VerdictBox()
-        self.verdict.verdictChanged.connect(self._verdict_changed)
+        row.addStretch(1)
+        for widget, stretch in ((self.overviews[0], 0), (self.panes[0], 20), (self.linkmap, 0),
+                                (self.panes[1], 20), (self.overviews[1], 0)):
+            row.addWidget(widget, stretch)
+        row.addStretch(1)
+        for side, pane in enumerate(self.panes):
+            pane.openRequested.connect(lambda s_=side: self.open_file(s_))
+            pane.pasteRequested.connect(lambda s_=side: self.paste_source(s_))
+        return compare
+
+    def _build_pairs_and_detail(self) -> QWidget:
+        """The class filters above the pairs table and the detail panel with the verdict box."""
+        s = self.session
+        self.legend = Legend()
+        self.legend.filtersChanged.connect(s.set_filters)
+        self.pairs = PairsTable(s)
+        self.detail = DetailPanel(s)
+        self.verdict = VerdictBox(s)
         detail_box = QWidget()
         dl = QVBoxLayout(detail_box)
         dl.setContentsMargins(0, 0, 0, 0)
         dl.setSpacing(2)
         dl.addWidget(self.detail, 1)
         dl.addWidget(self.verdict)
-        bottom = QSplitter(Qt.Orientation.Horizontal)
-        bottom.addWidget(table_box)
-        bottom.addWidget(detail_box)
-        bottom.setSizes([700, 500])
-        self.splitter = QSplitter(Qt.Orientation.Vertical)
-        self.splitter.addWidget(compare)
-        self.splitter.addWidget(bottom)
-        self.splitter.setStretchFactor(0, 3)
-        self.splitter.setStretchFactor(1, 1)
-        self.splitter.setSizes([640, 260])
-        self.setCentralWidget(self.splitter)
-        self.legend = Legend()
-        self.legend.filtersChanged.connect(self.set_filters)
-        self.progress = QProgressBar()
-        self.progress.setMaximumWidth(220)
-        self.progress.setRange(0, 100)
-        self.cancel_button = QPushButton(self.tr("Cancel"))
-        self.cancel_button.clicked.connect(self.cancel)
-        self.status_label = plain_label(QLabel())
-        bar = self.statusBar()
-        bar.addWidget(self.legend)
-        bar.addWidget(self.status_label, 1)
-        bar.addPermanentWidget(self.progress)
-        bar.addPermanentWidget(self.cancel_button)
-        self._show_progress(False)
-        for side, pane in enumerate(self.panes):
-            pane.openRequested.connect(lambda s=side: self.open_file(s))
-            pane.pasteRequested.connect(lambda s=side: self.paste_source(s))
-            pane.urlRequested.connect(lambda url, s=side: self.set_source(s, ("url", url)))
-            pane.text.fileDropped.connect(lambda path, s=side: self.set_source(s, ("path", path)))
-            pane.text.passageClicked.connect(lambda off, mods, s=side: self._clicked(s, off, mods))
-            pane.text.verticalScrollBar().valueChanged.connect(lambda v, s=side: self._scrolled(s))
-            pane.text.layoutChanged.connect(self._layout_changed)
-        self.linkmap.linkClicked.connect(lambda i: self.select_link(i))
+        pairs_and_detail = QSplitter(Qt.Orientation.Horizontal)
+        pairs_and_detail.addWidget(self.pairs)
+        pairs_and_detail.addWidget(detail_box)
+        pairs_and_detail.setSizes([700, 500])
+        bottom = QWidget()
+        bl = QVBoxLayout(bottom)
+        bl.setContentsMargins(0, 0, 0, 0)
+        bl.setSpacing(0)
+        bl.addWidget(self.legend)        # the class filters: never hidden by a status message
+        bl.addWidget(pairs_and_detail, 1)
+        return bottom
 
-    # -- sources and comparison ---------------------------------------------------------------
+    def _facts_shown(self, shown: bool) -> None:
+        if shown and self.facts_dock.width() < 360:       # wide enough to read A and B side by side
+            self.resizeDocks([self.facts_dock], [min(520, self.width() // 3)], Qt.Orientation.Horizontal)
+
+    def _connect_session(self) -> None:
+        s = self.session
+        s.ready.connect(self._ready)
+        s.failed.connect(self._failed)
+        s.notice.connect(lambda text: self.statusBar().showMessage(text, 5000))
+        s.carriedOver.connect(self._not_carried)
+        for signal in (s.reportChanged, s.selectionChanged, s.reviewChanged):
+            signal.connect(self._update_actions)
+        s.reportChanged.connect(self._summarise)
+
+    def _restore_geometry(self) -> None:
+        screen = self.screen() or QGuiApplication.primaryScreen()
+        available = screen.availableGeometry().size()
+        geometry = self.store.geometry()
+        if geometry is None or not self.restoreGeometry(geometry):
+            self.resize(initial_size(available))
+        elif self.width() > available.width() or self.height() > available.height():
+            self.resize(initial_size(available, self.size()))
+        state = self.store.state()
+        if state is not None:
+            self.restoreState(state)
+
+    # -- what the session says ----------------------------------------------------------------
+    @property
+    def report(self):
+        return self.session.report
+
+    @property
+    def docs(self):
+        return self.session.docs
+
+    @property
+    def engine(self):
+        """The shown comparison's settings (what other windows, such as the scan's, compare with)."""
+        return self.session.settings
+
+    def open_report(self, report) -> bool:
+        """Show a finished report (another window's pair) here; its review, if any, comes along."""
+        return self.session.open_report(report)
+
+    def _ready(self) -> None:
+        specs = self.session.specs
+        if self.session.report is not None and all(sp and sp[0] == "path" for sp in specs):
+            self.store.add_recent(specs[0][1], specs[1][1])
+        self.comparisonReady.emit()
+
+    def _failed(self, message: str) -> None:
+        self.status_label.setText(message)
+        self.loadFailed.emit(message)
+        Dialogs.error(self, self.tr("Could not compare"), message)
+
+    def _not_carried(self, lines: list[str]) -> None:
+        Dialogs.info(self, self.tr("Review carried over in part"),
+                     self.tr("%n item(s) of your earlier review of these two texts could not be carried over "
+                             "to this comparison (they stay in the library with the earlier one).", "", len(lines)),
+                     "\n".join(lines))
+
+    def _summarise(self) -> None:
+        report = self.session.report
+        if report is None:
+            self.status_label.setText("")
+            return
+        n = {k: sum(1 for l in report.links if l.label == k) for k in ("shared", "paraphrased")}
+        self.status_label.setText(
+            self.tr("%1 pairs: %2 shared, %3 paraphrased; unique passages: A %4, B %5")
+            .replace("%1", str(len(report.links))).replace("%2", str(n["shared"]))
+            .replace("%3", str(n["paraphrased"])).replace("%4", str(len(report.unique_segments(0))))
+            .replace("%5", str(len(report.unique_segments(1)))))
+
+    def _update_actions(self) -> None:
+        s = self.session
+        has, sel = s.report is not None, s.selection
+        self.act_link.setEnabled(has and bool(sel.a) and bool(sel.b) and sel.link is None)
+        for act in (self.act_unlink, self.act_mark_shared, self.act_mark_para, self.act_clear_verdict,
+                    self.act_note, *self.verdict_actions):
+            act.setEnabled(has and sel.link is not None)
+        self.act_swap.setEnabled(s.specs[0] is not None or s.specs[1] is not None)
+        for act in (self.act_save, self.act_export):
+            act.setEnabled(has)
+
+    def counts(self, side: int) -> dict[str, int]:
+        """How many passages of ``side`` the pane shows in each class (debris left out)."""
+        view = self.views[side]
+        out = {k: 0 for k in ("shared", "paraphrased", "unique")}
+        for label, debris in zip(view.labels, view.debris):
+            if label in out and not debris:
+                out[label] += 1
+        return out
+
+    # -- sources ------------------------------------------------------------------------------
+    def open_paths(self, a: str, b: str) -> bool:
+        return self.session.open_paths(a, b)
+
+    def set_source(self, side: int, spec: tuple) -> bool:
+        return self.session.set_source(side, spec)
+
     def open_file(self, side: int) -> None:
         path = Dialogs.open_file(self, self.tr("Open source %1").replace("%1", "AB"[side]))
         if path:
-            self.set_source(side, ("path", path))
+            self.session.set_source(side, ("path", path))
 
     def open_url(self) -> None:
-        url = Dialogs.ask_url(self)
-        if url:
-            self.set_source(self._free_side(), ("url", url))
-
-    def _free_side(self) -> int:
-        return 0 if self.specs[0] is None else 1
+        chosen = Dialogs.ask_url(self, self.session.free_side())
+        if chosen:
+            url, side = chosen
+            self.session.set_source(side, ("url", url))
 
     def paste_source(self, side: int | None) -> None:
         text = QApplication.clipboard().text()
         if not text.strip():
             Dialogs.error(self, self.tr("Nothing to paste"), self.tr("The clipboard holds no text."))
             return
-        self.set_source(self._free_side() if side is None else side, ("text", text))
+        self.session.set_source(self.session.free_side() if side is None else side, ("text", text))
 
-    def open_paths(self, a: str, b: str) -> None:
-        self.specs = [("path", str(a)), ("path", str(b))]
-        self.start()
+    def fill_recent(self) -> None:
+        self.recent_menu.clear()
+        entries = self.store.recent()
+        if not entries:
+            self.recent_menu.addAction(self.tr("(none yet)")).setEnabled(False)
+        for a, b in entries:
+            act = self.recent_menu.addAction(f"{a}  ↔  {b}")
+            act.triggered.connect(lambda checked=False, a=a, b=b: self.open_paths(a, b))
 
-    def set_source(self, side: int, spec: tuple) -> None:
-        self.specs[side] = spec
-        self.start()
-
-    def swap(self) -> None:
-        if self.specs[0] is None and self.specs[1] is None:
-            return
-        self.specs.reverse()
-        self.start()
-
-    def start(self) -> None:
-        """Load the sources and, when there are two, compare them (in the background)."""
-        if self.job is not None:
-            self.job.cancel()
-        self.undo.clear()
-        job = Job(sources.make_task(list(self.specs), self.engine), self)
-        job.progress.connect(self._progress)
-        job.finished.connect(self._finished)
-        job.failed.connect(self._failed)
-        job.cancelled.connect(self._cancelled)
-        self.job = job
-        self._show_progress(True)
-        job.start()
-
-    def cancel(self) -> None:
-        if self.job is not None:
-            self.job.cancel()
-        self.collection_ctl.cancel()
-
-    def _show_progress(self, on: bool) -> None:
-        self.progress.setVisible(on)
-        self.cancel_button.setVisible(on)
-        self.progress.setValue(0)
-
-    @Slot(str, float)
-    def _progress(self, stage: str, fraction: float) -> None:
-        if self.sender() is self.job:
-            self.progress.setValue(int(fraction * 100))
-            self.status_label.setText(self.tr("Working: %1").replace("%1", stage))
-
-    @Slot(object)
-    def _finished(self, result) -> None:
-        if self.sender() is not self.job:
-            return  # a superseded job
-        self.job = None
-        self._show_progress(False)
-        docs, report = result
-        self.docs = list(docs)
-        self.set_report(report)
-        if report is not None and all(s and s[0] == "path" for s in self.specs):
-            self.store.add_recent(self.specs[0][1], self.specs[1][1])
-        self.comparisonReady.emit()
-
-    @Slot(str)
-    def _failed(self, message: str) -> None:
-        if self.sender() is not self.job:
-            return
-        self.job = None
-        self._show_progress(False)
-        self.status_label.setText(message)
-        self.loadFailed.emit(message)
-        Dialogs.error(self, self.tr("Could not compare"), message)
-
-    @Slot()
-    def _cancelled(self) -> None:
-        if self.sender() is self.job:
-            self.job = None
-            self._show_progress(False)
-            self.status_label.setText(self.tr("Cancelled"))
-
-    def set_report(self, report: Report | None) -> None:
-        self.report = report
-        self.library_ctl.forget()
-        self.selection = {0: [], 1: []}
-        self.current_link = None
-        for side in (0, 1):
-            doc = report.documents[side] if report is not None else self.docs[side]
-            self.panes[side].set_document(doc)
-        self.detail.show_nothing()
-        self.refresh()
-
-    def open_report(self, report: Report) -> None:
-        """Show a finished report (from the library or the matrix) without comparing again."""
-        if self.job is not None:
-            self.job.cancel()
-            self.job = None
-            self._show_progress(False)
-        self.undo.clear()
-        self.docs = list(report.documents)
-        self.specs = [("document", d) for d in report.documents]
-        self.set_report(report)
-        self.comparisonReady.emit()
-
-    def refresh(self) -> None:
-        """Re-read the report's links into every view (after relabel or a manual edit)."""
-        report = self.report
-        self._anchors = None
-        for side in (0, 1):
-            pane = self.panes[side]
-            if report is None:
-                pane.text.set_labels([""] * len(pane.text.starts))
-                continue
-            pane.text.set_labels(report.label_of_segments(side))
-            pane.summary.set_summary(report.summary(side))
-            self._link_of[side] = report.link_of_segment(side)
-            self.overviews[side].invalidate()
-        self.refresh_verdict()
-        self.linkmap.set_links(report.links if report else [])
-        self.model.set_report(report)
-        if report is not None:
-            n = {k: sum(1 for l in report.links if l.label == k) for k in ("shared", "paraphrased")}
-            self.status_label.setText(self.tr("%1 pairs: %2 shared, %3 paraphrased; unique passages: A %4, B %5")
-                                      .replace("%1", str(len(report.links))).replace("%2", str(n["shared"]))
-                                      .replace("%3", str(n["paraphrased"]))
-                                      .replace("%4", str(len(report.unique_segments(0))))
-                                      .replace("%5", str(len(report.unique_segments(1)))))
-        self._update_actions()
-
-    def counts(self, side: int) -> dict[str, int]:
-        """How many passages of ``side`` the pane shows in each class (debris left out)."""
-        view = self.views[side]
-        out = {k: 0 for k in themes.CLASSES}
-        for label, debris in zip(view.labels, view.debris):
-            if label in out and not debris:
-                out[label] += 1
-        return out
-
-    # -- selection ----------------------------------------------------------------------------
-    def _clicked(self, side: int, offset: int, modifiers) -> None:
-        seg = self.views[side].segment_at_offset(offset)
-        if seg is not None:
-            add = bool(modifiers & Qt.KeyboardModifier.ControlModifier)
-            self.select_segment(side, seg, add=add)
-
-    def select_segment(self, side: int, seg: int, add: bool = False) -> None:
-        self.active_side = side
-        link = self._link_of[side].get(seg)
-        if link is not None and not add:
-            self.select_link(link, origin_side=side)
-            return
-        if self.current_link is not None:
-            self.selection = {0: [], 1: []}
-            self.current_link = None
-        chosen = self.selection[side]
-        if add and seg in chosen:
-            chosen.remove(seg)
-        elif add:
-            chosen.append(seg)
-        else:
-            self.selection[side] = [seg]
-        self._show_selection()
-        if self.report is not None:
-            self.detail.show_unique(self.report, side, seg)
-
-    def select_link(self, index: int, origin_side: int | None = None) -> None:
-        if self.report is None or not 0 <= index < len(self.report.links):
-            return
-        link = self.report.links[index]
-        self.current_link = index
-        self.selection = {0: list(link.a), 1: list(link.b)}
-        self._show_selection()
-        self._syncing = True
-        try:
-            for side in (0, 1):
-                if side != origin_side and self.selection[side]:
-                    self.views[side].ensure_segment_visible(min(self.selection[side]))
-        finally:
-            self._syncing = False
-        self.detail.show_link(self.report, link)
-        self.refresh_verdict()
-        self.linkmap.selected = index
-        self.linkmap.update()
-        self._select_row(index)
-
-    def _select_row(self, index: int) -> None:
-        proxy_index = self.proxy.mapFromSource(self.model.index(index, 0))
-        sm = self.table.selectionModel()
-        sm.blockSignals(True)
-        if proxy_index.isValid():
-            sm.setCurrentIndex(proxy_index, QItemSelectionModel.SelectionFlag.ClearAndSelect
-                               | QItemSelectionModel.SelectionFlag.Rows)
-            self.table.scrollTo(proxy_index)
-        else:
-            sm.clearSelection()
-        sm.blockSignals(False)
-
-    def _table_row(self, current, previous) -> None:
-        if current.isValid():
-            self.select_link(self.proxy.mapToSource(current).row())
-
-    def _show_selection(self) -> None:
-        for side in (0, 1):
-            self.views[side].show_selection(self.selection[side])
-        if self.current_link is None:
-            self.linkmap.selected = None
-            self.linkmap.update()
-            self.refresh_verdict()
-            if not self.selection[0] and not self.selection[1]:
-                self.detail.show_nothing()      # after an edit or a threshold change: no stale pair
-        self._update_actions()
-
-    def refresh_verdict(self) -> None:
-        """Show the selected pair's verdict (the box is disabled while no pair is selected)."""
-        link = self.current_pair()
-        self.verdict.show_verdict(self.library_ctl.verdict_of(link) if link else None, enabled=link is not None)
-
-    def current_pair(self):
-        if self.report is None or self.current_link is None or self.current_link >= len(self.report.links):
-            return None
-        return self.report.links[self.current_link]
-
-    def _verdict_changed(self, verdict: str, note: str) -> None:
-        link = self.current_pair()
-        if link is not None:
-            self.library_ctl.set_verdict(link, verdict, note)
-
-    def save_comparison(self) -> None:
-        self.library_ctl.save()
+    def _pair_from_matrix(self, report, statement_side: int, segments: list[int]) -> None:
+        if self.session.open_report(report):
+            if segments:
+                self.session.select_segment(statement_side, segments[0])
+            if QApplication.platformName() != "offscreen":    # (offscreen cannot raise windows)
+                self.raise_()
 
     def export(self) -> None:
         export_report(self)
 
-    def _update_actions(self) -> None:
-        has = self.report is not None
-        self.act_link.setEnabled(has and bool(self.selection[0]) and bool(self.selection[1])
-                                 and self.current_link is None)
-        for act in (self.act_unlink, self.act_mark_shared, self.act_mark_para):
-            act.setEnabled(has and self.current_link is not None)
-        self.act_swap.setEnabled(self.specs[0] is not None or self.specs[1] is not None)
-        self.act_save.setEnabled(has)
-        self.act_export.setEnabled(has)
+    # -- review -------------------------------------------------------------------------------
+    def set_verdict(self, verdict: str) -> None:
+        self.session.set_review(verdict=verdict)
 
-    def navigate(self, forward: bool) -> None:
-        """Select the next (previous) paraphrased or unique passage of the active side."""
-        if self.report is None:
-            return
-        side = self.active_side
-        view = self.views[side]
-        shown = self.legend.classes() - {"shared"}
-        targets = [(view.starts[i], i) for i, (label, debris) in enumerate(zip(view.labels, view.debris))
-                   if label in shown and not debris]
-        # one stop per link, at its first passage
-        seen, stops = set(), []
-        for start, seg in targets:
-            key = self._link_of[side].get(seg, ("u", seg))
-            if key not in seen:
-                seen.add(key)
-                stops.append((start, seg))
-        k = self._next_stop(side, [s for s, _ in stops], forward, self.tr("No more differences"))
-        if k is None:
-            return
-        seg = stops[k][1]
-        self.select_segment(side, seg)
-        self.active_side = side
-        self._syncing = True
-        view.ensure_segment_visible(seg)
-        self._syncing = False
+    def focus_note(self) -> None:
+        if self.session.current_pair() is not None:
+            self.verdict.note.setFocus()
 
-    def navigate_facts(self, forward: bool) -> None:
-        """Select the next (previous) pair, in the active side's order, with a changed fact
-        worth checking (severity 2 or 3: not a spelling variant or a rounding)."""
-        if self.report is None:
-            return
-        side = self.active_side
-        view = self.views[side]
-        stops = sorted((view.starts[min(ids)], i) for i, link in enumerate(self.report.links)
-                       if (ids := (link.a if side == 0 else link.b)) and any(f.severity >= 2 for f in link.facts))
-        k = self._next_stop(side, [s for s, _ in stops], forward, self.tr("No more changed facts"))
-        if k is None:
-            return
-        index = stops[k][1]
-        self.select_link(index, origin_side=side)
-        self.active_side = side
-        self._syncing = True
-        view.ensure_segment_visible(min(self.selection[side]))
-        self._syncing = False
+    def may_leave(self) -> bool:
+        """Before the shown comparison is replaced or the window closes: nothing is lost silently."""
+        self.verdict.commit_note()
+        keeper = self.library_ctl.keeper
+        if not keeper.unsaved:
+            return True
+        choice = Dialogs.ask_unsaved(self, self.tr(
+            "Your review of this comparison (verdicts, notes or corrections) could not be written to the "
+            "library. Try to save it again, or discard it?"))
+        if choice == "save":
+            return keeper.save_all()
+        if choice == "discard":
+            keeper.discard()
+            return True
+        return False
 
-    def _next_stop(self, side: int, positions: list[int], forward: bool, none_left: str) -> int | None:
-        """The index in ``positions`` (sorted text positions of one side) of the stop after (or
-        before) the current selection there; ``None``, said in the status bar, past the last."""
-        current = min((self.views[side].starts[s] for s in self.selection[side]), default=None)
-        k = next_target(positions, current, forward)
-        if k is None:
-            self.statusBar().showMessage(none_left, 2000)
-        return k
+    # -- thresholds ---------------------------------------------------------------------------
+    def save_default_thresholds(self) -> None:
+        defaults = self.store.engine_defaults()
+        t = self.session.settings
+        self.store.set_engine_defaults(defaults.replace(shared_threshold=t.shared_threshold,
+                                                        shared_max_changed_words=t.shared_max_changed_words,
+                                                        paraphrase_threshold=t.paraphrase_threshold))
+        self.statusBar().showMessage(self.tr("New comparisons will start with these thresholds"), 5000)
 
+    def reset_thresholds(self) -> None:
+        d = self.store.engine_defaults()
+        self.session.set_thresholds(shared_threshold=d.shared_threshold,
+                                    shared_max_changed_words=d.shared_max_changed_words,
+                                    paraphrase_threshold=d.paraphrase_threshold)
+
+    # -- appearance and preferences -------------------------------------------------------------
+    def set_theme(self, name: str) -> None:
+        self.store.set("theme", name)
+        appearance().set_theme(name)
+
+    def zoom(self, step: int) -> None:
+        look = appearance()
+        size = 0.0 if step == 0 else look.points() + step
+        look.set_font_size(size)
+        self.store.set("font_size", look.font_size)
+
+    def set_sync(self, on: bool) -> None:
+        self.store.set("sync_scroll", bool(on))
+        self.scroller.set_sync(on)
+
+    def _appearance_changed(self, what: str) -> None:
+        look = appearance()
+        if what == "theme":
+            for key, act in self.theme_actions.items():
+                act.blockSignals(True)
+                act.setChecked(key == look.theme_name)
+                act.blockSignals(False)
+            self.focus_ring.update()
+        else:   # cap the line length: very wide panes are hard to read
+            width = self.views[0].fontMetrics().averageCharWidth() * LINE_CHARACTERS + 40
+            for pane in self.panes:
+                pane.setMaximumWidth(width)
+
+    def show_shortcuts(self) -> None:
+        Dialogs.shortcuts(self, self.actions())
+
+    def preferences(self) -> None:
+        options = {key: self.store.get(key) for key, opt in OPTIONS.items() if opt.label}
+        result = Dialogs.preferences(self, self.store.engine_defaults(), options, str(default_path()))
+        if result is None:
+            return
+        defaults, chosen = result
+        self.store.set_engine_defaults(defaults)
+        if "library_path" in chosen:
+            self.library_ctl.set_path(chosen["library_path"])
+        if "theme" in chosen:
+            self.set_theme(chosen["theme"])
+        if "fact_severities" in chosen:
+            self.store.set("fact_severities", chosen["fact_severities"])
+            self.session.fact_severities = set(chosen["fact_severities"])
+        if "sync_scroll" in chosen:
+            self.act_sync.setChecked(bool(chosen["sync_scroll"]))
+        self.session.set_granularity(defaults.granularity)
+
+    # -- closing ------------------------------------------------------------------------------
     def closeEvent(self, event) -> None:
-        if self.job is not None:
-            self.job.cancel()
+        if not self.may_leave():
+            event.ignore()
+            return
+        self.session.shutdown()
+        self.collection_ctl.shutdown()
         self.store.set_geometry(self.saveGeometry())
         self.store.set_state(self.saveState())
         self.store.sync()
-        self.collection_ctl.cancel()
         self.library_ctl.close()
         super().closeEvent(event)

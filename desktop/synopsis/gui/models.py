@@ -8,7 +8,7 @@ from ..core.model import Link, Report
 from .plaintext import tooltip
 
 _tr = QCoreApplication.translate
-COLUMNS = ("class", "score", "wording", "facts", "moved", "origin", "a", "b")
+COLUMNS = ("class", "score", "wording", "facts", "verdict", "moved", "origin", "a", "b")
 LINK_ROLE = Qt.ItemDataRole.UserRole + 1  # the link's index in report.links
 SORT_ROLE = Qt.ItemDataRole.UserRole + 2
 
@@ -21,20 +21,38 @@ def _excerpt(text: str, limit: int = 140) -> str:
 class PairsModel(QAbstractTableModel):
     """One row per link of the report (manual and automatic)."""
 
-    def __init__(self, parent=None) -> None:
+    def __init__(self, parent=None, reviews=None) -> None:
         super().__init__(parent)
         self._report: Report | None = None
         self._links: list[Link] = []
+        self._reviews = reviews or (lambda link: None)   # link -> PairReview (verdict, note)
+        self._sort_keys: dict[int, list] = {}
 
     def set_report(self, report: Report | None) -> None:
         self.beginResetModel()
         self._report = report
         self._links = list(report.links) if report is not None else []
+        self._sort_keys: dict[int, list] = {}
         self.endResetModel()
+
+    def sort_key(self, row: int, column: int):
+        """The value a column sorts by, computed once per column (sorting asks for it often)."""
+        keys = self._sort_keys.get(column)
+        if keys is None:
+            keys = self._sort_keys[column] = [self.data(self.index(r, column), SORT_ROLE)
+                                              for r in range(len(self._links))]
+        return keys[row]
 
     def refresh(self) -> None:
         """Call after ``report.links`` changed (relabel, manual edit)."""
         self.set_report(self._report)
+
+    def reviews_changed(self) -> None:
+        """Verdicts or notes changed: the verdict column is drawn again."""
+        if self._links:
+            col = COLUMNS.index("verdict")
+            self._sort_keys.pop(col, None)
+            self.dataChanged.emit(self.index(0, col), self.index(len(self._links) - 1, col))
 
     def link(self, row: int) -> Link:
         return self._links[row]
@@ -53,13 +71,15 @@ class PairsModel(QAbstractTableModel):
                                                "statement (0–1), neighbours' alignment included"),
                     "wording": _tr("PairsModel", "How much of the wording both passages share; at or above "
                                                  "the shared threshold, with at most a couple of words "
-                                                 "changed, the pair is shared")}
+                                                 "changed, the pair is shared"),
+                    "verdict": _tr("PairsModel", "Your verdict on the pair (✎ when it has a note)")}
             return tips.get(COLUMNS[section])
         if role != Qt.ItemDataRole.DisplayRole:
             return None
         names = {"class": _tr("PairsModel", "Class"), "score": _tr("PairsModel", "Score"),
                  "wording": _tr("PairsModel", "Same words"),
-                 "facts": _tr("PairsModel", "Facts"), "moved": _tr("PairsModel", "Moved"),
+                 "facts": _tr("PairsModel", "Facts"), "verdict": _tr("PairsModel", "Verdict"),
+                 "moved": _tr("PairsModel", "Moved"),
                  "origin": _tr("PairsModel", "Origin"), "a": _tr("PairsModel", "Text A"),
                  "b": _tr("PairsModel", "Text B")}
         return names[COLUMNS[section]]
@@ -81,7 +101,15 @@ class PairsModel(QAbstractTableModel):
             if col == "class":
                 return link.label if sort else _tr("PairsModel", link.label)
             if col == "score":
+                if link.origin == "manual" and link.same_words is None:   # never scored
+                    return -1.0 if sort else _tr("PairsModel", "manual")
                 return float(link.score) if sort else f"{link.score:.2f}"
+            if col == "verdict":
+                review = self._reviews(link)
+                if review is None or review.empty:
+                    return ""
+                shown = _tr("PairsModel", review.verdict) if review.verdict else ""
+                return (shown + (" ✎" if review.note else "")).strip()
             if col == "wording":
                 value = link.same_words
                 if sort:
@@ -105,6 +133,9 @@ class PairsModel(QAbstractTableModel):
             return tooltip(self._passage(0 if col == "a" else 1, link))
         if role == Qt.ItemDataRole.ToolTipRole and col == "facts" and link.facts:
             return tooltip("\n".join(f"{f.kind}: {f.note}" for f in link.facts))
+        if role == Qt.ItemDataRole.ToolTipRole and col == "verdict":
+            review = self._reviews(link)
+            return tooltip(review.note) or None if review is not None else None
         if role == Qt.ItemDataRole.TextAlignmentRole and col in ("score", "wording"):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
@@ -128,6 +159,13 @@ class PairsFilter(QSortFilterProxyModel):
     def set_classes(self, classes: set[str]) -> None:
         self._classes = set(classes)
         self.invalidate()
+
+    def lessThan(self, left, right) -> bool:
+        model = self.sourceModel()
+        if isinstance(model, PairsModel):
+            a, b = model.sort_key(left.row(), left.column()), model.sort_key(right.row(), right.column())
+            return (a, left.row()) < (b, right.row())
+        return super().lessThan(left, right)
 
     def set_text(self, text: str) -> None:
         self._text = text.strip().lower()

@@ -1,4 +1,9 @@
-"""The desktop app's remembered settings, each declared once with its type and default.
+"""The desktop app's remembered settings, each declared once with its type, default and help.
+
+Two kinds: the app's own options (:data:`OPTIONS`: theme, text size, which facts F8 visits, the
+library file …) and the engine settings new comparisons start with, which are not declared
+here again but read from :class:`~synopsis.core.config.Settings` itself (stored under
+``defaults/<name>``). The Preferences dialog is generated from both declarations.
 
 Stored with QSettings (INI format). ``SYNOPSIS_SETTINGS_DIR`` (or :func:`use_directory`)
 points them somewhere else, which tests use so they never touch the user's settings.
@@ -6,10 +11,15 @@ points them somewhere else, which tests use so they never touch the user's setti
 from __future__ import annotations
 
 import os
+import types
+import typing
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QByteArray, QSettings
+
+from ..core.config import Settings, declared
 
 ORGANISATION = "Synopsis"
 APPLICATION = "Synopsis"
@@ -22,19 +32,26 @@ class Option:
     type: type
     default: Any
     help: str
+    label: str = ""                     # shown in Preferences (only options with a label are)
+    choices: tuple[tuple[Any, str], ...] = ()   # (value, name); for a ``set`` option, its members
 
 
 OPTIONS = {o.key: o for o in (
-    Option("theme", str, "system", "Colour theme: system, light or dark."),
-    Option("sync_scroll", bool, True, "Keep aligned passages level while scrolling."),
+    Option("theme", str, "system", "Colour theme: follow the system, light or dark.", "Theme",
+           (("system", "Follow the system"), ("light", "Light"), ("dark", "Dark"))),
+    Option("sync_scroll", bool, True, "Keep aligned passages level while scrolling.", "Synchronised scrolling"),
+    Option("fact_severities", set, frozenset({3, 2}),
+           "Which changed facts Next changed fact (F8) visits.", "F8 visits",
+           ((3, "alarm"), (2, "check"), (1, "note (spelling variants, equal figures)"))),
+    Option("library_path", str, "", "The library file (empty = the default location).", "Library file"),
     Option("font_size", float, 0.0, "Text size in points (0 = the system default)."),
-    Option("shared_threshold", float, -1.0, "Last shared threshold (-1 = engine default)."),
-    Option("shared_max_changed_words", int, -1, "Last most changed words for shared (-1 = engine default)."),
-    Option("paraphrase_threshold", float, -1.0, "Last paraphrase threshold (-1 = engine default)."),
-    Option("granularity", str, "sentence", "Align sentences or paragraphs."),
-    Option("library_path", str, "", "The library file (empty = the default location)."),
     Option("export_dir", str, "", "The folder of the last export (empty = the working folder)."),
 )}
+
+
+def engine_fields():
+    """Every engine setting as declared in ``core.config`` (type, bounds, choices, help)."""
+    return declared()
 
 
 def use_directory(path: str | os.PathLike[str]) -> None:
@@ -49,8 +66,24 @@ def configure_from_environment() -> None:
         use_directory(folder)
 
 
+def _convert(value: Any, kind: Any, default: Any) -> Any:
+    """A stored value (INI files keep strings) as ``kind``; ``default`` when it does not read."""
+    try:
+        if kind is bool:
+            return value if isinstance(value, bool) else str(value).lower() in ("1", "true", "yes")
+        if kind is set:
+            items = value if isinstance(value, (list, tuple)) else str(value).split(",")
+            return frozenset(int(x) for x in items if str(x).strip())
+        if typing.get_origin(kind) in (typing.Union, types.UnionType):
+            inner = [k for k in typing.get_args(kind) if k is not type(None)][0]
+            return None if value in (None, "") else inner(value)
+        return kind(value)
+    except (TypeError, ValueError):
+        return default
+
+
 class AppSettings:
-    """Typed access to the declared options, recent comparisons and window geometry."""
+    """Typed access to the declared options, engine defaults, recent comparisons and geometry."""
 
     def __init__(self) -> None:
         self._qs = QSettings(QSettings.Format.IniFormat, QSettings.Scope.UserScope,
@@ -58,19 +91,33 @@ class AppSettings:
 
     def get(self, key: str) -> Any:
         opt = OPTIONS[key]
-        value = self._qs.value(key, opt.default)
-        try:
-            if opt.type is bool:
-                return value if isinstance(value, bool) else str(value).lower() in ("1", "true", "yes")
-            return opt.type(value)
-        except (TypeError, ValueError):
-            return opt.default
+        return _convert(self._qs.value(key, opt.default), opt.type, opt.default)
 
     def set(self, key: str, value: Any) -> None:
-        OPTIONS[key]  # unknown keys are a programming error
+        opt = OPTIONS[key]  # unknown keys are a programming error
+        if opt.type is set:
+            value = ",".join(str(v) for v in sorted(value, reverse=True))
         self._qs.setValue(key, value)
 
-    # recent comparisons: each entry "A\tB"
+    # the engine settings new comparisons start with
+    def engine_defaults(self) -> Settings:
+        values = {}
+        for spec in engine_fields():
+            stored = self._qs.value(f"defaults/{spec.name}")
+            if stored is not None:
+                kind = (spec.kind | None) if spec.optional else spec.kind
+                values[spec.name] = _convert(stored, kind, spec.default)
+        try:
+            return Settings(**values)
+        except ValueError:       # a hand-edited file: fall back to the built-in defaults
+            return Settings()
+
+    def set_engine_defaults(self, settings: Settings) -> None:
+        for spec in engine_fields():
+            value = getattr(settings, spec.name)
+            self._qs.setValue(f"defaults/{spec.name}", "" if value is None else value)
+
+    # recent comparisons: each entry "A\tB", absolute paths
     def recent(self) -> list[tuple[str, str]]:
         raw = self._qs.value("recent", [])
         if isinstance(raw, str):
@@ -83,6 +130,7 @@ class AppSettings:
         return out
 
     def add_recent(self, a: str, b: str) -> None:
+        a, b = str(Path(a).resolve()), str(Path(b).resolve())
         entries = [(a, b)] + [e for e in self.recent() if e != (a, b)]
         self._qs.setValue("recent", [f"{x}\t{y}" for x, y in entries[:MAX_RECENT]])
 

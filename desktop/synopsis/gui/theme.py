@@ -25,6 +25,8 @@ _LINE_DARK = palette.ON_DARK
 UNDERLINES = {"shared": QTextCharFormat.UnderlineStyle.SingleUnderline,
               "paraphrased": QTextCharFormat.UnderlineStyle.WaveUnderline,
               "unique": QTextCharFormat.UnderlineStyle.DotLine}
+# the words for the underlines above: legends, tooltips and swatches say what the text shows
+UNDERLINE_NAMES = {"shared": "solid", "paraphrased": "wavy", "unique": "dotted"}
 
 
 @dataclass(frozen=True)
@@ -39,6 +41,7 @@ class Theme:
     delete: str
     selection_text: str = "#FFFFFF"
     fact: str = "#FFE36E"       # background of a changed fact's words in the detail panel
+    focus: str = "#0B57D0"      # the ring around the widget with the keyboard focus
 
     def color(self, label: str, strong: bool = False) -> QColor:
         return QColor(self.line[label] if strong else self.tint[label])
@@ -63,7 +66,8 @@ class Theme:
 LIGHT = Theme("light", _TINT_LIGHT, _STRONG, debris="#767676", selection="#2B2B2B",
               moved="#000000", insert="#007A55", delete="#B34700")
 DARK = Theme("dark", _TINT_DARK, _LINE_DARK, debris="#8C8C8C", selection="#F2F2F2",
-             moved="#FFFFFF", insert="#4FD1A5", delete="#FF9E66", selection_text="#000000", fact="#5E4B00")
+             moved="#FFFFFF", insert="#4FD1A5", delete="#FF9E66", selection_text="#000000", fact="#5E4B00",
+             focus="#8AB4F8")
 
 
 def system_is_dark() -> bool:

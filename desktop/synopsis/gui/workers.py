@@ -1,9 +1,14 @@
-"""Running engine work off the main thread.
+"""Running engine work off the main thread, one job at a time per owner.
 
 A :class:`Job` runs one function in the global thread pool and hands its result or error
 back through queued signals, so views are only ever touched on the main thread. The function
 receives ``progress(stage, fraction)`` and ``cancelled()``; engine errors
 (:class:`~synopsis.core.SynopsisError`) become ``failed(message)``, cancellation ``cancelled()``.
+
+:class:`JobRunner` is the job lifecycle, written once: starting a job cancels the one before,
+only the current job's signals come through, and ``busyChanged`` says when work starts and
+stops. A job has no Qt parent (the runnable holds it), so closing a window while a job still
+runs never leaves the worker thread emitting from a deleted object.
 """
 from __future__ import annotations
 
@@ -11,7 +16,7 @@ import threading
 import traceback
 from typing import Any, Callable
 
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
 
 from ..core.errors import Cancelled, SynopsisError
 
@@ -71,3 +76,88 @@ class _Runner(QRunnable):
 
     def run(self) -> None:
         self._job._run()
+
+
+class JobRunner(QObject):
+    """At most one running :class:`Job`; a new one supersedes (cancels) the one before.
+
+    ``finished``, ``failed`` and ``cancelled`` come only from the current job, each once; after
+    any of them ``busyChanged(False)``. ``name`` is what a progress display calls this work.
+    """
+
+    busyChanged = Signal(bool)
+    progress = Signal(str, float)
+    finished = Signal(object)
+    failed = Signal(str)
+    cancelled = Signal()
+
+    def __init__(self, name: str = "", parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.name = name
+        self._job: Job | None = None
+
+    @property
+    def busy(self) -> bool:
+        return self._job is not None
+
+    def start(self, func: Callable[..., Any]) -> Job:
+        was_busy = self.busy
+        self._drop()
+        job = Job(func)
+        job.progress.connect(self._progress)
+        job.finished.connect(self._finished)
+        job.failed.connect(self._failed)
+        job.cancelled.connect(self._cancelled)
+        self._job = job
+        if not was_busy:
+            self.busyChanged.emit(True)
+        job.start()
+        return job
+
+    def cancel(self) -> None:
+        """Stop the current job; ``cancelled`` follows once it has stopped."""
+        if self._job is not None:
+            self._job.cancel()
+
+    def abandon(self) -> None:
+        """Stop the current job and forget it now (nothing more comes from it)."""
+        if self._job is not None:
+            self._drop()
+            self.busyChanged.emit(False)
+
+    def _drop(self) -> None:
+        job, self._job = self._job, None
+        if job is not None:
+            job.cancel()
+            for signal in (job.progress, job.finished, job.failed, job.cancelled):
+                signal.disconnect()
+
+    def _current(self) -> bool:
+        return self.sender() is self._job and self._job is not None
+
+    def _end(self) -> None:
+        self._job = None
+        self.busyChanged.emit(False)
+
+    @Slot(str, float)
+    def _progress(self, stage: str, fraction: float) -> None:
+        if self._current():
+            self.progress.emit(stage, fraction)
+
+    @Slot(object)
+    def _finished(self, result: object) -> None:
+        if self._current():
+            self._end()
+            self.finished.emit(result)
+
+    @Slot(str)
+    def _failed(self, message: str) -> None:
+        if self._current():
+            self._end()
+            self.failed.emit(message)
+
+    @Slot()
+    def _cancelled(self) -> None:
+        if self._current():
+            self._end()
+            self.cancelled.emit()

@@ -17,6 +17,7 @@ from .corrections import (ACTIONS, LINK_LABELS, VERDICTS, apply_corrections, che
 from ..core.clock import now_iso
 from .db import LibraryDB
 from .errors import MAX_ID, LibraryError, NotFound
+from .review import ReviewMixin
 from .search import SearchMixin
 
 LIST_COLUMNS = "id, title, source, outlet, author, published, language, format, added, length(text) AS chars"
@@ -46,7 +47,7 @@ def _id(value: int) -> int:
     return number if -MAX_ID <= number <= MAX_ID else -1
 
 
-class Library(CasesMixin, SearchMixin, LibraryDB):
+class Library(ReviewMixin, CasesMixin, SearchMixin, LibraryDB):
     """A Synopsis library file. ``Library.open(path)``; close with :meth:`close` or ``with``."""
 
     # -- documents -------------------------------------------------------------------------
@@ -155,6 +156,7 @@ class Library(CasesMixin, SearchMixin, LibraryDB):
         except (ValueError, KeyError) as exc:
             raise LibraryError(self.path, f"comparison c{comparison_id} cannot be read ({exc})") from None
         if corrected:
+            report = self.with_corrections_state(comparison_id, report)     # the app's review, as it stands
             report = apply_corrections(report, self.corrections(comparison_id))
         return report
 

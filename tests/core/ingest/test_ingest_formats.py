@@ -167,3 +167,17 @@ def test_pdf_without_text_layer(tmp_path, make):
     path, _ = make.pdf(tmp_path / "scan.pdf", [], blank=True)
     with pytest.raises(LoadError, match=r"no text layer \(scanned\?\)"):
         load(path)
+
+
+def test_docx_template_properties_are_not_the_articles(tmp_path, bbc, make):
+    """python-docx's own template says author "python-docx", created 2013: not the article's."""
+    import docx
+
+    doc = load(make.docx(tmp_path / "plain.docx", bbc))
+    assert "author" not in doc.meta and "created" not in doc.meta
+    path = tmp_path / "signed.docx"
+    document = docx.Document()
+    document.core_properties.author = "Hafsa Khalil"
+    document.add_paragraph(bbc[0])
+    document.save(str(path))
+    assert load(path).meta.get("author") == "Hafsa Khalil"

@@ -90,7 +90,13 @@ def read_docx(data: bytes, source: str) -> Extracted:
         title = (props.title or "").strip() or None
     except Exception as exc:  # python-docx raises KeyError, lxml, zip and value errors for broken files
         raise LoadError(source, f"is not a readable Word document ({type(exc).__name__})") from None
+    if (meta.get("author"), meta.get("created")) == _TEMPLATE_PROPERTIES or meta.get("author") == "python-docx":
+        meta = {}    # the python-docx template's own author and date, not the article's
     return Extracted(join_paragraphs(paragraphs), title, meta)
+
+
+# what a file made from python-docx's default template says about itself
+_TEMPLATE_PROPERTIES = ("python-docx", "2013-12-23T23:15:00+00:00")
 
 
 def _odt_paragraphs(body) -> list[str]:

@@ -11,11 +11,12 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 from PySide6.QtGui import QBrush, QColor, QFont
 
 from ...core.collection import CollectionReport, Statement
-from ...export.collection_table import CUES, passage, source_names
+from ...export.collection_table import CUES, cell, passage, source_names
 from ...palette import CELLS
 from ..plaintext import tooltip
 
 CELL_COLOURS = {label: QColor(colour) for label, colour in CELLS.items()}
+HEADER_CHARS = 16       # a column header longer than this is cut (the tooltip has the whole name)
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 STATEMENT_ROLE = Qt.ItemDataRole.UserRole + 2
 SOURCE_ROLE = Qt.ItemDataRole.UserRole + 3  # the source a cell stands for, or -1
@@ -59,11 +60,12 @@ class MatrixModel(QAbstractTableModel):
             return None
         source = self.source_of_column(section)
         if role == Qt.ItemDataRole.DisplayRole:
-            if source >= 0:
-                return str(source + 1)
+            if source >= 0:     # the outlet, not a number
+                name = self.names[source]
+                return name if len(name) <= HEADER_CHARS else name[:HEADER_CHARS - 1] + "…"
             return {0: "#", 1: "Sources"}.get(section, "Facts" if section == self.columnCount() - 2 else "Statement")
         if role == Qt.ItemDataRole.ToolTipRole and source >= 0:
-            return tooltip(self.names[source])
+            return tooltip(f"{source + 1}: {self.names[source]} — {self.collection.documents[source].source}")
         return None
 
     # -- cells ---------------------------------------------------------------------------
@@ -78,25 +80,7 @@ class MatrixModel(QAbstractTableModel):
         if role == SOURCE_ROLE:
             return source
         if source >= 0:
-            label = s.cell(source)
-            if role == Qt.ItemDataRole.DisplayRole:
-                return CUES[label] + ("†" if source == s.earliest else "")
-            if role == Qt.ItemDataRole.BackgroundRole:
-                return QBrush(CELL_COLOURS[label])
-            if role == Qt.ItemDataRole.ForegroundRole:
-                return QBrush(QColor("#111111" if label != "absent" else "#999999"))
-            if role == Qt.ItemDataRole.FontRole and source == s.reference and len(s.members) > 1:
-                return self._bold
-            if role == Qt.ItemDataRole.TextAlignmentRole:
-                return int(Qt.AlignmentFlag.AlignCenter)
-            if role == Qt.ItemDataRole.ToolTipRole:
-                if label == "absent":
-                    return tooltip(f"{self.names[source]}: absent")
-                ref = " (reference)" if source == s.reference else ""
-                return tooltip(f"{self.names[source]}{ref}, {label}: {passage(self.collection, s, source)}")
-            if role == SORT_ROLE:
-                return {"shared": 2, "paraphrased": 1, "absent": 0}[label]
-            return None
+            return self._source_cell(s, source, role)
         values = {0: s.id, 1: len(s.members)}
         if col in values:
             if role in (Qt.ItemDataRole.DisplayRole, SORT_ROLE):
@@ -114,6 +98,31 @@ class MatrixModel(QAbstractTableModel):
             return " ".join(self._texts[index.row()].split())
         if role == Qt.ItemDataRole.ToolTipRole:
             return tooltip(self._texts[index.row()])
+        return None
+
+    def _source_cell(self, s: Statement, source: int, role: int) -> Any:
+        label = cell(s, source)
+        if role == Qt.ItemDataRole.DisplayRole:
+            return CUES[label] + ("†" if source == s.earliest else "")
+        if role == Qt.ItemDataRole.BackgroundRole:
+            return QBrush(CELL_COLOURS[label])
+        if role == Qt.ItemDataRole.ForegroundRole:
+            return QBrush(QColor("#111111" if label != "absent" else "#999999"))
+        if role == Qt.ItemDataRole.FontRole and source == s.reference and len(s.members) > 1:
+            return self._bold
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            return int(Qt.AlignmentFlag.AlignCenter)
+        if role in (Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.AccessibleTextRole):
+            if label == "absent":
+                words = f"{self.names[source]}: absent"
+            else:
+                ref = " (reference)" if source == s.reference and len(s.members) > 1 else ""
+                kind = {"unique": "only this source"}.get(label, label)
+                words = f"{self.names[source]}{ref}, {kind}: {passage(self.collection, s, source)}"
+            # a tooltip is rich text when it looks like it: the document's words shown literally
+            return tooltip(words) if role == Qt.ItemDataRole.ToolTipRole else words
+        if role == SORT_ROLE:
+            return {"shared": 3, "paraphrased": 2, "unique": 1, "absent": 0}[label]
         return None
 
     def flags(self, index: _Index) -> Qt.ItemFlag:

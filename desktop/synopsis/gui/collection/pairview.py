@@ -1,9 +1,13 @@
-"""A minimal two-pane view of one pair of sources, with one statement's passages picked out."""
+"""Two panes of one pair of sources below the claim matrix, one statement's passages selected.
+
+Linked passages are tinted by class; the chosen statement's passages are shown as the
+selection (dark on light, as in the comparison window) and scrolled into view.
+"""
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QTextCharFormat, QTextCursor
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPlainTextEdit, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPlainTextEdit, QTextEdit, QVBoxLayout, QWidget
 
 from ...core.collection import CollectionReport
 from ..plaintext import escaped
@@ -29,8 +33,10 @@ class PairView(QWidget):
         self.panes = [QPlainTextEdit(), QPlainTextEdit()]
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        for title, pane in zip(self.titles, self.panes):
+        for k, (title, pane) in enumerate(zip(self.titles, self.panes)):
             pane.setReadOnly(True)
+            pane.setTabChangesFocus(True)
+            pane.setAccessibleName(self.tr("Pair, side %1").replace("%1", "AB"[k]))
             column = QVBoxLayout()
             title.setWordWrap(True)
             title.setTextFormat(Qt.TextFormat.PlainText)
@@ -44,9 +50,12 @@ class PairView(QWidget):
         docs = self.collection.documents
         report, swapped = self.collection.report_for(i, j)
         for side, src in enumerate((i, j)):
-            self.titles[side].setTextFormat(Qt.TextFormat.RichText)
-            self.titles[side].setText(f"<b>{src + 1}</b>: {escaped(docs[src].title)}")
+            self.titles[side].setTextFormat(Qt.TextFormat.RichText)   # our bold number, the title escaped
+            self.titles[side].setText(f"<b>{src + 1}</b>: {escaped(docs[src].title or docs[src].source)}")
             self.panes[side].setPlainText(docs[src].text)
+            self.panes[side].setAccessibleName(self.tr("Source %1: %2").replace("%1", str(src + 1))
+                                               .replace("%2", docs[src].title or docs[src].source))
+            self.panes[side].setExtraSelections([])
         for link in report.links:
             if link.score < self.collection.group_threshold:
                 continue
@@ -63,14 +72,39 @@ class PairView(QWidget):
             member = target.member(src)
             if member is None:
                 continue
-            for sid in member.segments:
-                seg = docs[src].segments[sid]
-                self._tint(side, seg.start, seg.end, QColor("#ff9f43"), underline=True)
+            self._select(side, [docs[src].segments[sid] for sid in member.segments])
             first = docs[src].segments[member.segments[0]]
             cursor = self.panes[side].textCursor()
             cursor.setPosition(utf16_offset(docs[src].text, first.start))
             self.panes[side].setTextCursor(cursor)
             self.panes[side].centerCursor()
+
+    def _select(self, side: int, segments: list) -> None:
+        """The statement's passages as the selection: light text on a dark ground, underlined."""
+        text = self.collection.documents[self.pair[side]].text
+        chosen = []
+        for seg in segments:
+            sel = QTextEdit.ExtraSelection()
+            cursor = QTextCursor(self.panes[side].document())
+            cursor.setPosition(utf16_offset(text, seg.start))
+            cursor.setPosition(utf16_offset(text, seg.end), QTextCursor.MoveMode.KeepAnchor)
+            sel.cursor = cursor
+            fmt = QTextCharFormat()
+            fmt.setBackground(QColor("#2B2B2B"))
+            fmt.setForeground(QColor("#FFFFFF"))
+            fmt.setFontUnderline(True)
+            sel.format = fmt
+            chosen.append(sel)
+        self.panes[side].setExtraSelections(chosen)
+
+    def selected_segments_visible(self, side: int) -> bool:
+        """Whether the first selected passage of ``side`` is inside its pane's view."""
+        selections = self.panes[side].extraSelections()
+        if not selections:
+            return False
+        pane = self.panes[side]
+        rect = pane.cursorRect(QTextCursor(selections[0].cursor.block()))
+        return pane.viewport().rect().intersects(rect)
 
     def selected_text(self, side: int) -> str:
         return self.panes[side].textCursor().block().text()

@@ -1,4 +1,7 @@
-"""The selected pair in detail: word-level differences and the facts that changed."""
+"""The selected pair in detail: the facts that changed, then the word-level differences.
+
+It observes the comparison session (what is selected, the links, the theme and text size).
+"""
 from __future__ import annotations
 
 import html
@@ -6,10 +9,9 @@ import html
 from PySide6.QtWidgets import QTextBrowser
 
 from ...core.model import Link, Report
-from ...export import layout
 from ...core.vocab import display_name
-from .. import theme as themes
-
+from ...export import layout
+from ..appearance import appearance
 
 
 def marked_html(text: str, start: int, end: int, marks: list[layout.Mark], styles: dict[str, str]) -> str:
@@ -23,11 +25,43 @@ def marked_html(text: str, start: int, end: int, marks: list[layout.Mark], style
 
 
 class DetailPanel(QTextBrowser):
-    def __init__(self, parent=None) -> None:
+    def __init__(self, session=None, parent=None) -> None:
         super().__init__(parent)
-        self.theme = themes.LIGHT
+        self.theme = appearance().theme
         self.setOpenLinks(False)
+        self.setAccessibleName(self.tr("Selected pair in detail"))
+        self.setAccessibleDescription(self.tr("The changed facts of the selected pair, then both passages "
+                                              "with the words that differ marked"))
+        self.setTabChangesFocus(True)
         self.show_nothing()
+        self.session = session
+        appearance().changed.connect(self._appearance_changed)
+        self._appearance_changed("font")
+        if session is not None:
+            session.selectionChanged.connect(self.refresh)
+            session.reportChanged.connect(self.refresh)
+
+    def _appearance_changed(self, what: str) -> None:
+        if what == "theme":
+            self.theme = appearance().theme
+            self.refresh()
+        else:
+            self.setFont(appearance().zoomed(self.font()))
+            self.document().setDefaultFont(self.font())
+            self.refresh()
+
+    def refresh(self) -> None:
+        session = self.session
+        if session is None or session.report is None:
+            self.show_nothing()
+            return
+        link, sel = session.current_pair(), session.selection
+        if link is not None:
+            self.show_link(session.report, link)
+        elif sel.on(sel.side) and len(sel.on(sel.side)) == 1 and not sel.on(1 - sel.side):
+            self.show_unique(session.report, sel.side, sel.on(sel.side)[0])
+        else:
+            self.show_nothing()
 
     def show_nothing(self) -> None:
         self.setHtml("<p><i>" + html.escape(self.tr(
@@ -52,8 +86,11 @@ class DetailPanel(QTextBrowser):
                             for i in ids if 0 <= i < len(doc.segments))
 
         names = {"shared": self.tr("shared"), "paraphrased": self.tr("paraphrased")}
-        head = self.tr("%1 pair, score %2").replace("%1", names.get(link.label, link.label)) \
-            .replace("%2", f"{link.score:.2f}")
+        if link.origin == "manual" and link.same_words is None:     # never scored: made by hand
+            head = self.tr("%1 pair, linked by hand").replace("%1", names.get(link.label, link.label))
+        else:
+            head = self.tr("%1 pair, score %2").replace("%1", names.get(link.label, link.label)) \
+                .replace("%2", f"{link.score:.2f}")
         if link.same_words is not None:
             head += " · " + self.tr("%1 same words").replace("%1", f"{link.same_words:.0%}")
         flags = []

@@ -2,7 +2,11 @@
 
 It asks the panes for the passage extents of the links in the visible range only and paints
 each link as a band of two cubic Béziers (see :func:`geometry.visible_bands`); moved links get
-a dashed outline, manual ones a solid dark outline, the selected one a thick outline.
+a dashed outline, manual ones a solid dark outline, the selected one a thick outline. It
+observes the comparison session (links, selection, filters) and the theme by itself.
+
+With the keyboard focus, Up and Down select the previous or next pair in view; its
+accessible description names the pairs it shows.
 """
 from __future__ import annotations
 
@@ -13,6 +17,7 @@ from PySide6.QtWidgets import QWidget
 
 from ...core.model import Link
 from .. import theme as themes
+from ..appearance import appearance
 from ..geometry import flatten, point_in_polygon, visible_bands
 
 
@@ -35,17 +40,46 @@ class LinkMap(QWidget):
 
     linkClicked = Signal(int)
 
-    def __init__(self, pane_a, pane_b, parent=None) -> None:
+    def __init__(self, pane_a, pane_b, session=None, parent=None) -> None:
         super().__init__(parent)
         self.pane_a, self.pane_b = pane_a, pane_b  # TextView instances
-        self.theme = themes.LIGHT
+        self.theme = appearance().theme
         self.links: list[Link] = []
         self.visible_classes = set(themes.CLASSES)
         self.selected: int | None = None
         self._last_shapes: list = []
         self._cache = None
         self.setMinimumWidth(40)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setToolTip(self.tr("Bands join aligned passages; a dashed outline marks a moved passage"))
+        self.setAccessibleName(self.tr("Links between the sources"))
+        appearance().changed.connect(self._appearance_changed)
+        for view in (pane_a, pane_b):
+            view.verticalScrollBar().valueChanged.connect(self.update)
+            view.layoutChanged.connect(self.update)
+        self.session = session
+        if session is not None:
+            session.reportChanged.connect(self._report_changed)
+            session.selectionChanged.connect(self._selection_changed)
+            session.filtersChanged.connect(self._filters_changed)
+            self.linkClicked.connect(lambda i: session.select_link(i))
+
+    def _appearance_changed(self, what: str) -> None:
+        if what == "theme":
+            self.theme = appearance().theme
+            self.update()
+
+    def _report_changed(self) -> None:
+        report = self.session.report
+        self.set_links(report.links if report is not None else [])
+
+    def _selection_changed(self) -> None:
+        self.selected = self.session.selection.link
+        self.update()
+
+    def _filters_changed(self) -> None:
+        self.visible_classes = set(self.session.visible_classes)
+        self.update()
 
     def sizeHint(self) -> QSize:
         return QSize(64, 400)
@@ -98,6 +132,7 @@ class LinkMap(QWidget):
         p.setRenderHint(QPainter.RenderHint.Antialiasing)
         shapes = self.shapes()
         self._last_shapes = shapes
+        self._describe(shapes)
         for index, shape in shapes:
             link = self.links[index]
             path = to_path(shape.outline)
@@ -112,6 +147,30 @@ class LinkMap(QWidget):
                 pen = QPen(self.theme.color(link.label, strong=True), 0.8)
             p.strokePath(path, pen)
         p.end()
+
+    def keyPressEvent(self, event) -> None:
+        """Up / Down: the previous / next pair among those in view (by their A side)."""
+        if event.key() not in (Qt.Key.Key_Up, Qt.Key.Key_Down) or not self._last_shapes:
+            super().keyPressEvent(event)
+            return
+        order = sorted({index for index, _ in self._last_shapes},
+                       key=lambda i: (min(self.links[i].a), min(self.links[i].b)))
+        if self.selected in order:
+            k = order.index(self.selected) + (1 if event.key() == Qt.Key.Key_Down else -1)
+            k = max(0, min(k, len(order) - 1))
+        else:
+            k = 0 if event.key() == Qt.Key.Key_Down else len(order) - 1
+        self.linkClicked.emit(order[k])
+
+    def _describe(self, shapes) -> None:
+        shown = sorted({index for index, _ in shapes})
+        counts = {label: sum(1 for i in shown if self.links[i].label == label) for label in ("shared", "paraphrased")}
+        moved = sum(1 for i in shown if self.links[i].moved)
+        text = self.tr("%1 pairs in view: %2 shared, %3 paraphrased, %4 moved. Up and Down select a pair.") \
+            .replace("%1", str(len(shown))).replace("%2", str(counts["shared"])) \
+            .replace("%3", str(counts["paraphrased"])).replace("%4", str(moved))
+        if text != self.accessibleDescription():
+            self.setAccessibleDescription(text)
 
     def mouseReleaseEvent(self, event) -> None:
         pos = event.position()

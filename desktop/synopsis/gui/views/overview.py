@@ -1,42 +1,64 @@
 """The overview strip beside a pane: where each class lies along the whole article.
 
-Rendered once into a cached pixmap (after Meld's chunk map), redrawn only when the labels,
-the theme or the size change; the visible-range marker is painted on top every frame.
-A click scrolls the pane to that point.
+Rendered once into a cached pixmap (after Meld's chunk map), redrawn only when the view's
+marks, the theme or the size change; the visible-range marker is painted on top every frame.
+Colour is never the only cue: shared passages fill the strip, paraphrased ones are hatched,
+unique ones are a narrow bar with dots. A click, or Up/Down/Page keys when it has the focus,
+scrolls the pane; its accessible description says in words what the strip shows.
 """
 from __future__ import annotations
 
-from PySide6.QtCore import QRectF, QSize
-from PySide6.QtGui import QColor, QPainter, QPen, QPixmap
+from PySide6.QtCore import QRectF, QSize, Qt
+from PySide6.QtGui import QBrush, QColor, QPainter, QPen, QPixmap
 from PySide6.QtWidgets import QWidget
 
 from .. import theme as themes
+from ..appearance import appearance
 from ..geometry import overview_rects
+
+PATTERNS = {"shared": "filled", "paraphrased": "hatched", "unique": "dotted bar"}
 
 
 class OverviewStrip(QWidget):
-    def __init__(self, view, parent=None) -> None:
+    WIDTH = 16
+
+    def __init__(self, view, name: str = "", parent=None) -> None:
         super().__init__(parent)
         self.view = view  # a TextView
-        self.theme = themes.LIGHT
-        self.visible_classes = set(themes.CLASSES)
+        self.name = name
+        self.theme = appearance().theme
         self._cache: QPixmap | None = None
         self.renders = 0  # how often the pixmap was rebuilt (tests check the cache works)
-        self.setFixedWidth(14)
-        self.setToolTip(self.tr("Overview of the whole article; click to jump"))
+        self.setFixedWidth(self.WIDTH)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.setToolTip(self.tr("Overview of the whole article (filled: shared, hatched: paraphrased, "
+                                "dotted bar: unique); click to jump"))
+        self.setAccessibleName(self.tr("Overview of %1").replace("%1", name or self.tr("the article")))
         view.layoutChanged.connect(self.invalidate)
-        view.verticalScrollBar().valueChanged.connect(self.update)
+        view.formatsChanged.connect(self.invalidate)
+        view.verticalScrollBar().valueChanged.connect(self._scrolled)
+        appearance().changed.connect(self._appearance_changed)
+
+    @property
+    def visible_classes(self) -> set[str]:
+        return self.view.visible_classes
 
     def sizeHint(self) -> QSize:
-        return QSize(14, 200)
+        return QSize(self.WIDTH, 200)
+
+    def _appearance_changed(self, what: str) -> None:
+        if what == "theme":
+            self.theme = appearance().theme
+            self.invalidate()
 
     def invalidate(self) -> None:
         self._cache = None
+        self._describe()
         self.update()
 
-    def set_theme(self, theme) -> None:
-        self.theme = theme
-        self.invalidate()
+    def _scrolled(self) -> None:
+        self._describe()
+        self.update()
 
     def _render(self) -> QPixmap:
         ratio = self.devicePixelRatioF()
@@ -49,12 +71,26 @@ class OverviewStrip(QWidget):
                                float(self.height()))
         for y, h, label in rects:
             if label == "debris":
-                p.fillRect(QRectF(3, y, self.width() - 6, h), QColor(self.theme.debris))
+                p.fillRect(QRectF(5, y, self.width() - 10, h), QColor(self.theme.debris))
             elif label in self.visible_classes:
-                p.fillRect(QRectF(1, y, self.width() - 2, h), self.theme.color(label, strong=True))
+                self._paint_class(p, label, QRectF(1, y, self.width() - 2, h))
         p.end()
         self.renders += 1
         return pix
+
+    def _paint_class(self, p: QPainter, label: str, rect: QRectF) -> None:
+        strong = self.theme.color(label, strong=True)
+        if label == "shared":
+            p.fillRect(rect, strong)
+        elif label == "paraphrased":
+            p.fillRect(rect, self.theme.color(label))
+            p.fillRect(rect, QBrush(strong, Qt.BrushStyle.BDiagPattern))
+            p.fillRect(QRectF(rect.left(), rect.top(), 2, rect.height()), strong)
+        else:   # unique: a narrow bar on the outer edge with dots beside it
+            bar = QRectF(rect.right() - 5, rect.top(), 5, rect.height())
+            p.fillRect(bar, strong)
+            p.fillRect(QRectF(rect.left(), rect.top(), rect.width() - 6, rect.height()),
+                       QBrush(strong, Qt.BrushStyle.Dense6Pattern))
 
     def paintEvent(self, event) -> None:
         if self._cache is None or self._cache.size() != self.size() * self.devicePixelRatioF():
@@ -75,3 +111,36 @@ class OverviewStrip(QWidget):
         if total > 0 and self.height() > 0:
             y = event.position().y() / self.height() * total
             self.view.set_scroll_y(max(0.0, y - self.view.view_height() / 2))
+
+    def keyPressEvent(self, event) -> None:
+        bar = self.view.verticalScrollBar()
+        steps = {Qt.Key.Key_Up: -bar.singleStep(), Qt.Key.Key_Down: bar.singleStep(),
+                 Qt.Key.Key_PageUp: -bar.pageStep(), Qt.Key.Key_PageDown: bar.pageStep()}
+        if event.key() in steps:
+            bar.setValue(bar.value() + steps[event.key()])
+        elif event.key() == Qt.Key.Key_Home:
+            bar.setValue(0)
+        elif event.key() == Qt.Key.Key_End:
+            bar.setValue(bar.maximum())
+        else:
+            super().keyPressEvent(event)
+
+    def describe(self) -> str:
+        """The strip in words: how many passages of each class, and which part is in view."""
+        counts = {label: 0 for label in themes.CLASSES}
+        for label, debris in zip(self.view.labels, self.view.debris):
+            if label in counts and not debris:
+                counts[label] += 1
+        names = {"shared": self.tr("shared"), "paraphrased": self.tr("paraphrased"), "unique": self.tr("unique")}
+        parts = [f"{counts[k]} {names[k]} ({PATTERNS[k]})" for k in themes.CLASSES if k in self.visible_classes]
+        total = self.view.document_height()
+        shown = ""
+        if total > 0:
+            top = 100 * self.view.scroll_y() / total
+            bottom = min(100.0, 100 * (self.view.scroll_y() + self.view.view_height()) / total)
+            shown = self.tr("; in view: %1–%2 % of the text").replace("%1", f"{top:.0f}").replace("%2", f"{bottom:.0f}")
+        return (", ".join(parts) + shown + ". " +
+                self.tr("Up, Down, Page Up and Page Down scroll the text."))
+
+    def _describe(self) -> None:
+        self.setAccessibleDescription(self.describe())

@@ -2,13 +2,30 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QPointF, QRectF, QSize, Qt, Signal
-from PySide6.QtGui import QColor, QIcon, QPainter, QPen, QPixmap
+from PySide6.QtGui import QColor, QIcon, QPainter, QPainterPath, QPen, QPixmap
 from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QSizePolicy, QWidget
 
 from .. import theme as themes
+from ..appearance import appearance
 
-_DASHES = {"shared": Qt.PenStyle.SolidLine, "paraphrased": Qt.PenStyle.DashLine,
-           "unique": Qt.PenStyle.DotLine}
+
+def underline(painter: QPainter, label: str, x0: float, x1: float, y: float, colour: QColor,
+              width: float = 2.0) -> None:
+    """The class's underline as the text shows it: solid, wavy or dotted."""
+    style = themes.UNDERLINE_NAMES[label]
+    if style == "wavy":
+        path = QPainterPath(QPointF(x0, y))
+        x, up = x0, True
+        while x < x1:
+            step = min(3.0, x1 - x)
+            path.quadTo(QPointF(x + step / 2, y - 2.5 if up else y + 2.5), QPointF(x + step, y))
+            x, up = x + step, not up
+        painter.setPen(QPen(colour, width * 0.75))
+        painter.drawPath(path)
+        return
+    pen = QPen(colour, width, Qt.PenStyle.SolidLine if style == "solid" else Qt.PenStyle.DotLine)
+    painter.setPen(pen)
+    painter.drawLine(QPointF(x0, y), QPointF(x1, y))
 
 
 class SummaryBar(QWidget):
@@ -16,9 +33,10 @@ class SummaryBar(QWidget):
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
-        self.theme = themes.LIGHT
+        self.theme = appearance().theme
         self.summary: dict[str, float] | None = None
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        appearance().changed.connect(self._appearance_changed)
 
     def sizeHint(self) -> QSize:
         return QSize(200, self.fontMetrics().height() + 8)
@@ -28,6 +46,10 @@ class SummaryBar(QWidget):
         if summary:
             self.setToolTip(self.text())
         self.update()
+
+    def _appearance_changed(self, what: str) -> None:
+        if what == "theme":
+            self.set_theme(appearance().theme)
 
     def set_theme(self, theme: themes.Theme) -> None:
         self.theme = theme
@@ -51,8 +73,7 @@ class SummaryBar(QWidget):
             if w > 0:
                 seg = QRectF(x, rect.top(), w, rect.height())
                 p.fillRect(seg, self.theme.color(label))
-                p.setPen(QPen(self.theme.color(label, strong=True), 2, _DASHES[label]))
-                p.drawLine(QPointF(seg.left(), seg.bottom() - 1), QPointF(seg.right(), seg.bottom() - 1))
+                underline(p, label, seg.left(), seg.right(), seg.bottom() - 2, self.theme.color(label, strong=True))
                 x += w
         p.setPen(self.palette().text().color())
         p.drawText(rect.adjusted(6, 0, -6, -2), Qt.AlignmentFlag.AlignVCenter, self.text())
@@ -74,9 +95,9 @@ def swatch(theme: themes.Theme, label: str, size: int = 16) -> QIcon:
         p.setPen(QPen(QColor(theme.moved), 1.5, Qt.PenStyle.DashLine))
         p.drawRect(2, 3, size - 5, size - 7)
     else:
-        p.fillRect(1, 1, size - 2, size - 4, theme.color(label))
-        p.setPen(QPen(theme.color(label, strong=True), 2, _DASHES[label]))
-        p.drawLine(1, size - 2, size - 1, size - 2)
+        p.setRenderHint(QPainter.RenderHint.Antialiasing)
+        p.fillRect(1, 1, size - 2, size - 5, theme.color(label))
+        underline(p, label, 1, size - 1, size - 2.5, theme.color(label, strong=True))
     p.end()
     return QIcon(pix)
 
@@ -88,31 +109,40 @@ class Legend(QWidget):
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
-        self.theme = themes.LIGHT
+        self.theme = appearance().theme
         layout = QHBoxLayout(self)
         layout.setContentsMargins(4, 0, 4, 0)
         self.boxes: dict[str, QCheckBox] = {}
         names = {"shared": self.tr("Shared"), "paraphrased": self.tr("Paraphrased"),
                  "unique": self.tr("Unique")}
-        tips = {"shared": self.tr("Same words (solid underline). Uncheck to hide."),
-                "paraphrased": self.tr("Same statement reworded (wavy underline). Uncheck to hide."),
-                "unique": self.tr("Only in one source (dotted underline). Uncheck to hide.")}
+        meaning = {"shared": self.tr("Same words"), "paraphrased": self.tr("Same statement reworded"),
+                   "unique": self.tr("Only in one source")}
+        lines = {"solid": self.tr("solid"), "wavy": self.tr("wavy"), "dotted": self.tr("dotted")}
+        layout.addWidget(QLabel(self.tr("Show:")))
         for label in themes.CLASSES:
             box = QCheckBox(names[label])
             box.setChecked(True)
-            box.setToolTip(tips[label])
+            box.setToolTip(self.tr("%1 (%2 underline). Uncheck to hide.").replace("%1", meaning[label])
+                           .replace("%2", lines[themes.UNDERLINE_NAMES[label]]))
+            box.setAccessibleDescription(box.toolTip())
             box.toggled.connect(self._changed)
             self.boxes[label] = box
             layout.addWidget(box)
-        self.debris = QLabel(self.tr("debris (grey)"))
-        self.debris.setToolTip(self.tr("Bylines, captions, footers: shown, not compared"))
-        self.moved = QLabel(self.tr("moved (dashed band)"))
-        self.moved.setToolTip(self.tr("Passages whose position changed between the sources"))
+        self.debris = QLabel(self.tr("debris"))
+        self.debris.setToolTip(self.tr("Grey italic: bylines, captions, footers; shown, not compared"))
+        self.moved = QLabel(self.tr("moved"))
+        self.moved.setToolTip(self.tr("A dashed band: a passage whose position changed between the sources"))
         self._icons = {"debris": QLabel(), "moved": QLabel()}
         for key, lab in (("debris", self.debris), ("moved", self.moved)):
             layout.addWidget(self._icons[key])
             layout.addWidget(lab)
+        layout.addStretch(1)
         self.set_theme(self.theme)
+        appearance().changed.connect(self._appearance_changed)
+
+    def _appearance_changed(self, what: str) -> None:
+        if what == "theme":
+            self.set_theme(appearance().theme)
 
     def set_theme(self, theme: themes.Theme) -> None:
         self.theme = theme

@@ -1,250 +1,20 @@
-"""A source pane: header (title, outlet, date, language, summary bar) and the read-only text.
+"""A source pane: header (title, outlet, date, language, summary bar) and the text view.
 
-Class highlights are painted by a QSyntaxHighlighter (layout formats, so painting stays cheap
-however many passages there are); the current selection uses extra selections. Offsets given
-to and returned from this widget are code points of ``Document.text``.
+It observes the comparison session: a new report or new links relabel its passages, a new
+selection is shown, the class filters hide marks; a click (or Enter at the caret) selects a
+passage, a dropped file or a typed address becomes this side's source.
 """
 from __future__ import annotations
 
-from bisect import bisect_left
-
-from PySide6.QtCore import QRect, Qt, Signal
-from PySide6.QtGui import (QColor, QDragEnterEvent, QDropEvent, QSyntaxHighlighter, QTextCharFormat,
-                           QTextCursor)
-from PySide6.QtWidgets import (QHBoxLayout, QLabel, QLineEdit, QTextEdit, QToolButton, QVBoxLayout,
-                               QWidget)
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QToolButton, QVBoxLayout, QWidget
 
 from ...core.model import Document
-from .. import theme as themes
-from ..geometry import Utf16Map, segment_at
 from ..plaintext import plain_label, tooltip
 from .summary import SummaryBar
+from .textview import TextView
 
-
-class _Highlighter(QSyntaxHighlighter):
-    def __init__(self, pane: "TextView") -> None:
-        super().__init__(pane.document())
-        self._pane = pane
-
-    def highlightBlock(self, text: str) -> None:
-        pane = self._pane
-        if not pane.starts:
-            return
-        block = self.currentBlock()
-        b0 = block.position()
-        b1 = b0 + block.length()
-        i = max(0, bisect_left(pane.q_ends, b0 + 1))
-        while i < len(pane.q_starts) and pane.q_starts[i] < b1:
-            fmt = pane.format_for(i)
-            if fmt is not None:
-                s = max(pane.q_starts[i], b0) - b0
-                e = min(pane.q_ends[i], b1) - b0
-                if e > s:
-                    self.setFormat(s, e - s, fmt)
-            for q0, q1 in pane.q_glued[i]:      # a caption glued to the passage: grey, untinted
-                s, e = max(q0, b0) - b0, min(q1, b1) - b0
-                if e > s:
-                    self.setFormat(s, e - s, pane.debris_format())
-            i += 1
-
-
-class TextView(QTextEdit):
-    """The text itself. Emits ``passageClicked(offset, modifiers)`` and ``fileDropped(path)``."""
-
-    passageClicked = Signal(int, object)
-    fileDropped = Signal(str)
-    layoutChanged = Signal()
-
-    def __init__(self, parent=None) -> None:
-        super().__init__(parent)
-        self.setReadOnly(True)
-        self.setAcceptDrops(True)
-        self.viewport().setAcceptDrops(True)
-        self.setLineWrapMode(QTextEdit.LineWrapMode.WidgetWidth)
-        self.setUndoRedoEnabled(False)
-        self.theme = themes.LIGHT
-        self.umap = Utf16Map("")
-        self.starts: list[int] = []
-        self.ends: list[int] = []
-        self.q_starts: list[int] = []
-        self.q_ends: list[int] = []
-        self.labels: list[str] = []
-        self.debris: list[bool] = []
-        # per segment, the Qt ranges outside its core span: scraping debris glued to a passage
-        # ("fake imagesPresident …"), shown as debris although the passage is compared
-        self.q_glued: list[list[tuple[int, int]]] = []
-        self.visible_classes = set(themes.CLASSES)
-        self._formats: dict[tuple[str, bool], QTextCharFormat] = {}
-        self._extents: list[tuple[float, float]] | None = None
-        self._highlighter = _Highlighter(self)
-        self.document().documentLayout().documentSizeChanged.connect(self._invalidate)
-
-    # -- content ------------------------------------------------------------------------------
-    def set_document(self, doc: Document | None) -> None:
-        text = doc.text if doc is not None else ""
-        self.umap = Utf16Map(text)
-        segs = doc.segments if doc is not None else []
-        self.starts = [s.start for s in segs]
-        self.ends = [s.end for s in segs]
-        self.q_starts = [self.umap.to_qt(x) for x in self.starts]
-        self.q_ends = [self.umap.to_qt(x) for x in self.ends]
-        self.debris = [s.is_debris for s in segs]
-        self.q_glued = [self._glued(s) for s in segs]
-        self.labels = [""] * len(segs)
-        self._highlighter.blockSignals(True)
-        self.setPlainText(text)
-        self._highlighter.blockSignals(False)
-        self._invalidate()
-
-    def _glued(self, seg) -> list[tuple[int, int]]:
-        if seg.is_debris or seg.core is None:
-            return []
-        pieces = [(seg.start, seg.core.start), (seg.core.end, seg.end)]
-        return [(self.umap.to_qt(a), self.umap.to_qt(b)) for a, b in pieces if b > a]
-
-    def debris_format(self) -> QTextCharFormat:
-        return self.format_for_label("", True)
-
-    def set_labels(self, labels: list[str]) -> None:
-        self.labels = list(labels)
-        self.rehighlight()
-
-    def set_theme(self, theme: themes.Theme) -> None:
-        self.theme = theme
-        self._formats.clear()
-        self.rehighlight()
-
-    def set_visible_classes(self, classes: set[str]) -> None:
-        self.visible_classes = set(classes)
-        self.rehighlight()
-
-    def rehighlight(self) -> None:
-        self._highlighter.rehighlight()
-
-    def format_for(self, i: int) -> QTextCharFormat | None:
-        label = self.labels[i] if i < len(self.labels) else ""
-        debris = self.debris[i]
-        if not debris and (not label or label not in self.visible_classes):
-            return None
-        return self.format_for_label(label, debris)
-
-    def format_for_label(self, label: str, debris: bool) -> QTextCharFormat:
-        key = (label, debris)
-        fmt = self._formats.get(key)
-        if fmt is None:
-            fmt = self._formats[key] = self.theme.char_format(label or "unique", debris)
-        return fmt
-
-    # -- geometry -----------------------------------------------------------------------------
-    def _invalidate(self, *args) -> None:
-        self._extents = None
-        self.layoutChanged.emit()
-
-    def resizeEvent(self, event) -> None:
-        super().resizeEvent(event)
-        self._invalidate()
-
-    def segment_extents(self) -> list[tuple[float, float]]:
-        """(top, bottom) of every segment in document coordinates (cached until relayout)."""
-        if self._extents is None:
-            doc = self.document()
-            layout = doc.documentLayout()
-            out = []
-            for qs, qe in zip(self.q_starts, self.q_ends):
-                out.append((self._y_at(doc, layout, qs, False), self._y_at(doc, layout, max(qs, qe - 1), True)))
-            self._extents = out
-        return self._extents
-
-    @staticmethod
-    def _y_at(doc, layout, pos: int, bottom: bool) -> float:
-        block = doc.findBlock(pos)
-        rect = layout.blockBoundingRect(block)
-        line = block.layout().lineForTextPosition(pos - block.position())
-        if not line.isValid():
-            return rect.bottom() if bottom else rect.top()
-        y = rect.top() + line.y()
-        return y + line.height() if bottom else y
-
-    def document_height(self) -> float:
-        return float(self.document().size().height())
-
-    def scroll_y(self) -> int:
-        return self.verticalScrollBar().value()
-
-    def set_scroll_y(self, y: float) -> None:
-        self.verticalScrollBar().setValue(int(round(y)))
-
-    def view_height(self) -> int:
-        return self.viewport().height()
-
-    def ensure_segment_visible(self, seg: int) -> None:
-        top, bottom = self.segment_extents()[seg]
-        y0 = self.scroll_y()
-        h = self.view_height()
-        if top < y0 or bottom > y0 + h:
-            self.set_scroll_y(max(0.0, top - h / 3))
-
-    def offset_at(self, pos) -> int:
-        """Code-point offset under a viewport point."""
-        return self.umap.from_qt(self.cursorForPosition(pos).position())
-
-    def segment_rect(self, seg: int) -> QRect:
-        """Viewport rectangle of the first character of ``seg`` (for clicks in tests)."""
-        cursor = QTextCursor(self.document())
-        cursor.setPosition(self.q_starts[seg] + 1)
-        return self.cursorRect(cursor)
-
-    # -- selection ----------------------------------------------------------------------------
-    def show_selection(self, segs: list[int]) -> None:
-        selections = []
-        for seg in segs:
-            sel = QTextEdit.ExtraSelection()
-            cursor = QTextCursor(self.document())
-            cursor.setPosition(self.q_starts[seg])
-            cursor.setPosition(self.q_ends[seg], QTextCursor.MoveMode.KeepAnchor)
-            sel.cursor = cursor
-            fmt = QTextCharFormat()
-            # neutral, not the palette's blue: that would read as "shared"
-            fmt.setForeground(QColor(self.theme.selection_text))
-            fmt.setBackground(QColor(self.theme.selection))
-            sel.format = fmt
-            selections.append(sel)
-        self.setExtraSelections(selections)
-
-    # -- events -------------------------------------------------------------------------------
-    def mouseReleaseEvent(self, event) -> None:
-        super().mouseReleaseEvent(event)
-        if event.button() == Qt.MouseButton.LeftButton and not self.textCursor().hasSelection():
-            self.passageClicked.emit(self.offset_at(event.position().toPoint()), event.modifiers())
-
-    def segment_at_offset(self, offset: int) -> int | None:
-        return segment_at(self.starts, self.ends, offset)
-
-    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
-        if event.mimeData().hasUrls():
-            event.acceptProposedAction()
-        else:
-            super().dragEnterEvent(event)
-
-    def dragMoveEvent(self, event) -> None:
-        if event.mimeData().hasUrls():
-            event.acceptProposedAction()
-        else:
-            super().dragMoveEvent(event)
-
-    def dropEvent(self, event: QDropEvent) -> None:
-        urls = [u for u in event.mimeData().urls() if u.isLocalFile()]
-        if urls:
-            event.acceptProposedAction()
-            self.fileDropped.emit(urls[0].toLocalFile())
-        else:
-            event.ignore()
-
-    def zoom(self, points: float) -> None:
-        font = self.font()
-        font.setPointSizeF(max(6.0, points))
-        self.setFont(font)
-        self.document().setDefaultFont(font)
+__all__ = ["SourcePane", "TextView"]
 
 
 class SourcePane(QWidget):
@@ -252,13 +22,13 @@ class SourcePane(QWidget):
 
     openRequested = Signal()
     pasteRequested = Signal()
-    urlRequested = Signal(str)
 
-    def __init__(self, side: int, parent=None) -> None:
+    def __init__(self, side: int, session=None, parent=None) -> None:
         super().__init__(parent)
         self.side = side
-        letter = "A" if side == 0 else "B"
-        self.title = plain_label(QLabel(self.tr("Source %1").replace("%1", letter)))
+        self.letter = "A" if side == 0 else "B"
+        self._doc: Document | None = None
+        self.title = plain_label(QLabel(self.tr("Source %1").replace("%1", self.letter)))
         font = self.title.font()
         font.setBold(True)
         font.setPointSizeF(font.pointSizeF() * 1.1)
@@ -269,16 +39,18 @@ class SourcePane(QWidget):
         self.meta.setWordWrap(True)
         self.open_button = QToolButton()
         self.open_button.setText(self.tr("Open…"))
-        self.open_button.setToolTip(self.tr("Open a file as source %1").replace("%1", letter))
+        self.open_button.setToolTip(self.tr("Open a file as source %1").replace("%1", self.letter))
+        self.open_button.setAccessibleName(self.tr("Open a file as source %1").replace("%1", self.letter))
         self.open_button.clicked.connect(self.openRequested)
         self.paste_button = QToolButton()
         self.paste_button.setText(self.tr("Paste"))
-        self.paste_button.setToolTip(self.tr("Use the clipboard's text as source %1").replace("%1", letter))
+        self.paste_button.setToolTip(self.tr("Use the clipboard's text as source %1").replace("%1", self.letter))
+        self.paste_button.setAccessibleName(self.paste_button.toolTip())
         self.paste_button.clicked.connect(self.pasteRequested)
         self.url = QLineEdit()
         self.url.setPlaceholderText(self.tr("or type a web address and press Enter"))
+        self.url.setAccessibleName(self.tr("Web address of source %1").replace("%1", self.letter))
         self.url.setClearButtonEnabled(True)
-        self.url.returnPressed.connect(self._url_entered)
         self.summary = SummaryBar()
         self.text = TextView()
         self.text.setPlaceholderText(self.tr(
@@ -297,18 +69,55 @@ class SourcePane(QWidget):
         layout.addWidget(self.summary)
         layout.addWidget(self.text, 1)
         self.set_document(None)
+        self.session = None
+        if session is not None:
+            self.bind(session)
+
+    def bind(self, session) -> None:
+        self.session = session
+        session.reportChanged.connect(self._report_changed)
+        session.selectionChanged.connect(self._selection_changed)
+        session.filtersChanged.connect(lambda: self.text.set_visible_classes(session.visible_classes))
+        self.text.passageClicked.connect(self._clicked)
+        self.text.fileDropped.connect(lambda path: session.set_source(self.side, ("path", path)))
+        self.url.returnPressed.connect(self._url_entered)
+
+    # -- observing the session ----------------------------------------------------------------
+    def _report_changed(self) -> None:
+        session = self.session
+        report = session.report
+        doc = report.documents[self.side] if report is not None else session.docs[self.side]
+        if doc is not self._doc:
+            self.set_document(doc)
+        if report is not None:
+            self.text.set_labels(report.label_of_segments(self.side))
+            self.summary.set_summary(report.summary(self.side))
+        self._describe()
+
+    def _selection_changed(self) -> None:
+        self.text.show_selection(list(self.session.selection.on(self.side)))
+
+    def _clicked(self, offset: int, modifiers) -> None:
+        seg = self.text.segment_at_offset(offset)
+        if seg is not None:
+            add = bool(modifiers & Qt.KeyboardModifier.ControlModifier)
+            self.session.select_segment(self.side, seg, add=add)
 
     def _url_entered(self) -> None:
         url = self.url.text().strip()
         if url:
-            self.urlRequested.emit(url)
+            self.session.set_source(self.side, ("url", url))
 
+    # -- content ------------------------------------------------------------------------------
     def set_document(self, doc: Document | None) -> None:
+        self._doc = doc
         self.text.set_document(doc)
         if doc is None:
+            self.title.setText(self.tr("Source %1").replace("%1", self.letter))
             self.meta.setText(self.tr("No source yet"))
             self.summary.set_summary(None)
             self.url.setVisible(True)
+            self._describe()
             return
         self.title.setText(doc.title or doc.source)
         self.title.setToolTip(tooltip(doc.source))
@@ -318,3 +127,13 @@ class SourcePane(QWidget):
         parts.append(self.tr("%n passages", "", len(doc.segments)) if doc.segments else "")
         self.meta.setText(" · ".join(p for p in parts if p) or doc.source)
         self.url.setVisible(False)
+        self._describe()
+
+    def _describe(self) -> None:
+        """The text view's name and description for screen readers."""
+        doc = self._doc
+        name = self.tr("Source %1").replace("%1", self.letter)
+        self.text.setAccessibleName(f"{name}: {doc.title or doc.source}" if doc is not None else name)
+        described = self.summary.text() if self.summary.summary else self.meta.text()
+        self.text.setAccessibleDescription(described + ". " + self.tr(
+            "Arrow keys move through the text; Enter selects the passage at the caret."))

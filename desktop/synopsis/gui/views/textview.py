@@ -1,0 +1,349 @@
+"""The read-only, word-wrapped text of one source, with its passages marked by class.
+
+Class highlights are painted by a QSyntaxHighlighter (layout formats, so painting stays cheap
+however many passages there are); the current selection uses extra selections. Offsets given
+to and returned from this widget are code points of ``Document.text``. The view follows the
+application's theme and text size by itself (:mod:`..appearance`).
+
+By keyboard: the arrow keys move a caret through the text and Enter selects the passage under
+it, as a click does.
+"""
+from __future__ import annotations
+
+from bisect import bisect_left
+
+from PySide6.QtCore import QPoint, QRect, Qt, Signal
+from PySide6.QtGui import (QColor, QDragEnterEvent, QDropEvent, QPainter, QPen, QSyntaxHighlighter,
+                           QTextCharFormat, QTextCursor, QTextOption)
+from PySide6.QtWidgets import QTextEdit
+
+from ...core.model import Document
+from .. import theme as themes
+from ..appearance import appearance
+from ..geometry import Utf16Map, segment_at
+
+
+class _Highlighter(QSyntaxHighlighter):
+    def __init__(self, pane: "TextView") -> None:
+        super().__init__(pane.document())
+        self._pane = pane
+
+    def highlightBlock(self, text: str) -> None:
+        pane = self._pane
+        if not pane.starts:
+            return
+        block = self.currentBlock()
+        b0 = block.position()
+        b1 = b0 + block.length()
+        i = max(0, bisect_left(pane.q_ends, b0 + 1))
+        while i < len(pane.q_starts) and pane.q_starts[i] < b1:
+            fmt = pane.format_for(i)
+            if fmt is not None:
+                s = max(pane.q_starts[i], b0) - b0
+                e = min(pane.q_ends[i], b1) - b0
+                if e > s:
+                    self.setFormat(s, e - s, fmt)
+            for q0, q1 in pane.q_glued[i]:      # a caption glued to the passage: grey, untinted
+                s, e = max(q0, b0) - b0, min(q1, b1) - b0
+                if e > s:
+                    self.setFormat(s, e - s, pane.debris_format())
+            i += 1
+
+
+class TextView(QTextEdit):
+    """The text itself. Emits ``passageClicked(offset, modifiers)`` and ``fileDropped(path)``."""
+
+    passageClicked = Signal(int, object)
+    fileDropped = Signal(str)
+    layoutChanged = Signal()
+    formatsChanged = Signal()    # labels, shown classes or theme: the marks look different
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self.setReadOnly(True)
+        self.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse
+                                     | Qt.TextInteractionFlag.TextSelectableByKeyboard)
+        self.setAcceptDrops(True)
+        self.viewport().setAcceptDrops(True)
+        self.setLineWrapMode(QTextEdit.LineWrapMode.WidgetWidth)
+        self.setWordWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)  # long URLs too
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setTabChangesFocus(True)
+        self.setUndoRedoEnabled(False)
+        self.drop_target = False     # a file is being dragged over the view
+        self.theme = themes.LIGHT
+        self.umap = Utf16Map("")
+        self.starts: list[int] = []
+        self.ends: list[int] = []
+        self.q_starts: list[int] = []
+        self.q_ends: list[int] = []
+        self.labels: list[str] = []
+        self.debris: list[bool] = []
+        # per segment, the Qt ranges outside its core span: scraping debris glued to a passage
+        # ("fake imagesPresident …"), shown as debris although the passage is compared
+        self.q_glued: list[list[tuple[int, int]]] = []
+        self.visible_classes = set(themes.CLASSES)
+        self._formats: dict[tuple[str, bool], QTextCharFormat] = {}
+        self._extents: list[tuple[float, float]] | None = None
+        self.keeping_place = False      # True while a re-wrap scrolls the view back to its reader's place
+        self._highlighter = _Highlighter(self)
+        self.document().documentLayout().documentSizeChanged.connect(self._invalidate)
+        appearance().changed.connect(self._appearance_changed)
+        self._appearance_changed("theme")
+        self._appearance_changed("font")
+
+    def _appearance_changed(self, what: str) -> None:
+        look = appearance()
+        if what == "theme":
+            self.set_theme(look.theme)
+        elif what == "font":
+            self.zoom(look.points())
+
+    # -- content ------------------------------------------------------------------------------
+    def set_document(self, doc: Document | None) -> None:
+        text = doc.text if doc is not None else ""
+        self.umap = Utf16Map(text)
+        segs = doc.segments if doc is not None else []
+        self.starts = [s.start for s in segs]
+        self.ends = [s.end for s in segs]
+        self.q_starts = [self.umap.to_qt(x) for x in self.starts]
+        self.q_ends = [self.umap.to_qt(x) for x in self.ends]
+        self.debris = [s.is_debris for s in segs]
+        self.q_glued = [self._glued(s) for s in segs]
+        self.labels = [""] * len(segs)
+        self._highlighter.blockSignals(True)
+        self.setPlainText(text)
+        self._highlighter.blockSignals(False)
+        self._invalidate()
+
+    def _glued(self, seg) -> list[tuple[int, int]]:
+        if seg.is_debris or seg.core is None:
+            return []
+        pieces = [(seg.start, seg.core.start), (seg.core.end, seg.end)]
+        return [(self.umap.to_qt(a), self.umap.to_qt(b)) for a, b in pieces if b > a]
+
+    def debris_format(self) -> QTextCharFormat:
+        return self.format_for_label("", True)
+
+    def set_labels(self, labels: list[str]) -> None:
+        """New classes for the passages; only the text blocks of passages that changed are
+        highlighted again (new thresholds or a correction change a few of thousands)."""
+        labels = list(labels)
+        if labels == self.labels:
+            return
+        changed = [i for i, (old, new) in enumerate(zip(self.labels, labels)) if old != new] \
+            if len(labels) == len(self.labels) else None
+        self.labels = labels
+        if changed is None or len(changed) > len(labels) // 4:
+            self.rehighlight()
+            return
+        doc = self.document()
+        blocks = {}
+        for i in changed:
+            block = doc.findBlock(self.q_starts[i])
+            while block.isValid() and block.position() < max(self.q_ends[i], self.q_starts[i] + 1):
+                blocks[block.blockNumber()] = block
+                block = block.next()
+        for block in blocks.values():
+            self._highlighter.rehighlightBlock(block)
+        self.formatsChanged.emit()
+
+    def set_theme(self, theme: themes.Theme) -> None:
+        self.theme = theme
+        self._formats.clear()
+        self.rehighlight()
+
+    def set_visible_classes(self, classes: set[str]) -> None:
+        if set(classes) != self.visible_classes:
+            self.visible_classes = set(classes)
+            self.rehighlight()
+
+    def rehighlight(self) -> None:
+        self._highlighter.rehighlight()
+        self.formatsChanged.emit()
+
+    def format_for(self, i: int) -> QTextCharFormat | None:
+        label = self.labels[i] if i < len(self.labels) else ""
+        debris = self.debris[i]
+        if not debris and (not label or label not in self.visible_classes):
+            return None
+        return self.format_for_label(label, debris)
+
+    def format_for_label(self, label: str, debris: bool) -> QTextCharFormat:
+        key = (label, debris)
+        fmt = self._formats.get(key)
+        if fmt is None:
+            fmt = self._formats[key] = self.theme.char_format(label or "unique", debris)
+        return fmt
+
+    # -- geometry -----------------------------------------------------------------------------
+    def _invalidate(self, *args) -> None:
+        self._extents = None
+        self.layoutChanged.emit()
+
+    def resizeEvent(self, event) -> None:
+        keep = self._reading_anchor() if event.oldSize().width() != event.size().width() else None
+        super().resizeEvent(event)      # a new width re-wraps the text: every line below moves
+        self._invalidate()
+        if keep is not None:
+            self.keeping_place = True       # (synchronised scrolling does not follow this move)
+            try:
+                self._return_to(*keep)
+            finally:
+                self.keeping_place = False
+
+    def _reading_anchor(self) -> tuple[int, float, int | None] | None:
+        """What the reader is looking at: (text position, its distance below the view's top, the
+        end of the selected passage or None) for the selected passage when it is in view, else
+        for the first character shown."""
+        if not self.starts or self.view_height() <= 0:
+            return None
+        doc = self.document()
+        layout = doc.documentLayout()
+        top = self.scroll_y()
+        for selection in self.extraSelections()[:1]:
+            position = selection.cursor.selectionStart()
+            y = self._y_at(doc, layout, position, False)
+            if top <= y < top + self.view_height():
+                return position, y - top, max(position, selection.cursor.selectionEnd() - 1)
+        position = self.cursorForPosition(QPoint(0, 0)).position()
+        return position, self._y_at(doc, layout, position, False) - top, None
+
+    def _return_to(self, position: int, offset: float, end: int | None) -> None:
+        """Scroll so ``position`` is ``offset`` below the top again, the selected passage whole."""
+        doc = self.document()
+        layout = doc.documentLayout()
+        y = self._y_at(doc, layout, position, False)
+        scroll = y - offset
+        if end is not None:     # re-wrapped taller, it may no longer fit below that point
+            scroll = max(scroll, min(y, self._y_at(doc, layout, end, True) - self.view_height()))
+        self.set_scroll_y(max(0.0, scroll))
+
+    def segment_extents(self) -> list[tuple[float, float]]:
+        """(top, bottom) of every segment in document coordinates (cached until relayout)."""
+        if self._extents is None:
+            doc = self.document()
+            layout = doc.documentLayout()
+            out = []
+            for qs, qe in zip(self.q_starts, self.q_ends):
+                out.append((self._y_at(doc, layout, qs, False), self._y_at(doc, layout, max(qs, qe - 1), True)))
+            self._extents = out
+        return self._extents
+
+    @staticmethod
+    def _y_at(doc, layout, pos: int, bottom: bool) -> float:
+        block = doc.findBlock(pos)
+        rect = layout.blockBoundingRect(block)
+        line = block.layout().lineForTextPosition(pos - block.position())
+        if not line.isValid():
+            return rect.bottom() if bottom else rect.top()
+        y = rect.top() + line.y()
+        return y + line.height() if bottom else y
+
+    def document_height(self) -> float:
+        return float(self.document().size().height())
+
+    def scroll_y(self) -> int:
+        return self.verticalScrollBar().value()
+
+    def set_scroll_y(self, y: float) -> None:
+        self.verticalScrollBar().setValue(int(round(y)))
+
+    def view_height(self) -> int:
+        return self.viewport().height()
+
+    def ensure_segment_visible(self, seg: int) -> None:
+        top, bottom = self.segment_extents()[seg]
+        y0 = self.scroll_y()
+        h = self.view_height()
+        if top < y0 or bottom > y0 + h:
+            self.set_scroll_y(max(0.0, top - h / 3))
+
+    def offset_at(self, pos) -> int:
+        """Code-point offset under a viewport point."""
+        return self.umap.from_qt(self.cursorForPosition(pos).position())
+
+    def segment_rect(self, seg: int) -> QRect:
+        """Viewport rectangle of the first character of ``seg`` (for clicks in tests)."""
+        cursor = QTextCursor(self.document())
+        cursor.setPosition(self.q_starts[seg] + 1)
+        return self.cursorRect(cursor)
+
+    # -- selection ----------------------------------------------------------------------------
+    def show_selection(self, segs: list[int]) -> None:
+        selections = []
+        for seg in segs:
+            sel = QTextEdit.ExtraSelection()
+            cursor = QTextCursor(self.document())
+            cursor.setPosition(self.q_starts[seg])
+            cursor.setPosition(self.q_ends[seg], QTextCursor.MoveMode.KeepAnchor)
+            sel.cursor = cursor
+            fmt = QTextCharFormat()
+            # neutral, not the palette's blue: that would read as "shared"
+            fmt.setForeground(QColor(self.theme.selection_text))
+            fmt.setBackground(QColor(self.theme.selection))
+            sel.format = fmt
+            selections.append(sel)
+        self.setExtraSelections(selections)
+
+    # -- events -------------------------------------------------------------------------------
+    def mouseReleaseEvent(self, event) -> None:
+        super().mouseReleaseEvent(event)
+        if event.button() == Qt.MouseButton.LeftButton and not self.textCursor().hasSelection():
+            self.passageClicked.emit(self.offset_at(event.position().toPoint()), event.modifiers())
+
+    def segment_at_offset(self, offset: int) -> int | None:
+        return segment_at(self.starts, self.ends, offset)
+
+    def keyPressEvent(self, event) -> None:
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            self.passageClicked.emit(self.umap.from_qt(self.textCursor().position()), event.modifiers())
+            return
+        super().keyPressEvent(event)
+
+    def _set_drop_target(self, on: bool) -> None:
+        if on != self.drop_target:
+            self.drop_target = on
+            self.viewport().update()
+
+    def paintEvent(self, event) -> None:
+        super().paintEvent(event)
+        if self.drop_target:    # where a dragged file will land
+            painter = QPainter(self.viewport())
+            painter.setPen(QPen(QColor(self.theme.focus), 3, Qt.PenStyle.DashLine))
+            painter.drawRect(self.viewport().rect().adjusted(2, 2, -3, -3))
+            painter.end()
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if event.mimeData().hasUrls():
+            event.acceptProposedAction()
+            self._set_drop_target(True)
+        else:
+            super().dragEnterEvent(event)
+
+    def dragLeaveEvent(self, event) -> None:
+        self._set_drop_target(False)
+        super().dragLeaveEvent(event)
+
+    def dragMoveEvent(self, event) -> None:
+        if event.mimeData().hasUrls():
+            event.acceptProposedAction()
+        else:
+            super().dragMoveEvent(event)
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        self._set_drop_target(False)
+        urls = [u for u in event.mimeData().urls() if u.isLocalFile()]
+        if urls:
+            event.acceptProposedAction()
+            self.fileDropped.emit(urls[0].toLocalFile())
+        else:
+            event.ignore()
+
+    def zoom(self, points: float) -> None:
+        font = self.font()
+        font.setPointSizeF(max(6.0, points))
+        self.setFont(font)
+        self.document().setDefaultFont(font)
+
+
