@@ -16,12 +16,19 @@ caches cleared and the worker ended before each run; what the fact layer adds is
 each on-run less the off-run made next to it, in wall-clock and in CPU time. (For a figure that
 does not drift with the machine: benchmarks/fact_instructions.py counts instructions.)
 
-    .venv/bin/python benchmarks/run_facts.py [--show-errors] [--set dev|heldout|blind|blind2|blind3] [--no-write]
+    .venv/bin/python benchmarks/run_facts.py [--show-errors] [--set dev|heldout|blind|blind2|blind3|cross-dev|cross-heldout|cross-heldout2|cross-heldout3]
+                                             [--no-write] [--package OTHER/desktop]
+
+The cross-language sets are built from the translations and the evaluation data each run
+(``benchmarks/facts_crosslang.py``) and scored three ways: the fact layer told each side's
+language, left to judge it, and a naive baseline. ``--package`` scores another checkout's fact
+layer (the one before the cross-language work, say) on every set.
 """
 from __future__ import annotations
 
 import json
 import os
+import re
 import statistics
 import sys
 import time
@@ -29,7 +36,10 @@ from collections import Counter
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "desktop"))
+# --package DIR: the fact layer of another checkout's ``desktop`` folder (a baseline), else this one's
+PACKAGE = Path(sys.argv[sys.argv.index("--package") + 1]) if "--package" in sys.argv else ROOT / "desktop"
+sys.path.insert(0, str(PACKAGE))
+sys.path.insert(1, str(ROOT / "benchmarks"))
 
 from synopsis.core.facts import clear_cache, find_fact_changes  # noqa: E402
 from synopsis.core.model import FACT_KINDS, Span  # noqa: E402
@@ -47,19 +57,46 @@ HISTORY = ROOT / "benchmarks" / "results" / "facts_history.md"
 
 
 def predict(item: dict) -> set[str]:
+    """The fact kinds the fact layer reports for an item (given each side's language, when the
+    item says it and the fact layer takes it)."""
     a, b = item["a"], item["b"]
     allow = set(item.get("allow", ()))
-    got = {f.kind for f in find_fact_changes(a, [Span(0, len(a))], b, [Span(0, len(b))])
-           if not (f.kind in allow and f.severity == 1)}
+    languages = item.get("languages")
+    whole_a, whole_b = [Span(0, len(a))], [Span(0, len(b))]
+    try:
+        found = find_fact_changes(a, whole_a, b, whole_b, languages=languages) \
+            if languages else find_fact_changes(a, whole_a, b, whole_b)
+    except TypeError:       # (a fact layer from before the language arguments: see --package)
+        found = find_fact_changes(a, whole_a, b, whole_b)
+    got = {f.kind for f in found if not (f.kind in allow and f.severity == 1)}
     return got & set(item["scope"]) if "scope" in item else got
 
 
-def accuracy(paths: list[Path], show_errors: bool) -> tuple[list[str], dict]:
-    items = [json.loads(line) for path in paths for line in path.read_text(encoding="utf-8").splitlines() if line]
+def predict_digits(item: dict) -> set[str]:
+    """The naive baseline: a figure changed when the digit strings of the two sides differ."""
+    digits_a, digits_b = Counter(re.findall(r"\d+", item["a"])), Counter(re.findall(r"\d+", item["b"]))
+    got = {"number"} if digits_a != digits_b else set()
+    return got & set(item["scope"]) if "scope" in item else got
+
+
+def load(paths: list[Path]) -> list[dict]:
+    return [json.loads(line) for path in paths for line in path.read_text(encoding="utf-8").splitlines() if line]
+
+
+def accuracy(paths: list[Path] | list[dict], show_errors: bool, guess=predict, by_pair: bool = False
+             ) -> tuple[list[str], dict]:
+    """Precision and recall per kind of ``guess`` on the items of ``paths`` (or the items given);
+    ``by_pair``: a table per language pair too."""
+    items = load(paths) if paths and isinstance(paths[0], Path) else paths      # type: ignore[arg-type]
     tp, fp, fn = Counter(), Counter(), Counter()
     clean_ok = clean = 0
+    pairs: dict[str, Counter] = {}
     for item in items:
-        gold, got = set(item["kinds"]), predict(item)
+        gold, got = set(item["kinds"]), guess(item)
+        counts = pairs.setdefault(item.get("pair", ""), Counter())
+        counts["tp"] += len(got & gold)
+        counts["fp"] += len(got - gold)
+        counts["fn"] += len(gold - got)
         for k in got & gold:
             tp[k] += 1
         for k in got - gold:
@@ -82,8 +119,16 @@ def accuracy(paths: list[Path], show_errors: bool) -> tuple[list[str], dict]:
         figures[k] = (prec, rec)
         rows.append(f"| {k} | {t + n_} | {prec:.3f} | {rec:.3f} |")
     rows.append("")
-    rows.append(f"{len(items)} items ({', '.join(p.name for p in paths)}); {clean} without a fact change, "
+    named = ", ".join(p.name for p in paths) if paths and isinstance(paths[0], Path) else "built by facts_crosslang.py"
+    rows.append(f"{len(items)} items ({named}); {clean} without a fact change, "
                 f"{clean_ok} of them ({clean_ok / max(clean, 1):.1%}) with no fact reported.")
+    if by_pair:
+        rows += ["", "| language pair (A-B) | items | precision | recall |", "|---|---:|---:|---:|"]
+        for pair, c in sorted(pairs.items()):
+            size = sum(1 for item in items if item.get("pair") == pair)
+            prec = c["tp"] / (c["tp"] + c["fp"]) if c["tp"] + c["fp"] else 1.0
+            rec = c["tp"] / (c["tp"] + c["fn"]) if c["tp"] + c["fn"] else 1.0
+            rows.append(f"| {pair} | {size} | {prec:.3f} | {rec:.3f} |")
     return rows, figures
 
 
@@ -153,6 +198,7 @@ def speed() -> list[str]:
         cases.append(("WMT19 en-de references, ~2,000 lines each (ar / arp)", *big, 9))
     rows = ["| pair | fact layer | links | facts off | added by facts | added | per link | CPU added |",
             "|---|---|---:|---:|---:|---:|---:|---:|"]
+    load_before = os.getloadavg()[0]
     for label, path_a, path_b, repeats in cases:
         for worker in (True, False):
             off, added, added_cpu, n_links = _timed(path_a, path_b, repeats, worker)
@@ -163,6 +209,8 @@ def speed() -> list[str]:
                         f"{added_cpu / off:+.0%} |")
             if worker and not fact_worker.enabled(n_links):
                 break           # (in-process either way)
+    rows.append(f"\nLoad average (1 minute) before / after these runs: {load_before:.1f} / {os.getloadavg()[0]:.1f} "
+                f"on {os.cpu_count()} cores.")
     if len(cases) == 1:
         rows.append(f"\n(The 2,000-line pair was skipped: no data under {DATA}.)")
     return ["`compare()` with `Settings(facts=False)` and `facts=True`, every passage analysis and word "
@@ -177,7 +225,29 @@ def speed() -> list[str]:
             "engine) while this process makes the word diffs and then finds the dates and figures; the "
             "in-process rows (the engine's default executor) are the fact layer's own cost. Every run holds "
             "the garbage collector off, as the command line does.", "", *rows, "",
-            "    .venv/bin/python benchmarks/run_facts.py          # the five sets, then the speed table"]
+            "    .venv/bin/python benchmarks/run_facts.py          # every set (same-language, cross-language), then the speed table"]
+
+
+CROSS_SETS = {"cross-dev": "dev", "cross-heldout": "heldout", "cross-heldout2": "heldout2", "cross-heldout3": "heldout3"}
+
+
+def predict_without_languages(item: dict) -> set[str]:
+    """The fact layer left to judge each side's language from its words."""
+    return predict({k: v for k, v in item.items() if k != "languages"})
+
+
+def cross_language(split: str, show: bool) -> list[str]:
+    """The tables of a part of the cross-language set (facts_crosslang.py): the fact layer told
+    each side's language, then left to judge it, then the naive baseline."""
+    import facts_crosslang
+    items = [item for item in facts_crosslang.build() if item["split"] == split]
+    rows, _ = accuracy(items, show, by_pair=True)
+    guessed, _ = accuracy(items, False, predict_without_languages)
+    naive, _ = accuracy(items, False, predict_digits)
+    return (["Each side's language given (as `compare()` knows it):", "", *rows, "",
+             "The same items, each side's language left to the fact layer to judge from the words:", "", *guessed,
+             "", "Naive baseline on the same items: a figure changed when the two sides' digit strings differ "
+             "(no other kind is ever reported):", "", *naive])
 
 
 def main() -> int:
@@ -189,6 +259,10 @@ def main() -> int:
             continue
         rows, _ = accuracy(paths, show)
         sections.append((name, rows))
+    for name, split in CROSS_SETS.items():
+        if only and name != only or not DATA.exists():
+            continue
+        sections.append((name, cross_language(split, show)))
     for name, rows in sections:
         print(f"## {name}", *rows, sep="\n")
     if only or "--no-write" in sys.argv:
@@ -205,10 +279,19 @@ def main() -> int:
              "edits written afresh), scored once; the detector was changed after that run for the faults it "
              "showed. Second blind set: `benchmarks/facts_blind.py --second` (the same edit functions on "
              "sentences no earlier set used), built after those changes and scored once; first-run "
-             "figures of both are kept in the history below.", ""]
+             "figures of both are kept in the history below. Cross-language sets: `benchmarks/facts_crosslang.py` "
+             "(a real sentence and a translation of it, faithful or with one planted change; English news "
+             "into Russian, Ukrainian, Spanish, French and German, WMT19 German into English, translations written for the "
+             "set; Text+Berg German-French, published translations; a severity-1 note counts as no fact), "
+             "the development part tuned on; the first and second held-out parts each scored, then tuned on for the "
+             "faults it showed (their first-run figures are not in the repository); the third held-out part not "
+             "tuned on.", ""]
     for name, rows in sections:
         title = {"heldout": "held-out", "blind": "blind", "blind2": "second blind", "blind3": "third blind",
-                 "dev": "development"}[name]
+                 "dev": "development", "cross-dev": "cross-language development",
+                 "cross-heldout": "cross-language held-out",
+                 "cross-heldout2": "second cross-language held-out",
+                 "cross-heldout3": "third cross-language held-out"}[name]
         lines += [f"## Accuracy, {title} set "
                   "(per item and kind, any severity)", "", *rows, ""]
     lines += ["## Speed", "", *timing, ""]

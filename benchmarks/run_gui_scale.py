@@ -80,7 +80,7 @@ def measure(sentences: int, frames: int, cancel_after: float) -> dict:
             app.processEvents()
             time.sleep(0.005)
         cancel_s = ended[0] - t_cancel
-        status = w.status_label.text()
+        status = w.statusBar().currentMessage() or w.status_label.text()
         # 2. a full run, the event loop watched
         done: list[float] = []
         w.comparisonReady.connect(lambda: done.append(time.perf_counter()))

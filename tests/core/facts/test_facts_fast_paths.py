@@ -7,7 +7,8 @@ import re
 import pytest
 from hypothesis import example, given, settings, strategies as st
 
-from synopsis.core.facts import dates, find_fact_changes, names, negation, numbers, quotes
+from synopsis.core.facts import dates, find_fact_changes, name_changes, names, negation, numbers, quotes
+from synopsis.core.facts import german as german_nouns, reference, spelling
 from synopsis.core.facts.common import Passage, norm_words, word_set
 from synopsis.core.model import Span
 
@@ -92,8 +93,8 @@ KEYS = ["putin", "putins", "russia", "russian", "us", "american", "america", "us
                max_size=5),
        st.sets(st.sampled_from(["us", "eu", "ecb", "xyz"]), max_size=2))
 def test_unmatched_keys_are_those_no_key_of_the_other_side_inflects(other_keys, keys, other_acr):
-    plain = {k for k in keys - other_acr if not any(names.same(k, o) for o in other_keys)}
-    assert names._unmatched(keys, other_acr, other_keys) == plain
+    plain = {k for k in keys - other_acr if not any(spelling.same(k, o) for o in other_keys)}
+    assert name_changes._unmatched(keys, other_acr, other_keys) == plain
 
 
 @pytest.mark.parametrize("word", ["%", "per cent", "Prozent", "percentage points", "km", "sq km", "hectares",
@@ -258,48 +259,19 @@ def test_a_german_noun_swap_raises_no_name_fact_but_a_speaker_swap_is_still_attr
     assert "attribution" in found("Die Polizei sagte, es sei ruhig.", "Die Armee sagte, es sei ruhig.")
 
 
-def _plain_word_before(text: str, start: int) -> tuple[str, int] | None:
-    """The word of letters one space before ``start`` (leading opening marks dropped) and where it starts."""
-    if start < 2 or text[start - 1] != " ":
-        return None
-    cut = text.rfind(" ", 0, start - 1) + 1
-    word = text[cut:start - 1]
-    stripped = word.lstrip("([{\"'„“‘«»‹›‚")
-    if not stripped.isalpha():
-        return None
-    return stripped, cut + len(word) - len(stripped)
-
-
-def _determiner(word: str, lower_case_only: bool) -> bool:
-    if lower_case_only:
-        return word in names._DETERMINERS
-    return word.lower() in names._DETERMINERS and word in (word.lower(), word.capitalize(), word.upper())
-
-
 def _plain_after_determiner(text: str, start: int, lower_case_only: bool = False) -> bool:
-    """Whether the word at ``start`` follows a determiner (or a determiner and an adjective in
-    lower case), a space or a line break apart: the rule names._after_determiners implements
-    for a whole document at once."""
-    text = text.replace("\n", " ")
-    before = _plain_word_before(text, start)
-    if before is None:
-        return False
-    prev, at = before
-    if _determiner(prev, lower_case_only):
-        return True
-    if at != start - 1 - len(prev) or not prev.endswith(names._ADJECTIVE_ENDINGS) or not prev.islower():
-        return False            # an adjective: lower-case letters only, no opening mark before it
-    before = _plain_word_before(text, at)
-    return before is not None and _determiner(before[0], lower_case_only)
+    """The rule names._after_determiners implements for a whole document at once, applied to
+    the word at ``start`` alone (see facts.reference)."""
+    return reference.after_determiner(text, start, lower_case_only)
 
 
 @settings(max_examples=1000, deadline=None)
 @given(pieces(["der", "Der", "DIE", "dIe", "die", "neue", "Neue", "große", "ihr", "eines", "dies", "x", "(", "„", "'",
-               "-", " ", "  ", "\n", "Regierung", "EU", "Anteil", "ß", "3", "_"], size=10))
+               "-", " ", "  ", "\n", "Regierung", "EU", "Anteil", "ß", "3", "_", "35-jährige", "3-"], size=10))
 @example("(„Die neue Regierung\ndie\nKunden ((der  Anteil „„DIE (Preise")
 def test_the_words_after_a_determiner_follow_the_plain_rule(text):
     names.clear_caches()
-    found = names._after_determiners(text)
+    found = german_nouns.after_determiners(text)
     assert found == {start for start in range(len(text) + 1) if _plain_after_determiner(text, start)}
 
 
@@ -390,7 +362,7 @@ NAMEISH = ["Die", "die", "der", "Der", "Regierung", "neue", "Berlin", "Ursula", 
 def test_names_without_nouns_are_the_names_less_the_nouns(text):
     p = passage(text)
     every = names.extract(p)
-    spans = lambda found: [(n.span, n.noun, n.common_head, [k for k, _, _ in n.words]) for n in found]
+    spans = lambda found: [(n.span, n.noun, n.common_head, list(n.keys)) for n in found]
     assert spans(names.extract(p, nouns=False)) == spans([n for n in every if not n.noun])
 
 
@@ -435,7 +407,7 @@ def test_document_nouns_are_the_capitalised_words_after_a_determiner(text):
     plain = {m.group().casefold() for m in re.finditer(r"[^\W\d_a-z][^\W\d_A-Z]+(?!\w)", text)
              if (m.start() == 0 or not (text[m.start() - 1].isalnum() or text[m.start() - 1] == "_"))
              and _plain_after_determiner(text, m.start(), lower_case_only=True)}
-    assert names.document_nouns(text) == plain - names._NOUN_EXCEPTIONS
+    assert german_nouns.document_nouns(text) == plain - german_nouns.NOUN_EXCEPTIONS
 
 
 @settings(max_examples=300, deadline=None)

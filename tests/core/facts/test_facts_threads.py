@@ -29,7 +29,7 @@ def test_threads_sharing_the_kept_analyses_get_the_facts_one_thread_gets(monkeyp
     cases = [_case(n % 2) for n in range(400)]
     expected = [facts.find_fact_changes_many(*case) for case in cases]
     assert all(sum(map(len, found)) >= 4 for found in expected)
-    monkeypatch.setattr(facts, "_KEPT", 1)          # evictions all the time
+    monkeypatch.setattr(facts.analysis, "KEPT", 1)          # evictions all the time
     switch = sys.getswitchinterval()
     sys.setswitchinterval(1e-6)
     errors: list[BaseException] = []

@@ -12,39 +12,52 @@ from dataclasses import dataclass
 from typing import AbstractSet
 
 from ..model import Fact, Span
+from ..vocab import FactKind, Severity
 from .common import Passage, WordScan, word_pattern
-from .names import Name, document_nouns
-from .spelling import _DEMONYMS, _VARIANTS, same, transliterated, variant
+from .german import document_nouns
+from .lexicon import LANGUAGES, SPELLINGS, joined
+from .names import Name
+from .spelling import DEMONYMS, same, transliterated, variant
 
-_VERBS_EN = (r"said|says|say|told|tells|claimed|claims|added|adds|stated|states|explained|announced|"
-             r"insisted|warned|argued|wrote|writes|noted|suggested|confirmed|denied|declared|stressed|"
-             r"asserted|maintained|acknowledged|admitted|tweeted|posted")
-_VERBS_DE = (r"sagte|sagt|sagten|erklärte|erklärt|betonte|berichtete|schrieb|warnte|behauptete|meinte|"
-             r"bestätigte|kündigte|teilte")
+_EN, _DE = LANGUAGES["en"], LANGUAGES["de"]
+SPEAKER_NOUNS = frozenset(w.casefold() for lex in LANGUAGES.values() for w in lex.speaker_nouns)
+ORGANISATION_HEADS = frozenset(w.casefold() for lex in LANGUAGES.values() for w in lex.organisation_heads)
+
+
+def common_speaker(keys: list[str], noun: bool = False) -> bool:
+    """Whether a speaker's name is a common noun or an organisation's name, which a translation
+    puts in other words ("Police said" / "По данным полиции", "The Video Software Dealers
+    Association said" / "По данным Ассоциации дилеров"): a German noun, one word of the
+    ``speaker_nouns``, or a name whose last word heads organisations' names."""
+    return noun or len(keys) == 1 and keys[0] in SPEAKER_NOUNS or keys[-1] in ORGANISATION_HEADS
+_VERBS_EN = "|".join(_EN.speech_verbs)
+_VERBS_DE = "|".join(_DE.speech_verbs)
 _VERBS = _VERBS_EN + "|" + _VERBS_DE
 _AFTER = re.compile(r"\A,?\s+(?:on\s+\w+\s+|(?:yesterday|today)\s+)?(?:\w+ly\s+)?(?:(?:has|had|have|also|later|then|hat|hatte)\s+)*(?:" + _VERBS + r")\b", re.I)
 # "Ushakov, an aide to Putin, said": the name, an apposition between commas, then the verb
 _APPOSITION = re.compile(r"\A,\s+(?:(?:a|an|the|his|her|its|der|die|das|ein|eine)\s+)?[^,.;:!?\"“”„«»\n]{3,70}?,\s+"
                          r"(?:(?:has|had|also|then|hat|hatte)\s+)*(?:" + _VERBS + r")\b", re.I)
-_BEFORE = re.compile(r"(?:\baccording\s+to|\blaut)\s+(?:(?:the|an?)\s+)?\Z", re.I)
-_HONORIFIC = r"(?:(?:Dr|Mr|Mrs|Ms|Prof|Gov|Sen|Rep|Gen|Lt|Col|Sgt|Rev|St)\.\s+)?"
+_BEFORE = re.compile(r"(?:" + "|".join(r"\b" + p for p in joined("according_to")) + r")\s+(?:(?:the|an?)\s+)?\Z", re.I)
+_HONORIFIC = r"(?:(?:" + "|".join(_EN.honorifics) + r")\.\s+)?"
 # "said Putin" only when the name closes the clause (not "said Putin was ready"); "told X" names
 # the listener, not the speaker
-_VERB_BEFORE = re.compile(r"\b(?:" + _VERBS_EN.replace("told|tells|", "") + r")\s+(?:the\s+)?" + _HONORIFIC + r"\Z", re.I)
+_VERB_BEFORE = re.compile(r"\b(?:" + "|".join(v for v in _EN.speech_verbs if v not in _EN.listener_verbs)
+                          + r")\s+(?:the\s+)?" + _HONORIFIC + r"\Z", re.I)
 # German puts the subject after the verb ("erklärte Ferrell und lachte"): no clause end needed
 _VERB_BEFORE_DE = re.compile(r"\b(?:" + _VERBS_DE + r")\s+(?:der\s+|die\s+)?" + _HONORIFIC + r"\Z", re.I)
 _CLAUSE_END = re.compile(r"\A\s*(?:[.,;:!?)”\"’“]|\Z)")
-_ZUFOLGE = re.compile(r"\A\s+zufolge\b", re.I)
-_PRONOUN_BEFORE = re.compile(r"(?<!\w)(?P<p>he|she|they|we|I|er|sie|wir)\s+"
+_ZUFOLGE = re.compile(r"\A\s+(?:" + "|".join(joined("speaker_after")) + r")\b", re.I)
+_PRONOUN_BEFORE = re.compile(r"(?<!\w)(?P<p>" + "|".join(joined("subject_pronouns")) + r")\s+"
                              r"(?:(?:has|had|also|then|hat|hatte)\s+)*\Z", re.I)
 # "…, said he." but not "said he imposed": an English pronoun after the verb speaks only at a
 # clause end (German puts the speaker after the verb: "sagte er dem Sender")
 _PRONOUN_AFTER = re.compile(r"\A\s+(?:(?P<p>he|she|they)(?=\s*(?:[.,;:!?)”\"’“]|\Z))|(?P<de>er|sie)\b)", re.I)
-# The cues: speech verbs (written in lower case: a case-sensitive scan is much faster) and the
+# The cues: speech verbs (written in lower case: a case-sensitive scan is cheaper) and the
 # words that put the speaker after them. Each cue word has its own small pattern that opens
 # with its first letter, and a passage is scanned only for the cue words it has (see
 # common.WordScan).
-_OTHER_CUES = ("according", "According", "laut", "Laut", "zufolge")
+_OTHER_CUES = tuple(form for phrase in joined("according_to") for word in [re.match(r"\w+", phrase).group()]
+                    for form in (word, word.capitalize())) + tuple(joined("speaker_after"))
 _CUE = WordScan([(w.lower(), word_pattern(w)) for w in _VERBS.split("|") + list(_OTHER_CUES)])
 
 
@@ -53,13 +66,15 @@ class Speaker:
     span: Span
     keys: list[str]      # empty for a pronoun
     given: str | None = None     # the key of the word before the surname when it looks like a first name
+    common: bool = False         # a common noun, as far as can be told: one word opening a sentence, a German noun
 
 
 
 
 # The last word before a name that _BEFORE, _VERB_BEFORE or _VERB_BEFORE_DE can end with
 # (an honorific ends with a full stop instead).
-_LAST_WORDS = frozenset(_VERBS.split("|")) | frozenset("to laut the a an der die".split())
+_LAST_WORDS = frozenset(_VERBS.split("|")) | frozenset("to the a an der die".split()) | frozenset(
+    re.findall(r"\w+\Z", phrase)[0] for phrase in joined("according_to"))
 _DOTTED_I = re.compile("[İı]")
 # "the ambassador to the US said": a name governed by a preposition is not who spoke
 _OBJECT_OF = re.compile(r"(?<!\w)(?:to|of|in|at|from|for|with|on|into|against|between|zu|von|in|aus|mit|gegen)"
@@ -98,7 +113,7 @@ def extract(passage: Passage, names: list[Name]) -> list[Speaker]:
     zufolge = passage.odd_case or "zufolge" in passage.words
     for n in names:
         # only a name with a cue word nearby needs the patterns below
-        start, end = n.words[0][1], n.words[-1][2]
+        start, end = n.starts[0], n.ends[-1]
         k = bisect_left(cues, start - 35)
         if k == len(cues) or cues[k] > end + 110:
             continue
@@ -109,7 +124,7 @@ def extract(passage: Passage, names: list[Name]) -> list[Speaker]:
         if speaks or zufolge and _ZUFOLGE.match(after) or _may_precede(before) and (
                     _BEFORE.search(before) or _VERB_BEFORE_DE.search(before) or
                     (_VERB_BEFORE.search(before) and _CLAUSE_END.match(after))):
-            out.append(Speaker(n.span, [k for k, _, _ in n.words], _given(text, n, passage.german)))
+            out.append(Speaker(n.span, list(n.keys), _given(text, n, passage.german), common_speaker(n.keys, n.noun)))
     one = passage.chunks[0] if len(passage.chunks) == 1 else None
     for pos, end in verbs:
         # "he said" / "said he": a pronoun speaker, matched with anyone
@@ -131,27 +146,21 @@ def _first_name_like(word: str, k: str) -> bool:
     """A capitalised word of letters ("Janet"), not an acronym ("US") nor a place or people's
     name from the tables ("American")."""
     return (len(word) > 1 and word.isalpha() and word[0].isupper() and word[1:].islower()
-            and k not in _DEMONYMS and k not in _VARIANTS)
+            and k not in DEMONYMS and k not in SPELLINGS)
 
 
 # German writes a role before a name without an article ("sagte Verteidigungsminister
 # Pistorius"), capitalised as a first name is: a word with one of these endings is a role
-_GERMAN_ROLE_ENDINGS = tuple(
-    "minister ministerin präsident präsidentin sprecher sprecherin chef chefin kanzler kanzlerin leiter "
-    "leiterin direktor direktorin führer führerin vorsitzende vorsitzender trainer trainerin experte expertin "
-    "analyst analystin professor professorin abgeordnete abgeordneter botschafter botschafterin meister "
-    "meisterin senator senatorin richter richterin anwalt anwältin autor autorin mitarbeiter mitarbeiterin "
-    "gouverneur gouverneurin kandidat kandidatin sekretär sekretärin berater beraterin vertreter vertreterin "
-    "kommissar kommissarin manager managerin gründer gründerin".split())
+_GERMAN_ROLE_ENDINGS = _DE.role_endings
 
 
 def _given(text: str, name: Name, german: bool = False) -> str | None:
     """The key of the word right before the surname, a space apart, if it looks like a first
     name (in German, not a role nor a word the document uses as a common noun)."""
-    if len(name.words) < 2:
+    if len(name.keys) < 2:
         return None
-    k, start, end = name.words[-2]
-    if name.words[-1][1] != end + 1 or not _first_name_like(text[start:end], k):
+    k, start, end = name.keys[-2], name.starts[-2], name.ends[-2]
+    if name.starts[-1] != end + 1 or not _first_name_like(text[start:end], k):
         return None
     if german and (k.endswith(_GERMAN_ROLE_ENDINGS) or k in document_nouns(text)):
         return None
@@ -188,12 +197,12 @@ def compare(text_a: str, sa: list[Speaker], words_a: AbstractSet[str],
     left_b = [y for y in left_b if y.keys and (left_a or y.keys[-1] not in words_a)]
     facts: list[Fact] = []
     for x, y in zip(left_a, left_b):
-        facts.append(Fact("attribution", x.span, y.span, severity=3,
+        facts.append(Fact(FactKind.ATTRIBUTION, x.span, y.span, severity=Severity.ALARM,
                           note=f"speaker changed: {x.span.slice(text_a)} → {y.span.slice(text_b)}"))
     for x in left_a[len(left_b):]:
-        facts.append(Fact("attribution", x.span, None, severity=2,
+        facts.append(Fact(FactKind.ATTRIBUTION, x.span, None, severity=Severity.CHECK,
                           note=f"attribution only in A: {x.span.slice(text_a)}"))
     for y in left_b[len(left_a):]:
-        facts.append(Fact("attribution", None, y.span, severity=2,
+        facts.append(Fact(FactKind.ATTRIBUTION, None, y.span, severity=Severity.CHECK,
                           note=f"attribution only in B: {y.span.slice(text_b)}"))
     return facts

@@ -11,12 +11,15 @@ from functools import lru_cache
 from typing import Iterator
 
 from ..model import Span
+from .lexicon import INTL, LANGUAGES
+from .transliteration import CYRILLIC, cyrillic_language
 
 WORD = re.compile(r"(?:[A-Z]\.){2,}|\w+(?:[’'\-]\w+)*", re.UNICODE)
 _DIGIT = re.compile(r"\d")
-GERMAN_WORDS = frozenset("der die das und ist nicht mit von den dem ein eine sich auf für des im zu "
-                         "wird wurde hat haben sind war einer eines einem bei nach aus als auch dass werden noch über".split())
-ENGLISH_WORDS = frozenset("the and is of to was with for that has have are were".split())
+GERMAN_WORDS = LANGUAGES["de"].function_words
+ENGLISH_WORDS = LANGUAGES["en"].function_words
+_FRENCH_WORDS = LANGUAGES["fr"].function_words
+_SPANISH_WORDS = LANGUAGES["es"].function_words
 _NOT_WORD = re.compile(r"[^\w]+", re.UNICODE)
 _WORD_CHARS = re.compile(r"\w+")
 _NOT_SUFFIX = re.compile(r"n't\b")
@@ -53,29 +56,35 @@ class Passage:
     spends more on building it than some detectors spend on reading it.)
     """
 
-    __slots__ = ("text", "chunks", "words", "has_digit", "odd_case", "german", "flags")
+    __slots__ = ("text", "chunks", "words", "has_digit", "odd_case", "language", "german", "flags")
 
     def __init__(self, text: str, chunks: tuple[tuple[int, str], ...], words: frozenset[str],
-                 has_digit: bool, odd_case: bool) -> None:
+                 has_digit: bool, odd_case: bool, language: str | None = None, cyrillic: str | None = None) -> None:
         self.text = text
         self.chunks = chunks
         self.words = words            # lower-cased words (see norm_words): a cheap test before a regex scan
         self.has_digit = has_digit
         self.odd_case = odd_case      # has a letter that a case-blind regex and casefold() read differently
-        # German by its function words (decides "Billion" = 10^12 and noun capitalisation)
-        self.german = len(words & GERMAN_WORDS) >= 2 and len(words & ENGLISH_WORDS) < 2
+        # the document's language as the caller gave it, else the passage's as its words tell
+        if language is None:
+            language = passage_language(words, cyrillic)
+        self.language = language
+        self.german = language == "de"     # (decides "Billion" = 10^12 and noun capitalisation)
         flags = 0       # the word_flag bits of the lists the passage has a word of
         for w in words & _FLAGGED:
             flags |= _FLAG_OF[w]
         self.flags = flags
 
     @classmethod
-    def of(cls, text: str, spans: list[Span]) -> "Passage":
+    def of(cls, text: str, spans: list[Span], language: str | None = None) -> "Passage":
+        """The passage of ``spans`` in ``text``, a document in ``language`` (a BCP 47 primary
+        tag: "en", "de", ...; None: judged from the passage's own words)."""
         n = len(text)
         chunks = tuple((s.start, text[s.start:min(s.end, n)]) for s in spans if min(s.end, n) > s.start)
         joined = chunks[0][1] if len(chunks) == 1 else "\n".join(c for _, c in chunks)
+        cyrillic = None if language is not None or joined.isascii() or not CYRILLIC.search(joined) else joined
         return cls(text, chunks, word_set(joined), _DIGIT.search(joined) is not None,
-                   _ODD_CASE[0] in joined or _ODD_CASE[1] in joined)
+                   _ODD_CASE[0] in joined or _ODD_CASE[1] in joined, language, cyrillic)
 
     def finditer(self, pattern: re.Pattern[str]) -> Iterator[tuple[int, re.Match[str]]]:
         """Every match of ``pattern`` in each chunk, with the chunk's offset."""
@@ -85,6 +94,39 @@ class Passage:
 
     def joined(self) -> str:
         return "\n".join(chunk for _, chunk in self.chunks)
+
+
+def passage_language(words: frozenset[str], cyrillic: str | None = None) -> str | None:
+    """A passage's language when the caller does not know its document's: Russian or Ukrainian
+    when most of its words are Cyrillic (``cyrillic``: its text, if it has a Cyrillic letter),
+    German by its function words (at least two, and fewer than two English ones), French or
+    Spanish by theirs (at least three, more than the other's and than the English ones), else
+    None (English is looked for in every passage anyway)."""
+    if cyrillic is not None and 2 * sum(1 for w in words if CYRILLIC.match(w)) >= len(words):
+        return cyrillic_language(cyrillic)
+    english = len(words & ENGLISH_WORDS)
+    if english >= 2:
+        return None
+    if len(words & GERMAN_WORDS) >= 2:
+        return "de"
+    french, spanish = len(words & _FRENCH_WORDS), len(words & _SPANISH_WORDS)
+    if french >= 3 and french > spanish and french > english:
+        return "fr"
+    if spanish >= 3 and spanish > french and spanish > english:
+        return "es"
+    return None
+
+
+def across(a: Passage, b: Passage) -> bool:
+    """Whether two passages are in two languages: both known and different, or one in a language
+    read with its own patterns (French, Spanish, Russian, Ukrainian) and the other not judged
+    (English, as far as its words tell; an undecided German line stays with English)."""
+    la, lb = a.language, b.language
+    if la == lb:
+        return False
+    if la is not None and lb is not None:
+        return True
+    return (la or lb) in INTL
 
 
 def norm_words(text: str) -> str:
@@ -110,6 +152,19 @@ def word_set(text: str) -> frozenset[str]:
 
 
 _SAMPLE = 20_000        # characters of a document read by german_document
+
+
+def primary_tag(tag: str | None) -> str | None:
+    """The primary language subtag of a BCP 47 tag, in lower case ("de-AT" -> "de"); None for none."""
+    return tag.replace("_", "-").split("-")[0].lower() or None if tag else None
+
+
+def document_language(text: str, given: str | None) -> str | None:
+    """A document's language: ``given`` when the caller knows it, else "de" for a German
+    document (see ``german_document``), else None."""
+    if given is not None:
+        return given
+    return "de" if german_document(text) else None
 
 
 @lru_cache(maxsize=8)
@@ -142,7 +197,7 @@ class WordScan:
     An alternation of many words, each behind a look-behind, is tried at every position of the
     text. Most passages hold one or two of the words (``Passage.words`` tells which); a pattern
     for one word that opens with its first letter lets the regex engine jump from candidate to
-    candidate, several times faster on news text. ``alternatives`` are ``(trigger words,
+    candidate (see benchmarks/results/facts_history.md). ``alternatives`` are ``(trigger words,
     pattern source)`` in the order of the full alternation (``plain``); an alternative must
     match only where one of its trigger words is among the passage's words, and no two may
     match overlapping text (so the matches of the separate patterns, in text order, are those

@@ -11,47 +11,15 @@ import re
 from dataclasses import dataclass
 
 from ..model import Fact, Span
+from ..vocab import FactKind, Severity
 from .common import Passage, overlaps, span, word_flag
+from .date_patterns import PATTERNS as _PATTERNS, WEEKDAY as _WD, DateTables, for_language
+from .lexicon import INTL, joined, merged, union
 
-_MONTHS = {
-    "january": 1, "jan": 1, "januar": 1, "jänner": 1, "february": 2, "feb": 2, "februar": 2,
-    "march": 3, "mar": 3, "märz": 3, "april": 4, "apr": 4, "may": 5, "mai": 5, "june": 6,
-    "jun": 6, "juni": 6, "july": 7, "jul": 7, "juli": 7, "august": 8, "aug": 8, "september": 9,
-    "sep": 9, "sept": 9, "october": 10, "oct": 10, "oktober": 10, "okt": 10, "november": 11,
-    "nov": 11, "december": 12, "dec": 12, "dezember": 12, "dez": 12,
-}
-_WEEKDAYS = {
-    "monday": 0, "montag": 0, "tuesday": 1, "dienstag": 1, "wednesday": 2, "mittwoch": 2,
-    "thursday": 3, "donnerstag": 3, "friday": 4, "freitag": 4, "saturday": 5, "samstag": 5,
-    "sonnabend": 5, "sunday": 6, "sonntag": 6,
-}
-_RELATIVE = {"gestern": "yesterday", "heute": "today", "morgen": "tomorrow",
-             "vorgestern": "day before yesterday", "übermorgen": "day after tomorrow",
-             "heute abend": "tonight", "heute nacht": "tonight"}
-# (in any case: German capitalises its units, "2000 Euro", "2000 Dollar")
-_UNIT_AFTER = (r"\s*(?i:%|per\s?cent|percent|prozent|bn|billion|million|m\b|mrd|mio|k\b|euros?|"
-               r"dollars?|pounds?|pfund|people|troops|soldiers|sq|square|km|miles|kilomet|tonnes|tons)")
-
-_MON = r"(?P<mon>(?:January|February|March|April|May|June|July|August|September|October|November|December|Januar|Jänner|Februar|März|Mai|Juni|Juli|Oktober|Dezember)|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Okt|Nov|Dec|Dez)\.?)"
-_WD = r"(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Montag|Dienstag|Mittwoch|Donnerstag|Freitag|Samstag|Sonnabend|Sonntag)"
-_DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th|\.)?"
-_YEAR = r"(?P<year>(?:1[89]|20)\d{2})"
-_B = r"(?<![\w$€£.,])"
+_MONTHS = merged("months")
+_WEEKDAYS = merged("weekdays")
+_RELATIVE = merged("relative")
 _DIGIT = re.compile(r"\d")
-
-_PATTERNS = [re.compile(p) for p in (
-    # numeric dates: German "09.08.2014" / "9.8.2014" and ISO "2014-08-09"
-    _B + r"(?P<day>[0-3]?\d)\.(?P<monnum>[01]?\d)\.(?P<year>(?:1[89]|20)\d{2})(?![\d.,]\d)",
-    _B + r"(?P<year>(?:1[89]|20)\d{2})-(?P<monnum>[01]\d)-(?P<day>[0-3]\d)(?!\d)",
-    _B + r"(?:" + _WD + r",?\s+)?(?:the\s+)?" + _DAY + r"\s+(?:of\s+)?" + _MON + r"(?:,?\s+" + _YEAR + r")?(?!\w)",
-    r"(?:" + _WD + r",?\s+)?" + _MON + r"\s+" + _DAY + r"(?!\d)(?:,?\s+" + _YEAR + r")?(?![\w])",
-    _MON + r",?\s+" + _YEAR + r"(?!\w)",
-    r"(?<!\w)" + _WD + r"(?!\w)",
-    r"(?<!\w)(?P<mon>January|February|April|June|July|September|October|November|December|Januar|Februar|März|Juni|Juli|Oktober|Dezember)(?!\w)",
-    _B + r"(?P<time>(?:[01]?\d|2[0-4])(?::[0-5]\d(?!\d)(?:\s?(?:[ap]\.?m\.?|Uhr))?(?![\w-])|\.[0-5]\d\s?(?:[ap]\.?m\.?|Uhr))|\d{1,2}\s?(?:[ap]\.m\.|[ap]m\b|Uhr\b))",
-    r"(?i)(?=[ytlndvüghmpck])(?<!\w)(?P<rel>yesterday|today|tomorrow|tonight|(?:last|next|this|past|coming)\s+(?:week|month|year|weekend|morning|evening|night)|day before yesterday|day after tomorrow|vorgestern|übermorgen|gestern|heute(?:\s+(?:abend|nacht))?|morgen(?=\s+(?:wird|will|soll|beginnt|kommt|findet))|(?:letzte|nächste|diese|kommende|vergangene)[nrs]?\s+(?:Woche|Monat|Jahr|Wochenende))(?!\w)",
-    _B + _YEAR + r"(?![\w%]|[.,]\d)(?!" + _UNIT_AFTER + r")",
-)]
 
 # What each pattern above cannot match without (a cheap test per chunk: most sentences have
 # no date, and a regex that opens with a look-behind is tried at every position): n a numeric
@@ -59,15 +27,15 @@ _PATTERNS = [re.compile(p) for p in (
 # weekday, t a clock time's digits, r a relative word (tested on the passage's words).
 _NEEDS = ("n", "i", "dm", "dm", "my", "w", "m", "t", "r", "y")
 _PATTERN_NEEDS = [(pattern, frozenset(needs)) for pattern, needs in zip(_PATTERNS, _NEEDS)]
-_FEATURES = {"m": re.compile(r"Jan|Feb|Ma[ryi]|Apr|Ju[nl]|Aug|Sep|O[ck]t|Nov|De[cz]|Jän|Mär"), "w": re.compile(_WD)}
+_FEATURES = {"m": re.compile("|".join(sorted({w[:3] for w in joined("month_names") + joined("month_abbreviations")}))),
+             "w": re.compile(_WD)}
 _DIGIT_FEATURES = {"n": re.compile(r"\d\.\d{1,2}\."), "i": re.compile(r"\d\d{3}-\d\d-"),
                    "y": re.compile(r"(?:1[89]|20)\d\d"), "t": re.compile(r"\d(?:[:.]\d|\s?[apU])")}
 # The relative pattern needs a relative word ("gestern") or a modifier and a period ("this week").
-_REL_WORDS = frozenset("yesterday today tomorrow tonight vorgestern übermorgen gestern heute morgen".split())
+_REL_WORDS = frozenset(w for w in _RELATIVE if " " not in w)
 # (the relative pattern's modifiers: the English ones, and the German ones with their endings)
-_REL_MODIFIERS = frozenset("last next this past coming".split()) | frozenset(
-    stem + ending for stem in "letzte nächste diese kommende vergangene".split() for ending in ("", "n", "r", "s"))
-_PERIODS = frozenset("week month year weekend morning evening night woche monat jahr wochenende".split())
+_REL_MODIFIERS = union("relative_modifiers")
+_PERIODS = union("periods")
 
 
 def _features(chunk: str, relative: bool, weekday: bool) -> set[str]:
@@ -101,33 +69,39 @@ class DateMention:
     parts: dict[str, object]
 
 
-def _parts(match: re.Match[str]) -> dict[str, object]:
+def _parts(match: re.Match[str], tables: DateTables | None = None) -> dict[str, object]:
+    """The parts of the date ``match`` found; ``tables``: the words of another language."""
+    months, weekdays, relative = (_MONTHS, _WEEKDAYS, _RELATIVE) if tables is None else \
+        (tables.months, tables.weekdays, tables.relative)
     groups = match.groupdict()
     parts: dict[str, object] = {}
     if groups.get("wd"):
-        parts["wd"] = _WEEKDAYS[groups["wd"].lower()]
+        parts["wd"] = weekdays[_apostrophes(groups["wd"].lower())]
     if groups.get("mon"):
-        parts["month"] = _MONTHS[groups["mon"].lower().rstrip(".")]
+        parts["month"] = months[groups["mon"].lower().rstrip(".")]
     if groups.get("monnum"):
         parts["month"] = int(groups["monnum"])
     if groups.get("day"):
         parts["day"] = int(groups["day"])
+    if groups.get("day2") or groups.get("day2b"):          # "4-5 March", "4–5 марта", "4 y 5 de marzo"
+        parts["day2"] = int(groups.get("day2") or groups["day2b"])
     if groups.get("year"):
         parts["year"] = int(groups["year"])
     if groups.get("time"):
         parts["time"] = _clock(groups["time"])
     if groups.get("rel"):
-        rel = " ".join(groups["rel"].lower().split())
-        parts["rel"] = _RELATIVE.get(rel) or _relative_phrase(rel)
+        rel = _apostrophes(" ".join(groups["rel"].lower().split()))
+        parts["rel"] = relative.get(rel) or _relative_phrase(rel)
     return parts
 
 
+def _apostrophes(word: str) -> str:
+    return word.replace("’", "'").replace("ʼ", "'") if "’" in word or "ʼ" in word else word
+
+
 # a relative phrase's first word (German by its stem, whatever the ending) and its period, in English
-_MODIFIER_STEMS = {"last": "last", "past": "last", "letzt": "last", "vergangen": "last", "next": "next",
-                   "coming": "next", "nächst": "next", "kommend": "next", "this": "this", "dies": "this"}
-_PERIOD_WORDS = {"woche": "week", "monat": "month", "jahr": "year", "wochenende": "weekend", "week": "week",
-                 "month": "month", "year": "year", "weekend": "weekend", "morning": "morning",
-                 "evening": "evening", "night": "night"}
+_MODIFIER_STEMS = merged("modifier_stems")
+_PERIOD_WORDS = merged("period_words")
 
 
 def _relative_phrase(rel: str) -> str:
@@ -163,7 +137,16 @@ def _relative(flags: int) -> bool:
 
 
 def extract(passage: Passage) -> list[DateMention]:
+    """The dates of a passage, in text order."""
     found: list[DateMention] = []
+    if passage.language in INTL:      # (another language's patterns: every one on every chunk)
+        tables = for_language(passage.language)
+        for offset, chunk in passage.chunks:
+            for pattern in tables.patterns:
+                for match in pattern.finditer(chunk):
+                    add(found, offset, match, tables)
+        found.sort(key=lambda d: d.span.start)
+        return found
     flags = passage.flags
     relative = _relative(flags)
     if not (passage.has_digit or relative or flags & _NAMED_DAYS_FLAG):
@@ -174,22 +157,30 @@ def extract(passage: Passage) -> list[DateMention]:
     for offset, chunk in passage.chunks:
         for pattern in _patterns_for(_features(chunk, relative, weekday)):
             for match in pattern.finditer(chunk):
-                sp = span(offset, match)
-                if found and overlaps(sp, [d.span for d in found]):
-                    continue
-                parts = _parts(match)
-                if "day" in parts and not 1 <= int(parts["day"]) <= 31:  # type: ignore[call-overload]
-                    continue
-                if not 1 <= int(parts.get("month", 1)) <= 12:  # type: ignore[call-overload]
-                    continue
-                found.append(DateMention(sp, parts))
+                add(found, offset, match)
     found.sort(key=lambda d: d.span.start)
     return found
 
 
+def add(found: list[DateMention], offset: int, match: re.Match[str], tables: DateTables | None = None) -> None:
+    """Add the date of ``match`` (in the chunk at ``offset``) to ``found``, unless it overlaps
+    a date found before (by an earlier pattern) or names no real day or month."""
+    sp = span(offset, match)
+    if found and overlaps(sp, [d.span for d in found]):
+        return
+    parts = _parts(match, tables)
+    if "day" in parts and not 1 <= int(parts["day"]) <= 31:  # type: ignore[call-overload]
+        return
+    if "day2" in parts and not 1 <= int(parts["day2"]) <= 31:  # type: ignore[call-overload]
+        return
+    if not 1 <= int(parts.get("month", 1)) <= 12:  # type: ignore[call-overload]
+        return
+    found.append(DateMention(sp, parts))
+
+
 # Parts of today: each is "today" said more precisely ("this morning" / "today" is no change,
 # "this morning" / "tonight" is).
-_PARTS_OF_TODAY = frozenset({"tonight", "this morning", "this evening", "this night", "heute früh"})
+_PARTS_OF_TODAY = union("parts_of_today")
 
 
 def _same_part(k: str, a: object, b: object) -> bool:
@@ -231,7 +222,7 @@ def compare(text_a: str, dates_a: list[DateMention], text_b: str, dates_b: list[
         if other is not None:
             left_a.remove(x)
             left_b.remove(other)
-            facts.append(Fact("date", x.span, other.span, severity=3,
+            facts.append(Fact(FactKind.DATE, x.span, other.span, severity=Severity.ALARM,
                               note=f"date changed: {x.span.slice(text_a)} → {other.span.slice(text_b)}"))
     # A relative word against an absolute date may be the same day said differently.
     for x in list(left_a):
@@ -239,12 +230,12 @@ def compare(text_a: str, dates_a: list[DateMention], text_b: str, dates_b: list[
         if other is not None:
             left_a.remove(x)
             left_b.remove(other)
-            facts.append(Fact("date", x.span, other.span, severity=1,
+            facts.append(Fact(FactKind.DATE, x.span, other.span, severity=Severity.NOTE,
                               note=f"date given differently: {x.span.slice(text_a)} / {other.span.slice(text_b)}"))
     for x in left_a:
-        facts.append(Fact("date", x.span, None, severity=2,
+        facts.append(Fact(FactKind.DATE, x.span, None, severity=Severity.CHECK,
                           note=f"date only in A: {x.span.slice(text_a)}"))
     for y in left_b:
-        facts.append(Fact("date", None, y.span, severity=2,
+        facts.append(Fact(FactKind.DATE, None, y.span, severity=Severity.CHECK,
                           note=f"date only in B: {y.span.slice(text_b)}"))
     return facts

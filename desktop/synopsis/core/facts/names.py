@@ -9,26 +9,24 @@ side only is usually paraphrase, so it is reported only when it looks like a per
 from __future__ import annotations
 
 import re
-from collections import Counter
-from functools import lru_cache
-from itertools import accumulate
-from typing import AbstractSet
+from dataclasses import dataclass
+from typing import AbstractSet, Sequence
 
-from ..model import Fact, Span
+from ..model import Span
+
 from .common import WORD, Passage
-from .dates import _MONTHS, _WEEKDAYS
-from .numbers import _MULT, _SCALE, _SMALL, unit_name
-from .spelling import _ALIKE, _DEMONYMS, _VARIANTS, same, variant
+from .german import NOUN_EXCEPTIONS, after_determiners
+from .lexicon import ALWAYS, CYRILLIC_CONNECTORS, INTL, LANGUAGES, NAME_CONNECTORS, merged, union
+from .numbers import unit_name
+from .transliteration import CYRILLIC, latin
 
-_NUMBER_WORDS = frozenset(w.casefold() for w in (*_SMALL, *_MULT))     # case-folded, as keys are (see key)
-
-
+_NUMBER_WORDS = frozenset(w.casefold() for w in (*merged("number_words"), *merged("multipliers")))  # as keys are
+_SCALE = merged("scales")
+_MONTHS = merged("months")
+_WEEKDAYS = merged("weekdays")
 _FIGURE_UNITS = {"%", "pp", "EUR", "USD", "GBP", "RUB", "UAH"}
 # The single words numbers.unit_name takes for one of those units (its patterns spelled out)
-_FIGURE_UNIT_WORDS = frozenset(
-    "percent pct prozent prozentpunkt prozentpunkte prozentpunkten prozentpunktn euro euros eur dollar dollars "
-    "usdollar usdollars us-dollar us-dollars usd pound pounds pfund gbp rouble roubles ruble rubles rubel hryvnia "
-    "hryvnias hrywnja".split())
+_FIGURE_UNIT_WORDS = union("figure_unit_words")
 
 
 def _unit_word(k: str) -> bool:
@@ -36,26 +34,8 @@ def _unit_word(k: str) -> bool:
     (A key with a dotless "ı", which the unit patterns take for "i", is asked of them.)"""
     return len(k) > 2 and (k in _SCALE or k in _FIGURE_UNIT_WORDS or "ı" in k and unit_name(k) in _FIGURE_UNITS)
 
-_TITLES = frozenset(
-    "president minister foreign prime secretary general secretary-general chancellor envoy special "
-    "ambassador mr mrs ms dr prof sir king queen pope senator governor commissioner chief head "
-    "deputy vice leader spokesman spokeswoman spokesperson adviser advisor aide chairman director "
-    "premier mayor emir sheikh crown prince colonel general lieutenant captain commander "
-    "präsident bundeskanzler kanzler außenminister ministerin minister herr frau bundespräsident "
-    "staatschef regierungschef sprecher sprecherin".split())
-_STARTERS = frozenset(
-    "the a an and but or so yet if when while although though because as after before since until "
-    "during in on at by for from with without of to into over under about against between through "
-    "ahead amid despite however meanwhile moreover also earlier later then now this that these those "
-    "there here it its he she they we i you his her their our my your who what which where why how "
-    "some many most all any each every no not one both either neither other another such several "
-    "few more less last next first second third new former current according asked speaking "
-    "shortly fighting right even only just still yes oh instead once further additional "
-    "der die das den dem des ein eine einen einem einer eines und aber oder doch wenn als wie im am "
-    "an auf aus bei mit nach seit von vor zu zur zum für über unter gegen durch ohne er sie es wir "
-    "ich ihr man dies diese dieser dieses nun auch noch schon nur da dann dort hier laut zudem "
-    "außerdem jedoch trotz während weil dass ob was wer wo".split())
-_CONNECTORS = frozenset("von van de der den da di du al bin ibn la le del dos las los y".split())
+
+_CONNECTORS = NAME_CONNECTORS
 _CLOSERS = frozenset(".!?:;“\"‘«„(")       # a sentence (or a quotation) opens after these
 _FULL_STOPS = frozenset(".!?")
 _CLOSING_QUOTES = frozenset("”\"’»")
@@ -111,25 +91,27 @@ def _neighbour(text: str, start: int, end: int, after: bool) -> str:
 
 
 class Name:
-    """A run of capitalised words: its core words (titles and connectors left out) as
-    ``(key, start, end)`` and, computed only when asked (most names are matched at once), the
-    words either side and its acronym. Analyses are shared between comparisons (and threads):
-    nothing here is changed once the name is made, but for the neighbours, computed once."""
+    """A run of capitalised words: its core words (titles and connectors left out), each as its
+    key (see ``key``) and where it starts and ends in the document (a possessive ending left
+    out), and, computed only when asked (most names are matched at once), the words either side
+    and its acronym. Analyses are shared between comparisons (and threads): nothing here is
+    changed once the name is made, but for the neighbours, computed once."""
 
-    __slots__ = ("words", "noun", "common_head", "_chunk", "_first", "_last", "_prev", "_next")
+    __slots__ = ("keys", "starts", "ends", "noun", "common_head", "_chunk", "_first", "_last", "_prev", "_next")
 
-    def __init__(self, words: list[tuple[str, int, int]], chunk: str, first: int, last: int,
-                 noun: bool = False, common_head: bool = False) -> None:
-        self.words = words
+    def __init__(self, keys: Sequence[str], starts: Sequence[int], ends: Sequence[int], chunk: str, first: int,
+                 last: int, noun: bool = False, common_head: bool = False) -> None:
+        self.keys, self.starts, self.ends = keys, starts, ends
         self.noun = noun            # a German noun after an article: a possible speaker, not a name
         self.common_head = common_head      # a German run opened by such a noun: not a person
         self._chunk = chunk         # the text of the passage chunk the name is in
         self._first, self._last = first, last      # chunk offsets: first core word's start, last one's end
-        self._prev = self._next = None
+        self._prev: str | None = None
+        self._next: str | None = None
 
     @property
     def span(self) -> Span:
-        return Span(self.words[0][1], self.words[-1][2])
+        return Span(self.starts[0], self.ends[-1])
 
     @property
     def prev(self) -> str:
@@ -148,16 +130,39 @@ class Name:
     @property
     def acronym(self) -> str:
         """First letters of the core words ("European Central Bank" → "ecb")."""
-        return "".join(k[0] for k, _, _ in self.words if k)
+        return "".join(k[0] for k in self.keys if k)
+
+    @property
+    def opens_sentence(self) -> bool:
+        """Whether the name is the first word of a sentence (capitalised there anyway)."""
+        return _sentence_start(self._chunk, self._first)
 
     @property
     def person_like(self) -> bool:
-        return len(self.words) >= 2 and not self.common_head and not any(len(k) <= 1 for k, _, _ in self.words)
+        return len(self.keys) >= 2 and not self.common_head and not any(len(k) <= 1 for k in self.keys)
 
 
 def proper(names: list[Name]) -> list[Name]:
     """The names less the German nouns (which only attribution reads, as possible speakers)."""
     return [n for n in names if not n.noun]
+
+
+# What a capitalised word can be (see _role); _INSIDE: a connector in lower case that the
+# capital-token scan finds too (any non-ASCII letter opens a token: "де" in "Монтейру де Каштру").
+_NOT_NAME, _STARTER, _TITLE, _NAME, _INSIDE = range(5)
+
+
+@dataclass(frozen=True, slots=True)
+class WordInfo:
+    """What ``extract`` needs of a capitalised word, decided once per distinct word (see _learn)."""
+    role: int               # _NOT_NAME, _STARTER, _TITLE or _NAME
+    key: str
+    possessive: int         # length of a possessive ending ("’s"), left out of the name's span
+    may_be_noun: bool       # German: a noun if it follows a determiner
+
+
+# A capitalised token of a chunk: where it starts and ends in the chunk, and what it is.
+Token = tuple[int, int, WordInfo]
 
 
 def extract(passage: Passage, nouns: bool = True) -> list[Name]:
@@ -171,92 +176,95 @@ def extract(passage: Passage, nouns: bool = True) -> list[Name]:
     """
     names: list[Name] = []
     # German: the document offsets of the words after a determiner (nouns, see _close)
-    after_determiner = _after_determiners(passage.text) if passage.german else None
-    info = _WORD_INFO.get
-    german = after_determiner is not None
+    after_determiner = after_determiners(passage.text) if passage.german else None
+    words = words_of(passage.language) if passage.language in INTL else None
     for offset, text in passage.chunks:
-        # the open run: its first token (start, end, word info: see _WORD_INFO) and the tokens
-        # joined to it; most runs are one word, closed here without a call (as _close would)
-        first: tuple[int, str, int, bool] | None = None
-        first_start = first_end = 0
-        more: list[tuple[int, int, tuple[int, str, int, bool]]] = []
-        last = 0        # where the open run's last token ends
-        for m in _CAPITAL_TOKEN.finditer(text):
-            start, end = m.span()
-            word = info(m.group()) or _learn(m.group())
-            role = word[0]
-            if first is not None:
-                gap = start - last
-                # joined by a space or hyphen, or through "von der" (at most nine characters)
-                if role != _NOT_NAME and (gap == 1 and text[last] in " -" or 1 < gap <= 9 and _joins(text, last, start)):
-                    last = end
-                    more.append((start, end, word))
-                    continue
-                if more:
-                    _close((first_start, first_end, first), more, names, text, offset, after_determiner, nouns)
-                    more = []
-                elif first[0] != _TITLE:
-                    # German: a capitalised word after a determiner is a noun ("der Anteil")
-                    if german and first[3] and offset + first_start in after_determiner:
-                        if nouns:
-                            names.append(Name([(first[1], offset + first_start, offset + first_end - first[2])],
-                                              text, first_start, first_end, True))
-                    else:
-                        names.append(Name([(first[1], offset + first_start, offset + first_end - first[2])],
-                                          text, first_start, first_end))
-                first = None
-            if role == _NOT_NAME or role == _STARTER and _sentence_start(text, start):
-                continue
-            last = first_end = end
-            first_start = start
-            first = word
-        if first is not None:
-            _close((first_start, first_end, first), more, names, text, offset, after_determiner, nouns)
+        _extract_chunk(text, offset, after_determiner, nouns, names, words)
     return names
 
 
-def _close(first: tuple[int, int, tuple[int, str, int, bool]], more: list[tuple[int, int, tuple[int, str, int, bool]]],
-           names: list[Name], text: str, offset: int, after_determiner: AbstractSet[int] | None, nouns: bool) -> None:
+def _extract_chunk(text: str, offset: int, after_determiner: AbstractSet[int] | None, nouns: bool,
+                   names: list[Name], words: LanguageWords | None = None) -> None:
+    """The names of the chunk ``text`` (at ``offset`` in the document), added to ``names``. The
+    open run is its first token and the tokens joined to it; most runs are one word, closed
+    here without a call (as _close would). ``words``: another language's word tables."""
+    info, learn, joins = (_WORD_INFO.get, _learn, _joins) if words is None else (words.info.get, words.learn, words.joins)
+    first: WordInfo | None = None
+    first_start = first_end = 0
+    more: list[Token] = []
+    last = 0        # where the open run's last token ends
+    for m in _CAPITAL_TOKEN.finditer(text):
+        start, end = m.span()
+        word = info(m.group()) or learn(m.group())
+        role = word.role
+        if role == _INSIDE:
+            continue
+        if first is not None:
+            gap = start - last
+            # joined by a space or hyphen, or through "von der" (at most nine characters)
+            if role != _NOT_NAME and (gap == 1 and text[last] in " -" or 1 < gap <= 9 and joins(text, last, start)):
+                last = end
+                more.append((start, end, word))
+                continue
+            if more:
+                _close((first_start, first_end, first), more, names, text, offset, after_determiner, nouns)
+                more = []
+            elif first.role != _TITLE:
+                # German: a capitalised word after a determiner is a noun ("der Anteil")
+                noun = after_determiner is not None and first.may_be_noun and offset + first_start in after_determiner
+                if nouns or not noun:
+                    names.append(Name((first.key,), (offset + first_start,), (offset + first_end - first.possessive,),
+                                      text, first_start, first_end, noun))
+            first = None
+        if role == _NOT_NAME or role == _STARTER and _sentence_start(text, start):
+            continue
+        last = first_end = end
+        first_start = start
+        first = word
+    if first is not None:
+        _close((first_start, first_end, first), more, names, text, offset, after_determiner, nouns)
+
+
+def _close(first: Token, more: list[Token], names: list[Name], text: str, offset: int,
+           after_determiner: AbstractSet[int] | None, nouns: bool) -> None:
     """Add the name of the run ``first`` + ``more`` (its words less the titles) to ``names``; a
     title alone is no name. ``after_determiner``: for a German passage, the document offsets of
-    the words that follow a determiner (see ``_after_determiners``)."""
+    the words that follow a determiner (see ``german.after_determiners``)."""
     if not more:        # one word, the common case
-        start, end, (role, k, possessive, may_be_noun) = first
-        if role != _TITLE:
+        start, end, word = first
+        if word.role != _TITLE:
             # German: a capitalised word after a determiner is a noun ("der Anteil")
-            if after_determiner is not None and may_be_noun and offset + start in after_determiner:
-                if nouns:
-                    names.append(Name([(k, offset + start, offset + end - possessive)], text, start, end, True))
-            else:
-                names.append(Name([(k, offset + start, offset + end - possessive)], text, start, end))
+            noun = after_determiner is not None and word.may_be_noun and offset + start in after_determiner
+            if nouns or not noun:
+                names.append(Name((word.key,), (offset + start,), (offset + end - word.possessive,),
+                                  text, start, end, noun))
         return
-    core = [t for t in (first, *more) if t[2][0] != _TITLE]
+    core = [(start, end, word) for start, end, word in (first, *more) if word.role != _TITLE]
     if not core:
         return
+    (head_start, _, head), (_, tail_end, _) = core[0], core[-1]
     # a German noun after a determiner that heads a longer run ("der Gruppe Sorgen", "die
     # Gelbe Karte") keeps the run from counting as a person's name
-    after_article = after_determiner is not None and core[0][2][3] and offset + core[0][0] in after_determiner
+    after_article = after_determiner is not None and head.may_be_noun and offset + head_start in after_determiner
     if after_article and len(core) == 1 and not nouns:
         return
-    names.append(Name([(w[1], offset + start, offset + end - w[2]) for start, end, w in core],
-                      text, core[0][0], core[-1][1], noun=after_article and len(core) == 1,
-                      common_head=after_article and len(core) > 1))
+    names.append(Name([word.key for _, _, word in core], [offset + start for start, _, _ in core],
+                      [offset + end - word.possessive for _, end, word in core], text, head_start, tail_end,
+                      noun=after_article and len(core) == 1, common_head=after_article and len(core) > 1))
 
 
-# What extract needs of a capitalised word, decided once per distinct word:
-# (role, key, length of a possessive ending, whether it is a German noun after a determiner)
-_WORD_INFO: dict[str, tuple[int, str, int, bool]] = {}
+_WORD_INFO: dict[str, WordInfo] = {}
 
 
-def _learn(word: str) -> tuple[int, str, int, bool]:
+def _learn(word: str) -> WordInfo:
     if len(_WORD_INFO) > 50_000:
         _WORD_INFO.clear()
     # a noun if after a determiner: one word with the rest in lower case ("Regierung", not
     # "EU"), not a name German writes with an article
     may_be_noun = word[1:].islower() and (word if word.isalnum() else _HEAD.match(word).group()).casefold() \
-        not in _NOUN_EXCEPTIONS
+        not in NOUN_EXCEPTIONS
     k = key(word)
-    got = _WORD_INFO[word] = (_fast_role(word, k), k, _possessive(word), may_be_noun)
+    got = _WORD_INFO[word] = WordInfo(_fast_role(word, k), k, _possessive(word), may_be_noun)
     return got
 
 
@@ -282,10 +290,6 @@ def _possessive(word: str) -> int:
     return 2 if word[-2:] in ("’s", "'s") else 0
 
 
-# What a capitalised word can be, decided once per distinct word (see _role).
-_NOT_NAME, _STARTER, _TITLE, _NAME = range(4)
-
-
 def _role(word: str, k: str) -> int:
     """``_NOT_NAME`` (a month, number or unit word), ``_STARTER`` (a name unless it opens a
     sentence: "The", "After"), ``_TITLE`` ("President": part of a run, never a name alone) or
@@ -309,42 +313,71 @@ def _fast_role(word: str, k: str) -> int:
     return _role(word, k) if "ı" in k or word in _CONNECTORS else _NAME
 
 
+class LanguageWords:
+    """The word tables of names in a passage in a language other than English and German: its
+    month, weekday and number words are no names, its starters open sentences, its titles
+    stand before names, its connectors join them ("де"), and a Cyrillic word's key is its Latin
+    spelling (see ``transliteration.latin``), so that names compare across scripts."""
+
+    def __init__(self, language: str) -> None:
+        codes = (*ALWAYS, language)
+        lex = LANGUAGES[language]
+        self.language = language
+        self.info: dict[str, WordInfo] = {}
+        self.roles = dict(_KEY_ROLES)
+        for w in (*merged("months", codes), *merged("weekdays", codes), *merged("number_words", codes),
+                  *merged("multipliers", codes), *(k for k in merged("scales", codes) if len(k) > 2)):
+            self.roles.setdefault(w.casefold(), _NOT_NAME)
+        for w in lex.starters:
+            self.roles.setdefault(w.casefold(), _STARTER)
+        for w in lex.titles:
+            self.roles.setdefault(w.casefold(), _TITLE)
+        # ("y" and "e" join lists of names in Spanish and Portuguese: "Ucrania, Estados Unidos y Rusia")
+        self.connectors = (_CONNECTORS | CYRILLIC_CONNECTORS) - {"y", "e"}
+        connector = "(?:" + "|".join(sorted(self.connectors, key=len, reverse=True)) + ")"
+        first = "(?:" + "|".join(sorted(self.connectors - _ARTICLE_CONNECTORS, key=len, reverse=True)) + ")"
+        self.join_gap = re.compile(f"[ -]{first}(?: {connector})?[ -]")
+
+    def joins(self, text: str, end: int, start: int) -> bool:
+        """``_joins``, with this language's connectors too."""
+        return self.join_gap.fullmatch(text, end, start) is not None
+
+    def learn(self, word: str) -> WordInfo:
+        if len(self.info) > 50_000:
+            self.info.clear()
+        k = key(word)
+        role = self.roles.get(k, _TITLE if word in self.connectors else _NAME) if word[0].isupper() else \
+            _INSIDE if word in self.connectors else _NOT_NAME
+        got = self.info[word] = WordInfo(role, latin(k, self.language) if CYRILLIC.search(k) else k,
+                                         _possessive(word), False)
+        return got
+
+
+_LANGUAGE_WORDS: dict[str, LanguageWords] = {}
+
+
+def words_of(language: str | None) -> LanguageWords | None:
+    """The word tables of a passage in ``language`` (None: English and German, the module's own)."""
+    if language is None or language in ALWAYS or language not in LANGUAGES:
+        return None
+    found = _LANGUAGE_WORDS.get(language)
+    if found is None:
+        found = _LANGUAGE_WORDS[language] = LanguageWords(language)
+    return found
+
+
 def _no_punct(chunk: str, start: int, end: int) -> bool:
     """No sentence or clause punctuation in ``chunk[start:end]`` (mostly a single space)."""
     return end - start == 1 and chunk[start] == " " or not _PUNCT.search(chunk, start, end)
 
 
 _PUNCT = re.compile(r"[.!?,;:]")
-_DETERMINERS = frozenset("der die das den dem des ein eine einen einem einer eines kein keine keinen "
-                         "keinem keiner keines im am zum zur vom beim ins dieser diese dieses diesem "
-                         "diesen jeder jede jedes seine seiner seinem seinen ihre ihrer ihrem ihren "
-                         "unsere unser sein ihr".split())
-# a determiner opening a sentence ("Seiner Meinung nach") starts no name either, nor does a
+_GERMAN = LANGUAGES["de"]
+# a German determiner opening a sentence ("Seiner Meinung nach") starts no name either, nor does a
 # German adverb or conjunction ("Folglich", "Warum"), capitalised only there
-_GERMAN_OPENERS = frozenset(
-    "warum weshalb wieso weswegen deshalb deswegen daher darum dadurch damit folglich daraufhin dennoch "
-    "trotzdem allerdings inzwischen mittlerweile bereits bisher damals jetzt später zuvor vorher nachdem "
-    "bevor obwohl seitdem sobald sofern falls immerhin zumindest vorzugsweise optimalerweise schließlich "
-    "letztlich zunächst anschließend danach davor dabei dafür dagegen darauf darüber davon dazu ebenso "
-    "ebenfalls gleichzeitig stattdessen vielmehr tatsächlich natürlich leider glücklicherweise "
-    "offensichtlich eigentlich insgesamt insbesondere besonders sogar kaum erst außerdem deswegen "
-    "allein alle alles viele einige manche mehrere beide jeder jede jedes welche welcher welches "
-    "wenn weil dass denn sondern sowie sodass indem ob wie wo wer was wann wohin woher".split())
 # (every word list a key is looked up in is case-folded as keys are: "Außerdem" -> "ausserdem")
-_STARTERS = frozenset(w.casefold() for w in _STARTERS | _DETERMINERS | _GERMAN_OPENERS)
-_TITLES = frozenset(w.casefold() for w in _TITLES)
-# Names German writes with an article ("die Ukraine", "der Kreml", "die Nato"): still names.
-_NAMES_WITH_ARTICLE = frozenset(
-    "schweiz türkei ukraine slowakei mongolei krim iran irak jemen libanon sudan kongo tschad niger "
-    "vatikan kreml nato uno hamas hisbollah taliban fifa uefa bundeswehr bundestag bundesrat".split())
-_ADJECTIVE_ENDINGS = ("e", "en", "er", "em", "es")
-
-
-_NOUN_EXCEPTIONS = _NAMES_WITH_ARTICLE | frozenset(_VARIANTS) | frozenset(_DEMONYMS)
-_OPENERS = "([{\"'„“‘«»‹›‚"
-_DETERMINER_FORMS = frozenset(f for d in _DETERMINERS for f in (d, d.capitalize(), d.upper()))
-# a determiner in any of those forms with one opening mark or none, as a whole space-separated token
-_DETERMINER_FORM_TOKENS = frozenset(o + d for d in _DETERMINER_FORMS for o in ("", *_OPENERS))
+_STARTERS = frozenset(w.casefold() for w in union("starters") | _GERMAN.determiners | _GERMAN.sentence_openers)
+_TITLES = frozenset(w.casefold() for w in union("titles"))
 
 
 def _capitalised(word: str, k: str) -> bool:
@@ -385,297 +418,12 @@ def _sentence_start(chunk: str, start: int) -> bool:
     return False
 
 
-# A word with a capital and then only lower-case letters (a common noun, written as German writes
-# one): the word after a determiner that document_nouns takes for a noun.
-_NOUN_WORD = re.compile(r"[^\W\d_a-z][^\W\d_A-Z]+(?!\w)")
-# a determiner with one opening mark or none ("die", "(die"), as a whole space-separated token
-_DETERMINER_TOKENS = frozenset(o + d for d in _DETERMINERS for o in ("", *_OPENERS))
-# a determiner (any case) behind two or more opening marks ("(„die"), as a whole token: rare, found by a scan
-# (the first mark comes before the look-behind, which lets the engine skip to the candidates)
-_MANY_OPENERS = re.compile(f"[{re.escape(_OPENERS)}](?<![^ \\n].)[{re.escape(_OPENERS)}]+"
-                           f"(?:{'|'.join(sorted(_DETERMINER_FORMS))})(?=[ \\n])")
-
-
-def document_nouns(text: str) -> frozenset[str]:
-    """The keys of the words a German document uses as common nouns somewhere: after a
-    determiner in lower case ("die Produkte", "der neue Trainer"), less the names German writes with an
-    article. A run of such words elsewhere in the document ("Produkte → Artikel" at the start
-    of a sentence) is a noun too, not a name: ``compare`` takes such a word as found on
-    both sides."""
-    return _german_scan(text)[1]
-
-
-def _after_determiners(text: str) -> frozenset[int]:
-    """The offsets in ``text`` of the words that follow a determiner ("der Anteil", "(die
-    Regierung", "Die Regierung"), or a determiner and an inflected adjective in lower case
-    ("die neue Regierung"), each a space (or a line break) apart.
-
-    German capitalises every noun, so a single capitalised word there is taken for a noun, not
-    a name, unless it is one of the few names German writes with an article ("die Ukraine"):
-    see ``_learn``."""
-    return _german_scan(text)[0]
-
-
-@lru_cache(maxsize=8)
-def _german_scan(text: str) -> tuple[frozenset[int], frozenset[str]]:
-    """``_after_determiners`` and ``document_nouns`` of a document, found together in one pass
-    over its space-separated tokens: only the two tokens after each determiner are read.
-    (Asked word by word of each passage, this was the largest cost of names on German text.)"""
-    toks = text.replace("\n", " ").split(" ")     # (a line break as a space: the offsets stay)
-    many = {m.group() for m in _MANY_OPENERS.finditer(text)}        # rare: "(„die"
-    any_case = _DETERMINER_FORM_TOKENS.union(many)
-    lower_case = _DETERMINER_TOKENS.union(t for t in many if t.lstrip(_OPENERS) in _DETERMINERS)
-    ends = list(accumulate(map(len, toks)))     # token j starts at ends[j - 1] + j
-    toks.append("")                             # (the token after the last: none)
-    determiners = [i for i, t in enumerate(toks) if t in any_case]
-    adjectives = [i + 1 for i in determiners
-                  if (t := toks[i + 1]).endswith(_ADJECTIVE_ENDINGS) and t.isalpha() and t.islower()]
-    offsets = [ends[i] + i + 1 for i in determiners]
-    offsets += [ends[i] + i + 1 for i in adjectives]
-    # the nouns: the words after a lower-case determiner, or after it and an adjective
-    after = {toks[i + 1] for i in determiners if toks[i] in lower_case}
-    after.update(toks[i + 1] for i in adjectives if toks[i - 1] in lower_case)
-    found = {m.group() for m in map(_NOUN_WORD.match, after) if m is not None}
-    # (a determiner or adjective as the last token has no word after it, but got an offset)
-    return frozenset(offsets).difference((len(text) + 1,)), frozenset({w.casefold() for w in found} - _NOUN_EXCEPTIONS)
-
-
-def _keys(names: list[Name]) -> set[str]:
-    return {k for n in names for k, _, _ in n.words}
-
-
-def _acronyms(names: list[Name]) -> set[str]:
-    return {n.acronym for n in names if len(n.words) > 1}
-
-
-def _unmatched(keys: set[str], other_acr: set[str], other_keys: set[str]) -> set[str]:
-    """The keys (none of them a word of the other side) found there neither as an acronym
-    nor as the same name inflected (``any(same(k, o) for o in other_keys)``).
-
-    Tried key against key: a link has a few such keys and a few names on the other side. Other
-    than an equal key or a demonym, ``same`` needs a shared stem of at least four letters.
-    """
-    left = keys.difference(other_acr)
-    if not left:
-        return left
-    demonyms = not other_keys.isdisjoint(_DEMONYMS)
-    canon: set[str] | None = None
-    out = set()
-    for k in left:
-        if k in other_keys:
-            continue
-        if len(k) >= 4:
-            head = k[:4]
-            inflected = False
-            for o in other_keys:
-                if o.startswith(head) and same(k, o):
-                    inflected = True
-                    break
-            if inflected:
-                continue
-        if demonyms or k in _DEMONYMS:
-            if canon is None:
-                canon = {_DEMONYMS.get(o, o) for o in other_keys}
-            if _DEMONYMS.get(k, k) in canon:
-                continue
-        out.add(k)
-    return out
-
-
-def _loose(names: list[Name], unmatched: set[str], other_keys: set[str],
-           other_acr: set[str]) -> list[tuple[Name, set[int]]]:
-    """The names with a word the other side lacks, each with the indices of its words that the
-    other side has; a name whose words are all found (most of them) is left alone: it can
-    neither be a variant nor be missing."""
-    out = []
-    for n in names:
-        if len(n.words) == 1:       # most names
-            if n.words[0][0] in unmatched:
-                out.append((n, set()))
-            continue
-        if all(k not in unmatched for k, _, _ in n.words):
-            continue
-        # "European Central Bank" = "ECB", unless the other side spells the long form out too
-        if len(n.words) > 1 and n.acronym in other_keys and n.acronym not in other_acr:
-            continue
-        out.append((n, {i for i, (k, _, _) in enumerate(n.words) if k not in unmatched}))
-    return out
-
-
-def _wording(name: Name, text: str, lexicons: tuple[AbstractSet[str], ...]) -> bool:
-    """Whether the name is a German noun phrase: it ends in a common noun ("Trumps Präsenz"), or
-    a common noun heads it and joins the rest through "von" ("Fälle von Angriffen")."""
-    if any(name.words[-1][0] in lexicon for lexicon in lexicons):
-        return True
-    return (len(name.words) > 1 and any(name.words[0][0] in lexicon for lexicon in lexicons)
-            and _JOIN_GAP.fullmatch(text, name.words[0][2], name.words[1][1]) is not None)
-
-
-def compare(text_a: str, names_a: list[Name], words_a: AbstractSet[str],
-            text_b: str, names_b: list[Name], words_b: AbstractSet[str],
-            nouns: tuple[AbstractSet[str], ...] = ()) -> list[Fact]:
-    """Name facts of a linked pair. A German noun phrase (``_wording``: judged by ``nouns``,
-    the common nouns of German documents, see ``document_nouns``) may still be a spelling
-    variant, but is neither a different name nor missing: German capitalises every noun, and
-    "Trainer → Coach" or "Trumps Präsenz" is wording, not a person or a place."""
-    facts: list[Fact] = []
-    keys_a, keys_b = _keys(names_a), _keys(names_b)
-    left_a, left_b = keys_a.difference(words_b), keys_b.difference(words_a)
-    if not left_a and not left_b:       # every name's words on the other side: most links
-        return facts
-    acr_a, acr_b = _acronyms(names_a), _acronyms(names_b)
-    open_a, open_b = _unmatched(left_a, acr_b, keys_b), _unmatched(left_b, acr_a, keys_a)
-    if not open_a and not open_b:
-        return facts
-    loose_a, loose_b = _loose(names_a, open_a, keys_b, acr_b), _loose(names_b, open_b, keys_a, acr_a)
-    # a mention of a name the other side names less often may be the one changed there
-    spare_a, budget_a = _spare(names_a, names_b, loose_a, nouns) \
-        if open_b and _repeats(names_a, keys_a) else ([], Counter())
-    spare_b, budget_b = _spare(names_b, names_a, loose_b, nouns) \
-        if open_a and _repeats(names_b, keys_b) else ([], Counter())
-    # the words of B's loose (then spare) names not yet matched, each with its name's matched indices
-    words_left_b = [(m, found, j) for m, found in loose_b + spare_b for j in range(len(m.words)) if j not in found]
-    for n, matched in loose_a + spare_a:
-        for i, (k, start, end) in enumerate(n.words):
-            if i in matched or budget_a.get(k, 1) < 1:
-                continue
-            # variant() needs the same first letter (or one a transliteration writes for it:
-            # W / V, J / Y) unless the table relates the two; a spare mention and a word that
-            # is the same name inflected ("Londons") are no variants: that is the other mention
-            hit = next(((m, found, j) for m, found, j in words_left_b
-                        if budget_b.get(m.words[j][0], 1) > 0
-                        and (m.words[j][0][:1] == k[:1] or k in _VARIANTS
-                             or _ALIKE.get(k[:1], k[:1]) == _ALIKE.get(m.words[j][0][:1]))
-                        and variant(k, m.words[j][0])
-                        and not ((k in budget_a or m.words[j][0] in budget_b) and same(k, m.words[j][0]))), None)
-            if hit is None:
-                continue
-            m, found, j = hit
-            words_left_b.remove(hit)
-            matched.add(i)
-            found.add(j)
-            for budget, word in ((budget_a, k), (budget_b, m.words[j][0])):
-                if word in budget:
-                    budget[word] -= 1
-            sp, other = Span(start, end), Span(m.words[j][1], m.words[j][2])
-            facts.append(Fact("name", sp, other, severity=1,
-                              note=f"spelling variant: {sp.slice(text_a)} / {other.slice(text_b)}"))
-    # a name is kept when its last word (the surname) is: "Mark Rutte" / "Mark Hartley" differ
-    gone = [n for n, matched in loose_a
-            if len(n.words) - 1 not in matched and not (nouns and _wording(n, text_a, nouns))]
-    new = [m for m, found in loose_b
-           if len(m.words) - 1 not in found and not (nouns and _wording(m, text_b, nouns))]
-    # spare mentions may be swapped for a new name, never reported as missing (English only:
-    # German capitalises the verb opening a question, and nouns a document has once only)
-    spare_gone = [n for n, matched in spare_a if len(n.words) - 1 not in matched
-                  and budget_a[n.words[-1][0]] > 0] if not nouns else []
-    spare_new = [m for m, found in spare_b if len(m.words) - 1 not in found
-                 and budget_b[m.words[-1][0]] > 0] if not nouns else []
-    if (gone or spare_gone) and (new or spare_new):
-        # a name swapped for another in the same context: the first unpaired one with n's
-        # neighbouring words, in text order (a spare mention only for a name truly new)
-        by_context: dict[tuple[str, str], list[Name]] = {}
-        for m in new + spare_new:
-            by_context.setdefault((m.prev, m.next), []).append(m)
-        paired: set[int] = set()
-        for n in gone + spare_gone:
-            if not (n.prev or n.next):
-                continue
-            spare = n in spare_gone
-            same_context = [m for m in by_context.get((n.prev, n.next), ())
-                            if not (spare and m in spare_new) and budget_b.get(m.words[-1][0], 1) > 0]
-            if same_context and (not spare or budget_a[n.words[-1][0]] > 0):
-                m = same_context[0]
-                by_context[(n.prev, n.next)].remove(m)
-                paired.add(id(m))
-                if spare:
-                    budget_a[n.words[-1][0]] -= 1
-                else:
-                    gone.remove(n)
-                if m.words[-1][0] in budget_b:
-                    budget_b[m.words[-1][0]] -= 1
-                facts.append(Fact("name", n.span, m.span, severity=3,
-                                  note=f"different name: {n.span.slice(text_a)} → {m.span.slice(text_b)}"))
-        new = [m for m in new if id(m) not in paired]
-    if not nouns:       # (German capitalises nouns: "Harte Worte" / "Scharfe Worte" is wording)
-        facts += _inner_swaps(text_a, loose_a, text_b, loose_b)
-    facts += [Fact("name", n.span, None, severity=2, note=f"name only in A: {n.span.slice(text_a)}")
-              for n in gone if n.person_like]
-    facts += [Fact("name", None, m.span, severity=2, note=f"name only in B: {m.span.slice(text_b)}")
-              for m in new if m.person_like]
-    return facts
-
-
-def _repeats(names: list[Name], keys: set[str]) -> bool:
-    """Whether a word is in more than one of the names (``keys``: all their words)."""
-    return sum(len(n.words) for n in names) > len(keys)
-
-
-def _spare(names: list[Name], other: list[Name], loose: list[tuple[Name, set[int]]],
-           nouns: tuple[AbstractSet[str], ...]) -> tuple[list[tuple[Name, set[int]]], Counter[str]]:
-    """The names (not loose already) with a word this side names more than once and more often
-    than the other side does, each with the indices of its other words, and how many more times
-    each such word is named: "Culturecom … chairman of Culturecom" / "Culturecom … chairman of
-    Castellano" (one mention swapped), "Kaspar Ochsner … (Kaspar …)" / "Ksapar Ochsner …
-    (Kaspar …)" (one misspelt). Such a mention pairs with a word the other side lacks, as a variant or a swap
-    in the same context, no more often than its word is named more; it is never missing. The
-    common nouns of German documents (``nouns``) are left out: repeated, inflected or dropped,
-    they are wording."""
-    repeated = Counter(k for n in names for k, _, _ in n.words)
-    counts = repeated.copy()
-    counts.subtract(k for n in other for k, _, _ in n.words)
-    budget = Counter({k: c for k, c in counts.items()
-                      if c > 0 and repeated[k] > 1 and not any(k in lexicon for lexicon in nouns)})
-    if not budget:
-        return [], budget
-    taken = {id(n) for n, _ in loose}
-    out = []
-    for n in names:
-        if id(n) in taken:
-            continue
-        for i, (k, _, _) in enumerate(n.words):
-            if k in budget:
-                out.append((n, set(range(len(n.words))) - {i}))
-                break
-    return out, budget
-
-
-def _inner_swaps(text_a: str, loose_a: list[tuple[Name, set[int]]],
-                 text_b: str, loose_b: list[tuple[Name, set[int]]]) -> list[Fact]:
-    """A word inside a name replaced while its last word stays ("Mayor James Quinn" / "Mayor
-    Lindqvist Quinn", "Nasdaq Composite Index" / "Nasdaq Wojcik Index"): two names written the
-    same but for one word before the last, a word neither side has elsewhere and that is no
-    abbreviation of the other ("Fed" / "Federal"). English only (see compare)."""
-    facts = []
-    taken: set[int] = set()
-    for n, matched in loose_a:
-        if len(n.words) < 2 or len(n.words) - 1 not in matched or len(matched) != len(n.words) - 1:
-            continue
-        i = next(i for i in range(len(n.words)) if i not in matched)
-        for m, found in loose_b:
-            if (id(m) in taken or len(m.words) != len(n.words) or len(found) != len(m.words) - 1
-                    or i in found or not same(n.words[-1][0], m.words[-1][0])):
-                continue
-            x, y = n.words[i][0], m.words[i][0]
-            if x.startswith(y) or y.startswith(x) or not (x.isalpha() and y.isalpha()):
-                continue
-            # the rest written the same, titles too ("President Donald Trump" / "US President Trump" differ more)
-            (_, start, end), (_, other_start, other_end) = n.words[i], m.words[i]
-            name_a, name_b = n.span.slice(text_a), m.span.slice(text_b)
-            start, end = start - n.span.start, end - n.span.start
-            other_start, other_end = other_start - m.span.start, other_end - m.span.start
-            if (name_a[:start].casefold() != name_b[:other_start].casefold()
-                    or name_a[end:].casefold() != name_b[other_end:].casefold()):
-                continue
-            taken.add(id(m))
-            facts.append(Fact("name", n.span, m.span, severity=3,
-                              note=f"different name: {n.span.slice(text_a)} → {m.span.slice(text_b)}"))
-            break
-    return facts
-
-
 def clear_caches() -> None:
     """Forget every word decided so far (for timing a cold run)."""
-    for cached in (same, variant, _german_scan):
+    from . import german, spelling
+    for cached in (spelling.same, spelling.variant):
         cached.cache_clear()
+    german.clear_cache()
     _WORD_INFO.clear()
+    for words in _LANGUAGE_WORDS.values():
+        words.info.clear()

@@ -10,44 +10,64 @@ severity, so a dropped "they do not need to wait" does not rank with "has no int
 from __future__ import annotations
 
 import re
-
-from typing import AbstractSet
+from typing import AbstractSet, NamedTuple, Sequence
 
 from ..model import Fact, Span
+from ..vocab import FactKind, Severity
 from .common import Passage, WordScan, span, word_pattern
+from .lexicon import joined, union
 
 _NEXT_WORDS = re.compile(r"\w+")
-_FILLER = frozenset("a an the to of and or be been is are was were that this it its their his her "
-                    "on in at for with by from as into over about than they he she we you i "
-                    "ein eine der die das zu und oder ist sind war in im an am auf für mit von bei".split())
-
-# One alternative per cue word, with the words whose presence lets it match.
-_NEGATION = WordScan(
-    [(w, word_pattern(w)) for w in "not never".split()] + [("no", word_pattern("no", r"o(?!\.\s*\d)"))]
-    + [(w, word_pattern(w)) for w in "none nobody nothing neither nor nicht nie niemals nichts niemand cannot weder".split()]
-    + [("kein keine keinen keinem keiner keines", word_pattern("kein", "ein(?:e|en|em|er|es)?")),
-       ("not", r"n[’']t(?!\w)")], flags="(?i)")
-_HEDGE = WordScan(
-    [(w, word_pattern(w)) for w in "may might could".split()]
-    + [(w, f"(?i:{word_pattern(w)})") for w in (
-        "reportedly allegedly apparently angeblich possibly perhaps probably purportedly likely supposedly "
-        "seemingly möglicherweise mutmaßlich vermutlich vielleicht offenbar wahrscheinlich").split()]
-    + [(words, f"(?i:{word_pattern(first, rest)})") for words, first, rest in (
-        ("appear appears", "a", r"ppears?\s+to"), ("seem seems", "s", r"eems?\s+to"), ("soll sollen", "s", "oll(?:en)?"),
-        ("said believed", "i", r"s\s+(?:said|believed)\s+to"), ("könnte könnten", "k", "önnte[n]?"),
-        ("dürfte dürften", "d", "ürfte[n]?"))])
+_FILLER = union("filler")
 
 
-def _cues(passage: Passage, scan: WordScan) -> list[tuple[str, Span]]:
-    out: list[tuple[str, Span]] = []
-    for offset, m in scan.find(passage):
-        word = m.group().lower().replace("’", "'")
-        norm = "not" if word in ("n't", "cannot") else "kein" if word.startswith("kein") else word
-        out.append((norm, span(offset, m)))
-    return out
+def _negation_scan() -> WordScan:
+    """One alternative per negation word; "no" not before a number ("No. 5"), and "n't"."""
+    words = joined("negations")
+    return WordScan([(w, word_pattern("no", r"o(?!\.\s*\d)") if w == "no" else word_pattern(w)) for w in words]
+                    + [("not", r"n[’']t(?!\w)")], flags="(?i)")
 
 
-def _excess(xs: list[tuple[str, Span]], ys: list[tuple[str, Span]]) -> list[tuple[str, Span]]:
+def _hedge_scan() -> WordScan:
+    """One alternative per hedging word or phrase, with the words whose presence lets it match;
+    modal verbs in lower case only ("May" opens a sentence or names the month)."""
+    return WordScan(
+        [(w, word_pattern(w)) for w in joined("hedge_modals")]
+        + [(w, f"(?i:{word_pattern(w)})") for w in joined("hedges")]
+        + [(words, f"(?i:{word_pattern(source[0], source[1:])})") for words, source in joined("hedge_phrases")])
+
+
+_NEGATION = _negation_scan()
+_HEDGE = _hedge_scan()
+
+
+class Cue(NamedTuple):
+    word: str       # lower case, one form for a word's forms ("n't" is "not", "keinen" is "kein")
+    span: Span
+
+
+class Cues(NamedTuple):
+    """The negation and hedging cues of a passage, in text order."""
+    negations: Sequence[Cue]
+    hedges: Sequence[Cue]
+
+
+_NO_CUES = Cues((), ())     # (most passages: one shared answer, never changed)
+
+
+def _cues(passage: Passage, scan: WordScan) -> tuple[Cue, ...]:
+    found = scan.find(passage)
+    return tuple([cue_of(offset, m) for offset, m in found]) if found else ()
+
+
+def cue_of(offset: int, m: re.Match[str]) -> Cue:
+    """The cue a match of a cue scan (in the chunk at ``offset``) stands for."""
+    word = m.group().lower().replace("’", "'")
+    norm = "not" if word in ("n't", "cannot") else "kein" if word.startswith("kein") else word
+    return Cue(norm, span(offset, m))
+
+
+def _excess(xs: Sequence[Cue], ys: Sequence[Cue]) -> list[Cue]:
     """The cues of ``xs`` beyond the count of ``ys``, preferring words ``ys`` lacks."""
     extra = len(xs) - len(ys)
     if extra <= 0:
@@ -58,16 +78,14 @@ def _excess(xs: list[tuple[str, Span]], ys: list[tuple[str, Span]]) -> list[tupl
         if w in pool:
             pool.remove(w)
         else:
-            unmatched.append((w, sp))
+            unmatched.append(Cue(w, sp))
     return (unmatched + [c for c in xs if c not in unmatched])[:extra]
-
-
-Cues = tuple[list[tuple[str, Span]], list[tuple[str, Span]]]
 
 
 def extract(passage: Passage) -> Cues:
     """Negation cues and hedging cues of one passage."""
-    return _cues(passage, _NEGATION), _cues(passage, _HEDGE)
+    negations, hedges = _cues(passage, _NEGATION), _cues(passage, _HEDGE)
+    return Cues(negations, hedges) if negations or hedges else _NO_CUES
 
 
 def _in_dropped_words(text: str, sp: Span, other_words: AbstractSet[str]) -> bool:
@@ -83,15 +101,16 @@ def _in_dropped_words(text: str, sp: Span, other_words: AbstractSet[str]) -> boo
 def compare(text_a: str, ca: Cues, text_b: str, cb: Cues,
             words_a: AbstractSet[str] = frozenset(), words_b: AbstractSet[str] = frozenset()) -> list[Fact]:
     facts: list[Fact] = []
-    for i, (what, severity) in enumerate((("negation", 3), ("hedging", 2))):
-        for _, sp in _excess(ca[i], cb[i]):
+    for what, severity, cues_a, cues_b in (("negation", Severity.ALARM, ca.negations, cb.negations),
+                                           ("hedging", Severity.CHECK, ca.hedges, cb.hedges)):
+        for _, sp in _excess(cues_a, cues_b):
             dropped = bool(words_b) and _in_dropped_words(text_a, sp, words_b)
-            facts.append(Fact("negation", sp, None, severity=1 if dropped else severity,
+            facts.append(Fact(FactKind.NEGATION, sp, None, severity=Severity.NOTE if dropped else severity,
                               note=f"{what} only in A: {sp.slice(text_a)}"
                                    + (" (in words B does not have)" if dropped else "")))
-        for _, sp in _excess(cb[i], ca[i]):
+        for _, sp in _excess(cues_b, cues_a):
             dropped = bool(words_a) and _in_dropped_words(text_b, sp, words_a)
-            facts.append(Fact("negation", None, sp, severity=1 if dropped else severity,
+            facts.append(Fact(FactKind.NEGATION, None, sp, severity=Severity.NOTE if dropped else severity,
                               note=f"{what} only in B: {sp.slice(text_b)}"
                                    + (" (in words A does not have)" if dropped else "")))
     return facts

@@ -8,14 +8,17 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import AbstractSet
+from typing import AbstractSet, Iterable
 
 from rapidfuzz import fuzz
 
 from ..model import Fact, Span
+from ..vocab import FactKind, Severity
 from .common import Passage, norm_word_list
-from .numbers import _SMALL
+from .lexicon import NAME_CONNECTORS, merged, union
 from .spelling import same
+
+_SMALL = merged("number_words")
 
 _QUOTE = re.compile(
     r"“(?P<q1>[^“”\n]+)”"
@@ -29,8 +32,7 @@ _QUOTE = re.compile(
     r"|'(?<!\w')(?P<q9>[^'\n]{2,}?)'(?!\w)")
 # (Each alternative opens with its mark and only then looks behind it: a pattern that starts
 # with a literal lets the regex engine skip ahead to the marks instead of trying every position.)
-_STOP = frozenset("the a an and or but of to in on at for with by from that this it is was be are "
-                  "were has have had will would not der die das und oder zu den dem des ist".split())
+_STOP = union("quote_stop_words")
 PAIR_MIN = 50.0     # similarity (0-100) at which two quotes are taken as the same quotation
 LONE_MIN = 30.0     # ... when each side has just one quote left
 INDIRECT_MIN = 0.6  # share of a quote's content words found unquoted on the other side
@@ -44,18 +46,25 @@ class Quote:
 
 # every alternative of _QUOTE opens with one of these ("Putin's" apostrophe is no opening)
 _OPENING = re.compile("[“„‘\"«»‹‚]|'(?<!\\w')")
-_MARK = re.compile("[“„‘\"«»‹‚']")     # (a scan for one class of characters: twice as fast)
+_MARK = re.compile("[“„‘\"«»‹‚']")     # (a scan for one class of characters is cheaper)
 
 
 def extract(passage: Passage) -> list[Quote]:
-    out: list[Quote] = []
+    """The quotations of a passage, in text order."""
     chunks = passage.chunks
     if len(chunks) == 1:        # most passages
         if not _MARK.search(chunks[0][1]) or not _OPENING.search(chunks[0][1]):
-            return out
+            return []
     elif not any(_MARK.search(chunk) for _, chunk in chunks) or not any(_OPENING.search(chunk) for _, chunk in chunks):
-        return out
-    for offset, m in passage.finditer(_QUOTE):
+        return []
+    return quotes_of(passage.finditer(_QUOTE))
+
+
+def quotes_of(matches: Iterable[tuple[int, re.Match[str]]]) -> list[Quote]:
+    """The quotations of ``matches`` of ``_QUOTE`` (``(chunk offset, match)``), each without the
+    spaces inside its marks; an empty quotation is none."""
+    out: list[Quote] = []
+    for offset, m in matches:
         group = m.lastgroup or "q1"
         start, end = m.span(group)
         inner = m.group(group)
@@ -184,13 +193,13 @@ def compare(text_a: str, qa: list[Quote], pa: Passage,
             continue
         if x.norm not in y.norm and y.norm not in x.norm:
             if _inflected(x.norm, y.norm):
-                facts.append(Fact("quote", x.span, y.span, severity=2,
+                facts.append(Fact(FactKind.QUOTE, x.span, y.span, severity=Severity.CHECK,
                                   note=f"quote word forms changed: “{x.span.slice(text_a)}” → “{y.span.slice(text_b)}”"))
             else:
-                facts.append(Fact("quote", x.span, y.span, severity=3,
+                facts.append(Fact(FactKind.QUOTE, x.span, y.span, severity=Severity.ALARM,
                                   note=f"quote reworded: “{x.span.slice(text_a)}” → “{y.span.slice(text_b)}”"))
         elif _cut_in_place(x, pa, y, pb) and not _moved_out(x, y, pa, qa, pb, qb):
-            facts.append(Fact("quote", x.span, y.span, severity=2,
+            facts.append(Fact(FactKind.QUOTE, x.span, y.span, severity=Severity.CHECK,
                               note=f"quote cut short: “{x.span.slice(text_a)}” → “{y.span.slice(text_b)}”"))
     for side, quotes, used, text, other, other_quotes in (("A", qa, used_a, text_a, pb, qb),
                                                           ("B", qb, used_b, text_b, pa, qa)):
@@ -205,7 +214,81 @@ def compare(text_a: str, qa: list[Quote], pa: Passage,
                 other_words = _unquoted_words(other, other_quotes)
             if sum(w in other_words for w in content) >= INDIRECT_MIN * len(content):
                 other = "B" if side == "A" else "A"
-                facts.append(Fact("quote", q.span if side == "A" else None, q.span if side == "B" else None,
-                                  severity=2, note=f"quoted in {side}, indirect speech in {other}: "
+                facts.append(Fact(FactKind.QUOTE, q.span if side == "A" else None, q.span if side == "B" else None,
+                                  severity=Severity.CHECK, note=f"quoted in {side}, indirect speech in {other}: "
                                                    f"“{q.span.slice(text)}”"))
     return facts
+
+
+# -- between languages ---------------------------------------------------------------------------
+
+# A quotation and its translation may differ in length by this factor (the shorter over the
+# longer) and by this many characters before it counts as cut short or lengthened: a short
+# quotation grows in translation ("“no compromise”" / "«никакого компромисса»"), and a sentence
+# around it is often recast, so the lengths of the quotations themselves are compared.
+LENGTH_RATIO = 0.65
+LENGTH_DIFFERENCE = 12
+
+
+def _quoted_name(passage: Passage, q: Quote, strict: bool = True) -> bool:
+    """Whether a quotation is a name set in quotation marks, as Russian and Ukrainian write the
+    names of storms, ships, groups and firms («Эрика», «Салафийский джихад»): a word or up to five
+    capitalised but for particles ("Republic of North Macedonia"), or (not ``strict``) up to
+    three with the first capitalised; no sentence punctuation but a full stop at the end. (Two
+    or three words with the first capitalised are as often a short sentence, «Lo apoyamos»: such
+    a quotation is a name only when the other side has nothing to pair it with.)"""
+    inner = q.span.slice(passage.text).rstrip(".")
+    words = inner.split()
+    if not inner[:1].isupper() or any(c in inner for c in ".,;:!?"):
+        return False
+    return len(words) == 1 or len(words) <= 5 and all(w[:1].isupper() or w in _NAME_PARTICLES for w in words) \
+        or not strict and len(words) <= 3
+
+
+_NAME_PARTICLES = NAME_CONNECTORS | {"of", "and", "the", "und", "et", "и", "і"}
+
+
+def compare_across(text_a: str, qa: list[Quote], pa: Passage, text_b: str, qb: list[Quote], pb: Passage) -> list[Fact]:
+    """Quote facts of a pair in two languages, where wording cannot be compared: a quotation on
+    one side only (its marks dropped, or added), and a quotation much shorter or longer than its
+    counterpart (``LENGTH_RATIO``, ``LENGTH_DIFFERENCE``: cut short, or lengthened). Quotations
+    pair off in order; a name in quotation marks is no quotation (see ``_quoted_name``)."""
+    qa = [q for q in qa if not _quoted_name(pa, q)]
+    qb = [q for q in qb if not _quoted_name(pb, q)]
+    size_a, size_b = sum(len(c) for _, c in pa.chunks) or 1, sum(len(c) for _, c in pb.chunks) or 1
+    facts: list[Fact] = []
+    for x, y in _paired(qa, size_a, pa, qb, size_b, pb):
+        if x is None or y is None:
+            side, q, text, passage = ("A", x, text_a, pa) if y is None else ("B", y, text_b, pb)
+            if not _quoted_name(passage, q, strict=False):
+                facts.append(Fact(FactKind.QUOTE, x.span if x else None, y.span if y else None, severity=Severity.CHECK,
+                                  note=f"quoted in {side} only: “{q.span.slice(text)}”"))
+            continue
+        short, long = sorted((len(x.span), len(y.span)))
+        if short <= LENGTH_RATIO * long and long - short >= LENGTH_DIFFERENCE:
+            what = "cut short" if len(x.span) > len(y.span) else "lengthened"
+            facts.append(Fact(FactKind.QUOTE, x.span, y.span, severity=Severity.CHECK,
+                              note=f"quote {what}: “{x.span.slice(text_a)}” → “{y.span.slice(text_b)}”"))
+    return facts
+
+
+def _paired(qa: list[Quote], size_a: int, pa: Passage, qb: list[Quote], size_b: int, pb: Passage):
+    """The quotations of both sides paired in order, by where they stand in their passages when
+    one side has more: each quotation of the shorter list takes the nearest one left, in order;
+    the others are paired with None."""
+    if len(qa) == len(qb):
+        return list(zip(qa, qb))
+    where_a = [(q.span.start - pa.chunks[0][0]) / size_a for q in qa]
+    where_b = [(q.span.start - pb.chunks[0][0]) / size_b for q in qb]
+    out, used = [], set()
+    short, long, flip = (where_a, where_b, False) if len(qa) < len(qb) else (where_b, where_a, True)
+    start = 0
+    for i, w in enumerate(short):
+        j = min(range(start, len(long)), key=lambda j: abs(long[j] - w))
+        used.add(j)
+        start = j + 1
+        out.append((i, j))
+    pairs = [(qa[i], qb[j]) if not flip else (qa[j], qb[i]) for i, j in out]
+    rest = [j for j in range(len(long)) if j not in used]
+    pairs += [(None, qb[j]) if not flip else (qa[j], None) for j in rest]
+    return pairs

@@ -9,28 +9,17 @@ from functools import lru_cache
 
 from rapidfuzz import fuzz
 
-# Transliterations that no string measure relates (a small, explicit table).
-_VARIANTS = {
-    "kiev": "kyiv", "kyiv": "kyiv", "kharkov": "kharkiv", "kharkiv": "kharkiv", "odessa": "odesa",
-    "odesa": "odesa", "lvov": "lviv", "lviv": "lviv", "nikolaev": "mykolaiv", "mykolaiv": "mykolaiv",
-    "dnepr": "dnipro", "dnipro": "dnipro", "lugansk": "luhansk", "luhansk": "luhansk",
-    "chernobyl": "chornobyl", "chornobyl": "chornobyl", "zaporozhye": "zaporizhzhia",
-    "zaporizhzhia": "zaporizhzhia", "zelensky": "zelensky", "zelenskyy": "zelensky",
-    "selenskyj": "zelensky", "selenski": "zelensky", "kiew": "kyiv", "charkiw": "kharkiv",
-    "kyjiw": "kyiv", "charkow": "kharkiv", "dnipropetrowsk": "dnipro", "saporischschja": "zaporizhzhia",
-}
-_DEMONYMS = {"american": "us", "americans": "us", "usa": "us", "america": "us", "british": "uk",
-             "britain": "uk", "european": "eu", "europe": "eu", "french": "france", "german": "germany",
-             "chinese": "china", "dutch": "netherlands", "amerikanisch": "us", "amerikanische": "us",
-             "deutsche": "germany", "deutschland": "germany", "russland": "russia", "russisch": "russia",
-             "russische": "russia", "ukrainisch": "ukraine", "ukrainische": "ukraine"}
+from .lexicon import SPELLINGS, merged
+
+_VARIANTS = SPELLINGS                   # spellings that no string measure relates (a small, explicit table)
+DEMONYMS = merged("demonyms")           # "russian" -> "russia", "American" -> "us"
 _VOWELS = re.compile(r"[aeiouyäöüéèáíóú]")
 
 
 @lru_cache(maxsize=16384)
 def same(x: str, y: str) -> bool:
     """Equal up to case, possessive, inflection or demonym ("Russia" / "Russian", "Putins", "US" / "American")."""
-    if x == y or _DEMONYMS.get(x, x) == _DEMONYMS.get(y, y):
+    if x == y or DEMONYMS.get(x, x) == DEMONYMS.get(y, y):
         return True
     short, long = sorted((x, y), key=len)
     if len(short) < 4:
@@ -47,6 +36,12 @@ _TRANSLITERATION = [("tsch", "ch"), ("sch", "sh"), ("ph", "f"), ("ck", "k"), ("w
 
 # first letters that a transliteration may write for one another (see transliterated)
 _ALIKE = {"w": "v", "v": "v", "j": "i", "y": "i", "i": "i", "c": "k", "k": "k", "z": "s", "s": "s", "p": "f", "f": "f"}
+
+
+def initials_alike(x: str, y: str) -> bool:
+    """Whether two keys start with the same letter or with letters a transliteration writes for
+    one another (W / V, J / Y / I, C / K, Z / S, P(h) / F)."""
+    return x[:1] == y[:1] or _ALIKE.get(x[:1], x[:1]) == _ALIKE.get(y[:1])
 
 
 def transliterated(x: str, y: str) -> bool:
