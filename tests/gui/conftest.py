@@ -69,4 +69,5 @@ def window(qtbot, errors):
 def compared(window, qtbot, seed_pair):
     with qtbot.waitSignal(window.comparisonReady, timeout=20000):
         window.open_paths(*seed_pair)
+    qtbot.waitUntil(lambda: not any(view.marks.busy for view in window.views), timeout=20000)
     return window

@@ -152,7 +152,8 @@ def test_overview_strips_and_band_map_take_the_focus_and_speak(compared, qtbot):
     strip, bands = compared.overviews[0], compared.linkmap
     for widget in (strip, bands):
         assert widget.focusPolicy() & Qt.FocusPolicy.TabFocus
-    assert "shared" in strip.accessibleDescription() and "in view" in strip.accessibleDescription()
+    # (described once a burst of relayouts settles)
+    qtbot.waitUntil(lambda: "shared" in strip.accessibleDescription() and "in view" in strip.accessibleDescription())
     before = compared.views[0].scroll_y()
     strip.setFocus()
     QTest.keyClick(strip, Qt.Key.Key_PageDown)

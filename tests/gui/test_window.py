@@ -436,6 +436,7 @@ def test_new_labels_rehighlight_only_what_changed_and_look_the_same(compared):
     view.set_labels(labels)
     incremental = marks()
     view.rehighlight()
+    view.marks.finish()
     assert incremental == marks()
     shared_tint = view.theme.tint["shared"].lower()
     assert all(any(bg == shared_tint for _s, _l, bg, _u in block) for block in

@@ -11,7 +11,7 @@ from .options import settings_options
 
 
 @click.command()
-@click.argument("corpus", required=False, type=click.Path(path_type=Path))
+@click.argument("corpus", required=False)
 @click.option("-o", "--output", type=click.Path(file_okay=False, path_type=Path),
               help="New folder for the result (reuse.parquet, clusters.parquet, reports/ …).")
 @click.option("--scheduler", metavar="tcp://HOST:PORT", default=None,
@@ -42,12 +42,15 @@ def scan(corpus, output, scheduler, workers, index_path, query_path, reports, re
 
     CORPUS is a folder of articles (any format Synopsis opens), a .jsonl, .csv or .parquet
     file with a text column (and optional id, title, outlet, date, url columns), or a library
-    file. Runs on a local cluster unless --scheduler names one.
+    file; or a .jsonl, .csv or .parquet file (or glob) named by URL: file://, and s3://, gs://
+    and the other storage of fsspec when its package is installed (s3fs, gcsfs, …). Runs on a
+    local cluster unless --scheduler names one.
 
     \b
     Examples:
       synopsis scan news/ -o news-scan
       synopsis scan crawl.parquet -o crawl-scan --scheduler tcp://10.0.0.5:8786 --index crawl.idx
+      synopsis scan 's3://bucket/crawl/*.parquet' -o crawl-scan   # needs s3fs
       synopsis scan --query article.html --index crawl.idx
       synopsis scan --result news-scan                      # the clusters
       synopsis scan --result news-scan --cluster 0          # its pairs

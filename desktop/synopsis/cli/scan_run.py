@@ -23,7 +23,7 @@ class StageEcho:
             click.echo(f"scan: {stage} ({fraction:.0%}, {time.perf_counter() - self.start:.1f} s)", err=True)
 
 
-def run(corpus: Path, output: Path, scheduler: str | None, workers: int | None, index_path: Path | None,
+def run(corpus: str, output: Path, scheduler: str | None, workers: int | None, index_path: Path | None,
         reports: int, settings: Settings, fmt: str) -> None:
     from ..scan import cluster, inputs, results
     from ..scan.pipeline import ScanOptions, run_scan

@@ -112,6 +112,8 @@ class _Screenshot:
             window.session.select_link(next((i for i, l in enumerate(report.links) if l.facts), 0))
             window.views[0].set_scroll_y(0)
             window.scroller.follow(0)
+        while any(view.marks.busy for view in window.views):    # the whole text marked, as once settled
+            self.app.processEvents()
         self.save(window)
 
     def shoot_matrix(self, matrix) -> None:

@@ -38,10 +38,36 @@ def sentences_of(text: str) -> list[str]:
     return [s for s in SENTENCE_END.split(text) if s and not s.isspace()]
 
 
+def stem_of(word: str) -> str | None:
+    """A content word (four letters or more, or any figure) cut to its stem; None for others."""
+    if len(word) >= MIN_CONTENT_LENGTH or any(c.isdigit() for c in word):
+        return word if word.isdigit() else word[:STEM_LENGTH]
+    return None
+
+
 def stems_of(words: list[str]) -> list[str]:
-    """Content words (four letters or more, or any figure) cut to their stem."""
-    return [w[:STEM_LENGTH] if not w.isdigit() else w for w in words
-            if len(w) >= MIN_CONTENT_LENGTH or any(c.isdigit() for c in w)]
+    """Content words cut to their stem."""
+    return [stem for stem in map(stem_of, words) if stem is not None]
+
+
+class StemHasher:
+    """The stem hashes of a sentence's content words, each word worked out once per partition."""
+
+    def __init__(self, hasher: WordHasher) -> None:
+        self._hasher = hasher
+        self._known: dict[str, int | None] = {}
+
+    def __call__(self, words: list[str]) -> np.ndarray:
+        known = self._known
+        try:
+            values = [known[word] for word in words]
+        except KeyError:
+            for word in words:
+                if word not in known:
+                    stem = stem_of(word)
+                    known[word] = None if stem is None else self._hasher.values([stem])[0]
+            values = [known[word] for word in words]
+        return np.array([v for v in values if v is not None], dtype=U64)
 
 
 @dataclass
@@ -66,6 +92,7 @@ class PartitionFeatures:
 def featurize(texts: list[str], settings: FeatureSettings) -> PartitionFeatures:
     """Fingerprint every article of a partition."""
     hasher = WordHasher()
+    stem_hashes = StemHasher(hasher)
     seeds = minhash_seeds(settings.minhash_permutations)
     n = len(texts)
     exact = np.empty(n, dtype=U64)
@@ -88,9 +115,9 @@ def featurize(texts: list[str], settings: FeatureSettings) -> PartitionFeatures:
         shingle_docs.append(np.full(len(keys), i, dtype=np.int32))
         count = 0
         for sentence in sentences_of(text):
-            stems = stems_of(words_of(sentence))
-            if stems:
-                stem_parts.append(hasher(stems))
+            stems = stem_hashes(words_of(sentence))
+            if len(stems):
+                stem_parts.append(stems)
                 sentence_lengths.append(len(stems))
                 count += 1
         doc_sentences[i + 1] = doc_sentences[i] + count

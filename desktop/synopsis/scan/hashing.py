@@ -40,14 +40,17 @@ class WordHasher:
         self._seen: dict[str, int] = {}
 
     def __call__(self, words: list[str]) -> np.ndarray:
+        return np.array(self.values(words), dtype=U64)
+
+    def values(self, words: list[str]) -> list[int]:
         seen = self._seen
-        out = np.empty(len(words), dtype=U64)
-        for i, word in enumerate(words):
-            value = seen.get(word)
-            if value is None:
-                value = seen[word] = hash_text(word)
-            out[i] = value
-        return out
+        try:
+            return [seen[word] for word in words]
+        except KeyError:
+            for word in words:
+                if word not in seen:
+                    seen[word] = hash_text(word)
+            return [seen[word] for word in words]
 
 
 def ngrams(words: np.ndarray, n: int) -> np.ndarray:
@@ -70,16 +73,18 @@ def pair_keys(left: np.ndarray, right: np.ndarray, salt: int) -> np.ndarray:
 
 
 def winnow(hashes: np.ndarray, window: int) -> np.ndarray:
-    """The smallest hash of every ``window`` consecutive ones, each position kept once.
+    """The distinct values among the smallest hash of every ``window`` consecutive ones.
 
     Winnowing (Schleimer, Wilkerson & Aiken, SIGMOD 2003): any run of ``window`` hashes two
     documents share leaves at least one key in both, at about 2 / (window + 1) of the hashes.
     """
     if window <= 1 or len(hashes) <= window:
         return np.unique(hashes) if len(hashes) else hashes
-    windows = np.lib.stride_tricks.sliding_window_view(hashes, window)
-    picks = windows.argmin(axis=1) + np.arange(len(windows))
-    return np.unique(hashes[np.unique(picks)])
+    count = len(hashes) - window + 1
+    smallest = hashes[:count].copy()
+    for shift in range(1, window):         # the minimum of each window, by value
+        np.minimum(smallest, hashes[shift:shift + count], out=smallest)
+    return np.unique(smallest)
 
 
 def minhash_seeds(count: int) -> np.ndarray:

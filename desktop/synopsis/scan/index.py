@@ -18,13 +18,13 @@ from typing import Any
 import numpy as np
 
 from .. import __version__
-from ..core import Settings, compare
+from ..core import Settings
 from .candidates import concat_rows
 from .cluster import fingerprint
 from .features import FeatureSettings, featurize
 from .hashing import U64
 from .keys import Frequencies, KeyGenerator, default_generators
-from .pairs import ReuseRule, document, is_reuse, row_of
+from .pairs import PairComparer, ReuseRule, row_of
 from .results import ResultError
 
 FORMAT = "synopsis-scan-index"
@@ -157,10 +157,12 @@ def query(index: KeyIndex, article: dict[str, str], *, generators: tuple[KeyGene
                     key=lambda d: (-int(shared[d].sum()), d))[:limit]
     t1 = time.perf_counter()
     matches = []
+    comparer = PairComparer(index.settings, rule)
+    asked = comparer.ready("query", article)
     for doc in ranked:
         other = index.info(doc)
-        report = compare(document(article), document({**other, "text": index.text(doc)}), index.settings)
-        if not is_reuse(report, rule):
+        report, reuse = comparer.report(asked, comparer.ready(doc, {**other, "text": index.text(doc)}))
+        if not reuse:
             continue
         row = row_of(report, rule)
         row.update(number=doc, keys=[int(v) for v in shared[doc]], copy_of=None, **other)

@@ -9,64 +9,30 @@ results are the same.
 Accepted: a folder of files in any format Synopsis opens (``synopsis.core.load``, with the
 folder's ``manifest.json`` for metadata), a ``.jsonl``/``.ndjson`` file, a ``.csv`` file, a
 ``.parquet`` file or a folder of them, and a Synopsis library (``.db``/``.sqlite``) — each with
-a text column and, optionally, id, title, outlet, date and URL columns.
+a text column and, optionally, id, title, outlet, date and URL columns; and a JSON Lines, CSV
+or Parquet corpus named by URL (``file://``, ``s3://``, …; see ``urls``).
 """
 from __future__ import annotations
 
 import csv
 import json
 import os
-from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
 
 from ..core.errors import SynopsisError
+from .records import (BYTES_PER_BLOCK, FIELDS, Article, InputError, Partition, columns_of, first_line,  # noqa: F401
+                      row_article)
+from .urls import is_url, plan_url, read_url
 
-TEXT_COLUMNS = ("text", "content", "body", "article")
-FIELD_ALIASES = {"id": ("id", "doc_id", "article_id", "key"), "title": ("title", "headline"),
-                 "outlet": ("outlet", "publisher", "source", "site"),
-                 "date": ("date", "published", "pubdate", "publication_date", "time"),
-                 "url": ("url", "link", "final_url")}
-FIELDS = ("id", "title", "outlet", "date", "url")
 TABLE_SUFFIXES = {".jsonl": "jsonl", ".ndjson": "jsonl", ".csv": "csv", ".parquet": "parquet"}
 LIBRARY_SUFFIXES = (".db", ".sqlite", ".sqlite3")
 ROWS_PER_PARTITION = 5000
-BYTES_PER_BLOCK = 8 * 1024 * 1024
-
-
-class InputError(SynopsisError):
-    """The corpus cannot be read: one line naming the input and the problem."""
-
-    def __init__(self, source: str, reason: str) -> None:
-        super().__init__(f"{source}: {reason}")
-
-
-@dataclass(frozen=True)
-class Partition:
-    """One worker's share of the corpus: ``kind`` with what it needs to find its rows."""
-
-    number: int
-    kind: str                     # files | jsonl | parquet | rows | library
-    source: str
-    start: int = 0
-    end: int = 0
-    items: tuple = field(default=())
-
-
-@dataclass
-class Article:
-    """An article as read: its text and what is known of it (strings, possibly empty)."""
-
-    text: str
-    id: str
-    title: str = ""
-    outlet: str = ""
-    date: str = ""
-    url: str = ""
 
 
 def plan(source: str | os.PathLike[str], rows_per_partition: int = ROWS_PER_PARTITION) -> list[Partition]:
     """The partitions of ``source`` (raises :class:`InputError` when it cannot be read)."""
+    if is_url(source):
+        return plan_url(str(source))
     path = Path(source)
     name = str(source)
     if not path.exists():
@@ -126,9 +92,9 @@ def _plan_csv(path: Path, per_partition: int) -> list[Partition]:
     try:
         with path.open(newline="", encoding="utf-8-sig") as handle:
             reader = csv.DictReader(handle)
-            columns = _columns(reader.fieldnames or [], str(path))
+            columns = columns_of(reader.fieldnames or [], str(path))
             for number, row in enumerate(reader):
-                batch.append(_row_article(row, columns, f"{number}"))
+                batch.append(row_article(row, columns, f"{number}"))
                 if len(batch) == per_partition:
                     parts.append(Partition(len(parts), "rows", str(path), items=tuple(batch)))
                     batch = []
@@ -161,51 +127,10 @@ def renumber(parts: list[Partition]) -> list[Partition]:
 
 # -- reading on a worker -------------------------------------------------------------------
 
-def _columns(names: list[str], source: str) -> dict[str, str]:
-    lower = {n.lower(): n for n in names}
-    text = next((lower[c] for c in TEXT_COLUMNS if c in lower), None)
-    if text is None:
-        raise InputError(source, f"has no text column (looked for {', '.join(TEXT_COLUMNS)})")
-    out = {"text": text}
-    for name, aliases in FIELD_ALIASES.items():
-        found = next((lower[a] for a in aliases if a in lower), None)
-        if found is not None:
-            out[name] = found
-    return out
-
-
-def _text(value: Any) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, float) and value != value:  # NaN from a table reader
-        return ""
-    return str(value)
-
-
-def _row_article(row: dict, columns: dict[str, str], fallback_id: str) -> tuple:
-    values = [_text(row.get(columns["text"]))]
-    for name in FIELDS:
-        values.append(_text(row.get(columns[name])) if name in columns else "")
-    if not values[1]:
-        values[1] = fallback_id
-    if not values[2]:
-        values[2] = first_line(values[0])
-    return tuple(values)
-
-
-def first_line(text: str) -> str:
-    """A title for an article that has none: its first line of some length."""
-    for line in text.splitlines():
-        line = line.strip()
-        if len(line) > 3:
-            return line[:120]
-    return ""
-
-
 def read_partition(part: Partition) -> tuple[list[Article], list[str]]:
     """The articles of ``part`` and one line for each record that could not be read."""
     reader = {"files": _read_files, "jsonl": _read_jsonl, "parquet": _read_parquet,
-              "rows": _read_rows, "library": _read_library}[part.kind]
+              "rows": _read_rows, "library": _read_library, "url": read_url}[part.kind]
     articles, problems = reader(part)
     kept = [a for a in articles if a.text.strip()]
     problems += [f"{part.source}: record {a.id} has no text" for a in articles if not a.text.strip()]
@@ -252,20 +177,20 @@ def _read_jsonl(part: Partition) -> tuple[list[Article], list[str]]:
                 problems.append(f"{part.source}: the line at byte {offset} is not a JSON object ({exc})")
                 continue
             if columns is None:
-                columns = _columns(list(row), part.source)
-            articles.append(Article(*_row_article(row, columns, f"@{offset}")))
+                columns = columns_of(list(row), part.source)
+            articles.append(Article(*row_article(row, columns, f"@{offset}")))
     return articles, problems
 
 
 def _read_parquet(part: Partition) -> tuple[list[Article], list[str]]:
     import pyarrow.parquet as pq
     table = pq.ParquetFile(part.source).read_row_group(part.start)
-    columns = _columns(table.column_names, part.source)
+    columns = columns_of(table.column_names, part.source)
     data = {name: table.column(col).to_pylist() for name, col in columns.items()}
     articles = []
     for i in range(table.num_rows):
         row = {columns[name]: data[name][i] for name in columns}
-        articles.append(Article(*_row_article(row, columns, f"{part.start}:{i}")))
+        articles.append(Article(*row_article(row, columns, f"{part.start}:{i}")))
     return articles, []
 
 

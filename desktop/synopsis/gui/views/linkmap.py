@@ -35,6 +35,15 @@ def to_path(outline: list) -> QPainterPath:
     return path
 
 
+def _cover(extents: list[tuple[float, float]], flat: np.ndarray, begins: np.ndarray) -> np.ndarray:
+    """(top of the highest, bottom of the lowest) of each group of passages; a group is
+    ``flat[begins[k]:begins[k + 1]]``."""
+    if len(begins) == 0:
+        return np.zeros((0, 2), dtype=float)
+    ext = np.asarray(extents, dtype=float).reshape(-1, 2)
+    return np.stack([np.minimum.reduceat(ext[flat, 0], begins), np.maximum.reduceat(ext[flat, 1], begins)], axis=1)
+
+
 class LinkMap(QWidget):
     """Paints the bands; a click on a band emits ``linkClicked(index)``."""
 
@@ -49,6 +58,7 @@ class LinkMap(QWidget):
         self.selected: int | None = None
         self._last_shapes: list = []
         self._cache = None
+        self._joined_cache = None
         self.setMinimumWidth(40)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setToolTip(self.tr("Bands join aligned passages; a dashed outline marks a moved passage"))
@@ -91,22 +101,34 @@ class LinkMap(QWidget):
     def _doc_extents(self) -> tuple[np.ndarray, np.ndarray, list[int]]:
         """Per shown link, its passage extents on each side in document coordinates.
 
-        Cached until the links, the filters or either pane's layout change.
+        Cached until the links, the filters or either pane's layout change; a new layout only
+        takes array arithmetic (which passages each shown link joins is kept apart).
         """
         ext_a, ext_b = self.pane_a.segment_extents(), self.pane_b.segment_extents()
         key = (id(self.links), len(self.links), frozenset(self.visible_classes), id(ext_a), id(ext_b))
         if self._cache is None or self._cache[0] != key:
-            keep, rows_a, rows_b = [], [], []
+            keep, joined_a, joined_b = self._joined(len(ext_a), len(ext_b))
+            self._cache = (key, _cover(ext_a, *joined_a), _cover(ext_b, *joined_b), keep)
+        return self._cache[1], self._cache[2], self._cache[3]
+
+    def _joined(self, n_a: int, n_b: int) -> tuple[list[int], tuple, tuple]:
+        """The shown links, and per side their passages flattened with where each link's begin."""
+        key = (id(self.links), len(self.links), frozenset(self.visible_classes), n_a, n_b)
+        if self._joined_cache is None or self._joined_cache[0] != key:
+            keep: list[int] = []
+            flat: tuple[list[int], list[int]] = ([], [])
+            begins: tuple[list[int], list[int]] = ([], [])
             for i, link in enumerate(self.links):
-                a = [ext_a[j] for j in link.a if 0 <= j < len(ext_a)]
-                b = [ext_b[j] for j in link.b if 0 <= j < len(ext_b)]
+                a = [j for j in link.a if 0 <= j < n_a]
+                b = [j for j in link.b if 0 <= j < n_b]
                 if link.label in self.visible_classes and a and b:
                     keep.append(i)
-                    rows_a.append((min(t for t, _ in a), max(e for _, e in a)))
-                    rows_b.append((min(t for t, _ in b), max(e for _, e in b)))
-            self._cache = (key, np.array(rows_a, dtype=float).reshape(-1, 2),
-                           np.array(rows_b, dtype=float).reshape(-1, 2), keep)
-        return self._cache[1], self._cache[2], self._cache[3]
+                    for side, passages in ((0, a), (1, b)):
+                        begins[side].append(len(flat[side]))
+                        flat[side].extend(passages)
+            self._joined_cache = (key, keep, *((np.array(flat[s], dtype=np.intp),
+                                                np.array(begins[s], dtype=np.intp)) for s in (0, 1)))
+        return self._joined_cache[1], self._joined_cache[2], self._joined_cache[3]
 
     def _offset(self, view) -> float:
         return self.mapFromGlobal(view.viewport().mapToGlobal(QPoint(0, 0))).y() - view.scroll_y()

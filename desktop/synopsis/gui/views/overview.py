@@ -8,7 +8,7 @@ scrolls the pane; its accessible description says in words what the strip shows.
 """
 from __future__ import annotations
 
-from PySide6.QtCore import QRectF, QSize, Qt
+from PySide6.QtCore import QRectF, QSize, Qt, QTimer
 from PySide6.QtGui import QBrush, QColor, QPainter, QPen, QPixmap
 from PySide6.QtWidgets import QWidget
 
@@ -17,6 +17,7 @@ from ..appearance import appearance
 from ..geometry import overview_rects
 
 PATTERNS = {"shared": "filled", "paraphrased": "hatched", "unique": "dotted bar"}
+DESCRIBE_DELAY_MS = 150     # a burst of relayouts and scrolls is described once, when it settles
 
 
 class OverviewStrip(QWidget):
@@ -34,6 +35,10 @@ class OverviewStrip(QWidget):
         self.setToolTip(self.tr("Overview of the whole article (filled: shared, hatched: paraphrased, "
                                 "dotted bar: unique); click to jump"))
         self.setAccessibleName(self.tr("Overview of %1").replace("%1", name or self.tr("the article")))
+        # (measuring the text's height lays all of it out: not at every step of a long relayout)
+        self._describe_timer = QTimer(self, singleShot=True, interval=DESCRIBE_DELAY_MS)
+        self._describe_timer.timeout.connect(self._describe)
+        self._describe()
         view.layoutChanged.connect(self.invalidate)
         view.formatsChanged.connect(self.invalidate)
         view.verticalScrollBar().valueChanged.connect(self._scrolled)
@@ -53,11 +58,11 @@ class OverviewStrip(QWidget):
 
     def invalidate(self) -> None:
         self._cache = None
-        self._describe()
+        self._describe_timer.start()
         self.update()
 
     def _scrolled(self) -> None:
-        self._describe()
+        self._describe_timer.start()
         self.update()
 
     def _render(self) -> QPixmap:

@@ -1,7 +1,8 @@
 """The read-only, word-wrapped text of one source, with its passages marked by class.
 
-Class highlights are painted by a QSyntaxHighlighter (layout formats, so painting stays cheap
-however many passages there are); the current selection uses extra selections. Offsets given
+Class highlights are layout formats (so painting stays cheap however many passages there are),
+written chunk by chunk by :class:`~.marks.ClassMarks`; the current selection uses extra
+selections. Offsets given
 to and returned from this widget are code points of ``Document.text``. The view follows the
 application's theme and text size by itself (:mod:`..appearance`).
 
@@ -10,44 +11,49 @@ it, as a click does.
 """
 from __future__ import annotations
 
-from bisect import bisect_left
-
 from PySide6.QtCore import QPoint, QRect, Qt, Signal
-from PySide6.QtGui import (QColor, QDragEnterEvent, QDropEvent, QPainter, QPen, QSyntaxHighlighter,
-                           QTextCharFormat, QTextCursor, QTextOption)
+from PySide6.QtGui import (QColor, QDragEnterEvent, QDropEvent, QPainter, QPen, QTextCharFormat, QTextCursor,
+                           QTextOption)
 from PySide6.QtWidgets import QTextEdit
 
 from ...core.model import Document
 from .. import theme as themes
 from ..appearance import appearance
 from ..geometry import Utf16Map, segment_at
+from .marks import ClassMarks
 
 
-class _Highlighter(QSyntaxHighlighter):
-    def __init__(self, pane: "TextView") -> None:
-        super().__init__(pane.document())
-        self._pane = pane
+class _BlockAt:
+    """The y of text positions, asked mostly in increasing order: the block found last is kept
+    (its rectangle and layout asked of Qt once), the next ones are reached by stepping."""
 
-    def highlightBlock(self, text: str) -> None:
-        pane = self._pane
-        if not pane.starts:
-            return
-        block = self.currentBlock()
-        b0 = block.position()
-        b1 = b0 + block.length()
-        i = max(0, bisect_left(pane.q_ends, b0 + 1))
-        while i < len(pane.q_starts) and pane.q_starts[i] < b1:
-            fmt = pane.format_for(i)
-            if fmt is not None:
-                s = max(pane.q_starts[i], b0) - b0
-                e = min(pane.q_ends[i], b1) - b0
-                if e > s:
-                    self.setFormat(s, e - s, fmt)
-            for q0, q1 in pane.q_glued[i]:      # a caption glued to the passage: grey, untinted
-                s, e = max(q0, b0) - b0, min(q1, b1) - b0
-                if e > s:
-                    self.setFormat(s, e - s, pane.debris_format())
-            i += 1
+    def __init__(self, doc, layout) -> None:
+        self.doc, self.layout = doc, layout
+        self.block = None
+        self.start = self.end = 0
+        self.top = self.bottom = 0.0
+        self.lines = None
+
+    def _go(self, pos: int) -> None:
+        block = self.block
+        if block is None or pos < self.start:
+            block = self.doc.findBlock(pos)
+        else:
+            while block.isValid() and pos >= self.end and block.next().isValid():
+                block = block.next()
+                self.start, self.end = block.position(), block.position() + block.length()
+        self.block, self.start, self.end = block, block.position(), block.position() + block.length()
+        rect = self.layout.blockBoundingRect(block)
+        self.top, self.bottom, self.lines = rect.top(), rect.bottom(), block.layout()
+
+    def y(self, pos: int, bottom: bool) -> float:
+        if self.block is None or not self.start <= pos < self.end:
+            self._go(pos)
+        line = self.lines.lineForTextPosition(pos - self.start)
+        if not line.isValid():
+            return self.bottom if bottom else self.top
+        y = self.top + line.y()
+        return y + line.height() if bottom else y
 
 
 class TextView(QTextEdit):
@@ -86,8 +92,11 @@ class TextView(QTextEdit):
         self._formats: dict[tuple[str, bool], QTextCharFormat] = {}
         self._extents: list[tuple[float, float]] | None = None
         self.keeping_place = False      # True while a re-wrap scrolls the view back to its reader's place
-        self._highlighter = _Highlighter(self)
-        self.document().documentLayout().documentSizeChanged.connect(self._invalidate)
+        self.marks = ClassMarks(self)
+        self._resized_in_pass = False     # the text's height changed while a marks pass ran
+        self.document().documentLayout().documentSizeChanged.connect(self._size_changed)
+        self.marks.finished.connect(self._pass_finished)
+        self.verticalScrollBar().valueChanged.connect(self.marks.mark_in_view)
         appearance().changed.connect(self._appearance_changed)
         self._appearance_changed("theme")
         self._appearance_changed("font")
@@ -111,10 +120,13 @@ class TextView(QTextEdit):
         self.debris = [s.is_debris for s in segs]
         self.q_glued = [self._glued(s) for s in segs]
         self.labels = [""] * len(segs)
-        self._highlighter.blockSignals(True)
-        self.setPlainText(text)
-        self._highlighter.blockSignals(False)
+        self.keeping_place = True       # the new text scrolls to its top: no reader's scroll to follow
+        try:
+            self.setPlainText(text)
+        finally:
+            self.keeping_place = False
         self._invalidate()
+        self.marks.restart()        # debris is marked before any class is known
 
     def _glued(self, seg) -> list[tuple[int, int]]:
         if seg.is_debris or seg.core is None:
@@ -138,14 +150,13 @@ class TextView(QTextEdit):
             self.rehighlight()
             return
         doc = self.document()
-        blocks = {}
+        blocks = []
         for i in changed:
             block = doc.findBlock(self.q_starts[i])
             while block.isValid() and block.position() < max(self.q_ends[i], self.q_starts[i] + 1):
-                blocks[block.blockNumber()] = block
+                blocks.append(block.blockNumber())
                 block = block.next()
-        for block in blocks.values():
-            self._highlighter.rehighlightBlock(block)
+        self.marks.mark_blocks(blocks)      # (a pass under way marks the others with the new labels)
         self.formatsChanged.emit()
 
     def set_theme(self, theme: themes.Theme) -> None:
@@ -159,7 +170,9 @@ class TextView(QTextEdit):
             self.rehighlight()
 
     def rehighlight(self) -> None:
-        self._highlighter.rehighlight()
+        """Mark the whole text again: the part in view now, the rest over the next turns of the
+        event loop (``marks.busy`` until done, then ``marks.finished``)."""
+        self.marks.restart()
         self.formatsChanged.emit()
 
     def format_for(self, i: int) -> QTextCharFormat | None:
@@ -181,16 +194,27 @@ class TextView(QTextEdit):
         self._extents = None
         self.layoutChanged.emit()
 
+    def _size_changed(self, *args) -> None:
+        if self.marks.busy:     # each chunk of a pass is laid out again: measured once, at its end
+            self._resized_in_pass = True
+            return
+        self._invalidate()
+
+    def _pass_finished(self) -> None:
+        if self._resized_in_pass:
+            self._resized_in_pass = False
+            self._invalidate()
+
     def resizeEvent(self, event) -> None:
         keep = self._reading_anchor() if event.oldSize().width() != event.size().width() else None
         super().resizeEvent(event)      # a new width re-wraps the text: every line below moves
         self._invalidate()
         if keep is not None:
-            self.keeping_place = True       # (synchronised scrolling does not follow this move)
+            was, self.keeping_place = self.keeping_place, True   # (synchronised scrolling does not follow this move)
             try:
                 self._return_to(*keep)
             finally:
-                self.keeping_place = False
+                self.keeping_place = was
 
     def _reading_anchor(self) -> tuple[int, float, int | None] | None:
         """What the reader is looking at: (text position, its distance below the view's top, the
@@ -224,21 +248,14 @@ class TextView(QTextEdit):
         if self._extents is None:
             doc = self.document()
             layout = doc.documentLayout()
-            out = []
-            for qs, qe in zip(self.q_starts, self.q_ends):
-                out.append((self._y_at(doc, layout, qs, False), self._y_at(doc, layout, max(qs, qe - 1), True)))
-            self._extents = out
+            where = _BlockAt(doc, layout)
+            self._extents = [(where.y(qs, False), where.y(max(qs, qe - 1), True))
+                             for qs, qe in zip(self.q_starts, self.q_ends)]
         return self._extents
 
     @staticmethod
     def _y_at(doc, layout, pos: int, bottom: bool) -> float:
-        block = doc.findBlock(pos)
-        rect = layout.blockBoundingRect(block)
-        line = block.layout().lineForTextPosition(pos - block.position())
-        if not line.isValid():
-            return rect.bottom() if bottom else rect.top()
-        y = rect.top() + line.y()
-        return y + line.height() if bottom else y
+        return _BlockAt(doc, layout).y(pos, bottom)
 
     def document_height(self) -> float:
         return float(self.document().size().height())

@@ -1,0 +1,46 @@
+"""The reuse rule on real comparisons: a name phrase two unrelated articles both print is not
+reuse; a reworded passage is."""
+from __future__ import annotations
+
+from synopsis.core import Settings
+from synopsis.scan.pairs import PairComparer, ReuseRule, _text_links, spread_words
+
+FERRY = {"id": "ferry", "text": (
+    "Harbour council delays the budget vote.\n\n"
+    "The ferry timetable changed on Monday after the regional planning commissioner, Tamsin "
+    "Olawale-Kerr, asked for a review of the winter routes.\n\n"
+    "A new bakery opened near the station and sold out of rye bread before noon, the owner, "
+    "Rasmus Feldberg-Quint, from Aarhus, told reporters.\n\nWeather will stay mild.")}
+CHOIR = {"id": "choir", "text": (
+    "School choir wins regional prize.\n\n"
+    "Parents gathered in the gym to hear the regional planning commissioner, Tamsin Olawale-Kerr, "
+    "praise the young singers for their discipline.\n\n"
+    "The choir's conductor thanked the owner, Rasmus Feldberg-Quint, from Aarhus, who paid for "
+    "the new robes and the bus.\n\nThe next concert is in May.")}
+REWORDED = {"id": "reworded", "text": (
+    "Ferry routes under review.\n\n"
+    "On Monday the ferry timetable was changed, after Tamsin Olawale-Kerr, the regional planning "
+    "commissioner, called for the winter routes to be reviewed.\n\n"
+    "Rasmus Feldberg-Quint, from Aarhus, owner of a new bakery near the station, said it had sold "
+    "out of rye bread before noon.\n\nMore on page four.")}
+
+
+def _compare(first, second, rule=ReuseRule()):
+    comparer = PairComparer(Settings(), rule)
+    return comparer.report(comparer.ready(first["id"], first), comparer.ready(second["id"], second))
+
+
+def test_a_shared_name_phrase_in_two_places_is_not_reuse():
+    report, reuse = _compare(FERRY, CHOIR)
+    links = _text_links(report)
+    assert len(links) >= 2 and all(link.score >= 0.5 for link in links)   # the engine links the phrases
+    assert all(spread_words(report, link) < 2 for link in links)
+    assert not reuse
+    _, without_spread = _compare(FERRY, CHOIR, ReuseRule(near_verbatim_score=0.0))
+    assert without_spread            # the rule before the spread condition called it reuse
+
+
+def test_a_reworded_story_is_reuse():
+    report, reuse = _compare(FERRY, REWORDED)
+    assert reuse
+    assert any(spread_words(report, link) >= 2 for link in _text_links(report))
