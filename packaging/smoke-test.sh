@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs the .deb built by build-linux.sh on this machine, checks the installed app works
-# (version, a comparison validated against the report schema, HTML/DOCX/PDF/URL sources made by
+# (version, a comparison validated against the report schema, an English article against its
+# Russian translation aligned by the bundled model, HTML/DOCX/PDF/URL sources made by
 # make_fixtures.py, every export format, a screenshot of the window taken
 # offscreen, desktop entry and icons), removes it and checks nothing is left. Needs root (or
 # sudo) for apt-get. Exits non-zero on the first failure. Prints start-up timings.
@@ -84,6 +85,29 @@ import jsonschema
 report = json.load(open(sys.argv[1], encoding="utf-8"))
 jsonschema.validate(report, json.load(open(sys.argv[2], encoding="utf-8")))
 assert report["links"], "the seed pair gave no aligned passages"
+EOF
+step "compare the BBC report with its Russian translation: aligned by meaning with the bundled model"
+t=$(now)
+(cd "$work" && synopsis compare "$ROOT/seeds/bbc-witkoff-putin-talks.txt" \
+   "$ROOT/seeds/ru-witkoff-putin-talks.txt" --format json -o translation.json) \
+  || fail "synopsis compare of the English and Russian articles exited $?"
+translation_ms=$(ms_since "$t")
+"$PY" - "$work/translation.json" docs/report.schema.json <<'EOF' || fail "the translation comparison is not what it should be"
+import json, sys
+import jsonschema
+report = json.load(open(sys.argv[1], encoding="utf-8"))
+jsonschema.validate(report, json.load(open(sys.argv[2], encoding="utf-8")))
+how = report["comparison"]
+assert how["kind"] == "translation" and how["languages"] == ["en", "ru"], how
+assert how["model"]["name"] == "use-multilingual-v3" and how["model"]["version"] != "unknown", how
+texts = [d["text"] for d in report["documents"]]
+segments = [d["segments"] for d in report["documents"]]
+def opening(side, i):
+    return texts[side][segments[side][i]["start"]:segments[side][i]["end"]][:30]
+pairs = {opening(0, link["a"][0]): opening(1, link["b"][0]) for link in report["links"]}
+assert len(report["links"]) >= 20, f"only {len(report['links'])} pairs"
+assert pairs.get("Putin said reaching a consensu", "").startswith("Путин заявил"), pairs
+assert {link["translation"] for link in report["links"]} == {"faithful", "changed"}
 EOF
 step "the same comparison with its fact layer in the worker process (the frozen app started again to serve)"
 (cd "$work" && SYNOPSIS_FACT_WORKER=on synopsis compare "$ROOT/seeds/bbc-witkoff-putin-talks.txt" \
@@ -224,6 +248,6 @@ for path in "${INSTALLED_PATHS[@]}"; do [ ! -e "$path" ] && [ ! -L "$path" ] || 
 left=$(find /usr/share/icons/hicolor -name 'synopsis.*' 2>/dev/null | head -3)
 [ -z "$left" ] || fail "icons left after removal: $left"
 
-printf 'smoke-test: timings: --version %d ms, compare %d ms, gui to screenshot %d ms\n' \
-  "$version_ms" "$compare_ms" "$gui_ms"
+printf 'smoke-test: timings: --version %d ms, compare %d ms, compare en/ru by meaning %d ms, gui to screenshot %d ms\n' \
+  "$version_ms" "$compare_ms" "$translation_ms" "$gui_ms"
 step "OK ($deb)"

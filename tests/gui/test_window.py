@@ -447,3 +447,19 @@ def test_pairs_are_listed_in_reading_order_until_sorted(compared):
     proxy = compared.pairs.proxy
     rows = [proxy.mapToSource(proxy.index(r, 0)).row() for r in range(proxy.rowCount())]
     assert rows == list(range(len(compared.report.links)))
+
+
+def test_pairs_table_calls_a_translated_pair_by_its_verdict(qtbot, seed_pair):
+    """In a translation comparison the Class column says faithful or changed in translation
+    (every pair's word class would read "paraphrased")."""
+    from synopsis.core.ingest import load
+    from synopsis.core.pipeline import compare
+    from synopsis.gui.models import COLUMNS, PairsModel
+
+    russian = seed_pair[0].parent / "ru-witkoff-putin-talks.txt"
+    report = compare(load(seed_pair[0]), load(russian))
+    model = PairsModel()
+    model.set_report(report)
+    col = COLUMNS.index("class")
+    shown = {model.data(model.index(row, col)) for row in range(model.rowCount())}
+    assert shown == {"faithful translation", "changed in translation"}

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from synopsis.core import Cancelled
+from synopsis import runtime
 from synopsis.runtime import collector_paused, compare
 
 
@@ -47,3 +48,31 @@ def test_a_runtime_comparison_pauses_the_collector_while_it_runs(seed_pair):
     report = compare(load(seed_pair[0]), load(seed_pair[1]), progress=lambda s, f: seen.append(gc.isenabled()))
     assert seen and not any(seen) and gc.isenabled()
     assert report.links
+
+
+def test_blas_is_held_to_one_thread_only_while_held():
+    """In a process of its own: the BLAS libraries other tests' imports load into a shared
+    worker (and the limits they set) are not this test's business."""
+    import subprocess
+    import sys
+
+    code = """
+import numpy
+from threadpoolctl import threadpool_info
+from synopsis import runtime
+
+def blas_threads():
+    return [entry["num_threads"] for entry in threadpool_info() if entry["user_api"] == "blas"]
+
+before = blas_threads()
+assert before, "numpy has no BLAS threadpoolctl can see"
+with runtime.blas_single_threaded():
+    with runtime.blas_single_threaded():
+        assert set(blas_threads()) == {1}, blas_threads()
+    assert set(blas_threads()) == {1}, blas_threads()
+assert blas_threads() == before, (before, blas_threads())
+print("ok", before)
+"""
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120,
+                            env={**__import__("os").environ, "OPENBLAS_NUM_THREADS": "2"})
+    assert result.returncode == 0 and result.stdout.startswith("ok"), result.stderr

@@ -25,19 +25,24 @@ REWORDED = {"id": "reworded", "text": (
     "out of rye bread before noon.\n\nMore on page four.")}
 
 
-def _compare(first, second, rule=ReuseRule()):
-    comparer = PairComparer(Settings(), rule)
+def _compare(first, second, rule=ReuseRule(), settings=Settings()):
+    comparer = PairComparer(settings, rule)
     return comparer.report(comparer.ready(first["id"], first), comparer.ready(second["id"], second))
 
 
 def test_a_shared_name_phrase_in_two_places_is_not_reuse():
-    report, reuse = _compare(FERRY, CHOIR)
+    # by their words alone the engine links both phrases (the meaning view keeps one of the two
+    # pairs apart: they say different things); the rule must not call either way reuse
+    words_only = Settings(meaning=False)
+    report, reuse = _compare(FERRY, CHOIR, settings=words_only)
     links = _text_links(report)
     assert len(links) >= 2 and all(link.score >= 0.5 for link in links)   # the engine links the phrases
     assert all(spread_words(report, link) < 2 for link in links)
     assert not reuse
-    _, without_spread = _compare(FERRY, CHOIR, ReuseRule(near_verbatim_score=0.0))
+    _, without_spread = _compare(FERRY, CHOIR, ReuseRule(near_verbatim_score=0.0), settings=words_only)
     assert without_spread            # the rule before the spread condition called it reuse
+    report, reuse = _compare(FERRY, CHOIR)
+    assert len(_text_links(report)) < len(links) and not reuse
 
 
 def test_a_reworded_story_is_reuse():

@@ -243,7 +243,8 @@ def compare(id_a: str, id_b: str, case: str | None, settings: Settings, db_path:
     with open_library(db_path) as lib:
         lib.require_writable()
         doc_a, doc_b = lib.get_document(a), lib.get_document(b)
-        report = runtime.compare(doc_a, doc_b, settings)
+        stores = (lib.embedding_store(a), lib.embedding_store(b))
+        report = runtime.compare(doc_a, doc_b, settings, embeddings=stores)
         cid = lib.save_comparison(report, case)
         echo(f"c{cid}")
         echo(render_summary(report))

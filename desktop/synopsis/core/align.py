@@ -12,6 +12,12 @@
    run covers it better than any of its parts; the parts' own pairs are capped below the run.
 4. Repeats inside one document are reported (:mod:`repeats`).
 
+Two documents in one language are aligned by their words, with a meaning view
+(:mod:`.semantic.same_language`) where the words leave a passage unsettled: its nearest
+neighbours by meaning join the candidates, and the meaning score is blended into the pairs of
+embedded passages. Two documents in different languages are aligned by meaning alone
+(:mod:`.semantic.translation`).
+
 The result is every plausible pair, scored (:class:`Alignment`); which of them become links,
 their classes and which are out of order is decided later (:mod:`decide`).
 
@@ -22,19 +28,29 @@ from __future__ import annotations
 
 import itertools
 from collections import defaultdict
-from typing import Callable, Sequence
+from typing import TYPE_CHECKING, Callable, Sequence
+
+import numpy as np
 
 from .candidates import candidate_pairs
+from .comparison import Comparison
 from .config import Settings
 from .errors import TooLong
 from .features import SegmentFeatures, Weights, combine, pair_views, segment_features
 from .model import Alignment, Candidate, Document
 from .repeats import find_repeats
+from .semantic import same_language, translation
+from .semantic.vectors import NO_STORES, Stores
 from .splits import cap_parts, find_runs, segment_ids
-from .vocab import Reason
+from .vocab import ComparisonKind, Reason
+
+if TYPE_CHECKING:
+    from .semantic.same_language import MeaningView
 
 Check = Callable[[], None]
-Progress = Callable[[float], None]     # the share of the alignment done, 0 to 1
+# Told the share of the alignment done, 0 to 1; while passages are embedded, also the stage
+# "meaning" (the window names it: the first comparison of a session loads the model there).
+Progress = Callable[..., None]
 
 SCORE_CHUNK = 50_000     # pairs scored between two cancel checks
 MAX_PASSAGES = 50_000    # most passages of one document a comparison aligns (time and memory
@@ -51,8 +67,9 @@ EDGE_BONUS = 0.2         # lift for the next pair beyond the end of a run of anc
 EDGE_MIN = 0.12          # ... if the pair has at least this much in common on its own
 # Each step's share of an alignment's work, for the progress it reports (the steps' CPU time on
 # long pairs: benchmarks/results/align_progress.md).
-STEP_SHARES = {"features": 0.12, "repeats": 0.02, "candidates": 0.13, "scores": 0.20,
-               "context": 0.10, "runs": 0.35, "output": 0.08}
+# The meaning step embeds the few passages the words leave unsettled (none when it is off).
+STEP_SHARES = {"features": 0.12, "repeats": 0.02, "candidates": 0.12, "scores": 0.18,
+               "meaning": 0.08, "context": 0.10, "runs": 0.30, "output": 0.08}
 
 
 # A scored pair of positions in the two lists of live features: (score, views, reasons).
@@ -60,18 +77,23 @@ Scored = dict[tuple[int, int], tuple[float, dict[str, float], tuple[Reason, ...]
 
 
 def align(doc_a: Document, doc_b: Document, settings: Settings, *,
-          check: Check | None = None, progress: Progress | None = None) -> Alignment:
+          check: Check | None = None, progress: Progress | None = None,
+          embeddings: Stores = NO_STORES) -> Alignment:
     """Every plausible pair of passages of two prepared documents, scored, and their repeats.
 
     ``check`` is called between steps and between the parts of a long step (it may raise to
-    stop); ``progress`` gets the share of the work done after each. Raises :class:`TooLong`
-    for a document of more than ``MAX_PASSAGES`` passages."""
-    steps = _Steps(check, progress)
+    stop); ``progress`` gets the share of the work done after each. ``embeddings`` keep each
+    document's passage embeddings between runs (the library's). Raises :class:`TooLong` for a
+    document of more than ``MAX_PASSAGES`` passages."""
     for doc in (doc_a, doc_b):
         live = [seg for seg in doc.segments if not seg.is_debris]
         if len(live) > MAX_PASSAGES:
             raise TooLong(doc.source or doc.title, len(live), MAX_PASSAGES, settings.granularity,
                           paragraphs=len({seg.paragraph for seg in live}))
+    if translation.is_translation(doc_a, doc_b):
+        return translation.align(doc_a, doc_b, settings, check=check or (lambda: None),
+                                 progress=progress, stores=embeddings)
+    steps = _Steps(check, progress)
     features = steps.part("features")
     fa = segment_features(doc_a)
     features(0.5)
@@ -81,16 +103,19 @@ def align(doc_a: Document, doc_b: Document, settings: Settings, *,
     live_b = [f for f in fb if f is not None]
     repeats = tuple(find_repeats(fa, 0) + find_repeats(fb, 1))
     steps.done("repeats")
+    how = Comparison(ComparisonKind.SAME_LANGUAGE, (translation.language_of(doc_a), translation.language_of(doc_b)))
     if not live_a or not live_b:
-        return Alignment((doc_a, doc_b), (), repeats)
+        return Alignment((doc_a, doc_b), (), repeats, how)
     weights = Weights([f.bag for f in live_a + live_b])
     pairs = candidate_pairs(live_a, live_b, weights, step=steps.part("candidates"))
     scored = _score(pairs, live_a, live_b, weights, steps.part("scores"))
+    view, how = _meaning(scored, (doc_a, doc_b), (live_a, live_b), weights, settings, how, embeddings, steps.check)
+    steps.done("meaning")
     base = {pq: s for pq, (s, _, _) in scored.items()}     # each pair's own score, before lifts
     _add_context(scored)
     context = steps.part("context")
     for _ in range(GAP_PASSES):
-        _fill_gaps(scored, live_a, live_b, weights, settings, base)
+        _fill_gaps(scored, live_a, live_b, weights, settings, base, view)
         context(1 / GAP_PASSES)
     runs = find_runs(scored, base, (live_a, live_b), (doc_a, doc_b), weights, steps.part("runs"))
     cap_parts(scored, runs)
@@ -100,7 +125,25 @@ def align(doc_a: Document, doc_b: Document, settings: Settings, *,
                    for run in runs if run.score >= CANDIDATE_FLOOR]
     candidates.sort(key=lambda c: (c.a[0], c.b[0], c.a, c.b))
     steps.done("output")
-    return Alignment((doc_a, doc_b), tuple(candidates), repeats)
+    return Alignment((doc_a, doc_b), tuple(candidates), repeats, how)
+
+
+def _meaning(scored: Scored, docs: tuple[Document, Document],
+             lives: tuple[Sequence[SegmentFeatures], Sequence[SegmentFeatures]], weights: Weights,
+             settings: Settings, how: Comparison, embeddings: Stores,
+             check: Check) -> tuple["MeaningView | None", Comparison]:
+    """The meaning view of the passages the words leave unsettled (``settings.meaning``): its
+    nearest neighbours join the scored pairs, and its score is blended into every pair of two
+    embedded passages (in place). Returns the view (None when off or no model) and ``how``."""
+    if not settings.meaning:
+        return None, how
+    live_a, live_b = lives
+    view, how = same_language.view_for(*docs, live_a, live_b, _best_scores(scored, live_a, live_b),
+                                       settings, how, stores=embeddings, check=check)
+    if view is not None and view.rows_a and view.rows_b:
+        scored.update(_score(view.candidates() - scored.keys(), live_a, live_b, weights))
+        _apply_meaning(scored, view)
+    return view, how
 
 
 class _Steps:
@@ -136,10 +179,11 @@ KEPT_VIEWS = ("chars", "words", "rare")      # the views a candidate keeps (see 
 
 def _score(pairs: set[tuple[int, int]], live_a: Sequence[SegmentFeatures],
            live_b: Sequence[SegmentFeatures], weights: Weights,
-           step: Progress = lambda share: None) -> Scored:
+           step: Progress = lambda share: None, meaning: "MeaningView | None" = None) -> Scored:
     """Every pair's score and the views a candidate keeps, in chunks of ``SCORE_CHUNK`` pairs;
     after each chunk, ``step`` gets the share of the pairs it held (a long document's pairs
-    take seconds: the caller checks for cancel and reports progress there)."""
+    take seconds: the caller checks for cancel and reports progress there). With ``meaning``,
+    its score is blended into the pairs of passages it embedded."""
     order = sorted(pairs)
     out: Scored = {}
     for start in range(0, len(order), SCORE_CHUNK):
@@ -149,7 +193,32 @@ def _score(pairs: set[tuple[int, int]], live_a: Sequence[SegmentFeatures],
         out.update((pq, (float(scores[k]), {name: float(views[name][k]) for name in KEPT_VIEWS}, ()))
                    for k, pq in enumerate(chunk))
         step(len(chunk) / len(order))
+    if meaning is not None:
+        _apply_meaning(out, meaning)
     return out
+
+
+def _apply_meaning(scored: Scored, meaning: "MeaningView") -> None:
+    """Blend the meaning score into the pairs whose two passages were embedded (in place)."""
+    order = sorted(scored)
+    if not order:
+        return
+    blended, cosines = meaning.rescore(order, np.array([scored[pq][0] for pq in order]))
+    for k, pq in enumerate(order):
+        if not np.isnan(cosines[k]):
+            score, views, reasons = scored[pq]
+            scored[pq] = (float(blended[k]), {**views, "meaning": float(cosines[k])}, reasons)
+
+
+def _best_scores(scored: Scored, live_a: Sequence[SegmentFeatures],
+                 live_b: Sequence[SegmentFeatures]) -> tuple[np.ndarray, np.ndarray]:
+    """Each live passage's best word score (0 without a candidate), for either side."""
+    best_a = np.zeros(len(live_a))
+    best_b = np.zeros(len(live_b))
+    for (p, q), (s, _, _) in scored.items():
+        best_a[p] = max(best_a[p], s)
+        best_b[q] = max(best_b[q], s)
+    return best_a, best_b
 
 
 def _add_context(scored: Scored) -> None:
@@ -227,7 +296,7 @@ def _best_path(gap_a: list[int], gap_b: list[int], base: dict[tuple[int, int], f
 
 def _fill_gaps(scored: Scored, live_a: Sequence[SegmentFeatures],
                live_b: Sequence[SegmentFeatures], weights: Weights, settings: Settings,
-               base: dict[tuple[int, int], float]) -> None:
+               base: dict[tuple[int, int], float], meaning: "MeaningView | None" = None) -> None:
     """Sentence-aligner context. Between two anchors (confident pairs) that are neighbours in
     both documents, the unanchored passages are matched in order by dynamic programming, and
     the matched pairs get ``GAP_BONUS``: a heavy paraphrase with little word overlap is still
@@ -242,7 +311,7 @@ def _fill_gaps(scored: Scored, live_a: Sequence[SegmentFeatures],
              if 0 <= p + d < len(live_a) and 0 <= q + d < len(live_b)
              and p + d not in taken_a and q + d not in taken_b}
     wanted = {(p, q) for gap_a, gap_b in gaps for p in gap_a for q in gap_b} | edges
-    fresh = _score(wanted - scored.keys(), live_a, live_b, weights)
+    fresh = _score(wanted - scored.keys(), live_a, live_b, weights, meaning=meaning)
     scored.update(fresh)
     base.update({pq: s for pq, (s, _, _) in fresh.items()})   # (the caller's: scores before lifts)
     base = {pq: s for pq, (s, _, _) in scored.items()}

@@ -16,6 +16,8 @@ from .vocab import Granularity
 
 GRANULARITIES = tuple(g.value for g in Granularity)
 DEFAULT_MAX_BYTES = 20 * 1024 * 1024
+# The sentence-embedding models (their ids in core.semantic.models.REGISTRY, which a test checks).
+MEANING_MODELS = ("use-multilingual-v3", "multilingual-e5-small")
 
 
 def _setting(default: Any, help: str, *, minimum: float | None = None, maximum: float | None = None,
@@ -50,6 +52,12 @@ class Settings:
     language: str | None = _setting(None, "Language of both documents (BCP 47, e.g. en, de); detected when not given.")
     max_bytes: int = _setting(DEFAULT_MAX_BYTES, "Largest source accepted, in bytes.", minimum=1, flag="--max-size")
     facts: bool = _setting(True, "Look for changed numbers, dates, names, quotes, attributions and negations.")
+    meaning: bool = _setting(
+        True, "Compare passages by meaning too (sentence embeddings) where their words do not settle "
+              "it; across two languages passages are always aligned by meaning.")
+    meaning_model: str | None = _setting(
+        None, "Sentence-embedding model to use when installed; chosen by the documents' languages "
+              "when not given.", choices=MEANING_MODELS)
 
     def __post_init__(self) -> None:
         for spec in declared():

@@ -7,7 +7,8 @@ decided by hand (:class:`Corrections`) it makes the :class:`Report`:
 1. select: the candidates that become links (``classify.select``);
 2. annotate: their word edits and changed facts, each pair once (``annotate``; pairs already
    annotated, ``known``, are not diffed again);
-3. label: shared or paraphrased (``classify.label_for``);
+3. label: shared or paraphrased (``classify.label_for``); in a translation comparison also
+   faithful or changed in translation (``semantic.translation.verdict``);
 4. order: the running order of the links, and the ones that break it (``order.in_order``).
 
 Re-applying thresholds (the app's live thresholds) and replaying a person's corrections call
@@ -24,6 +25,7 @@ from .clock import now_iso
 from .config import Settings
 from .model import NO_CORRECTIONS, Alignment, Annotation, Candidate, Corrections, Link, PairKey, Report
 from .order import in_order
+from .semantic.translation import verdict
 from .vocab import Label
 
 
@@ -50,18 +52,20 @@ def decide(alignment: Alignment, settings: Settings, *, corrections: Corrections
         made = annotate(alignment.documents, todo, facts=settings.facts, executor=facts)
         annotations.update(zip(todo, made))
     text_a, text_b = alignment.documents[0].text, alignment.documents[1].text
-    links = [_labelled(c, annotations[c.key], settings, text_a, text_b) for c in chosen]
+    translated = alignment.comparison is not None and alignment.comparison.is_translation
+    links = [_labelled(c, annotations[c.key], settings, text_a, text_b, translated) for c in chosen]
     return Report(documents=list(alignment.documents), links=in_order(links + list(corrections.manual)),
                   settings=settings, repeats=list(alignment.repeats), created=now_iso(),
                   generator=generator(), candidates=list(alignment.candidates),
-                  corrections=corrections, annotations=annotations)
+                  corrections=corrections, annotations=annotations, comparison=alignment.comparison)
 
 
 def _labelled(candidate: Candidate, annotation: Annotation, settings: Settings,
-              text_a: str, text_b: str) -> Link:
+              text_a: str, text_b: str, translated: bool) -> Link:
     label = label_for(candidate, settings, changed_words(annotation, text_a, text_b)) or Label.PARAPHRASED
     return Link(a=candidate.a, b=candidate.b, label=label, score=candidate.score, edits=annotation.edits,
-                facts=annotation.facts, scores=candidate.scores, reasons=candidate.reasons)
+                facts=annotation.facts, scores=candidate.scores, reasons=candidate.reasons,
+                translation=verdict(candidate.score, annotation.facts) if translated else None)
 
 
 def redecide(report: Report, settings: Settings, *, facts: FactExecutor | None = None) -> Report:

@@ -13,9 +13,10 @@ import json
 from dataclasses import dataclass, field
 from typing import Any, Iterable, Mapping
 
+from .comparison import Comparison
 from .config import Settings
 from .document import Document, Segment, Span, init_field
-from .vocab import EditOp, FactKind, Label, Origin, Reason, Severity
+from .vocab import EditOp, FactKind, Label, Origin, Reason, Severity, Translation
 
 LABELS = tuple(Label)
 FACT_KINDS = tuple(FactKind)
@@ -23,7 +24,7 @@ EDIT_OPS = tuple(EditOp)
 REPORT_FORMAT = "synopsis-report"
 REPORT_VERSION = 1
 
-__all__ = ["Alignment", "Annotation", "Candidate", "Corrections", "Document", "Edit", "Fact", "Link", "NO_CORRECTIONS",
+__all__ = ["Alignment", "Annotation", "Candidate", "Comparison", "Corrections", "Document", "Edit", "Fact", "Link", "NO_CORRECTIONS",
            "PairKey", "Repeat", "Report", "Segment", "Span", "core_spans_of", "link_key"]
 
 
@@ -158,6 +159,7 @@ class Link:
     origin: Origin = Origin.AUTO
     scores: dict[str, float] = field(default_factory=dict)
     reasons: tuple[Reason, ...] = ()
+    translation: Translation | None = None     # in a translation comparison only
 
     def __post_init__(self) -> None:
         init_field(self, "a", tuple(self.a))
@@ -166,6 +168,8 @@ class Link:
             init_field(self, "label", Label(self.label))
         if type(self.origin) is not Origin:
             init_field(self, "origin", Origin(self.origin))
+        if self.translation is not None and type(self.translation) is not Translation:
+            init_field(self, "translation", Translation(self.translation))
         for name in ("edits", "facts", "reasons"):
             if type(getattr(self, name)) is not tuple:
                 init_field(self, name, tuple(getattr(self, name)))
@@ -195,6 +199,8 @@ class Link:
             out["scores"] = _rounded(self.scores)
         if self.reasons:
             out["reasons"] = [r.value for r in self.reasons]
+        if self.translation is not None:
+            out["translation"] = self.translation.value
         return out
 
     @classmethod
@@ -204,7 +210,8 @@ class Link:
                    moved=bool(data.get("moved", False)),
                    edits=tuple(Edit.from_dict(e) for e in data.get("edits", [])),
                    facts=tuple(Fact.from_dict(f) for f in data.get("facts", [])),
-                   origin=data.get("origin", "auto"), scores=scores, reasons=reasons)
+                   origin=data.get("origin", "auto"), scores=scores, reasons=reasons,
+                   translation=data.get("translation"))
 
 
 @dataclass(frozen=True, slots=True)
@@ -244,6 +251,7 @@ class Alignment:
     documents: tuple[Document, Document]
     candidates: tuple[Candidate, ...]
     repeats: tuple[Repeat, ...] = ()
+    comparison: Comparison | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -287,6 +295,7 @@ class Report:
     candidates: list[Candidate] = field(default_factory=list)
     corrections: Corrections = NO_CORRECTIONS
     annotations: dict[PairKey, Annotation] = field(default_factory=dict, compare=False, repr=False)
+    comparison: Comparison | None = None     # how the passages were compared (None: older reports)
 
     def __post_init__(self) -> None:
         if isinstance(self.settings, Mapping):
@@ -295,7 +304,12 @@ class Report:
     @property
     def alignment(self) -> Alignment:
         """The aligner's part of this report, to decide again from (other thresholds, corrections)."""
-        return Alignment((self.documents[0], self.documents[1]), tuple(self.candidates), tuple(self.repeats))
+        return Alignment((self.documents[0], self.documents[1]), tuple(self.candidates), tuple(self.repeats),
+                         self.comparison)
+
+    @property
+    def is_translation(self) -> bool:
+        return self.comparison is not None and self.comparison.is_translation
 
     # -- derived views -------------------------------------------------------------------
     def label_of_segments(self, doc: int) -> list[Label]:
@@ -348,6 +362,8 @@ class Report:
             "links": [link.to_dict(text_a, text_b) for link in self.links],
             "repeats": [r.to_dict() for r in self.repeats],
         }
+        if self.comparison is not None:
+            out["comparison"] = self.comparison.to_dict()
         if self.corrections.apart_a or self.corrections.apart_b:
             out["kept_apart"] = {"a": sorted(self.corrections.apart_a), "b": sorted(self.corrections.apart_b)}
         if self.timings:
@@ -378,7 +394,8 @@ class Report:
                    created=data.get("created", ""), generator=dict(data.get("generator", {})),
                    timings=dict(data.get("timings", {})),
                    candidates=[Candidate.from_dict(c) for c in data.get("candidates", [])],
-                   corrections=corrections, annotations=annotations)
+                   corrections=corrections, annotations=annotations,
+                   comparison=Comparison.from_dict(data["comparison"]) if data.get("comparison") else None)
 
     @classmethod
     def from_json(cls, text: str) -> "Report":

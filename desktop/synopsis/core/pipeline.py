@@ -23,6 +23,7 @@ from .errors import Cancelled
 from .language import detect
 from .model import Document, Report
 from .segment import split
+from .semantic.vectors import NO_STORES, Stores
 
 __all__ = ["align", "compare", "decide", "prepare", "redecide"]
 
@@ -46,9 +47,11 @@ def _text_segments(doc: Document) -> int:
 
 def compare(doc_a: Document, doc_b: Document, settings: Settings | None = None, *,
             progress: ProgressCallback | None = None, cancel: CancelCheck | None = None,
-            facts: FactExecutor | None = None) -> Report:
+            facts: FactExecutor | None = None, embeddings: Stores = NO_STORES) -> Report:
     """Prepare, align and decide two loaded documents. ``facts``: where the fact layer runs
-    (in this process by default; see :class:`annotate.FactExecutor`)."""
+    (in this process by default; see :class:`annotate.FactExecutor`). ``embeddings``: where
+    each document's passage embeddings are kept between runs (the library's stores of the two
+    documents), so a second comparison does not embed them again."""
     settings = settings or Settings()
     executor = facts or IN_PROCESS
     timings: dict[str, float] = {}
@@ -62,9 +65,9 @@ def compare(doc_a: Document, doc_b: Document, settings: Settings | None = None, 
         if progress is not None:
             progress(stage, fraction)
 
-    def aligned(share: float) -> None:          # the alignment's own steps, 10 % to 80 %
+    def aligned(share: float, stage: str = "align") -> None:   # the alignment's steps, 10 % to 80 %
         if progress is not None:
-            progress("align", ALIGN_FROM + (ALIGN_TO - ALIGN_FROM) * share)
+            progress(stage, ALIGN_FROM + (ALIGN_TO - ALIGN_FROM) * share)
 
     t0 = time.perf_counter()
     step("segment", 0.0)
@@ -74,7 +77,7 @@ def compare(doc_a: Document, doc_b: Document, settings: Settings | None = None, 
         executor.expect(min(_text_segments(doc_a), _text_segments(doc_b)))
     step("align", ALIGN_FROM)
     t1 = time.perf_counter()
-    alignment = align(doc_a, doc_b, settings, check=check, progress=aligned)
+    alignment = align(doc_a, doc_b, settings, check=check, progress=aligned, embeddings=embeddings)
     timings["align"] = time.perf_counter() - t1
     step("edits", ALIGN_TO)
     t2 = time.perf_counter()

@@ -69,6 +69,20 @@ class Reason(StrEnum):
     EDGE = "edge"           # next to the end of a run of confident pairs
 
 
+class ComparisonKind(StrEnum):
+    """How two documents' passages were compared: by meaning across two languages, or in one."""
+
+    TRANSLATION = "translation"
+    SAME_LANGUAGE = "same-language"
+
+
+class Translation(StrEnum):
+    """A link's verdict in a translation comparison (see ``core.semantic.translation``)."""
+
+    FAITHFUL = "faithful"     # says the same thing, no checkable fact changed
+    CHANGED = "changed"       # a checkable fact changed, or the meaning score is low
+
+
 class Granularity(StrEnum):
     SENTENCE = "sentence"
     PARAGRAPH = "paragraph"
@@ -82,6 +96,8 @@ DISPLAY_NAMES: dict[Enum, str] = {
     Severity.ALARM: "alarm", Severity.CHECK: "check", Severity.NOTE: "note",
     Reason.CONTEXT: "neighbours aligned", Reason.GAP: "between aligned pairs",
     Reason.EDGE: "beside aligned pairs",
+    ComparisonKind.TRANSLATION: "translation comparison", ComparisonKind.SAME_LANGUAGE: "same language",
+    Translation.FAITHFUL: "faithful translation", Translation.CHANGED: "changed in translation",
 }
 
 

@@ -61,7 +61,9 @@ def _fact_refs(fact_rows: list[layout.FactRow]) -> dict[int, str]:
 
 
 def _summary(report: Report, all_rows: list[layout.Row], fact_rows: list[layout.FactRow]) -> list[str]:
-    h = ['<section id="summary"><h2>Summary</h2>', '<table class="summary">']
+    h = ['<section id="summary"><h2>Summary</h2>']
+    h += [f'<p class="comparison">{_e(line)}</p>' for line in layout.comparison_lines(report)]
+    h.append('<table class="summary">')
     for i, doc in enumerate(report.documents):
         share = report.summary(i)
         bar = "".join(f'<span class="{lab}" style="width:{share[lab] * 100:.2f}%" '
@@ -159,6 +161,8 @@ def _pairs_table(report: Report, all_rows: list[layout.Row], fact_rows, annotati
         row_id = f"r{row.link_index}" if row.link_index is not None else f"u{row.side}{(row.a or row.b)[0]}"
         meta = [f'<span class="rowno">{number}</span>', f'<span class="badge {row.label}">{row.label}</span>']
         if link is not None:
+            if link.translation:
+                meta.append(f'<span class="badge translation">{_e(layout.link_caption(link))}</span>')
             meta.append(f'<span class="score">score {link.score:.2f}</span>')
             if link.moved:
                 meta.append('<span class="badge moved">moved</span>')

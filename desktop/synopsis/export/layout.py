@@ -13,10 +13,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any, Iterable
 
+from ..core.language import language_name
 from ..core.model import Document, Fact, Link, Report, Span
 from ..core.model import link_key as model_link_key
-from ..core.vocab import Severity, display_name
-
+from ..core.vocab import Severity, Translation, display_name
 
 
 def link_key(link: Link) -> str:
@@ -241,6 +241,35 @@ def fact_summary(report: Report, link: Link) -> str:
         b = fact.b.slice(doc_b.text) if fact.b else "—"
         parts.append(f"{fact.kind}: {a} → {b}" + (f" ({fact.note})" if fact.note else ""))
     return "; ".join(parts)
+
+
+# -- how the passages were compared ---------------------------------------------------------------
+def comparison_lines(report: Report) -> list[str]:
+    """Sentences saying how the passages were compared: a translation comparison names the two
+    languages, the model that aligned them by meaning and how many pairs are faithful; then any
+    notice (a language the model does not cover). Empty for a same-language comparison."""
+    how = report.comparison
+    if how is None:
+        return []
+    out: list[str] = []
+    if how.is_translation:
+        la, lb = how.languages
+        line = (f"Translation comparison: A is in {language_name(la)}, B in {language_name(lb)}; "
+                "passages were aligned by what they say")
+        if how.model:
+            line += f" (sentence-embedding model {how.model[0]})"
+        verdicts = [link.translation for link in report.links if link.translation]
+        if verdicts:
+            line += (f". {verdicts.count(Translation.FAITHFUL)} {display_name(Translation.FAITHFUL)}s, "
+                     f"{verdicts.count(Translation.CHANGED)} {display_name(Translation.CHANGED)}")
+        out.append(line + ".")
+    out.extend(how.notices)
+    return out
+
+
+def link_caption(link: Link) -> str:
+    """What a pair is called: its class, or in a translation comparison its verdict."""
+    return display_name(link.translation if link.translation else link.label)
 
 
 # -- provenance -------------------------------------------------------------------------------

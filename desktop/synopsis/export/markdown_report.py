@@ -71,8 +71,8 @@ def render(report: Report, annotations: dict[str, Any] | None = None, **_: Any) 
 
 
 def _summary(report: Report, names: list[str], all_rows: list, fact_rows: list) -> list[str]:
-    md = ["", "## Summary", "",
-          "| document | " + " | ".join(LABELS) + " |", "|---|" + "---:|" * len(LABELS)]
+    md = ["", "## Summary", ""] + [escape_md(line) + "\n" for line in layout.comparison_lines(report)]
+    md += ["| document | " + " | ".join(LABELS) + " |", "|---|" + "---:|" * len(LABELS)]
     for i, name in enumerate(names):
         share = report.summary(i)
         md.append(f"| {escape_md(name)} | " + " | ".join(f"{share[lab]:.1%}" for lab in LABELS) + " |")
@@ -116,7 +116,7 @@ def _passages(report: Report, all_rows: list, annotations: dict[str, Any] | None
     md = ["", "## Passages", "", "Words that differ inside a pair are in **bold**.", ""]
     for number, row in enumerate(all_rows, 1):
         link = row.link
-        head = f"### {number}. {row.label}"
+        head = f"### {number}. {layout.link_caption(link) if link is not None else row.label}"
         if link is not None:
             head += f" (score {link.score:.2f}{', moved' if link.moved else ''})"
         else:

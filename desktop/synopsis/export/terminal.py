@@ -14,9 +14,10 @@ import re
 import click
 
 from ..core.collection import CollectionReport
-from ..core.model import Report
+from ..core.model import Link, Report
 from ..core.vocab import display_name
 from .collection_table import CUES, rows, source_names
+from .layout import comparison_lines
 
 CLASS_COLOURS = {"shared": "blue", "paraphrased": "yellow", "unique": "magenta"}
 CELL_COLOURS = {"shared": "blue", "paraphrased": "yellow", "absent": None, "unique": "magenta"}
@@ -64,6 +65,7 @@ def render_summary(report: Report, *, width: int = 100) -> str:
     out: list[str] = []
     doc_a, doc_b = report.documents
     out.append(click.style("Synopsis comparison", bold=True))
+    out.extend(f"  {visible_line(line)}" for line in comparison_lines(report))
     for n, doc in enumerate(report.documents):
         s = report.summary(n)
         out.append(f"  {'AB'[n]}: {visible_line(doc.title)}  ({visible_line(doc.source)}, "
@@ -86,9 +88,7 @@ def render_summary(report: Report, *, width: int = 100) -> str:
         flag = " moved" if link.moved else ""
         nfacts = f" {len(link.facts)} fact(s)" if link.facts else ""
         ids = f"A{','.join(map(str, link.a))}↔B{','.join(map(str, link.b))}"
-        wording = f" · {link.same_words:4.0%} same words" if link.same_words is not None else ""
-        out.append(click.style(f"  [{link.label:<11} {link.score:.2f}{wording}]", fg=CLASS_COLOURS[link.label])
-                   + f" {ids}{flag}{nfacts}")
+        out.append(click.style(f"  [{_caption(link)}]", fg=CLASS_COLOURS[link.label]) + f" {ids}{flag}{nfacts}")
         out.append(f"      A: {_clip(ta, seg_w * 2)}")
         out.append(f"      B: {_clip(tb, seg_w * 2)}")
     for n, doc in enumerate(report.documents):
@@ -111,6 +111,15 @@ def render_summary(report: Report, *, width: int = 100) -> str:
             out.append(f"  [{display_name(fact.kind)}] A{link.a[0]}↔B{link.b[0]}: “{_clip(a, 60)}” → “{_clip(b, 60)}”"
                        + (f"  ({visible_line(fact.note)})" if fact.note else ""))
     return "\n".join(out)
+
+
+def _caption(link: Link) -> str:
+    """A pair's class, score and share of same words; in a translation comparison its verdict
+    and meaning score."""
+    if link.translation:
+        return f"{display_name(link.translation)} {link.score:.2f} meaning"
+    wording = f" · {link.same_words:4.0%} same words" if link.same_words is not None else ""
+    return f"{link.label:<11} {link.score:.2f}{wording}"
 
 
 def render_collection(collection: CollectionReport, *, width: int = 100) -> str:

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (QApplication, QDockWidget, QHBoxLayout, QLabel, Q
                                QSplitter, QVBoxLayout, QWidget)
 
 from .. import APP_NAME
+from ..export import layout
 from ..library import default_path
 from .actions import build_actions
 from .appearance import FocusRing, appearance
@@ -231,6 +232,9 @@ class MainWindow(QMainWindow):
             .replace("%1", str(len(report.links))).replace("%2", str(n["shared"]))
             .replace("%3", str(n["paraphrased"])).replace("%4", str(len(report.unique_segments(0))))
             .replace("%5", str(len(report.unique_segments(1)))))
+        if report.is_translation:
+            self.status_label.setText(self.tr("Translation comparison") + " · " + self.status_label.text())
+        self.status_label.setToolTip("\n".join(layout.comparison_lines(report)))
 
     def _update_actions(self) -> None:
         s = self.session

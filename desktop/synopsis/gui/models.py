@@ -5,6 +5,7 @@ from PySide6.QtCore import (QAbstractTableModel, QCoreApplication, QModelIndex,
                             QPersistentModelIndex, QSortFilterProxyModel, Qt)
 
 from ..core.model import Link, Report
+from ..core.vocab import display_name
 from .plaintext import tooltip
 
 _tr = QCoreApplication.translate
@@ -98,8 +99,9 @@ class PairsModel(QAbstractTableModel):
             return index.row()
         if role in (Qt.ItemDataRole.DisplayRole, SORT_ROLE):
             sort = role == SORT_ROLE
-            if col == "class":
-                return link.label if sort else _tr("PairsModel", link.label)
+            if col == "class":       # a translated pair is called by its verdict
+                name = link.translation or link.label
+                return name if sort else _tr("PairsModel", display_name(name))
             if col == "score":
                 if link.origin == "manual" and link.same_words is None:   # never scored
                     return -1.0 if sort else _tr("PairsModel", "manual")

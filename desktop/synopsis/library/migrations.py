@@ -10,6 +10,8 @@ from typing import Callable
 
 import sqlite_utils
 
+from .embeddings import migrate as _m0004_embeddings
+
 Migration = tuple[str, Callable[[sqlite_utils.Database], None]]
 
 
@@ -162,6 +164,7 @@ MIGRATIONS: list[Migration] = [
     ("0001_core", _m0001_core),
     ("0002_cases_recent", _m0002_cases_recent),
     ("0003_review_desk", _m0003_review_desk),
+    ("0004_embeddings", _m0004_embeddings),
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 KNOWN = {name for name, _ in MIGRATIONS}

@@ -16,6 +16,7 @@ from .corrections import (ACTIONS, LINK_LABELS, VERDICTS, apply_corrections, che
                           parse_key)
 from ..core.clock import now_iso
 from .db import LibraryDB
+from .embeddings import EmbeddingsMixin
 from .errors import MAX_ID, LibraryError, NotFound
 from .review import ReviewMixin
 from .search import SearchMixin
@@ -47,7 +48,7 @@ def _id(value: int) -> int:
     return number if -MAX_ID <= number <= MAX_ID else -1
 
 
-class Library(ReviewMixin, CasesMixin, SearchMixin, LibraryDB):
+class Library(ReviewMixin, CasesMixin, SearchMixin, EmbeddingsMixin, LibraryDB):
     """A Synopsis library file. ``Library.open(path)``; close with :meth:`close` or ``with``."""
 
     # -- documents -------------------------------------------------------------------------

@@ -7,7 +7,10 @@ two choices for their process here:
 * the fact layer of a large comparison runs partly in a worker process beside the word diffs
   (:data:`fact_worker.WORKER`, passed to ``compare`` as its fact executor);
 * CPython's cyclic garbage collector is held off while a comparison builds its objects
-  (:func:`collector_paused`).
+  (:func:`collector_paused`);
+* numpy's BLAS runs on one thread while a comparison runs (:func:`blas_single_threaded`): the
+  sentence-embedding model's matrices are too small to gain from BLAS threads, which on a busy
+  machine cost several times the work; the meaning layer runs its own threads instead.
 
 :func:`compare` and :func:`compare_collection` are the engine's, run that way.
 """
@@ -22,7 +25,7 @@ if TYPE_CHECKING:
     from ..core.collection import CollectionReport
     from ..core.model import Document, Report
 
-__all__ = ["collector_paused", "compare", "compare_collection"]
+__all__ = ["blas_single_threaded", "collector_paused", "compare", "compare_collection"]
 
 _pause_lock = threading.Lock()
 _pause_depth = 0          # comparisons running now
@@ -55,21 +58,50 @@ def collector_paused() -> Iterator[None]:
                 gc.enable()
 
 
+_blas_lock = threading.Lock()
+_blas_depth = 0
+_blas_limiter: Any = None
+
+
+@contextmanager
+def blas_single_threaded() -> Iterator[None]:
+    """Hold numpy's BLAS to one thread; nested and concurrent uses share one hold, and the
+    caller's setting comes back when the last ends (without threadpoolctl, BLAS keeps its own)."""
+    global _blas_depth, _blas_limiter
+    with _blas_lock:
+        if _blas_depth == 0:
+            try:
+                from threadpoolctl import threadpool_limits
+                _blas_limiter = threadpool_limits(limits=1, user_api="blas")
+            except ImportError:
+                _blas_limiter = None
+        _blas_depth += 1
+    try:
+        yield
+    finally:
+        with _blas_lock:
+            _blas_depth -= 1
+            if _blas_depth == 0 and _blas_limiter is not None:
+                _blas_limiter.restore_original_limits()
+                _blas_limiter = None
+
+
 def compare(doc_a: "Document", doc_b: "Document", settings: Any = None, **options: Any) -> "Report":
-    """``synopsis.core.compare`` with the fact worker and the collector paused."""
+    """``synopsis.core.compare`` with the fact worker, the collector paused and BLAS on one thread."""
     from ..core.pipeline import compare as engine_compare
     from .fact_worker import WORKER
 
     options.setdefault("facts", WORKER)
-    with collector_paused():
+    with collector_paused(), blas_single_threaded():
         return engine_compare(doc_a, doc_b, settings, **options)
 
 
 def compare_collection(documents: list["Document"], settings: Any = None, **options: Any) -> "CollectionReport":
-    """``synopsis.core.collection.compare_collection`` with the fact worker and the collector paused."""
+    """``synopsis.core.collection.compare_collection`` with the fact worker, the collector paused
+    and BLAS on one thread."""
     from ..core.collection import compare_collection as engine_compare_collection
     from .fact_worker import WORKER
 
     options.setdefault("facts", WORKER)
-    with collector_paused():
+    with collector_paused(), blas_single_threaded():
         return engine_compare_collection(documents, settings, **options)

@@ -88,10 +88,13 @@ class DetailPanel(QTextBrowser):
         names = {"shared": self.tr("shared"), "paraphrased": self.tr("paraphrased")}
         if link.origin == "manual" and link.same_words is None:     # never scored: made by hand
             head = self.tr("%1 pair, linked by hand").replace("%1", names.get(link.label, link.label))
+        elif link.translation:
+            head = self.tr("%1, meaning score %2").replace("%1", layout.link_caption(link)) \
+                .replace("%2", f"{link.score:.2f}")
         else:
             head = self.tr("%1 pair, score %2").replace("%1", names.get(link.label, link.label)) \
                 .replace("%2", f"{link.score:.2f}")
-        if link.same_words is not None:
+        if link.same_words is not None and not link.translation:
             head += " · " + self.tr("%1 same words").replace("%1", f"{link.same_words:.0%}")
         flags = []
         if link.moved:

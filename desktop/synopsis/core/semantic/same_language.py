@@ -1,0 +1,172 @@
+"""The meaning view of two documents in one language, paid for only where words do not settle it.
+
+The word views decide "the same words" and most reworded pairs alone. Where they do not — a
+passage without a strong partner by its words — the passages are embedded and compared by
+meaning, which adds candidates the word index could not propose (a statement reworded with
+few shared words: "Die Minimärkte werden überall geplündert" / "Plünderungen finden in diversen
+Minimärkten statt") and takes the score away from pairs that share words but say different
+things ("Peskov noted … negotiations on Ukraine" / "Zelensky noted … negotiations held in
+Geneva").
+
+A passage with a partner at or above ``SETTLED`` by its words is not embedded at all, so an
+ordinary comparison embeds a handful of passages. The word score and the meaning score are
+combined by a logistic fit (``BLEND``) made on development pairs only
+(``benchmarks/run_semantic.py --blend``).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Callable, Sequence
+
+import numpy as np
+
+from ..comparison import Comparison
+from ..config import Settings
+from ..document import Document
+from ..features import SegmentFeatures
+from . import blocks, encoders, models, vectors
+
+SETTLED = 0.8          # a passage with a word partner this strong is not embedded
+RESCUE_MIN = 0.5       # the blended score at which meaning may raise a pair above its words
+VETO_MAX = 0.5         # a word score from which meaning can no longer lower a pair
+NEIGHBOURS = 3         # meaning neighbours proposed per unsettled passage, both ways
+NEAR = 4               # neighbours averaged by the neighbour-relative cosine
+ROWS = 512             # passages of a compared with all of b at a time (memory, not the result)
+
+
+@dataclass(frozen=True)
+class Blend:
+    """score = σ(word · logit(word score) + relative · (neighbour-relative cosine)
+    + cosine · cos + bias)."""
+
+    word: float
+    relative: float
+    cosine: float
+    bias: float
+
+    def __call__(self, word: np.ndarray, cos: np.ndarray, relative: np.ndarray) -> np.ndarray:
+        word = np.clip(word, 1e-4, 1 - 1e-4)
+        z = self.word * np.log(word / (1 - word)) + self.relative * relative + self.cosine * cos + self.bias
+        return 1.0 / (1.0 + np.exp(-z))
+
+
+BLEND: dict[str, Blend] = {
+    "use-multilingual-v3": Blend(word=0.178, relative=0.0, cosine=7.746, bias=-5.254),
+    "multilingual-e5-small": Blend(word=1.0, relative=0.0, cosine=0.0, bias=0.0),
+}
+
+
+class MeaningView:
+    """Embeddings of the unsettled passages of two documents, and their meaning scores."""
+
+    def __init__(self, texts_a: Sequence[str], texts_b: Sequence[str], encoder: encoders.Encoder,
+                 stores: Sequence[vectors.StateStore | None] = (None, None),
+                 cancel: Callable[[], bool] | None = None) -> None:
+        self.texts_a, self.texts_b = list(texts_a), list(texts_b)
+        self.encoder = encoder
+        self.stores, self.cancel = tuple(stores), cancel
+        self.rows_a: list[int] = []
+        self.rows_b: list[int] = []
+        self.vec_a = np.zeros((0, encoder.dim))
+        self.vec_b = np.zeros((0, encoder.dim))
+        self.near_a = np.zeros(0)
+        self.near_b = np.zeros(0)
+        self.blend = BLEND[encoder.spec.name]
+
+    @classmethod
+    def for_languages(cls, languages: Sequence[str | None], texts_a: Sequence[str],
+                      texts_b: Sequence[str], **kwargs) -> "MeaningView | None":
+        """The view with the model that covers ``languages``, or None when none is installed."""
+        choice = models.choose(languages)
+        if choice.spec is None:
+            return None
+        return cls(texts_a, texts_b, encoders.load(choice.spec), **kwargs)
+
+    def settle(self, best_a: np.ndarray, best_b: np.ndarray) -> None:
+        """Embed the passages whose best word score is below ``SETTLED``."""
+        self.rows_a = [int(p) for p in np.flatnonzero(best_a < SETTLED)]
+        self.rows_b = [int(q) for q in np.flatnonzero(best_b < SETTLED)]
+        if not self.rows_a or not self.rows_b:
+            return
+        self.vec_a = vectors.embed([self.texts_a[p] for p in self.rows_a], self.encoder,
+                                   store=self.stores[0], cancel=self.cancel).vectors
+        self.vec_b = vectors.embed([self.texts_b[q] for q in self.rows_b], self.encoder,
+                                   store=self.stores[1], cancel=self.cancel).vectors
+        self.near_a, self.near_b = blocks.neighbour_means(self.vec_a, self.vec_b, NEAR)
+        self._index_a = {p: k for k, p in enumerate(self.rows_a)}
+        self._index_b = {q: k for k, q in enumerate(self.rows_b)}
+
+    def candidates(self) -> set[tuple[int, int]]:
+        """Pairs of unsettled passages that are among each other's ``NEIGHBOURS`` nearest by
+        meaning, either way. The similarities are computed ``ROWS`` passages of a at a time, so
+        memory stays linear in the documents' length (ties go to the earlier passage)."""
+        if not len(self.vec_a) or not len(self.vec_b):
+            return set()
+        k_a = min(NEIGHBOURS, len(self.vec_b))
+        k_b = min(NEIGHBOURS, len(self.vec_a))
+        best_sims = np.empty((0, len(self.vec_b)))        # each passage of b: its best so far
+        best_rows = np.empty((0, len(self.vec_b)), dtype=np.int64)
+        out = set()
+        for start in range(0, len(self.vec_a), ROWS):
+            sims = self.vec_a[start:start + ROWS] @ self.vec_b.T
+            for p, row in enumerate(np.argsort(-sims, axis=1, kind="stable")[:, :k_a], start):
+                out.update((self.rows_a[p], self.rows_b[int(q)]) for q in row)
+            rows = np.arange(start, start + len(sims))[:, None].repeat(sims.shape[1], axis=1)
+            best_sims = np.vstack([best_sims, sims])
+            best_rows = np.vstack([best_rows, rows])
+            keep = np.argsort(-best_sims, axis=0, kind="stable")[:k_b]
+            best_sims = np.take_along_axis(best_sims, keep, axis=0)
+            best_rows = np.take_along_axis(best_rows, keep, axis=0)
+        out.update((self.rows_a[int(p)], self.rows_b[q]) for q, col in enumerate(best_rows.T) for p in col)
+        return out
+
+    def rescore(self, pairs: Sequence[tuple[int, int]], word: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """(blended score, meaning cosine or NaN) of ``pairs``; pairs with a settled passage keep
+        their word score."""
+        out = np.asarray(word, dtype=np.float64).copy()
+        cosines = np.full(len(pairs), np.nan)
+        if not len(self.vec_a) or not len(self.vec_b):
+            return out, cosines
+        at = [(k, self._index_a.get(p), self._index_b.get(q)) for k, (p, q) in enumerate(pairs)]
+        at = [(k, i, j) for k, i, j in at if i is not None and j is not None]
+        if not at:
+            return out, cosines
+        ks, ia, ib = (np.array(x) for x in zip(*at))
+        cos = np.einsum("ij,ij->i", self.vec_a[ia], self.vec_b[ib])
+        relative = 2 * cos - self.near_a[ia] - self.near_b[ib]
+        blended = self.blend(out[ks], cos, relative)
+        # meaning raises a pair above its words only when it is at least even odds sure; below
+        # that it can only lower it (statements on one topic sit close in any embedding), and
+        # not a pair whose words already agree well (a sentence split in two: each half has
+        # half the meaning but its words are all there)
+        word = out[ks]
+        out[ks] = np.where(blended >= RESCUE_MIN, np.maximum(word, blended),
+                           np.where(word < VETO_MAX, np.minimum(word, blended), word))
+        cosines[ks] = cos
+        return out, cosines
+
+
+def view_for(doc_a: Document, doc_b: Document, live_a: Sequence[SegmentFeatures],
+             live_b: Sequence[SegmentFeatures], best: tuple[np.ndarray, np.ndarray], settings: Settings,
+             how: Comparison, *, stores: vectors.Stores = vectors.NO_STORES,
+             check: Callable[[], None] = lambda: None) -> tuple[MeaningView | None, Comparison]:
+    """The meaning view of the live passages of two documents in one language, with the ones
+    their best word scores (``best``: per passage of a, of b) leave unsettled embedded; and
+    ``how`` with the model used, or the notice when none could be used."""
+    choice = models.choose(how.languages, prefer=settings.meaning_model)
+    how = how.with_notice(choice.notice)
+    if choice.spec is None:
+        return None, how
+    view = MeaningView([f.span.slice(doc_a.text) for f in live_a], [f.span.slice(doc_b.text) for f in live_b],
+                       encoders.load(choice.spec), stores=stores, cancel=_cancel_from(check))
+    view.settle(*best)
+    if not view.rows_a or not view.rows_b:
+        return view, how
+    return view, how.with_model(view.encoder.spec.name, view.encoder.version)
+
+
+def _cancel_from(check: Callable[[], None]) -> Callable[[], bool]:
+    def cancel() -> bool:
+        check()
+        return False
+    return cancel
