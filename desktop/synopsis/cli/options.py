@@ -12,9 +12,10 @@ import click
 from ..core.config import Declared, Settings, declared
 
 
-def _option(spec: Declared) -> Callable:
+def _option(spec: Declared, default: Any = None) -> Callable:
     """The click option of one declared setting; not given, it is None (the default applies)."""
-    shown = "" if spec.default is None else f" (default: {spec.default})"
+    default = spec.default if default is None else default
+    shown = "" if default is None else f" (default: {default})"
     if spec.kind is bool:
         return click.option(f"{spec.flag}/--no-{spec.flag[2:]}", spec.name, default=None,
                             help=spec.help + shown)
@@ -29,21 +30,28 @@ def _option(spec: Declared) -> Callable:
     return click.option(spec.flag, spec.name, type=kind, default=None, help=spec.help + shown)
 
 
-def settings_options(func: Callable) -> Callable:
-    """An option for every declared setting; the command receives them as one ``settings``."""
+def settings_options(func: Callable | None = None, *, defaults: dict[str, Any] | None = None) -> Any:
+    """An option for every declared setting; the command receives them as one ``settings``.
+
+    ``defaults`` are a command's own defaults for some settings (the corpus scan compares by
+    words unless asked otherwise); its help shows them.
+    """
+    if func is None:
+        return functools.partial(settings_options, defaults=defaults)
     specs = declared()
+    own = dict(defaults or {})
 
     @functools.wraps(func)
     def command(*args: Any, **kwargs: Any) -> Any:
         given = {spec.name: value for spec in specs if (value := kwargs.pop(spec.name)) is not None}
         try:
-            kwargs["settings"] = Settings().replace(**given)
+            kwargs["settings"] = Settings().replace(**{**own, **given})
         except ValueError as exc:
             raise click.UsageError(str(exc)) from None
         return func(*args, **kwargs)
 
     for spec in reversed(specs):
-        command = _option(spec)(command)
+        command = _option(spec, own.get(spec.name))(command)
     return command
 
 

@@ -16,6 +16,11 @@ from ..core.errors import SynopsisError
 EXTRA_MODULES = ("distributed", "dask", "pyarrow", "pandas")
 INSTALL_HINT = "pip install 'synopsis[scan]'"
 
+# The scan compares by words unless asked otherwise: its keys find passages that share words,
+# its reuse rule was chosen and its figures measured on word-only comparisons, and the meaning
+# layer would load a model in every worker. (Meaning neighbours as candidate keys are not built.)
+SCAN_SETTINGS = {"meaning": False}
+
 
 class ScanUnavailable(SynopsisError):
     """The scan extra is not installed."""

@@ -17,6 +17,7 @@ from typing import Any
 import numpy as np
 
 from ..core import Settings
+from . import SCAN_SETTINGS
 from . import tasks
 from .candidates import Limits, split_code
 from .cluster import CancelCheck, ProgressCallback, gather
@@ -35,7 +36,7 @@ STAGES = (("read", 0.0, 0.25), ("near copies", 0.25, 0.3), ("frequencies", 0.3, 
 class ScanOptions:
     """Every choice that shapes a scan (recorded in its manifest)."""
 
-    settings: Settings = field(default_factory=Settings)
+    settings: Settings = field(default_factory=lambda: Settings().replace(**SCAN_SETTINGS))
     features: FeatureSettings = field(default_factory=FeatureSettings)
     limits: Limits = field(default_factory=Limits)
     rule: ReuseRule = field(default_factory=ReuseRule)

@@ -22,12 +22,12 @@ SCHEDULER_KEY = "scan/scheduler"
 def scan_task(corpus: str, output: str, scheduler: str, settings, on_dashboard):
     """The background work of one scan; returns the result folder."""
     def task(progress, cancelled):
-        from ...scan import cluster, inputs, results
+        from ...scan import SCAN_SETTINGS, cluster, inputs, results
         from ...scan.pipeline import ScanOptions, run_scan
         out = Path(output)
         results.check_output(out)
         parts = inputs.plan(corpus)
-        options = ScanOptions(settings=settings)
+        options = ScanOptions(settings=settings.replace(**SCAN_SETTINGS))  # by words: see SCAN_SETTINGS
         progress("connect", 0.0)
         with cluster.connect(scheduler or None) as client:
             link = cluster.dashboard_link(client)
