@@ -49,3 +49,21 @@ def test_the_scan_compares_by_words_by_default():
     from synopsis.scan.pipeline import ScanOptions
 
     assert SCAN_SETTINGS == {"meaning": False} and ScanOptions().settings.meaning is False
+
+
+def test_the_command_line_loads_without_the_scan_package():
+    """The frozen app leaves the scan extra out: importing the commands must not need it."""
+    import subprocess
+    import sys
+
+    code = ("import sys, importlib.abc\n"
+            "class Block(importlib.abc.MetaPathFinder):\n"
+            "    def find_spec(self, name, path, target=None):\n"
+            "        if name == 'synopsis.scan' or name.startswith('synopsis.scan.'):\n"
+            "            raise ModuleNotFoundError(name)\n"
+            "sys.meta_path.insert(0, Block())\n"
+            "from synopsis.cli import main\n"
+            "print(sorted(main.commands))\n")
+    run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
+    assert run.returncode == 0, run.stderr
+    assert "'compare'" in run.stdout and "'scan'" in run.stdout

@@ -6,7 +6,7 @@ from pathlib import Path
 import click
 
 from ..core import Settings, SynopsisError
-from ..scan import SCAN_SETTINGS
+from ..core.config import WORDS_ONLY
 from .errors import fail as _fail
 from .options import settings_options
 
@@ -36,7 +36,7 @@ from .options import settings_options
               help="Library for --import (default: $SYNOPSIS_LIBRARY or the user-data folder).")
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True,
               help="How to print what was found.")
-@settings_options(defaults=SCAN_SETTINGS)
+@settings_options(defaults=WORDS_ONLY)  # the scan's defaults (synopsis.scan.SCAN_SETTINGS)
 def scan(corpus, output, scheduler, workers, index_path, query_path, reports, result_path, cluster_no,
          pair, do_import, db, fmt, settings: Settings) -> None:
     """Find reused passages across a corpus on a Dask cluster, and who published first.

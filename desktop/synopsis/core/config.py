@@ -108,6 +108,11 @@ class Declared:
 _KINDS = {"bool": bool, "int": int, "float": float, "str": str, "str | None": str}
 
 
+# Settings that compare by words alone (no sentence embeddings): the corpus scan's defaults,
+# whose keys, reuse rule and figures are word-based.
+WORDS_ONLY: dict[str, object] = {"meaning": False}
+
+
 @functools.cache
 def declared() -> tuple[Declared, ...]:
     """Every setting, in declaration order, with type, default, bounds, choices and help."""

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import importlib.util
 
+from ..core.config import WORDS_ONLY
 from ..core.errors import SynopsisError
 
 EXTRA_MODULES = ("distributed", "dask", "pyarrow", "pandas")
@@ -19,7 +20,7 @@ INSTALL_HINT = "pip install 'synopsis[scan]'"
 # The scan compares by words unless asked otherwise: its keys find passages that share words,
 # its reuse rule was chosen and its figures measured on word-only comparisons, and the meaning
 # layer would load a model in every worker. (Meaning neighbours as candidate keys are not built.)
-SCAN_SETTINGS = {"meaning": False}
+SCAN_SETTINGS = WORDS_ONLY
 
 
 class ScanUnavailable(SynopsisError):
