@@ -9,7 +9,9 @@ decided by hand (:class:`Corrections`) it makes the :class:`Report`:
    annotated, ``known``, are not diffed again);
 3. label: shared or paraphrased (``classify.label_for``); in a translation comparison also
    faithful or changed in translation (``semantic.translation.verdict``);
-4. order: the running order of the links, and the ones that break it (``order.in_order``).
+4. order: the running order of the links, and the ones that break it (``order.in_order``);
+5. note: the unique passages whose words are mostly inside a linked passage of the other
+   side (``contained``; same-language comparisons only). A note: no link or label changes.
 
 Re-applying thresholds (the app's live thresholds) and replaying a person's corrections call
 it again with the same alignment, and get a new report with new links.
@@ -23,6 +25,7 @@ from .annotate import FactExecutor, annotate
 from .classify import changed_words, label_for, select
 from .clock import now_iso
 from .config import Settings
+from .contained import contained
 from .model import NO_CORRECTIONS, Alignment, Annotation, Candidate, Corrections, Link, PairKey, Report
 from .order import in_order
 from .semantic.translation import verdict
@@ -54,10 +57,13 @@ def decide(alignment: Alignment, settings: Settings, *, corrections: Corrections
     text_a, text_b = alignment.documents[0].text, alignment.documents[1].text
     translated = alignment.comparison is not None and alignment.comparison.is_translation
     links = [_labelled(c, annotations[c.key], settings, text_a, text_b, translated) for c in chosen]
-    return Report(documents=list(alignment.documents), links=in_order(links + list(corrections.manual)),
+    ordered = in_order(links + list(corrections.manual))
+    notes = [] if translated else list(contained(alignment.documents, ordered))
+    return Report(documents=list(alignment.documents), links=ordered,
                   settings=settings, repeats=list(alignment.repeats), created=now_iso(),
                   generator=generator(), candidates=list(alignment.candidates),
-                  corrections=corrections, annotations=annotations, comparison=alignment.comparison)
+                  corrections=corrections, annotations=annotations, comparison=alignment.comparison,
+                  contained=notes)
 
 
 def _labelled(candidate: Candidate, annotation: Annotation, settings: Settings,

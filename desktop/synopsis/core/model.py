@@ -24,7 +24,7 @@ EDIT_OPS = tuple(EditOp)
 REPORT_FORMAT = "synopsis-report"
 REPORT_VERSION = 1
 
-__all__ = ["Alignment", "Annotation", "Candidate", "Comparison", "Corrections", "Document", "Edit", "Fact", "Link", "NO_CORRECTIONS",
+__all__ = ["Alignment", "Annotation", "Candidate", "Comparison", "Contained", "Corrections", "Document", "Edit", "Fact", "Link", "NO_CORRECTIONS",
            "PairKey", "Repeat", "Report", "Segment", "Span", "core_spans_of", "link_key"]
 
 
@@ -244,6 +244,29 @@ class Repeat:
 
 
 @dataclass(frozen=True, slots=True)
+class Contained:
+    """Unique segment ``segment`` of document ``doc`` whose content words are mostly (``share``)
+    in the passage (segments ``inside``) that link ``link`` holds in the other document: a
+    note on a unique passage, never a link (see :mod:`synopsis.core.contained`)."""
+
+    doc: int
+    segment: int
+    link: int
+    inside: tuple[int, ...]
+    share: float
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"doc": self.doc, "segment": self.segment, "share": round(self.share, 4),
+                "inside": {"doc": 1 - self.doc, "segments": list(self.inside), "link": self.link}}
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> "Contained":
+        inside = data["inside"]
+        return cls(doc=int(data["doc"]), segment=int(data["segment"]), link=int(inside["link"]),
+                   inside=tuple(int(i) for i in inside["segments"]), share=float(data["share"]))
+
+
+@dataclass(frozen=True, slots=True)
 class Alignment:
     """What the aligner found in two prepared documents: every plausible pair of passages,
     scored, and the passages each document repeats."""
@@ -296,6 +319,7 @@ class Report:
     corrections: Corrections = NO_CORRECTIONS
     annotations: dict[PairKey, Annotation] = field(default_factory=dict, compare=False, repr=False)
     comparison: Comparison | None = None     # how the passages were compared (None: older reports)
+    contained: list[Contained] = field(default_factory=list)   # unique passages mostly inside a link (core.contained)
 
     def __post_init__(self) -> None:
         if isinstance(self.settings, Mapping):
@@ -370,6 +394,8 @@ class Report:
             out["timings"] = {k: round(v, 4) for k, v in self.timings.items()}
         if self.candidates:
             out["candidates"] = [c.to_dict() for c in self.candidates]
+        if self.contained:
+            out["contained"] = [c.to_dict() for c in self.contained]
         return out
 
     def to_json(self, indent: int | None = 2) -> str:
@@ -395,7 +421,8 @@ class Report:
                    timings=dict(data.get("timings", {})),
                    candidates=[Candidate.from_dict(c) for c in data.get("candidates", [])],
                    corrections=corrections, annotations=annotations,
-                   comparison=Comparison.from_dict(data["comparison"]) if data.get("comparison") else None)
+                   comparison=Comparison.from_dict(data["comparison"]) if data.get("comparison") else None,
+                   contained=[Contained.from_dict(c) for c in data.get("contained", [])])
 
     @classmethod
     def from_json(cls, text: str) -> "Report":

@@ -155,6 +155,7 @@ def _pairs_table(report: Report, all_rows: list[layout.Row], fact_rows, annotati
          '<table class="pairs"><colgroup><col class="meta"><col><col></colgroup>'
          f'<thead><tr><th>passage</th><th>{_e(name_a)}</th><th>{_e(name_b)}</th></tr></thead><tbody>']
     fact_refs = _fact_refs(fact_rows)
+    notes = layout.contained_notes(report)
     for number, row in enumerate(all_rows, 1):
         link = row.link
         classes = f"row {row.label}" + (" debris" if row.debris else "")
@@ -172,6 +173,8 @@ def _pairs_table(report: Report, all_rows: list[layout.Row], fact_rows, annotati
                     meta.append(f'<span class="badge verdict">{_e(verdict["verdict"])}</span>')
                 if verdict.get("note"):
                     meta.append(f'<span class="note">{_e(verdict["note"])}</span>')
+        elif (note := notes.get((0, row.a[0]) if row.a else (1, row.b[0]))) is not None:
+            meta.append(f'<span class="where">{_e(note)}</span>')
         if row.debris:
             meta.append(f'<span class="where">{_e(row.debris)} (scraping debris)</span>')
         refs = fact_refs.get(row.link_index, "") if row.link_index is not None else ""
@@ -202,9 +205,12 @@ def _uniques(report: Report, all_rows: list[layout.Row]) -> list[str]:
             h.append("<p>None.</p></div>")
             continue
         h.append('<ol class="uniques">')
+        notes = layout.contained_notes(report)
         for r in items:
             sid = (r.a or r.b)[0]
-            h.append(f'<li><a href="#u{side}{sid}">{_e(doc.segment_text(sid).strip())}</a></li>')
+            note = notes.get((doc_index, sid))
+            extra = f'<br><small class="contained">{_e(note)}</small>' if note else ""
+            h.append(f'<li><a href="#u{side}{sid}">{_e(doc.segment_text(sid).strip())}</a>{extra}</li>')
         h.append("</ol></div>")
     h.append("</div></section>")
     return h

@@ -342,3 +342,17 @@ def byline(doc: Document) -> str:
     parts = [str(doc.meta[key]).strip() for key in ("outlet", "published")
              if doc.meta.get(key) not in (None, "")]
     return " · ".join(p for p in parts if p)
+
+
+def contained_notes(report: Report, *, letter_ids: bool = False) -> dict[tuple[int, int], str]:
+    """(document, segment) of each unique passage whose words are mostly inside a linked
+    passage of the other document → the note saying so: ``"unique, but 83 % of its words are
+    in A's passage 5 (linked)"``; ``letter_ids``: name passages as the terminal does, ``A4``."""
+    out: dict[tuple[int, int], str] = {}
+    for note in getattr(report, "contained", ()):
+        letter = "AB"[1 - note.doc]
+        where = (f"{letter}{','.join(map(str, note.inside))}" if letter_ids
+                 else f"{letter}'s passage {passage_numbers(note.inside)}")
+        out[(note.doc, note.segment)] = (f"unique, but {note.share:.0%} of its words are in "
+                                         f"{where} (linked)")
+    return out

@@ -114,6 +114,7 @@ def _review(review_rows: list) -> list[str]:
 
 def _passages(report: Report, all_rows: list, annotations: dict[str, Any] | None) -> list[str]:
     md = ["", "## Passages", "", "Words that differ inside a pair are in **bold**.", ""]
+    notes = layout.contained_notes(report)
     for number, row in enumerate(all_rows, 1):
         link = row.link
         head = f"### {number}. {layout.link_caption(link) if link is not None else row.label}"
@@ -128,6 +129,9 @@ def _passages(report: Report, all_rows: list, annotations: dict[str, Any] | None
             if ids:
                 md += [f"> **{'AB'[doc_index]}:** {_marked(report, doc_index, ids, link, side)}", ">"]
         md.pop()
+        note = notes.get((0, row.a[0]) if row.a else (1, row.b[0])) if link is None else None
+        if note:
+            md += ["", f"*{escape_md(note)}*"]
         verdict = layout.verdict_for(annotations, link) if link is not None else None
         if verdict and verdict.get("verdict"):
             md += ["", f"*Verdict:* {escape_md(str(verdict['verdict']))}"

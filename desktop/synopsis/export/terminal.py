@@ -17,7 +17,7 @@ from ..core.collection import CollectionReport
 from ..core.model import Link, Report
 from ..core.vocab import display_name
 from .collection_table import CUES, rows, source_names
-from .layout import comparison_lines
+from .layout import comparison_lines, contained_notes
 
 CLASS_COLOURS = {"shared": "blue", "paraphrased": "yellow", "unique": "magenta"}
 CELL_COLOURS = {"shared": "blue", "paraphrased": "yellow", "absent": None, "unique": "magenta"}
@@ -91,6 +91,7 @@ def render_summary(report: Report, *, width: int = 100) -> str:
         out.append(click.style(f"  [{_caption(link)}]", fg=CLASS_COLOURS[link.label]) + f" {ids}{flag}{nfacts}")
         out.append(f"      A: {_clip(ta, seg_w * 2)}")
         out.append(f"      B: {_clip(tb, seg_w * 2)}")
+    notes = contained_notes(report, letter_ids=True)
     for n, doc in enumerate(report.documents):
         uniq = report.unique_segments(n)
         out.append("")
@@ -100,6 +101,8 @@ def render_summary(report: Report, *, width: int = 100) -> str:
             tag = f" ({seg.kind})" if seg.is_debris else ""
             out.append(click.style(f"  {'AB'[n]}{sid}{tag}: ", fg=CLASS_COLOURS["unique"])
                        + _clip(doc.text[seg.start:seg.end], width - 10))
+            if (n, sid) in notes:
+                out.append(f"      {notes[(n, sid)]}")
     facts = [(link, fact) for link in report.links for fact in link.facts]
     if facts:
         out.append("")

@@ -70,8 +70,13 @@ class DetailPanel(QTextBrowser):
     def show_unique(self, report: Report, side: int, seg: int) -> None:
         doc = report.documents[side]
         letter = "A" if side == 0 else "B"
+        note = next((c for c in report.contained if (c.doc, c.segment) == (side, seg)), None)
+        inside = "" if note is None else "<p><i>" + html.escape(
+            self.tr("but %1 of its words are in %2's passage %3, which is linked")
+            .replace("%1", f"{note.share:.0%}").replace("%2", "AB"[1 - side])
+            .replace("%3", layout.passage_numbers(note.inside))) + "</i></p>"
         self.setHtml(f"<p><b>{html.escape(self.tr('Unique to %1').replace('%1', letter))}</b></p>"
-                     f"<p>{html.escape(doc.segment_text(seg))}</p>")
+                     f"<p>{html.escape(doc.segment_text(seg))}</p>{inside}")
 
     def show_link(self, report: Report, link: Link) -> None:
         ta, tb = report.documents[0].text, report.documents[1].text
