@@ -234,6 +234,10 @@ class MainWindow(QMainWindow):
             .replace("%5", str(len(report.unique_segments(1)))))
         if report.is_translation:
             self.status_label.setText(self.tr("Translation comparison") + " · " + self.status_label.text())
+        notices = report.comparison.notices if report.comparison is not None else ()
+        if notices:  # e.g. no sentence-embedding model: said where the eye goes, read in full in the detail panel
+            self.status_label.setText(self.status_label.text() + " · ⚠ "
+                                      + self.tr("%n notice(s) on how it was compared: see the detail panel", "", len(notices)))
         self.status_label.setToolTip("\n".join(layout.comparison_lines(report)))
 
     def _update_actions(self) -> None:

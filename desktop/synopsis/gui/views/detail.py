@@ -24,6 +24,10 @@ def marked_html(text: str, start: int, end: int, marks: list[layout.Mark], style
     return "".join(out)
 
 
+def _notices(report: Report) -> tuple[str, ...]:
+    return report.comparison.notices if report.comparison is not None else ()
+
+
 class DetailPanel(QTextBrowser):
     def __init__(self, session=None, parent=None) -> None:
         super().__init__(parent)
@@ -55,16 +59,19 @@ class DetailPanel(QTextBrowser):
         if session is None or session.report is None:
             self.show_nothing()
             return
+        notices = _notices(session.report)
         link, sel = session.current_pair(), session.selection
         if link is not None:
             self.show_link(session.report, link)
         elif sel.on(sel.side) and len(sel.on(sel.side)) == 1 and not sel.on(1 - sel.side):
             self.show_unique(session.report, sel.side, sel.on(sel.side)[0])
         else:
-            self.show_nothing()
+            self.show_nothing(notices)
 
-    def show_nothing(self) -> None:
-        self.setHtml("<p><i>" + html.escape(self.tr(
+    def show_nothing(self, notices: tuple[str, ...] = ()) -> None:
+        """The empty state; with how the shown comparison fell short first (e.g. no model)."""
+        warned = "".join(f"<p><b>⚠ {html.escape(notice)}</b></p>" for notice in notices)
+        self.setHtml(warned + "<p><i>" + html.escape(self.tr(
             "Click a passage or a pair to see its word-level differences and changed facts.")) + "</i></p>")
 
     def show_unique(self, report: Report, side: int, seg: int) -> None:
