@@ -74,6 +74,20 @@ def test_scan_from_the_window_browse_and_open_a_pair(window, qtbot, corpus_file,
         assert {lib.document_info(d)["source"] for c in case["comparisons"] for d in (c["doc_a"], c["doc_b"])} >= {"bbc"}
 
 
+def test_a_corpus_named_by_url_scans_from_the_window(window, qtbot, corpus_file, tmp_path):
+    """A JSON Lines corpus typed as a file:// URL is read by Dask's readers, as on the command line."""
+    _menu_action(window, "Scan a corpus…").trigger()
+    scan = window._scan_window
+    assert "URL" in scan.corpus.placeholderText()
+    scan.corpus.setText(corpus_file.as_uri())
+    scan.output.setText(str(tmp_path / "result"))
+    scan.scheduler.setText("")
+    with qtbot.waitSignal(scan.resultShown, timeout=120_000):
+        scan.start_button.click()
+    assert window.errors == [] and scan.clusters_model.rowCount() > 0
+    assert any("bbc" in list(scan.clusters_model.row(r)["member_ids"]) for r in range(scan.clusters_model.rowCount()))
+
+
 def test_the_scheduler_address_is_remembered(window, qtbot):
     from synopsis.gui.scan import open_scan_window
     from synopsis.gui.scan.window import SCHEDULER_KEY

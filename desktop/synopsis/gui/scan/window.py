@@ -91,7 +91,8 @@ class ScanWindow(QMainWindow):
 
     def _build(self) -> None:
         self.corpus = QLineEdit()
-        self.corpus.setPlaceholderText(self.tr("A folder of articles, or a .jsonl, .csv or .parquet file"))
+        self.corpus.setPlaceholderText(self.tr("A folder of articles, a .jsonl, .csv or .parquet file, or its URL "
+                                                  "(file://, s3:// …)"))
         self.output = QLineEdit()
         self.output.setPlaceholderText(self.tr("A new folder for the result"))
         self.scheduler = QLineEdit(str(QSettings().value(SCHEDULER_KEY, "") or ""))
