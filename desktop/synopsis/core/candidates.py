@@ -46,6 +46,8 @@ def candidate_pairs(live_a: Sequence[SegmentFeatures], live_b: Sequence[SegmentF
     each part of the work with its share of it (the caller may stop the work there)."""
     if not live_a or not live_b:
         return set()
+    if max(len(live_a), len(live_b)) >= 1 << 16:
+        raise ValueError("candidate_pairs ranks positions in 16 bits (align.MAX_PASSAGES)")
     vocab = _Vocabulary(live_a, live_b, weights)
     step(WORK_SHARES[0])
     out = _best(vocab, 0, live_a, live_b)
@@ -76,7 +78,7 @@ def nearest_copies(pairs: Pairs, text_ids: Sequence[np.ndarray], sizes: tuple[in
 
 def _nearest(own: np.ndarray, text: np.ndarray, distance: np.ndarray, other: np.ndarray) -> np.ndarray:
     """A mask of the ``COPIES`` nearest rows (by ``distance``, then ``other``) of every (own, text)."""
-    order = np.lexsort((other, distance))
+    order = np.lexsort((other, distance))      # (distance and position: a stable order)
     keep = np.empty(len(own), dtype=bool)
     keep[order] = _first_in_group(own[order], text[order], COPIES)
     return keep
@@ -162,17 +164,21 @@ def _best(vocab: _Vocabulary, side: int, own: Sequence[SegmentFeatures],
     p, q = _ranked(p, q, total, len(own), len(other))
     keep = _first_in_group(p, vocab.text_ids[1 - side][q], COPIES)
     p, q = p[keep], q[keep]
-    keep = _first_in_group(p, np.zeros_like(p), PER_SEGMENT)
+    keep = _first_rows(p, PER_SEGMENT)
     return set(zip(p[keep].tolist(), q[keep].tolist()))
 
 
 def _ranked(p: np.ndarray, q: np.ndarray, total: np.ndarray, n_own: int,
             n_other: int) -> tuple[np.ndarray, np.ndarray]:
-    """The pairs sorted by passage, then shared weight (descending, in 2**20 steps), then the
-    partner's distance from the passage's relative place, then the partner's position."""
-    steps = np.floor(total / total.max() * ((1 << 20) - 1)).astype(np.int64)
-    distance = np.abs(q * n_own - p * n_other)
-    order = np.lexsort((q, distance, -steps, p))
+    """The pairs sorted by passage, then shared weight (descending, in 2**16 steps), then the
+    partner's distance from the passage's relative place (in passages), then the partner's
+    position: one sort of one 64-bit key (positions stay below 2**16, ``align.MAX_PASSAGES``)."""
+    top = (1 << 16) - 1
+    steps = np.floor(total / total.max() * top).astype(np.uint64)
+    distance = np.minimum(np.abs(q * n_own - p * n_other) // max(n_own, 1), top).astype(np.uint64)
+    rank = ((p.astype(np.uint64) << np.uint64(48)) | ((np.uint64(top) - steps) << np.uint64(32))
+            | (distance << np.uint64(16)) | q.astype(np.uint64))
+    order = np.argsort(rank)
     return p[order], q[order]
 
 
@@ -180,14 +186,21 @@ def _first_in_group(p: np.ndarray, group: np.ndarray, most: int) -> np.ndarray:
     """A mask of the first ``most`` rows of every (p, group), rows in the order given."""
     if not len(p):
         return np.zeros(0, dtype=bool)
-    order = np.lexsort((np.arange(len(p)), group, p))
-    gp, gg = p[order], group[order]
-    new = np.concatenate([[True], (gp[1:] != gp[:-1]) | (gg[1:] != gg[:-1])])
+    key = (p << 32) | group                     # (text numbers and positions stay below 2**31)
+    order = np.argsort(key, kind="stable")
+    key = key[order]
+    new = np.concatenate([[True], key[1:] != key[:-1]])
     starts = np.flatnonzero(new)
     within = np.arange(len(p)) - np.repeat(starts, np.diff(np.append(starts, len(p))))
     keep = np.empty(len(p), dtype=bool)
     keep[order] = within < most
     return keep
+
+
+def _first_rows(p: np.ndarray, most: int) -> np.ndarray:
+    """A mask of the first ``most`` rows of every run of equal values of the sorted ``p``."""
+    group_start = np.searchsorted(p, p, side="left")
+    return (np.arange(len(p)) - group_start) < most
 
 
 def _queries(vocab: _Vocabulary, side: int) -> tuple[np.ndarray, np.ndarray]:
