@@ -200,7 +200,8 @@ def _score(pairs: set[tuple[int, int]], live_a: Sequence[SegmentFeatures],
 
 def _apply_meaning(scored: Scored, meaning: "MeaningView") -> None:
     """Blend the meaning score into the pairs whose two passages were embedded (in place)."""
-    order = sorted(scored)
+    in_a, in_b = set(meaning.rows_a), set(meaning.rows_b)
+    order = sorted(pq for pq in scored if pq[0] in in_a and pq[1] in in_b)
     if not order:
         return
     blended, cosines = meaning.rescore(order, np.array([scored[pq][0] for pq in order]))
