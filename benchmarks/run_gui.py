@@ -34,9 +34,12 @@ _LAUNCH = r"""
 import sys, time
 from PySide6.QtCore import QTimer
 from synopsis.gui.app import _application
+try:
+    from synopsis.gui.app import open_window          # as the app starts its window
+except ImportError:                                   # a checkout from before it existed
+    from synopsis.gui.mainwindow import MainWindow as open_window
 app = _application()
-from synopsis.gui.mainwindow import MainWindow
-w = MainWindow(); w.show(); w.open_paths(sys.argv[1], sys.argv[2])
+w = open_window(); w.show(); w.open_paths(sys.argv[1], sys.argv[2])
 def ready():
     app.processEvents(); w.repaint()
     print("READY", flush=True); app.quit()
@@ -130,13 +133,11 @@ def frame_times(frames: int) -> dict:
     with tempfile.TemporaryDirectory() as tmp:
         os.environ["SYNOPSIS_SETTINGS_DIR"] = tmp
         os.environ["SYNOPSIS_LIBRARY"] = str(Path(tmp) / "library.db")    # never the user's library
-        from synopsis.gui.app import _application
+        from synopsis.gui.app import _application, open_window
 
         app = _application()
-        from synopsis.gui.mainwindow import MainWindow
-
         a, b, n = big_pair(Path(tmp))
-        w = MainWindow()
+        w = open_window()
         w.resize(1400, 900)
         w.show()
         done = []
@@ -176,10 +177,13 @@ from pathlib import Path
 sys.path.insert(0, sys.argv[1])
 import run_gui
 from synopsis.gui.app import _application
+try:
+    from synopsis.gui.app import open_window          # as the app starts its window
+except ImportError:                                   # a checkout from before it existed
+    from synopsis.gui.mainwindow import MainWindow as open_window
 app = _application()
-from synopsis.gui.mainwindow import MainWindow
 a, b, n = run_gui.big_pair(Path(tempfile.mkdtemp()))
-w = MainWindow(); w.resize(1400, 900); w.show(); done = []
+w = open_window(); w.resize(1400, 900); w.show(); done = []
 w.comparisonReady.connect(lambda: done.append(1)); w.open_paths(str(a), str(b))
 while not done:
     app.processEvents(); time.sleep(0.01)

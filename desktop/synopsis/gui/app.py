@@ -67,6 +67,60 @@ def _application():
     return app
 
 
+def _import_sqlite_utils_without_pandas() -> None:
+    """Import sqlite-utils (the library's) with pandas hidden from it.
+
+    sqlite-utils imports pandas whenever it is installed (the corpus scan's extra brings it),
+    only to map pandas' timestamp type, which the app never hands it; that import alone nearly
+    doubled the window's start-up memory and CPU time (benchmarks/results/gui.md). pandas stays
+    importable for the scan window: it is hidden only while sqlite-utils loads."""
+    if "sqlite_utils" in sys.modules or "pandas" in sys.modules:
+        return
+    sys.modules["pandas"] = None        # type: ignore[assignment]  # makes ``import pandas`` fail
+    try:
+        import sqlite_utils  # noqa: F401
+    finally:
+        if sys.modules.get("pandas", 0) is None:
+            del sys.modules["pandas"]
+
+
+def _warm_model(settings) -> None:
+    """Load the sentence-embedding model a comparison will most likely need in a thread of its
+    own while the window is built and the sources are read, so the first comparison waits for
+    what is left of that load, not for all of it. A comparison that needs the model meanwhile
+    waits for this load (``encoders.load`` loads once, under a lock); one that needs another
+    model loads that one as before. Nothing happens with the meaning layer turned off."""
+    if not settings.meaning:
+        return
+    import threading
+
+    from ..core.semantic import encoders, models
+
+    spec = models.choose((), prefer=settings.meaning_model).spec
+    if spec is None or encoders.is_loaded(spec):
+        return
+
+    def load() -> None:
+        try:
+            encoders.load(spec)
+        except Exception:       # the comparison that needs it will say why, in its own words
+            pass
+
+    threading.Thread(target=load, name="synopsis-model-load", daemon=True).start()
+
+
+def open_window(theme: str | None = None):
+    """The main window, built the way the app starts it (the model loading beside it)."""
+    _import_sqlite_utils_without_pandas()
+    from .mainwindow import MainWindow
+
+    window = MainWindow()
+    _warm_model(window.session.settings)
+    if theme:
+        window.set_theme(theme)
+    return window
+
+
 def icon_path():
     """The app icon's SVG: package data (``synopsis/resources``), in a pip install, the source
     tree and the frozen app alike."""
@@ -153,11 +207,7 @@ def run(a: str | None = None, b: str | None = None, *more: str, screenshot: str 
     app = _application()
     from PySide6.QtCore import QThreadPool, QTimer
 
-    from .mainwindow import MainWindow
-
-    window = MainWindow()
-    if theme:
-        window.set_theme(theme)
+    window = open_window(theme)
     shooter = None
     if screenshot:
         inputs = [p for p in (a, b, *more) if p] + list(protected)
