@@ -52,6 +52,7 @@ def _application():
 
     app = QApplication.instance()
     if app is None:
+        _one_malloc_arena()            # before Qt starts threads of its own
         app = QApplication(sys.argv[:1])
         _quiet_offscreen(app)
     app.setApplicationName(APP_NAME)
@@ -84,12 +85,35 @@ def _import_sqlite_utils_without_pandas() -> None:
             del sys.modules["pandas"]
 
 
+_M_ARENA_MAX = -8       # glibc's mallopt parameter
+
+
+def _one_malloc_arena() -> None:
+    """Have glibc's malloc serve every thread from one arena. By default each thread that
+    allocates while another does gets an arena of its own, and what a comparison's threads (the
+    job, the embedding workers) free stays in theirs, unusable by the window's thread: about
+    30 MB more at the peak of a 2,000-sentence comparison (benchmarks/results/gui.md). The threads
+    mostly take turns under Python's lock anyway. Elsewhere than glibc, nothing happens."""
+    if not sys.platform.startswith("linux"):
+        return
+    import ctypes
+
+    try:
+        libc = ctypes.CDLL(None)
+        mallopt = libc.mallopt
+    except (OSError, AttributeError):
+        return
+    mallopt.argtypes = [ctypes.c_int, ctypes.c_int]
+    mallopt(_M_ARENA_MAX, 1)
+
+
 def _warm_model(settings) -> None:
     """Load the sentence-embedding model a comparison will most likely need in a thread of its
     own while the window is built and the sources are read, so the first comparison waits for
     what is left of that load, not for all of it. A comparison that needs the model meanwhile
     waits for this load (``encoders.load`` loads once, under a lock); one that needs another
-    model loads that one as before. Nothing happens with the meaning layer turned off."""
+    model loads that one as before. Nothing happens with the meaning layer turned off. The model
+    keeps a decoded copy of itself in the app's cache folder, which later starts read."""
     if not settings.meaning:
         return
     import threading
@@ -100,17 +124,32 @@ def _warm_model(settings) -> None:
     if spec is None or encoders.is_loaded(spec):
         return
 
+    cache = model_cache_folder()
+
     def load() -> None:
         try:
-            encoders.load(spec)
+            encoders.load(spec, cache=cache)
         except Exception:       # the comparison that needs it will say why, in its own words
             pass
 
     threading.Thread(target=load, name="synopsis-model-load", daemon=True).start()
 
 
+def model_cache_folder() -> Path | None:
+    """Where the app keeps the decoded sentence-embedding model (``core.semantic.model_cache``):
+    ``$SYNOPSIS_CACHE_DIR``, else the system's cache folder for the app."""
+    chosen = os.environ.get("SYNOPSIS_CACHE_DIR")
+    if chosen:
+        return Path(chosen).expanduser() / "models"
+    from PySide6.QtCore import QStandardPaths
+
+    folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.CacheLocation)
+    return Path(folder) / "models" if folder else None
+
+
 def open_window(theme: str | None = None):
     """The main window, built the way the app starts it (the model loading beside it)."""
+    _one_malloc_arena()
     _import_sqlite_utils_without_pandas()
     from .mainwindow import MainWindow
 
