@@ -11,6 +11,7 @@ from pathlib import Path
 import numpy as np
 from rapidfuzz import fuzz, process
 
+import e5_cache
 import news_data
 import printed_pairs as printed_mod
 import semantic_eval as se
@@ -98,7 +99,7 @@ def _news_naive(pairs: list[news_data.NewsPair]) -> tuple:
 
 
 def news() -> dict:
-    out: dict = {"load": _load_average(), "sets": {}}
+    out: dict = {"load": _load_average(), "sets": {}, "e5_cached": e5_cache.install()}
     for group, sets in (("dev", news_data.dev_sets()), ("test", news_data.test_sets())):
         for name, pairs in sets.items():
             row = {"group": group, "pairs": len(pairs),
