@@ -17,6 +17,8 @@ def render(r: dict) -> str:
     for name in ("textberg", "news", "printed", "msrp", "seeds", "speed"):
         if name in r:
             out += globals()[f"_{name}"](r[name]) + [""]
+    if r.get("notes"):       # what no single section says: which tree each ran on, reruns set aside
+        out += ["## Which tree each section ran on", "", r["notes"], ""]
     return "\n".join(out)
 
 
