@@ -23,6 +23,7 @@ from . import commands, navigation, sources
 from .engine import reapply, settings_of, thresholds_of
 from .review import CarryOver, PairReview, carry_over, unmatched_reviews
 from .selection import Selection
+from .views.turns import turns
 from .workers import JobRunner
 
 RELABEL_DELAY_MS = 250
@@ -34,7 +35,7 @@ class ComparisonSession(QObject):
     settingsChanged = Signal()    # this comparison's thresholds (or granularity)
     reviewChanged = Signal()      # a verdict or a note
     filtersChanged = Signal()     # the classes shown
-    ready = Signal()              # a comparison (or a single source) is shown
+    ready = Signal()              # a comparison (or a single source) is shown (in the views too)
     failed = Signal(str)
     notice = Signal(str)          # one status line
     carriedOver = Signal(list)    # what of a stored review could not be carried over (lines)
@@ -156,6 +157,14 @@ class ComparisonSession(QObject):
         self.reviewChanged.emit()
         if lost:
             self.carriedOver.emit(lost)
+        # the views show a long report over the next turns of the event loop (views.turns):
+        # ready once they have
+        turns().post(self, "ready", self._shown)
+
+    def _shown(self) -> None:
+        if turns().busy:     # a view posted more (the summary after its text): after that
+            turns().post(self, "ready", self._shown)
+            return
         self.ready.emit()
 
     def _attach(self, report: Report, carry: tuple | None, comparison_id: int | None,
@@ -183,7 +192,7 @@ class ComparisonSession(QObject):
         self.reviews = dict(found.reviews)
         if carry is not None and not found.empty and self.keeper is not None:
             self.keeper.carried(self.report)     # the review brought along is stored with this comparison
-        return found.lost + unmatched_reviews(found, self.report)
+        return found.lost + (unmatched_reviews(found, self.report) if found.reviews else [])
 
     # -- thresholds ---------------------------------------------------------------------------
     def set_thresholds(self, **values) -> None:

@@ -7,6 +7,7 @@ does), Qt places every following block again each time, which over a long articl
 pass quadratic. A pass marks the blocks in view at once and the rest in chunks of about
 ``CHUNK_CHARACTERS`` characters, one chunk per turn of the event loop, so the window keeps
 answering while it runs; a new pass (new labels, filters or theme) replaces an unfinished one.
+Each chunk's passages are measured as it is laid out (:meth:`~.extents.PassageExtents.marked`).
 """
 from __future__ import annotations
 
@@ -15,7 +16,7 @@ from bisect import bisect_left
 from PySide6.QtCore import QObject, QPoint, QTimer, Signal
 from PySide6.QtGui import QTextBlock, QTextLayout
 
-CHUNK_CHARACTERS = 60_000
+CHUNK_CHARACTERS = 30_000
 
 
 def block_ranges(view, b0: int, b1: int) -> list[QTextLayout.FormatRange]:
@@ -33,7 +34,7 @@ def block_ranges(view, b0: int, b1: int) -> list[QTextLayout.FormatRange]:
     i = bisect_left(view.q_ends, b0 + 1)
     while i < len(view.q_starts) and view.q_starts[i] < b1:
         fmt = view.format_for(i)
-        glued = view.q_glued[i]
+        glued = view.glued(i)
         if fmt is not None:
             cut = view.q_starts[i]
             for g0, g1 in sorted(glued):        # the class around the glued pieces, not under them
@@ -96,8 +97,14 @@ class ClassMarks(QObject):
     def mark_blocks(self, numbers: list[int]) -> None:
         """Mark these blocks again now (a few passages changed class)."""
         doc = self._view.document()
+        runs: list[list[int]] = []
         for n in sorted(set(numbers)):
-            self._mark_run(doc, n, n + 1)
+            if runs and runs[-1][1] == n:
+                runs[-1][1] = n + 1
+            else:
+                runs.append([n, n + 1])
+        for first, stop in runs:
+            self._mark_run(doc, first, stop)
 
     def _blocks_in_view(self, count: int) -> tuple[int, int]:
         view = self._view
@@ -146,3 +153,4 @@ class ClassMarks(QObject):
             block = block.next()
         if end > start:
             doc.markContentsDirty(start, end - start)
+            self._view.extents.marked(start, end)     # laid out again: measured while at hand

@@ -2,7 +2,9 @@
 
 It observes the comparison session: a new report or new links relabel its passages, a new
 selection is shown, the class filters hide marks; a click (or Enter at the caret) selects a
-passage, a dropped file or a typed address becomes this side's source.
+passage, a dropped file or a typed address becomes this side's source. A new text is set in a
+turn of the event loop of its own and the summary bar follows in the next (:mod:`.turns`), so
+two long texts arriving together do not freeze the window.
 """
 from __future__ import annotations
 
@@ -13,6 +15,7 @@ from ...core.model import Document
 from ..plaintext import plain_label, tooltip
 from .summary import SummaryBar
 from .textview import TextView
+from .turns import turns
 
 __all__ = ["SourcePane", "TextView"]
 
@@ -84,17 +87,45 @@ class SourcePane(QWidget):
 
     # -- observing the session ----------------------------------------------------------------
     def _report_changed(self) -> None:
-        session = self.session
-        report = session.report
-        doc = report.documents[self.side] if report is not None else session.docs[self.side]
+        if self._wanted() is not self._doc or turns().pending(self, "text"):
+            turns().post(self, "text", self._show_text)
+            return
+        self._show_labels()
+
+    def _wanted(self) -> Document | None:
+        """The document this side should show now."""
+        report = self.session.report
+        return report.documents[self.side] if report is not None else self.session.docs[self.side]
+
+    def _show_text(self) -> None:
+        doc = self._wanted()
         if doc is not self._doc:
-            self.set_document(doc)
+            report = self.session.report
+            self.set_document(doc, report.label_of_segments(self.side) if report is not None else None)
+        self._show_labels(later=True)
+        self._selection_changed()
+
+    def _show_labels(self, later: bool = False) -> None:
+        """The passages' classes, and the summary bar: in the next turn after a new text."""
+        report = self.session.report
         if report is not None:
             self.text.set_labels(report.label_of_segments(self.side))
-            self.summary.set_summary(report.summary(self.side))
+            if later:
+                turns().post(self, "summary", self._show_summary)
+            else:
+                turns().cancel(self, "summary")
+                self._show_summary()
         self._describe()
 
+    def _show_summary(self) -> None:
+        report = self.session.report
+        if report is not None and report.documents[self.side] is self._doc:
+            self.summary.set_summary(report.summary(self.side))
+            self._describe()
+
     def _selection_changed(self) -> None:
+        if self.session.report is not None and self.text.shown is not self._wanted():
+            return      # shown with the text, in its turn
         self.text.show_selection(list(self.session.selection.on(self.side)))
 
     def _clicked(self, offset: int, modifiers) -> None:
@@ -109,9 +140,9 @@ class SourcePane(QWidget):
             self.session.set_source(self.side, ("url", url))
 
     # -- content ------------------------------------------------------------------------------
-    def set_document(self, doc: Document | None) -> None:
+    def set_document(self, doc: Document | None, labels: list[str] | None = None) -> None:
         self._doc = doc
-        self.text.set_document(doc)
+        self.text.set_document(doc, labels)
         if doc is None:
             self.title.setText(self.tr("Source %1").replace("%1", self.letter))
             self.meta.setText(self.tr("No source yet"))
