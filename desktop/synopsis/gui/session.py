@@ -159,13 +159,7 @@ class ComparisonSession(QObject):
             self.carriedOver.emit(lost)
         # the views show a long report over the next turns of the event loop (views.turns):
         # ready once they have
-        turns().post(self, "ready", self._shown)
-
-    def _shown(self) -> None:
-        if turns().busy:     # a view posted more (the summary after its text): after that
-            turns().post(self, "ready", self._shown)
-            return
-        self.ready.emit()
+        turns().post(self, "ready", self.ready.emit, last=True)
 
     def _attach(self, report: Report, carry: tuple | None, comparison_id: int | None,
                 reviews: dict[str, PairReview] | None) -> list[str]:

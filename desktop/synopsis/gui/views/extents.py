@@ -7,6 +7,12 @@ now is measured when asked (:meth:`PassageExtents.extent`, :meth:`~PassageExtent
 rest is measured behind the marks pass, chunk by chunk, as it lays the text out
 (:meth:`~PassageExtents.marked`), or without one by a fill that takes a few milliseconds a turn.
 
+Qt does not always lay out what it is asked about: once part of a text has been laid out again
+(a marks chunk), it takes the blocks below as laid out, and a block never laid out reads as
+empty at the end of what was. So before measuring, the blocks from the last one known to be laid
+out down to the passage are laid out (:meth:`PassageExtents._lay_out_to`): what lies above a
+passage is laid out before it is measured, in order from the top, as Qt would.
+
 A measured extent stays valid while the text's width, font and content stay: Qt lays out further
 down without moving what lies above. A marks chunk is laid out again with its formats (debris is
 italic, which may re-wrap a line): its passages are measured again, and the passages measured
@@ -73,6 +79,7 @@ class PassageExtents(QObject):
         self.known = np.zeros(0, dtype=bool)
         self.version = 0
         self._fill_from = 0
+        self._frontier = 0      # the blocks above this one (by number) are laid out
         self._timer = QTimer(self, singleShot=True, interval=0)
         self._timer.timeout.connect(self._fill)
 
@@ -92,6 +99,7 @@ class PassageExtents(QObject):
         self.bottom = np.zeros(n)
         self.known = np.zeros(n, dtype=bool)
         self._fill_from = 0
+        self._frontier = 0
         self.version += 1
         self.resume()
 
@@ -104,6 +112,11 @@ class PassageExtents(QObject):
         """The blocks spanning Qt positions [q0, q1) were laid out again with their marks."""
         view = self._view
         s0, s1 = bisect_right(view.q_ends, q0), bisect_left(view.q_starts, q1)
+        first = view.document().findBlock(q0).blockNumber()
+        if self._advance(first) < first:        # laid out below a gap: measured when the gap is
+            self.known[s0:] = False
+            self._fill_from = min(self._fill_from, s0)
+            return
         moved = False
         below = np.flatnonzero(self.known[s1:])
         if len(below):
@@ -168,6 +181,7 @@ class PassageExtents(QObject):
         if not todo:
             return 0
         view = self._view
+        self._lay_out_to(view.q_ends[todo[-1]])
         where = BlockCursor(view.document())
         for i in todo:
             qs, qe = view.q_starts[i], view.q_ends[i]
@@ -175,6 +189,25 @@ class PassageExtents(QObject):
             self.bottom[i] = where.y(max(qs, qe - 1), True)
         self.known[todo] = True
         return len(todo)
+
+    def _advance(self, limit: int) -> int:
+        """Move the frontier down over the blocks laid out, up to block ``limit``; the frontier."""
+        block = self._view.document().findBlockByNumber(self._frontier)
+        while self._frontier < limit and block.isValid() and block.layout().lineCount() > 0:
+            self._frontier += 1
+            block = block.next()
+        return self._frontier
+
+    def _lay_out_to(self, q_end: int) -> None:
+        """Lay out every block down to the one holding Qt position ``q_end - 1``."""
+        doc = self._view.document()
+        last = doc.findBlock(max(0, q_end - 1))
+        target = last.blockNumber()
+        if self._advance(target + 1) > target:
+            return
+        start = doc.findBlockByNumber(self._frontier).position()
+        doc.markContentsDirty(start, last.position() + last.length() - start)
+        self._frontier = target + 1
 
     def _announce(self) -> None:
         self.version += 1

@@ -5,8 +5,8 @@ A mark is a format range of one text block (``QTextLayout.setFormats``), the sam
 told once per chunk that the chunk's blocks changed: told block by block (as a highlighter
 does), Qt places every following block again each time, which over a long article makes one
 pass quadratic. A pass marks the blocks in view at once and the rest in chunks of about
-``CHUNK_CHARACTERS`` characters, one chunk per turn of the event loop, so the window keeps
-answering while it runs; a new pass (new labels, filters or theme) replaces an unfinished one.
+``CHUNK_CHARACTERS`` characters, one chunk per turn of the event loop (none while a new report
+is handed to the views, see :mod:`.turns`), so the window keeps answering while it runs; a new pass (new labels, filters or theme) replaces an unfinished one.
 Each chunk's passages are measured as it is laid out (:meth:`~.extents.PassageExtents.marked`).
 """
 from __future__ import annotations
@@ -16,7 +16,9 @@ from bisect import bisect_left
 from PySide6.QtCore import QObject, QPoint, QTimer, Signal
 from PySide6.QtGui import QTextBlock, QTextLayout
 
-CHUNK_CHARACTERS = 30_000
+from .turns import turns
+
+CHUNK_CHARACTERS = 20_000
 
 
 def block_ranges(view, b0: int, b1: int) -> list[QTextLayout.FormatRange]:
@@ -80,6 +82,11 @@ class ClassMarks(QObject):
             self._timer.stop()
             self.finished.emit()
 
+    def stop(self) -> None:
+        """Drop the pass under way (the text is being replaced)."""
+        self._pending = []
+        self._timer.stop()
+
     def finish(self) -> None:
         """Mark everything still pending now, in this turn."""
         while self._pending:
@@ -115,6 +122,9 @@ class ClassMarks(QObject):
         return top, min(count, bottom + 1)
 
     def _step(self) -> None:
+        if turns().busy:      # a new report is being handed to the views: their turns first
+            self._timer.start()
+            return
         self._run(CHUNK_CHARACTERS)
         if self._pending:
             self._timer.start()

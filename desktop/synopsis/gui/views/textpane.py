@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QToolButton, QVBox
 
 from ...core.model import Document
 from ..plaintext import plain_label, tooltip
+from ..workers import JobRunner
 from .summary import SummaryBar
 from .textview import TextView
 from .turns import turns
@@ -31,6 +32,7 @@ class SourcePane(QWidget):
         self.side = side
         self.letter = "A" if side == 0 else "B"
         self._doc: Document | None = None
+        self._text_of: Document | None = None      # the text set in the view, its passages still to come
         self.title = plain_label(QLabel(self.tr("Source %1").replace("%1", self.letter)))
         font = self.title.font()
         font.setBold(True)
@@ -72,6 +74,9 @@ class SourcePane(QWidget):
         layout.addWidget(self.summary)
         layout.addWidget(self.text, 1)
         self.set_document(None)
+        self._summariser = JobRunner("", self)
+        self._summariser.finished.connect(self._summarised)
+        self._summariser.busyChanged.connect(lambda busy: busy or turns().release(self, "summary"))
         self.session = None
         if session is not None:
             self.bind(session)
@@ -98,10 +103,21 @@ class SourcePane(QWidget):
         return report.documents[self.side] if report is not None else self.session.docs[self.side]
 
     def _show_text(self) -> None:
+        """A new text in this turn, its passages in the next."""
+        doc = self._wanted()
+        if doc is None or doc is self._doc:
+            self._show_passages()
+            return
+        self.text.set_text(doc)
+        self._text_of = doc
+        turns().post(self, "text", self._show_passages)
+
+    def _show_passages(self) -> None:
         doc = self._wanted()
         if doc is not self._doc:
             report = self.session.report
-            self.set_document(doc, report.label_of_segments(self.side) if report is not None else None)
+            self.set_document(doc, report.label_of_segments(self.side) if report is not None else None,
+                              text_set=self._text_of is doc and self.text.shown is None)
         self._show_labels(later=True)
         self._selection_changed()
 
@@ -111,13 +127,26 @@ class SourcePane(QWidget):
         if report is not None:
             self.text.set_labels(report.label_of_segments(self.side))
             if later:
-                turns().post(self, "summary", self._show_summary)
+                self._summarise_later()
             else:
-                turns().cancel(self, "summary")
                 self._show_summary()
         self._describe()
 
+    def _summarise_later(self) -> None:
+        """The summary of a new report, added up in a worker thread (tens of thousands of
+        passages); the window is ready once it is shown."""
+        report, side = self.session.report, self.side
+        turns().hold(self, "summary")
+        self._summariser.start(lambda progress, cancelled: (report, report.summary(side)))
+
+    def _summarised(self, result) -> None:
+        report, summary = result
+        if report is self.session.report and report.documents[self.side] is self._doc:
+            self.summary.set_summary(summary)
+            self._describe()
+
     def _show_summary(self) -> None:
+        self._summariser.abandon()
         report = self.session.report
         if report is not None and report.documents[self.side] is self._doc:
             self.summary.set_summary(report.summary(self.side))
@@ -140,9 +169,13 @@ class SourcePane(QWidget):
             self.session.set_source(self.side, ("url", url))
 
     # -- content ------------------------------------------------------------------------------
-    def set_document(self, doc: Document | None, labels: list[str] | None = None) -> None:
+    def set_document(self, doc: Document | None, labels: list[str] | None = None, text_set: bool = False) -> None:
+        """Show ``doc`` (its text already in the view when ``text_set``)."""
         self._doc = doc
-        self.text.set_document(doc, labels)
+        if text_set:
+            self.text.set_passages(doc, labels)
+        else:
+            self.text.set_document(doc, labels)
         if doc is None:
             self.title.setText(self.tr("Source %1").replace("%1", self.letter))
             self.meta.setText(self.tr("No source yet"))

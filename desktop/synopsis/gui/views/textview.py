@@ -85,10 +85,24 @@ class TextView(QTextEdit):
     # -- content ------------------------------------------------------------------------------
     def set_document(self, doc: Document | None, labels: list[str] | None = None) -> None:
         """Show ``doc``'s text, its passages of classes ``labels`` (none yet if not given)."""
-        text = doc.text if doc is not None else ""
-        self.umap = Utf16Map(text)
+        self.set_text(doc)
+        self.set_passages(doc, labels)
+
+    def set_text(self, doc: Document | None) -> None:
+        """The first half of :meth:`set_document` (a long text is set in one turn of the event
+        loop, its passages in the next): the text, no passages until :meth:`set_passages`."""
+        self.marks.stop()
+        self.shown = None
+        self.keeping_place = True       # the new text scrolls to its top: no reader's scroll to follow
+        try:
+            self.setPlainText(doc.text if doc is not None else "")
+        finally:
+            self.keeping_place = False
+
+    def set_passages(self, doc: Document | None, labels: list[str] | None = None) -> None:
+        """The second half of :meth:`set_document`: ``doc``'s passages, marked by class."""
+        self.umap = Utf16Map(doc.text if doc is not None else "")
         segs = doc.segments if doc is not None else []
-        self.shown = doc
         self._segments = list(segs)
         self.starts = [s.start for s in segs]
         self.ends = [s.end for s in segs]
@@ -97,11 +111,7 @@ class TextView(QTextEdit):
         self.debris = [s.is_debris for s in segs]
         self._glued_cache = {}
         self.labels = list(labels) if labels is not None and len(labels) == len(segs) else [""] * len(segs)
-        self.keeping_place = True       # the new text scrolls to its top: no reader's scroll to follow
-        try:
-            self.setPlainText(text)
-        finally:
-            self.keeping_place = False
+        self.shown = doc
         self._invalidate()
         self.marks.restart()        # (debris is marked before any class is known)
         self.formatsChanged.emit()
@@ -252,7 +262,22 @@ class TextView(QTextEdit):
         return self.verticalScrollBar().value()
 
     def set_scroll_y(self, y: float) -> None:
-        self.verticalScrollBar().setValue(int(round(y)))
+        bar = self.verticalScrollBar()
+        target = int(round(y))
+        if target > bar.maximum():
+            self._widen_range(target)
+        bar.setValue(target)
+
+    def _widen_range(self, target: int) -> None:
+        """Widen the scroll range down to ``target`` as far as the text is measured: while Qt
+        lays a long text out over several turns, it tells the scroll bar how far it got only
+        in the next turn, and a jump to a passage just measured further down would stop short."""
+        known = self.extents.known
+        if not known.any():
+            return
+        reached = float(self.extents.bottom[known].max()) + self.document().documentMargin()
+        bar = self.verticalScrollBar()
+        bar.setMaximum(max(bar.maximum(), min(target, int(reached) - self.view_height())))
 
     def view_height(self) -> int:
         return self.viewport().height()
