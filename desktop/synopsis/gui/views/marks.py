@@ -5,18 +5,18 @@ A mark is a format range of one text block (``QTextLayout.setFormats``), the sam
 told once per chunk that the chunk's blocks changed: told block by block (as a highlighter
 does), Qt places every following block again each time, which over a long article makes one
 pass quadratic. A pass marks the blocks in view at once and the rest in chunks of about
-``CHUNK_CHARACTERS`` characters, one chunk per turn of the event loop (none while a new report
-is handed to the views, see :mod:`.turns`), so the window keeps answering while it runs; a new pass (new labels, filters or theme) replaces an unfinished one.
+``CHUNK_CHARACTERS`` characters, one chunk of one view per turn of the event loop (none while a
+new report is handed to the views, see :mod:`.turns`), so the window keeps answering while it runs; a new pass (new labels, filters or theme) replaces an unfinished one.
 Each chunk's passages are measured as it is laid out (:meth:`~.extents.PassageExtents.marked`).
 """
 from __future__ import annotations
 
 from bisect import bisect_left
 
-from PySide6.QtCore import QObject, QPoint, QTimer, Signal
+from PySide6.QtCore import QObject, QPoint, Signal
 from PySide6.QtGui import QTextBlock, QTextLayout
 
-from .turns import turns
+from .turns import background, turns
 
 CHUNK_CHARACTERS = 20_000
 
@@ -59,8 +59,6 @@ class ClassMarks(QObject):
         super().__init__(view)
         self._view = view
         self._pending: list[tuple[int, int]] = []     # block-number ranges [first, end) still to mark
-        self._timer = QTimer(self, singleShot=True, interval=0)
-        self._timer.timeout.connect(self._step)
         self.chunks = 0          # chunks the current (or last) pass took, the first one in view
 
     @property
@@ -77,21 +75,21 @@ class ClassMarks(QObject):
         if end > first:
             self._run(doc.characterCount())      # the blocks in view, before the next paint
         if self._pending:
-            self._timer.start()
+            background().post(self, "marks", self._step)
         else:
-            self._timer.stop()
+            background().cancel(self, "marks")
             self.finished.emit()
 
     def stop(self) -> None:
         """Drop the pass under way (the text is being replaced)."""
         self._pending = []
-        self._timer.stop()
+        background().cancel(self, "marks")
 
     def finish(self) -> None:
         """Mark everything still pending now, in this turn."""
         while self._pending:
             self._run(CHUNK_CHARACTERS)
-        self._timer.stop()
+        background().cancel(self, "marks")
 
     def mark_in_view(self) -> None:
         """While a pass runs, mark the blocks scrolled into view now (they are marked again,
@@ -123,11 +121,11 @@ class ClassMarks(QObject):
 
     def _step(self) -> None:
         if turns().busy:      # a new report is being handed to the views: their turns first
-            self._timer.start()
+            background().post(self, "marks", self._step)
             return
         self._run(CHUNK_CHARACTERS)
         if self._pending:
-            self._timer.start()
+            background().post(self, "marks", self._step)
         else:
             self.finished.emit()
 

@@ -114,18 +114,18 @@ class SourcePane(QWidget):
 
     def _show_passages(self) -> None:
         doc = self._wanted()
+        report = self.session.report
+        labels = report.label_of_segments(self.side) if report is not None else None
         if doc is not self._doc:
-            report = self.session.report
-            self.set_document(doc, report.label_of_segments(self.side) if report is not None else None,
-                              text_set=self._text_of is doc and self.text.shown is None)
-        self._show_labels(later=True)
+            self.set_document(doc, labels, text_set=self._text_of is doc and self.text.shown is None)
+        self._show_labels(later=True, labels=labels)
         self._selection_changed()
 
-    def _show_labels(self, later: bool = False) -> None:
-        """The passages' classes, and the summary bar: in the next turn after a new text."""
+    def _show_labels(self, later: bool = False, labels: list | None = None) -> None:
+        """The passages' classes, and the summary bar (``later``: added up in a worker thread)."""
         report = self.session.report
         if report is not None:
-            self.text.set_labels(report.label_of_segments(self.side))
+            self.text.set_labels(labels if labels is not None else report.label_of_segments(self.side))
             if later:
                 self._summarise_later()
             else:

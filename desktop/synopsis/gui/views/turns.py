@@ -26,7 +26,7 @@ class TurnQueue(QObject):
         super().__init__(parent)
         self._pending: dict[tuple[int, str], tuple[QObject, Callable[[], None], bool]] = {}
         self._holds: dict[tuple[int, str], QObject] = {}
-        self._timer = QTimer(self, singleShot=True, interval=0)
+        self._timer = QTimer(self, singleShot=True, interval=1)
         self._timer.timeout.connect(self._step)
 
     def post(self, owner: QObject, name: str, work: Callable[[], None], last: bool = False) -> None:
@@ -83,18 +83,31 @@ class TurnQueue(QObject):
         if key is None:
             return
         owner, work, _last = self._pending.pop(key)
-        self._wake()
-        if shiboken6.isValid(owner):
-            work()
+        try:
+            if shiboken6.isValid(owner):
+                work()
+        finally:
+            self._wake()        # (due a millisecond after this piece: not in the same turn)
 
 
-_queue: TurnQueue | None = None
+_queues: dict[str, TurnQueue] = {}
+
+
+def _queue(name: str) -> TurnQueue:
+    queue = _queues.get(name)
+    if queue is None or not shiboken6.isValid(queue):
+        from PySide6.QtCore import QCoreApplication
+        queue = _queues[name] = TurnQueue(QCoreApplication.instance())
+    return queue
 
 
 def turns() -> TurnQueue:
-    """The application's queue (created on first use, with the application as its parent)."""
-    global _queue
-    if _queue is None or not shiboken6.isValid(_queue):
-        from PySide6.QtCore import QCoreApplication
-        _queue = TurnQueue(QCoreApplication.instance())
-    return _queue
+    """The application's queue for showing a new report (created on first use, with the
+    application as its parent)."""
+    return _queue("show")
+
+
+def background() -> TurnQueue:
+    """The queue for long passes over shown texts (the class marks of every view, a chunk
+    per turn, taking turns between the views)."""
+    return _queue("background")
