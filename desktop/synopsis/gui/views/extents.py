@@ -167,6 +167,8 @@ class PassageExtents(QObject):
         """(top, bottom) of every passage for a painter of the view: exact for the passages in
         view and ``margin`` view heights above and below it (measured now if need be); any other
         passage not measured yet is placed ``FAR`` above or below, the side it lies on."""
+        if self.done:
+            return self.top, self.bottom
         view = self._view
         h = view.view_height()
         y = view.scroll_y()

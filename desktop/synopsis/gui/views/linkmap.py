@@ -73,6 +73,7 @@ class LinkMap(QWidget):
         self.selected: int | None = None
         self._last_shapes: list = []
         self._joined_cache = None
+        self._cover_cache = None
         self.setMinimumWidth(40)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setToolTip(self.tr("Bands join aligned passages; a dashed outline marks a moved passage"))
@@ -121,9 +122,15 @@ class LinkMap(QWidget):
         the rest is array arithmetic.
         """
         margin = REACH + 0.5
-        ext_a, ext_b = self.pane_a.extents.around(margin), self.pane_b.extents.around(margin)
+        store_a, store_b = self.pane_a.extents, self.pane_b.extents
+        key = (store_a.version, store_b.version, id(self.links), len(self.links), frozenset(self.visible_classes))
+        if self._cover_cache is not None and self._cover_cache[0] == key:
+            return self._cover_cache[1]         # every passage measured: the same until a change
+        ext_a, ext_b = store_a.around(margin), store_b.around(margin)
         keep, joined_a, joined_b = self._joined(len(ext_a[0]), len(ext_b[0]))
-        return _cover(ext_a, *joined_a), _cover(ext_b, *joined_b), keep
+        covers = _cover(ext_a, *joined_a), _cover(ext_b, *joined_b), keep
+        self._cover_cache = (key, covers) if store_a.done and store_b.done else None
+        return covers
 
     def _showing_report(self) -> bool:
         """Both panes show the texts of the session's report (a new report reaches the panes
