@@ -27,6 +27,11 @@ from .views.turns import turns
 from .workers import JobRunner
 
 RELABEL_DELAY_MS = 250
+STAGED_PASSAGES = 4000      # a report with more passages (both sides) reaches the views over several turns
+
+
+def _passages(report: Report) -> int:
+    return sum(len(d.segments) for d in report.documents)
 
 
 class ComparisonSession(QObject):
@@ -151,15 +156,16 @@ class ComparisonSession(QObject):
         lost: list[str] = []
         if report is not None:
             lost = self._attach(report, carry, comparison_id, reviews)
-        self.reportChanged.emit()
-        self.settingsChanged.emit()
-        self.selectionChanged.emit()
-        self.reviewChanged.emit()
-        if lost:
-            self.carriedOver.emit(lost)
-        # the views show a long report over the next turns of the event loop (views.turns):
-        # ready once they have
-        turns().post(self, "ready", self.ready.emit, last=True)
+        # the views show a long report over the next turns of the event loop (views.turns),
+        # a short one at once; ready once they have
+        with turns().at_once(report is None or _passages(report) <= STAGED_PASSAGES):
+            self.reportChanged.emit()
+            self.settingsChanged.emit()
+            self.selectionChanged.emit()
+            self.reviewChanged.emit()
+            if lost:
+                self.carriedOver.emit(lost)
+            turns().post(self, "ready", self.ready.emit, last=True)
 
     def _attach(self, report: Report, carry: tuple | None, comparison_id: int | None,
                 reviews: dict[str, PairReview] | None) -> list[str]:

@@ -3,8 +3,9 @@
 It observes the comparison session: a new report or new links relabel its passages, a new
 selection is shown, the class filters hide marks; a click (or Enter at the caret) selects a
 passage, a dropped file or a typed address becomes this side's source. A new text is set in a
-turn of the event loop of its own and the summary bar follows in the next (:mod:`.turns`), so
-two long texts arriving together do not freeze the window.
+turn of the event loop of its own, its passages in the next (:mod:`.turns`), and the summary
+bar's shares are added up in a worker thread, so two long texts arriving together do not freeze
+the window.
 """
 from __future__ import annotations
 
@@ -118,7 +119,7 @@ class SourcePane(QWidget):
         labels = report.label_of_segments(self.side) if report is not None else None
         if doc is not self._doc:
             self.set_document(doc, labels, text_set=self._text_of is doc and self.text.shown is None)
-        self._show_labels(later=True, labels=labels)
+        self._show_labels(later=not turns().immediate, labels=labels)
         self._selection_changed()
 
     def _show_labels(self, later: bool = False, labels: list | None = None) -> None:

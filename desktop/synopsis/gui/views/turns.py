@@ -5,14 +5,16 @@ When a comparison of long texts is handed to the window, each view has its own s
 paint nor answer for all of it together. Views post that work here instead: one posted piece
 runs per turn, in the order posted, and a piece posted again by the same owner and name before
 it ran replaces the waiting one (only the newest report is shown). A piece posted ``last`` (the
-window saying the comparison is shown) runs after all the others.
+window saying the comparison is shown) runs after all the others. A short report is shown at
+once, as before: pieces posted inside :meth:`TurnQueue.at_once` run when posted.
 """
 from __future__ import annotations
 
 from collections.abc import Callable
 
-import shiboken6
-from PySide6.QtCore import QObject, QTimer
+from contextlib import contextmanager
+
+from PySide6.QtCore import QCoreApplication, QObject, QTimer
 
 
 class TurnQueue(QObject):
@@ -25,30 +27,56 @@ class TurnQueue(QObject):
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._pending: dict[tuple[int, str], tuple[QObject, Callable[[], None], bool]] = {}
-        self._holds: dict[tuple[int, str], QObject] = {}
+        self._holds: set[tuple[int, str]] = set()
+        self._watched: set[int] = set()
+        self.immediate = False
         self._timer = QTimer(self, singleShot=True, interval=1)
         self._timer.timeout.connect(self._step)
 
+    @contextmanager
+    def at_once(self, yes: bool = True):
+        """Inside, pieces posted run when posted (a report short enough to show in one turn)."""
+        was, self.immediate = self.immediate, yes
+        try:
+            yield
+        finally:
+            self.immediate = was
+
+    def _watch(self, owner: QObject) -> None:
+        """Forget an owner's pieces and holds when it is deleted."""
+        if id(owner) not in self._watched:
+            self._watched.add(id(owner))
+            owner.destroyed.connect(lambda *_args, key=id(owner): self._forget(key))
+
+    def _forget(self, owner_id: int) -> None:
+        self._watched.discard(owner_id)
+        self._holds = {k for k in self._holds if k[0] != owner_id}
+        for key in [k for k in self._pending if k[0] == owner_id]:
+            del self._pending[key]
+        self._wake()
+
     def post(self, owner: QObject, name: str, work: Callable[[], None], last: bool = False) -> None:
         """Run ``work`` in a later turn (after what was posted before), replacing ``owner``'s
-        waiting piece of the same ``name``; dropped if ``owner`` is deleted first."""
+        waiting piece of the same ``name``; dropped if ``owner`` is deleted first (now, inside
+        :meth:`at_once`)."""
         key = (id(owner), name)
         self._pending.pop(key, None)
+        if self.immediate:
+            work()
+            return
+        self._watch(owner)
         self._pending[key] = (owner, work, last)
         self._wake()
 
     def hold(self, owner: QObject, name: str) -> None:
-        self._holds[(id(owner), name)] = owner
+        self._watch(owner)
+        self._holds.add((id(owner), name))
 
     def release(self, owner: QObject, name: str) -> None:
-        self._holds.pop((id(owner), name), None)
+        self._holds.discard((id(owner), name))
         self._wake()
 
     def _held(self) -> bool:
-        """Whether work is held (by an owner not deleted since)."""
-        for key, owner in list(self._holds.items()):
-            if not shiboken6.isValid(owner):
-                del self._holds[key]
         return bool(self._holds)
 
     def pending(self, owner: QObject, name: str | None = None) -> bool:
@@ -82,10 +110,9 @@ class TurnQueue(QObject):
         key = self._next()
         if key is None:
             return
-        owner, work, _last = self._pending.pop(key)
+        _owner, work, _last = self._pending.pop(key)
         try:
-            if shiboken6.isValid(owner):
-                work()
+            work()
         finally:
             self._wake()        # (due a millisecond after this piece: not in the same turn)
 
@@ -95,9 +122,10 @@ _queues: dict[str, TurnQueue] = {}
 
 def _queue(name: str) -> TurnQueue:
     queue = _queues.get(name)
-    if queue is None or not shiboken6.isValid(queue):
-        from PySide6.QtCore import QCoreApplication
-        queue = _queues[name] = TurnQueue(QCoreApplication.instance())
+    app = QCoreApplication.instance()
+    if queue is None or queue.app is not app:
+        queue = _queues[name] = TurnQueue(app)
+        queue.app = app
     return queue
 
 
