@@ -73,7 +73,7 @@ def _printed(p: dict) -> list[str]:
 
 
 def _msrp(m: dict) -> list[str]:
-    out = ["## MSRP test (logistic fit and threshold on train only)", "",
+    out = ["## MSRP test (the pair model the app ships; every fit and threshold on train only)", "",
            f"`{COMMAND} --only msrp`.", "", "| system | accuracy | F1 |", "|---|---|---|"]
     for name, s in m.get("systems", {}).items():
         out.append(f"| {name} | {_f(s['accuracy'])} | {_f(s['f1'])} |")
