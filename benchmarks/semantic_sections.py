@@ -11,6 +11,7 @@ from pathlib import Path
 import numpy as np
 from rapidfuzz import fuzz, process
 
+import e5_cache
 import news_data
 import printed_pairs as printed_mod
 import semantic_eval as se
@@ -19,7 +20,7 @@ from naive import naive_report
 from synopsis.core import Settings, load
 from synopsis.runtime import compare
 from synopsis.core.model import Document
-from synopsis.core.semantic import blocks, encoders, models, vectors
+from synopsis.core.semantic import blocks, calibrate, encoders, models, vectors
 
 HERE = Path(__file__).resolve().parent
 COMMAND = ".venv/bin/python benchmarks/run_semantic.py"
@@ -65,7 +66,8 @@ def textberg() -> dict:
             sides = [(_tb_side(de, encoder), _tb_side(fr, encoder)) for de, fr, _ in data]
             for label, costs in (("default costs (news + Text+Berg dev)", blocks.BlockCosts()),
                                  ("Text+Berg dev costs", blocks.TEXT_BERG)):
-                tests = [blocks.align_blocks(a, b, costs) for a, b in sides]
+                stretch = calibrate.calibration(spec.name).stretch
+                tests = [blocks.align_blocks(a, b, costs, stretch=stretch) for a, b in sides]
                 out[split][f"{spec.name}, {label}"] = se.strict_lax(golds, tests)
     return out
 
@@ -97,7 +99,7 @@ def _news_naive(pairs: list[news_data.NewsPair]) -> tuple:
 
 
 def news() -> dict:
-    out: dict = {"load": _load_average(), "sets": {}}
+    out: dict = {"load": _load_average(), "sets": {}, "e5_cached": e5_cache.install()}
     for group, sets in (("dev", news_data.dev_sets()), ("test", news_data.test_sets())):
         for name, pairs in sets.items():
             row = {"group": group, "pairs": len(pairs),
