@@ -30,6 +30,11 @@ POLL_SECONDS = 0.1
 CONNECT_TIMEOUT = "5s"     # to reach a named scheduler
 
 
+# A local worker spills its data to disk past 60 % of its memory limit (Dask's defaults) but is
+# never paused: a paused worker with nothing left to spill waits forever, and with one worker per
+# core the whole scan would.
+LOCAL_MEMORY = {"distributed.worker.memory.pause": False}
+
 SCHEDULER_SCHEMES = ("tcp",)  # tls:// would need certificates the command cannot be given
 
 
@@ -126,9 +131,11 @@ def connect(scheduler: str | None = None, workers: int | None = None,
         finally:
             client.close()
         return
-    cluster = LocalCluster(n_workers=workers or local_workers(), threads_per_worker=1, processes=True,
-                           host="127.0.0.1", dashboard_address="127.0.0.1:0",
-                           memory_limit=memory_limit or "auto", silence_logs=logging.ERROR)
+    import dask
+    with dask.config.set(LOCAL_MEMORY):
+        cluster = LocalCluster(n_workers=workers or local_workers(), threads_per_worker=1, processes=True,
+                               host="127.0.0.1", dashboard_address="127.0.0.1:0",
+                               memory_limit=memory_limit or "auto", silence_logs=logging.ERROR)
     client = Client(cluster, set_as_default=False)
     try:
         check_workers(client)

@@ -45,35 +45,57 @@ def bucket_index(boilerplate_df: int, *parts: tuple) -> tuple[np.ndarray, np.nda
     return keys, docs.astype(np.int32), kinds
 
 
-def write_index(path: Path, buckets: list[tuple], freq: Frequencies, documents, texts: dict[int, str],
-                info: dict[str, Any]) -> None:
-    """Write the index folder ``path`` (a new folder, renamed into place when complete)."""
-    import pyarrow as pa
-    import pyarrow.parquet as pq
-    if path.exists():
-        raise ResultError(path, "already exists; choose a new name for the index")
-    tmp = path.with_name(f".{path.name}.partial")
-    shutil.rmtree(tmp, ignore_errors=True)
-    tmp.mkdir()
-    try:
-        for b, (keys, docs, kinds) in enumerate(buckets):
-            np.save(tmp / f"keys-{b}.npy", keys)
-            np.save(tmp / f"docs-{b}.npy", docs)
-            np.save(tmp / f"kinds-{b}.npy", kinds)
-        np.save(tmp / "stems.npy", freq.stems)
-        np.save(tmp / "stem-counts.npy", freq.counts)
-        pq.write_table(pa.table(documents), tmp / "documents.parquet")
-        with sqlite3.connect(tmp / "texts.sqlite") as conn:
-            conn.execute("CREATE TABLE texts (number INTEGER PRIMARY KEY, text TEXT NOT NULL)")
-            conn.executemany("INSERT INTO texts VALUES (?, ?)", sorted(texts.items()))
-        conn.close()
-        manifest = {"format": FORMAT, "version": VERSION, "generator": {"name": "synopsis", "version": __version__},
-                    "engine": fingerprint(), "buckets": len(buckets), "documents": freq.documents, **info}
-        (tmp / "manifest.json").write_text(json.dumps(manifest, indent=2, ensure_ascii=False), encoding="utf-8")
-        tmp.rename(path)
-    except BaseException:
-        shutil.rmtree(tmp, ignore_errors=True)
-        raise
+class IndexWriter:
+    """Writes an index folder piece by piece while the scan runs (a bucket, a partition's texts
+    at a time, so no process holds the whole corpus), into a hidden folder renamed into place
+    by :meth:`finish`; :meth:`abort` removes it."""
+
+    def __init__(self, path: Path) -> None:
+        if path.exists():
+            raise ResultError(path, "already exists; choose a new name for the index")
+        self.path = path
+        self.tmp = path.with_name(f".{path.name}.partial")
+        shutil.rmtree(self.tmp, ignore_errors=True)
+        self.tmp.mkdir()
+        self.bucket_count = 0
+        self.documents = 0
+        self.texts = sqlite3.connect(self.tmp / "texts.sqlite")
+        self.texts.execute("CREATE TABLE texts (number INTEGER PRIMARY KEY, text TEXT NOT NULL)")
+
+    def bucket(self, number: int, rows: tuple[np.ndarray, np.ndarray, np.ndarray]) -> None:
+        for name, column in zip(("keys", "docs", "kinds"), rows):
+            np.save(self.tmp / f"{name}-{number}.npy", column)
+        self.bucket_count = max(self.bucket_count, number + 1)
+
+    def add_texts(self, texts: dict[int, str]) -> None:
+        self.texts.executemany("INSERT INTO texts VALUES (?, ?)", sorted(texts.items()))
+        self.texts.commit()
+
+    def frequencies(self, freq: Frequencies) -> None:
+        np.save(self.tmp / "stems.npy", freq.stems)
+        np.save(self.tmp / "stem-counts.npy", freq.counts)
+        self.documents = freq.documents
+
+    def finish(self, documents, info: dict[str, Any]) -> None:
+        """Write the metadata table and the manifest, and move the folder into place."""
+        import pyarrow as pa
+        import pyarrow.parquet as pq
+        try:
+            self.texts.close()
+            pq.write_table(pa.table(documents), self.tmp / "documents.parquet")
+            manifest = {"format": FORMAT, "version": VERSION,
+                        "generator": {"name": "synopsis", "version": __version__}, "engine": fingerprint(),
+                        "buckets": self.bucket_count, "documents": self.documents, **info}
+            (self.tmp / "manifest.json").write_text(json.dumps(manifest, indent=2, ensure_ascii=False),
+                                                    encoding="utf-8")
+            self.tmp.rename(self.path)
+        except BaseException:
+            self.abort()
+            raise
+
+    def abort(self) -> None:
+        self.texts.close()
+        shutil.rmtree(self.tmp, ignore_errors=True)
 
 
 class KeyIndex:
