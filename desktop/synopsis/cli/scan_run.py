@@ -11,15 +11,19 @@ from ..core import Settings
 
 
 class StageEcho:
-    """Prints each stage once to standard error, with its share of the whole."""
+    """Prints each stage to standard error as it starts and at every further 5 % of the whole
+    (a long stage of a large corpus shows it is moving)."""
+
+    STEP = 0.05
 
     def __init__(self) -> None:
         self.stage = ""
+        self.shown = 0.0
         self.start = time.perf_counter()
 
     def __call__(self, stage: str, fraction: float) -> None:
-        if stage != self.stage:
-            self.stage = stage
+        if stage != self.stage or fraction >= self.shown + self.STEP:
+            self.stage, self.shown = stage, fraction
             click.echo(f"scan: {stage} ({fraction:.0%}, {time.perf_counter() - self.start:.1f} s)", err=True)
 
 

@@ -8,6 +8,7 @@ article, compares the best candidates with the engine and keeps those that reuse
 """
 from __future__ import annotations
 
+import functools
 import json
 import shutil
 import sqlite3
@@ -83,6 +84,7 @@ class IndexWriter:
         try:
             self.texts.close()
             pq.write_table(pa.table(documents), self.tmp / "documents.parquet")
+            np.save(self.tmp / "representative.npy", np.asarray(documents["representative"], dtype=np.int64))
             manifest = {"format": FORMAT, "version": VERSION,
                         "generator": {"name": "synopsis", "version": __version__}, "engine": fingerprint(),
                         "buckets": self.bucket_count, "documents": self.documents, **info}
@@ -102,7 +104,6 @@ class KeyIndex:
     """An opened index (memory-mapped; opening reads only the small files)."""
 
     def __init__(self, path: str | Path) -> None:
-        import pyarrow.parquet as pq
         self.path = Path(path)
         try:
             self.manifest = json.loads((self.path / "manifest.json").read_text(encoding="utf-8"))
@@ -116,11 +117,19 @@ class KeyIndex:
         self.frequencies = Frequencies(np.load(self.path / "stems.npy", mmap_mode="r"),
                                        np.load(self.path / "stem-counts.npy", mmap_mode="r"),
                                        int(self.manifest["documents"]))
-        self.documents = pq.read_table(self.path / "documents.parquet")       # rows read on demand
-        self.representative = self.documents.column("representative").to_numpy()
+        representative = self.path / "representative.npy"      # absent in an index of 0.1.0 before it
+        self.representative = (np.load(representative) if representative.exists() else
+                               np.asarray(self.documents.column("representative").to_pylist(), dtype=np.int64))
         self.features = FeatureSettings(**self.manifest["features"])
         self.settings = Settings.from_dict(self.manifest["settings"])
         self.max_df = int(self.manifest["max_df"])
+
+    @functools.cached_property
+    def documents(self):
+        """The articles' metadata (read when first asked for; ``ParquetFile``, not ``read_table``,
+        which would import ``pyarrow.dataset`` and pandas with it)."""
+        import pyarrow.parquet as pq
+        return pq.ParquetFile(self.path / "documents.parquet").read()
 
     def info(self, number: int) -> dict[str, str]:
         """An indexed article's id, title, outlet, date and URL."""
