@@ -20,7 +20,6 @@ import numpy as np
 
 from .. import __version__
 from ..core import Settings
-from .candidates import concat_rows
 from .cluster import fingerprint
 from .features import FeatureSettings, featurize
 from .hashing import U64
@@ -33,11 +32,10 @@ VERSION = 1
 MAX_COMPARED = 40
 
 
-def bucket_index(boilerplate_df: int, *parts: tuple) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """One bucket's rows sorted by key, without keys above the boilerplate limit."""
-    keys, docs, kinds = concat_rows(list(parts))[:3]
-    order = np.lexsort((docs, keys))
-    keys, docs, kinds = keys[order], docs[order], kinds[order]
+def bucket_index(rows: tuple[np.ndarray, ...], boilerplate_df: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """One bucket's (key, article, generator) rows, sorted by key (``candidates.sorted_rows``),
+    without the keys above the boilerplate limit."""
+    keys, docs, kinds = rows[:3]
     if len(keys):
         starts = np.flatnonzero(np.r_[True, keys[1:] != keys[:-1]])
         lengths = np.diff(np.r_[starts, len(keys)])

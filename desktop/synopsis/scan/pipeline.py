@@ -25,7 +25,7 @@ from . import tasks
 from .candidates import Limits, split_code
 from .cluster import CancelCheck, ProgressCallback, gather
 from .features import FeatureSettings
-from .index import IndexWriter, bucket_index as index_bucket
+from .index import IndexWriter
 from .groups import MISSING_DATE, UnionFind, agreement, earliest_of_groups, exact_pairs
 from .inputs import Partition
 from .keys import KeyGenerator, default_generators
@@ -170,8 +170,8 @@ class _Run:
         count = self.buckets(len(loaded))
         mapped = [c.submit(tasks.keys, f, s, int(corpus.offsets[i]), freq, o.generators, count, pure=False)
                   for i, (f, s) in enumerate(zip(loaded, slices))]
-        posted = self.shuffle(mapped, tasks.postings, o.limits, count)
-        indexed = self.shuffle(mapped, index_bucket, o.limits.boilerplate_df) if self.index else []
+        posted = self.shuffle(mapped, tasks.postings, o.limits, count, self.index is not None)
+        indexed = [c.submit(operator.getitem, p, 2, pure=False) for p in posted] if self.index else []
         del mapped      # each partition's key rows go once every bucket has read them
         bucketed = [c.submit(operator.getitem, p, 0, pure=False) for p in posted]
         counted = self.shuffle(bucketed, tasks.candidates, tuple(g.min_shared for g in o.generators),

@@ -12,10 +12,11 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from .candidates import Limits, bucket_pairs, bucket_rows, concat_rows, count_pairs, pairs_from_postings
+from .candidates import Limits, bucket_pairs, bucket_rows, concat_rows, count_pairs, pairs_from_sorted, sorted_rows
 from .features import FeatureSettings, PartitionFeatures, document_frequencies, featurize
 from .groups import band_rows, star_pairs
 from .hashing import U64, hash_text
+from .index import bucket_index
 from .inputs import FIELDS, Article, Partition, read_partition
 from .keys import Frequencies, KeyGenerator
 
@@ -96,9 +97,12 @@ def keys(loaded: LoadedPartition, keep: np.ndarray, offset: int, freq: Frequenci
     return bucket_rows(concat_rows(parts), buckets)
 
 
-def postings(limits: Limits, buckets: int, *parts: tuple) -> tuple[list[tuple], dict]:
-    pairs, stats = pairs_from_postings(list(parts), limits)
-    return bucket_pairs(pairs, buckets), stats
+def postings(limits: Limits, buckets: int, index: bool, *parts: tuple) -> tuple[list[tuple], dict, tuple | None]:
+    """A key bucket's article pairs (bucketed again), its counts and, when a key index is
+    written, its rows for the index (from the same sort)."""
+    rows = sorted_rows(list(parts))
+    pairs, stats = pairs_from_sorted(rows, limits)
+    return bucket_pairs(pairs, buckets), stats, bucket_index(rows, limits.boilerplate_df) if index else None
 
 
 def candidates(min_shared: tuple[int, ...], min_places: tuple[int, ...], *parts: tuple) -> tuple[np.ndarray, np.ndarray]:
