@@ -5,14 +5,9 @@ from pathlib import Path
 
 import click
 
-from .. import export, runtime
 from ..core import Settings
-from ..export.terminal import render_summary
-from .collection import compare_many
-from .destination import Destination
 from .errors import CliError
 from .options import settings_options, timeout_option
-from .sources import load_source
 
 
 @click.command()
@@ -37,6 +32,12 @@ def compare(sources: tuple[str, ...], fmt: str | None, output: Path | None, sett
       synopsis compare a.txt b.txt --granularity paragraph --shared-threshold 0.9
       synopsis compare d1 d2 c.txt        # d1, d2: documents stored in the library
     """
+    # the engine, the library and the exports: imported here, so that --help starts without them
+    from .. import export, runtime
+    from ..export.terminal import render_summary
+    from .collection import compare_many
+    from .destination import Destination
+    from .sources import load_source
     if len(sources) < 2:
         raise click.UsageError("give at least two sources to compare")
     if len(sources) > 2:
