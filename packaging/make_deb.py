@@ -126,8 +126,11 @@ def build(app: Path, icons: Path, out: Path) -> Path:
     glibc = glibc_needed(app) if shutil.which("objdump") else MIN_GLIBC
     stage(app, icons, tree, ver, arch, dt.date.today(), glibc)
     deb = out / f"{PACKAGE}_{ver}_{arch}.deb"
-    compress = os.environ.get("DEB_COMPRESSION", "zstd")
-    subprocess.run(["dpkg-deb", "--root-owner-group", f"-Z{compress}", "--build", str(tree), str(deb)],
+    # xz at its highest level: the smallest download dpkg (1.15 and later) installs; unpacking it
+    # costs the installer a second or two more than zstd (benchmarks/results/packaging.md)
+    compress = os.environ.get("DEB_COMPRESSION", "xz")
+    level = ["-z9"] if compress == "xz" else []
+    subprocess.run(["dpkg-deb", "--root-owner-group", f"-Z{compress}", *level, "--build", str(tree), str(deb)],
                    check=True, stdout=subprocess.DEVNULL)
     return deb
 

@@ -17,6 +17,15 @@ SCHEMA_PATH = SHARED / "design" / "report.schema.json"
 LOCAL_SCHEMA = ROOT / "docs" / "report.schema.json"
 
 
+@pytest.fixture(scope="session", autouse=True)
+def model_cache(tmp_path_factory) -> Path:
+    """The app's decoded-model cache in a temporary folder for the whole run (programs the tests
+    start inherit it): a test never writes into the user's cache folder."""
+    folder = tmp_path_factory.mktemp("model-cache")
+    os.environ["SYNOPSIS_CACHE_DIR"] = str(folder)
+    return folder
+
+
 @pytest.fixture(scope="session")
 def seeds() -> Path:
     return SEEDS

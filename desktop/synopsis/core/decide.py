@@ -8,7 +8,7 @@ decided by hand (:class:`Corrections`) it makes the :class:`Report`:
 2. annotate: their word edits and changed facts, each pair once (``annotate``; pairs already
    annotated, ``known``, are not diffed again);
 3. label: shared or paraphrased (``classify.label_for``); in a translation comparison also
-   faithful or changed in translation (``semantic.translation.verdict``);
+   faithful or changed in translation (``semantic.translation.verdict``), hand-made links too;
 4. order: the running order of the links, and the ones that break it (``order.in_order``);
 5. note: the unique passages whose words are mostly inside a linked passage of the other
    side (``contained``; same-language comparisons only). A note: no link or label changes.
@@ -18,6 +18,7 @@ it again with the same alignment, and get a new report with new links.
 """
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Callable, Mapping
 
 from .. import __version__
@@ -28,7 +29,7 @@ from .config import Settings
 from .contained import contained
 from .model import NO_CORRECTIONS, Alignment, Annotation, Candidate, Corrections, Link, PairKey, Report
 from .order import in_order
-from .semantic.translation import verdict
+from .semantic.translation import FAITHFUL_MIN, verdict
 from .vocab import Label
 
 
@@ -57,7 +58,8 @@ def decide(alignment: Alignment, settings: Settings, *, corrections: Corrections
     text_a, text_b = alignment.documents[0].text, alignment.documents[1].text
     translated = alignment.comparison is not None and alignment.comparison.is_translation
     links = [_labelled(c, annotations[c.key], settings, text_a, text_b, translated) for c in chosen]
-    ordered = in_order(links + list(corrections.manual))
+    manual = [_manual_verdict(m) if translated else m for m in corrections.manual]
+    ordered = in_order(links + manual)
     notes = [] if translated else list(contained(alignment.documents, ordered))
     return Report(documents=list(alignment.documents), links=ordered,
                   settings=settings, repeats=list(alignment.repeats), created=now_iso(),
@@ -72,6 +74,17 @@ def _labelled(candidate: Candidate, annotation: Annotation, settings: Settings,
     return Link(a=candidate.a, b=candidate.b, label=label, score=candidate.score, edits=annotation.edits,
                 facts=annotation.facts, scores=candidate.scores, reasons=candidate.reasons,
                 translation=verdict(candidate.score, annotation.facts) if translated else None)
+
+
+def _manual_verdict(link: Link) -> Link:
+    """A hand-made link of a translation comparison with its verdict, as the aligner's links
+    get theirs: from the pair's meaning score where the aligner scored this very pair, else
+    from its changed facts alone (a person linking two passages says they are counterparts;
+    what can still make the pair "changed in translation" is a fact that changed)."""
+    if link.translation is not None:
+        return link
+    score = link.score if "meaning" in link.scores else FAITHFUL_MIN
+    return replace(link, translation=verdict(score, link.facts))
 
 
 def redecide(report: Report, settings: Settings, *, facts: FactExecutor | None = None) -> Report:

@@ -52,6 +52,7 @@ def _application():
 
     app = QApplication.instance()
     if app is None:
+        _one_malloc_arena()            # before Qt starts threads of its own
         app = QApplication(sys.argv[:1])
         _quiet_offscreen(app)
     app.setApplicationName(APP_NAME)
@@ -65,6 +66,98 @@ def _application():
         app.setWindowIcon(QIcon(str(icon)))
     settings.configure_from_environment()
     return app
+
+
+def _import_sqlite_utils_without_pandas() -> None:
+    """Import sqlite-utils (the library's) with pandas hidden from it.
+
+    sqlite-utils imports pandas whenever it is installed (the corpus scan's extra brings it),
+    only to map pandas' timestamp type, which the app never hands it; that import alone nearly
+    doubled the window's start-up memory and CPU time (benchmarks/results/gui.md). pandas stays
+    importable for the scan window: it is hidden only while sqlite-utils loads."""
+    if "sqlite_utils" in sys.modules or "pandas" in sys.modules:
+        return
+    sys.modules["pandas"] = None        # type: ignore[assignment]  # makes ``import pandas`` fail
+    try:
+        import sqlite_utils  # noqa: F401
+    finally:
+        if sys.modules.get("pandas", 0) is None:
+            del sys.modules["pandas"]
+
+
+_M_ARENA_MAX = -8       # glibc's mallopt parameter
+
+
+def _one_malloc_arena() -> None:
+    """Have glibc's malloc serve every thread from one arena. By default each thread that
+    allocates while another does gets an arena of its own, and what a comparison's threads (the
+    job, the embedding workers) free stays in theirs, unusable by the window's thread: about
+    30 MB more at the peak of a 2,000-sentence comparison (benchmarks/results/gui.md). The threads
+    mostly take turns under Python's lock anyway. Elsewhere than glibc, nothing happens."""
+    if not sys.platform.startswith("linux"):
+        return
+    import ctypes
+
+    try:
+        libc = ctypes.CDLL(None)
+        mallopt = libc.mallopt
+    except (OSError, AttributeError):
+        return
+    mallopt.argtypes = [ctypes.c_int, ctypes.c_int]
+    mallopt(_M_ARENA_MAX, 1)
+
+
+def _warm_model(settings) -> None:
+    """Load the sentence-embedding model a comparison will most likely need in a thread of its
+    own while the window is built and the sources are read, so the first comparison waits for
+    what is left of that load, not for all of it. A comparison that needs the model meanwhile
+    waits for this load (``encoders.load`` loads once, under a lock); one that needs another
+    model loads that one as before. Nothing happens with the meaning layer turned off. The model
+    keeps a decoded copy of itself in the app's cache folder, which later starts read."""
+    if not settings.meaning:
+        return
+    import threading
+
+    from ..core.semantic import encoders, models
+
+    spec = models.choose((), prefer=settings.meaning_model).spec
+    if spec is None or encoders.is_loaded(spec):
+        return
+
+    cache = model_cache_folder()
+
+    def load() -> None:
+        try:
+            encoders.load(spec, cache=cache)
+        except Exception:       # the comparison that needs it will say why, in its own words
+            pass
+
+    threading.Thread(target=load, name="synopsis-model-load", daemon=True).start()
+
+
+def model_cache_folder() -> Path | None:
+    """Where the app keeps the decoded sentence-embedding model (``core.semantic.model_cache``):
+    ``$SYNOPSIS_CACHE_DIR``, else the system's cache folder for the app."""
+    chosen = os.environ.get("SYNOPSIS_CACHE_DIR")
+    if chosen:
+        return Path(chosen).expanduser() / "models"
+    from PySide6.QtCore import QStandardPaths
+
+    folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.CacheLocation)
+    return Path(folder) / "models" if folder else None
+
+
+def open_window(theme: str | None = None):
+    """The main window, built the way the app starts it (the model loading beside it)."""
+    _one_malloc_arena()
+    _import_sqlite_utils_without_pandas()
+    from .mainwindow import MainWindow
+
+    window = MainWindow()
+    _warm_model(window.session.settings)
+    if theme:
+        window.set_theme(theme)
+    return window
 
 
 def icon_path():
@@ -153,11 +246,7 @@ def run(a: str | None = None, b: str | None = None, *more: str, screenshot: str 
     app = _application()
     from PySide6.QtCore import QThreadPool, QTimer
 
-    from .mainwindow import MainWindow
-
-    window = MainWindow()
-    if theme:
-        window.set_theme(theme)
+    window = open_window(theme)
     shooter = None
     if screenshot:
         inputs = [p for p in (a, b, *more) if p] + list(protected)

@@ -42,20 +42,23 @@ class LibraryController(QObject):
         self.dock.hide()
         self.keeper = ReviewKeeper(session, self.ensure_open, self._open_if_there, self._error_text)
         session.keeper = self.keeper
+        session.embedding_library = self._library_for_embeddings
 
     # -- the file ----------------------------------------------------------------------------
     def path(self) -> Path:
         chosen = self.store.get("library_path").strip()
         return default_path(chosen or None)
 
-    def ensure_open(self) -> Library | None:
-        """The open library, opening it first if needed; None (after an error dialog) if it cannot."""
+    def ensure_open(self, quiet: bool = False) -> Library | None:
+        """The open library, opening it first if needed; None (after an error dialog, unless
+        ``quiet``) if it cannot."""
         if self.library is not None:
             return self.library
         try:
             self.library = Library.open(self.path())
         except SynopsisError as exc:
-            self._error(exc)
+            if not quiet:
+                self._error(exc)
             return None
         self.panel.set_library(self.library)
         return self.library
@@ -64,6 +67,14 @@ class LibraryController(QObject):
         if self.library is None and not self.path().exists():
             return None
         return self.ensure_open()
+
+    def _library_for_embeddings(self) -> Library | None:
+        """The library whose stored documents' embeddings a comparison about to start may use:
+        the open one, or the file if it exists (opened quietly: the review keeper reports a
+        library that cannot be opened once the comparison is shown). Never creates one."""
+        if self.library is None and not self.path().exists():
+            return None
+        return self.ensure_open(quiet=True)
 
     def set_path(self, path: str) -> None:
         """Use another library file from now on (the shown review is written there next)."""

@@ -51,6 +51,7 @@ class ComparisonSession(QObject):
         self.fact_severities = {3, 2}
         self.undo = QUndoStack(self)
         self.keeper = None                  # see library_controller.ReviewKeeper
+        self.embedding_library: Callable[[], object] = lambda: None   # where stored documents' embeddings are
         self.may_leave: Callable[[], bool] = lambda: True
         self.comparer = JobRunner(self.tr("Comparing"), self)
         self.comparer.finished.connect(self._compared)
@@ -104,7 +105,7 @@ class ComparisonSession(QObject):
     def _compare(self) -> None:
         self.relabeller.abandon()
         self._relabel_timer.stop()
-        self.comparer.start(sources.make_task(list(self.specs), self.settings))
+        self.comparer.start(sources.make_task(list(self.specs), self.settings, self.embedding_library()))
 
     def cancel(self) -> None:
         self.comparer.cancel()

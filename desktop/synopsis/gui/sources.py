@@ -14,6 +14,7 @@ from ..core.errors import LoadError
 from ..core.model import Document
 from ..core.pipeline import prepare
 from ..runtime import compare
+from .stored_embeddings import stores_for
 
 
 def load_spec(spec: tuple, settings: Settings) -> Document:
@@ -27,11 +28,15 @@ def load_spec(spec: tuple, settings: Settings) -> Document:
     raise LoadError(str(value), f"unknown kind of source {kind!r}")
 
 
-def make_task(specs: list, settings: Settings) -> Callable:
+def make_task(specs: list, settings: Settings, library=None) -> Callable:
+    """The comparison job of ``specs``; with ``library`` (an open :class:`~synopsis.library.Library`),
+    the passage embeddings of the documents stored in it are read from it and kept there."""
     def task(progress, cancelled):
         docs = [load_spec(s, settings) if s is not None else None for s in specs]
         if all(d is not None for d in docs):
-            report = compare(docs[0], docs[1], settings, progress=progress, cancel=cancelled)
+            with stores_for(library, docs) as stores:
+                report = compare(docs[0], docs[1], settings, progress=progress, cancel=cancelled,
+                                 embeddings=stores)
             return list(report.documents), report
         return [prepare(d, settings) if d is not None else None for d in docs], None
     return task

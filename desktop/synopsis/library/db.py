@@ -162,6 +162,15 @@ class LibraryDB:
             raise LibraryError(self.path, "the library is closed")
         return self.conn
 
+    def companion(self):
+        """Another connection to this library file, already checked and migrated, for one other
+        thread (a comparison in the background reading and writing passage embeddings while
+        this one serves the window). The caller closes it."""
+        conn = _connect(self.path, self.readonly, DEFAULT_TIMEOUT)
+        if not self.readonly:
+            conn.execute("PRAGMA foreign_keys=ON")
+        return type(self)(self.path, conn, self.readonly, self.readonly_reason)
+
     def close(self) -> None:
         if self.conn is not None:
             self.conn.close()

