@@ -68,7 +68,7 @@ def main() -> None:
                 "compare": ["compare", str(SEEDS / "bbc-witkoff-putin-talks.txt"),
                             str(SEEDS / "ru-witkoff-putin-talks.txt")],
                 "scan --query": ["scan", "--query", str(article), "--index", str(args.index)]}
-    record = {"tree": str(args.tree) if args.tree else "this tree", "index": str(args.index),
+    record = {"tree": "another tree" if args.tree else "this tree", "corpus": args.query_from.name,
               "runs": args.runs, "time": time.strftime("%Y-%m-%d %H:%M"), "commands": {}}
     for name, command in commands.items():
         loads, cpus, walls = [], [], []
