@@ -2,6 +2,7 @@
 
     .venv/bin/python benchmarks/scan_corpus.py --articles 10000 --split heldout --out benchmarks/out/scan-heldout-10k
     .venv/bin/python benchmarks/scan_bench.py benchmarks/out/scan-heldout-10k [--baseline] [--index]
+        [--workers 2] [--memory-limit 4GB] [--progress run.jsonl]
 
 Runs ``synopsis scan CORPUS -o …`` as its own process (the embedded cluster: one worker
 process per core), samples the memory of that process and of every process it starts (the
@@ -28,13 +29,23 @@ import scan_eval  # noqa: E402
 RUNS = ROOT / "benchmarks" / "results" / "scan_runs.jsonl"
 
 
-def watch(command: list[str]) -> dict:
+def watch(command: list[str], progress: Path | None = None) -> dict:
     """Run ``command``; its wall time, the peak of the summed memory of its process tree, and
-    the CPU time of the whole tree (each process's last sample)."""
+    the CPU time of the whole tree (each process's last sample). With ``progress``, a JSON line
+    every 10 s there (elapsed, CPU and memory so far, the load) and the command's standard error
+    (its stages) beside it, so a run stopped before its end still says how far it got."""
     start = time.perf_counter()
-    proc = psutil.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-    peak, cpu = 0, {}
+    errors = progress.with_suffix(".stderr") if progress else None
+    proc = psutil.Popen(command, stdout=subprocess.PIPE, text=True,
+                        stderr=errors.open("w") if errors else subprocess.PIPE)
+    peak, cpu, logged = 0, {}, 0.0
     while proc.poll() is None:
+        if progress and time.perf_counter() - logged >= 10:
+            logged = time.perf_counter()
+            with progress.open("a", encoding="utf-8") as handle:
+                handle.write(json.dumps({"elapsed_s": round(logged - start), "cpu_s": round(sum(cpu.values()), 1),
+                                         "peak_mb": round(peak / 1e6), "load": round(os.getloadavg()[0], 1),
+                                         "time": time.strftime("%H:%M:%S")}) + "\n")
         total = 0
         try:
             tree = [proc] + proc.children(recursive=True)
@@ -50,6 +61,7 @@ def watch(command: list[str]) -> dict:
         peak = max(peak, total)
         time.sleep(0.2)
     out, err = proc.communicate()
+    err = errors.read_text() if errors else err
     if proc.returncode:
         raise SystemExit(f"{' '.join(command)} failed ({proc.returncode}):\n{err[-3000:]}")
     return {"wall_s": round(time.perf_counter() - start, 1), "peak_mb": round(peak / 1e6),
@@ -62,6 +74,10 @@ def main() -> None:
     parser.add_argument("--out", type=Path, default=None, help="result folder (default: beside the corpus)")
     parser.add_argument("--baseline", action="store_true", help="also score whole-document MinHash")
     parser.add_argument("--index", action="store_true", help="also write the key index")
+    parser.add_argument("--workers", type=int, default=None, help="worker processes (default: one per core)")
+    parser.add_argument("--memory-limit", default=None, help="each worker's memory before it spills (e.g. 4GB)")
+    parser.add_argument("--progress", type=Path, default=None,
+                        help="a JSON line every 10 s here, the command's stages beside it (.stderr)")
     args = parser.parse_args()
     out = args.out or args.corpus / "result"
     shutil.rmtree(out, ignore_errors=True)
@@ -69,8 +85,10 @@ def main() -> None:
     shutil.rmtree(index, ignore_errors=True)
     command = [str(ROOT / ".venv" / "bin" / "synopsis"), "scan", str(args.corpus / "corpus.jsonl"), "-o", str(out),
                "--reports", "0", "--format", "json"] + (["--index", str(index)] if args.index else [])
+    command += ["--workers", str(args.workers)] if args.workers else []
+    command += ["--memory-limit", args.memory_limit] if args.memory_limit else []
     load = os.getloadavg()[0]
-    run = watch(command)
+    run = watch(command, args.progress)
     manifest = json.loads((out / "manifest.json").read_text())
     record = {"corpus": str(args.corpus.relative_to(ROOT)) if args.corpus.is_relative_to(ROOT) else str(args.corpus),
               "command": " ".join(["synopsis"] + command[1:]), "load_before": round(load, 1),

@@ -100,18 +100,23 @@ def filler_models() -> dict[str, Bigrams]:
 
 
 class Filler:
-    """Generated sentences, drawn from a large pre-sampled pool per language (refilled as used)."""
+    """Generated sentences, drawn from a large pre-sampled pool per language (refilled as used;
+    a read position, so a draw does not copy the rest of the pool)."""
 
     def __init__(self, models: dict[str, Bigrams], seed: int) -> None:
         self.models, self.rng = models, np.random.default_rng(seed)
         self.pool: dict[str, list[str]] = {"de": [], "en": []}
+        self.used: dict[str, int] = {"de": 0, "en": 0}
 
     def take(self, language: str, count: int) -> list[str]:
-        pool = self.pool[language]
-        while len(pool) < count:
-            pool.extend(self.models[language].sentences(50_000, self.rng))
-        out, self.pool[language] = pool[:count], pool[count:]
-        return out
+        pool, used = self.pool[language], self.used[language]
+        if len(pool) - used < count:
+            pool = self.pool[language] = pool[used:]
+            used = 0
+            while len(pool) < count:
+                pool.extend(self.models[language].sentences(50_000, self.rng))
+        self.used[language] = used + count
+        return pool[used:used + count]
 
 
 def stories(split: str) -> list[dict]:

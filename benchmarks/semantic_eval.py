@@ -92,8 +92,7 @@ class PreparedPair:
         docs = []
         for text, language in ((pair.text_a, pair.language_a), (pair.text_b, pair.language_b)):
             doc = Document(text=text, title=pair.name, source=pair.name, sha256="")
-            prepare(doc, (settings or Settings()).replace(language=language))
-            docs.append(doc)
+            docs.append(prepare(doc, (settings or Settings()).replace(language=language)))
         return cls(pair, *docs)
 
     def units(self) -> tuple[dict[int, int], dict[int, int]]:

@@ -17,6 +17,8 @@ def render(r: dict) -> str:
     for name in ("textberg", "news", "printed", "msrp", "seeds", "speed"):
         if name in r:
             out += globals()[f"_{name}"](r[name]) + [""]
+    if r.get("notes"):       # what no single section says: which tree each ran on, reruns set aside
+        out += ["## Which tree each section ran on", "", r["notes"], ""]
     return "\n".join(out)
 
 
@@ -40,8 +42,9 @@ def _news(n: dict) -> list[str]:
            f"translates it). Languages detected, not given. Load {n.get('load', '?')}.", "",
            "| pair | set | articles | Synopsis P / R / F1 | naive P / R / F1 | CPU s |", "|---|---|---|---|---|---|"]
     for name, row in n.get("sets", {}).items():
+        cached = " (e5 vectors from `SEMANTIC_E5_CACHE`)" if n.get("e5_cached") and "uk" in name else ""
         out.append(f"| {name} | {row['group']} | {row['pairs']} | {' / '.join(map(_f, row['synopsis']))} | "
-                   f"{' / '.join(map(_f, row['naive']))} | {row['cpu_seconds']:.1f} |")
+                   f"{' / '.join(map(_f, row['naive']))} | {row['cpu_seconds']:.1f}{cached} |")
         if "synopsis, default model forced" in row:
             out.append(f"| {name}, default model (no e5) | {row['group']} | {row['pairs']} | "
                        f"{' / '.join(map(_f, row['synopsis, default model forced']))} | | |")
@@ -70,7 +73,7 @@ def _printed(p: dict) -> list[str]:
 
 
 def _msrp(m: dict) -> list[str]:
-    out = ["## MSRP test (logistic fit and threshold on train only)", "",
+    out = ["## MSRP test (the pair model the app ships; every fit and threshold on train only)", "",
            f"`{COMMAND} --only msrp`.", "", "| system | accuracy | F1 |", "|---|---|---|"]
     for name, s in m.get("systems", {}).items():
         out.append(f"| {name} | {_f(s['accuracy'])} | {_f(s['f1'])} |")

@@ -11,6 +11,7 @@ from pathlib import Path
 import numpy as np
 from rapidfuzz import fuzz, process
 
+import e5_cache
 import news_data
 import printed_pairs as printed_mod
 import semantic_eval as se
@@ -19,7 +20,7 @@ from naive import naive_report
 from synopsis.core import Settings, load
 from synopsis.runtime import compare
 from synopsis.core.model import Document
-from synopsis.core.semantic import blocks, encoders, models, vectors
+from synopsis.core.semantic import blocks, calibrate, encoders, models, vectors
 
 HERE = Path(__file__).resolve().parent
 COMMAND = ".venv/bin/python benchmarks/run_semantic.py"
@@ -65,7 +66,8 @@ def textberg() -> dict:
             sides = [(_tb_side(de, encoder), _tb_side(fr, encoder)) for de, fr, _ in data]
             for label, costs in (("default costs (news + Text+Berg dev)", blocks.BlockCosts()),
                                  ("Text+Berg dev costs", blocks.TEXT_BERG)):
-                tests = [blocks.align_blocks(a, b, costs) for a, b in sides]
+                stretch = calibrate.calibration(spec.name).stretch
+                tests = [blocks.align_blocks(a, b, costs, stretch=stretch) for a, b in sides]
                 out[split][f"{spec.name}, {label}"] = se.strict_lax(golds, tests)
     return out
 
@@ -97,7 +99,7 @@ def _news_naive(pairs: list[news_data.NewsPair]) -> tuple:
 
 
 def news() -> dict:
-    out: dict = {"load": _load_average(), "sets": {}}
+    out: dict = {"load": _load_average(), "sets": {}, "e5_cached": e5_cache.install()}
     for group, sets in (("dev", news_data.dev_sets()), ("test", news_data.test_sets())):
         for name, pairs in sets.items():
             row = {"group": group, "pairs": len(pairs),
@@ -150,31 +152,53 @@ def printed() -> dict:
 # -- MSRP -------------------------------------------------------------------------------------
 
 def msrp() -> dict:
+    """The shipped pair model (``core/semantic/pair_model.py``, its numbers fitted on MSRP train
+    by ``fit_pair_model.py``, with the threshold chosen there out of fold) scored on MSRP test;
+    beside it the score a lone pair gets in a comparison (a pair whose words settle it is not
+    embedded, see ``same_language``), logistic fits made here on train over fewer views, the
+    cosines alone and the naive baselines — every threshold chosen on train."""
     import align_msrp as am
-    from align_data import read_msrp
-    rows = {split: read_msrp(split) for split in ("train", "test")}
-    views, labels = {}, {}
-    for split, data in rows.items():
-        views[split], labels[split] = am.views_of(data)
-        for spec in [models.DEFAULT] + ([models.E5_SMALL] if WITH_E5 else []):
-            encoder = encoders.load(spec)
-            va = vectors.embed([r[1] for r in data], encoder).vectors
-            vb = vectors.embed([r[2] for r in data], encoder).vectors
-            views[split][f"cos {spec.name}"] = np.einsum("ij,ij->i", va, vb)
-    base = list(am.FEATURES)            # the views of the alignment benchmark's MSRP figure
-    cosines = [k for k in views["train"] if k.startswith("cos ")]
-    out: dict = {"systems": {}}
-    for label, features in ([("views (words only)", base)] +
-                            [(f"views + {c[4:]}", base + [c]) for c in cosines] +
-                            ([("views + both models", base + cosines)] if len(cosines) > 1 else [])):
+    import fit_pair_model as fpm
+    from synopsis.core.semantic import pair_model, same_language
+    from synopsis.core.features import combine
+    tables, labels = {}, {}
+    for split in ("train", "test"):
+        tables[split], labels[split] = fpm.msrp_table(split)
+    shipped = pair_model.fitted(models.DEFAULT.name)
+    threshold = fpm_threshold()
+    out: dict = {"systems": {}, "threshold": threshold}
+    out["systems"]["synopsis pair model (shipped, threshold from train)"] = am.metrics(
+        (shipped(tables["test"]) >= threshold) * 1.0, labels["test"])
+    in_app = {split: _as_compared(shipped(tables[split]), combine(tables[split]), tables[split]["cos"], same_language)
+              for split in tables}
+    t = am.best_threshold(in_app["train"], labels["train"])
+    out["systems"]["a lone pair as a comparison scores it (settled pairs keep their word score)"] = am.metrics(
+        (in_app["test"] >= t) * 1.0, labels["test"])
+    base = list(am.ENGINE_FEATURES) + ["tokens", "contain", "bigrams", "unmatched"]
+    views = {split: {**tables[split], "cos use-multilingual-v3": tables[split]["cos"]} for split in tables}
+    for label, features in (("logistic over the views only (words)", base),
+                            ("logistic over the views and the cosine", base + ["cos use-multilingual-v3"])):
         out["systems"][label] = _msrp_fit(am, views, labels, features)
-    for c in cosines:
-        t = am.best_threshold(views["train"][c], labels["train"])
-        out["systems"][f"{c[4:]} cosine alone"] = am.metrics((views["test"][c] >= t) * 1.0, labels["test"])
-    t = am.best_threshold(views["train"]["chars"], labels["train"])
-    out["systems"]["naive (character ratio)"] = am.metrics((views["test"]["chars"] >= t) * 1.0, labels["test"])
+    for name, values in (("use-multilingual-v3 cosine alone", "cos"), ("naive (character ratio)", "chars")):
+        t = am.best_threshold(tables["train"][values], labels["train"])
+        out["systems"][name] = am.metrics((tables["test"][values] >= t) * 1.0, labels["test"])
     out["systems"]["majority class"] = am.metrics(np.ones_like(labels["test"]), labels["test"])
     return out
+
+
+def fpm_threshold() -> float:
+    from synopsis.core.semantic.pair_weights import FITTED
+    return float(FITTED[models.DEFAULT.name]["msrp_threshold"])
+
+
+def _as_compared(model: np.ndarray, word: np.ndarray, cos: np.ndarray, same_language) -> np.ndarray:
+    """The score of each pair as ``MeaningView.rescore`` gives it when the pair is all two
+    documents hold: the word score where it settles the pair, else the pair model under the
+    rescue and veto rules (the higher of it and the cosine blend)."""
+    both = np.maximum(same_language.BLEND[models.DEFAULT.name](word, cos, np.zeros_like(cos)), model)
+    rescued = np.where(both >= same_language.RESCUE_MIN, np.maximum(word, both),
+                       np.where(word < same_language.VETO_MAX, np.minimum(word, both), word))
+    return np.where(word >= same_language.SETTLED, word, rescued)
 
 
 def _msrp_fit(am, views: dict, labels: dict, features: list[str]) -> dict:

@@ -39,6 +39,22 @@ def test_split_sentence_is_one_to_many(seed_report):
     assert sorted(link.b) == sorted([seg_of(b, "“Right now, the world"), seg_of(b, "But he added that")])
 
 
+def test_a_reworded_split_that_gives_the_quote_to_another_speaker_is_linked_whole(seed_report):
+    """BBC's "Witkoff spent almost five hours … the Kremlin said produced “no compromise”" is two
+    sentences of the other version, the second reworded and said by Ushakov: the link holds
+    both, so the fact layer sees the whole and reports the speaker changed."""
+    a, b = seed_report.documents
+    link = link_of(seed_report, 0, seg_of(a, "Witkoff spent almost five hours"))
+    assert link is not None
+    assert sorted(link.b) == [seg_of(b, "President Donald Trump’s special envoy"), seg_of(b, "Later, Putin’s adviser")]
+    assert link.label == "paraphrased"
+    assert any(f.kind == "attribution" and "Ushakov" in f.note for f in link.facts)
+    # the neighbours on a's side share words of b's sentence that a's leaves out, but no
+    # quotation: they stay unique
+    for prefix in ("US special envoy Steve Witkoff will meet", "US President Trump said the talks"):
+        assert link_of(seed_report, 0, seg_of(a, prefix)) is None, prefix
+
+
 def test_listed_passages_are_unique(seed_report):
     a, b = seed_report.documents
     for prefix in ("Meanwhile, French President Emmanuel Macron", "US President Trump said the talks"):

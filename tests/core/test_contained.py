@@ -63,18 +63,18 @@ def test_exports_say_where_the_words_are(split_by_hand):
     assert second in split_by_hand.unique_segments(1)
 
 
-def test_the_seed_pairs_ushakov_sentence_is_measured_and_below_the_threshold(seed_pair):
+def test_the_seed_pairs_ushakov_sentence_is_linked_with_its_first_half_not_noted(seed_pair):
     """Issue example: the translation's Ushakov sentence shares only putin and compromise with the
-    BBC sentence its neighbour is linked to (later, adviser, yuri, ushakov, made are not there, and
-    "end" is not the stem of "ending"): 2 of 8 content words, not 'mostly', so no note."""
+    BBC sentence its neighbour is linked to (2 of 8 content words, not 'mostly'), but it repeats
+    that sentence's quotation "no compromise": the link holds both halves (splits._reworded),
+    so it is no unique passage and gets no note."""
     report = compare(load(seed_pair[0]), load(seed_pair[1]))
     bbc, translated = report.documents
     ushakov = _segment_at(translated, "Later, Putin’s adviser Yuri Ushakov")
     whole = _segment_at(bbc, "Witkoff spent almost five hours")
-    assert ushakov in report.unique_segments(1)
     tokens = content_tokens(translated, ushakov)
-    inside = {t for i in next(l for l in report.links if whole in l.a).a for t in content_tokens(bbc, i)}
-    assert sorted(t for t in tokens if t in inside) == ["compromise", "putin"] and len(tokens) == 8
+    assert len(tokens) == 8 and ushakov not in report.unique_segments(1)
+    assert ushakov in next(l for l in report.links if whole in l.a).b
     assert (1, ushakov) not in {(c.doc, c.segment) for c in report.contained}
 
 

@@ -9,6 +9,7 @@ from html.parser import HTMLParser
 import pyarrow.parquet as pq
 import pytest
 from click.testing import CliRunner
+from import_probe import HEAVY, imported_by
 
 from synopsis.cli import main
 from synopsis.library import Library
@@ -98,6 +99,14 @@ def test_query_the_index(scanned, seeds):
     answer = json.loads(run.stdout)
     assert answer["matches"][0]["id"] in ("translated", "bbc")
     assert {m["id"] for m in answer["matches"]} == {"translated", "bbc"}
+
+
+def test_a_query_starts_without_the_library_the_cluster_or_pandas(scanned, seeds):
+    _, index, _ = scanned
+    modules, output = imported_by("scan", "--query", str(seeds / "translated-witkoff-putin-talks.txt"),
+                                  "--index", str(index), "--format", "json")
+    assert {m["id"] for m in json.loads(output)["matches"]} == {"translated", "bbc"}
+    assert not {m for m in modules if m.startswith(HEAVY)}
 
 
 def test_a_query_names_the_copies_of_what_it_finds(scanned, planted, tmp_path):

@@ -5,14 +5,9 @@ from pathlib import Path
 
 import click
 
-from .. import export, runtime
 from ..core import Settings
-from ..export.terminal import render_summary
-from .collection import compare_many
-from .destination import Destination
 from .errors import CliError
 from .options import settings_options, timeout_option
-from .sources import load_source
 
 
 @click.command()
@@ -37,9 +32,14 @@ def compare(sources: tuple[str, ...], fmt: str | None, output: Path | None, sett
       synopsis compare a.txt b.txt --granularity paragraph --shared-threshold 0.9
       synopsis compare d1 d2 c.txt        # d1, d2: documents stored in the library
     """
+    # the engine, the library and the exports are imported here, so that --help starts without
+    # them, and the engine only once the output has been found safe to write
+    from .. import export
+    from .destination import Destination
     if len(sources) < 2:
         raise click.UsageError("give at least two sources to compare")
     if len(sources) > 2:
+        from .collection import compare_many
         compare_many(sources, settings, fmt=fmt, output=output, color=color, db=db, timeout=timeout)
         return
     try:
@@ -48,6 +48,9 @@ def compare(sources: tuple[str, ...], fmt: str | None, output: Path | None, sett
         raise CliError(str(exc)) from None
     destination = Destination(output, sources=sources, db=db)
     destination.check()
+    from .. import runtime
+    from ..export.terminal import render_summary
+    from .sources import load_source
     doc_a = load_source(sources[0], max_bytes=settings.max_bytes, timeout=timeout, db=db)
     doc_b = load_source(sources[1], max_bytes=settings.max_bytes, timeout=timeout, db=db)
     report = runtime.compare(doc_a, doc_b, settings)

@@ -18,7 +18,6 @@ from typing import Any
 import click
 
 from ..core.errors import SynopsisError
-from ..export.terminal import visible_line
 
 EXIT_ERROR = 2
 
@@ -43,6 +42,7 @@ class StdoutError(CliError):
 
 def emit_error(message: str) -> None:
     """Print ``synopsis: <message>`` as one line on standard error, whatever that is."""
+    from ..export.terminal import visible_line   # the engine's report code: imported when needed
     line = "synopsis: " + visible_line(message) + "\n"
     try:
         sys.stderr.write(line)

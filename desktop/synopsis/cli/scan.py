@@ -19,6 +19,9 @@ from .options import settings_options
               help="A running Dask scheduler to use instead of a local cluster.")
 @click.option("--workers", type=click.IntRange(1), default=None,
               help="Worker processes of the local cluster (default: one per core).")
+@click.option("--memory-limit", default=None, metavar="SIZE",
+              help="Memory of each local worker (e.g. 4GB) above which it spills data to disk "
+                   "(default: the machine's memory shared among the workers).")
 @click.option("--index", "index_path", type=click.Path(path_type=Path), default=None,
               help="With CORPUS: also write a key index here. With --query: the index to ask.")
 @click.option("--query", "query_path", default=None, metavar="ARTICLE",
@@ -37,7 +40,7 @@ from .options import settings_options
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True,
               help="How to print what was found.")
 @settings_options(defaults=WORDS_ONLY)  # the scan's defaults (synopsis.scan.SCAN_SETTINGS)
-def scan(corpus, output, scheduler, workers, index_path, query_path, reports, result_path, cluster_no,
+def scan(corpus, output, scheduler, workers, memory_limit, index_path, query_path, reports, result_path, cluster_no,
          pair, do_import, db, fmt, settings: Settings) -> None:
     """Find reused passages across a corpus on a Dask cluster, and who published first.
 
@@ -76,7 +79,7 @@ def scan(corpus, output, scheduler, workers, index_path, query_path, reports, re
             if output is None:
                 raise click.UsageError("give -o/--output, a new folder for the result")
             from .scan_run import run
-            run(corpus, output, scheduler, workers, index_path, reports, settings, fmt)
+            run(corpus, output, scheduler, workers, index_path, reports, settings, fmt, memory_limit)
         else:
             raise click.UsageError("give a CORPUS to scan, --query with --index, or --result")
     except SynopsisError as exc:

@@ -11,21 +11,26 @@ from ..core import Settings
 
 
 class StageEcho:
-    """Prints each stage once to standard error, with its share of the whole."""
+    """Prints each stage to standard error as it starts and at every further 5 % of the whole
+    (a long stage of a large corpus shows it is moving)."""
+
+    STEP = 0.05
 
     def __init__(self) -> None:
         self.stage = ""
+        self.shown = 0.0
         self.start = time.perf_counter()
 
     def __call__(self, stage: str, fraction: float) -> None:
-        if stage != self.stage:
-            self.stage = stage
+        if stage != self.stage or fraction >= self.shown + self.STEP:
+            self.stage, self.shown = stage, fraction
             click.echo(f"scan: {stage} ({fraction:.0%}, {time.perf_counter() - self.start:.1f} s)", err=True)
 
 
 def run(corpus: str, output: Path, scheduler: str | None, workers: int | None, index_path: Path | None,
-        reports: int, settings: Settings, fmt: str) -> None:
+        reports: int, settings: Settings, fmt: str, memory_limit: str | None = None) -> None:
     from ..scan import cluster, inputs, results
+    from ..scan.index import IndexWriter
     from ..scan.pipeline import ScanOptions, run_scan
     results.check_output(output)
     if index_path is not None and index_path.exists():
@@ -33,15 +38,21 @@ def run(corpus: str, output: Path, scheduler: str | None, workers: int | None, i
     parts = inputs.plan(corpus)
     options = ScanOptions(settings=settings)
     echo = StageEcho()
-    with cluster.connect(scheduler, workers) as client:
-        link = cluster.dashboard_link(client)
-        click.echo(f"scan: {inputs.describe(parts)} on {len(client.scheduler_info()['workers'])} worker(s)"
-                   + (f"; dashboard {link}" if link else ""), err=True)
-        result = run_scan(client, parts, options, progress=echo, keep_index=index_path is not None)
-    record = options.record()
-    manifest = results.write(result, output, str(corpus), record)
-    if index_path is not None:
-        write_index_of(result, index_path, record)
+    writer = IndexWriter(index_path) if index_path is not None else None
+    try:
+        with cluster.connect(scheduler, workers, memory_limit) as client:
+            link = cluster.dashboard_link(client)
+            click.echo(f"scan: {inputs.describe(parts)} on {len(client.scheduler_info()['workers'])} worker(s)"
+                       + (f"; dashboard {link}" if link else ""), err=True)
+            result = run_scan(client, parts, options, progress=echo, index=writer)
+        record = options.record()
+        manifest = results.write(result, output, str(corpus), record)
+        if writer is not None:
+            finish_index(writer, result, record)
+    except BaseException:
+        if writer is not None:
+            writer.abort()
+        raise
     written = write_reports(output, reports)
     summary = {"result": str(output), "articles": manifest["counts"]["articles"],
                "reuse_pairs": manifest["counts"]["reuse_pairs"], "clusters": manifest["clusters"],
@@ -59,8 +70,8 @@ def run(corpus: str, output: Path, scheduler: str | None, workers: int | None, i
         click.echo(f"  report: {path}")
 
 
-def write_index_of(result, path: Path, record: dict) -> None:
-    from ..scan.index import write_index
+def finish_index(writer, result, record: dict) -> None:
+    """The index's metadata table and manifest (its keys and texts are written already)."""
     cols = result.corpus.columns
     keep = result.representative == range(result.corpus.size)
     documents = {"number": list(range(result.corpus.size)),
@@ -68,8 +79,7 @@ def write_index_of(result, path: Path, record: dict) -> None:
                  "representative": result.representative, "kept": keep}
     info = {"features": record["features"], "settings": record["settings"],
             "max_df": record["limits"]["max_df"], "generators": record["generators"]}
-    write_index(path, result.index["buckets"], result.index["frequencies"], documents,
-                result.index["texts"], info)
+    writer.finish(documents, info)
 
 
 def write_reports(output: Path, count: int) -> list[Path]:

@@ -139,7 +139,8 @@ def _meaning(scored: Scored, docs: tuple[Document, Document],
         return None, how
     live_a, live_b = lives
     view, how = same_language.view_for(*docs, live_a, live_b, _settled_scores(scored, lives, weights),
-                                       settings, how, stores=embeddings, check=check)
+                                       settings, how, stores=embeddings, check=check,
+                                       weights=weights)
     if view is not None and view.rows_a and view.rows_b:
         scored.update(_score(view.candidates() - scored.keys(), live_a, live_b, weights))
         _apply_meaning(scored, view)

@@ -2,8 +2,10 @@
 
 A passage left unique is not always news only one source carries: an editor who split a
 sentence in two leaves one half whose words sit inside the other source's whole, which is
-linked to the other half. Linking such halves by a looser rule made wrong merges
-(benchmarks/README.md), so they stay unique and this note says where their words are.
+linked to the other half. A half that repeats a quotation of the whole is linked with it
+(``splits._reworded``: the link becomes 1:2, and the fact layer sees a changed speaker);
+linking the other halves by their words alone made wrong merges (benchmarks/README.md), so they
+stay unique and this note says where their words are.
 
 The measure: the passage's content-word tokens (the aligner's stems, stopwords left out,
 numbers kept, a possessive ``'s`` dropped, case-folded), and the share of them, counted with

@@ -15,16 +15,29 @@ A kept run gets the context lifts its seed pair got (its neighbours are aligned 
 the same), and the pairs of its parts with the single passage are capped just below it, so the
 selection prefers the run to any of its parts; at a threshold above the run's score the parts
 stay as they were.
+
+A split whose second half was reworded or given to another speaker ("… the Kremlin said produced
+'no compromise'" / "… five hours with Putin." + "Later, Putin's adviser Yuri Ushakov said that 'no
+compromise' had been made") shares too little with the whole for the rule above. Such a
+neighbour is read with the seed's passage too (:func:`_reworded`) when it has no partner of its
+own and repeats a quotation of the single passage that the seed's passage does not have
+(quoted words are the part of a statement an editor keeps when rewording the rest), and the
+quotation comes in the single passage after the words the seed's passage covers when the
+neighbour follows it (before, when it precedes): the halves of a split keep their order. Words
+alone are not enough: a sentence beside it on the same story shares as many ("special envoy
+Steve Witkoff will meet …" beside "Witkoff spent almost five hours …").
+The run then scores at least what its seed pair scored, so the link is extended, not lost.
 """
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from dataclasses import dataclass
 from typing import Callable, Sequence
 
 import numpy as np
 
-from .features import SegmentFeatures, Weights, combine, extract, pair_views, word_views
+from .features import _ALL_STOP, SegmentFeatures, Weights, combine, extract, pair_views, word_views
 from .model import Document, Span
 from .vocab import Reason
 
@@ -33,6 +46,11 @@ WORDS_GAIN = 0.02        # ... and then the run covers the single passage this m
 SEED_MIN = 0.25          # seeds: best pairs of a passage scoring at least this (before lifts)
 SEED_TIE = 0.02          # ... and its other pairs this close to the best
 SEED_MOST = 3            # ... but no more than this many per passage
+# a quotation in a passage's normalised text (every language's marks are '"' there), and what
+# trims it: reworded splits keep the quoted words (see _reworded)
+_QUOTED = re.compile(r'"([^"]{3,200})"')
+_QUOTE_EDGE = " .,;:!?'-"
+_WORD = re.compile(r"[^\W\d_]{3,}")
 CAP_BELOW = 1e-4         # a part's pair is capped this far below the run that holds it
 TRIAL_CHUNK = 20_000     # trials read between two steps (a step may stop the work)
 # The share of the work in finding the seeds, growing runs of two and runs of three (for
@@ -108,7 +126,7 @@ def find_runs(scored: Scored, base: dict[tuple[int, int], float], live: Live,
     runs2 = _grow(seeds, live, docs, weights, lambda share: step(WORK_SHARES[1] * share))
     runs3 = _grow(runs2, live, docs, weights, lambda share: step(WORK_SHARES[2] * share))
     best: dict[tuple, Run] = {}
-    for run in runs2 + runs3:
+    for run in _reworded(seeds, pairs, live, docs, weights) + runs2 + runs3:
         key = (run.side, run.many, run.single)
         if key not in best or run.score > best[key].score:
             best[key] = run
@@ -210,6 +228,58 @@ def _promising(trials: list[tuple[Run, int]], live: Live, weights: Weights) -> l
     bound = np.divide(2 * shared, whole, out=np.zeros(len(trials)), where=whole > 0)
     hope = bound >= np.maximum(near["words"], before["words"]) + WORDS_GAIN
     return [t for t, c, h in zip(trials, near["contain"], hope) if c >= CONTAIN_MIN and h]
+
+
+def _reworded(seeds: list[Run], pairs: _Pairs, live: Live, docs: tuple[Document, Document],
+              weights: Weights) -> list[Run]:
+    """Runs of two where the neighbour is the reworded second half of a split (see the module
+    docstring), each scoring at least its seed pair."""
+    found: list[tuple[Run, int]] = []
+    for run in seeds:
+        feats = live[run.side]
+        m = run.many[0]
+        seed_score = pairs.base.get(pairs.pair(run.side, m, run.single), 0.0)
+        for x in (m - 1, m + 1):
+            if not (_adjacent(feats, x, m) if x < m else _adjacent(feats, m, x)):
+                continue
+            own = pairs.best[run.side].get(x, [])
+            if any(y != run.single and s >= seed_score for s, y in own):
+                continue            # the neighbour has a partner of its own, as good as the seed's
+            if _covers_the_rest(feats[m], feats[x], live[1 - run.side][run.single], x > m):
+                found.append((run, x))
+    if not found:
+        return []
+    singles = [live[1 - run.side][run.single] for run, _ in found]
+    grown = [tuple(sorted((run.many[0], x))) for run, x in found]
+    merged = [_read_as_one(live[run.side], many, docs[run.side]) for (run, _), many in zip(found, grown)]
+    views = pair_views(merged, singles, weights)
+    scores = combine(views)
+    out = []
+    for k, ((run, _), many) in enumerate(zip(found, grown)):
+        seed_score = pairs.base.get(pairs.pair(run.side, run.many[0], run.single), 0.0)
+        score = max(float(scores[k]), seed_score + CAP_BELOW)
+        kept = {name: float(views[name][k]) for name in VIEWS_KEPT}
+        out.append(Run(run.side, many, run.single, min(1.0, score + run.lift), kept, run.lift, merged[k], run.reasons))
+    return out
+
+
+def _covers_the_rest(seed: SegmentFeatures, near: SegmentFeatures, single: SegmentFeatures, after: bool) -> bool:
+    """Whether ``near`` repeats a quotation of ``single`` that ``seed`` does not have, found in
+    ``single`` after (``after``) or before the words ``seed`` covers (the median of their
+    positions, as a share of the passage)."""
+    content = [i for i, t in enumerate(single.stems) if t not in _ALL_STOP]
+    covered = [i for i in content if single.stems[i] in seed.bag]
+    if not covered:
+        return False
+    ours = float(np.median(covered)) / len(single.stems)
+    for m in _QUOTED.finditer(single.text):
+        words = m.group(1).strip(_QUOTE_EDGE)
+        if not _WORD.search(words) or words not in near.text or words in seed.text:
+            continue
+        theirs = (m.start(1) + m.end(1)) / 2 / max(len(single.text), 1)
+        if (theirs > ours) if after else (theirs < ours):
+            return True
+    return False
 
 
 def _read_as_one(feats: Sequence[SegmentFeatures], many: tuple[int, ...], doc: Document) -> SegmentFeatures:

@@ -32,6 +32,12 @@ class Utf16Map:
     def to_qt(self, cp: int) -> int:
         return cp + bisect_left(self._wide, cp)
 
+    def to_qt_all(self, cps: Sequence[int]) -> list[int]:
+        """:meth:`to_qt` of each offset (at once: a long article has tens of thousands)."""
+        if not self._wide:
+            return list(cps)
+        return [cp + bisect_left(self._wide, cp) for cp in cps]
+
     def from_qt(self, q: int) -> int:
         """Code-point offset at Qt position ``q`` (a position inside a surrogate pair floors)."""
         if not self._wide:

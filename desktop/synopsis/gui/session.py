@@ -23,9 +23,15 @@ from . import commands, navigation, sources
 from .engine import reapply, settings_of, thresholds_of
 from .review import CarryOver, PairReview, carry_over, unmatched_reviews
 from .selection import Selection
+from .views.turns import turns
 from .workers import JobRunner
 
 RELABEL_DELAY_MS = 250
+STAGED_PASSAGES = 4000      # a report with more passages (both sides) reaches the views over several turns
+
+
+def _passages(report: Report) -> int:
+    return sum(len(d.segments) for d in report.documents)
 
 
 class ComparisonSession(QObject):
@@ -34,7 +40,7 @@ class ComparisonSession(QObject):
     settingsChanged = Signal()    # this comparison's thresholds (or granularity)
     reviewChanged = Signal()      # a verdict or a note
     filtersChanged = Signal()     # the classes shown
-    ready = Signal()              # a comparison (or a single source) is shown
+    ready = Signal()              # a comparison (or a single source) is shown (in the views too)
     failed = Signal(str)
     notice = Signal(str)          # one status line
     carriedOver = Signal(list)    # what of a stored review could not be carried over (lines)
@@ -151,13 +157,16 @@ class ComparisonSession(QObject):
         lost: list[str] = []
         if report is not None:
             lost = self._attach(report, carry, comparison_id, reviews)
-        self.reportChanged.emit()
-        self.settingsChanged.emit()
-        self.selectionChanged.emit()
-        self.reviewChanged.emit()
-        if lost:
-            self.carriedOver.emit(lost)
-        self.ready.emit()
+        # the views show a long report over the next turns of the event loop (views.turns),
+        # a short one at once; ready once they have
+        with turns().at_once(report is None or _passages(report) <= STAGED_PASSAGES):
+            self.reportChanged.emit()
+            self.settingsChanged.emit()
+            self.selectionChanged.emit()
+            self.reviewChanged.emit()
+            if lost:
+                self.carriedOver.emit(lost)
+            turns().post(self, "ready", self.ready.emit, last=True)
 
     def _attach(self, report: Report, carry: tuple | None, comparison_id: int | None,
                 reviews: dict[str, PairReview] | None) -> list[str]:
@@ -184,7 +193,7 @@ class ComparisonSession(QObject):
         self.reviews = dict(found.reviews)
         if carry is not None and not found.empty and self.keeper is not None:
             self.keeper.carried(self.report)     # the review brought along is stored with this comparison
-        return found.lost + unmatched_reviews(found, self.report)
+        return found.lost + (unmatched_reviews(found, self.report) if found.reviews else [])
 
     # -- thresholds ---------------------------------------------------------------------------
     def set_thresholds(self, **values) -> None:

@@ -64,14 +64,24 @@ def _no_pairs() -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     return np.empty(0, dtype=U64), np.empty(0, dtype=np.int8), np.empty(0, dtype=np.int16)
 
 
+def sorted_rows(parts: list[tuple]) -> tuple[np.ndarray, ...]:
+    """One key bucket's rows, sorted by key and then by article (each key's posting list)."""
+    rows = concat_rows(parts)
+    order = np.lexsort((rows[1], rows[0]))
+    return tuple(column[order] for column in rows)
+
+
 def pairs_from_postings(parts: list[tuple], limits: Limits) -> tuple[tuple, dict]:
     """((pair codes, generator, place in the first article) from one key bucket, counts)."""
-    keys, docs, kinds, outlets, places = concat_rows(parts)
+    return pairs_from_sorted(sorted_rows(parts), limits)
+
+
+def pairs_from_sorted(rows: tuple[np.ndarray, ...], limits: Limits) -> tuple[tuple, dict]:
+    """:func:`pairs_from_postings` of rows already sorted (:func:`sorted_rows`)."""
+    keys, docs, kinds, outlets, places = rows
     stats = {"keys": 0, "singletons": 0, "paired": 0, "hubs": 0, "boilerplate": 0, "house": 0}
     if len(keys) == 0:
         return _no_pairs(), stats
-    order = np.lexsort((docs, keys))
-    keys, docs, kinds, outlets, places = keys[order], docs[order], kinds[order], outlets[order], places[order]
     starts = np.flatnonzero(np.r_[True, keys[1:] != keys[:-1]])
     lengths = np.diff(np.r_[starts, len(keys)])
     house = house_runs(outlets, starts, lengths, limits.house_df)

@@ -30,6 +30,14 @@ POLL_SECONDS = 0.1
 CONNECT_TIMEOUT = "5s"     # to reach a named scheduler
 
 
+# The embedded cluster's configuration. A worker spills its data to disk past 60 % of its memory
+# limit (Dask's default) but is never paused: a paused worker with nothing left to spill waits
+# forever, and with one worker per core the whole scan would. No statistical profiler in the
+# workers, and the event loops' health checked every half second rather than every 20 ms: the
+# two are half of what an idle cluster costs in CPU (benchmarks/results/scan.md).
+LOCAL_CONFIG = {"distributed.worker.memory.pause": False, "distributed.worker.profile.enabled": False,
+                "distributed.admin.tick.interval": "500ms", "distributed.admin.system-monitor.interval": "2s"}
+
 SCHEDULER_SCHEMES = ("tcp",)  # tls:// would need certificates the command cannot be given
 
 
@@ -126,9 +134,11 @@ def connect(scheduler: str | None = None, workers: int | None = None,
         finally:
             client.close()
         return
-    cluster = LocalCluster(n_workers=workers or local_workers(), threads_per_worker=1, processes=True,
-                           host="127.0.0.1", dashboard_address="127.0.0.1:0",
-                           memory_limit=memory_limit or "auto", silence_logs=logging.ERROR)
+    import dask
+    with dask.config.set(LOCAL_CONFIG):
+        cluster = LocalCluster(n_workers=workers or local_workers(), threads_per_worker=1, processes=True,
+                               host="127.0.0.1", dashboard_address="127.0.0.1:0",
+                               memory_limit=memory_limit or "auto", silence_logs=logging.ERROR)
     client = Client(cluster, set_as_default=False)
     try:
         check_workers(client)

@@ -8,6 +8,7 @@ article, compares the best candidates with the engine and keeps those that reuse
 """
 from __future__ import annotations
 
+import functools
 import json
 import shutil
 import sqlite3
@@ -19,7 +20,6 @@ import numpy as np
 
 from .. import __version__
 from ..core import Settings
-from .candidates import concat_rows
 from .cluster import fingerprint
 from .features import FeatureSettings, featurize
 from .hashing import U64
@@ -32,11 +32,10 @@ VERSION = 1
 MAX_COMPARED = 40
 
 
-def bucket_index(boilerplate_df: int, *parts: tuple) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """One bucket's rows sorted by key, without keys above the boilerplate limit."""
-    keys, docs, kinds = concat_rows(list(parts))[:3]
-    order = np.lexsort((docs, keys))
-    keys, docs, kinds = keys[order], docs[order], kinds[order]
+def bucket_index(rows: tuple[np.ndarray, ...], boilerplate_df: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """One bucket's (key, article, generator) rows, sorted by key (``candidates.sorted_rows``),
+    without the keys above the boilerplate limit."""
+    keys, docs, kinds = rows[:3]
     if len(keys):
         starts = np.flatnonzero(np.r_[True, keys[1:] != keys[:-1]])
         lengths = np.diff(np.r_[starts, len(keys)])
@@ -45,42 +44,64 @@ def bucket_index(boilerplate_df: int, *parts: tuple) -> tuple[np.ndarray, np.nda
     return keys, docs.astype(np.int32), kinds
 
 
-def write_index(path: Path, buckets: list[tuple], freq: Frequencies, documents, texts: dict[int, str],
-                info: dict[str, Any]) -> None:
-    """Write the index folder ``path`` (a new folder, renamed into place when complete)."""
-    import pyarrow as pa
-    import pyarrow.parquet as pq
-    if path.exists():
-        raise ResultError(path, "already exists; choose a new name for the index")
-    tmp = path.with_name(f".{path.name}.partial")
-    shutil.rmtree(tmp, ignore_errors=True)
-    tmp.mkdir()
-    try:
-        for b, (keys, docs, kinds) in enumerate(buckets):
-            np.save(tmp / f"keys-{b}.npy", keys)
-            np.save(tmp / f"docs-{b}.npy", docs)
-            np.save(tmp / f"kinds-{b}.npy", kinds)
-        np.save(tmp / "stems.npy", freq.stems)
-        np.save(tmp / "stem-counts.npy", freq.counts)
-        pq.write_table(pa.table(documents), tmp / "documents.parquet")
-        with sqlite3.connect(tmp / "texts.sqlite") as conn:
-            conn.execute("CREATE TABLE texts (number INTEGER PRIMARY KEY, text TEXT NOT NULL)")
-            conn.executemany("INSERT INTO texts VALUES (?, ?)", sorted(texts.items()))
-        conn.close()
-        manifest = {"format": FORMAT, "version": VERSION, "generator": {"name": "synopsis", "version": __version__},
-                    "engine": fingerprint(), "buckets": len(buckets), "documents": freq.documents, **info}
-        (tmp / "manifest.json").write_text(json.dumps(manifest, indent=2, ensure_ascii=False), encoding="utf-8")
-        tmp.rename(path)
-    except BaseException:
-        shutil.rmtree(tmp, ignore_errors=True)
-        raise
+class IndexWriter:
+    """Writes an index folder piece by piece while the scan runs (a bucket, a partition's texts
+    at a time, so no process holds the whole corpus), into a hidden folder renamed into place
+    by :meth:`finish`; :meth:`abort` removes it."""
+
+    def __init__(self, path: Path) -> None:
+        if path.exists():
+            raise ResultError(path, "already exists; choose a new name for the index")
+        self.path = path
+        self.tmp = path.with_name(f".{path.name}.partial")
+        shutil.rmtree(self.tmp, ignore_errors=True)
+        self.tmp.mkdir()
+        self.bucket_count = 0
+        self.documents = 0
+        self.texts = sqlite3.connect(self.tmp / "texts.sqlite")
+        self.texts.execute("CREATE TABLE texts (number INTEGER PRIMARY KEY, text TEXT NOT NULL)")
+
+    def bucket(self, number: int, rows: tuple[np.ndarray, np.ndarray, np.ndarray]) -> None:
+        for name, column in zip(("keys", "docs", "kinds"), rows):
+            np.save(self.tmp / f"{name}-{number}.npy", column)
+        self.bucket_count = max(self.bucket_count, number + 1)
+
+    def add_texts(self, texts: dict[int, str]) -> None:
+        self.texts.executemany("INSERT INTO texts VALUES (?, ?)", sorted(texts.items()))
+        self.texts.commit()
+
+    def frequencies(self, freq: Frequencies) -> None:
+        np.save(self.tmp / "stems.npy", freq.stems)
+        np.save(self.tmp / "stem-counts.npy", freq.counts)
+        self.documents = freq.documents
+
+    def finish(self, documents, info: dict[str, Any]) -> None:
+        """Write the metadata table and the manifest, and move the folder into place."""
+        import pyarrow as pa
+        import pyarrow.parquet as pq
+        try:
+            self.texts.close()
+            pq.write_table(pa.table(documents), self.tmp / "documents.parquet")
+            np.save(self.tmp / "representative.npy", np.asarray(documents["representative"], dtype=np.int64))
+            manifest = {"format": FORMAT, "version": VERSION,
+                        "generator": {"name": "synopsis", "version": __version__}, "engine": fingerprint(),
+                        "buckets": self.bucket_count, "documents": self.documents, **info}
+            (self.tmp / "manifest.json").write_text(json.dumps(manifest, indent=2, ensure_ascii=False),
+                                                    encoding="utf-8")
+            self.tmp.rename(self.path)
+        except BaseException:
+            self.abort()
+            raise
+
+    def abort(self) -> None:
+        self.texts.close()
+        shutil.rmtree(self.tmp, ignore_errors=True)
 
 
 class KeyIndex:
     """An opened index (memory-mapped; opening reads only the small files)."""
 
     def __init__(self, path: str | Path) -> None:
-        import pyarrow.parquet as pq
         self.path = Path(path)
         try:
             self.manifest = json.loads((self.path / "manifest.json").read_text(encoding="utf-8"))
@@ -94,11 +115,19 @@ class KeyIndex:
         self.frequencies = Frequencies(np.load(self.path / "stems.npy", mmap_mode="r"),
                                        np.load(self.path / "stem-counts.npy", mmap_mode="r"),
                                        int(self.manifest["documents"]))
-        self.documents = pq.read_table(self.path / "documents.parquet")       # rows read on demand
-        self.representative = self.documents.column("representative").to_numpy()
+        representative = self.path / "representative.npy"      # absent in an index of 0.1.0 before it
+        self.representative = (np.load(representative) if representative.exists() else
+                               np.asarray(self.documents.column("representative").to_pylist(), dtype=np.int64))
         self.features = FeatureSettings(**self.manifest["features"])
         self.settings = Settings.from_dict(self.manifest["settings"])
         self.max_df = int(self.manifest["max_df"])
+
+    @functools.cached_property
+    def documents(self):
+        """The articles' metadata (read when first asked for; ``ParquetFile``, not ``read_table``,
+        which would import ``pyarrow.dataset`` and pandas with it)."""
+        import pyarrow.parquet as pq
+        return pq.ParquetFile(self.path / "documents.parquet").read()
 
     def info(self, number: int) -> dict[str, str]:
         """An indexed article's id, title, outlet, date and URL."""

@@ -2,7 +2,9 @@
 pairs → the engine's comparison of each → reuse table and clusters.
 
 Everything heavy runs on the Dask cluster the caller connects to (see ``cluster``); the
-client keeps per-article metadata and the (few) candidate pairs. Results do not depend on the
+client keeps per-article metadata and the (few) candidate pairs. Workers keep fingerprints, not
+texts, and release every stage's data as soon as the next has read it; a key index is written
+bucket by bucket as the scan makes it (``index.IndexWriter``). Results do not depend on the
 number of workers: partitions come from the input, every shuffle sorts, every tie is broken
 by article number.
 """
@@ -10,6 +12,7 @@ from __future__ import annotations
 
 import dataclasses
 import operator
+from collections import deque
 import time
 from dataclasses import dataclass, field
 from typing import Any
@@ -22,7 +25,7 @@ from . import tasks
 from .candidates import Limits, split_code
 from .cluster import CancelCheck, ProgressCallback, gather
 from .features import FeatureSettings
-from .index import bucket_index as index_bucket
+from .index import IndexWriter
 from .groups import MISSING_DATE, UnionFind, agreement, earliest_of_groups, exact_pairs
 from .inputs import Partition
 from .keys import KeyGenerator, default_generators
@@ -82,7 +85,6 @@ class ScanResult:
     articles: dict[int, dict[str, str]]   # the compared articles, by number
     stats: dict[str, Any]
     timings: dict[str, float]
-    index: dict | None = None     # what ``index.write_index`` needs, when asked for
 
 
 def _span(stage: str) -> tuple[float, float]:
@@ -96,8 +98,8 @@ class _Run:
         self.progress, self.cancelled = progress, cancelled
         self.timings: dict[str, float] = {}
         self.stats: dict[str, Any] = {}
-        self.keep_index = False
-        self.index: dict | None = None
+        self.index: IndexWriter | None = None
+        self.parts: list[Partition] = []
 
     def wait(self, futures: list, stage: str) -> list:
         return gather(self.client, futures, stage, self.progress, self.cancelled, _span(stage))
@@ -107,8 +109,11 @@ class _Run:
 
     def read(self, parts: list[Partition]) -> tuple[list, Corpus]:
         c = self.client
-        loaded = c.map(tasks.load, parts, settings=self.options.features, pure=False)
-        summaries = self.wait([c.submit(tasks.summary, f, pure=False) for f in loaded], "read")
+        self.parts = parts
+        both = c.map(tasks.load, parts, settings=self.options.features, pure=False)
+        loaded = [c.submit(operator.getitem, f, 0, pure=False) for f in both]
+        summaries = self.wait([c.submit(operator.getitem, f, 1, pure=False) for f in both], "read")
+        del both        # the workers drop each summary once the client has it
         counts = [s["count"] for s in summaries]
         offsets = np.zeros(len(parts) + 1, dtype=np.int64)
         np.cumsum(counts, out=offsets[1:])
@@ -165,39 +170,49 @@ class _Run:
         count = self.buckets(len(loaded))
         mapped = [c.submit(tasks.keys, f, s, int(corpus.offsets[i]), freq, o.generators, count, pure=False)
                   for i, (f, s) in enumerate(zip(loaded, slices))]
-        posted = self.shuffle(mapped, tasks.postings, o.limits, count)
+        posted = self.shuffle(mapped, tasks.postings, o.limits, count, self.index is not None)
+        indexed = [c.submit(operator.getitem, p, 2, pure=False) for p in posted] if self.index else []
+        del mapped      # each partition's key rows go once every bucket has read them
         bucketed = [c.submit(operator.getitem, p, 0, pure=False) for p in posted]
         counted = self.shuffle(bucketed, tasks.candidates, tuple(g.min_shared for g in o.generators),
                                tuple(g.min_places for g in o.generators))
+        stats = [c.submit(operator.getitem, p, 1, pure=False) for p in posted]
+        del bucketed, posted
+        if self.index:
+            self.write_index(indexed, corpus, keep, merged)
         results = self.wait(counted, "keys")
-        stats = c.gather([c.submit(operator.getitem, p, 1, pure=False) for p in posted])
+        stats = c.gather(stats)
         for name in ("keys", "singletons", "paired", "hubs", "boilerplate", "house"):
-            self.stats[f"{name}"] = int(sum(s[name] for s in stats))
-        if self.keep_index:
-            self.index = self.index_parts(loaded, corpus, keep, mapped, merged)
+            self.stats[name] = int(sum(s[name] for s in stats))
         codes = np.concatenate([r[0] for r in results])
         shared = np.concatenate([r[1] for r in results])
         order = np.argsort(codes)
         return codes[order], shared[order]
 
-    def index_parts(self, loaded: list, corpus: Corpus, keep: np.ndarray, mapped: list, freq) -> dict:
-        """What a key index needs: every bucket's sorted keys, the frequencies, the texts."""
-        c = self.client
-        buckets = c.gather(self.shuffle(mapped, index_bucket, self.options.limits.boilerplate_df))
-        texts = {}
-        for i, f in enumerate(loaded):
+    def write_index(self, indexed: list, corpus: Corpus, keep: np.ndarray, freq) -> None:
+        """Write each index bucket as it is ready, then the kept articles' texts, a few
+        partitions at a time (read again from the input), releasing each once written."""
+        c, writer = self.client, self.index
+        writer.frequencies(freq)
+        for b in range(len(indexed)):
+            writer.bucket(b, indexed[b].result())
+            indexed[b] = None
+        window: deque = deque()
+        for i, part in enumerate(self.parts):
             local = np.flatnonzero(keep[corpus.offsets[i]:corpus.offsets[i + 1]])
-            part = c.submit(tasks.articles, f, local, int(corpus.offsets[i]), pure=False).result()
-            texts.update({k: v["text"] for k, v in part.items()})
-        return {"buckets": buckets, "frequencies": freq, "texts": texts}
+            window.append(c.submit(tasks.articles, part, local, int(corpus.offsets[i]), pure=False))
+            if len(window) > 2:
+                writer.add_texts({k: v["text"] for k, v in window.popleft().result().items()})
+        while window:
+            writer.add_texts({k: v["text"] for k, v in window.popleft().result().items()})
 
-    def align(self, loaded: list, corpus: Corpus, pairs: list[tuple]) -> tuple[list, dict]:
+    def align(self, corpus: Corpus, pairs: list[tuple]) -> tuple[list, dict]:
         c, o = self.client, self.options
         if not pairs:
             return [], {}
         docs = np.unique(np.array([(p[0], p[1]) for p in pairs]).ravel())
         where = corpus.partition_of(docs)
-        fetched = {int(p): c.submit(tasks.articles, loaded[p], docs[where == p] - corpus.offsets[p],
+        fetched = {int(p): c.submit(tasks.articles, self.parts[p], docs[where == p] - corpus.offsets[p],
                                     int(corpus.offsets[p]), pure=False) for p in np.unique(where)}
         parts_of = corpus.partition_of(np.array([(p[0], p[1]) for p in pairs]))
         order = np.lexsort((parts_of[:, 1], parts_of[:, 0]))
@@ -235,10 +250,11 @@ def pair_list(codes: np.ndarray, shared: np.ndarray, representative: np.ndarray,
 
 def run_scan(client, parts: list[Partition], options: ScanOptions | None = None, *,
              progress: ProgressCallback | None = None, cancelled: CancelCheck | None = None,
-             keep_index: bool = False) -> ScanResult:
-    """Scan the corpus ``parts`` on ``client``'s cluster (and keep what an index needs)."""
+             index: IndexWriter | None = None) -> ScanResult:
+    """Scan the corpus ``parts`` on ``client``'s cluster (and write its keys and texts to
+    ``index``, which the caller finishes with the metadata)."""
     run = _Run(client, options or ScanOptions(), progress, cancelled)
-    run.keep_index = keep_index
+    run.index = index
     t0 = time.perf_counter()
     loaded, corpus = run.read(parts)
     run.timings["read"] = time.perf_counter() - t0
@@ -248,15 +264,16 @@ def run_scan(client, parts: list[Partition], options: ScanOptions | None = None,
     run.timings["near copies"] = time.perf_counter() - t1
     t2 = time.perf_counter()
     codes, shared = run.candidates(loaded, corpus, keep)
+    client.cancel(loaded)       # the fingerprints are done with; the comparison reads texts again
+    del loaded
     run.timings["candidates"] = time.perf_counter() - t2
     pairs = pair_list(codes, shared, representative, corpus)
     run.stats.update(articles=corpus.size, representatives=int(keep.sum()), candidates=len(codes),
                      compared=len(pairs))
     t3 = time.perf_counter()
-    rows, texts = run.align(loaded, corpus, pairs)
+    rows, texts = run.align(corpus, pairs)
     run.timings["compare"] = time.perf_counter() - t3
     run.stats["reuse_pairs"] = sum(1 for r in rows if r["reuse"])
-    client.cancel(loaded)
     if progress is not None:
         progress("done", 1.0)
-    return ScanResult(corpus, representative, rows, texts, run.stats, run.timings, run.index)
+    return ScanResult(corpus, representative, rows, texts, run.stats, run.timings)

@@ -98,6 +98,22 @@ def test_a_number_inside_a_compound_or_said_as_both():
     assert kinds("Die beiden Routen wurden 1988 geklettert.", "Ces deux voies ont été gravies en 1988.", "de", "fr") == set()
 
 
+def test_a_number_word_in_an_idiom_is_no_figure_without_a_counterpart():
+    """"It takes two to tango" counts nothing: a translation that renders the idiom in its own
+    words ("танго танцуют вдвоём", or with no number at all) changed no figure; a two the other
+    side has as a figure still pairs with it, and a real figure dropped is still one."""
+    a = "Trump said it was too soon to say what would happen because \u201cit does take two to tango.\u201d"
+    assert kinds(a, "Трамп сказал, что пока рано, потому что \u00abтанго танцуют вдвоём\u00bb.", "en", "ru") == set()
+    assert kinds(a, "Трамп сказал, что пока рано, потому что \u00abэто дело обоюдное\u00bb.", "en", "ru") == set()
+    assert kinds(a, "Trump sagte, es sei zu früh, denn \u201eTango tanzt man zu zweit\u201c.", "en", "de") == set()
+    assert kinds("On the one hand, the talks went well.", "С одной стороны, переговоры прошли хорошо.", "en", "ru") == set()
+    assert kinds("On the one hand, the talks went well.", "Переговоры, впрочем, прошли хорошо.", "en", "ru") == set()
+    # outside an idiom, a two with no counterpart is a figure the translation dropped
+    assert "number" in kinds("Two envoys met in Geneva.", "Посланники встретились в Женеве.", "en", "ru")
+    # and the collective adverb is a two: three against "вдвоём" is a changed figure
+    assert "number" in kinds("The three of them went to Moscow.", "Они вдвоём поехали в Москву.", "en", "ru")
+
+
 def test_a_month_named_in_a_word_no_pattern_reads_alone():
     # ("March" and "May" are no date alone in English: a verb and a modal)
     assert kinds("The index had climbed since its March low.", "El índice había subido desde su mínimo de marzo.",

@@ -13,7 +13,11 @@ writes as one date or figure another may split, shorten or leave unread.
   a verb and a modal) is the same month.
 * A figure that the other side writes as the first part of a compound ("a two-year operation" /
   "двухлетняя операция", "sechstägig") is that figure, and a two that the other side says with
-  "both" ("les deux voies" / "die beiden Routen") is that two.
+  "both" ("les deux voies" / "die beiden Routen") is that two; so is a figure the other side says
+  as how many act together ("it takes two" / "танцуют вдвоём", "zu zweit").
+* A number word inside a fixed expression counts nothing ("it takes two to tango", "on the one
+  hand"): when the other side has no figure of its value, a translation that renders the idiom
+  in its own words changed no figure.
 """
 from __future__ import annotations
 
@@ -36,6 +40,9 @@ def reconcile(dates_a: list[DateMention], numbers_a: list[Quantity], dates_b: li
         dates_a, dates_b = _months_in_words(dates_a, dates_b, passage_b), _months_in_words(dates_b, dates_a, passage_a)
         numbers_a, numbers_b = _compounds(numbers_a, numbers_b, passage_b), _compounds(numbers_b, numbers_a, passage_a)
         numbers_a, numbers_b = _both(numbers_a, numbers_b, passage_b), _both(numbers_b, numbers_a, passage_a)
+        numbers_a, numbers_b = (_collectives(numbers_a, numbers_b, passage_b),
+                                _collectives(numbers_b, numbers_a, passage_a))
+        numbers_a, numbers_b = _idioms(numbers_a, numbers_b, passage_a), _idioms(numbers_b, numbers_a, passage_b)
     return dates_a, numbers_a, dates_b, numbers_b
 
 
@@ -144,3 +151,48 @@ def _both(mine: list[Quantity], theirs: list[Quantity], their_passage: Passage) 
         return mine
     two = next((q for q in mine if q.value == 2 and q.unit is None and q.decimals == 0), None)
     return [q for q in mine if q is not two]
+
+
+@lru_cache(maxsize=None)
+def _collective_pattern() -> tuple[re.Pattern[str], dict[str, int]]:
+    """Every language's adverbs of how many act together ("вдвоём", "zu zweit"), and their values."""
+    values = {" ".join(w.lower().split()): v for lex in LANGUAGES.values() for w, v in lex.collective_numbers.items()}
+    source = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(values, key=len, reverse=True))
+    return re.compile(r"(?i)(?<!\w)(?:" + source + r")(?!\w)"), values
+
+
+def _collectives(mine: list[Quantity], theirs: list[Quantity], their_passage: Passage) -> list[Quantity]:
+    """``mine`` less each plain figure the other side says only as a collective adverb."""
+    if not mine:
+        return mine
+    pattern, values = _collective_pattern()
+    said = [values[" ".join(m.group().lower().split())] for _, m in their_passage.finditer(pattern)]
+    if not said:
+        return mine
+    their_values = [q.value for q in theirs]
+    out = []
+    for q in mine:
+        if q.unit is None and q.decimals == 0 and q.value in said and q.value not in their_values:
+            said.remove(q.value)
+            continue
+        out.append(q)
+    return out
+
+
+@lru_cache(maxsize=None)
+def _idiom_pattern() -> re.Pattern[str]:
+    source = "|".join(f"(?:{rx})" for lex in LANGUAGES.values() for rx in lex.figure_idioms)
+    return re.compile(r"(?i)(?<!\w)(?:" + source + r")(?!\w)")
+
+
+def _idioms(mine: list[Quantity], theirs: list[Quantity], my_passage: Passage) -> list[Quantity]:
+    """``mine`` less each plain figure inside a fixed expression of this side whose value the
+    other side has in no figure."""
+    if not mine:
+        return mine
+    idioms = [(offset + m.start(), offset + m.end()) for offset, m in my_passage.finditer(_idiom_pattern())]
+    if not idioms:
+        return mine
+    their_values = {q.value for q in theirs}
+    return [q for q in mine if not (q.unit is None and q.value not in their_values
+                                    and any(s <= q.span.start and q.span.end <= e for s, e in idioms))]

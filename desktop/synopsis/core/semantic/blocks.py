@@ -101,8 +101,11 @@ class Side:
 
 
 def align_blocks(a: Side, b: Side, costs: BlockCosts = BlockCosts(),
-                 anchors: Sequence[tuple[int, int]] | None = None) -> list[Block]:
-    """The least-cost monotone sequence of blocks and skipped passages covering both sides."""
+                 anchors: Sequence[tuple[int, int]] | None = None, stretch: float = 1.0) -> list[Block]:
+    """The least-cost monotone sequence of blocks and skipped passages covering both sides.
+
+    ``stretch`` widens a model's band of cosines to the one the costs were tuned for: every
+    cosine is read as ``1 - stretch·(1 - cos)`` (``calibrate.Calibration.stretch``)."""
     n, m = len(a), len(b)
     if n == 0 or m == 0:
         return [((i,), ()) for i in range(n)] + [((), (j,)) for j in range(m)]
@@ -110,7 +113,7 @@ def align_blocks(a: Side, b: Side, costs: BlockCosts = BlockCosts(),
     if anchors is None:
         anchors = anchor_chain(single_a, single_b)
     lo, hi = band(anchors, n, m, costs.band)
-    table = _CostTable(a, b, costs, single_a, single_b)
+    table = _CostTable(a, b, costs, single_a, single_b, stretch)
     return _search(table, n, m, lo, hi, costs)
 
 
@@ -193,9 +196,10 @@ class _CostTable:
     """Block costs, one row of the search at a time."""
 
     def __init__(self, a: Side, b: Side, costs: BlockCosts, single_a: np.ndarray,
-                 single_b: np.ndarray) -> None:
-        self.a, self.b, self.costs = a, b, costs
-        near_a, near_b = neighbour_means(single_a, single_b, costs.neighbours)
+                 single_b: np.ndarray, stretch: float = 1.0) -> None:
+        self.a, self.b, self.costs, self.stretch = a, b, costs, stretch
+        near_a, near_b = (_stretched(near, stretch) for near in
+                          neighbour_means(single_a, single_b, costs.neighbours))
         ratio = float(b.lengths.sum()) / max(1.0, float(a.lengths.sum()))
         shared = sorted(set().union(*a.tokens) & set().union(*b.tokens))
         index = {token: k for k, token in enumerate(shared)}
@@ -217,7 +221,8 @@ class _CostTable:
     def cost(self, s: int, k: int, l: int, t0: int, t1: int) -> np.ndarray:
         """Costs of the blocks a[s:s+k] with b[t:t+l] for t in t0..t1 (inclusive)."""
         c = self.costs
-        cos = self.vec_b[l][t0:t1 + 1] @ self.vec_a[k][s]
+        raw = self.vec_b[l][t0:t1 + 1] @ self.vec_a[k][s]
+        cos = _stretched(raw, self.stretch)
         relative = 2 * cos - self.near_a[k][s] - self.near_b[l][t0:t1 + 1]
         sim = c.cosine_share * cos + (1 - c.cosine_share) * relative
         out = (1 - sim) * (k * l) ** c.size_power + c.size_cost * (k + l - 2)
@@ -229,7 +234,7 @@ class _CostTable:
         if k + l > 2:
             out += c.debris * (self.debris_a[k][s] + self.debris_b[l][t0:t1 + 1])
             if c.part_gain:
-                out += c.part_gain * np.maximum(self._best_part(s, k, l, t0, t1) - cos, 0.0)
+                out += c.part_gain * self.stretch * np.maximum(self._best_part(s, k, l, t0, t1) - raw, 0.0)
         return out
 
     def _best_part(self, s: int, k: int, l: int, t0: int, t1: int) -> np.ndarray:
@@ -246,6 +251,11 @@ class _CostTable:
             for offset in range(k):
                 best = np.maximum(best, many @ self.vec_a[1][s + offset])
         return best
+
+
+def _stretched(cosines: np.ndarray, stretch: float) -> np.ndarray:
+    """Cosines read as ``1 - stretch·(1 - cos)`` (as they are when ``stretch`` is 1)."""
+    return cosines if stretch == 1.0 else 1.0 - stretch * (1.0 - cosines)
 
 
 def _run_sums(values: np.ndarray, k: int) -> np.ndarray:

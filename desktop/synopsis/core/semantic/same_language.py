@@ -15,8 +15,10 @@ this passage too, or when the lighter of the two holds ``SETTLED_CONTAIN`` of it
 in the other: a lightly reworded sentence, and the halves of a sentence an editor split with
 the whole they came from (the word runs of ``core.splits`` read those). On a long edited copy
 they were two thirds of what was embedded; the printed WMT19 pairs and the seeds score the
-same without embedding them (``benchmarks/results/scaling.md``). The word score and the meaning score are
-combined by a logistic fit (``BLEND``) made on development pairs only
+same without embedding them (``benchmarks/results/scaling.md``). With the default model, the
+word evidence and the meaning of an embedded pair are combined by the pair model
+(:mod:`.pair_model`, fitted on MSRP train by ``benchmarks/fit_pair_model.py``); a model without
+a fitted pair model combines the word score and the cosine by ``BLEND``
 (``benchmarks/run_semantic.py --blend``).
 """
 from __future__ import annotations
@@ -29,8 +31,8 @@ import numpy as np
 from ..comparison import Comparison
 from ..config import Settings
 from ..document import Document
-from ..features import SegmentFeatures
-from . import blocks, encoders, models, vectors
+from ..features import SegmentFeatures, Weights
+from . import blocks, encoders, models, pair_model, vectors
 
 SETTLED = 0.8          # a passage with a word partner this strong is not embedded
 RESCUE_MIN = 0.5       # the blended score at which meaning may raise a pair above its words
@@ -39,6 +41,8 @@ SETTLED_CONTAIN = 0.8  # ... nor one holding this much of its best partner's wor
 NEIGHBOURS = 3         # meaning neighbours proposed per unsettled passage, both ways
 NEAR = 4               # neighbours averaged by the neighbour-relative cosine
 ROWS = 512             # passages of a compared with all of b at a time (memory, not the result)
+# the live passages of both documents and their word weights: what the pair model reads
+Words = tuple[Sequence[SegmentFeatures], Sequence[SegmentFeatures], Weights]
 
 
 @dataclass(frozen=True)
@@ -79,8 +83,10 @@ class MeaningView:
 
     def __init__(self, texts_a: Sequence[str], texts_b: Sequence[str], encoder: encoders.Encoder,
                  stores: Sequence[vectors.StateStore | None] = (None, None),
-                 cancel: Callable[[], bool] | None = None) -> None:
+                 cancel: Callable[[], bool] | None = None, words: Words | None = None) -> None:
         self.texts_a, self.texts_b = list(texts_a), list(texts_b)
+        self.words = words
+        self.pair_model = pair_model.fitted(encoder.spec.name) if words is not None else None
         self.encoder = encoder
         self.stores, self.cancel = tuple(stores), cancel
         self.rows_a: list[int] = []
@@ -153,6 +159,13 @@ class MeaningView:
         cos = np.einsum("ij,ij->i", self.vec_a[ia], self.vec_b[ib])
         relative = 2 * cos - self.near_a[ia] - self.near_b[ib]
         blended = self.blend(out[ks], cos, relative)
+        if self.pair_model is not None and self.words is not None:
+            # the higher of the pair model and the cosine blend: fitted on single sentences of
+            # one story, the pair model under-rates a statement moved and reworded in an article
+            # and one written with none of the other's words, which the blend still sees
+            live_a, live_b, weights = self.words
+            blended = np.maximum(blended, self.pair_model(pair_model.pair_table(
+                [live_a[pairs[k][0]] for k in ks], [live_b[pairs[k][1]] for k in ks], weights, cos)))
         # meaning raises a pair above its words only when it is at least even odds sure; below
         # that it can only lower it (statements on one topic sit close in any embedding), and
         # not a pair whose words already agree well (a sentence split in two: each half has
@@ -167,16 +180,19 @@ class MeaningView:
 def view_for(doc_a: Document, doc_b: Document, live_a: Sequence[SegmentFeatures],
              live_b: Sequence[SegmentFeatures], best: tuple[np.ndarray, np.ndarray], settings: Settings,
              how: Comparison, *, stores: vectors.Stores = vectors.NO_STORES,
-             check: Callable[[], None] = lambda: None) -> tuple[MeaningView | None, Comparison]:
+             check: Callable[[], None] = lambda: None,
+             weights: Weights | None = None) -> tuple[MeaningView | None, Comparison]:
     """The meaning view of the live passages of two documents in one language, with the ones
     their best word scores (``best``: per passage of a, of b) leave unsettled embedded; and
-    ``how`` with the model used, or the notice when none could be used."""
+    ``how`` with the model used, or the notice when none could be used. With ``weights`` (the
+    word weights of the comparison) the pair model scores the embedded pairs."""
     choice = models.choose(how.languages, prefer=settings.meaning_model)
     how = how.with_notice(choice.notice)
     if choice.spec is None:
         return None, how
     view = MeaningView([f.span.slice(doc_a.text) for f in live_a], [f.span.slice(doc_b.text) for f in live_b],
-                       encoders.load(choice.spec), stores=stores, cancel=_cancel_from(check))
+                       encoders.load(choice.spec), stores=stores, cancel=_cancel_from(check),
+                       words=None if weights is None else (live_a, live_b, weights))
     view.settle(*best)
     if not view.rows_a or not view.rows_b:
         return view, how

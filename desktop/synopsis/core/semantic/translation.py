@@ -92,11 +92,12 @@ def align(doc_a: Document, doc_b: Document, settings: Settings, *, check: Check 
     check()
     side_a = blocks.Side.of(texts_a, embedded_a.blocks)
     side_b = blocks.Side.of(texts_b, embedded_b.blocks)
-    found = blocks.align_blocks(side_a, side_b, costs)
+    cal = calibrate.calibration(encoder.spec.name)
+    found = blocks.align_blocks(side_a, side_b, costs, stretch=cal.stretch)
     check()
     if progress is not None:
         progress(1.0, "align")
-    scorer = _Scorer(side_a, side_b, calibrate.calibration(encoder.spec.name), costs.neighbours)
+    scorer = _Scorer(side_a, side_b, cal, costs.neighbours)
     candidates = [_candidate(ids_a, ids_b, a, b, scorer) for a, b in found if a and b]
     candidates += _moved(found, ids_a, ids_b, scorer)
     candidates.sort(key=lambda c: (c.a[0], c.b[0], c.a, c.b))

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QTreeWidget, QTreeWidgetItem
 from ...core.vocab import Severity, display_name
 from ..appearance import appearance
 from ..plaintext import tooltip
+from .turns import turns
 
 LINK_ROLE = Qt.ItemDataRole.UserRole
 
@@ -45,7 +46,8 @@ class FactsList(QTreeWidget):
             self.setColumnWidth(col, width)
         self.itemActivated.connect(self._chosen)
         self.itemClicked.connect(self._chosen)
-        session.reportChanged.connect(self.refresh)
+        self._stale = False     # hidden when the report changed: filled when shown
+        session.reportChanged.connect(self._report_changed)
         session.selectionChanged.connect(self._selection_changed)
         appearance().changed.connect(self._appearance_changed)
         self._appearance_changed("font")
@@ -54,7 +56,21 @@ class FactsList(QTreeWidget):
         if what == "font":
             self.setFont(appearance().zoomed(self.font()))
 
+    def _report_changed(self) -> None:
+        """The rows of a new report: in a turn of their own when the list is in view, else
+        when it is opened."""
+        self._stale = True
+        if self.isVisible():
+            turns().post(self, "rows", self.refresh)
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        if self._stale:
+            turns().cancel(self, "rows")
+            self.refresh()
+
     def refresh(self) -> None:
+        self._stale = False
         self.clear()
         report = self.session.report
         if report is None:

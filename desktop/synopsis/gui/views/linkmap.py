@@ -1,7 +1,8 @@
 """The band painter between the two panes (after Meld's link map).
 
-It asks the panes for the passage extents of the links in the visible range only and paints
-each link as a band of two cubic Béziers (see :func:`geometry.visible_bands`); moved links get
+It asks the panes for the passage extents around the visible range only (measured there when
+not yet; a passage not measured lies beyond it, and its band is a stub pointing its way) and
+paints each link as a band of two cubic Béziers (see :func:`geometry.visible_bands`); moved links get
 a dashed outline, manual ones a solid dark outline, the selected one a thick outline. It
 observes the comparison session (links, selection, filters) and the theme by itself.
 
@@ -9,6 +10,8 @@ With the keyboard focus, Up and Down select the previous or next pair in view; i
 accessible description names the pairs it shows.
 """
 from __future__ import annotations
+
+from itertools import chain
 
 import numpy as np
 from PySide6.QtCore import QPoint, QPointF, QSize, Qt, Signal
@@ -35,13 +38,25 @@ def to_path(outline: list) -> QPainterPath:
     return path
 
 
-def _cover(extents: list[tuple[float, float]], flat: np.ndarray, begins: np.ndarray) -> np.ndarray:
+REACH = 2.0     # view heights: a band whose other end lies further away is a stub (visible_bands)
+
+
+def _cover(extents: tuple[np.ndarray, np.ndarray], flat: np.ndarray, begins: np.ndarray) -> np.ndarray:
     """(top of the highest, bottom of the lowest) of each group of passages; a group is
-    ``flat[begins[k]:begins[k + 1]]``."""
+    ``flat[begins[k]:begins[k + 1]]``; ``extents`` is (tops, bottoms) of the passages."""
     if len(begins) == 0:
         return np.zeros((0, 2), dtype=float)
-    ext = np.asarray(extents, dtype=float).reshape(-1, 2)
-    return np.stack([np.minimum.reduceat(ext[flat, 0], begins), np.maximum.reduceat(ext[flat, 1], begins)], axis=1)
+    tops, bottoms = extents
+    return np.stack([np.minimum.reduceat(tops[flat], begins), np.maximum.reduceat(bottoms[flat], begins)], axis=1)
+
+
+def _flatten(groups: list, n: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """The passages of all groups in one array, the group of each, and whether it is one of
+    the ``n`` passages shown."""
+    counts = np.fromiter((len(g) for g in groups), dtype=np.intp, count=len(groups))
+    flat = np.fromiter(chain.from_iterable(groups), dtype=np.intp, count=int(counts.sum()))
+    owner = np.repeat(np.arange(len(groups), dtype=np.intp), counts)
+    return flat, owner, (flat >= 0) & (flat < n)
 
 
 class LinkMap(QWidget):
@@ -57,8 +72,8 @@ class LinkMap(QWidget):
         self.visible_classes = set(themes.CLASSES)
         self.selected: int | None = None
         self._last_shapes: list = []
-        self._cache = None
         self._joined_cache = None
+        self._cover_cache = None
         self.setMinimumWidth(40)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setToolTip(self.tr("Bands join aligned passages; a dashed outline marks a moved passage"))
@@ -67,6 +82,7 @@ class LinkMap(QWidget):
         for view in (pane_a, pane_b):
             view.verticalScrollBar().valueChanged.connect(self.update)
             view.layoutChanged.connect(self.update)
+            view.extents.moved.connect(self.update)
         self.session = session
         if session is not None:
             session.reportChanged.connect(self._report_changed)
@@ -99,35 +115,47 @@ class LinkMap(QWidget):
         self.update()
 
     def _doc_extents(self) -> tuple[np.ndarray, np.ndarray, list[int]]:
-        """Per shown link, its passage extents on each side in document coordinates.
+        """Per shown link, its passage extents on each side in document coordinates: exact
+        around each pane's visible range, a passage not measured yet placed far beyond it.
 
-        Cached until the links, the filters or either pane's layout change; a new layout only
-        takes array arithmetic (which passages each shown link joins is kept apart).
+        Which passages each shown link joins is kept until the links or the filters change;
+        the rest is array arithmetic.
         """
-        ext_a, ext_b = self.pane_a.segment_extents(), self.pane_b.segment_extents()
-        key = (id(self.links), len(self.links), frozenset(self.visible_classes), id(ext_a), id(ext_b))
-        if self._cache is None or self._cache[0] != key:
-            keep, joined_a, joined_b = self._joined(len(ext_a), len(ext_b))
-            self._cache = (key, _cover(ext_a, *joined_a), _cover(ext_b, *joined_b), keep)
-        return self._cache[1], self._cache[2], self._cache[3]
+        margin = REACH + 0.5
+        store_a, store_b = self.pane_a.extents, self.pane_b.extents
+        key = (store_a.version, store_b.version, id(self.links), len(self.links), frozenset(self.visible_classes))
+        if self._cover_cache is not None and self._cover_cache[0] == key:
+            return self._cover_cache[1]         # every passage measured: the same until a change
+        ext_a, ext_b = store_a.around(margin), store_b.around(margin)
+        keep, joined_a, joined_b = self._joined(len(ext_a[0]), len(ext_b[0]))
+        covers = _cover(ext_a, *joined_a), _cover(ext_b, *joined_b), keep
+        self._cover_cache = (key, covers) if store_a.done and store_b.done else None
+        return covers
+
+    def _showing_report(self) -> bool:
+        """Both panes show the texts of the session's report (a new report reaches the panes
+        a turn or two after the links)."""
+        report = self.session.report if self.session is not None else None
+        return report is None or (self.pane_a.shown is report.documents[0]
+                                  and self.pane_b.shown is report.documents[1])
 
     def _joined(self, n_a: int, n_b: int) -> tuple[list[int], tuple, tuple]:
         """The shown links, and per side their passages flattened with where each link's begin."""
         key = (id(self.links), len(self.links), frozenset(self.visible_classes), n_a, n_b)
         if self._joined_cache is None or self._joined_cache[0] != key:
-            keep: list[int] = []
-            flat: tuple[list[int], list[int]] = ([], [])
-            begins: tuple[list[int], list[int]] = ([], [])
-            for i, link in enumerate(self.links):
-                a = [j for j in link.a if 0 <= j < n_a]
-                b = [j for j in link.b if 0 <= j < n_b]
-                if link.label in self.visible_classes and a and b:
-                    keep.append(i)
-                    for side, passages in ((0, a), (1, b)):
-                        begins[side].append(len(flat[side]))
-                        flat[side].extend(passages)
-            self._joined_cache = (key, keep, *((np.array(flat[s], dtype=np.intp),
-                                                np.array(begins[s], dtype=np.intp)) for s in (0, 1)))
+            count = len(self.links)
+            shown = np.fromiter((link.label in self.visible_classes for link in self.links), dtype=bool, count=count)
+            sides = [_flatten([link.a for link in self.links], n_a), _flatten([link.b for link in self.links], n_b)]
+            keep = shown.copy()
+            for _flat, owner, inside in sides:
+                keep &= np.bincount(owner[inside], minlength=count) > 0
+            joined = []
+            for flat, owner, inside in sides:
+                taken = inside & keep[owner]
+                per_link = np.bincount(owner[taken], minlength=count)[keep]
+                begins = (np.cumsum(per_link) - per_link).astype(np.intp)
+                joined.append((flat[taken], begins))
+            self._joined_cache = (key, np.flatnonzero(keep).tolist(), joined[0], joined[1])
         return self._joined_cache[1], self._joined_cache[2], self._joined_cache[3]
 
     def _offset(self, view) -> float:
@@ -135,7 +163,7 @@ class LinkMap(QWidget):
 
     def shapes(self):
         """(link index, BandShape) for the links with an end in the visible range only."""
-        if not self.links or not self.pane_a.starts or not self.pane_b.starts:
+        if not self.links or not self.pane_a.starts or not self.pane_b.starts or not self._showing_report():
             return []
         ea, eb, keep = self._doc_extents()
         if not keep:
@@ -146,7 +174,7 @@ class LinkMap(QWidget):
         seen = ((ea[:, 1] >= 0) & (ea[:, 0] <= h)) | ((eb[:, 1] >= 0) & (eb[:, 0] <= h))
         idx = np.nonzero(seen)[0]
         shapes = visible_bands([tuple(ea[i]) for i in idx], [tuple(eb[i]) for i in idx], h, h,
-                               float(self.width()))
+                               float(self.width()), reach=REACH)
         return [(keep[idx[s.link]], s) for s in shapes]
 
     def paintEvent(self, event) -> None:

@@ -5,17 +5,20 @@ A mark is a format range of one text block (``QTextLayout.setFormats``), the sam
 told once per chunk that the chunk's blocks changed: told block by block (as a highlighter
 does), Qt places every following block again each time, which over a long article makes one
 pass quadratic. A pass marks the blocks in view at once and the rest in chunks of about
-``CHUNK_CHARACTERS`` characters, one chunk per turn of the event loop, so the window keeps
-answering while it runs; a new pass (new labels, filters or theme) replaces an unfinished one.
+``CHUNK_CHARACTERS`` characters, one chunk of one view per turn of the event loop (none while a
+new report is handed to the views, see :mod:`.turns`), so the window keeps answering while it runs; a new pass (new labels, filters or theme) replaces an unfinished one.
+Each chunk's passages are measured as it is laid out (:meth:`~.extents.PassageExtents.marked`).
 """
 from __future__ import annotations
 
 from bisect import bisect_left
 
-from PySide6.QtCore import QObject, QPoint, QTimer, Signal
+from PySide6.QtCore import QObject, QPoint, Signal
 from PySide6.QtGui import QTextBlock, QTextLayout
 
-CHUNK_CHARACTERS = 60_000
+from .turns import background, turns
+
+CHUNK_CHARACTERS = 20_000
 
 
 def block_ranges(view, b0: int, b1: int) -> list[QTextLayout.FormatRange]:
@@ -33,7 +36,7 @@ def block_ranges(view, b0: int, b1: int) -> list[QTextLayout.FormatRange]:
     i = bisect_left(view.q_ends, b0 + 1)
     while i < len(view.q_starts) and view.q_starts[i] < b1:
         fmt = view.format_for(i)
-        glued = view.q_glued[i]
+        glued = view.glued(i)
         if fmt is not None:
             cut = view.q_starts[i]
             for g0, g1 in sorted(glued):        # the class around the glued pieces, not under them
@@ -56,8 +59,6 @@ class ClassMarks(QObject):
         super().__init__(view)
         self._view = view
         self._pending: list[tuple[int, int]] = []     # block-number ranges [first, end) still to mark
-        self._timer = QTimer(self, singleShot=True, interval=0)
-        self._timer.timeout.connect(self._step)
         self.chunks = 0          # chunks the current (or last) pass took, the first one in view
 
     @property
@@ -74,16 +75,21 @@ class ClassMarks(QObject):
         if end > first:
             self._run(doc.characterCount())      # the blocks in view, before the next paint
         if self._pending:
-            self._timer.start()
+            background().post(self, "marks", self._step)
         else:
-            self._timer.stop()
+            background().cancel(self, "marks")
             self.finished.emit()
+
+    def stop(self) -> None:
+        """Drop the pass under way (the text is being replaced)."""
+        self._pending = []
+        background().cancel(self, "marks")
 
     def finish(self) -> None:
         """Mark everything still pending now, in this turn."""
         while self._pending:
             self._run(CHUNK_CHARACTERS)
-        self._timer.stop()
+        background().cancel(self, "marks")
 
     def mark_in_view(self) -> None:
         """While a pass runs, mark the blocks scrolled into view now (they are marked again,
@@ -96,8 +102,14 @@ class ClassMarks(QObject):
     def mark_blocks(self, numbers: list[int]) -> None:
         """Mark these blocks again now (a few passages changed class)."""
         doc = self._view.document()
+        runs: list[list[int]] = []
         for n in sorted(set(numbers)):
-            self._mark_run(doc, n, n + 1)
+            if runs and runs[-1][1] == n:
+                runs[-1][1] = n + 1
+            else:
+                runs.append([n, n + 1])
+        for first, stop in runs:
+            self._mark_run(doc, first, stop)
 
     def _blocks_in_view(self, count: int) -> tuple[int, int]:
         view = self._view
@@ -108,9 +120,12 @@ class ClassMarks(QObject):
         return top, min(count, bottom + 1)
 
     def _step(self) -> None:
+        if turns().busy:      # a new report is being handed to the views: their turns first
+            background().post(self, "marks", self._step)
+            return
         self._run(CHUNK_CHARACTERS)
         if self._pending:
-            self._timer.start()
+            background().post(self, "marks", self._step)
         else:
             self.finished.emit()
 
@@ -146,3 +161,4 @@ class ClassMarks(QObject):
             block = block.next()
         if end > start:
             doc.markContentsDirty(start, end - start)
+            self._view.extents.marked(start, end)     # laid out again: measured while at hand

@@ -1,23 +1,53 @@
 """The overview strip beside a pane: where each class lies along the whole article.
 
 Rendered once into a cached pixmap (after Meld's chunk map), redrawn only when the view's
-marks, the theme or the size change; the visible-range marker is painted on top every frame.
+marks, the theme or the size change, and (at most every ``GROWTH_DELAY_MS``) while a long text's
+passages are still being measured: those not measured yet are left out until they are. The
+visible-range marker is painted on top every frame.
 Colour is never the only cue: shared passages fill the strip, paraphrased ones are hatched,
 unique ones are a narrow bar with dots. A click, or Up/Down/Page keys when it has the focus,
 scrolls the pane; its accessible description says in words what the strip shows.
 """
 from __future__ import annotations
 
+import numpy as np
 from PySide6.QtCore import QRectF, QSize, Qt, QTimer
 from PySide6.QtGui import QBrush, QColor, QPainter, QPen, QPixmap
 from PySide6.QtWidgets import QWidget
 
 from .. import theme as themes
 from ..appearance import appearance
-from ..geometry import overview_rects
+
 
 PATTERNS = {"shared": "filled", "paraphrased": "hatched", "unique": "dotted bar"}
 DESCRIBE_DELAY_MS = 150     # a burst of relayouts and scrolls is described once, when it settles
+GROWTH_DELAY_MS = 400       # while passages are measured, the strip is drawn again at most this often
+
+
+def strip_rows(tops: np.ndarray, bottoms: np.ndarray, codes: np.ndarray, doc_height: float,
+               strip_height: int) -> list[tuple[int, int, int]]:
+    """(first row, rows, code) runs of a strip ``strip_height`` pixel rows tall.
+
+    Passage ``i`` (document rows ``tops[i]``–``bottoms[i]``, in document order) covers the strip
+    rows its extent scales to, at least one; where passages share a row the later one shows.
+    Rows of the same code next to each other make one run; rows without a passage none. Cost
+    grows with the passages (numpy) and the strip's height, not with their product.
+    """
+    if doc_height <= 0 or strip_height <= 0 or len(tops) == 0:
+        return []
+    scale = strip_height / doc_height
+    r0 = np.clip(np.floor(tops * scale), 0, strip_height - 1).astype(np.intp)
+    r1 = np.clip(np.ceil(bottoms * scale), r0 + 1, strip_height).astype(np.intp)
+    lengths = r1 - r0
+    order = np.repeat(np.arange(len(r0)), lengths)
+    rows = np.repeat(r0, lengths) + np.arange(len(order)) - np.repeat(np.cumsum(lengths) - lengths, lengths)
+    last = np.full(strip_height, -1, dtype=np.intp)
+    np.maximum.at(last, rows, order)        # the latest passage on each row
+    shown = np.where(last >= 0, codes[np.maximum(last, 0)], -1)
+    cuts = np.flatnonzero(np.diff(shown)) + 1
+    starts = np.concatenate([[0], cuts])
+    ends = np.concatenate([cuts, [strip_height]])
+    return [(int(a), int(b - a), int(shown[a])) for a, b in zip(starts, ends) if shown[a] >= 0]
 
 
 class OverviewStrip(QWidget):
@@ -39,8 +69,12 @@ class OverviewStrip(QWidget):
         self._describe_timer = QTimer(self, singleShot=True, interval=DESCRIBE_DELAY_MS)
         self._describe_timer.timeout.connect(self._describe)
         self._describe()
+        self._growth_timer = QTimer(self, singleShot=True, interval=GROWTH_DELAY_MS)
+        self._growth_timer.timeout.connect(self.invalidate)
         view.layoutChanged.connect(self.invalidate)
         view.formatsChanged.connect(self.invalidate)
+        view.extentsGrew.connect(self._grew)
+        view.extents.complete.connect(self.invalidate)
         view.verticalScrollBar().valueChanged.connect(self._scrolled)
         appearance().changed.connect(self._appearance_changed)
 
@@ -61,6 +95,10 @@ class OverviewStrip(QWidget):
         self._describe_timer.start()
         self.update()
 
+    def _grew(self) -> None:
+        if not self._growth_timer.isActive():
+            self._growth_timer.start()
+
     def _scrolled(self) -> None:
         self._describe_timer.start()
         self.update()
@@ -71,14 +109,19 @@ class OverviewStrip(QWidget):
         pix.setDevicePixelRatio(ratio)
         pix.fill(self.palette().base().color())
         p = QPainter(pix)
-        labels = [("debris" if d else (lab or "")) for lab, d in zip(self.view.labels, self.view.debris)]
-        rects = overview_rects(self.view.segment_extents(), labels, self.view.document_height(),
-                               float(self.height()))
-        for y, h, label in rects:
-            if label == "debris":
+        kinds = ["debris"] + [k for k in themes.CLASSES if k in self.visible_classes]
+        code = {k: n for n, k in enumerate(kinds)}
+        view = self.view
+        extents = view.extents
+        codes = np.array([0 if d else code.get(lab, -1) for lab, d in zip(view.labels, view.debris)], dtype=np.intp)
+        painted = extents.known & (codes >= 0) if len(codes) == extents.count else np.zeros(0, dtype=bool)
+        rows = strip_rows(extents.top[painted], extents.bottom[painted], codes[painted],
+                          view.document_height(), self.height())
+        for y, h, k in rows:
+            if kinds[k] == "debris":
                 p.fillRect(QRectF(5, y, self.width() - 10, h), QColor(self.theme.debris))
-            elif label in self.visible_classes:
-                self._paint_class(p, label, QRectF(1, y, self.width() - 2, h))
+            else:
+                self._paint_class(p, kinds[k], QRectF(1, y, self.width() - 2, h))
         p.end()
         self.renders += 1
         return pix

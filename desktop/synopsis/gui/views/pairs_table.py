@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QHeaderView, QLineEdit, QTableView, QVBoxLayout, Q
 
 from ..appearance import appearance
 from ..models import COLUMNS, PairsFilter, PairsModel
+from .turns import turns
 
 WIDTHS = {"class": 95, "score": 55, "wording": 95, "facts": 150, "verdict": 95, "moved": 60,
           "origin": 60, "a": 260}
@@ -69,6 +70,16 @@ class PairsTable(QWidget):
             self.table.verticalHeader().setDefaultSectionSize(self.table.fontMetrics().height() + 6)
 
     def _report_changed(self) -> None:
+        """New rows: for another comparison in a turn of the event loop of their own (thousands
+        of them, filtered), for an edit of this one at once."""
+        report = self.session.report
+        docs = list(report.documents) if report is not None else []
+        if [id(d) for d in docs] != [id(d) for d in self._docs] or turns().pending(self, "rows"):
+            turns().post(self, "rows", self._show_rows)
+        else:
+            self._show_rows()
+
+    def _show_rows(self) -> None:
         report = self.session.report
         docs = list(report.documents) if report is not None else []
         if [id(d) for d in docs] != [id(d) for d in self._docs]:
@@ -79,6 +90,8 @@ class PairsTable(QWidget):
 
     def _selection_changed(self) -> None:
         """Exactly the selected pair's row is selected (no row for unpaired passages)."""
+        if turns().pending(self, "rows"):
+            return      # selected with the new rows, in their turn
         index = self.session.selection.link
         proxy_index = self.proxy.mapFromSource(self.model.index(index, 0)) if index is not None else None
         sm = self.table.selectionModel()

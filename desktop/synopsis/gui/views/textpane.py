@@ -2,7 +2,10 @@
 
 It observes the comparison session: a new report or new links relabel its passages, a new
 selection is shown, the class filters hide marks; a click (or Enter at the caret) selects a
-passage, a dropped file or a typed address becomes this side's source.
+passage, a dropped file or a typed address becomes this side's source. A new text is set in a
+turn of the event loop of its own, its passages in the next (:mod:`.turns`), and the summary
+bar's shares are added up in a worker thread, so two long texts arriving together do not freeze
+the window.
 """
 from __future__ import annotations
 
@@ -11,8 +14,10 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QToolButton, QVBox
 
 from ...core.model import Document
 from ..plaintext import plain_label, tooltip
+from ..workers import JobRunner
 from .summary import SummaryBar
 from .textview import TextView
+from .turns import turns
 
 __all__ = ["SourcePane", "TextView"]
 
@@ -28,6 +33,7 @@ class SourcePane(QWidget):
         self.side = side
         self.letter = "A" if side == 0 else "B"
         self._doc: Document | None = None
+        self._text_of: Document | None = None      # the text set in the view, its passages still to come
         self.title = plain_label(QLabel(self.tr("Source %1").replace("%1", self.letter)))
         font = self.title.font()
         font.setBold(True)
@@ -69,6 +75,9 @@ class SourcePane(QWidget):
         layout.addWidget(self.summary)
         layout.addWidget(self.text, 1)
         self.set_document(None)
+        self._summariser = JobRunner("", self)
+        self._summariser.finished.connect(self._summarised)
+        self._summariser.busyChanged.connect(lambda busy: busy or turns().release(self, "summary"))
         self.session = None
         if session is not None:
             self.bind(session)
@@ -84,17 +93,69 @@ class SourcePane(QWidget):
 
     # -- observing the session ----------------------------------------------------------------
     def _report_changed(self) -> None:
-        session = self.session
-        report = session.report
-        doc = report.documents[self.side] if report is not None else session.docs[self.side]
+        if self._wanted() is not self._doc or turns().pending(self, "text"):
+            turns().post(self, "text", self._show_text)
+            return
+        self._show_labels()
+
+    def _wanted(self) -> Document | None:
+        """The document this side should show now."""
+        report = self.session.report
+        return report.documents[self.side] if report is not None else self.session.docs[self.side]
+
+    def _show_text(self) -> None:
+        """A new text in this turn, its passages in the next."""
+        doc = self._wanted()
+        if doc is None or doc is self._doc:
+            self._show_passages()
+            return
+        self.text.set_text(doc)
+        self._text_of = doc
+        turns().post(self, "text", self._show_passages)
+
+    def _show_passages(self) -> None:
+        doc = self._wanted()
+        report = self.session.report
+        labels = report.label_of_segments(self.side) if report is not None else None
         if doc is not self._doc:
-            self.set_document(doc)
+            self.set_document(doc, labels, text_set=self._text_of is doc and self.text.shown is None)
+        self._show_labels(later=not turns().immediate, labels=labels)
+        self._selection_changed()
+
+    def _show_labels(self, later: bool = False, labels: list | None = None) -> None:
+        """The passages' classes, and the summary bar (``later``: added up in a worker thread)."""
+        report = self.session.report
         if report is not None:
-            self.text.set_labels(report.label_of_segments(self.side))
-            self.summary.set_summary(report.summary(self.side))
+            self.text.set_labels(labels if labels is not None else report.label_of_segments(self.side))
+            if later:
+                self._summarise_later()
+            else:
+                self._show_summary()
         self._describe()
 
+    def _summarise_later(self) -> None:
+        """The summary of a new report, added up in a worker thread (tens of thousands of
+        passages); the window is ready once it is shown."""
+        report, side = self.session.report, self.side
+        turns().hold(self, "summary")
+        self._summariser.start(lambda progress, cancelled: (report, report.summary(side)))
+
+    def _summarised(self, result) -> None:
+        report, summary = result
+        if report is self.session.report and report.documents[self.side] is self._doc:
+            self.summary.set_summary(summary)
+            self._describe()
+
+    def _show_summary(self) -> None:
+        self._summariser.abandon()
+        report = self.session.report
+        if report is not None and report.documents[self.side] is self._doc:
+            self.summary.set_summary(report.summary(self.side))
+            self._describe()
+
     def _selection_changed(self) -> None:
+        if self.session.report is not None and self.text.shown is not self._wanted():
+            return      # shown with the text, in its turn
         self.text.show_selection(list(self.session.selection.on(self.side)))
 
     def _clicked(self, offset: int, modifiers) -> None:
@@ -109,9 +170,13 @@ class SourcePane(QWidget):
             self.session.set_source(self.side, ("url", url))
 
     # -- content ------------------------------------------------------------------------------
-    def set_document(self, doc: Document | None) -> None:
+    def set_document(self, doc: Document | None, labels: list[str] | None = None, text_set: bool = False) -> None:
+        """Show ``doc`` (its text already in the view when ``text_set``)."""
         self._doc = doc
-        self.text.set_document(doc)
+        if text_set:
+            self.text.set_passages(doc, labels)
+        else:
+            self.text.set_document(doc, labels)
         if doc is None:
             self.title.setText(self.tr("Source %1").replace("%1", self.letter))
             self.meta.setText(self.tr("No source yet"))

@@ -20,40 +20,10 @@ from ...core.model import Document
 from .. import theme as themes
 from ..appearance import appearance
 from ..geometry import Utf16Map, segment_at
+from .extents import BlockCursor, PassageExtents
 from .marks import ClassMarks
 
-
-class _BlockAt:
-    """The y of text positions, asked mostly in increasing order: the block found last is kept
-    (its rectangle and layout asked of Qt once), the next ones are reached by stepping."""
-
-    def __init__(self, doc, layout) -> None:
-        self.doc, self.layout = doc, layout
-        self.block = None
-        self.start = self.end = 0
-        self.top = self.bottom = 0.0
-        self.lines = None
-
-    def _go(self, pos: int) -> None:
-        block = self.block
-        if block is None or pos < self.start:
-            block = self.doc.findBlock(pos)
-        else:
-            while block.isValid() and pos >= self.end and block.next().isValid():
-                block = block.next()
-                self.start, self.end = block.position(), block.position() + block.length()
-        self.block, self.start, self.end = block, block.position(), block.position() + block.length()
-        rect = self.layout.blockBoundingRect(block)
-        self.top, self.bottom, self.lines = rect.top(), rect.bottom(), block.layout()
-
-    def y(self, pos: int, bottom: bool) -> float:
-        if self.block is None or not self.start <= pos < self.end:
-            self._go(pos)
-        line = self.lines.lineForTextPosition(pos - self.start)
-        if not line.isValid():
-            return self.bottom if bottom else self.top
-        y = self.top + line.y()
-        return y + line.height() if bottom else y
+LARGE_TEXT = 200_000     # characters: above this, the text's full height is not asked of Qt at once
 
 
 class TextView(QTextEdit):
@@ -61,7 +31,8 @@ class TextView(QTextEdit):
 
     passageClicked = Signal(int, object)
     fileDropped = Signal(str)
-    layoutChanged = Signal()
+    layoutChanged = Signal()     # every passage moved (a new text, width or font)
+    extentsGrew = Signal()       # more passages measured, or the laid-out height grew
     formatsChanged = Signal()    # labels, shown classes or theme: the marks look different
 
     def __init__(self, parent=None) -> None:
@@ -87,15 +58,18 @@ class TextView(QTextEdit):
         self.debris: list[bool] = []
         # per segment, the Qt ranges outside its core span: scraping debris glued to a passage
         # ("fake imagesPresident …"), shown as debris although the passage is compared
-        self.q_glued: list[list[tuple[int, int]]] = []
+        self._segments: list = []
+        self._glued_cache: dict[int, list[tuple[int, int]]] = {}
+        self.shown = None               # the Document shown (painters check it is the report's)
         self.visible_classes = set(themes.CLASSES)
         self._formats: dict[tuple[str, bool], QTextCharFormat] = {}
-        self._extents: list[tuple[float, float]] | None = None
         self.keeping_place = False      # True while a re-wrap scrolls the view back to its reader's place
         self.marks = ClassMarks(self)
-        self._resized_in_pass = False     # the text's height changed while a marks pass ran
+        self.extents = PassageExtents(self)
+        self._layout_width = -1.0
         self.document().documentLayout().documentSizeChanged.connect(self._size_changed)
-        self.marks.finished.connect(self._pass_finished)
+        self.marks.finished.connect(self.extents.resume)
+        self.extents.grew.connect(self.extentsGrew)
         self.verticalScrollBar().valueChanged.connect(self.marks.mark_in_view)
         appearance().changed.connect(self._appearance_changed)
         self._appearance_changed("theme")
@@ -109,30 +83,56 @@ class TextView(QTextEdit):
             self.zoom(look.points())
 
     # -- content ------------------------------------------------------------------------------
-    def set_document(self, doc: Document | None) -> None:
-        text = doc.text if doc is not None else ""
-        self.umap = Utf16Map(text)
-        segs = doc.segments if doc is not None else []
-        self.starts = [s.start for s in segs]
-        self.ends = [s.end for s in segs]
-        self.q_starts = [self.umap.to_qt(x) for x in self.starts]
-        self.q_ends = [self.umap.to_qt(x) for x in self.ends]
-        self.debris = [s.is_debris for s in segs]
-        self.q_glued = [self._glued(s) for s in segs]
-        self.labels = [""] * len(segs)
+    def set_document(self, doc: Document | None, labels: list[str] | None = None) -> None:
+        """Show ``doc``'s text, its passages of classes ``labels`` (none yet if not given)."""
+        self.set_text(doc)
+        self.set_passages(doc, labels)
+
+    def set_text(self, doc: Document | None) -> None:
+        """The first half of :meth:`set_document` (a long text is set in one turn of the event
+        loop, its passages in the next): the text, no passages until :meth:`set_passages`."""
+        self.marks.stop()
+        self.shown = None
         self.keeping_place = True       # the new text scrolls to its top: no reader's scroll to follow
         try:
-            self.setPlainText(text)
+            self.setPlainText(doc.text if doc is not None else "")
         finally:
             self.keeping_place = False
-        self._invalidate()
-        self.marks.restart()        # debris is marked before any class is known
 
-    def _glued(self, seg) -> list[tuple[int, int]]:
-        if seg.is_debris or seg.core is None:
-            return []
-        pieces = [(seg.start, seg.core.start), (seg.core.end, seg.end)]
-        return [(self.umap.to_qt(a), self.umap.to_qt(b)) for a, b in pieces if b > a]
+    def set_passages(self, doc: Document | None, labels: list[str] | None = None) -> None:
+        """The second half of :meth:`set_document`: ``doc``'s passages, marked by class."""
+        self.umap = Utf16Map(doc.text if doc is not None else "")
+        segs = doc.segments if doc is not None else []
+        self._segments = list(segs)
+        self.starts = [s.start for s in segs]
+        self.ends = [s.end for s in segs]
+        self.q_starts = self.umap.to_qt_all(self.starts)
+        self.q_ends = self.umap.to_qt_all(self.ends)
+        self.debris = [s.is_debris for s in segs]
+        self._glued_cache = {}
+        self.labels = list(labels) if labels is not None and len(labels) == len(segs) else [""] * len(segs)
+        self.shown = doc
+        self._invalidate()
+        self.marks.restart()        # (debris is marked before any class is known)
+        self.formatsChanged.emit()
+
+    def glued(self, i: int) -> list[tuple[int, int]]:
+        """The Qt ranges of passage ``i`` outside its core span: scraping debris glued to it
+        ("fake imagesPresident …"), shown as debris although the passage is compared."""
+        pieces = self._glued_cache.get(i)
+        if pieces is None:
+            seg = self._segments[i]
+            pieces = []
+            if not seg.is_debris and seg.core is not None:
+                pieces = [(self.umap.to_qt(a), self.umap.to_qt(b))
+                          for a, b in ((seg.start, seg.core.start), (seg.core.end, seg.end)) if b > a]
+            self._glued_cache[i] = pieces
+        return pieces
+
+    @property
+    def q_glued(self) -> list[list[tuple[int, int]]]:
+        """Per passage, :meth:`glued` (all of them)."""
+        return [self.glued(i) for i in range(len(self._segments))]
 
     def debris_format(self) -> QTextCharFormat:
         return self.format_for_label("", True)
@@ -191,24 +191,26 @@ class TextView(QTextEdit):
 
     # -- geometry -----------------------------------------------------------------------------
     def _invalidate(self, *args) -> None:
-        self._extents = None
+        """Every passage moved: measured again as needed."""
+        self.extents.reset()
         self.layoutChanged.emit()
 
-    def _size_changed(self, *args) -> None:
-        if self.marks.busy:     # each chunk of a pass is laid out again: measured once, at its end
-            self._resized_in_pass = True
-            return
-        self._invalidate()
-
-    def _pass_finished(self) -> None:
-        if self._resized_in_pass:
-            self._resized_in_pass = False
-            self._invalidate()
+    def _size_changed(self, size) -> None:
+        """Qt laid out more of the text (or again): a new width moved every line."""
+        if abs(size.width() - self._layout_width) > 0.5:
+            first = self._layout_width < 0
+            self._layout_width = size.width()
+            if not first:
+                self._invalidate()
+                return
+        self.extentsGrew.emit()
 
     def resizeEvent(self, event) -> None:
-        keep = self._reading_anchor() if event.oldSize().width() != event.size().width() else None
+        rewrapped = event.oldSize().width() != event.size().width()
+        keep = self._reading_anchor() if rewrapped else None
         super().resizeEvent(event)      # a new width re-wraps the text: every line below moves
-        self._invalidate()
+        if rewrapped:
+            self._invalidate()
         if keep is not None:
             was, self.keeping_place = self.keeping_place, True   # (synchronised scrolling does not follow this move)
             try:
@@ -222,55 +224,68 @@ class TextView(QTextEdit):
         for the first character shown."""
         if not self.starts or self.view_height() <= 0:
             return None
-        doc = self.document()
-        layout = doc.documentLayout()
         top = self.scroll_y()
         for selection in self.extraSelections()[:1]:
             position = selection.cursor.selectionStart()
-            y = self._y_at(doc, layout, position, False)
+            y = self._y_at(position, False)
             if top <= y < top + self.view_height():
                 return position, y - top, max(position, selection.cursor.selectionEnd() - 1)
         position = self.cursorForPosition(QPoint(0, 0)).position()
-        return position, self._y_at(doc, layout, position, False) - top, None
+        return position, self._y_at(position, False) - top, None
 
     def _return_to(self, position: int, offset: float, end: int | None) -> None:
         """Scroll so ``position`` is ``offset`` below the top again, the selected passage whole."""
-        doc = self.document()
-        layout = doc.documentLayout()
-        y = self._y_at(doc, layout, position, False)
+        y = self._y_at(position, False)
         scroll = y - offset
         if end is not None:     # re-wrapped taller, it may no longer fit below that point
-            scroll = max(scroll, min(y, self._y_at(doc, layout, end, True) - self.view_height()))
+            scroll = max(scroll, min(y, self._y_at(end, True) - self.view_height()))
         self.set_scroll_y(max(0.0, scroll))
 
     def segment_extents(self) -> list[tuple[float, float]]:
-        """(top, bottom) of every segment in document coordinates (cached until relayout)."""
-        if self._extents is None:
-            doc = self.document()
-            layout = doc.documentLayout()
-            where = _BlockAt(doc, layout)
-            self._extents = [(where.y(qs, False), where.y(max(qs, qe - 1), True))
-                             for qs, qe in zip(self.q_starts, self.q_ends)]
-        return self._extents
+        """(top, bottom) of every passage in document coordinates, all measured now (on a long
+        text this lays all of it out: painters use ``extents.around`` instead)."""
+        self.extents.measure(range(self.extents.count))
+        return list(zip(self.extents.top.tolist(), self.extents.bottom.tolist()))
 
-    @staticmethod
-    def _y_at(doc, layout, pos: int, bottom: bool) -> float:
-        return _BlockAt(doc, layout).y(pos, bottom)
+    def _y_at(self, pos: int, bottom: bool) -> float:
+        return BlockCursor(self.document()).y(pos, bottom)
 
     def document_height(self) -> float:
+        """The height of the text laid out so far (all of it, once Qt has laid it out: a long
+        text is laid out over many turns of the event loop)."""
+        bar = self.verticalScrollBar()
+        if bar.maximum() > 0 or self.document().characterCount() > LARGE_TEXT:
+            return float(bar.maximum() + bar.pageStep())
         return float(self.document().size().height())
 
     def scroll_y(self) -> int:
         return self.verticalScrollBar().value()
 
     def set_scroll_y(self, y: float) -> None:
-        self.verticalScrollBar().setValue(int(round(y)))
+        bar = self.verticalScrollBar()
+        target = int(round(y))
+        if target > bar.maximum():
+            self._widen_range(target)
+        bar.setValue(target)
+
+    def _widen_range(self, target: int) -> None:
+        """Widen the scroll range down to ``target`` as far as the text is measured: while Qt
+        lays a long text out over several turns, it tells the scroll bar how far it got only
+        in the next turn, and a jump to a passage just measured further down would stop short."""
+        known = self.extents.known
+        if not known.any():
+            return
+        reached = float(self.extents.bottom[known].max()) + self.document().documentMargin()
+        bar = self.verticalScrollBar()
+        bar.setMaximum(max(bar.maximum(), min(target, int(reached) - self.view_height())))
 
     def view_height(self) -> int:
         return self.viewport().height()
 
     def ensure_segment_visible(self, seg: int) -> None:
-        top, bottom = self.segment_extents()[seg]
+        """Scroll passage ``seg`` into view (measured now if it was not: Qt lays the text out
+        down to it)."""
+        top, bottom = self.extents.extent(seg)
         y0 = self.scroll_y()
         h = self.view_height()
         if top < y0 or bottom > y0 + h:
@@ -362,5 +377,6 @@ class TextView(QTextEdit):
         font.setPointSizeF(max(6.0, points))
         self.setFont(font)
         self.document().setDefaultFont(font)
+        self._invalidate()
 
 

@@ -39,6 +39,8 @@ LEXICON = Lexicon(
         "under": r"weniger\s+als|bis\s+zu|höchstens",
     },
     both_words=frozenset("beide beiden beider".split()),
+    collective_numbers={"zu zweit": 2, "zu dritt": 3, "zu viert": 4, "zu fünft": 5},
+    figure_idioms=(r"zum\s+tango\s+gehören\s+(?:immer\s+)?zwei", r"zwei\s+fliegen\s+mit\s+einer\s+klappe"),
     range_words=("bis", "und"),
     number_stems={"zwei": 2, "drei": 3, "vier": 4, "fünf": 5, "sechs": 6, "sieben": 7, "acht": 8, "neun": 9,
                   "zehn": 10, "zwölf": 12, "zwanzig": 20, "dreißig": 30, "hundert": 100, "tausend": 1000},

@@ -44,6 +44,9 @@ LEXICON = Lexicon(
         "under": r"less\s+than|fewer\s+than|under|up\s+to|at\s+most",
     },
     both_words=frozenset("both".split()),
+    figure_idioms=(r"takes?\s+two\s+to\s+tango", r"took\s+two\s+to\s+tango", r"one\s+another",
+                   r"on\s+the\s+one\s+hand", r"one\s+by\s+one", r"two\s+birds\s+with\s+one\s+stone",
+                   r"back\s+to\s+square\s+one", r"one\s+step\s+forward,?\s+two\s+steps\s+back"),
     range_words=("to", "and"),
 
     months={"january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4, "apr": 4,

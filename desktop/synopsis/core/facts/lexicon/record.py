@@ -31,6 +31,12 @@ class Lexicon:
     number_stems: Mapping[str, int] = field(default_factory=dict)
     compound_roots: tuple[str, ...] = ()
     both_words: frozenset[str] = frozenset()    # "both", "beide": the other language's "two" ("les deux")
+    # a number said as an adverb of how many act together ("вдвоём", "zu zweit"): the other
+    # language's figure ("two of them"); between languages only (figures_across.py)
+    collective_numbers: Mapping[str, int] = field(default_factory=dict)
+    # pattern source: a fixed expression whose number word counts nothing ("it takes two to
+    # tango", "on the one hand"); its figure is no fact when the other side has no such number
+    figure_idioms: tuple[str, ...] = ()
     grouped_by_space: bool = False      # writes 1 500 for 1500 (a space or a narrow space between groups)
 
     # dates (dates.py)

@@ -1,0 +1,138 @@
+"""How sure the engine is that two passages of one language say the same thing: the fitted
+combination of their word evidence and their meaning.
+
+The word views alone (``features.COEFFICIENTS``) decide which passages are candidates and
+"the same words"; they cannot tell a reworded statement from a neighbouring one on the same
+story that shares its vocabulary. The pair model weighs what tells them apart:
+
+* the aligner's views (``features.VIEWS``) and the containment of the lighter side;
+* how much of each side's content weight (IDF) the other covers, and what each leaves
+  unmatched — the larger and the smaller of the two (a passage that adds a clause covers the
+  other but is not covered by it);
+* the share of each side's word n-grams (1 to 4, stems) found in the other (BLEU's clipped
+  precision), the longest common subsequence and word edit similarity of the stems, the
+  token-set ratio of the texts and the Jaccard of stem bigrams;
+* names and numbers that only one side has, and the length difference;
+* the meaning cosine of the two passages, alone, squared and times the word coverages (the
+  cosine of two long passages that share most words means something else than of two short
+  ones that share none).
+
+It is a logistic regression on standardised features, fitted on MSRP train only
+(``benchmarks/fit_pair_model.py``); its numbers are data in :mod:`.pair_weights`. The app
+uses it where the meaning of two passages was computed (``same_language.MeaningView``), in
+place of a blend of the word score and the cosine alone.
+"""
+from __future__ import annotations
+
+import math
+from collections import Counter
+from dataclasses import dataclass
+from typing import Mapping, Sequence
+
+import numpy as np
+from rapidfuzz import fuzz, process
+from rapidfuzz.distance import Indel, Levenshtein
+
+from ..features import _ALL_STOP, SegmentFeatures, Weights, pair_views, word_views
+
+NGRAMS = (1, 2, 3, 4)
+# the features the cosine multiplies (and the cosine squared), see the module docstring
+COSINE_TIMES = ("words", "cov_min", "cov_max", "unw_max", "len_log", "contain")
+
+
+@dataclass(frozen=True)
+class PairModel:
+    """A logistic regression over named features: σ(Σ w·(x − mean)/scale + bias)."""
+
+    features: tuple[str, ...]
+    mean: tuple[float, ...]
+    scale: tuple[float, ...]
+    weights: tuple[float, ...]
+    bias: float
+
+    @classmethod
+    def from_data(cls, data: Mapping) -> "PairModel":
+        return cls(tuple(data["features"]), tuple(data["mean"]), tuple(data["scale"]),
+                   tuple(data["weights"]), float(data["bias"]))
+
+    def __call__(self, table: Mapping[str, np.ndarray]) -> np.ndarray:
+        """The probability, per pair, that the two passages say the same thing."""
+        x = np.stack([np.asarray(table[name], dtype=np.float64) for name in self.features], axis=1)
+        z = ((x - np.array(self.mean)) / np.array(self.scale)) @ np.array(self.weights) + self.bias
+        return 1.0 / (1.0 + np.exp(-z))
+
+
+def pair_table(fa: Sequence[SegmentFeatures], fb: Sequence[SegmentFeatures], weights: Weights,
+               cosines: np.ndarray | None = None) -> dict[str, np.ndarray]:
+    """Every feature of the element-wise pairs (fa[k], fb[k]) by name; with ``cosines`` (the
+    meaning cosine of each pair) also the cosine and its products."""
+    out = dict(pair_views(fa, fb, weights))
+    words = word_views(fa, fb, weights)
+    out["contain"], out["unmatched"] = words["contain"], words["unmatched"]
+    n = len(fa)
+    out["tokens"] = (process.cpdist([f.text for f in fa], [f.text for f in fb], scorer=fuzz.token_set_ratio,
+                                    workers=1).astype(np.float64) / 100) if n else np.zeros(0)
+    grams: dict[int, list[Counter]] = {}
+    rows = [_pair_row(x, y, weights, grams) for x, y in zip(fa, fb)]
+    for name in _ROW_NAMES:
+        out[name] = np.array([r[name] for r in rows], dtype=np.float64) if rows else np.zeros(0)
+    if cosines is not None:
+        cos = np.asarray(cosines, dtype=np.float64)
+        out["cos"] = cos
+        out["cos_sq"] = cos * cos
+        for name in COSINE_TIMES:
+            out[f"cos_x_{name}"] = cos * out[name]
+    return out
+
+
+_ROW_NAMES = ("bigrams", "cov_min", "cov_max", "un_min", "un_max", "unw_min", "unw_max", "len_diff",
+              "len_log", "names_only", "nums_only", "nums_both", "lcs", "wed",
+              *(f"ng{n}_{m}" for n in NGRAMS for m in ("min", "max")))
+
+
+def _grams(f: SegmentFeatures, memo: dict[int, list[Counter]]) -> list[Counter]:
+    """The stem n-grams of a passage (n in ``NGRAMS``), made once per passage per call."""
+    kept = memo.get(id(f))
+    if kept is None:
+        s = f.stems
+        kept = memo[id(f)] = [Counter(zip(*[s[i:] for i in range(n)])) for n in NGRAMS]
+    return kept
+
+
+def _pair_row(fa: SegmentFeatures, fb: SegmentFeatures, weights: Weights, memo: dict) -> dict[str, float]:
+    """The features of one pair that are read pair by pair (see the module docstring)."""
+    idf = weights.idf_of
+    row: dict[str, float] = {}
+    for n, ga, gb in zip(NGRAMS, _grams(fa, memo), _grams(fb, memo)):
+        common = sum((ga & gb).values())
+        pa, pb = common / max(sum(ga.values()), 1), common / max(sum(gb.values()), 1)
+        row[f"ng{n}_min"], row[f"ng{n}_max"] = min(pa, pb), max(pa, pb)
+    bx, by = set(zip(fa.stems, fa.stems[1:])), set(zip(fb.stems, fb.stems[1:]))
+    row["bigrams"] = len(bx & by) / len(bx | by) if bx or by else 0.0
+    ca = [s for s in fa.bag if s not in _ALL_STOP]       # (text order: sums round the same everywhere)
+    cb = [s for s in fb.bag if s not in _ALL_STOP]
+    in_a, in_b = set(ca), set(cb)
+    wa, wb = sum(idf(t) for t in ca), sum(idf(t) for t in cb)
+    cover_a = sum(idf(t) for t in ca if t in in_b) / wa if wa else 0.0
+    cover_b = sum(idf(t) for t in cb if t in in_a) / wb if wb else 0.0
+    row["cov_min"], row["cov_max"] = min(cover_a, cover_b), max(cover_a, cover_b)
+    only_a, only_b = [t for t in ca if t not in in_b], [t for t in cb if t not in in_a]
+    row["un_min"], row["un_max"] = min(len(only_a), len(only_b)), max(len(only_a), len(only_b))
+    wa_only, wb_only = sum(idf(t) for t in only_a), sum(idf(t) for t in only_b)
+    row["unw_min"], row["unw_max"] = min(wa_only, wb_only), max(wa_only, wb_only)
+    la, lb = len(fa.stems), len(fb.stems)
+    row["len_diff"], row["len_log"] = abs(la - lb), abs(math.log((la + 1) / (lb + 1)))
+    row["names_only"] = len(fa.names ^ fb.names)
+    row["nums_only"] = len(fa.numbers ^ fb.numbers)
+    row["nums_both"] = float(bool(fa.numbers) and bool(fb.numbers))
+    row["lcs"] = Indel.normalized_similarity(fa.stems, fb.stems)
+    row["wed"] = Levenshtein.normalized_similarity(fa.stems, fb.stems)
+    return row
+
+
+def fitted(model_name: str) -> PairModel | None:
+    """The pair model fitted for the embedding model ``model_name``, if there is one."""
+    from .pair_weights import FITTED
+
+    data = FITTED.get(model_name)
+    return None if data is None else PairModel.from_data(data)

@@ -1,0 +1,71 @@
+"""The pair model: its fitted numbers, its features, and that a comparison scores with it."""
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from synopsis.core.features import Span, Weights, extract
+from synopsis.core.semantic import encoders, models, pair_model, vectors
+from synopsis.core.semantic.same_language import MeaningView
+
+PARAPHRASE = ("The company said quarterly profit rose 5 percent to $2.1 billion.",
+              "Quarterly profit climbed 5 percent to $2.1 billion, the company said.")
+SAME_STORY = ("The company said quarterly profit rose 5 percent to $2.1 billion.",
+              "The company said it would cut 500 jobs and close two plants next year.")
+
+
+def _features(pairs):
+    fa = [extract(a, (), Span(0, len(a)), "en") for a, _ in pairs]
+    fb = [extract(b, (), Span(0, len(b)), "en") for _, b in pairs]
+    return fa, fb, Weights([f.bag for f in fa + fb])
+
+
+def _cosines(pairs):
+    encoder = encoders.load(models.DEFAULT)
+    va = vectors.embed([a for a, _ in pairs], encoder).vectors
+    vb = vectors.embed([b for _, b in pairs], encoder).vectors
+    return np.einsum("ij,ij->i", va, vb)
+
+
+def test_the_default_model_has_a_fitted_pair_model_over_features_the_engine_computes():
+    model = pair_model.fitted(models.DEFAULT.name)
+    assert model is not None
+    assert len(model.features) == len(model.mean) == len(model.scale) == len(model.weights)
+    fa, fb, weights = _features([PARAPHRASE])
+    table = pair_model.pair_table(fa, fb, weights, np.array([0.8]))
+    assert set(model.features) <= set(table)
+    assert pair_model.fitted("no-such-model") is None
+
+
+def test_a_paraphrase_scores_above_a_statement_on_the_same_story():
+    pairs = [PARAPHRASE, SAME_STORY]
+    fa, fb, weights = _features(pairs)
+    p = pair_model.fitted(models.DEFAULT.name)(pair_model.pair_table(fa, fb, weights, _cosines(pairs)))
+    assert p[0] > 0.5 > p[1]
+
+
+def test_the_features_of_one_pair():
+    fa, fb, weights = _features([("Talks lasted five hours in Moscow.", "Talks lasted five hours in Moscow.")])
+    same = pair_model.pair_table(fa, fb, weights)
+    assert same["ng4_min"][0] == same["lcs"][0] == same["cov_min"][0] == 1.0
+    assert same["unw_max"][0] == same["names_only"][0] == same["nums_only"][0] == 0.0
+    fa, fb, weights = _features([("Talks lasted five hours in Moscow.", "Talks lasted 6 hours in Geneva on Tuesday.")])
+    other = pair_model.pair_table(fa, fb, weights)
+    assert other["names_only"][0] == 3.0          # Moscow, Geneva, Tuesday
+    assert other["nums_only"][0] == 1.0           # 6 (five is a word)
+    assert 0 < other["cov_min"][0] < other["cov_max"][0] < 1
+
+
+def test_the_meaning_view_scores_embedded_pairs_with_the_pair_model():
+    pairs = [PARAPHRASE, SAME_STORY]
+    fa, fb, weights = _features(pairs)
+    view = MeaningView([a for a, _ in pairs], [b for _, b in pairs], encoders.load(models.DEFAULT),
+                       words=(fa, fb, weights))
+    view.settle(np.zeros(2), np.zeros(2))
+    word = np.array([0.05, 0.05])          # words weak: meaning may only raise a pair at even odds
+    scored, cosines = view.rescore([(0, 0), (1, 1)], word)
+    model = view.pair_model(pair_model.pair_table(fa, fb, weights, cosines))
+    blend = view.blend(word, cosines, np.zeros(2))
+    assert model[0] >= 0.5 and scored[0] == pytest.approx(max(model[0], blend[0]))
+    # the higher of the pair model and the cosine blend, and a veto never above the words
+    assert scored[1] == pytest.approx(min(0.05, max(model[1], blend[1])))
