@@ -1,6 +1,7 @@
 """Cost against length: two long articles of real prose, time and peak memory per size.
 
-    .venv/bin/python benchmarks/run_scaling.py                       # ~6 min: sizes 2,000 … 20,000, 3 runs each
+    .venv/bin/python benchmarks/run_scaling.py                       # ~15 min: sizes 2,000 … 20,000, 3 runs each
+    .venv/bin/python benchmarks/run_scaling.py --words-only          # the same with the meaning layer off
     .venv/bin/python benchmarks/run_scaling.py --sizes 2000,4000 --runs 1
     .venv/bin/python benchmarks/run_scaling.py --profile 10000       # where the time goes, one size
 
@@ -12,8 +13,11 @@ comparison (``synopsis.runtime.compare``, as the command line runs it: segmentat
 then the JSON report) runs in a child process of its own; its peak memory is the child's ``ru_maxrss`` (``os.wait4``) plus that
 of the fact worker it starts, its time the wall-clock and CPU time of the comparison. The
 naive baseline (all pairs, character ratio, greedy) runs on the same text up to 8,000 sentences.
-Writes ``benchmarks/results/scaling.md``, ``scaling.json`` and ``scaling.png`` (``bench`` extra:
-matplotlib). The machine's load average is recorded beside the figures.
+The comparison runs with the default settings (the meaning layer on: its model's load is in the
+CPU time); ``--words-only`` turns the meaning layer off and skips the baseline (the same text:
+see the default run). Writes ``benchmarks/results/scaling.md``, ``scaling.json`` and
+``scaling.png`` (``bench`` extra: matplotlib), or ``scaling_words.*`` with ``--words-only``. The
+machine's load average is recorded beside the figures.
 """
 from __future__ import annotations
 
@@ -46,7 +50,7 @@ a, b = pair.a.text, pair.b.text
 da = Document(a, 'a', 'a', '', language='de'); db = Document(b, 'b', 'b', '', language='de')
 t0, c0 = time.perf_counter(), time.process_time()
 if {aligner!r} == 'synopsis':
-    report = compare(da, db, Settings())   # as the command line and the app run it (fact worker)
+    report = compare(da, db, Settings(meaning={meaning!r}))   # as the command line and the app run it (fact worker)
     report.to_json(indent=None)      # the report as the library stores it
     stages = dict(report.timings)
     found = report.links
@@ -100,9 +104,10 @@ def accuracy(pair, links, doc_a, doc_b) -> dict:
             "pieces": linked / parts if parts else 0.0}
 
 
-def measure(n: int, aligner: str) -> dict:
+def measure(n: int, aligner: str, meaning: bool = True) -> dict:
     """One comparison of size ``n`` in a child process: wall and CPU seconds, peak MB."""
-    code = _CHILD.format(here=str(HERE), desktop=str(HERE.parent / "desktop"), n=n, aligner=aligner)
+    code = _CHILD.format(here=str(HERE), desktop=str(HERE.parent / "desktop"), n=n, aligner=aligner,
+                         meaning=meaning)
     proc = subprocess.Popen([sys.executable, "-c", code], stdout=subprocess.PIPE, text=True)
     out = proc.stdout.read()
     _, status, usage = os.wait4(proc.pid, 0)
@@ -122,15 +127,24 @@ BEFORE = {2000: {"wall": 12.88, "cpu": 2.26, "peak_mb": 114, "precision": 0.985,
           20000: {"wall": 721.90, "cpu": 120.43, "peak_mb": 4851, "precision": 0.978, "recall": 0.892, "pieces": 0.684}}
 
 
+# The same command before a passage's same-text partners were limited to the copy nearest its
+# place (commit bcb90b2, words only: the meaning layer was not yet in the comparison), 3 runs per size, load 11-25.
+PREVIOUS = {2000: {"cpu": 1.36, "peak_mb": 102, "precision": 0.986, "recall": 0.976, "pieces": 0.965},
+            4000: {"cpu": 2.77, "peak_mb": 172, "precision": 0.989, "recall": 0.984, "pieces": 0.975},
+            5000: {"cpu": 3.89, "peak_mb": 194, "precision": 0.982, "recall": 0.984, "pieces": 0.976},
+            10000: {"cpu": 9.20, "peak_mb": 323, "precision": 0.983, "recall": 0.972, "pieces": 0.962},
+            20000: {"cpu": 23.38, "peak_mb": 624, "precision": 0.980, "recall": 0.917, "pieces": 0.820}}
+
+
 def load() -> str:
     return " / ".join(f"{x:.2f}" for x in os.getloadavg())
 
 
-def run(sizes: list[int], runs: int) -> dict:
-    out: dict = {"sizes": {}, "baseline": {}, "cores": os.cpu_count(), "runs": runs}
+def run(sizes: list[int], runs: int, meaning: bool = True, baseline: bool = True) -> dict:
+    out: dict = {"sizes": {}, "baseline": {}, "cores": os.cpu_count(), "runs": runs, "meaning": meaning}
     for n in sizes:
         before = load()
-        trials = [measure(n, "synopsis") for _ in range(runs)]
+        trials = [measure(n, "synopsis", meaning) for _ in range(runs)]
         med = statistics.median(t["wall"] for t in trials)
         out["sizes"][n] = {"wall": med, "walls": [t["wall"] for t in trials],
                            "cpu": statistics.median(t["cpu"] for t in trials),
@@ -143,7 +157,7 @@ def run(sizes: list[int], runs: int) -> dict:
                            "load_before": before, "load_after": load()}
         print(f"{n}: {med:.2f} s wall, {out['sizes'][n]['cpu']:.2f} s CPU, "
               f"{out['sizes'][n]['peak_mb']:.0f} MB (load {before})", flush=True)
-        if n <= BASELINE_MAX:
+        if meaning and baseline and n <= BASELINE_MAX:
             base = measure(n, "baseline")
             out["baseline"][n] = {k: base[k] for k in ("wall", "cpu", "peak_mb", "precision", "recall", "pieces")}
             print(f"   baseline {base['wall']:.2f} s, {base['peak_mb']:.0f} MB", flush=True)
@@ -166,18 +180,20 @@ def plot(r: dict, path: Path) -> None:
     rows = [r["sizes"][k] if k in r["sizes"] else r["sizes"][str(k)] for k in sizes]
     base = sorted((int(k), v) for k, v in r["baseline"].items())
     fig, (ax_t, ax_m) = plt.subplots(1, 2, figsize=(11, 4.2))
-    ax_t.plot(sizes, [x["wall"] for x in rows], "o-", color="#0072B2", label="Synopsis, wall-clock")
-    ax_t.plot(sizes, [x["cpu"] for x in rows], "s--", color="#009E73", label="Synopsis, CPU")
+    # CPU time only: wall-clock on this shared machine follows its load (in the table)
+    ax_t.plot(sizes, [x["cpu"] for x in rows], "s-", color="#009E73", label="Synopsis, CPU")
     if base:
-        ax_t.plot([n for n, _ in base], [v["wall"] for _, v in base], "^:", color="#D55E00",
-                  label="naive baseline (all pairs), wall-clock")
+        ax_t.plot([n for n, _ in base], [v["cpu"] for _, v in base], "^:", color="#D55E00",
+                  label="naive baseline (all pairs), CPU")
     ax_t.plot(list(BEFORE), [v["cpu"] for v in BEFORE.values()], "x-.", color="#E69F00",
               label="before (unbounded candidates), CPU")
-    linear = [rows[0]["wall"] * n / sizes[0] for n in sizes]
+    ax_t.plot(list(PREVIOUS), [v["cpu"] for v in PREVIOUS.values()], "d:", color="#56B4E9",
+              label="before nearest copies (words only), CPU")
+    linear = [rows[0]["cpu"] * n / sizes[0] for n in sizes]
     ax_t.plot(sizes, linear, color="#999999", lw=1, label="linear from the smallest size")
     ax_t.axhline(10, color="#CC79A7", lw=0.8, ls="--")
     ax_t.axhline(25, color="#CC79A7", lw=0.8, ls="--")
-    ax_t.set(xlabel="sentences per article", ylabel="seconds", title="Time to compare two articles")
+    ax_t.set(xlabel="sentences per article", ylabel="CPU seconds", title="CPU time to compare two articles (targets dashed)")
     ax_t.legend(fontsize=8)
     ax_m.plot(sizes, [x["peak_mb"] for x in rows], "o-", color="#0072B2", label="Synopsis, peak RSS")
     if base:
@@ -197,14 +213,18 @@ def plot(r: dict, path: Path) -> None:
 
 
 def render(r: dict) -> str:
-    lines = ["# Cost against length", "",
-             "Command: `.venv/bin/python benchmarks/run_scaling.py` "
-             f"({r['runs']} runs per size, median wall-clock; {r['cores']} cores shared with other work, "
+    meaning = r.get("meaning", True)
+    lines = ["# Cost against length" + ("" if meaning else ", words only (meaning layer off)"), "",
+             "Command: `.venv/bin/python benchmarks/run_scaling.py" + ("" if meaning else " --words-only") + "` "
+             + ("with the default settings (the meaning layer on; its model's load is in the CPU time)"
+                if meaning else "with the meaning layer off (the naive baseline on the same text: `scaling.md`)")
+             + f" ({r['runs']} runs per size, median wall-clock; {r['cores']} cores shared with other work, "
              "load average 1/5/15 min before each size in the table). German news prose printed as "
              "articles against an edited copy (kept, edited, paraphrased, dropped, inserted, split, "
              "merged); end to end: segmentation, alignment, word edits, facts, the JSON report (compact, as the library stores it; the indented export adds 1.8 s at 20,000). "
-             "Peak = the comparison process's ru_maxrss (the fact worker's beside it). "
-             "Plot: `scaling.png`.", "",
+             "Peak = the comparison process's ru_maxrss (the fact worker's beside it); CPU = the "
+             "comparison process's (the fact worker's is not in it). "
+             f"Plot: `scaling{'' if meaning else '_words'}.png`.", "",
              "Accuracy against the construction's gold: P / R over (a sentence, b sentence) pairs, "
              "and the share of split and merged pieces linked to their whole.", "",
              "| sentences (a / b segments) | wall s | CPU s | peak MB | worker MB | links | P / R | pieces | align s | edits+facts s | load | baseline s | baseline MB | baseline P / R | baseline pieces |",
@@ -221,6 +241,17 @@ def render(r: dict) -> str:
               "| sentences | wall s | CPU s | peak MB | P / R | pieces |", "|---|---|---|---|---|---|"]
     lines += [f"| {n:,} | {v['wall']:.2f} | {v['cpu']:.2f} | {v['peak_mb']:.0f} | {v['precision']:.3f} / "
               f"{v['recall']:.3f} | {v['pieces']:.3f} |" for n, v in BEFORE.items()]
+    lines += ["", "Before each copy of a repeated sentence was paired only with the copy at its place "
+              "(commit bcb90b2, words only, 3 runs per size, load 11–25; past 4,900 lines the documents "
+              "repeat themselves, twice at 10,000 sentences, four times at 20,000):", "",
+              "| sentences | CPU s | peak MB | P / R | pieces |", "|---|---|---|---|---|"]
+    lines += [f"| {n:,} | {v['cpu']:.2f} | {v['peak_mb']:.0f} | {v['precision']:.3f} / {v['recall']:.3f} | "
+              f"{v['pieces']:.3f} |" for n, v in PREVIOUS.items()]
+    if not r["baseline"] and r.get("meaning", True):
+        lines += ["", "The naive baseline was not run this time (`--no-baseline`); on the same text "
+                  "(commit bcb90b2): 2,000 sentences 3.79 s / 122 MB, P / R 0.933 / 0.773, pieces 0.479; "
+                  "5,000: 41.46 s / 699 MB, 0.929 / 0.836, 0.550; 8,000: 83.30 s / 1,572 MB, 0.915 / 0.827, 0.540 "
+                  "(wall-clock)."]
     lines += ["", "Growth for twice the length (wall-clock / CPU time):", ""]
     lines += [f"- {n:,} → {m:,}: {t:.2f}× / {c:.2f}×" for n, m, t, c in growth(r)]
     return "\n".join(lines) + "\n"
@@ -253,17 +284,21 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--sizes", default=",".join(map(str, SIZES)))
     parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--words-only", action="store_true", help="the meaning layer off (no baseline)")
+    parser.add_argument("--no-baseline", action="store_true", help="skip the naive baseline")
     parser.add_argument("--profile", type=int, default=0, help="profile one size instead")
     parser.add_argument("--sort", default="cumulative", help="pstats sort keys for --profile")
     args = parser.parse_args()
     if args.profile:
         profile(args.profile, tuple(args.sort.split(",")))
         return
-    result = run([int(s) for s in args.sizes.split(",")], args.runs)
+    result = run([int(s) for s in args.sizes.split(",")], args.runs, meaning=not args.words_only,
+                 baseline=not args.no_baseline)
     RESULTS.mkdir(exist_ok=True)
-    (RESULTS / "scaling.json").write_text(json.dumps(result, indent=1), encoding="utf-8")
-    (RESULTS / "scaling.md").write_text(render(result), encoding="utf-8")
-    plot(result, RESULTS / "scaling.png")
+    stem = "scaling_words" if args.words_only else "scaling"
+    (RESULTS / f"{stem}.json").write_text(json.dumps(result, indent=1), encoding="utf-8")
+    (RESULTS / f"{stem}.md").write_text(render(result), encoding="utf-8")
+    plot(result, RESULTS / f"{stem}.png")
     print(render(result))
 
 

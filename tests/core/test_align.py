@@ -320,3 +320,32 @@ def test_long_runs_of_one_sentence_are_linked_in_bounded_work():
     assert len(report.links) == 3000
     assert sum(len(r.segments) for r in report.repeats) == 6000 and len(report.repeats) == 2
     assert all(link.label == "shared" for link in report.links)
+
+
+def test_the_meaning_view_leaves_out_passages_their_words_settle():
+    """Passages the meaning view need not embed: a strong pair by words, a fair pair that is each
+    passage's best both ways, and the halves of a split sentence with the whole they came from.
+    A passage whose fair partner prefers another stays unsettled, and so does one without a
+    partner."""
+    from synopsis.core.align import _score, _settled_scores
+    from synopsis.core.features import Span, Weights, extract
+
+    def feats(sentences):
+        return [extract(s, (k,), Span(0, len(s)), "en") for k, s in enumerate(sentences)]
+
+    a = feats(["The council approved the new bridge budget on Monday after a long debate.",
+               "Fishing boats were moved to the southern quay before the storm arrived.",
+               "The mayor promised compensation to the owners of damaged shops.",
+               "Nobody expected the river to rise so fast."])
+    b = feats(["The council approved the new bridge budget on Monday after a long debate.",
+               "Fishing boats were moved to the southern quay",
+               "before the storm arrived.",
+               "Shop owners were promised money by the city mayor, officials said on Tuesday.",
+               "Tickets for the concert sold out within minutes."])
+    weights = Weights([f.bag for f in a + b])
+    pairs = {(p, q) for p in range(len(a)) for q in range(len(b))}
+    scored = _score(pairs, a, b, weights)
+    best_a, best_b = _settled_scores(scored, (a, b), weights)
+    assert scored[2, 3][0] < 0.8 and best_a[2] == best_b[3] == 1.0      # fair, best both ways
+    assert scored[1, 2][0] < 0.8 and scored[1, 1][0] > scored[1, 2][0] and best_b[2] == 1.0  # a split half
+    assert best_a[3] < 0.5 and best_b[4] < 0.5                             # no partner: embedded

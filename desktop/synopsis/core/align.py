@@ -36,7 +36,7 @@ from .candidates import candidate_pairs
 from .comparison import Comparison
 from .config import Settings
 from .errors import TooLong
-from .features import SegmentFeatures, Weights, combine, pair_views, segment_features
+from .features import SegmentFeatures, Weights, combine, pair_views, segment_features, word_views
 from .model import Alignment, Candidate, Document
 from .repeats import find_repeats
 from .semantic import same_language, translation
@@ -138,8 +138,9 @@ def _meaning(scored: Scored, docs: tuple[Document, Document],
     if not settings.meaning:
         return None, how
     live_a, live_b = lives
-    view, how = same_language.view_for(*docs, live_a, live_b, _best_scores(scored, live_a, live_b),
-                                       settings, how, stores=embeddings, check=check, weights=weights)
+    view, how = same_language.view_for(*docs, live_a, live_b, _settled_scores(scored, lives, weights),
+                                       settings, how, stores=embeddings, check=check,
+                                       weights=weights)
     if view is not None and view.rows_a and view.rows_b:
         scored.update(_score(view.candidates() - scored.keys(), live_a, live_b, weights))
         _apply_meaning(scored, view)
@@ -200,7 +201,8 @@ def _score(pairs: set[tuple[int, int]], live_a: Sequence[SegmentFeatures],
 
 def _apply_meaning(scored: Scored, meaning: "MeaningView") -> None:
     """Blend the meaning score into the pairs whose two passages were embedded (in place)."""
-    order = sorted(scored)
+    in_a, in_b = set(meaning.rows_a), set(meaning.rows_b)
+    order = sorted(pq for pq in scored if pq[0] in in_a and pq[1] in in_b)
     if not order:
         return
     blended, cosines = meaning.rescore(order, np.array([scored[pq][0] for pq in order]))
@@ -210,15 +212,30 @@ def _apply_meaning(scored: Scored, meaning: "MeaningView") -> None:
             scored[pq] = (float(blended[k]), {**views, "meaning": float(cosines[k])}, reasons)
 
 
-def _best_scores(scored: Scored, live_a: Sequence[SegmentFeatures],
-                 live_b: Sequence[SegmentFeatures]) -> tuple[np.ndarray, np.ndarray]:
-    """Each live passage's best word score (0 without a candidate), for either side."""
-    best_a = np.zeros(len(live_a))
-    best_b = np.zeros(len(live_b))
-    for (p, q), (s, _, _) in scored.items():
-        best_a[p] = max(best_a[p], s)
-        best_b[q] = max(best_b[q], s)
-    return best_a, best_b
+def _settled_scores(scored: Scored, lives: tuple[Sequence[SegmentFeatures], Sequence[SegmentFeatures]],
+                    weights: Weights) -> tuple[np.ndarray, np.ndarray]:
+    """Each live passage's best word score (0 without a candidate), for either side; 1 for a
+    passage that pair settles (``same_language``): a fair pair that is each one's best, or one
+    whose lighter side's words lie inside the other (a split sentence's half or its whole)."""
+    best = [np.zeros(len(lives[0])), np.zeros(len(lives[1]))]
+    partner = [np.full(len(lives[0]), -1), np.full(len(lives[1]), -1)]
+    for (p, q), (s, _, _) in sorted(scored.items()):
+        for side, x, y in ((0, p, q), (1, q, p)):
+            if s > best[side][x]:
+                best[side][x], partner[side][x] = s, y
+    settled = []
+    for side in (0, 1):
+        rows = np.flatnonzero(same_language.may_settle_by_containment(best[side]))
+        mutual = np.zeros(len(rows), dtype=bool)
+        if len(rows):
+            own = [lives[side][x] for x in rows]
+            other = [lives[1 - side][y] for y in partner[side][rows]]
+            mutual = partner[1 - side][partner[side][rows]] == rows
+            mutual |= same_language.contained_settles(word_views(own, other, weights)["contain"])
+        settled.append(rows[mutual])
+    for side in (0, 1):
+        best[side][settled[side]] = 1.0
+    return best[0], best[1]
 
 
 def _add_context(scored: Scored) -> None:

@@ -4,12 +4,15 @@ Every passage asks an inverted index of the other document for partners, with it
 ``QUERY_TERMS`` rarest content stems. A stem's postings are read whole when they are few; a
 commoner stem's are read only near the passage's place in the document (the ``NEAR``
 passages around the same relative position), so no stem costs more than ``POSTINGS_CAP`` per
-query. The partners are ranked by the rarity weight they share with the passage and the best
-``PER_SEGMENT`` kept, for each passage of either side. The work is therefore bounded by
+query. The partners are ranked by the rarity weight they share with the passage (ties: the
+partner nearest the passage's relative place first) and the best ``PER_SEGMENT`` kept, for
+each passage of either side; of partners with the same text (a document that says a sentence
+several times) only the ``COPIES`` nearest that place count, so repeats neither crowd out a
+passage's other partners nor multiply its pairs as a long document repeats itself more. The work is therefore bounded by
 (passages × ``QUERY_TERMS`` × ``POSTINGS_CAP``) and done in numpy: cost grows with the length of
 the documents, not with the product of their lengths.
 
-Passages with the same text on both sides are always proposed (the nearest few copies).
+Passages with the same text on both sides are always proposed (the ``COPIES`` nearest copies).
 Other proposers (nearest neighbours in an embedding space, say) plug in through ``proposers``:
 each is a function of the two passage lists that returns more (p, q) positions to score.
 """
@@ -27,6 +30,7 @@ QUERY_TERMS = 16         # rarest content stems a passage queries the index with
 POSTINGS_CAP = 32        # most postings read whole for one stem of one passage
 NEAR = 8                 # postings read for a commoner stem: those nearest the passage's place
 INDEX_SHARE = 0.2        # stems in more than this share of passages are too common to query
+COPIES = 1               # partners with one same text kept per passage: the one nearest its place
 
 Pairs = set[tuple[int, int]]
 Proposer = Callable[[Sequence[SegmentFeatures], Sequence[SegmentFeatures]], Iterable[tuple[int, int]]]
@@ -42,6 +46,8 @@ def candidate_pairs(live_a: Sequence[SegmentFeatures], live_b: Sequence[SegmentF
     each part of the work with its share of it (the caller may stop the work there)."""
     if not live_a or not live_b:
         return set()
+    if max(len(live_a), len(live_b)) >= 1 << 16:
+        raise ValueError("candidate_pairs ranks positions in 16 bits (align.MAX_PASSAGES)")
     vocab = _Vocabulary(live_a, live_b, weights)
     step(WORK_SHARES[0])
     out = _best(vocab, 0, live_a, live_b)
@@ -49,24 +55,51 @@ def candidate_pairs(live_a: Sequence[SegmentFeatures], live_b: Sequence[SegmentF
     out |= {(p, q) for q, p in _best(vocab, 1, live_b, live_a)}
     step(WORK_SHARES[2])
     out |= same_text(live_a, live_b)
+    out = nearest_copies(out, vocab.text_ids, (len(live_a), len(live_b)))
     for propose in proposers:
         out.update((int(p), int(q)) for p, q in propose(live_a, live_b))
     return out
 
 
+def nearest_copies(pairs: Pairs, text_ids: Sequence[np.ndarray], sizes: tuple[int, int]) -> Pairs:
+    """The pairs (p, q) in which q is among the ``COPIES`` partners of p with its text nearest
+    p's relative place, and p among those of q with p's text: where a document says a sentence
+    several times, each copy is paired with the copies at its own place on the other side, not
+    with a far copy whose own partner is near it (which would take a link from a split or a
+    reworded passage at that place). A pair of texts each said once on its side is kept."""
+    if not pairs:
+        return set()
+    p, q = np.array(sorted(pairs), dtype=np.int64).T
+    n_a, n_b = sizes
+    distance = np.abs(q * n_a - p * n_b)
+    keep = _nearest(p, text_ids[1][q], distance, q) & _nearest(q, text_ids[0][p], distance, p)
+    return set(zip(p[keep].tolist(), q[keep].tolist()))
+
+
+def _nearest(own: np.ndarray, text: np.ndarray, distance: np.ndarray, other: np.ndarray) -> np.ndarray:
+    """A mask of the ``COPIES`` nearest rows (by ``distance``, then ``other``) of every (own, text)."""
+    order = np.lexsort((other, distance))      # (distance and position: a stable order)
+    keep = np.empty(len(own), dtype=bool)
+    keep[order] = _first_in_group(own[order], text[order], COPIES)
+    return keep
+
+
 def same_text(live_a: Sequence[SegmentFeatures], live_b: Sequence[SegmentFeatures]) -> Pairs:
     """Passages whose normalised text is the same on both sides, whatever their words: a
     document made of one sentence said many times has no stem rare enough to query with. Each
-    passage gets the ``NEAR`` copies nearest its relative place."""
+    passage gets the ``COPIES`` copies nearest its relative place (the earlier one on a tie)."""
     where: dict[str, list[int]] = {}
     for q, f in enumerate(live_b):
         where.setdefault(f.text, []).append(q)
     out = set()
+    n_a, n_b = len(live_a), len(live_b)
     for p, f in enumerate(live_a):
         copies = where.get(f.text)
         if copies:
-            at = bisect.bisect_left(copies, p * len(live_b) // len(live_a))
-            out.update((p, q) for q in copies[max(0, at - NEAR // 2):at + NEAR // 2])
+            at = bisect.bisect_left(copies, p * n_b // n_a)
+            around = copies[max(0, at - COPIES):at + COPIES]
+            around.sort(key=lambda q: (abs(q * n_a - p * n_b), q))
+            out.update((p, q) for q in around[:COPIES])
     return out
 
 
@@ -82,6 +115,9 @@ class _Vocabulary:
         self.idf = np.array([weights.idf_of(t) for t in stems], dtype=np.float64)
         self.df = np.array([weights.df.get(t, 0) for t in stems], dtype=np.int64)
         self.sides = [_occurrences(live_a, self.ids), _occurrences(live_b, self.ids)]
+        texts: dict[str, int] = {}
+        self.text_ids = [np.array([texts.setdefault(f.text, len(texts)) for f in live], dtype=np.int64)
+                         for live in (live_a, live_b)]
 
 
 def _occurrences(feats: Sequence[SegmentFeatures], ids: dict[str, int]) -> tuple[np.ndarray, np.ndarray]:
@@ -124,15 +160,47 @@ def _best(vocab: _Vocabulary, side: int, own: Sequence[SegmentFeatures],
     starts = np.flatnonzero(np.concatenate([[True], key[1:] != key[:-1]]))
     key = key[starts]
     total = np.add.reduceat(weight, starts)
-    # one sort by (passage, shared weight descending, partner), the weight in 2**20 steps
     p, q = key // len(other), key % len(other)
-    steps = np.floor(total / total.max() * ((1 << 20) - 1)).astype(np.int64)
-    rank = (p << 42) + (((1 << 20) - 1 - steps) << 21) + q      # positions stay below 2**21
-    order = np.argsort(rank)
-    p, q = p[order], q[order]
-    group_start = np.searchsorted(p, p, side="left")
-    keep = (np.arange(len(p)) - group_start) < PER_SEGMENT
+    p, q = _ranked(p, q, total, len(own), len(other))
+    keep = _first_in_group(p, vocab.text_ids[1 - side][q], COPIES)
+    p, q = p[keep], q[keep]
+    keep = _first_rows(p, PER_SEGMENT)
     return set(zip(p[keep].tolist(), q[keep].tolist()))
+
+
+def _ranked(p: np.ndarray, q: np.ndarray, total: np.ndarray, n_own: int,
+            n_other: int) -> tuple[np.ndarray, np.ndarray]:
+    """The pairs sorted by passage, then shared weight (descending, in 2**16 steps), then the
+    partner's distance from the passage's relative place (in passages), then the partner's
+    position: one sort of one 64-bit key (positions stay below 2**16, ``align.MAX_PASSAGES``)."""
+    top = (1 << 16) - 1
+    steps = np.floor(total / total.max() * top).astype(np.uint64)
+    distance = np.minimum(np.abs(q * n_own - p * n_other) // max(n_own, 1), top).astype(np.uint64)
+    rank = ((p.astype(np.uint64) << np.uint64(48)) | ((np.uint64(top) - steps) << np.uint64(32))
+            | (distance << np.uint64(16)) | q.astype(np.uint64))
+    order = np.argsort(rank)
+    return p[order], q[order]
+
+
+def _first_in_group(p: np.ndarray, group: np.ndarray, most: int) -> np.ndarray:
+    """A mask of the first ``most`` rows of every (p, group), rows in the order given."""
+    if not len(p):
+        return np.zeros(0, dtype=bool)
+    key = (p << 32) | group                     # (text numbers and positions stay below 2**31)
+    order = np.argsort(key, kind="stable")
+    key = key[order]
+    new = np.concatenate([[True], key[1:] != key[:-1]])
+    starts = np.flatnonzero(new)
+    within = np.arange(len(p)) - np.repeat(starts, np.diff(np.append(starts, len(p))))
+    keep = np.empty(len(p), dtype=bool)
+    keep[order] = within < most
+    return keep
+
+
+def _first_rows(p: np.ndarray, most: int) -> np.ndarray:
+    """A mask of the first ``most`` rows of every run of equal values of the sorted ``p``."""
+    group_start = np.searchsorted(p, p, side="left")
+    return (np.arange(len(p)) - group_start) < most
 
 
 def _queries(vocab: _Vocabulary, side: int) -> tuple[np.ndarray, np.ndarray]:

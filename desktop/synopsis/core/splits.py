@@ -238,12 +238,13 @@ def _reworded(seeds: list[Run], pairs: _Pairs, live: Live, docs: tuple[Document,
     for run in seeds:
         feats = live[run.side]
         m = run.many[0]
+        seed_score = pairs.base.get(pairs.pair(run.side, m, run.single), 0.0)
         for x in (m - 1, m + 1):
             if not (_adjacent(feats, x, m) if x < m else _adjacent(feats, m, x)):
                 continue
             own = pairs.best[run.side].get(x, [])
-            if any(y != run.single for _, y in own):
-                continue            # the neighbour has a partner of its own
+            if any(y != run.single and s >= seed_score for s, y in own):
+                continue            # the neighbour has a partner of its own, as good as the seed's
             if _covers_the_rest(feats[m], feats[x], live[1 - run.side][run.single], x > m):
                 found.append((run, x))
     if not found:

@@ -9,10 +9,17 @@ things ("Peskov noted … negotiations on Ukraine" / "Zelensky noted … negotia
 Geneva").
 
 A passage with a partner at or above ``SETTLED`` by its words is not embedded at all, so an
-ordinary comparison embeds a handful of passages. With the default model, the word evidence
-and the meaning of such a pair are combined by the pair model (:mod:`.pair_model`, fitted on
-MSRP train by ``benchmarks/fit_pair_model.py``); a model without a fitted pair model combines
-the word score and the cosine by ``BLEND`` (``benchmarks/run_semantic.py --blend``).
+ordinary comparison embeds a handful of passages. Nor is one whose best partner by its words
+scores at least ``VETO_MAX`` (meaning could not lower that pair) when that partner's best is
+this passage too, or when the lighter of the two holds ``SETTLED_CONTAIN`` of its word weight
+in the other: a lightly reworded sentence, and the halves of a sentence an editor split with
+the whole they came from (the word runs of ``core.splits`` read those). On a long edited copy
+they were two thirds of what was embedded; the printed WMT19 pairs and the seeds score the
+same without embedding them (``benchmarks/results/scaling.md``). With the default model, the
+word evidence and the meaning of an embedded pair are combined by the pair model
+(:mod:`.pair_model`, fitted on MSRP train by ``benchmarks/fit_pair_model.py``); a model without
+a fitted pair model combines the word score and the cosine by ``BLEND``
+(``benchmarks/run_semantic.py --blend``).
 """
 from __future__ import annotations
 
@@ -30,6 +37,7 @@ from . import blocks, encoders, models, pair_model, vectors
 SETTLED = 0.8          # a passage with a word partner this strong is not embedded
 RESCUE_MIN = 0.5       # the blended score at which meaning may raise a pair above its words
 VETO_MAX = 0.5         # a word score from which meaning can no longer lower a pair
+SETTLED_CONTAIN = 0.8  # ... nor one holding this much of its best partner's words (or held so)
 NEIGHBOURS = 3         # meaning neighbours proposed per unsettled passage, both ways
 NEAR = 4               # neighbours averaged by the neighbour-relative cosine
 ROWS = 512             # passages of a compared with all of b at a time (memory, not the result)
@@ -57,6 +65,17 @@ BLEND: dict[str, Blend] = {
     "use-multilingual-v3": Blend(word=0.178, relative=0.0, cosine=7.746, bias=-5.254),
     "multilingual-e5-small": Blend(word=1.0, relative=0.0, cosine=0.0, bias=0.0),
 }
+
+
+def may_settle_by_containment(best: np.ndarray) -> np.ndarray:
+    """Which passages, by their best word score, are unsettled but may be settled by that best
+    partner (best both ways, or holding their words: see the module docstring)."""
+    return (best < SETTLED) & (best >= VETO_MAX)
+
+
+def contained_settles(contain: np.ndarray) -> np.ndarray:
+    """Which of those are settled, by the containment of the lighter side's word weight."""
+    return contain >= SETTLED_CONTAIN
 
 
 class MeaningView:
