@@ -10,12 +10,14 @@ story, so the fit also gets the pairs no comparison should link: each train sent
 sentence 2 of the pair half the file away, labelled "not the same" (without them the model
 rated a short line against any long one of a related article 0.99). The L2 strength is chosen by
 10-fold cross-validation on train (three shuffles, mean accuracy on the MSRP pairs; the
-mismatched pairs are in every training fold); the decision threshold for MSRP's "paraphrase" is
-chosen on the out-of-fold probabilities of train. The test split is never read here
-(``run_semantic.py --only msrp`` scores it).
+mismatched pairs are in every training fold); then, with that regression fixed, how many
+boosted trees (``boosting.py``) to add from its margin (``TREE_STAGES``, 0 included), the same
+way. The decision threshold for MSRP's "paraphrase" is chosen on the out-of-fold probabilities
+of train. The test split is never read here (``run_semantic.py --only msrp`` scores it).
 """
 from __future__ import annotations
 
+import functools
 import json
 import sys
 from pathlib import Path
@@ -26,18 +28,22 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 sys.path.insert(0, str(HERE.parent / "desktop"))
 
+import boosting  # noqa: E402
 from align_data import read_msrp  # noqa: E402
 from synopsis.core.features import Span, Weights, extract  # noqa: E402
 from synopsis.core.semantic import encoders, models, vectors  # noqa: E402
-from synopsis.core.semantic.pair_model import COSINE_TIMES, NGRAMS, pair_table  # noqa: E402
+from synopsis.core.semantic.pair_model import CHAR_NGRAMS, COSINE_TIMES, NGRAMS, pair_table  # noqa: E402
 
 OUT = HERE.parent / "desktop" / "synopsis" / "core" / "semantic" / "pair_weights.py"
 FEATURES = ("chars", "words", "rare", "numbers", "names", "length", "num_conflict", "contain", "unmatched",
             "tokens", "bigrams", "cov_min", "cov_max", "un_min", "un_max", "unw_min", "unw_max", "len_diff",
             "len_log", "names_only", "nums_only", "nums_both", "lcs", "wed",
             *(f"ng{n}_{m}" for n in NGRAMS for m in ("min", "max")),
+            *(f"ch{n}_{m}" for n in CHAR_NGRAMS for m in ("min", "max")),
             "cos", "cos_sq", *(f"cos_x_{name}" for name in COSINE_TIMES))
-L2_GRID = (1e-4, 3e-4, 1e-3, 3e-3)
+L2_GRID = (3e-5, 1e-4, 3e-4, 1e-3)
+TREE_STAGES = (0, 40, 80, 120)           # trees of depth TREE_DEPTH, learning rate TREE_RATE
+TREE_DEPTH, TREE_RATE = 2, 0.05
 FOLDS, SHUFFLES = 10, 3
 
 
@@ -45,6 +51,16 @@ def msrp_table(split: str, spec: models.ModelSpec = models.DEFAULT, mismatched: 
                ) -> tuple[dict[str, np.ndarray], np.ndarray]:
     """The pair model's features of every pair of MSRP ``split`` and the labels; with
     ``mismatched``, of each sentence 1 with the sentence 2 half the split away instead (all 0)."""
+    fa, fb, weights, va, vb, labels = _embedded(split, spec)
+    if mismatched:
+        other = [(k + len(fa) // 2) % len(fa) for k in range(len(fa))]
+        fb, vb, labels = [fb[k] for k in other], vb[other], np.zeros(len(fa))
+    return pair_table(fa, fb, weights, np.einsum("ij,ij->i", va, vb)), labels
+
+
+@functools.lru_cache(maxsize=4)
+def _embedded(split: str, spec: models.ModelSpec) -> tuple:
+    """The features, word weights, sentence vectors and labels of MSRP ``split`` (made once)."""
     rows = read_msrp(split)
     fa = [extract(s1, (), Span(0, len(s1)), "en") for _, s1, _ in rows]
     fb = [extract(s2, (), Span(0, len(s2)), "en") for _, _, s2 in rows]
@@ -52,11 +68,7 @@ def msrp_table(split: str, spec: models.ModelSpec = models.DEFAULT, mismatched: 
     encoder = encoders.load(spec)
     va = vectors.embed([r[1] for r in rows], encoder).vectors
     vb = vectors.embed([r[2] for r in rows], encoder).vectors
-    labels = np.array([y for y, _, _ in rows], dtype=np.float64)
-    if mismatched:
-        other = [(k + len(rows) // 2) % len(rows) for k in range(len(rows))]
-        fb, vb, labels = [fb[k] for k in other], vb[other], np.zeros(len(rows))
-    return pair_table(fa, fb, weights, np.einsum("ij,ij->i", va, vb)), labels
+    return fa, fb, weights, va, vb, np.array([y for y, _, _ in rows], dtype=np.float64)
 
 
 def fit(x: np.ndarray, y: np.ndarray, l2: float, iters: int = 25) -> dict:
@@ -84,16 +96,32 @@ def best_threshold(p: np.ndarray, y: np.ndarray) -> float:
     return float(grid[int(np.argmax(accuracy))])
 
 
-def out_of_fold(x: np.ndarray, y: np.ndarray, apart: np.ndarray, l2: float, seed: int) -> np.ndarray:
+def margin(model: dict, x: np.ndarray) -> np.ndarray:
+    return ((x - model["mean"]) / model["scale"]) @ model["weights"] + model["bias"]
+
+
+def out_of_fold(x: np.ndarray, y: np.ndarray, apart: np.ndarray, l2: float, seed: int,
+                stages: tuple[int, ...] = ()) -> np.ndarray | dict[int, np.ndarray]:
     """Out-of-fold probabilities of the MSRP pairs ``x``; ``apart`` (the mismatched pairs, all
-    0) is in every training fold."""
+    0) is in every training fold. With ``stages``, per number of boosted trees added to the
+    regression."""
     order = np.random.default_rng(seed).permutation(len(y))
-    p = np.zeros(len(y))
+    p = {s: np.zeros(len(y)) for s in stages} if stages else np.zeros(len(y))
     for part in np.array_split(order, FOLDS):
         rest = np.setdiff1d(order, part)
-        model = fit(np.vstack([x[rest], apart]), np.concatenate([y[rest], np.zeros(len(apart))]), l2)
-        p[part] = predict(model, x[part])
+        xt, yt = np.vstack([x[rest], apart]), np.concatenate([y[rest], np.zeros(len(apart))])
+        model = fit(xt, yt, l2)
+        if not stages:
+            p[part] = predict(model, x[part])
+            continue
+        trees = boosting.fit_trees(xt, yt, margin(model, xt), max(stages), TREE_DEPTH, TREE_RATE)
+        for s, extra in boosting.staged_margins(trees, x[part], stages).items():
+            p[s][part] = 1 / (1 + np.exp(-(margin(model, x[part]) + extra)))
     return p
+
+
+def accuracy_at_best(p: np.ndarray, y: np.ndarray) -> float:
+    return float(((p >= best_threshold(p, y)) == (y == 1)).mean())
 
 
 def main(argv: list[str]) -> None:
@@ -104,24 +132,58 @@ def main(argv: list[str]) -> None:
     scores = {}
     for l2 in L2_GRID:
         oof = [out_of_fold(x, y, apart, l2, seed) for seed in range(SHUFFLES)]
-        scores[l2] = (float(np.mean([((p >= best_threshold(p, y)) == (y == 1)).mean() for p in oof])), oof)
-        print(f"l2 {l2:g}: 10-fold accuracy on train {scores[l2][0]:.4f}", flush=True)
-    l2 = max(L2_GRID, key=lambda k: (scores[k][0], -k))
-    threshold = best_threshold(np.concatenate(scores[l2][1]), np.tile(y, SHUFFLES))
-    model = fit(np.vstack([x, apart]), np.concatenate([y, np.zeros(len(apart))]), l2)
-    data = {"features": list(FEATURES), "mean": [round(float(v), 6) for v in model["mean"]],
-            "scale": [round(float(v), 6) for v in model["scale"]],
-            "weights": [round(float(v), 6) for v in model["weights"]], "bias": round(model["bias"], 6),
-            "msrp_threshold": threshold, "l2": l2, "cv_accuracy": round(scores[l2][0], 4),
+        scores[l2] = float(np.mean([accuracy_at_best(p, y) for p in oof]))
+        print(f"l2 {l2:g}: 10-fold accuracy on train {scores[l2]:.4f}", flush=True)
+    l2 = max(L2_GRID, key=lambda k: (scores[k], -k))
+    staged = [out_of_fold(x, y, apart, l2, seed, TREE_STAGES) for seed in range(SHUFFLES)]
+    by_stage = {s: float(np.mean([accuracy_at_best(p[s], y) for p in staged])) for s in TREE_STAGES}
+    for s, score in by_stage.items():
+        print(f"l2 {l2:g} and {s} trees: 10-fold accuracy on train {score:.4f}", flush=True)
+    rounds = max(TREE_STAGES, key=lambda s: (by_stage[s], -s))
+    threshold = best_threshold(np.concatenate([p[rounds] for p in staged]), np.tile(y, SHUFFLES))
+    xt, yt = np.vstack([x, apart]), np.concatenate([y, np.zeros(len(apart))])
+    model = fit(xt, yt, l2)
+    trees = boosting.fit_trees(xt, yt, margin(model, xt), rounds, TREE_DEPTH, TREE_RATE) if rounds else None
+    data = {**model_data(model, trees), "msrp_threshold": threshold, "l2": l2, "tree_rounds": rounds,
+            "cv_accuracy": round(by_stage[rounds], 4),
             "fitted_on": "MSRP train (4,076 pairs and as many mismatched), benchmarks/fit_pair_model.py"}
-    print(f"chosen l2 {l2:g}, threshold {threshold} (out-of-fold on train)")
+    print(f"chosen l2 {l2:g}, {rounds} trees, threshold {threshold} (out-of-fold on train)")
     if "--dry-run" in argv:
         return
+    write_weights({models.DEFAULT.name: data})
+    print(f"wrote {OUT.relative_to(HERE.parent)}")
+
+
+def model_data(model: dict, trees: dict | None) -> dict:
+    """The regression's and the trees' numbers as ``pair_model.PairModel.from_data`` reads them
+    (the split points unrounded: a pair exactly at one goes the way it went in the fit)."""
+    return {"features": list(FEATURES), "mean": [round(float(v), 6) for v in model["mean"]],
+            "scale": [round(float(v), 6) for v in model["scale"]],
+            "weights": [round(float(v), 6) for v in model["weights"]], "bias": round(model["bias"], 6),
+            "trees": None if trees is None else {
+                "depth": trees["depth"], "split_feature": trees["split_feature"].tolist(),
+                "split_at": [[float(v) if np.isfinite(v) else 1e300 for v in row] for row in trees["split_at"]],
+                "leaf": [[round(float(v), 6) for v in row] for row in trees["leaf"]]}}
+
+
+def write_weights(fitted: dict) -> None:
+    """``pair_weights.py``: the fitted numbers as a Python literal, a list of numbers a line."""
     OUT.write_text(
         '"""The pair model\'s numbers (``pair_model.PairModel``), by embedding model. Written by\n'
         '``benchmarks/fit_pair_model.py`` (MSRP train only); do not edit by hand."""\n\n'
-        "FITTED = " + json.dumps({models.DEFAULT.name: data}, indent=1) + "\n", encoding="utf-8")
-    print(f"wrote {OUT.relative_to(HERE.parent)}")
+        "FITTED = " + _literal(fitted, 0) + "\n", encoding="utf-8")
+
+
+def _literal(value, depth: int) -> str:
+    """JSON (a Python literal here): dicts a key a line, a list of numbers or names on one line,
+    a list of lists a row a line."""
+    pad = " " * (depth + 1)
+    if isinstance(value, dict):
+        items = [f"{pad}{json.dumps(k)}: {_literal(v, depth + 1)}" for k, v in value.items()]
+        return "{\n" + ",\n".join(items) + "\n" + " " * depth + "}"
+    if isinstance(value, list) and value and isinstance(value[0], list):
+        return "[\n" + ",\n".join(pad + json.dumps(row) for row in value) + "\n" + " " * depth + "]"
+    return "None" if value is None else json.dumps(value)
 
 
 if __name__ == "__main__":

@@ -1,6 +1,7 @@
 """The sections of ``run_semantic.py``: each returns a dict of figures (see ``render``)."""
 from __future__ import annotations
 
+import dataclasses
 import os
 import statistics
 import subprocess
@@ -169,6 +170,11 @@ def msrp() -> dict:
     out: dict = {"systems": {}, "threshold": threshold}
     out["systems"]["synopsis pair model (shipped, threshold from train)"] = am.metrics(
         (shipped(tables["test"]) >= threshold) * 1.0, labels["test"])
+    if shipped.trees is not None:
+        linear = dataclasses.replace(shipped, trees=None)
+        t = am.best_threshold(linear(tables["train"]), labels["train"])
+        out["systems"]["its logistic regression alone, without the boosted trees"] = am.metrics(
+            (linear(tables["test"]) >= t) * 1.0, labels["test"])
     in_app = {split: _as_compared(shipped(tables[split]), combine(tables[split]), tables[split]["cos"], same_language)
               for split in tables}
     t = am.best_threshold(in_app["train"], labels["train"])

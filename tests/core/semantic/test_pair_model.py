@@ -56,6 +56,28 @@ def test_the_features_of_one_pair():
     assert 0 < other["cov_min"][0] < other["cov_max"][0] < 1
 
 
+def test_character_ngrams_meet_a_word_in_another_form():
+    fa, fb, weights = _features([("The minister negotiated.", "The minister's negotiations"),
+                                 ("The minister negotiated.", "A storm hit the coast.")])
+    table = pair_model.pair_table(fa, fb, weights)
+    assert table["ch1_max"][0] <= 1.0 and table["ch6_min"][0] <= table["ch6_max"][0]
+    # "theministernegotiat" is in both: long character n-grams shared where no stem bigram is,
+    # none with the other statement
+    assert table["ch6_min"][0] > 0.4 > table["ng2_max"][0]
+    assert table["ch6_max"][1] == 0.0
+
+
+def test_trees_add_the_leaf_each_pair_reaches():
+    trees = pair_model.Trees.from_data({
+        "depth": 2, "split_feature": [[0, 1, 1], [1, 0, 0]],
+        "split_at": [[0.5, 2.0, 3.0], [1e300, 0.0, 0.0]],      # the second tree never splits at its root
+        "leaf": [[1.0, 2.0, 3.0, 4.0], [10.0, 20.0, 30.0, 40.0]]})
+    x = np.array([[0.1, 1.0], [0.1, 2.0], [0.5, 2.9], [0.9, 3.0]])
+    # tree 1: x0 < 0.5 → node 1 (x1 ≥ 2 → leaf 2); x0 ≥ 0.5 → node 2 (x1 ≥ 3 → leaf 4); tree 2:
+    # all to node 1, x0 ≥ 0 → its second leaf
+    assert trees.margin(x).tolist() == [1.0 + 20, 2.0 + 20, 3.0 + 20, 4.0 + 20]
+
+
 def test_the_meaning_view_scores_embedded_pairs_with_the_pair_model():
     pairs = [PARAPHRASE, SAME_STORY]
     fa, fb, weights = _features(pairs)

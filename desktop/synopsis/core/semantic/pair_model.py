@@ -10,14 +10,18 @@ story that shares its vocabulary. The pair model weighs what tells them apart:
   unmatched — the larger and the smaller of the two (a passage that adds a clause covers the
   other but is not covered by it);
 * the share of each side's word n-grams (1 to 4, stems) found in the other (BLEU's clipped
-  precision), the longest common subsequence and word edit similarity of the stems, the
-  token-set ratio of the texts and the Jaccard of stem bigrams;
+  precision), and of its character n-grams (1 to 6, spaces left out: chrF's precision and
+  recall, Popović 2015, which meet a word in another form or a number written otherwise),
+  the longest common subsequence and word edit similarity of the stems, the token-set ratio
+  of the texts and the Jaccard of stem bigrams;
 * names and numbers that only one side has, and the length difference;
 * the meaning cosine of the two passages, alone, squared and times the word coverages (the
   cosine of two long passages that share most words means something else than of two short
   ones that share none).
 
-It is a logistic regression on standardised features, fitted on MSRP train only
+It is a logistic regression on standardised features plus shallow regression trees fitted,
+by gradient boosting, to what the regression's margin leaves (they weigh a feature by where
+others sit, which one linear margin cannot), all fitted on MSRP train only
 (``benchmarks/fit_pair_model.py``); its numbers are data in :mod:`.pair_weights`. The app
 uses it where the meaning of two passages was computed (``same_language.MeaningView``), in
 place of a blend of the word score and the cosine alone.
@@ -27,7 +31,7 @@ from __future__ import annotations
 import math
 from collections import Counter
 from dataclasses import dataclass
-from typing import Mapping, Sequence
+from typing import Iterable, Mapping, Sequence
 
 import numpy as np
 from rapidfuzz import fuzz, process
@@ -36,29 +40,62 @@ from rapidfuzz.distance import Indel, Levenshtein
 from ..features import _ALL_STOP, SegmentFeatures, Weights, pair_views, word_views
 
 NGRAMS = (1, 2, 3, 4)
+CHAR_NGRAMS = (1, 2, 3, 4, 5, 6)
 # the features the cosine multiplies (and the cosine squared), see the module docstring
 COSINE_TIMES = ("words", "cov_min", "cov_max", "unw_max", "len_log", "contain")
 
 
 @dataclass(frozen=True)
+class Trees:
+    """Complete binary trees of one depth, all read at once: node k (breadth first, root 0)
+    sends a pair right when its feature ``split_feature[t, k]`` is at least
+    ``split_at[t, k]``; a leaf adds its value to the margin."""
+
+    depth: int
+    split_feature: np.ndarray       # (trees, 2**depth - 1) column of the feature matrix
+    split_at: np.ndarray            # (trees, 2**depth - 1)
+    leaf: np.ndarray                # (trees, 2**depth)
+
+    @classmethod
+    def from_data(cls, data: Mapping) -> "Trees":
+        return cls(int(data["depth"]), np.array(data["split_feature"], dtype=np.int64),
+                   np.array(data["split_at"], dtype=np.float64), np.array(data["leaf"], dtype=np.float64))
+
+    def margin(self, x: np.ndarray) -> np.ndarray:
+        """The sum of every tree's leaf for each row of ``x``."""
+        rows = np.arange(len(x))[:, None]
+        node = np.zeros((len(x), len(self.leaf)), dtype=np.int64)
+        trees = np.arange(len(self.leaf))[None, :]
+        for _ in range(self.depth):
+            at = x[rows, self.split_feature[trees, node]] >= self.split_at[trees, node]
+            node = 2 * node + 1 + at
+        return self.leaf[trees, node - (2 ** self.depth - 1)].sum(axis=1)
+
+
+@dataclass(frozen=True)
 class PairModel:
-    """A logistic regression over named features: σ(Σ w·(x − mean)/scale + bias)."""
+    """A logistic regression over named features, σ(Σ w·(x − mean)/scale + bias + trees(x)),
+    the trees (if any) reading the raw features."""
 
     features: tuple[str, ...]
     mean: tuple[float, ...]
     scale: tuple[float, ...]
     weights: tuple[float, ...]
     bias: float
+    trees: Trees | None = None
 
     @classmethod
     def from_data(cls, data: Mapping) -> "PairModel":
+        trees = Trees.from_data(data["trees"]) if data.get("trees") else None
         return cls(tuple(data["features"]), tuple(data["mean"]), tuple(data["scale"]),
-                   tuple(data["weights"]), float(data["bias"]))
+                   tuple(data["weights"]), float(data["bias"]), trees)
 
     def __call__(self, table: Mapping[str, np.ndarray]) -> np.ndarray:
         """The probability, per pair, that the two passages say the same thing."""
         x = np.stack([np.asarray(table[name], dtype=np.float64) for name in self.features], axis=1)
         z = ((x - np.array(self.mean)) / np.array(self.scale)) @ np.array(self.weights) + self.bias
+        if self.trees is not None and len(x):
+            z = z + self.trees.margin(x)
         return 1.0 / (1.0 + np.exp(-z))
 
 
@@ -87,26 +124,43 @@ def pair_table(fa: Sequence[SegmentFeatures], fb: Sequence[SegmentFeatures], wei
 
 _ROW_NAMES = ("bigrams", "cov_min", "cov_max", "un_min", "un_max", "unw_min", "unw_max", "len_diff",
               "len_log", "names_only", "nums_only", "nums_both", "lcs", "wed",
-              *(f"ng{n}_{m}" for n in NGRAMS for m in ("min", "max")))
+              *(f"ng{n}_{m}" for n in NGRAMS for m in ("min", "max")),
+              *(f"ch{n}_{m}" for n in CHAR_NGRAMS for m in ("min", "max")))
 
 
-def _grams(f: SegmentFeatures, memo: dict[int, list[Counter]]) -> list[Counter]:
-    """The stem n-grams of a passage (n in ``NGRAMS``), made once per passage per call."""
+def _grams(f: SegmentFeatures, memo: dict[int, list[frozenset]]) -> list[frozenset]:
+    """The stem n-grams (n in ``NGRAMS``) and character n-grams (``CHAR_NGRAMS``, spaces left
+    out) of a passage as occurrence sets, made once per passage per call."""
     kept = memo.get(id(f))
     if kept is None:
-        s = f.stems
-        kept = memo[id(f)] = [Counter(zip(*[s[i:] for i in range(n)])) for n in NGRAMS]
+        s, c = f.stems, f.text.replace(" ", "")
+        kept = memo[id(f)] = ([_occurrences(zip(*[s[i:] for i in range(n)])) for n in NGRAMS]
+                              + [_occurrences(c[i:i + n] for i in range(len(c) - n + 1)) for n in CHAR_NGRAMS])
     return kept
+
+
+def _occurrences(grams: Iterable) -> frozenset:
+    """Each n-gram once per time it occurs (its second occurrence as (gram, 1), …): the size of
+    the intersection of two such sets is the clipped count of n-grams they share (BLEU's), and
+    a set intersection runs in C."""
+    counts = Counter(grams)
+    return frozenset(counts).union((gram, k) for gram, n in counts.items() if n > 1 for k in range(1, n))
+
+
+def _shares(ga: frozenset, gb: frozenset) -> tuple[float, float]:
+    """(the smaller, the larger) of the shares of each side's n-grams the other has (clipped)."""
+    common = len(ga & gb)
+    pa, pb = common / max(len(ga), 1), common / max(len(gb), 1)
+    return min(pa, pb), max(pa, pb)
 
 
 def _pair_row(fa: SegmentFeatures, fb: SegmentFeatures, weights: Weights, memo: dict) -> dict[str, float]:
     """The features of one pair that are read pair by pair (see the module docstring)."""
     idf = weights.idf_of
     row: dict[str, float] = {}
-    for n, ga, gb in zip(NGRAMS, _grams(fa, memo), _grams(fb, memo)):
-        common = sum((ga & gb).values())
-        pa, pb = common / max(sum(ga.values()), 1), common / max(sum(gb.values()), 1)
-        row[f"ng{n}_min"], row[f"ng{n}_max"] = min(pa, pb), max(pa, pb)
+    names = [f"ng{n}" for n in NGRAMS] + [f"ch{n}" for n in CHAR_NGRAMS]
+    for name, ga, gb in zip(names, _grams(fa, memo), _grams(fb, memo)):
+        row[f"{name}_min"], row[f"{name}_max"] = _shares(ga, gb)
     bx, by = set(zip(fa.stems, fa.stems[1:])), set(zip(fb.stems, fb.stems[1:]))
     row["bigrams"] = len(bx & by) / len(bx | by) if bx or by else 0.0
     ca = [s for s in fa.bag if s not in _ALL_STOP]       # (text order: sums round the same everywhere)
