@@ -1,7 +1,10 @@
-"""The command line imports a command's module only when that command runs: ``synopsis --help``
-and ``synopsis scan --query`` start without the library's database layer (sqlite-utils, which
-brings pandas when it is installed) and without the window code."""
+"""The command line imports a command's module only when that command runs: ``synopsis --help``,
+``synopsis compare … -o FILE`` and ``synopsis scan --query`` start without the library's
+database layer (sqlite-utils, which brings pandas when it is installed) and without the window
+code."""
 from __future__ import annotations
+
+from pathlib import Path
 
 import click
 import pytest
@@ -35,3 +38,12 @@ def test_help_is_the_same_as_from_the_loaded_commands():
     loaded = click.Group("synopsis", commands=main.commands, help=main.help, params=main.params,
                          context_settings=main.context_settings)
     assert lazy == CliRunner().invoke(loaded, ["--help"], prog_name="synopsis").output
+
+
+def test_compare_into_a_file_does_not_load_the_library_database_layer(tmp_path):
+    seeds = Path(__file__).resolve().parents[2] / "seeds"
+    out = tmp_path / "report.json"
+    modules, _ = imported_by("compare", str(seeds / "bbc-witkoff-putin-talks.txt"),
+                             str(seeds / "translated-witkoff-putin-talks.txt"), "--format", "json", "-o", str(out))
+    assert out.stat().st_size > 1000
+    assert not {m for m in modules if m.startswith(HEAVY)}
