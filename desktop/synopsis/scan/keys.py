@@ -124,10 +124,12 @@ class RareWordKeys:
 @dataclass(frozen=True)
 class MeaningKeys:
     """The meaning keys made while fingerprinting (``FeatureSettings.meaning``); two articles
-    must share them from two or more sentences of the first."""
+    must share three of them from two or more sentences of the first (with two, filler
+    sentences close in meaning made six times as many candidate pairs on the development
+    corpus: ``benchmarks/results/scan.md``, "Meaning keys")."""
 
     name: str = "meaning"
-    min_shared: int = 2
+    min_shared: int = 3
     min_places: int = 2
 
     def keys(self, features: PartitionFeatures, keep: np.ndarray,
