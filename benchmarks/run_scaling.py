@@ -136,6 +136,15 @@ PREVIOUS = {2000: {"cpu": 1.36, "peak_mb": 102, "precision": 0.986, "recall": 0.
             20000: {"cpu": 23.38, "peak_mb": 624, "precision": 0.980, "recall": 0.917, "pieces": 0.820}}
 
 
+# The same command before passages of the same text went undiffed, a unique passage's share
+# was counted over the links of its rarest words only and the model loaded beside the first
+# steps (commit 0359857, one run per size, load 32-35): CPU s, peak MB, P, R, pieces.
+LAST_ROUND = {True: {2500: (6.06, 248, 0.990, 0.979, 0.965), 5000: (10.01, 335, 0.986, 0.989, 0.981),
+                     10000: (18.20, 441, 0.986, 0.988, 0.980), 20000: (34.69, 643, 0.986, 0.989, 0.980)},
+              False: {5000: (6.13, 193, 0.985, 0.989, 0.984), 10000: (11.59, 293, 0.986, 0.989, 0.982),
+                      20000: (25.72, 493, 0.986, 0.990, 0.982)}}
+
+
 def load() -> str:
     return " / ".join(f"{x:.2f}" for x in os.getloadavg())
 
@@ -237,6 +246,11 @@ def render(r: dict) -> str:
                      f"{v['pieces']:.3f} | {st.get('align', 0):.2f} | {st.get('edits_facts', 0):.2f} | {v['load_before']} | "
                      + (f"{base['wall']:.2f} | {base['peak_mb']:.0f} | {base['precision']:.3f} / {base['recall']:.3f} | "
                         f"{base['pieces']:.3f} |" if base else "— | — | — | — |"))
+    lines += ["", "Before this round (commit 0359857: every linked pair diffed, every link of a unique passage's "
+              "words counted, the model loaded when the meaning view needed it; same command, one run per size, "
+              "load 32–35):", "", "| sentences | CPU s | peak MB | P / R | pieces |", "|---|---|---|---|---|"]
+    lines += [f"| {n:,} | {c:.2f} | {m} | {p:.3f} / {rc:.3f} | {pc:.3f} |"
+              for n, (c, m, p, rc, pc) in LAST_ROUND[meaning].items()]
     lines += ["", "Before candidates were bounded per passage (same command, one run per size, load 9–15):", "",
               "| sentences | wall s | CPU s | peak MB | P / R | pieces |", "|---|---|---|---|---|---|"]
     lines += [f"| {n:,} | {v['wall']:.2f} | {v['cpu']:.2f} | {v['peak_mb']:.0f} | {v['precision']:.3f} / "

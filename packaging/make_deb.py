@@ -20,15 +20,16 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from appinfo import APP_ID, PACKAGE, ROOT, version  # noqa: E402
+import system_libs  # noqa: E402
 
 RESOURCES = ROOT / "resources"
 MIN_GLIBC = "2.34"
-# ca-certificates: the trusted authorities the bundled OpenSSL reads for https sources
-DEPENDS = ("libgl1, libegl1, libfontconfig1, libxkbcommon0, libdbus-1-3, libglib2.0-0, "
-           "fonts-dejavu-core, ca-certificates")
+# libgl1, libegl1: Qt's OpenGL loaders (never bundled); the system libraries the bundle leaves
+# out (system_libs.py); ca-certificates: the trusted authorities the bundled OpenSSL reads for
+# https sources
+DEPENDS = ", ".join(["libgl1", "libegl1", *system_libs.DEPENDS, "fonts-dejavu-core", "ca-certificates"])
 # Qt's xcb plugin (a window on X11) loads these; offscreen and Wayland do not, so recommended only.
-RECOMMENDS = ("libxcb-cursor0, libxcb-icccm4, libxcb-image0, libxcb-keysyms1, libxcb-render-util0, "
-              "libxcb-shape0, libxkbcommon-x11-0")
+RECOMMENDS = ", ".join(system_libs.RECOMMENDS)
 DESCRIPTION = """\
 compare news articles passage by passage
  Synopsis puts two news articles side by side and shows which passages are the

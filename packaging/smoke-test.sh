@@ -60,12 +60,53 @@ server_port() {
   return 1
 }
 
+# Compares the files after NAME and WHAT in the installed app into $work/NAME.json (the time it
+# took in $compared_ms), validates the report against the schema and runs the Python assertions
+# on stdin with it as `report`.
+compare_to_report() {
+  local name=$1 what=$2 t
+  shift 2
+  t=$(now)
+  (cd "$work" && synopsis compare "$@" --format json -o "$name.json") || fail "synopsis compare of $what exited $?"
+  compared_ms=$(ms_since "$t")
+  { printf '%s\n' "import json, sys" "import jsonschema" \
+      "report = json.load(open(sys.argv[1], encoding='utf-8'))" \
+      "jsonschema.validate(report, json.load(open(sys.argv[2], encoding='utf-8')))"
+    cat; } | "$PY" - "$work/$name.json" docs/report.schema.json \
+    || fail "the report of $what is not what it should be"
+}
+
+# What synopsis.spec and trim_icu.py leave out is absent from the installed folder, and the
+# system provides every library the bundle does not carry (all but those only Qt's X11 platform
+# plugin loads, which the package merely recommends).
+check_left_out() {
+  local internal=/opt/synopsis/_internal lib path missing
+  for lib in $("$PY" -c "import sys; sys.path.insert(0, 'packaging'); import system_libs; print(*sorted(system_libs.sonames()))"); do
+    [ ! -e "$internal/$lib" ] || fail "$lib is bundled, though the package depends on the system's"
+  done
+  for path in docx/templates/default-docx-template PySide6/Qt/translations \
+      PySide6/Qt/plugins/wayland-shell-integration/libivi-shell.so PySide6/Qt/lib/libQt6Network.so.6; do
+    [ ! -e "$internal/$path" ] || fail "$path is bundled, though the app never uses it"
+  done
+  missing=$(find "$internal" -xtype l)
+  [ -z "$missing" ] || fail "links to files left out: $missing"
+  # ICU's data package lists its items by name: no break rules or legacy-encoding tables left
+  ! grep -aqE 'brkitr/[a-z_]+\.(brk|dict)|[A-Za-z0-9_-]+\.cnv' "$internal"/PySide6/Qt/lib/libicudata.so.* \
+    || fail "libicudata still holds break rules or encoding tables: trim_icu.py did not run"
+  missing=$(find "$internal" -name '*.so*' -type f ! -name 'libQt6XcbQpa.so*' ! -name 'libqxcb.so' \
+              -exec env LD_LIBRARY_PATH="$internal" ldd {} + 2>/dev/null | grep 'not found' | sort -u || true)
+  [ -z "$missing" ] || fail "libraries neither bundled nor on the system: $missing"
+}
+
 step "installing $deb"
 dpkg-query -W -f='${Status}' synopsis 2>/dev/null | grep -q "install ok" && purge
 $SUDO apt-get $APT_OPTS install -y -qq --no-install-recommends "$(realpath "$deb")" >"$work/apt.log" 2>&1 \
   || { cat "$work/apt.log" >&2; fail "apt-get install"; }
 for path in "${INSTALLED_PATHS[@]}"; do [ -e "$path" ] || fail "$path missing after install"; done
 [ "$(command -v synopsis)" = /usr/bin/synopsis ] || fail "synopsis is not /usr/bin/synopsis on PATH"
+
+step "the pieces the build leaves out are absent and the system provides the libraries it does not carry"
+check_left_out
 
 step "synopsis --version"
 t=$(now)
@@ -74,29 +115,14 @@ version_ms=$(ms_since "$t")
 [[ "$out" == *"$version"* ]] || fail "--version printed '$out', expected $version"
 
 step "compare the seed pair to JSON and validate it against docs/report.schema.json"
-t=$(now)
-(cd "$work" && synopsis compare "$ROOT/seeds/bbc-witkoff-putin-talks.txt" \
-   "$ROOT/seeds/translated-witkoff-putin-talks.txt" --format json -o report.json) \
-  || fail "synopsis compare exited $?"
-compare_ms=$(ms_since "$t")
-"$PY" - "$work/report.json" docs/report.schema.json <<'EOF' || fail "report does not validate"
-import json, sys
-import jsonschema
-report = json.load(open(sys.argv[1], encoding="utf-8"))
-jsonschema.validate(report, json.load(open(sys.argv[2], encoding="utf-8")))
+compare_to_report report "the seed pair" "$ROOT/seeds/bbc-witkoff-putin-talks.txt" \
+  "$ROOT/seeds/translated-witkoff-putin-talks.txt" <<'EOF'
 assert report["links"], "the seed pair gave no aligned passages"
 EOF
+compare_ms=$compared_ms
 step "compare the BBC report with its Russian translation: aligned by meaning with the bundled model"
-t=$(now)
-(cd "$work" && synopsis compare "$ROOT/seeds/bbc-witkoff-putin-talks.txt" \
-   "$ROOT/seeds/ru-witkoff-putin-talks.txt" --format json -o translation.json) \
-  || fail "synopsis compare of the English and Russian articles exited $?"
-translation_ms=$(ms_since "$t")
-"$PY" - "$work/translation.json" docs/report.schema.json <<'EOF' || fail "the translation comparison is not what it should be"
-import json, sys
-import jsonschema
-report = json.load(open(sys.argv[1], encoding="utf-8"))
-jsonschema.validate(report, json.load(open(sys.argv[2], encoding="utf-8")))
+compare_to_report translation "the English and Russian articles" "$ROOT/seeds/bbc-witkoff-putin-talks.txt" \
+  "$ROOT/seeds/ru-witkoff-putin-talks.txt" <<'EOF'
 how = report["comparison"]
 assert how["kind"] == "translation" and how["languages"] == ["en", "ru"], how
 assert how["model"]["name"] == "use-multilingual-v3" and how["model"]["version"] != "unknown", how
@@ -109,6 +135,7 @@ assert len(report["links"]) >= 20, f"only {len(report['links'])} pairs"
 assert pairs.get("Putin said reaching a consensu", "").startswith("Путин заявил"), pairs
 assert {link["translation"] for link in report["links"]} == {"faithful", "changed"}
 EOF
+translation_ms=$compared_ms
 step "the same comparison with its fact layer in the worker process (the frozen app started again to serve)"
 (cd "$work" && SYNOPSIS_FACT_WORKER=on synopsis compare "$ROOT/seeds/bbc-witkoff-putin-talks.txt" \
    "$ROOT/seeds/translated-witkoff-putin-talks.txt" --format json -o worker.json 2>worker.err) \

@@ -1,11 +1,16 @@
 """Rebuild Qt's bundled ICU data library without the data Qt never reads (Linux build step).
 
 PySide6 ships ``libicudata.so.NN``: one 32 MB symbol, ``icudtNN_dat``, holding ICU's common data
-package. Qt uses ICU for collation, case mapping, break rules, codecs and Unicode properties,
-never for ICU's own formatting of units, currencies, time-zone, language and region names,
-transliteration or spelled-out numbers. Those trees (about 15 MB) are removed with ``icupkg``
-(Debian: icu-devtools) and the rest is linked back into a library with the same soname and
-symbol, so libicuuc loads it exactly as before.
+package. Qt Core calls ICU for collation (``ucol_*``), case mapping, time-zone ids (``ucal_*``)
+and named text encodings (``ucnv_*``), and for nothing else: it imports no break iterator, no
+character-name and no formatting function (``objdump -T libQt6Core.so.6``; Qt breaks text with
+its own Unicode tables). So these go: ICU's formatting of units, currencies, time-zone, language
+and region names, transliteration and spelled-out numbers; the break rules and their word
+dictionaries; character names and the confusables table; and the conversion tables of legacy
+encodings (Synopsis decodes every input in Python and hands Qt only Unicode text; UTF-8, UTF-16,
+UTF-32, ASCII and Latin-1 are computed by ICU without tables, and the alias table stays). About
+24 MB in all are removed with ``icupkg`` (Debian: icu-devtools) and the rest is linked back into a
+library with the same soname and symbol, so libicuuc loads it exactly as before.
 
     python packaging/trim_icu.py path/to/libicudata.so.73
 
@@ -21,8 +26,17 @@ import sys
 import tempfile
 from pathlib import Path
 
-# Trees of the ICU data package that Qt does not open (see the module docstring).
-UNUSED_TREES = ("unit", "curr", "zone", "lang", "region", "translit", "rbnf")
+# Items of the ICU data package that Qt does not open (see the module docstring): whole trees,
+# top-level items by suffix (a legacy encoding's table, ``*.cnv``) and single items.
+UNUSED_TREES = ("unit", "curr", "zone", "lang", "region", "translit", "rbnf", "brkitr")
+UNUSED_SUFFIXES = (".cnv",)
+UNUSED_ITEMS = ("unames.icu", "confusables.cfu")
+
+
+def unused(item: str) -> bool:
+    """Whether the package item ``item`` (``brkitr/word.brk``, ``ibm-943_P15A-2003.cnv``) goes."""
+    return (item.split("/")[0] in UNUSED_TREES or item.endswith(UNUSED_SUFFIXES)
+            or item in UNUSED_ITEMS)
 
 ASSEMBLY = """\
     .section .rodata
@@ -75,10 +89,10 @@ def trim(library: Path) -> tuple[int, int]:
             handle.seek(offset)
             (work / f"{stem}.dat").write_bytes(handle.read(size))
         items = run("icupkg", "-l", f"{stem}.dat", cwd=work).split()
-        unused = [item for item in items if item.split("/")[0] in UNUSED_TREES]
-        if not unused:
+        removed = [item for item in items if unused(item)]
+        if not removed:
             raise TrimError(f"{library}: none of {', '.join(UNUSED_TREES)} found; not ICU data?")
-        (work / "unused.txt").write_text("\n".join(unused) + "\n")
+        (work / "unused.txt").write_text("\n".join(removed) + "\n")
         # icupkg names the items after the output file, so it keeps the package's name
         (work / "small").mkdir()
         run("icupkg", "-r", "unused.txt", f"{stem}.dat", f"small/{stem}.dat", cwd=work)

@@ -4,9 +4,10 @@ from __future__ import annotations
 import json
 
 import pytest
+from hypothesis import given, strategies as st
 
 from synopsis.core import compare, load
-from synopsis.core.contained import CONTAINED_MIN, content_tokens
+from synopsis.core.contained import CONTAINED_MIN, CONTENT_MIN, _LinkWords, content_tokens
 from synopsis.core.corrections import link, unlink
 from synopsis.core.model import Document, Report
 from synopsis.export import render
@@ -84,3 +85,30 @@ def test_a_truly_unique_passage_is_not_noted(seed_pair):
     macron = _segment_at(report.documents[0], "Meanwhile, French President Emmanuel Macron")
     assert macron in report.unique_segments(0) and (0, macron) not in noted
     assert all(c.share >= CONTAINED_MIN and c.segment in report.unique_segments(c.doc) for c in report.contained)
+
+
+def _best_by_every_link(tokens: list[str], words_by_link: list[list[str]]):
+    """The plain reading of ``_LinkWords.best_link``: every link's share counted."""
+    if len(tokens) < CONTENT_MIN:
+        return None
+    hits = [sum(1 for t in tokens if t in set(words)) for words in words_by_link]
+    if not hits or max(hits) == 0:
+        return None
+    n = min(range(len(hits)), key=lambda k: (-hits[k], k))
+    share = hits[n] / len(tokens)
+    return (n, share) if share >= CONTAINED_MIN else None
+
+
+WORDS = [f"w{k}" for k in range(12)]
+
+
+@given(st.lists(st.sampled_from(WORDS), max_size=14),
+       st.lists(st.lists(st.sampled_from(WORDS), max_size=8), max_size=12))
+def test_only_the_links_of_the_rarest_words_are_counted_and_the_answer_is_the_same(tokens, words_by_link):
+    assert _LinkWords(words_by_link).best_link(tokens) == _best_by_every_link(tokens, words_by_link)
+
+
+def test_a_common_word_in_every_link_does_not_decide():
+    links = [["common", "a"], ["common", "b"], ["common", "x", "y", "z"]]
+    assert _LinkWords(links).best_link(["common", "x", "y", "z", "q"]) == (2, 0.8)
+    assert _LinkWords(links).best_link(["common", "a", "q", "r", "s"]) is None

@@ -1,7 +1,7 @@
 import dataclasses
 
 import pytest
-from hypothesis import given, settings, strategies as st
+from hypothesis import example, given, settings, strategies as st
 
 from synopsis.core.ingest.text import normalise_newlines
 from synopsis.core.model import Document
@@ -182,3 +182,18 @@ def test_bounded_pieces_cover_the_span_and_respect_the_limit(text, limit):
         assert text[last:start].strip() == ""
         last = end
     assert text[last:].strip() == ""
+
+
+# a sentence's start, then a run of word characters, stops and apostrophes of any length
+_BEFORE = st.tuples(st.text(alphabet="aB.' ,\n", max_size=40),
+                    st.text(alphabet="aB.'’-_1éß", max_size=120)).map("".join)
+
+
+@given(_BEFORE)
+@example("Er sagte: " + "ab'c-" * 20 + "d.")       # a run longer than the tail read first
+@example("x " + "a" * 100)
+def test_the_word_before_a_stop_is_read_from_the_tail_as_from_the_whole(before):
+    from synopsis.core.segment.rules import _WORD_BEFORE, _word
+
+    whole = _WORD_BEFORE.search(before)
+    assert _word(before) == (whole.group(1).lower() if whole else "")

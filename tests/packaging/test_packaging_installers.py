@@ -97,6 +97,53 @@ def test_deb_tree_has_the_app_launcher_entry_icons_and_metainfo(make_deb, icons,
     assert int(fields["Installed-Size"]) > 0
 
 
+def test_the_package_declares_every_library_the_bundle_leaves_to_the_system(make_deb):
+    fields = control_fields(make_deb.control(synopsis.__version__, "amd64", 1))
+    declared = {name: {item.split()[0] for item in fields[name].split(", ")}
+                for name in ("Depends", "Recommends")}
+    assert set(make_deb.system_libs.DEPENDS) <= declared["Depends"], declared
+    assert set(make_deb.system_libs.RECOMMENDS) <= declared["Recommends"], declared
+    assert len(make_deb.system_libs.sonames()) == sum(
+        len(names) for table in (make_deb.system_libs.DEPENDS, make_deb.system_libs.RECOMMENDS)
+        for names in table.values())  # each library under one package only
+
+
+def _installed_depends() -> dict[str, set[str]]:
+    """Each installed package's dependencies (first of each alternative), from dpkg's database."""
+    listing = subprocess.run(["dpkg-query", "-W", "-f", "${Package}\t${Pre-Depends}, ${Depends}\n"],
+                             capture_output=True, text=True, check=True).stdout
+    return {package: {item.split("|")[0].split()[0].split(":")[0]
+                      for item in depends.split(",") if item.strip()}
+            for package, depends in (line.split("\t") for line in listing.splitlines())}
+
+
+def _brought_by(package: str, depends: dict[str, set[str]]) -> set[str]:
+    found, todo = set(), [package]
+    while todo:
+        name = todo.pop()
+        if name not in found:
+            found.add(name)
+            todo.extend(depends.get(name, ()))
+    return found
+
+
+@pytest.mark.packaging
+def test_each_library_left_to_the_system_comes_with_the_package_named_for_it(make_deb):
+    # Debian (the build machine): the package that owns each library must be the one named for
+    # it in system_libs.py, or one that package depends on
+    depends = _installed_depends()
+    tables = (make_deb.system_libs.DEPENDS, make_deb.system_libs.RECOMMENDS)
+    names = sorted(make_deb.system_libs.sonames())
+    owned = subprocess.run(["dpkg-query", "-S", *(f"*/{name}" for name in names)],
+                           capture_output=True, text=True, check=True).stdout
+    owners = {name: {line.split(":")[0] for line in owned.splitlines()
+                     if line.endswith("/" + name) and "-dev" not in line} for name in names}
+    for package, libraries in (item for table in tables for item in table.items()):
+        brought = _brought_by(package, depends)
+        for name in libraries:
+            assert owners[name] & brought, f"{name}: owned by {owners[name]}, not brought by {package}"
+
+
 def test_deb_builds_and_lists_the_launcher(make_deb, fake_app, rendered_icons, tmp_path):
     tree = tmp_path / "root"
     make_deb.stage(fake_app, rendered_icons, tree, synopsis.__version__, "amd64", dt.date(2026, 1, 2))

@@ -46,8 +46,8 @@ def _icu_library_dir() -> Path:
     return Path(PySide6.__file__).parent / "Qt" / "lib"
 
 
-def _icu_probe(folder: Path) -> list[tuple[str, int]]:
-    """Status codes of ICU calls Qt relies on, run in a child process against ``folder``."""
+def _icu_probe(folder: Path) -> dict[str, tuple[int, str]]:
+    """ICU calls against ``folder``'s libraries, run in a child process: name -> (status, text)."""
     code = f"""
 import ctypes, os
 os.chdir({str(folder)!r})
@@ -57,25 +57,37 @@ def status(call, *args):
     err.value = 0
     call(*args, ctypes.byref(err))
     return err.value
-out = [("coll " + loc, status(i18n.ucol_open_73, loc.encode())) for loc in ("de", "sv", "zh", "ar")]
+out = {{"coll " + loc: (status(i18n.ucol_open_73, loc.encode()), "") for loc in ("de", "sv", "zh", "ar")}}
+out |= {{"cnv " + name: (status(uc.ucnv_open_73, name.encode()), "")
+        for name in ("UTF-8", "UTF-16LE", "ISO-8859-1", "Shift_JIS", "gb18030", "windows-1251")}}
 text = "สวัสดีครับ 你好世界".encode("utf-16-le")
-out += [(f"break {{kind}}", status(uc.ubrk_open_73, kind, b"th", text, len(text) // 2))
-        for kind in range(4)]
-out += [("cnv " + name, status(uc.ucnv_open_73, name.encode())) for name in ("Shift_JIS", "gb18030")]
+out |= {{f"break {{kind}}": (status(uc.ubrk_open_73, kind, b"th", text, len(text) // 2), "")
+        for kind in range(4)}}
 buf = ctypes.create_string_buffer(64)
-out.append(("name", status(uc.u_charName_73, 0x1F600, 0, buf, 64)))
-out.append((buf.value.decode(), 0))
+out["name"] = (status(uc.u_charName_73, 0x1F600, 0, buf, 64), buf.value.decode())
 shown = ctypes.create_string_buffer(128)  # 64 UChar (UTF-16)
-status(uc.uloc_getDisplayLanguage_73, b"de", b"fr", shown, 64)
-out.append((shown.raw.decode("utf-16-le").split(chr(0))[0], 0))
+out["display"] = (status(uc.uloc_getDisplayLanguage_73, b"de", b"fr", shown, 64),
+                  shown.raw.decode("utf-16-le").split(chr(0))[0])
 print(out)
 """
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     return ast.literal_eval(result.stdout)
 
 
+# The ICU functions Qt Core may call (by prefix): collation, named encodings, time-zone ids, case.
+QT_ICU_CALLS = ("ucol_", "ucnv_", "UCNV_", "ucal_", "u_strToLower", "u_strToUpper")
+
+
+def test_qt_core_calls_no_icu_function_beyond_what_the_trimmed_data_serves():
+    library = _icu_library_dir() / "libQt6Core.so.6"
+    table = subprocess.run(["objdump", "-T", str(library)], capture_output=True, text=True, check=True)
+    imported = {line.split()[-1] for line in table.stdout.splitlines()
+                if "*UND*" in line and line.rstrip().endswith("_73")}
+    assert imported and all(name.startswith(QT_ICU_CALLS) for name in imported), sorted(imported)
+
+
 @pytest.mark.packaging
-def test_trimmed_icu_keeps_what_qt_uses_and_drops_display_names(tmp_path):
+def test_trimmed_icu_keeps_what_qt_uses_and_drops_the_rest(tmp_path):
     source = _icu_library_dir()
     if not any(source.glob("libicudata.so.73")):
         pytest.fail(f"{source}: this test expects PySide6's bundled ICU 73")
@@ -85,10 +97,13 @@ def test_trimmed_icu_keeps_what_qt_uses_and_drops_display_names(tmp_path):
     trim_icu = load(PACKAGING / "trim_icu.py")
     assert trim_icu.main([str(tmp_path / "libicudata.so.73")]) == 0
     after = _icu_probe(tmp_path)
-    assert (tmp_path / "libicudata.so.73").stat().st_size < 0.6 * (source / "libicudata.so.73").stat().st_size
-    assert after[:-1] == before[:-1]  # collation, breaks, codecs, character names: unchanged
-    assert all(code <= 0 for _, code in after[:-1]), after  # and none is an ICU error
-    assert before[-1][0] == "allemand" != after[-1][0]  # display names were the part removed
+    assert (tmp_path / "libicudata.so.73").stat().st_size < 0.3 * (source / "libicudata.so.73").stat().st_size
+    kept = [key for key in before if key.startswith("coll ")] + ["cnv UTF-8", "cnv UTF-16LE", "cnv ISO-8859-1"]
+    assert all(after[key] == before[key] and after[key][0] <= 0 for key in kept), after  # no ICU error
+    removed = [key for key in before if key.startswith("break ")] + ["cnv Shift_JIS", "cnv windows-1251"]
+    assert all(before[key][0] <= 0 < after[key][0] for key in removed), after  # now a clean error
+    assert before["name"][1] == "GRINNING FACE" and after["name"][1] == ""
+    assert before["display"][1] == "allemand" != after["display"][1]
 
 
 def test_trim_icu_names_a_file_that_is_not_icu_data_in_one_line(tmp_path, capsys):

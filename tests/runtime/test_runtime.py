@@ -76,3 +76,38 @@ print("ok", before)
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120,
                             env={**__import__("os").environ, "OPENBLAS_NUM_THREADS": "2"})
     assert result.returncode == 0 and result.stdout.startswith("ok"), result.stderr
+
+
+_WARM = r"""
+import json, sys, threading, time
+from synopsis.core import Settings
+from synopsis.core.semantic import encoders, models
+from synopsis.runtime import warm_model
+off = warm_model(Settings(meaning=False))
+thread = warm_model(Settings())
+started = [t.name for t in threading.enumerate()]
+thread.join(120)
+again = warm_model(Settings())
+print(json.dumps({"off": off is None, "name": thread.name, "alive": thread.name in started,
+                  "loaded": encoders.is_loaded(models.DEFAULT), "again": again is None}))
+"""
+
+
+def test_the_model_loads_in_a_thread_of_its_own_once_and_not_with_the_meaning_layer_off():
+    import json
+    import subprocess
+    import sys
+
+    out = subprocess.run([sys.executable, "-c", _WARM], capture_output=True, text=True, timeout=180, check=True)
+    got = json.loads(out.stdout.strip().splitlines()[-1])
+    assert got == {"off": True, "name": "synopsis-model-load", "alive": True, "loaded": True, "again": True}
+
+
+def test_a_runtime_comparison_with_the_meaning_layer_gives_the_engines_report(seed_pair):
+    from synopsis.core import Settings, compare as engine_compare, load
+
+    a, b = (load(p) for p in seed_pair[:2])
+    ours, theirs = compare(a, b, Settings()), engine_compare(a, b, Settings())
+    assert [(l.a, l.b, l.label, l.score, l.facts) for l in ours.links] == \
+        [(l.a, l.b, l.label, l.score, l.facts) for l in theirs.links]
+    assert ours.comparison == theirs.comparison

@@ -119,8 +119,8 @@ def align(doc_a: Document, doc_b: Document, settings: Settings, *,
         context(1 / GAP_PASSES)
     runs = find_runs(scored, base, (live_a, live_b), (doc_a, doc_b), weights, steps.part("runs"))
     cap_parts(scored, runs)
-    candidates = [_candidate(live_a[p].ids, live_b[q].ids, s, v, r)
-                  for (p, q), (s, v, r) in sorted(scored.items()) if s >= CANDIDATE_FLOOR]
+    kept = sorted(pq for pq, (s, _, _) in scored.items() if s >= CANDIDATE_FLOOR)
+    candidates = [_candidate(live_a[p].ids, live_b[q].ids, *scored[p, q]) for p, q in kept]
     candidates += [_candidate(*segment_ids((live_a, live_b), run), run.score, run.views, run.reasons)
                    for run in runs if run.score >= CANDIDATE_FLOOR]
     candidates.sort(key=lambda c: (c.a[0], c.b[0], c.a, c.b))
@@ -255,9 +255,8 @@ def _anchors(scored: Scored, settings: Settings) -> list[tuple[int, int]]:
     used_a: set[int] = set()
     used_b: set[int] = set()
     out = []
-    for (p, q), (s, _, _) in sorted(scored.items(), key=lambda kv: (-kv[1][0], kv[0])):
-        if s < floor:
-            break
+    confident = [(s, pq) for pq, (s, _, _) in scored.items() if s >= floor]
+    for s, (p, q) in sorted(confident, key=lambda sp: (-sp[0], sp[1])):
         if p not in used_a and q not in used_b:
             out.append((p, q))
             used_a.add(p)

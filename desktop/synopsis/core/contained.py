@@ -20,10 +20,11 @@ aligner's.
 """
 from __future__ import annotations
 
-from collections import defaultdict
+import math
+from collections import Counter, defaultdict
 from typing import Sequence
 
-from .features import _ALL_STOP, extract
+from .features import _ALL_STOP, stem_of, words_of
 from .model import Contained, Document, Link
 
 CONTAINED_MIN = 0.6     # share of a unique passage's content tokens found in one linked passage
@@ -35,11 +36,21 @@ POSSESSIVE = ("'s", "'")
 __all__ = ["CONTAINED_MIN", "CONTENT_MIN", "Contained", "contained"]
 
 
-def content_tokens(doc: Document, sid: int) -> list[str]:
-    """The content-word tokens of segment ``sid`` of ``doc`` (see the module docstring)."""
-    seg = doc.segments[sid]
-    stems = extract(doc.text, (sid,), seg.core_span, doc.language).stems
-    return [_without_possessive(s) for s in stems if s not in _ALL_STOP and s != "s"]
+def content_tokens(doc: Document, sid: int, memo: dict[str, str | None] | None = None) -> list[str]:
+    """The content-word tokens of segment ``sid`` of ``doc`` (see the module docstring).
+    ``memo``: each token's content form (None: left out) known from the segments before,
+    for a caller that reads many segments of one document."""
+    memo = {} if memo is None else memo
+    out = []
+    for token in words_of(doc.text, doc.segments[sid].core_span):
+        if token in memo:
+            form = memo[token]
+        else:
+            stem = stem_of(token, doc.language)
+            form = memo[token] = None if stem in _ALL_STOP or stem == "s" else _without_possessive(stem)
+        if form is not None:
+            out.append(form)
+    return out
 
 
 def _without_possessive(stem: str) -> str:
@@ -55,41 +66,59 @@ def contained(documents: Sequence[Document], links: Sequence[Link]) -> tuple[Con
     found: list[Contained] = []
     for doc in (0, 1):
         linked_here = {sid for link in links for sid in (link.b if doc else link.a)}
-        index = _links_by_word(documents[1 - doc], links, 1 - doc)
+        index = _LinkWords.of(documents[1 - doc], links, 1 - doc)
+        memo: dict[str, str | None] = {}
         for sid, seg in enumerate(documents[doc].segments):
             if sid in linked_here or seg.is_debris or len(seg.core_span) == 0:
                 continue
-            best = _best_link(content_tokens(documents[doc], sid), index)
+            best = index.best_link(content_tokens(documents[doc], sid, memo))
             if best is not None:
                 n, share = best
                 found.append(Contained(doc, sid, n, tuple(links[n].b if doc == 0 else links[n].a), share))
     return tuple(found)
 
 
-def _links_by_word(doc: Document, links: Sequence[Link], side: int) -> dict[str, list[int]]:
-    """Content stem → the indices (ascending) of the links whose passage in ``doc`` has it."""
-    index: dict[str, list[int]] = defaultdict(list)
-    for n, link in enumerate(links):
-        words: dict[str, None] = {}          # ordered, so the index is the same in every process
-        for sid in (link.b if side else link.a):
-            if 0 <= sid < len(doc.segments):
-                words.update(dict.fromkeys(content_tokens(doc, sid)))
-        for word in words:
-            index[word].append(n)
-    return index
+class _LinkWords:
+    """The content stems of the linked passages of one side: by link, and by stem the indices
+    (ascending) of the links holding it."""
 
+    def __init__(self, words_by_link: Sequence[Sequence[str]]) -> None:
+        self.words = [frozenset(words) for words in words_by_link]
+        self.links_of: dict[str, list[int]] = defaultdict(list)
+        for n, words in enumerate(words_by_link):
+            for word in dict.fromkeys(words):      # in order, so the index is the same in every process
+                self.links_of[word].append(n)
 
-def _best_link(tokens: list[str], index: dict[str, list[int]]) -> tuple[int, float] | None:
-    """(link, share) of the link holding the largest share of ``tokens`` (the earliest link of
-    equal ones), if it reaches ``CONTAINED_MIN``."""
-    if len(tokens) < CONTENT_MIN:
-        return None
-    hits: dict[int, int] = defaultdict(int)
-    for token in tokens:
-        for n in index.get(token, ()):
-            hits[n] += 1
-    if not hits:
-        return None
-    n = min(hits, key=lambda k: (-hits[k], k))
-    share = hits[n] / len(tokens)
-    return (n, share) if share >= CONTAINED_MIN else None
+    @classmethod
+    def of(cls, doc: Document, links: Sequence[Link], side: int) -> "_LinkWords":
+        """The words of each link's passage in ``doc``, its side ``side`` of the links."""
+        memo: dict[str, str | None] = {}
+        return cls([[word for sid in (link.b if side else link.a) if 0 <= sid < len(doc.segments)
+                     for word in content_tokens(doc, sid, memo)] for link in links])
+
+    def best_link(self, tokens: list[str]) -> tuple[int, float] | None:
+        """(link, share) of the link holding the largest share of ``tokens`` (the earliest link
+        of equal ones), if it reaches ``CONTAINED_MIN``.
+
+        A link reaching it holds at least ``need`` of the tokens, so it holds one of any
+        ``len(tokens) - need + 1`` of them: the links of the rarest stems up to that count are
+        the only ones that can, and only those are counted (a common stem's long list of links
+        is never walked)."""
+        if len(tokens) < CONTENT_MIN:
+            return None
+        counts = Counter(tokens)
+        need = math.ceil(CONTAINED_MIN * len(tokens) - 1e-9)
+        rarest = sorted(counts, key=lambda w: (len(self.links_of.get(w, ())), w))
+        seen: dict[int, None] = {}
+        covered = 0
+        for word in rarest:
+            if covered > len(tokens) - need:
+                break
+            seen.update(dict.fromkeys(self.links_of.get(word, ())))
+            covered += counts[word]
+        hits = {n: sum(c for w, c in counts.items() if w in self.words[n]) for n in seen}
+        if not hits:
+            return None
+        n = min(hits, key=lambda k: (-hits[k], k))
+        share = hits[n] / len(tokens)
+        return (n, share) if share >= CONTAINED_MIN else None

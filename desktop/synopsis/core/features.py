@@ -99,8 +99,7 @@ def extract(doc_text: str, ids: Sequence[int], span: Span, language: str | None)
     stems: list[str] = []
     numbers: set[str] = set()
     names: set[str] = set()
-    for n, m in enumerate(_TOKEN.finditer(raw)):
-        token = m.group()
+    for n, token in enumerate(_TOKEN.findall(raw)):
         form, kind, word = _token_form(token, language)
         stems.append(form)
         if kind == _NUMBER_TOKEN:
@@ -109,6 +108,17 @@ def extract(doc_text: str, ids: Sequence[int], span: Span, language: str | None)
             names.add(word)
     return SegmentFeatures(ids=tuple(ids), span=span, text=normalise(raw).strip(), stems=stems,
                            numbers=frozenset(numbers), names=frozenset(names), bag=Counter(stems))
+
+
+def words_of(doc_text: str, span: Span) -> list[str]:
+    """The word and number tokens of ``doc_text[span]`` as written, in text order: what
+    ``extract`` stems (``stem_of`` gives a token's stem)."""
+    return _TOKEN.findall(doc_text[span.start:span.end])
+
+
+def stem_of(token: str, language: str | None) -> str:
+    """The stem (or number value) ``extract`` gives ``token``."""
+    return _token_form(token, language)[0]
 
 
 @lru_cache(maxsize=1 << 16)

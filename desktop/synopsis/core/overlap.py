@@ -59,12 +59,9 @@ class ItemTable:
 def numbered(pairs: Iterable[tuple[Hashable, float]], ids: dict[Hashable, int]) -> tuple[list[int], list[float]]:
     """(item numbers, values) of one passage's items; new items get the next free number in
     ``ids``. (:class:`ItemTable` sorts them.)"""
-    numbers: list[int] = []
-    values: list[float] = []
-    for item, value in pairs:
-        numbers.append(ids.setdefault(item, len(ids)))
-        values.append(value)
-    return numbers, values
+    pairs = list(pairs)
+    number = ids.setdefault
+    return [number(item, len(ids)) for item, _ in pairs], [value for _, value in pairs]
 
 
 def shared_sum(n: int, pair: np.ndarray, amount: np.ndarray) -> np.ndarray:

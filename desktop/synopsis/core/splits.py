@@ -266,20 +266,32 @@ def _reworded(seeds: list[Run], pairs: _Pairs, live: Live, docs: tuple[Document,
 def _covers_the_rest(seed: SegmentFeatures, near: SegmentFeatures, single: SegmentFeatures, after: bool) -> bool:
     """Whether ``near`` repeats a quotation of ``single`` that ``seed`` does not have, found in
     ``single`` after (``after``) or before the words ``seed`` covers (the median of their
-    positions, as a share of the passage)."""
-    content = [i for i, t in enumerate(single.stems) if t not in _ALL_STOP]
-    covered = [i for i in content if single.stems[i] in seed.bag]
-    if not covered:
-        return False
-    ours = float(np.median(covered)) / len(single.stems)
+    positions, as a share of the passage). The quotations are read first: most passages
+    have none, and then the positions are not needed."""
+    ours = None
     for m in _QUOTED.finditer(single.text):
         words = m.group(1).strip(_QUOTE_EDGE)
         if not _WORD.search(words) or words not in near.text or words in seed.text:
             continue
+        if ours is None:
+            ours = _covered_median(seed, single)
+            if ours < 0:
+                return False
         theirs = (m.start(1) + m.end(1)) / 2 / max(len(single.text), 1)
         if (theirs > ours) if after else (theirs < ours):
             return True
     return False
+
+
+def _covered_median(seed: SegmentFeatures, single: SegmentFeatures) -> float:
+    """The median position of the content words of ``single`` that ``seed`` has, as a share of
+    its words (-1 when there are none)."""
+    covered = [i for i, t in enumerate(single.stems) if t not in _ALL_STOP and t in seed.bag]
+    if not covered:
+        return -1.0
+    half = len(covered) // 2
+    middle = covered[half] if len(covered) % 2 else (covered[half - 1] + covered[half]) / 2
+    return float(middle) / len(single.stems)
 
 
 def _read_as_one(feats: Sequence[SegmentFeatures], many: tuple[int, ...], doc: Document) -> SegmentFeatures:

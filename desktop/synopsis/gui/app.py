@@ -109,30 +109,15 @@ def _one_malloc_arena() -> None:
 
 def _warm_model(settings) -> None:
     """Load the sentence-embedding model a comparison will most likely need in a thread of its
-    own while the window is built and the sources are read, so the first comparison waits for
-    what is left of that load, not for all of it. A comparison that needs the model meanwhile
-    waits for this load (``encoders.load`` loads once, under a lock); one that needs another
-    model loads that one as before. Nothing happens with the meaning layer turned off. The model
-    keeps a decoded copy of itself in the app's cache folder, which later starts read."""
+    own while the window is built and the sources are read (``runtime.warm_model``), so the
+    first comparison waits for what is left of that load, not for all of it. Nothing happens
+    with the meaning layer turned off. The model keeps a decoded copy of itself in the app's
+    cache folder, which later starts read."""
     if not settings.meaning:
         return
-    import threading
+    from ..runtime import warm_model
 
-    from ..core.semantic import encoders, models
-
-    spec = models.choose((), prefer=settings.meaning_model).spec
-    if spec is None or encoders.is_loaded(spec):
-        return
-
-    cache = model_cache_folder()
-
-    def load() -> None:
-        try:
-            encoders.load(spec, cache=cache)
-        except Exception:       # the comparison that needs it will say why, in its own words
-            pass
-
-    threading.Thread(target=load, name="synopsis-model-load", daemon=True).start()
+    warm_model(settings, cache=model_cache_folder())
 
 
 def model_cache_folder() -> Path | None:

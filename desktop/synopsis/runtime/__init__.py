@@ -10,7 +10,10 @@ two choices for their process here:
   (:func:`collector_paused`);
 * numpy's BLAS runs on one thread while a comparison runs (:func:`blas_single_threaded`): the
   sentence-embedding model's matrices are too small to gain from BLAS threads, which on a busy
-  machine cost several times the work; the meaning layer runs its own threads instead.
+  machine cost several times the work; the meaning layer runs its own threads instead;
+* the sentence-embedding model is loaded in a thread of its own while the passages are
+  segmented and compared by their words (:func:`warm_model`), so the meaning layer waits for
+  what is left of the load, not for all of it.
 
 :func:`compare` and :func:`compare_collection` are the engine's, run that way.
 """
@@ -25,7 +28,7 @@ if TYPE_CHECKING:
     from ..core.collection import CollectionReport
     from ..core.model import Document, Report
 
-__all__ = ["blas_single_threaded", "collector_paused", "compare", "compare_collection"]
+__all__ = ["blas_single_threaded", "collector_paused", "compare", "compare_collection", "warm_model"]
 
 _pause_lock = threading.Lock()
 _pause_depth = 0          # comparisons running now
@@ -86,22 +89,53 @@ def blas_single_threaded() -> Iterator[None]:
                 _blas_limiter = None
 
 
+def warm_model(settings: Any = None, cache: Any = None) -> threading.Thread | None:
+    """Load the sentence-embedding model a comparison under ``settings`` will most likely need
+    (the default one, or the one the settings prefer) in a thread of its own, and return the
+    thread; None when the meaning layer is off or the model is loaded already. A comparison
+    that needs the model meanwhile waits for this load (``encoders.load`` loads once, under a
+    lock); one that needs another loads that one as before. ``cache``: the folder where the
+    model may keep a decoded copy of itself (``core.semantic.model_cache``; the app's)."""
+    from ..core import Settings
+    from ..core.semantic import encoders, models
+
+    settings = settings or Settings()
+    if not settings.meaning:
+        return None
+    spec = models.choose((), prefer=settings.meaning_model).spec
+    if spec is None or encoders.is_loaded(spec):
+        return None
+
+    def load() -> None:
+        try:
+            encoders.load(spec, cache=cache)
+        except Exception:       # the comparison that needs it will say why, in its own words
+            pass
+
+    thread = threading.Thread(target=load, name="synopsis-model-load", daemon=True)
+    thread.start()
+    return thread
+
+
 def compare(doc_a: "Document", doc_b: "Document", settings: Any = None, **options: Any) -> "Report":
-    """``synopsis.core.compare`` with the fact worker, the collector paused and BLAS on one thread."""
+    """``synopsis.core.compare`` with the fact worker, the collector paused, BLAS on one thread
+    and the sentence-embedding model loading beside the first steps."""
     from ..core.pipeline import compare as engine_compare
     from .fact_worker import WORKER
 
     options.setdefault("facts", WORKER)
+    warm_model(settings)
     with collector_paused(), blas_single_threaded():
         return engine_compare(doc_a, doc_b, settings, **options)
 
 
 def compare_collection(documents: list["Document"], settings: Any = None, **options: Any) -> "CollectionReport":
-    """``synopsis.core.collection.compare_collection`` with the fact worker, the collector paused
-    and BLAS on one thread."""
+    """``synopsis.core.collection.compare_collection`` with the fact worker, the collector paused,
+    BLAS on one thread and the sentence-embedding model loading beside the first steps."""
     from ..core.collection import compare_collection as engine_compare_collection
     from .fact_worker import WORKER
 
     options.setdefault("facts", WORKER)
+    warm_model(settings)
     with collector_paused(), blas_single_threaded():
         return engine_compare_collection(documents, settings, **options)

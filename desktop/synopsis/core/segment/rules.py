@@ -146,8 +146,20 @@ def _kind(ch: str) -> str:
 
 
 def _word(before: str) -> str:
-    match = _WORD_BEFORE.search(before)
+    """The word ``before`` ends with (lower-cased, a full stop after it left out), or "".
+
+    Read in the last ``_WORD_TAIL`` characters first: a search from every position of a long
+    sentence costs time with the square of its words. Whether the pattern matches depends on
+    the last two characters only, and it starts where the last run of word characters does, so
+    the tail gives the same match unless the run reaches the tail's start."""
+    tail = before[-_WORD_TAIL:]
+    match = _WORD_BEFORE.search(tail)
+    if match is not None and match.start() == 0 and len(tail) < len(before):
+        match = _WORD_BEFORE.search(before)
     return match.group(1).lower() if match else ""
+
+
+_WORD_TAIL = 48
 
 
 def _after_number(before: str) -> bool:
