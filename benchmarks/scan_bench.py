@@ -2,7 +2,7 @@
 
     .venv/bin/python benchmarks/scan_corpus.py --articles 10000 --split heldout --out benchmarks/out/scan-heldout-10k
     .venv/bin/python benchmarks/scan_bench.py benchmarks/out/scan-heldout-10k [--baseline] [--index]
-        [--workers 2] [--memory-limit 4GB] [--progress run.jsonl]
+        [--workers 2] [--memory-limit 4GB] [--progress run.jsonl] [--meaning]
 
 Runs ``synopsis scan CORPUS -o …`` as its own process (the embedded cluster: one worker
 process per core), samples the memory of that process and of every process it starts (the
@@ -76,6 +76,7 @@ def main() -> None:
     parser.add_argument("--index", action="store_true", help="also write the key index")
     parser.add_argument("--workers", type=int, default=None, help="worker processes (default: one per core)")
     parser.add_argument("--memory-limit", default=None, help="each worker's memory before it spills (e.g. 4GB)")
+    parser.add_argument("--meaning", action="store_true", help="scan with meaning keys (synopsis scan --meaning)")
     parser.add_argument("--progress", type=Path, default=None,
                         help="a JSON line every 10 s here, the command's stages beside it (.stderr)")
     args = parser.parse_args()
@@ -85,6 +86,7 @@ def main() -> None:
     shutil.rmtree(index, ignore_errors=True)
     command = [str(ROOT / ".venv" / "bin" / "synopsis"), "scan", str(args.corpus / "corpus.jsonl"), "-o", str(out),
                "--reports", "0", "--format", "json"] + (["--index", str(index)] if args.index else [])
+    command += ["--meaning"] if args.meaning else []
     command += ["--workers", str(args.workers)] if args.workers else []
     command += ["--memory-limit", args.memory_limit] if args.memory_limit else []
     load = os.getloadavg()[0]

@@ -17,6 +17,9 @@ of each outlet's articles end with the outlet's footer (keys seen in thousands o
 
 ``--split dev`` plants WMT19 lines 0–999 and the MSRP training pairs (for tuning);
 ``--split heldout`` plants lines 1000–1996 and the MSRP test pairs (for the reported figures).
+``--translated`` also plants stories reused in translation (``scan_translated``: WMT news in
+Russian and English with human translations into English, German and Russian, split by article),
+and a tenth of the other articles are then Russian filler.
 
     .venv/bin/python benchmarks/scan_corpus.py --articles 100000 --split heldout \
         --out benchmarks/out/scan-100k
@@ -35,13 +38,15 @@ import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from align_data import _light_edit, data_dir, read_msrp  # noqa: E402
+from scan_translated import reuser_languages, russian_filler_text, translated_lines, translated_stories  # noqa: E402
 
 OUTLETS = [f"{name} {kind}" for name in ("Nord", "Rhein", "Alpen", "Elbe", "Hansa", "Main", "Isar", "Spree",
                                           "Harbour", "Valley", "Capital", "Coast", "Metro", "Prairie", "River",
                                           "Summit", "Lake", "Bay", "Union", "Star")
            for kind in ("Zeitung", "Post")]
 FOOTERS = {"de": "Folgen Sie der {o} auf X und Facebook. Melden Sie sich für unseren Newsletter an. © {o} 2024",
-           "en": "Follow {o} on X and Facebook. Sign up for our newsletter. © {o} 2024"}
+           "en": "Follow {o} on X and Facebook. Sign up for our newsletter. © {o} 2024",
+           "ru": "Читайте {o} в Telegram и ВКонтакте. Подпишитесь на нашу рассылку. © {o} 2024"}
 START = date(2024, 1, 1)
 NGRAM = 6       # a filler sentence never repeats six words of its model's text in a row
 
@@ -90,13 +95,16 @@ def _lines(path: Path) -> list[str]:
     return [line.strip() for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
 
 
-def filler_models() -> dict[str, Bigrams]:
+def filler_models(translated: bool = False) -> dict[str, Bigrams]:
     wmt = data_dir() / "wmt19_paraphrased_refs"
     german = _lines(wmt / "wmt18" / "ende" / "wmt18-ende-wmtp.ref") + _lines(wmt / "wmt20" / "ende" / "wmt20-ende-wmtp.ref")
     for path in sorted((data_dir() / "text_berg_bleualign").glob("*.de")):
         german += [line for line in _lines(path) if len(line.split()) >= 6]
     english = [s for split in ("train", "test") for label, a, b in read_msrp(split) if label == 0 for s in (a, b)]
-    return {"de": Bigrams(german), "en": Bigrams(english)}
+    models = {"de": Bigrams(german), "en": Bigrams(english)}
+    if translated:
+        models["ru"] = Bigrams(russian_filler_text())
+    return models
 
 
 class Filler:
@@ -105,8 +113,8 @@ class Filler:
 
     def __init__(self, models: dict[str, Bigrams], seed: int) -> None:
         self.models, self.rng = models, np.random.default_rng(seed)
-        self.pool: dict[str, list[str]] = {"de": [], "en": []}
-        self.used: dict[str, int] = {"de": 0, "en": 0}
+        self.pool: dict[str, list[str]] = {language: [] for language in models}
+        self.used: dict[str, int] = {language: 0 for language in models}
 
     def take(self, language: str, count: int) -> list[str]:
         pool, used = self.pool[language], self.used[language]
@@ -203,11 +211,32 @@ def plant(story: dict, cluster: int, filler: Filler, rng: random.Random) -> list
     return out
 
 
+def plant_translated(story: dict, cluster: int, filler: Filler, rng: random.Random) -> list[tuple[dict, dict]]:
+    """(record, {line: (variant, text)}) for a translated story's source and its reusers, each
+    of which prints most of the story in one of its translations."""
+    lang = story["language"]
+    day = rng.randint(0, 300)
+    body = filler.take(lang, 2) + story["lines"] + filler.take(lang, rng.randint(1, 2))
+    out = [(dict(_record(filler, lang, rng, body, day), role="source"),
+            {i: ("orig", line) for i, line in enumerate(story["lines"])})]
+    for n, language in enumerate(reuser_languages(story, rng)):
+        lines = translated_lines(story, language, rng)
+        reused = [lines[i][1] for i in sorted(lines)]
+        body = filler.take(language, rng.randint(1, 3)) + reused + filler.take(language, rng.randint(1, 3))
+        out.append((dict(_record(filler, language, rng, body, day + 1 + n), role="reuser-translated"), lines))
+    for record, _ in out:
+        record["cluster"] = cluster
+    return out
+
+
 def relation(x: dict[int, tuple[str, str]], y: dict[int, tuple[str, str]]) -> str | None:
-    """How two planted articles relate: verbatim, light or paraphrased (None: < 2 shared lines)."""
+    """How two planted articles relate: verbatim, light, paraphrased or translated (None: < 2
+    shared lines)."""
     shared = sorted(set(x) & set(y))
     if len(shared) < 2:
         return None
+    if any(x[i][0] != y[i][0] and (x[i][0].startswith("tr-") or y[i][0].startswith("tr-")) for i in shared):
+        return "translated"
     same = sum(x[i][1] == y[i][1] for i in shared)
     close = sum(x[i][1] == y[i][1] or not (x[i][0].startswith("para") or y[i][0].startswith("para"))
                 for i in shared)
@@ -253,12 +282,17 @@ def incidental_pairs(planted: list[tuple[dict, dict]], gold: list[list]) -> list
     return [list(p) for p in sorted(out)]
 
 
-def build(articles: int, split: str, out: Path, seed: int = 5, stories_limit: int | None = None) -> dict:
+def build(articles: int, split: str, out: Path, seed: int = 5, stories_limit: int | None = None,
+          translated: bool = False) -> dict:
     rng = random.Random(seed)
-    filler = Filler(filler_models(), seed)
+    filler = Filler(filler_models(translated), seed)
     planted: list[tuple[dict, dict]] = []
-    for cluster, story in enumerate(stories(split)[:stories_limit]):
+    chosen = stories(split)[:stories_limit]
+    for cluster, story in enumerate(chosen):
         planted += plant(story, cluster, filler, rng)
+    if translated:
+        for cluster, story in enumerate(translated_stories(split)[:stories_limit], start=len(chosen)):
+            planted += plant_translated(story, cluster, filler, rng)
     if len(planted) > articles:
         raise SystemExit(f"{len(planted)} planted articles do not fit in {articles}; use --stories")
     positions = sorted(rng.sample(range(articles), len(planted)))
@@ -270,14 +304,15 @@ def build(articles: int, split: str, out: Path, seed: int = 5, stories_limit: in
             if n in at:
                 record = at[n][0]
             else:
-                lang = "de" if rng.random() < 0.5 else "en"
+                draw = rng.random()
+                lang = "ru" if translated and draw >= 0.9 else "de" if draw < 0.5 else "en"
                 record = _record(filler, lang, rng, filler.take(lang, rng.randint(4, 9)), rng.randint(0, 365))
             record["id"] = f"a{n:07d}"
             record["url"] = f"https://{record['outlet'].lower().replace(' ', '-')}.example/{record['id']}"
             row = {k: record[k] for k in ("id", "title", "outlet", "date", "url", "text")}
             handle.write(json.dumps(row, ensure_ascii=False) + "\n")
     sources = {r["cluster"]: r["id"] for r, _ in planted if r["role"] == "source"}
-    gold = {"articles": articles, "split": split, "seed": seed, "planted": len(planted),
+    gold = {"articles": articles, "split": split, "seed": seed, "translated": translated, "planted": len(planted),
             "stories": len(sources), "sources": {str(k): v for k, v in sorted(sources.items())},
             "roles": {r["id"]: r["role"] for r, _ in planted}, "pairs": gold_pairs(planted)}
     gold["incidental"] = incidental_pairs(planted, gold["pairs"])
@@ -292,8 +327,10 @@ def main() -> None:
     parser.add_argument("--out", type=Path, required=True)
     parser.add_argument("--seed", type=int, default=5)
     parser.add_argument("--stories", type=int, default=None, help="plant only the first N stories")
+    parser.add_argument("--translated", action="store_true",
+                        help="also plant stories reused in translation (scan_translated.py)")
     args = parser.parse_args()
-    gold = build(args.articles, args.split, args.out, args.seed, args.stories)
+    gold = build(args.articles, args.split, args.out, args.seed, args.stories, args.translated)
     kinds: dict[str, int] = {}
     for pair in gold["pairs"]:
         kinds[pair[2]] = kinds.get(pair[2], 0) + 1

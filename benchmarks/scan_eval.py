@@ -1,6 +1,7 @@
 """Scoring a scan result against the planted gold, and the naive baseline on the same corpus.
 
-Recall counts a planted pair as found when the result links the two articles: they are in
+Recall (by relation: verbatim, light, paraphrased and, in a corpus made with ``--translated``,
+translated) counts a planted pair as found when the result links the two articles: they are in
 one near-copy group, or their groups' first articles form a reusing pair. Precision counts
 the result's rows (pairs it calls reuse) that are planted pairs, or incidental ones (two
 stories printing the same MSRP sentence; see ``scan_corpus.incidental_pairs``). The likely source of a
@@ -17,7 +18,7 @@ from pathlib import Path
 
 import numpy as np
 
-KINDS = ("verbatim", "light", "paraphrased")
+KINDS = ("verbatim", "light", "paraphrased", "translated")
 
 
 def load_gold(corpus: Path) -> dict:

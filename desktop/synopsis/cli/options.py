@@ -12,13 +12,13 @@ import click
 from ..core.config import Declared, Settings, declared
 
 
-def _option(spec: Declared, default: Any = None) -> Callable:
+def _option(spec: Declared, default: Any = None, help: str | None = None) -> Callable:
     """The click option of one declared setting; not given, it is None (the default applies)."""
     default = spec.default if default is None else default
     shown = "" if default is None else f" (default: {default})"
+    help = (help or spec.help) + shown
     if spec.kind is bool:
-        return click.option(f"{spec.flag}/--no-{spec.flag[2:]}", spec.name, default=None,
-                            help=spec.help + shown)
+        return click.option(f"{spec.flag}/--no-{spec.flag[2:]}", spec.name, default=None, help=help)
     if spec.choices is not None:
         kind: Any = click.Choice(spec.choices)
     elif spec.kind is float:
@@ -27,17 +27,19 @@ def _option(spec: Declared, default: Any = None) -> Callable:
         kind = click.IntRange(spec.minimum, spec.maximum)
     else:
         kind = str
-    return click.option(spec.flag, spec.name, type=kind, default=None, help=spec.help + shown)
+    return click.option(spec.flag, spec.name, type=kind, default=None, help=help)
 
 
-def settings_options(func: Callable | None = None, *, defaults: dict[str, Any] | None = None) -> Any:
+def settings_options(func: Callable | None = None, *, defaults: dict[str, Any] | None = None,
+                     helps: dict[str, str] | None = None) -> Any:
     """An option for every declared setting; the command receives them as one ``settings``.
 
     ``defaults`` are a command's own defaults for some settings (the corpus scan compares by
-    words unless asked otherwise); its help shows them.
+    words unless asked otherwise); its help shows them. ``helps`` replace a setting's help text
+    where it does more in that command.
     """
     if func is None:
-        return functools.partial(settings_options, defaults=defaults)
+        return functools.partial(settings_options, defaults=defaults, helps=helps)
     specs = declared()
     own = dict(defaults or {})
 
@@ -51,7 +53,7 @@ def settings_options(func: Callable | None = None, *, defaults: dict[str, Any] |
         return func(*args, **kwargs)
 
     for spec in reversed(specs):
-        command = _option(spec, own.get(spec.name))(command)
+        command = _option(spec, own.get(spec.name), (helps or {}).get(spec.name))(command)
     return command
 
 

@@ -36,7 +36,7 @@ def run(corpus: str, output: Path, scheduler: str | None, workers: int | None, i
     if index_path is not None and index_path.exists():
         raise results.ResultError(index_path, "already exists; choose a new name for the index")
     parts = inputs.plan(corpus)
-    options = ScanOptions(settings=settings)
+    options = ScanOptions.for_settings(settings)
     echo = StageEcho()
     writer = IndexWriter(index_path) if index_path is not None else None
     try:

@@ -19,7 +19,8 @@ INSTALL_HINT = "pip install 'synopsis[scan]'"
 
 # The scan compares by words unless asked otherwise: its keys find passages that share words,
 # its reuse rule was chosen and its figures measured on word-only comparisons, and the meaning
-# layer would load a model in every worker. (Meaning neighbours as candidate keys are not built.)
+# layer loads a model in every worker and embeds every sentence. With ``--meaning`` it does
+# both: meaning keys (``meaning``) find reworded and translated reuse, compared by meaning too.
 SCAN_SETTINGS = WORDS_ONLY
 
 

@@ -23,7 +23,7 @@ from ..core import Settings
 from .cluster import fingerprint
 from .features import FeatureSettings, featurize
 from .hashing import U64
-from .keys import Frequencies, KeyGenerator, default_generators
+from .keys import Frequencies, KeyGenerator, generators_for
 from .pairs import PairComparer, ReuseRule, row_of
 from .results import ResultError
 
@@ -172,8 +172,9 @@ def query_keys(text: str, index: KeyIndex, generators: tuple[KeyGenerator, ...])
 
 def query(index: KeyIndex, article: dict[str, str], *, generators: tuple[KeyGenerator, ...] | None = None,
           rule: ReuseRule | None = None, limit: int = MAX_COMPARED) -> dict[str, Any]:
-    """Who in the index reuses ``article``: matches (most reused first) and timings."""
-    generators = generators or tuple(default_generators())
+    """Who in the index reuses ``article``: matches (most reused first) and timings. An index
+    written by a scan with meaning keys is asked with them too (the article is embedded)."""
+    generators = generators or generators_for(index.features.meaning)
     rule = rule or ReuseRule()
     t0 = time.perf_counter()
     per_kind = query_keys(article["text"], index, generators)

@@ -6,11 +6,9 @@ generators are
 
 - :class:`ShingleKeys`: winnowed word 5-grams, for verbatim and lightly edited reuse;
 - :class:`RareWordKeys`: for every sentence, each pair of its rarest content stems (by document
-  frequency over the corpus), for reworded reuse that keeps the names, figures and rare words.
-
-A generator for embedding neighbours plugs in the same way: give each sentence vector a few
-random-hyperplane band keys (SimHash banding) and sentences whose vectors are close share one.
-The scan never builds its own encoder; such a generator takes the vectors from the engine.
+  frequency over the corpus), for reworded reuse that keeps the names, figures and rare words;
+- :class:`MeaningKeys` (only when the scan is asked for them): locality-sensitive keys of each
+  sentence's embedding (:mod:`.meaning`), for reuse reworded beyond its words or translated.
 """
 from __future__ import annotations
 
@@ -123,5 +121,27 @@ class RareWordKeys:
         return stems[chosen[i[apart]]], stems[chosen[j[apart]]]
 
 
+@dataclass(frozen=True)
+class MeaningKeys:
+    """The meaning keys made while fingerprinting (``FeatureSettings.meaning``); two articles
+    must share three of them from two or more sentences of the first (with two, filler
+    sentences close in meaning made six times as many candidate pairs on the development
+    corpus: ``benchmarks/results/scan.md``, "Meaning keys")."""
+
+    name: str = "meaning"
+    min_shared: int = 3
+    min_places: int = 2
+
+    def keys(self, features: PartitionFeatures, keep: np.ndarray,
+             frequencies: Frequencies) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        mask = keep[features.meaning_doc]
+        return _unique_rows(features.meaning_keys[mask], features.meaning_doc[mask], features.meaning_place[mask])
+
+
 def default_generators() -> list[KeyGenerator]:
     return [ShingleKeys(), RareWordKeys()]
+
+
+def generators_for(meaning: bool) -> tuple[KeyGenerator, ...]:
+    """The key generators of a scan: the lexical ones, and the meaning keys when it makes them."""
+    return tuple(default_generators()) + ((MeaningKeys(),) if meaning else ())

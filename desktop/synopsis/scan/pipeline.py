@@ -28,7 +28,7 @@ from .features import FeatureSettings
 from .index import IndexWriter
 from .groups import MISSING_DATE, UnionFind, agreement, earliest_of_groups, exact_pairs
 from .inputs import Partition
-from .keys import KeyGenerator, default_generators
+from .keys import KeyGenerator, default_generators, generators_for
 from .pairs import ReuseRule, align_pairs
 
 STAGES = (("read", 0.0, 0.25), ("near copies", 0.25, 0.3), ("frequencies", 0.3, 0.35),
@@ -47,6 +47,13 @@ class ScanOptions:
     near_jaccard: float = 0.8
     bands: int = 16
     pairs_per_task: int = 100
+
+    @classmethod
+    def for_settings(cls, settings: Settings) -> "ScanOptions":
+        """The options of a scan comparing with ``settings``: with ``settings.meaning`` the
+        articles' sentences are embedded and their meaning keys find candidates too."""
+        return cls(settings=settings, features=FeatureSettings(meaning=settings.meaning),
+                   generators=generators_for(settings.meaning))
 
     def record(self) -> dict[str, Any]:
         """The options as JSON-ready data (the manifest's ``options``)."""

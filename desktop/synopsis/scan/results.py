@@ -34,7 +34,7 @@ VERSION = 1
 REUSE_COLUMNS = ("a", "b", "a_id", "b_id", "cluster", "relation", "shared", "paraphrased", "unique_a",
                  "unique_b", "coverage_a", "coverage_b", "facts_alarm", "facts_check", "facts_note",
                  "language_a", "language_b", "a_date", "b_date", "a_outlet", "b_outlet", "a_url", "b_url",
-                 "keys_shingle", "keys_rare", "links")
+                 "keys_shingle", "keys_rare", "keys_meaning", "links")
 
 
 class ResultError(SynopsisError):
@@ -96,7 +96,8 @@ def build_tables(result) -> dict[str, Any]:
                    a_date=cols["date"][a], b_date=cols["date"][b], a_outlet=cols["outlet"][a],
                    b_outlet=cols["outlet"][b], a_url=cols["url"][a], b_url=cols["url"][b],
                    keys_shingle=row["keys"][0] if row["keys"] else 0,
-                   keys_rare=row["keys"][1] if len(row["keys"]) > 1 else 0)
+                   keys_rare=row["keys"][1] if len(row["keys"]) > 1 else 0,
+                   keys_meaning=row["keys"][2] if len(row["keys"]) > 2 else 0)     # 0: no meaning keys
     _with_articles(records, cols, rows)
     documents = {"number": np.arange(corpus.size), **{k: cols[k] for k in ("id", "title", "outlet", "date", "url")},
                  "chars": cols["chars"], "words": cols["words"],

@@ -33,7 +33,8 @@ class LoadedPartition:
     def nbytes(self) -> int:
         f = self.features
         return self.outlets.nbytes + sum(getattr(f, name).nbytes for name in (
-            "exact", "signatures", "shingles", "shingle_doc", "stems", "sentence_starts", "doc_sentences", "words"))
+            "exact", "signatures", "shingles", "shingle_doc", "stems", "sentence_starts", "doc_sentences", "words",
+            "meaning_keys", "meaning_doc", "meaning_place"))
 
 
 try:   # let Dask count a loaded partition, so that it spills it when a worker's memory runs short
