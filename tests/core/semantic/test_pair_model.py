@@ -91,3 +91,16 @@ def test_the_meaning_view_scores_embedded_pairs_with_the_pair_model():
     assert model[0] >= 0.5 and scored[0] == pytest.approx(max(model[0], blend[0]))
     # the higher of the pair model and the cosine blend, and a veto never above the words
     assert scored[1] == pytest.approx(min(0.05, max(model[1], blend[1])))
+
+
+def test_the_n_gram_cache_is_bounded_and_changes_no_feature(monkeypatch):
+    sentences = [f"Sentence {i} says the council met on day {i} and voted {i % 7} times." for i in range(30)]
+    pairs = [(sentences[i], sentences[(i * 7) % 30]) for i in range(30)] * 3    # each passage in many pairs
+    fa, fb, weights = _features(pairs)
+    fa, fb = [fa[i % 30] for i in range(90)], [fb[(i * 11) % 90] for i in range(90)]
+    full = pair_model.pair_table(fa, fb, weights)
+    monkeypatch.setattr(pair_model, "GRAMS_KEPT", 3)
+    small = pair_model.pair_table(fa, fb, weights)
+    assert full.keys() == small.keys() and {"ch6_min", "ng4_max"} <= full.keys()
+    assert all(np.array_equal(full[k], small[k]) for k in full)
+    assert len(set(full["ch3_min"])) >= 3       # the features differ between pairs: a real comparison

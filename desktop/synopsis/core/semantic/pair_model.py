@@ -109,7 +109,7 @@ def pair_table(fa: Sequence[SegmentFeatures], fb: Sequence[SegmentFeatures], wei
     n = len(fa)
     out["tokens"] = (process.cpdist([f.text for f in fa], [f.text for f in fb], scorer=fuzz.token_set_ratio,
                                     workers=1).astype(np.float64) / 100) if n else np.zeros(0)
-    grams: dict[int, list[Counter]] = {}
+    grams: dict[int, list[frozenset]] = {}
     rows = [_pair_row(x, y, weights, grams) for x, y in zip(fa, fb)]
     for name in _ROW_NAMES:
         out[name] = np.array([r[name] for r in rows], dtype=np.float64) if rows else np.zeros(0)
@@ -128,14 +128,24 @@ _ROW_NAMES = ("bigrams", "cov_min", "cov_max", "un_min", "un_max", "unw_min", "u
               *(f"ch{n}_{m}" for n in CHAR_NGRAMS for m in ("min", "max")))
 
 
+# Passages whose n-gram sets are kept at once: a passage's character n-grams take tens of
+# kilobytes, so a long comparison keeping every scored passage's would hold hundreds of MB.
+GRAMS_KEPT = 256
+
+
 def _grams(f: SegmentFeatures, memo: dict[int, list[frozenset]]) -> list[frozenset]:
     """The stem n-grams (n in ``NGRAMS``) and character n-grams (``CHAR_NGRAMS``, spaces left
-    out) of a passage as occurrence sets, made once per passage per call."""
-    kept = memo.get(id(f))
+    out) of a passage as occurrence sets, kept for the ``GRAMS_KEPT`` passages used last (the
+    memo is only a cache: what is dropped is made again, the same)."""
+    key = id(f)
+    kept = memo.pop(key, None)
     if kept is None:
         s, c = f.stems, f.text.replace(" ", "")
-        kept = memo[id(f)] = ([_occurrences(zip(*[s[i:] for i in range(n)])) for n in NGRAMS]
-                              + [_occurrences(c[i:i + n] for i in range(len(c) - n + 1)) for n in CHAR_NGRAMS])
+        kept = ([_occurrences(zip(*[s[i:] for i in range(n)])) for n in NGRAMS]
+                + [_occurrences(c[i:i + n] for i in range(len(c) - n + 1)) for n in CHAR_NGRAMS])
+        if len(memo) >= GRAMS_KEPT:
+            del memo[next(iter(memo))]
+    memo[key] = kept
     return kept
 
 
