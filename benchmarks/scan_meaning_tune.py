@@ -4,6 +4,7 @@
     .venv/bin/python benchmarks/scan_meaning_tune.py rules benchmarks/out/scan-dev-tr-10k
     .venv/bin/python benchmarks/scan_meaning_tune.py compare benchmarks/out/scan-dev-tr-10k \
         --meaning-keys 3 --meaning-places 2 --mode fallback
+    .venv/bin/python benchmarks/scan_meaning_tune.py sample benchmarks/out/scan-dev-tr-10k --size 600
 
 ``candidates`` fingerprints every article with meaning keys (the scan's own functions:
 ``featurize``, the key generators, ``pairs_from_sorted``) and keeps every pair that shares
@@ -20,6 +21,9 @@ CPU time of the comparisons (articles are prepared once; their time is counted a
 - ``meaning``: every pair by meaning too (``meaning`` on: the engine's same-language meaning view);
 - ``fallback``: by words first; again by meaning only a pair of one language that is not reuse
   by words and shares the rule's meaning keys.
+
+``sample`` estimates comparing every pair by meaning without comparing them all: the planted
+candidate pairs and a random sample of the rest, each compared both ways.
 
 Nothing here is run by the scan; it is how the scan's ``--meaning`` choices were made
 (``benchmarks/results/scan.md``). It refuses a corpus named held-out.
@@ -208,13 +212,42 @@ def compare(corpus: Path, keys: int, places: int, mode: str) -> None:
     print(json.dumps(out))
 
 
+def sample(corpus: Path, keys: int, places: int, size: int) -> None:
+    """Every pair by meaning, estimated: the planted candidate pairs and ``size`` others drawn
+    at random (fixed seed), each compared by words and by meaning; the CPU time of each way on
+    the same pairs, the planted pairs each finds, and the share of the others each calls reuse."""
+    table = dict(np.load(corpus / "candidates.npz"))
+    articles = read_corpus(corpus)
+    ids = [a["id"] for a in articles]
+    kinds = planted(corpus, ids, table["representative"])
+    rep = table["representative"]
+    pairs = [p for p in pair_list(table, lexical(table) | by_meaning(table, keys, places))
+             if rep[p[0]] == p[0] and rep[p[1]] == p[1]]           # candidates, not copies
+    gold = scan_eval.load_gold(corpus)
+    fine = {tuple(sorted(p)) for p in gold["acceptable"]}
+    mine = [p for p in pairs if p[:2] in kinds]
+    others = [p for p in pairs if p[:2] not in kinds and tuple(sorted((ids[p[0]], ids[p[1]]))) not in fine]
+    drawn = [others[i] for i in sorted(np.random.default_rng(7).choice(len(others), min(size, len(others)), replace=False))]
+    out = {"meaning_keys": keys, "sentences": places, "candidates_planted": len(mine), "others": len(others),
+           "drawn": len(drawn)}
+    for how in ("words", "meaning"):
+        v = verdicts(corpus, mine + drawn, articles, how)
+        out[f"{how}_cpu_ms_per_pair_drawn"] = round(1000 * float(np.mean([v[f"{a} {b}"]["cpu_s"] for a, b, _ in drawn])), 1)
+        out[f"{how}_false_share_drawn"] = round(float(np.mean([v[f"{a} {b}"]["reuse"] for a, b, _ in drawn])), 4)
+        for kind in scan_eval.KINDS:
+            these = [p for p in mine if kinds[p[:2]] == kind]
+            out[f"{how}_{kind}_candidates_reuse"] = round(float(np.mean([v[f"{a} {b}"]["reuse"] for a, b, _ in these])), 3)
+    print(json.dumps(out))
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("step", choices=("candidates", "rules", "compare"))
+    parser.add_argument("step", choices=("candidates", "rules", "compare", "sample"))
     parser.add_argument("corpus", type=Path)
     parser.add_argument("--meaning-keys", type=int, default=3)
     parser.add_argument("--meaning-places", type=int, default=2)
     parser.add_argument("--mode", choices=("words", "meaning", "fallback"), default="fallback")
+    parser.add_argument("--size", type=int, default=600, help="sample: candidate pairs drawn at random")
     args = parser.parse_args()
     if "heldout" in args.corpus.name:
         raise SystemExit("never tune on a held-out corpus")
@@ -222,6 +255,8 @@ def main() -> None:
         candidates(args.corpus)
     elif args.step == "rules":
         rules(args.corpus)
+    elif args.step == "sample":
+        sample(args.corpus, args.meaning_keys, args.meaning_places, args.size)
     else:
         compare(args.corpus, args.meaning_keys, args.meaning_places, args.mode)
 
