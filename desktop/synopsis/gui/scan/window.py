@@ -119,7 +119,8 @@ class ScanWindow(QMainWindow):
         self._build()
         self.dashboardFound.connect(self._show_dashboard)
 
-    def _build(self) -> None:
+    def _form(self) -> QFormLayout:
+        """The corpus, result folder, scheduler and meaning fields (remembered where it helps)."""
         self.corpus = QLineEdit()
         self.corpus.setPlaceholderText(self.tr("A folder of articles, a .jsonl, .csv or .parquet file, or its URL "
                                                   "(file://, s3:// …)"))
@@ -138,6 +139,10 @@ class ScanWindow(QMainWindow):
         self.meaning.setChecked(_stored_flag(MEANING_KEY))
         self.meaning.toggled.connect(lambda on: QSettings().setValue(MEANING_KEY, bool(on)))
         form.addRow("", self.meaning)
+        return form
+
+    def _build(self) -> None:
+        form = self._form()
         self.start_button = QPushButton(self.tr("&Start scan"))
         self.start_button.clicked.connect(self.start)
         self.cancel_button = QPushButton(self.tr("Cance&l"))
