@@ -6,8 +6,8 @@ two choices for their process here:
 
 * the fact layer of a large comparison runs partly in a worker process beside the word diffs
   (:data:`fact_worker.WORKER`, passed to ``compare`` as its fact executor);
-* CPython's cyclic garbage collector is held off while a comparison builds its objects
-  (:func:`collector_paused`);
+* CPython's cyclic garbage collector is held off while a comparison builds its objects, and
+  while the command line writes its report (:func:`collector_paused`);
 * numpy's BLAS runs on one thread while a comparison runs (:func:`blas_single_threaded`): the
   sentence-embedding model's matrices are too small to gain from BLAS threads, which on a busy
   machine cost several times the work; the meaning layer runs its own threads instead;
