@@ -85,3 +85,47 @@ class _Spy(fact_worker.WorkerFacts):
         job = super().submit(text_a, text_b, pairs, languages)
         self.used.append(job.job is not None)
         return job
+
+
+def test_the_pair_models_word_features_made_beside_the_embedding_change_nothing(monkeypatch):
+    """Made ahead on this thread while the passages are embedded (``MeaningView.tabulate``), or
+    all made after it, as before: the same report."""
+    from synopsis.core.semantic import same_language
+
+    a, b = _long_pair()
+    ahead: list[int] = []
+    real = same_language.MeaningView.tabulate
+
+    def counted(self, pairs):
+        ahead.append(len(pairs))
+        real(self, pairs)
+
+    monkeypatch.setattr(same_language.MeaningView, "tabulate", counted)
+    with_ahead = compare(a, b, Settings())
+    monkeypatch.setattr(same_language.MeaningView, "tabulate", lambda self, pairs: None)
+    without = compare(a, b, Settings())
+    assert ahead and ahead[0] > 0
+    assert any("meaning" in c.scores for c in with_ahead.candidates)
+    assert _without_times(with_ahead) == _without_times(without)
+
+
+def test_a_cancel_while_the_passages_are_embedded_stops_the_comparison_and_its_threads():
+    """The embedding's threads ask for cancel between chunks; the one that is told to stop ends
+    the comparison (raised on the calling thread), and no thread of it is left running."""
+    import threading
+
+    from synopsis.core import Cancelled
+    from synopsis.core.semantic import vectors
+
+    vectors.CACHE.clear()                      # (embedded by the tests before: they would not be embedded again)
+    a, b = _long_pair(300)
+    asked_from: list[str] = []
+
+    def cancel() -> bool:
+        asked_from.append(threading.current_thread().name)
+        return threading.current_thread() is not threading.main_thread()
+
+    with pytest.raises(Cancelled):
+        compare(a, b, Settings(), cancel=cancel)
+    assert asked_from[-1] != threading.main_thread().name
+    assert not [t for t in threading.enumerate() if t.name == "synopsis-embed" or t.name.startswith("ThreadPool")]

@@ -130,3 +130,23 @@ def test_the_n_gram_cache_makes_each_passages_sets_once_when_they_fit_and_keeps_
     monkeypatch.setattr(pair_model, "GRAMS_KEPT", 5)
     pair_model.pair_table(fa, fb, weights)
     assert 60 < len(made) < 240 and largest[0] <= 5  # made again when dropped, never all of them
+
+
+def test_word_features_made_ahead_beside_the_embedding_are_read_for_their_pairs():
+    """``tabulate`` while the passages are embedded, then ``rescore`` asking for those pairs and
+    others in another order: each pair gets its own row, as if all were made at once."""
+    words = "council met on day and voted times after long talks in the city hall about budget".split()
+    sentences = [" ".join(words[i % 5:i % 5 + 4 + i]) + f" {i}." for i in range(12)]
+    fa, fb, weights = _features([(s, sentences[(i * 5) % 12]) for i, s in enumerate(sentences)])
+    view = MeaningView([f.text for f in fa], [f.text for f in fb], encoders.load(models.DEFAULT),
+                       words=(fa, fb, weights))
+    ahead = [(p, (p * 7) % 12) for p in range(0, 12, 2)]
+    seen = []
+    view.settle(np.zeros(12), np.zeros(12), beside=lambda v: (v.tabulate(ahead), seen.append(True)))
+    assert seen and len(view.vec_a) == 12
+    asked = sorted(ahead + [(p, (p * 3) % 12) for p in range(1, 12, 2)], key=lambda pq: (-pq[1], pq[0]))
+    made = view._word_table(asked)
+    direct = pair_model.pair_table([fa[p] for p, _ in asked], [fb[q] for _, q in asked], weights)
+    assert made.keys() == direct.keys()
+    assert all(np.array_equal(made[k], direct[k]) for k in direct)
+    assert len(set(direct["ch3_min"])) > 3         # rows differ: a swapped row would show

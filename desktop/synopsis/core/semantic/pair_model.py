@@ -114,12 +114,18 @@ def pair_table(fa: Sequence[SegmentFeatures], fb: Sequence[SegmentFeatures], wei
     rows = [_pair_row(x, y, weights, grams) for x, y in zip(fa, fb)]
     for name in _ROW_NAMES:
         out[name] = np.array([r[name] for r in rows], dtype=np.float64) if rows else np.zeros(0)
-    if cosines is not None:
-        cos = np.asarray(cosines, dtype=np.float64)
-        out["cos"] = cos
-        out["cos_sq"] = cos * cos
-        for name in COSINE_TIMES:
-            out[f"cos_x_{name}"] = cos * out[name]
+    return out if cosines is None else with_cosines(out, cosines)
+
+
+def with_cosines(table: Mapping[str, np.ndarray], cosines: np.ndarray) -> dict[str, np.ndarray]:
+    """A table of ``pair_table`` made without cosines, with the meaning cosine of each pair and
+    its products added (a new table)."""
+    out = dict(table)
+    cos = np.asarray(cosines, dtype=np.float64)
+    out["cos"] = cos
+    out["cos_sq"] = cos * cos
+    for name in COSINE_TIMES:
+        out[f"cos_x_{name}"] = cos * out[name]
     return out
 
 
