@@ -56,6 +56,20 @@ def test_the_features_of_one_pair():
     assert 0 < other["cov_min"][0] < other["cov_max"][0] < 1
 
 
+def test_shared_names_numbers_and_negation():
+    fa, fb, weights = _features([("Smith said Acme won't pay 5 million to Jones.", "Smith said Acme will pay 5 million."),
+                                 ("Talks lasted five hours.", "Talks lasted five hours."),
+                                 ("Die Firma zahlt nicht, sagte Schmidt.", "Die Firma zahlt keinen Euro und nie wieder.")])
+    table = pair_model.pair_table(fa, fb, weights)
+    assert table["names_jac"][0] == 0.5       # Acme of Acme and Jones (a first word is no name)
+    assert table["nums_jac"][0] == 1.0
+    assert table["neg_diff"][0] == table["neg_only"][0] == 1.0
+    # neither side has a name, a number or a negation: nothing differs
+    assert table["names_jac"][1] == table["nums_jac"][1] == 1.0 and table["neg_diff"][1] == table["neg_only"][1] == 0.0
+    # German negations count too; both sides negate, one more often
+    assert table["neg_diff"][2] == 1.0 and table["neg_only"][2] == 0.0
+
+
 def test_character_ngrams_meet_a_word_in_another_form():
     fa, fb, weights = _features([("The minister negotiated.", "The minister's negotiations"),
                                  ("The minister negotiated.", "A storm hit the coast.")])

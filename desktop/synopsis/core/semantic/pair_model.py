@@ -14,7 +14,11 @@ story that shares its vocabulary. The pair model weighs what tells them apart:
   recall, Popović 2015, which meet a word in another form or a number written otherwise),
   the longest common subsequence and word edit similarity of the stems, the token-set ratio
   of the texts and the Jaccard of stem bigrams;
-* names and numbers that only one side has, and the length difference;
+* names and numbers that only one side has, the share of the names and of the numbers both
+  have (Jaccard), the length difference;
+* negation: how many more negation cues (``facts.lexicon``'s negation words, "n't") one side
+  has than the other, and whether only one side has any ("did not" / "did" is no paraphrase,
+  however many words the two share);
 * the meaning cosine of the two passages, alone, squared and times the word coverages (the
   cosine of two long passages that share most words means something else than of two short
   ones that share none).
@@ -38,12 +42,14 @@ import numpy as np
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import Indel, Levenshtein
 
+from ..facts.lexicon import joined
 from ..features import _ALL_STOP, SegmentFeatures, Weights, pair_views, word_views
 
 NGRAMS = (1, 2, 3, 4)
 CHAR_NGRAMS = (1, 2, 3, 4, 5, 6)
 # the features the cosine multiplies (and the cosine squared), see the module docstring
 COSINE_TIMES = ("words", "cov_min", "cov_max", "unw_max", "len_log", "contain")
+NEGATIONS = frozenset(joined("negations"))
 
 
 @dataclass(frozen=True)
@@ -132,7 +138,8 @@ def with_cosines(table: Mapping[str, np.ndarray], cosines: np.ndarray) -> dict[s
 _ROW_NAMES = ("bigrams", "cov_min", "cov_max", "un_min", "un_max", "unw_min", "unw_max", "len_diff",
               "len_log", "names_only", "nums_only", "nums_both", "lcs", "wed",
               *(f"ng{n}_{m}" for n in NGRAMS for m in ("min", "max")),
-              *(f"ch{n}_{m}" for n in CHAR_NGRAMS for m in ("min", "max")))
+              *(f"ch{n}_{m}" for n in CHAR_NGRAMS for m in ("min", "max")),
+              "names_jac", "nums_jac", "neg_diff", "neg_only")
 
 
 # Passages whose n-gram sets are kept at once: a passage's character n-grams take tens of
@@ -226,9 +233,23 @@ def _pair_row(fa: SegmentFeatures, fb: SegmentFeatures, weights: Weights, grams:
     row["names_only"] = len(fa.names ^ fb.names)
     row["nums_only"] = len(fa.numbers ^ fb.numbers)
     row["nums_both"] = float(bool(fa.numbers) and bool(fb.numbers))
+    row["names_jac"], row["nums_jac"] = _jaccard(fa.names, fb.names), _jaccard(fa.numbers, fb.numbers)
+    neg_a, neg_b = _negations(fa.stems), _negations(fb.stems)
+    row["neg_diff"], row["neg_only"] = abs(neg_a - neg_b), float((neg_a > 0) != (neg_b > 0))
     row["lcs"] = Indel.normalized_similarity(fa.stems, fb.stems)
     row["wed"] = Levenshtein.normalized_similarity(fa.stems, fb.stems)
     return row
+
+
+def _jaccard(a: frozenset, b: frozenset) -> float:
+    """The share of what either side has that both have; 1 when neither has any."""
+    either = len(a | b)
+    return len(a & b) / either if either else 1.0
+
+
+def _negations(stems: Sequence[str]) -> int:
+    """The negation cues among a passage's stems (a negation word, or a word ending in "n't")."""
+    return sum(1 for s in stems if s in NEGATIONS or s.endswith(("n't", "n’t")))
 
 
 def fitted(model_name: str) -> PairModel | None:
