@@ -32,6 +32,7 @@ place of a blend of the word score and the cosine alone.
 """
 from __future__ import annotations
 
+import heapq
 import math
 from collections import Counter
 from dataclasses import dataclass
@@ -115,16 +116,22 @@ def pair_table(fa: Sequence[SegmentFeatures], fb: Sequence[SegmentFeatures], wei
     n = len(fa)
     out["tokens"] = (process.cpdist([f.text for f in fa], [f.text for f in fb], scorer=fuzz.token_set_ratio,
                                     workers=1).astype(np.float64) / 100) if n else np.zeros(0)
-    grams: dict[int, list[frozenset]] = {}
+    grams = _GramCache([f for pair in zip(fa, fb) for f in pair])
     rows = [_pair_row(x, y, weights, grams) for x, y in zip(fa, fb)]
     for name in _ROW_NAMES:
         out[name] = np.array([r[name] for r in rows], dtype=np.float64) if rows else np.zeros(0)
-    if cosines is not None:
-        cos = np.asarray(cosines, dtype=np.float64)
-        out["cos"] = cos
-        out["cos_sq"] = cos * cos
-        for name in COSINE_TIMES:
-            out[f"cos_x_{name}"] = cos * out[name]
+    return out if cosines is None else with_cosines(out, cosines)
+
+
+def with_cosines(table: Mapping[str, np.ndarray], cosines: np.ndarray) -> dict[str, np.ndarray]:
+    """A table of ``pair_table`` made without cosines, with the meaning cosine of each pair and
+    its products added (a new table)."""
+    out = dict(table)
+    cos = np.asarray(cosines, dtype=np.float64)
+    out["cos"] = cos
+    out["cos_sq"] = cos * cos
+    for name in COSINE_TIMES:
+        out[f"cos_x_{name}"] = cos * out[name]
     return out
 
 
@@ -140,20 +147,50 @@ _ROW_NAMES = ("bigrams", "cov_min", "cov_max", "un_min", "un_max", "unw_min", "u
 GRAMS_KEPT = 256
 
 
-def _grams(f: SegmentFeatures, memo: dict[int, list[frozenset]]) -> list[frozenset]:
+def _grams(f: SegmentFeatures) -> list[frozenset]:
     """The stem n-grams (n in ``NGRAMS``) and character n-grams (``CHAR_NGRAMS``, spaces left
-    out) of a passage as occurrence sets, kept for the ``GRAMS_KEPT`` passages used last (the
-    memo is only a cache: what is dropped is made again, the same)."""
-    key = id(f)
-    kept = memo.pop(key, None)
-    if kept is None:
-        s, c = f.stems, f.text.replace(" ", "")
-        kept = ([_occurrences(zip(*[s[i:] for i in range(n)])) for n in NGRAMS]
-                + [_occurrences(c[i:i + n] for i in range(len(c) - n + 1)) for n in CHAR_NGRAMS])
-        if len(memo) >= GRAMS_KEPT:
-            del memo[next(iter(memo))]
-    memo[key] = kept
-    return kept
+    out) of a passage as occurrence sets."""
+    s, c = f.stems, f.text.replace(" ", "")
+    return ([_occurrences(zip(*[s[i:] for i in range(n)])) for n in NGRAMS]
+            + [_occurrences(c[i:i + n] for i in range(len(c) - n + 1)) for n in CHAR_NGRAMS])
+
+
+class _GramCache:
+    """The n-gram sets of passages asked for in an order known in advance (``order``), each kept
+    until it is next asked for, at most ``GRAMS_KEPT`` at once: when full, the set asked for
+    again the latest is dropped (Belady's rule: the fewest sets made again within the bound).
+    Only a cache: a dropped set is made again, the same."""
+
+    def __init__(self, order: Sequence[SegmentFeatures]) -> None:
+        self.next_use = [0] * len(order)        # the position at which each request's passage comes again
+        last: dict[int, int] = {}
+        for t in range(len(order) - 1, -1, -1):
+            self.next_use[t] = last.get(id(order[t]), -1)
+            last[id(order[t])] = t
+        self.asked = 0
+        self.kept: dict[int, list[frozenset]] = {}
+        self.due: dict[int, int] = {}
+        self.latest: list[tuple[int, int]] = []     # a heap of (-next use, passage), stale ones skipped
+
+    def get(self, f: SegmentFeatures) -> list[frozenset]:
+        key, again = id(f), self.next_use[self.asked]
+        self.asked += 1
+        grams = self.kept.pop(key, None)
+        if grams is None:
+            grams = _grams(f)
+        if again >= 0:
+            while len(self.kept) >= GRAMS_KEPT:
+                self._drop_latest()
+            self.kept[key], self.due[key] = grams, again
+            heapq.heappush(self.latest, (-again, key))
+        return grams
+
+    def _drop_latest(self) -> None:
+        while self.latest:
+            again, key = heapq.heappop(self.latest)
+            if key in self.kept and self.due[key] == -again:
+                del self.kept[key]
+                return
 
 
 def _occurrences(grams: Iterable) -> frozenset:
@@ -171,12 +208,12 @@ def _shares(ga: frozenset, gb: frozenset) -> tuple[float, float]:
     return min(pa, pb), max(pa, pb)
 
 
-def _pair_row(fa: SegmentFeatures, fb: SegmentFeatures, weights: Weights, memo: dict) -> dict[str, float]:
+def _pair_row(fa: SegmentFeatures, fb: SegmentFeatures, weights: Weights, grams: _GramCache) -> dict[str, float]:
     """The features of one pair that are read pair by pair (see the module docstring)."""
     idf = weights.idf_of
     row: dict[str, float] = {}
     names = [f"ng{n}" for n in NGRAMS] + [f"ch{n}" for n in CHAR_NGRAMS]
-    for name, ga, gb in zip(names, _grams(fa, memo), _grams(fb, memo)):
+    for name, ga, gb in zip(names, grams.get(fa), grams.get(fb)):
         row[f"{name}_min"], row[f"{name}_max"] = _shares(ga, gb)
     bx, by = set(zip(fa.stems, fa.stems[1:])), set(zip(fb.stems, fb.stems[1:]))
     row["bigrams"] = len(bx & by) / len(bx | by) if bx or by else 0.0
