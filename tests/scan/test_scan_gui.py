@@ -107,3 +107,37 @@ def test_a_failed_scan_is_one_message(window, qtbot, tmp_path):
     qtbot.waitUntil(lambda: bool(window.errors), timeout=30_000)
     assert "missing.jsonl: no such file or folder" in window.errors[0]
     assert scan.start_button.isEnabled() and not (tmp_path / "out").exists()
+
+
+def test_the_meaning_option_is_offered_remembered_and_sent_with_the_scan(window, qtbot, tmp_path):
+    """"Find translated and reworded reuse" is a check box reached by keyboard, remembered
+    between windows, and the scan it starts asks for meaning keys (``synopsis scan --meaning``)."""
+    from PySide6.QtCore import QSettings, Qt
+    from synopsis.gui.scan.window import MEANING_KEY, ScanWindow
+    from synopsis.gui.scan import open_scan_window
+    scan = open_scan_window(window)
+    box = scan.meaning
+    assert box.text().replace("&", "") == "Find translated and reworded reuse (slower: meaning keys)"
+    assert not box.isChecked() and "meaning keys" in box.toolTip() and "slower" in box.toolTip().lower()
+    scan.scheduler.setFocus()
+    qtbot.keyClick(scan.scheduler, Qt.Key.Key_Tab)              # the next stop after the scheduler
+    assert scan.focusWidget() is box
+    qtbot.keyClick(box, Qt.Key.Key_Space)
+    assert box.isChecked() and str(QSettings().value(MEANING_KEY)).lower() == "true"
+    assert ScanWindow(window).meaning.isChecked()                # a new window remembers it
+    scan.corpus.setText(str(tmp_path / "missing.jsonl"))
+    scan.output.setText(str(tmp_path / "out"))
+    with qtbot.waitSignal(scan.scanRequested, timeout=5_000) as asked:
+        scan.start_button.click()
+    request = asked.args[0]
+    assert request.meaning is True and request.corpus.endswith("missing.jsonl")
+    options = request.options(window.engine)
+    assert options.features.meaning is True and [g.name for g in options.generators][-1] == "meaning"
+    qtbot.waitUntil(lambda: bool(window.errors), timeout=30_000)   # the missing corpus: one message
+    box.click()
+    assert str(QSettings().value(MEANING_KEY)).lower() == "false"
+    with qtbot.waitSignal(scan.scanRequested, timeout=5_000) as asked:
+        scan.start_button.click()
+    assert asked.args[0].meaning is False
+    assert not asked.args[0].options(window.engine).features.meaning
+    qtbot.waitUntil(lambda: scan.start_button.isEnabled(), timeout=30_000)

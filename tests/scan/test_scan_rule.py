@@ -49,3 +49,48 @@ def test_a_reworded_story_is_reuse():
     report, reuse = _compare(FERRY, REWORDED)
     assert reuse
     assert any(spread_words(report, link) >= 2 for link in _text_links(report))
+
+
+def _recording(monkeypatch) -> list[bool]:
+    """The ``meaning`` setting of every alignment the scan's comparer runs (the real one runs)."""
+    from synopsis.scan import pairs
+    seen: list[bool] = []
+    real = pairs.align
+
+    def align(doc_a, doc_b, settings):
+        seen.append(settings.meaning)
+        return real(doc_a, doc_b, settings)
+    monkeypatch.setattr(pairs, "align", align)
+    return seen
+
+
+def test_the_second_look_by_meaning_is_spent_only_on_pairs_the_words_leave_open(monkeypatch):
+    seen = _recording(monkeypatch)
+    words = Settings(meaning=False)
+    comparer = PairComparer(words, ReuseRule(), words.replace(meaning=True))
+    ferry, choir = comparer.ready("ferry", FERRY), comparer.ready("choir", CHOIR)
+    _, reuse = comparer.report(ferry, choir, look_again=True)        # not reuse by words: a second look
+    assert not reuse and seen == [False, True]
+    seen.clear()
+    comparer.report(ferry, choir)                                    # no meaning keys shared: none
+    assert seen == [False]
+    seen.clear()
+    _, reuse = comparer.report(ferry, comparer.ready("reworded", REWORDED), look_again=True)
+    assert reuse and seen == [False]                                 # reuse by words: settled
+    seen.clear()
+    without = PairComparer(words, ReuseRule())
+    without.report(without.ready("ferry", FERRY), without.ready("choir", CHOIR), look_again=True)
+    assert seen == [False]                                           # no second look configured
+
+
+def test_two_languages_are_not_looked_at_twice(monkeypatch):
+    from pathlib import Path
+    seeds = Path(__file__).resolve().parents[2] / "seeds"
+    seen = _recording(monkeypatch)
+    words = Settings(meaning=False)
+    comparer = PairComparer(words, ReuseRule(), words.replace(meaning=True))
+    english = {"id": "bbc", "text": (seeds / "bbc-witkoff-putin-talks.txt").read_text(encoding="utf-8")}
+    russian = {"id": "ru", "text": (seeds / "ru-witkoff-putin-talks.txt").read_text(encoding="utf-8")}
+    report, reuse = comparer.report(comparer.ready("bbc", english), comparer.ready("ru", russian), look_again=True)
+    assert reuse and seen == [False]           # aligned by meaning the first time (a translation)
+    assert report.comparison.kind.value == "translation"

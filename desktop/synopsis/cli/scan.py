@@ -10,12 +10,13 @@ from ..core.config import WORDS_ONLY
 from .errors import fail as _fail
 from .options import settings_options
 
-MEANING_HELP = ("Also find reuse by meaning: embed every sentence of five words or more and give it "
-                "meaning keys, so translated and heavily reworded reuse becomes a candidate, and compare "
-                "candidates by meaning too. Costly: embedding takes about 1.4 ms of CPU a sentence (some "
-                "13 ms a short article, against about 5 ms an article for a whole scan without it), the "
-                "extra candidates it finds are compared too, and every worker holds the model. An index "
-                "written with it answers --query with meaning keys too.")
+MEANING_HELP = ("Also find reuse in another language or reworded beyond its words: embed every sentence "
+                "of five words or more (the multilingual model, in every worker) and give it meaning keys, "
+                "so such reuse becomes a candidate. Candidates are compared by words first; a pair in one "
+                "language that the words do not make reuse and that shares meaning keys is compared by "
+                "meaning too (two languages always are). Slower: embedding takes about 1.4 ms of CPU a "
+                "sentence, the extra candidates are compared too, and every worker holds the model. An "
+                "index written with it answers --query with meaning keys too.")
 
 
 @click.command()

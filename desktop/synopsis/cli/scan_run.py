@@ -78,6 +78,7 @@ def finish_index(writer, result, record: dict) -> None:
                  **{k: cols[k] for k in ("id", "title", "outlet", "date", "url")},
                  "representative": result.representative, "kept": keep}
     info = {"features": record["features"], "settings": record["settings"],
+            "meaning_second_look": record["meaning_second_look"],
             "max_df": record["limits"]["max_df"], "generators": record["generators"]}
     writer.finish(documents, info)
 

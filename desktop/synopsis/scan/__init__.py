@@ -20,7 +20,8 @@ INSTALL_HINT = "pip install 'synopsis[scan]'"
 # The scan compares by words unless asked otherwise: its keys find passages that share words,
 # its reuse rule was chosen and its figures measured on word-only comparisons, and the meaning
 # layer loads a model in every worker and embeds every sentence. With ``--meaning`` it does
-# both: meaning keys (``meaning``) find reworded and translated reuse, compared by meaning too.
+# both: meaning keys (``meaning``) find reworded and translated reuse, and the pairs the words
+# leave open are compared by meaning too (``pipeline.ScanOptions.for_settings``).
 SCAN_SETTINGS = WORDS_ONLY
 
 

@@ -24,7 +24,7 @@ from .cluster import fingerprint
 from .features import FeatureSettings, featurize
 from .hashing import U64
 from .keys import Frequencies, KeyGenerator, generators_for
-from .pairs import PairComparer, ReuseRule, row_of
+from .pairs import PairComparer, ReuseRule, SecondLook, row_of
 from .results import ResultError
 
 FORMAT = "synopsis-scan-index"
@@ -120,6 +120,7 @@ class KeyIndex:
                                np.asarray(self.documents.column("representative").to_pylist(), dtype=np.int64))
         self.features = FeatureSettings(**self.manifest["features"])
         self.settings = Settings.from_dict(self.manifest["settings"])
+        self.second_look = bool(self.manifest.get("meaning_second_look", False))   # see ScanOptions
         self.max_df = int(self.manifest["max_df"])
 
     @functools.cached_property
@@ -187,11 +188,14 @@ def query(index: KeyIndex, article: dict[str, str], *, generators: tuple[KeyGene
                     key=lambda d: (-int(shared[d].sum()), d))[:limit]
     t1 = time.perf_counter()
     matches = []
-    comparer = PairComparer(index.settings, rule)
+    second = (SecondLook(len(generators) - 1, generators[-1].min_shared)
+              if index.second_look and generators[-1].name == "meaning" else None)
+    comparer = PairComparer(index.settings, rule, index.settings.replace(meaning=True) if second else None)
     asked = comparer.ready("query", article)
     for doc in ranked:
         other = index.info(doc)
-        report, reuse = comparer.report(asked, comparer.ready(doc, {**other, "text": index.text(doc)}))
+        report, reuse = comparer.report(asked, comparer.ready(doc, {**other, "text": index.text(doc)}),
+                                        look_again=second is not None and second.wanted(tuple(shared[doc])))
         if not reuse:
             continue
         row = row_of(report, rule)

@@ -28,7 +28,7 @@ from .hashing import U64, mix
 
 _NGRAM_MUL = U64(0x100000001B3)
 _SEED = U64(0x4D45414E494E47)            # "MEANING"
-BATCH = 256                              # sentences embedded at a time (bounded working memory)
+BATCH = 256                              # sentences embedded (and hashed) at a time: bounded memory
 
 
 @functools.lru_cache(maxsize=4)
@@ -52,7 +52,16 @@ def cross_polytope(vectors: np.ndarray, groups: int, per_group: int) -> np.ndarr
 
 
 def band_keys(vectors: np.ndarray, bands: int, per_key: int, per_group: int, salt: int) -> np.ndarray:
-    """uint64 [n, bands]: each band's ``per_key`` cross-polytope codes hashed with its number."""
+    """uint64 [n, bands]: each band's ``per_key`` cross-polytope codes hashed with its number,
+    ``BATCH`` vectors at a time (the projections of one vector take bands × per_key × per_group
+    floats, 64 KB with the defaults: a partition's sentences at once would take gigabytes)."""
+    if len(vectors) <= BATCH:
+        return _band_keys(vectors, bands, per_key, per_group, salt)
+    return np.concatenate([_band_keys(vectors[i:i + BATCH], bands, per_key, per_group, salt)
+                           for i in range(0, len(vectors), BATCH)])
+
+
+def _band_keys(vectors: np.ndarray, bands: int, per_key: int, per_group: int, salt: int) -> np.ndarray:
     if len(vectors) == 0:
         return np.empty((0, bands), dtype=U64)
     groups = cross_polytope(vectors, bands * per_key, per_group).reshape(len(vectors), bands, per_key)

@@ -30,6 +30,7 @@ from typing import Any
 
 from ..core import Document, Report, Settings
 from ..core.pipeline import align, decide, prepare
+from ..core.semantic import translation
 from .features import MIN_CONTENT_LENGTH, words_of
 
 RELATIONS = ("exact copy", "near copy", "shared passages")
@@ -131,11 +132,14 @@ def row_of(report: Report, rule: ReuseRule) -> dict[str, Any]:
 
 class PairComparer:
     """The engine's comparison of articles two by two, each article prepared once, the fact
-    layer run only for pairs the rule calls reuse (see the module docstring)."""
+    layer run only for pairs the rule calls reuse (see the module docstring). With
+    ``second_look`` (settings comparing by meaning too), a pair of one language that the first
+    look does not call reuse is compared again with them when the caller asks (it shares
+    meaning keys): the meaning view settles what the words leave open, and costs an embedding
+    of both articles, so it is spent only there."""
 
-    def __init__(self, settings: Settings, rule: ReuseRule) -> None:
-        self.settings, self.rule = settings, rule
-        self.screening = dataclasses.replace(settings, facts=False)
+    def __init__(self, settings: Settings, rule: ReuseRule, second_look: Settings | None = None) -> None:
+        self.settings, self.rule, self.second_look = settings, rule, second_look
         self.prepared: dict[Any, Document] = {}
 
     def ready(self, key: Any, article: dict[str, str]) -> Document:
@@ -143,23 +147,43 @@ class PairComparer:
             self.prepared[key] = prepare(document(article), self.settings)
         return self.prepared[key]
 
-    def report(self, doc_a: Document, doc_b: Document) -> tuple[Report, bool]:
+    def report(self, doc_a: Document, doc_b: Document, look_again: bool = False) -> tuple[Report, bool]:
         """The report of two prepared documents, and whether the pair is reuse."""
-        alignment = align(doc_a, doc_b, self.settings)
-        report = decide(alignment, self.screening)
+        report, reuse = self._look(doc_a, doc_b, self.settings)
+        if (not reuse and look_again and self.second_look is not None
+                and not translation.is_translation(doc_a, doc_b)):       # two languages: by meaning already
+            report, reuse = self._look(doc_a, doc_b, self.second_look)
+        return report, reuse
+
+    def _look(self, doc_a: Document, doc_b: Document, settings: Settings) -> tuple[Report, bool]:
+        alignment = align(doc_a, doc_b, settings)
+        report = decide(alignment, dataclasses.replace(settings, facts=False))
         reuse = is_reuse(report, self.rule)
-        if reuse and self.settings.facts:
-            report = decide(alignment, self.settings)
+        if reuse and settings.facts:
+            report = decide(alignment, settings)
         return report, reuse
 
 
+@dataclass(frozen=True)
+class SecondLook:
+    """Which candidate pairs are compared again by meaning: those sharing ``min_shared`` keys
+    of the generator at ``generator`` (the meaning keys) that the words do not make reuse."""
+
+    generator: int
+    min_shared: int
+
+    def wanted(self, shared: tuple[int, ...]) -> bool:
+        return len(shared) > self.generator and shared[self.generator] >= self.min_shared
+
+
 def align_pairs(pairs: list[tuple[int, int, str, tuple[int, ...]]], articles: dict[int, dict[str, str]],
-                settings: Settings, rule: ReuseRule) -> list[dict[str, Any]]:
+                settings: Settings, rule: ReuseRule, second: SecondLook | None = None) -> list[dict[str, Any]]:
     """Compare each (a, b, relation, shared keys) pair; one row each (reuse or not)."""
-    comparer = PairComparer(settings, rule)
+    comparer = PairComparer(settings, rule, settings.replace(meaning=True) if second else None)
     rows = []
     for a, b, relation, shared in pairs:
-        report, _ = comparer.report(comparer.ready(a, articles[a]), comparer.ready(b, articles[b]))
+        report, _ = comparer.report(comparer.ready(a, articles[a]), comparer.ready(b, articles[b]),
+                                    look_again=second is not None and second.wanted(shared))
         row = {"a": int(a), "b": int(b), "relation": relation, "keys": list(shared)}
         row.update(row_of(report, rule))
         rows.append(row)

@@ -29,7 +29,7 @@ from .index import IndexWriter
 from .groups import MISSING_DATE, UnionFind, agreement, earliest_of_groups, exact_pairs
 from .inputs import Partition
 from .keys import KeyGenerator, default_generators, generators_for
-from .pairs import ReuseRule, align_pairs
+from .pairs import ReuseRule, SecondLook, align_pairs
 
 STAGES = (("read", 0.0, 0.25), ("near copies", 0.25, 0.3), ("frequencies", 0.3, 0.35),
           ("keys", 0.35, 0.5), ("pairs", 0.5, 0.55), ("compare", 0.55, 0.98))
@@ -47,20 +47,37 @@ class ScanOptions:
     near_jaccard: float = 0.8
     bands: int = 16
     pairs_per_task: int = 100
+    meaning_second_look: bool = False   # compare by meaning only what the words leave open (below)
 
     @classmethod
-    def for_settings(cls, settings: Settings) -> "ScanOptions":
-        """The options of a scan comparing with ``settings``: with ``settings.meaning`` the
-        articles' sentences are embedded and their meaning keys find candidates too."""
-        return cls(settings=settings, features=FeatureSettings(meaning=settings.meaning),
-                   generators=generators_for(settings.meaning))
+    def for_settings(cls, settings: Settings, every_pair_by_meaning: bool = False) -> "ScanOptions":
+        """The options of a scan comparing with ``settings``. With ``settings.meaning`` the
+        articles' sentences are embedded and their meaning keys find candidates too; candidate
+        pairs are then compared by words first, and again by meaning only when they are in one
+        language, the words do not make them reuse and they share the meaning keys' minimum
+        (two languages are always aligned by meaning). ``every_pair_by_meaning`` compares every
+        pair by meaning instead: the same recall on the development corpus for far more CPU
+        (``benchmarks/results/scan.md``, "Meaning keys")."""
+        meaning = settings.meaning
+        second = meaning and not every_pair_by_meaning
+        return cls(settings=settings.replace(meaning=False) if second else settings,
+                   features=FeatureSettings(meaning=meaning), generators=generators_for(meaning),
+                   meaning_second_look=second)
+
+    def second_look(self) -> SecondLook | None:
+        """Which pairs are compared again by meaning (None: none, or every pair already is)."""
+        if not self.meaning_second_look:
+            return None
+        at = next(i for i, g in enumerate(self.generators) if g.name == "meaning")
+        return SecondLook(at, self.generators[at].min_shared)
 
     def record(self) -> dict[str, Any]:
         """The options as JSON-ready data (the manifest's ``options``)."""
         return {"settings": self.settings.to_dict(), "features": dataclasses.asdict(self.features),
                 "limits": dataclasses.asdict(self.limits), "rule": dataclasses.asdict(self.rule),
                 "generators": [{"name": g.name, **dataclasses.asdict(g)} for g in self.generators],
-                "near_jaccard": self.near_jaccard, "bands": self.bands}
+                "near_jaccard": self.near_jaccard, "bands": self.bands,
+                "meaning_second_look": self.meaning_second_look}
 
 
 @dataclass
@@ -229,17 +246,17 @@ class _Run:
         for lo in range(0, len(pairs), o.pairs_per_task):
             needed = sorted({int(x) for x in parts_of[lo:lo + o.pairs_per_task].ravel()})
             futures.append(c.submit(_align_batch, pairs[lo:lo + o.pairs_per_task], o.settings, o.rule,
-                                    *[fetched[p] for p in needed], pure=False))
+                                    o.second_look(), *[fetched[p] for p in needed], pure=False))
         rows = [row for batch in self.wait(futures, "compare") for row in batch]
         texts = {k: v for part in c.gather(list(fetched.values())) for k, v in part.items()}
         return sorted(rows, key=lambda r: (r["a"], r["b"])), texts
 
 
-def _align_batch(pairs, settings, rule, *fetched):
+def _align_batch(pairs, settings, rule, second, *fetched):
     articles = {}
     for part in fetched:
         articles.update(part)
-    return align_pairs(pairs, articles, settings, rule)
+    return align_pairs(pairs, articles, settings, rule, second)
 
 
 def pair_list(codes: np.ndarray, shared: np.ndarray, representative: np.ndarray,

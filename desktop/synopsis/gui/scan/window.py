@@ -3,11 +3,12 @@ Dask dashboard link), browse the clusters and their pairs, open a pair side by s
 main window."""
 from __future__ import annotations
 
+from dataclasses import dataclass
 from html import escape
 from pathlib import Path
 
 from PySide6.QtCore import QSettings, QSortFilterProxyModel, Qt, Signal, Slot
-from PySide6.QtWidgets import (QFileDialog, QFormLayout, QHBoxLayout, QHeaderView, QLabel, QLineEdit,
+from PySide6.QtWidgets import (QCheckBox, QFileDialog, QFormLayout, QHBoxLayout, QHeaderView, QLabel, QLineEdit,
                                QMainWindow, QProgressBar, QPushButton, QSplitter, QTableView,
                                QVBoxLayout, QWidget)
 
@@ -17,24 +18,52 @@ from ..workers import Job
 from .models import ClustersModel, PairsModel
 
 SCHEDULER_KEY = "scan/scheduler"
+MEANING_KEY = "scan/meaning"
+# What --meaning costs, from benchmarks/results/scan.md ("Meaning keys").
+MEANING_TIP = ("Also finds reuse in another language, or reworded beyond its words (synopsis scan --meaning): "
+               "every sentence of five words or more is embedded by the multilingual sentence model and "
+               "given meaning keys. Slower: on 10,000 short articles it took about ten times the CPU time "
+               "of a scan by words and twice the memory, as every worker loads the model.")
 
 
-def scan_task(corpus: str, output: str, scheduler: str, settings, on_dashboard):
+@dataclass(frozen=True)
+class ScanRequest:
+    """What the window asks a scan for (``synopsis scan CORPUS -o OUTPUT [--scheduler] [--meaning]``)."""
+
+    corpus: str
+    output: str
+    scheduler: str = ""
+    meaning: bool = False       # meaning keys: translated and reworded reuse (``--meaning``)
+
+    def options(self, settings):
+        """The scan's options with the app's ``settings``: by words (``SCAN_SETTINGS``), with
+        meaning keys when asked, as ``synopsis scan [--meaning]`` would run it."""
+        from ...scan import SCAN_SETTINGS
+        from ...scan.pipeline import ScanOptions
+        return ScanOptions.for_settings(settings.replace(**SCAN_SETTINGS).replace(meaning=self.meaning))
+
+
+def _stored_flag(key: str) -> bool:
+    """A yes/no value of QSettings (the INI format gives it back as text)."""
+    return str(QSettings().value(key, False)).lower() in ("true", "1")
+
+
+def scan_task(request: ScanRequest, settings, on_dashboard):
     """The background work of one scan; returns the result folder."""
     def task(progress, cancelled):
-        from ...scan import SCAN_SETTINGS, cluster, inputs, results
-        from ...scan.pipeline import ScanOptions, run_scan
-        out = Path(output)
+        from ...scan import cluster, inputs, results
+        from ...scan.pipeline import run_scan
+        out = Path(request.output)
         results.check_output(out)
-        parts = inputs.plan(corpus)
-        options = ScanOptions(settings=settings.replace(**SCAN_SETTINGS))  # by words: see SCAN_SETTINGS
+        parts = inputs.plan(request.corpus)
+        options = request.options(settings)
         progress("connect", 0.0)
-        with cluster.connect(scheduler or None) as client:
+        with cluster.connect(request.scheduler or None) as client:
             link = cluster.dashboard_link(client)
             if link:
                 on_dashboard(link)
             result = run_scan(client, parts, options, progress=progress, cancelled=cancelled)
-        results.write(result, out, corpus, options.record())
+        results.write(result, out, request.corpus, options.record())
         return str(out)
     return task
 
@@ -75,6 +104,7 @@ def _table(model, column: int = 0, order=Qt.SortOrder.AscendingOrder) -> QTableV
 
 class ScanWindow(QMainWindow):
     dashboardFound = Signal(str)
+    scanRequested = Signal(object)  # the ScanRequest of a scan as it starts
     resultShown = Signal(str)       # the result folder now browsed
     pairOpened = Signal(object)     # the Report shown in the main window
     clusterFiled = Signal(str)      # the library case a cluster was filed in
@@ -89,7 +119,8 @@ class ScanWindow(QMainWindow):
         self._build()
         self.dashboardFound.connect(self._show_dashboard)
 
-    def _build(self) -> None:
+    def _form(self) -> QFormLayout:
+        """The corpus, result folder, scheduler and meaning fields (remembered where it helps)."""
         self.corpus = QLineEdit()
         self.corpus.setPlaceholderText(self.tr("A folder of articles, a .jsonl, .csv or .parquet file, or its URL "
                                                   "(file://, s3:// …)"))
@@ -103,6 +134,15 @@ class ScanWindow(QMainWindow):
                                                              (self.tr("File…"), self._choose_file)))
         form.addRow(self.tr("&Result folder:"), self._with_buttons(self.output, (self.tr("Choose…"), self._choose_output)))
         form.addRow(self.tr("&Scheduler:"), self.scheduler)
+        self.meaning = QCheckBox(self.tr("Find &translated and reworded reuse (slower: meaning keys)"))
+        self.meaning.setToolTip(self.tr(MEANING_TIP))
+        self.meaning.setChecked(_stored_flag(MEANING_KEY))
+        self.meaning.toggled.connect(lambda on: QSettings().setValue(MEANING_KEY, bool(on)))
+        form.addRow("", self.meaning)
+        return form
+
+    def _build(self) -> None:
+        form = self._form()
         self.start_button = QPushButton(self.tr("&Start scan"))
         self.start_button.clicked.connect(self.start)
         self.cancel_button = QPushButton(self.tr("Cance&l"))
@@ -199,8 +239,9 @@ class ScanWindow(QMainWindow):
             Dialogs.error(self, self.tr("Scan a corpus"), self.tr("Choose a corpus and a new result folder first."))
             return
         self.dashboard.clear()
-        self._run(Job(scan_task(corpus, output, self.scheduler.text().strip(), self.main.engine,
-                                self.dashboardFound.emit), self), self._scan_finished)
+        request = ScanRequest(corpus, output, self.scheduler.text().strip(), self.meaning.isChecked())
+        self.scanRequested.emit(request)
+        self._run(Job(scan_task(request, self.main.engine, self.dashboardFound.emit), self), self._scan_finished)
 
     def _run(self, job: Job, finished) -> None:
         self.cancel()
