@@ -1,14 +1,16 @@
 """The reuse rule's variants decided again on a finished scan's reusing pairs, offline.
 
-    .venv/bin/python benchmarks/scan_rule_check.py benchmarks/out/scan-dev-100k [--result DIR] [--dump links.jsonl]
+    .venv/bin/python benchmarks/scan_rule_check.py benchmarks/out/scan-dev-100k [--result DIR]
 
 A candidate pair's comparison does not depend on the rest of the corpus, so the pairs a scan
 called reuse can be compared again (``PairComparer``, the scan's settings, the texts the
 result keeps) and decided by a stricter rule: the pairs it keeps are exactly the ones a scan
-with that rule would claim among the same candidates. Prints, for the rule the result was
+with that rule would claim among the same candidates. Prints (and appends to
+``benchmarks/results/scan_rule_checks.jsonl``), for the rule the result was
 made with and for each variant, the claimed and false pairs and the recall by kind (a planted
 pair is found when its two articles are in one near-copy group or form a kept pair). A
-variant can only drop pairs, so this says nothing of pairs a looser rule would add.
+variant can only drop pairs, so this says nothing of pairs a looser rule would add. Each rule
+is taken for the corpus's size (``ReuseRule.for_corpus``) unless its name says otherwise.
 """
 from __future__ import annotations
 
@@ -16,25 +18,32 @@ import argparse
 import dataclasses
 import json
 import sys
+import time
 from pathlib import Path
 
 import numpy as np
 
 ROOT = Path(__file__).resolve().parent.parent
+RESULTS = ROOT / "benchmarks" / "results" / "scan_rule_checks.jsonl"
 sys.path.insert(0, str(ROOT / "benchmarks"))
 import scan_eval  # noqa: E402
 
 
-def variants():
+def variants(articles: int):
+    """The rule now and the variants, each for a corpus of ``articles`` unless named otherwise."""
     from synopsis.scan.pairs import ReuseRule
     base = ReuseRule()
-    return {"the rule now": base,
-            "no phrase condition (before the spread words)": dataclasses.replace(base, near_verbatim_score=0.0,
-                                                                                near_verbatim_run=None),
-            "any link scoring 0.85 (before the run condition)": dataclasses.replace(base, near_verbatim_run=None),
-            **{f"a link scoring 0.85 must not be one run, or the run covers {share:.0%}":
-               dataclasses.replace(base, near_verbatim_run=share) for share in (0.8, 0.9, 1.0)},
-            "no link passes by its score": dataclasses.replace(base, near_verbatim_score=2.0)}
+    named = {"the rule now": base,
+             "no phrase condition (before the spread words)": dataclasses.replace(base, near_verbatim_score=0.0,
+                                                                                 near_verbatim_run=None),
+             "any link scoring 0.85 (before the run condition)": dataclasses.replace(base, near_verbatim_run=None),
+             **{f"a link scoring 0.85 must not be one run, or the run covers {share:.0%}":
+                dataclasses.replace(base, near_verbatim_run=share) for share in (0.8, 0.9, 1.0)},
+             "no link passes by its score": dataclasses.replace(base, near_verbatim_score=2.0),
+             "min_spread_words 3 (and one more per tenfold beyond 100k)": dataclasses.replace(base, min_spread_words=3)}
+    out = {name: rule.for_corpus(articles) for name, rule in named.items()}
+    out["the rule now, not corpus-size aware (two spread words)"] = base
+    return out
 
 
 def compare_rows(result: Path) -> tuple[list[dict], list]:
@@ -80,13 +89,20 @@ def main() -> None:
     from synopsis.scan.pairs import is_reuse
     result = args.result or args.corpus / "result"
     rows, reports = compare_rows(result)
+    articles = json.loads((result / "manifest.json").read_text())["counts"]["articles"]
     out = {}
-    for name, rule in variants().items():
+    for name, rule in variants(articles).items():
         kept = [report is None or is_reuse(report, rule) for report in reports]
         s = score(args.corpus, result, rows, kept)
-        out[name] = {k: s[k] for k in ("claimed", "false", "precision", "recall_verbatim", "recall_light",
-                                       "recall_paraphrased")}
-    print(json.dumps({"corpus": str(args.corpus), "result": str(result), "variants": out}, indent=1))
+        out[name] = {"spread_words_needed": rule.spread_needed,
+                     **{k: s[k] for k in ("claimed", "false", "precision", "recall_verbatim", "recall_light",
+                                          "recall_paraphrased")}}
+    record = {"corpus": str(args.corpus), "result": str(result), "articles": articles, "variants": out,
+              "command": f"benchmarks/scan_rule_check.py {args.corpus}" + (f" --result {args.result}" if args.result else ""),
+              "time": time.strftime("%Y-%m-%d %H:%M")}
+    with RESULTS.open("a", encoding="utf-8") as handle:
+        handle.write(json.dumps(record) + "\n")
+    print(json.dumps(record, indent=1))
 
 
 if __name__ == "__main__":

@@ -76,3 +76,16 @@ def test_a_stock_phrase_scoring_near_verbatim_is_still_a_phrase():
     assert not reuse                                   # … but it is one run of words in different sentences
     _, by_score = _compare(HARBOUR, SCHOOL, ReuseRule(near_verbatim_run=None), settings=words_only)
     assert by_score                                    # the rule before the run condition called it reuse
+
+
+def test_the_words_needed_outside_a_phrase_grow_with_the_corpus():
+    rule = ReuseRule()
+    assert [rule.for_corpus(n).spread_needed for n in (1_000, 100_000, 999_999, 10_000_000)] == [2, 2, 3, 4]
+    assert rule.spread_needed == 2 and rule.for_corpus(10**6).for_corpus(10**6).spread_needed == 3
+    two_words = {**SCHOOL, "text": SCHOOL["text"].replace(
+        "was read out by a teacher.", "was read out by a spokesman.")}   # two words beyond the run
+    words_only = Settings(meaning=False)
+    report, at_100k = _compare(HARBOUR, two_words, rule.for_corpus(100_000), settings=words_only)
+    assert at_100k and max(spread_words(report, link) for link in _text_links(report)) == 2
+    _, at_1m = _compare(HARBOUR, two_words, rule.for_corpus(1_000_000), settings=words_only)
+    assert not at_1m

@@ -8,7 +8,8 @@ a headline, "Sign up for our newsletter", prove nothing), paraphrased ones with 
 ``min_paraphrase_score`` or more; or one shared passage of ``min_shared_words`` words or more
 (a reprinted paragraph is reuse even alone). Of two or more such links, at least one must be
 more than a shared phrase: shared, or with ``min_spread_words`` content words in common outside
-the longest run of words the two passages share (two unrelated articles that both name "the
+the longest run of words the two passages share (one more per tenfold of the corpus beyond
+100,000 articles: :attr:`ReuseRule.spread_needed`; two unrelated articles that both name "the
 pro-independence radical, Miodrag Zivkovic" in two places are linked as paraphrases by that
 phrase alone), or scoring ``near_verbatim_score`` or more without being one run of words inside
 otherwise different sentences (:func:`more_than_a_phrase`). The values were chosen on the
@@ -26,6 +27,7 @@ from __future__ import annotations
 import dataclasses
 import hashlib
 import json
+import math
 from dataclasses import dataclass
 from typing import Any
 
@@ -45,6 +47,24 @@ class ReuseRule:
     near_verbatim_score: float = 0.85
     min_spread_words: int = 2
     near_verbatim_run: float | None = 0.9
+    spread_reference_articles: int = 100_000
+    corpus_articles: int | None = None
+
+    def for_corpus(self, articles: int) -> "ReuseRule":
+        """The rule for a corpus of ``articles`` (see :attr:`spread_needed`)."""
+        return dataclasses.replace(self, corpus_articles=int(articles))
+
+    @property
+    def spread_needed(self) -> int:
+        """``min_spread_words`` (chosen on corpora of ``spread_reference_articles``), one more
+        per tenfold of the corpus beyond that. Unrelated articles share words outside a phrase
+        by chance, and the pairs that can do so grow with the square of the corpus; each
+        further word in common makes a chance match rarer, so the evidence a pair needs grows
+        with the logarithm of the corpus, as a search's significance threshold grows with the
+        size of what is searched."""
+        if not self.corpus_articles or self.corpus_articles <= self.spread_reference_articles:
+            return self.min_spread_words
+        return self.min_spread_words + round(math.log10(self.corpus_articles / self.spread_reference_articles))
 
 
 def document(article: dict[str, str]) -> Document:
@@ -109,7 +129,7 @@ def run_share(report: Report, link) -> float:
 
 def more_than_a_phrase(report: Report, link, rule: ReuseRule) -> bool:
     """Whether a link shows a reused passage rather than a phrase two texts happen to share:
-    it is shared, or has ``min_spread_words`` content words in common outside their longest
+    it is shared, or has ``spread_needed`` content words in common outside their longest
     common run, or scores ``near_verbatim_score`` or more *and* is not one run of words inside
     otherwise different sentences (some word in common outside the run, or a run covering
     ``near_verbatim_run`` of the shorter passage's content words). A stock phrase of six or
@@ -118,7 +138,7 @@ def more_than_a_phrase(report: Report, link, rule: ReuseRule) -> bool:
     if link.label == "shared":
         return True
     spread = spread_words(report, link)
-    if spread >= rule.min_spread_words:
+    if spread >= rule.spread_needed:
         return True
     if link.score < rule.near_verbatim_score:
         return False
