@@ -14,6 +14,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import resource
 import shutil
 import subprocess
 import sys
@@ -31,10 +32,16 @@ RUNS = ROOT / "benchmarks" / "results" / "scan_runs.jsonl"
 
 def watch(command: list[str], progress: Path | None = None) -> dict:
     """Run ``command``; its wall time, the peak of the summed memory of its process tree, and
-    the CPU time of the whole tree (each process's last sample). With ``progress``, a JSON line
-    every 10 s there (elapsed, CPU and memory so far, the load) and the command's standard error
-    (its stages) beside it, so a run stopped before its end still says how far it got."""
+    the CPU time of the whole tree: what the kernel counts for the command and every process
+    it started and waited for (``getrusage`` of this process's children, read once the command
+    has ended), beside the sum of each process's own last sample (a lower bound, and the
+    figure of the progress lines). Adding each process's sampled *children* times as well, as
+    this did before, counted a worker twice once the command had reaped it. With ``progress``,
+    a JSON line every 10 s there (elapsed, CPU and memory so far, the load) and the command's
+    standard error (its stages) beside it, so a run stopped before its end still says how far
+    it got."""
     start = time.perf_counter()
+    reaped = resource.getrusage(resource.RUSAGE_CHILDREN)
     errors = progress.with_suffix(".stderr") if progress else None
     proc = psutil.Popen(command, stdout=subprocess.PIPE, text=True,
                         stderr=errors.open("w") if errors else subprocess.PIPE)
@@ -55,17 +62,20 @@ def watch(command: list[str], progress: Path | None = None) -> dict:
             try:
                 total += p.memory_info().rss
                 times = p.cpu_times()
-                cpu[p.pid] = times.user + times.system + times.children_user + times.children_system
+                cpu[p.pid] = times.user + times.system
             except psutil.NoSuchProcess:
                 pass
         peak = max(peak, total)
         time.sleep(0.2)
     out, err = proc.communicate()
+    wall = time.perf_counter() - start
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    tree = (after.ru_utime - reaped.ru_utime) + (after.ru_stime - reaped.ru_stime)
     err = errors.read_text() if errors else err
     if proc.returncode:
         raise SystemExit(f"{' '.join(command)} failed ({proc.returncode}):\n{err[-3000:]}")
-    return {"wall_s": round(time.perf_counter() - start, 1), "peak_mb": round(peak / 1e6),
-            "cpu_s": round(sum(cpu.values()), 1), "stdout": out}
+    return {"wall_s": round(wall, 1), "peak_mb": round(peak / 1e6), "cpu_s": round(tree, 1),
+            "cpu_sampled_s": round(sum(cpu.values()), 1), "stdout": out}
 
 
 def main() -> None:
@@ -83,7 +93,8 @@ def main() -> None:
     out = args.out or args.corpus / "result"
     shutil.rmtree(out, ignore_errors=True)
     index = args.corpus / "corpus.idx"
-    shutil.rmtree(index, ignore_errors=True)
+    if args.index:          # a run without --index leaves the last index for scan_query.py
+        shutil.rmtree(index, ignore_errors=True)
     command = [str(ROOT / ".venv" / "bin" / "synopsis"), "scan", str(args.corpus / "corpus.jsonl"), "-o", str(out),
                "--reports", "0", "--format", "json"] + (["--index", str(index)] if args.index else [])
     command += ["--meaning"] if args.meaning else []
@@ -94,7 +105,7 @@ def main() -> None:
     manifest = json.loads((out / "manifest.json").read_text())
     record = {"corpus": str(args.corpus.relative_to(ROOT)) if args.corpus.is_relative_to(ROOT) else str(args.corpus),
               "command": " ".join(["synopsis"] + command[1:]), "load_before": round(load, 1),
-              "load_after": round(os.getloadavg()[0], 1), **{k: run[k] for k in ("wall_s", "peak_mb", "cpu_s")},
+              "load_after": round(os.getloadavg()[0], 1), **{k: run[k] for k in ("wall_s", "peak_mb", "cpu_s", "cpu_sampled_s")},
               "counts": manifest["counts"], "timings": manifest["timings"],
               "scores": scan_eval.score_result(out, args.corpus), "time": time.strftime("%Y-%m-%d %H:%M")}
     if args.baseline:
