@@ -130,19 +130,24 @@ def run_share(report: Report, link) -> float:
 def more_than_a_phrase(report: Report, link, rule: ReuseRule) -> bool:
     """Whether a link shows a reused passage rather than a phrase two texts happen to share:
     it is shared, or has ``spread_needed`` content words in common outside their longest
-    common run, or scores ``near_verbatim_score`` or more *and* is not one run of words inside
-    otherwise different sentences (some word in common outside the run, or a run covering
-    ``near_verbatim_run`` of the shorter passage's content words). A stock phrase of six or
-    eight words scores high by itself; the more articles a corpus holds, the more pairs of
-    unrelated ones print the same one twice."""
+    common run, or scores ``near_verbatim_score`` or more *and* is not one run of two or more
+    words inside otherwise different sentences (some word in common outside the run, or a run
+    covering ``near_verbatim_run`` of the shorter passage's content words). A stock phrase of
+    six or eight words scores high by itself; the more articles a corpus holds, the more pairs
+    of unrelated ones print the same one twice. A link with no such run (a translation, a
+    rewording linked by meaning) is not a phrase, and its score stands."""
     if link.label == "shared":
         return True
-    spread = spread_words(report, link)
+    x, y = _link_content(report, link)
+    run = _longest_run(x, y)
+    spread = len(set(x) & set(y)) - run
     if spread >= rule.spread_needed:
         return True
     if link.score < rule.near_verbatim_score:
         return False
-    return rule.near_verbatim_run is None or spread >= 1 or run_share(report, link) >= rule.near_verbatim_run
+    if rule.near_verbatim_run is None or spread >= 1 or run < 2:
+        return True
+    return run / min(len(x), len(y)) >= rule.near_verbatim_run
 
 
 def is_reuse(report: Report, rule: ReuseRule) -> bool:
