@@ -40,6 +40,7 @@ FEATURES = ("chars", "words", "rare", "numbers", "names", "length", "num_conflic
             "len_log", "names_only", "nums_only", "nums_both", "lcs", "wed",
             *(f"ng{n}_{m}" for n in NGRAMS for m in ("min", "max")),
             *(f"ch{n}_{m}" for n in CHAR_NGRAMS for m in ("min", "max")),
+            "names_jac", "nums_jac", "neg_diff", "neg_only",
             "cos", "cos_sq", *(f"cos_x_{name}" for name in COSINE_TIMES))
 L2_GRID = (3e-5, 1e-4, 3e-4, 1e-3)
 TREE_STAGES = (0, 40, 80, 120)           # trees of depth TREE_DEPTH, learning rate TREE_RATE

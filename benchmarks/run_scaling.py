@@ -43,7 +43,7 @@ sys.path[:0] = [{here!r}, {desktop!r}]
 from run_scaling import long_pair
 from synopsis.core import Settings
 from synopsis.core.model import Document
-from synopsis.runtime import compare, fact_worker
+from synopsis.runtime import collector_paused, compare, fact_worker
 from run_scaling import accuracy
 pair = long_pair({n})
 a, b = pair.a.text, pair.b.text
@@ -51,7 +51,8 @@ da = Document(a, 'a', 'a', '', language='de'); db = Document(b, 'b', 'b', '', la
 t0, c0 = time.perf_counter(), time.process_time()
 if {aligner!r} == 'synopsis':
     report = compare(da, db, Settings(meaning={meaning!r}))   # as the command line and the app run it (fact worker)
-    report.to_json(indent=None)      # the report as the library stores it
+    with collector_paused():         # as the command line writes it
+        report.to_json(indent=None)  # the report as the library stores it
     stages = dict(report.timings)
     found = report.links
     da, db = report.documents
@@ -278,7 +279,7 @@ def profile(n: int, sort_keys: tuple[str, ...] = ("cumulative",)) -> None:
     import pstats
     from synopsis.core import Settings
     from synopsis.core.model import Document
-    from synopsis.runtime import compare
+    from synopsis.runtime import collector_paused, compare
 
     pair = long_pair(n)
     da = Document(pair.a.text, "a", "a", "", language="de")
@@ -286,7 +287,8 @@ def profile(n: int, sort_keys: tuple[str, ...] = ("cumulative",)) -> None:
     prof = cProfile.Profile()
     prof.enable()
     report = compare(da, db, Settings())
-    report.to_json(indent=None)
+    with collector_paused():
+        report.to_json(indent=None)
     prof.disable()
     buf = io.StringIO()
     pstats.Stats(prof, stream=buf).sort_stats(*sort_keys).print_stats(30)

@@ -169,3 +169,25 @@ def test_a_comparison_that_fails_after_handing_over_its_facts_ends_that_worker(f
     assert _seed_facts() == expected
     second = fact_worker._worker
     assert second is not None and second is not first and second.process.poll() is None
+
+
+def test_a_comparison_that_fails_while_its_notes_are_made_beside_the_facts_ends_that_worker(fresh_worker, monkeypatch):
+    """The contained notes are made while the worker finds the facts: a failure (or a cancel)
+    there gives the worker's job up as a failing diff does."""
+    from synopsis.core import decide
+
+    monkeypatch.setenv("SYNOPSIS_FACT_WORKER", "on")
+    fact_worker.prepare_for(1)
+    first = fact_worker._worker
+
+    def failing(*args):
+        raise RuntimeError("notes failed")
+
+    monkeypatch.setattr(decide, "contained", failing)
+    with pytest.raises(RuntimeError, match="notes failed"):
+        _seed_facts()
+    assert first.process.poll() is not None and not first.busy.locked()
+
+
+def test_the_worker_runs_every_fact_group():
+    assert tuple(fact_worker.WORKER_GROUPS) == tuple(GROUPS)

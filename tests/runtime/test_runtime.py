@@ -2,6 +2,8 @@
 comparison, and the fact worker passed to the engine."""
 from __future__ import annotations
 
+import sys
+
 import pytest
 
 from synopsis.core import Cancelled
@@ -111,3 +113,41 @@ def test_a_runtime_comparison_with_the_meaning_layer_gives_the_engines_report(se
     assert [(l.a, l.b, l.label, l.score, l.facts) for l in ours.links] == \
         [(l.a, l.b, l.label, l.score, l.facts) for l in theirs.links]
     assert ours.comparison == theirs.comparison
+
+
+def test_the_command_line_and_the_app_keep_the_decoded_model_in_one_cache_folder(monkeypatch, tmp_path):
+    from synopsis.gui.app import model_cache_folder as app_folder
+    from synopsis.runtime import model_cache_folder
+
+    monkeypatch.setenv("SYNOPSIS_CACHE_DIR", str(tmp_path / "chosen"))
+    assert model_cache_folder() == app_folder() == tmp_path / "chosen" / "models"
+    monkeypatch.delenv("SYNOPSIS_CACHE_DIR")
+    if sys.platform.startswith("linux"):
+        monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg"))
+        assert model_cache_folder() == tmp_path / "xdg" / "Synopsis" / "Synopsis" / "models"
+    assert model_cache_folder() == app_folder()
+
+
+_CACHED = """
+import json, sys
+from synopsis.core import Settings, load
+from synopsis.core.semantic import encoders, models
+from synopsis.runtime import compare
+report = compare(load(sys.argv[1]), load(sys.argv[2]), Settings())
+encoder = encoders.load(models.DEFAULT)
+print(json.dumps({"mapped": encoder._use is None, "links": len(report.links)}))
+"""
+
+
+def test_a_runtime_comparison_starts_the_model_from_the_decoded_copy_once_written(seed_pair, tmp_path):
+    """The first run decodes the model and writes the copy; the next process reads only the copy."""
+    import json
+    import os
+    import subprocess
+
+    env = dict(os.environ, SYNOPSIS_CACHE_DIR=str(tmp_path))
+    runs = [json.loads(subprocess.run([sys.executable, "-c", _CACHED, *map(str, seed_pair[:2])], env=env,
+                                      capture_output=True, text=True, timeout=180, check=True).stdout)
+            for _ in range(2)]
+    assert (tmp_path / "models").is_dir() and any((tmp_path / "models").iterdir())
+    assert runs[1]["mapped"] and runs[0]["links"] == runs[1]["links"] > 0

@@ -57,4 +57,6 @@ def compare(sources: tuple[str, ...], fmt: str | None, output: Path | None, sett
     if output is None and fmt == "text":
         destination.print_text(render_summary(report), color=color)
     else:
-        destination.write(export.render(report, fmt), fmt)
+        with runtime.collector_paused():    # (the report's objects all live until it is written)
+            data = export.render(report, fmt)
+        destination.write(data, fmt)

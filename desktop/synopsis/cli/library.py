@@ -245,7 +245,8 @@ def compare(id_a: str, id_b: str, case: str | None, settings: Settings, db_path:
         doc_a, doc_b = lib.get_document(a), lib.get_document(b)
         stores = (lib.embedding_store(a), lib.embedding_store(b))
         report = runtime.compare(doc_a, doc_b, settings, embeddings=stores)
-        cid = lib.save_comparison(report, case)
+        with runtime.collector_paused():
+            cid = lib.save_comparison(report, case)
         echo(f"c{cid}")
         echo(render_summary(report))
 

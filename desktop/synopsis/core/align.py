@@ -134,13 +134,14 @@ def _meaning(scored: Scored, docs: tuple[Document, Document],
              check: Check) -> tuple["MeaningView | None", Comparison]:
     """The meaning view of the passages the words leave unsettled (``settings.meaning``): its
     nearest neighbours join the scored pairs, and its score is blended into every pair of two
-    embedded passages (in place). Returns the view (None when off or no model) and ``how``."""
+    embedded passages (in place). The pair model's word features of the pairs scored already are
+    made while the passages are embedded. Returns the view (None when off or no model) and ``how``."""
     if not settings.meaning:
         return None, how
     live_a, live_b = lives
     view, how = same_language.view_for(*docs, live_a, live_b, _settled_scores(scored, lives, weights),
                                        settings, how, stores=embeddings, check=check,
-                                       weights=weights)
+                                       weights=weights, beside=lambda v: v.tabulate(_embedded_pairs(scored, v)))
     if view is not None and view.rows_a and view.rows_b:
         scored.update(_score(view.candidates() - scored.keys(), live_a, live_b, weights))
         _apply_meaning(scored, view)
@@ -199,10 +200,15 @@ def _score(pairs: set[tuple[int, int]], live_a: Sequence[SegmentFeatures],
     return out
 
 
+def _embedded_pairs(scored: Scored, meaning: "MeaningView") -> list[tuple[int, int]]:
+    """The scored pairs whose two passages the meaning view embeds, in order."""
+    in_a, in_b = set(meaning.rows_a), set(meaning.rows_b)
+    return sorted(pq for pq in scored if pq[0] in in_a and pq[1] in in_b)
+
+
 def _apply_meaning(scored: Scored, meaning: "MeaningView") -> None:
     """Blend the meaning score into the pairs whose two passages were embedded (in place)."""
-    in_a, in_b = set(meaning.rows_a), set(meaning.rows_b)
-    order = sorted(pq for pq in scored if pq[0] in in_a and pq[1] in in_b)
+    order = _embedded_pairs(scored, meaning)
     if not order:
         return
     blended, cosines = meaning.rescore(order, np.array([scored[pq][0] for pq in order]))

@@ -11,7 +11,7 @@ from __future__ import annotations
 from typing import Protocol, Sequence
 
 from .edits import word_edits
-from .model import Annotation, Document, Fact, PairKey, Span, core_spans_of
+from .model import Annotation, Document, Edit, Fact, PairKey, Span, core_spans_of
 
 SpanPairs = Sequence[tuple[list[Span], list[Span]]]
 
@@ -65,15 +65,32 @@ class InProcess:
 IN_PROCESS = InProcess()
 
 
-def annotate(documents: Sequence[Document], pairs: Sequence[PairKey], *, facts: bool = True,
-             executor: FactExecutor | None = None) -> list[Annotation]:
-    """The word diff and (if ``facts``) the changed facts of each pair of segment ids.
+class Annotating:
+    """The annotations of pairs being made: their word edits, made, and their changed facts,
+    being found by the executor (read with :meth:`finish`, or given up with :meth:`cancel`)."""
+
+    def __init__(self, edits: list[tuple[Edit, ...]], job: FactJob | None) -> None:
+        self.edits = edits
+        self.job = job
+
+    def finish(self) -> list[Annotation]:
+        """Each pair's annotation, in the order the pairs were given (waits for the facts)."""
+        found = self.job.result() if self.job is not None else [[] for _ in self.edits]
+        return [Annotation(e, tuple(f)) for e, f in zip(self.edits, found)]
+
+    def cancel(self) -> None:
+        if self.job is not None:
+            self.job.cancel()
+
+
+def start_annotating(documents: Sequence[Document], pairs: Sequence[PairKey], *, facts: bool = True,
+                     executor: FactExecutor | None = None) -> Annotating:
+    """The word diff of each pair of segment ids, made, and (if ``facts``) its changed facts
+    handed to the executor before the diffs are made, so one that runs elsewhere finds them
+    beside the diffs and beside whatever the caller does before :meth:`Annotating.finish`.
 
     Works on the statement part of each segment (``Segment.core_span``), so a photo caption
-    glued to a sentence is neither a word edit nor a changed name. The fact layer is handed
-    to the executor before the diffs are made, so one that runs elsewhere runs beside them;
-    all the diffs are made before the facts are read.
-    """
+    glued to a sentence is neither a word edit nor a changed name."""
     doc_a, doc_b = documents
     spans = [(core_spans_of(doc_a, a), core_spans_of(doc_b, b)) for a, b in pairs]
     job = None
@@ -85,5 +102,11 @@ def annotate(documents: Sequence[Document], pairs: Sequence[PairKey], *, facts: 
         if job is not None:
             job.cancel()
         raise
-    found = job.result() if job is not None else [[] for _ in spans]
-    return [Annotation(e, tuple(f)) for e, f in zip(edits, found)]
+    return Annotating(edits, job)
+
+
+def annotate(documents: Sequence[Document], pairs: Sequence[PairKey], *, facts: bool = True,
+             executor: FactExecutor | None = None) -> list[Annotation]:
+    """The word diff and (if ``facts``) the changed facts of each pair of segment ids (see
+    :func:`start_annotating`); all the diffs are made before the facts are read."""
+    return start_annotating(documents, pairs, facts=facts, executor=executor).finish()

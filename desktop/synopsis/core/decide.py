@@ -6,7 +6,8 @@ decided by hand (:class:`Corrections`) it makes the :class:`Report`:
 
 1. select: the candidates that become links (``classify.select``);
 2. annotate: their word edits and changed facts, each pair once (``annotate``; pairs already
-   annotated, ``known``, are not diffed again);
+   annotated, ``known``, are not diffed again); the notes of step 5 are made while the facts
+   are found (by a fact executor that runs elsewhere: beside them);
 3. label: shared or paraphrased (``classify.label_for``); in a translation comparison also
    faithful or changed in translation (``semantic.translation.verdict``), hand-made links too;
 4. order: the running order of the links, and the ones that break it (``order.in_order``);
@@ -22,12 +23,13 @@ from dataclasses import replace
 from typing import Callable, Mapping
 
 from .. import __version__
-from .annotate import FactExecutor, annotate
+from .annotate import FactExecutor, start_annotating
 from .classify import changed_words, label_for, select
 from .clock import now_iso
 from .config import Settings
 from .contained import contained
-from .model import NO_CORRECTIONS, Alignment, Annotation, Candidate, Corrections, Link, PairKey, Report
+from .model import (NO_CORRECTIONS, Alignment, Annotation, Candidate, Contained, Corrections, Link, PairKey,
+                    Report)
 from .order import in_order
 from .semantic.translation import FAITHFUL_MIN, verdict
 from .vocab import Label
@@ -52,20 +54,34 @@ def decide(alignment: Alignment, settings: Settings, *, corrections: Corrections
     todo = [c.key for c in chosen if c.key not in annotations]
     if check is not None:
         check()
-    if todo:
-        made = annotate(alignment.documents, todo, facts=settings.facts, executor=facts)
-        annotations.update(zip(todo, made))
-    text_a, text_b = alignment.documents[0].text, alignment.documents[1].text
     translated = alignment.comparison is not None and alignment.comparison.is_translation
+    pending = start_annotating(alignment.documents, todo, facts=settings.facts, executor=facts) if todo else None
+    try:        # (the notes need the links' places only, not their facts: made while those are found)
+        notes = [] if translated else _contained_notes(alignment, chosen, corrections)
+    except BaseException:
+        if pending is not None:
+            pending.cancel()
+        raise
+    if pending is not None:
+        annotations.update(zip(todo, pending.finish()))
+    text_a, text_b = alignment.documents[0].text, alignment.documents[1].text
     links = [_labelled(c, annotations[c.key], settings, text_a, text_b, translated) for c in chosen]
     manual = [_manual_verdict(m) if translated else m for m in corrections.manual]
     ordered = in_order(links + manual)
-    notes = [] if translated else list(contained(alignment.documents, ordered))
     return Report(documents=list(alignment.documents), links=ordered,
                   settings=settings, repeats=list(alignment.repeats), created=now_iso(),
                   generator=generator(), candidates=list(alignment.candidates),
                   corrections=corrections, annotations=annotations, comparison=alignment.comparison,
                   contained=notes)
+
+
+def _contained_notes(alignment: Alignment, chosen: list[Candidate], corrections: Corrections) -> list[Contained]:
+    """The contained notes of the report's links, made while their facts may still be being
+    found elsewhere: the notes read only the links' places and their order (``in_order``: by
+    places and scores), which neither the edits nor the facts change, so these drafts of the
+    links carry neither."""
+    drafts = [Link(a=c.a, b=c.b, label=Label.PARAPHRASED, score=c.score) for c in chosen]
+    return list(contained(alignment.documents, in_order(drafts + list(corrections.manual))))
 
 
 def _labelled(candidate: Candidate, annotation: Annotation, settings: Settings,

@@ -122,14 +122,10 @@ def _warm_model(settings) -> None:
 
 def model_cache_folder() -> Path | None:
     """Where the app keeps the decoded sentence-embedding model (``core.semantic.model_cache``):
-    ``$SYNOPSIS_CACHE_DIR``, else the system's cache folder for the app."""
-    chosen = os.environ.get("SYNOPSIS_CACHE_DIR")
-    if chosen:
-        return Path(chosen).expanduser() / "models"
-    from PySide6.QtCore import QStandardPaths
+    the folder the command line uses too (``runtime.model_cache_folder``)."""
+    from ..runtime import model_cache_folder as shared_folder
 
-    folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.CacheLocation)
-    return Path(folder) / "models" if folder else None
+    return shared_folder()
 
 
 def open_window(theme: str | None = None):

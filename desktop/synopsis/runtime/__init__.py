@@ -6,29 +6,34 @@ two choices for their process here:
 
 * the fact layer of a large comparison runs partly in a worker process beside the word diffs
   (:data:`fact_worker.WORKER`, passed to ``compare`` as its fact executor);
-* CPython's cyclic garbage collector is held off while a comparison builds its objects
-  (:func:`collector_paused`);
+* CPython's cyclic garbage collector is held off while a comparison builds its objects, and
+  while the command line writes its report (:func:`collector_paused`);
 * numpy's BLAS runs on one thread while a comparison runs (:func:`blas_single_threaded`): the
   sentence-embedding model's matrices are too small to gain from BLAS threads, which on a busy
   machine cost several times the work; the meaning layer runs its own threads instead;
 * the sentence-embedding model is loaded in a thread of its own while the passages are
   segmented and compared by their words (:func:`warm_model`), so the meaning layer waits for
-  what is left of the load, not for all of it.
+  what is left of the load, not for all of it; it starts from the decoded copy the app and the
+  command line keep in the user's cache folder (:func:`model_cache_folder`).
 
 :func:`compare` and :func:`compare_collection` are the engine's, run that way.
 """
 from __future__ import annotations
 
 import gc
+import os
+import sys
 import threading
 from contextlib import contextmanager
+from pathlib import Path
 from typing import TYPE_CHECKING, Any, Iterator
 
 if TYPE_CHECKING:
     from ..core.collection import CollectionReport
     from ..core.model import Document, Report
 
-__all__ = ["blas_single_threaded", "collector_paused", "compare", "compare_collection", "warm_model"]
+__all__ = ["blas_single_threaded", "collector_paused", "compare", "compare_collection", "model_cache_folder",
+           "warm_model"]
 
 _pause_lock = threading.Lock()
 _pause_depth = 0          # comparisons running now
@@ -117,6 +122,28 @@ def warm_model(settings: Any = None, cache: Any = None) -> threading.Thread | No
     return thread
 
 
+def model_cache_folder() -> Path | None:
+    """Where the app and the command line keep the decoded sentence-embedding model
+    (``core.semantic.model_cache``): ``$SYNOPSIS_CACHE_DIR/models``, else ``models`` in the
+    system's cache folder for the app (the folder Qt names ``CacheLocation`` for it: on Linux
+    ``$XDG_CACHE_HOME/Synopsis/Synopsis``). None when no such folder can be named."""
+    chosen = os.environ.get("SYNOPSIS_CACHE_DIR")
+    if chosen:
+        return Path(chosen).expanduser() / "models"
+    from .. import APP_NAME
+    home = Path.home()
+    if sys.platform == "win32":
+        local = os.environ.get("LOCALAPPDATA")
+        base = Path(local) / APP_NAME / APP_NAME / "cache" if local else None
+    elif sys.platform == "darwin":
+        base = home / "Library" / "Caches" / APP_NAME / APP_NAME
+    else:
+        xdg = os.environ.get("XDG_CACHE_HOME")
+        root = Path(xdg) if xdg and Path(xdg).is_absolute() else home / ".cache"
+        base = root / APP_NAME / APP_NAME
+    return base / "models" if base is not None else None
+
+
 def compare(doc_a: "Document", doc_b: "Document", settings: Any = None, **options: Any) -> "Report":
     """``synopsis.core.compare`` with the fact worker, the collector paused, BLAS on one thread
     and the sentence-embedding model loading beside the first steps."""
@@ -124,7 +151,7 @@ def compare(doc_a: "Document", doc_b: "Document", settings: Any = None, **option
     from .fact_worker import WORKER
 
     options.setdefault("facts", WORKER)
-    warm_model(settings)
+    warm_model(settings, cache=model_cache_folder())
     with collector_paused(), blas_single_threaded():
         return engine_compare(doc_a, doc_b, settings, **options)
 
@@ -136,6 +163,6 @@ def compare_collection(documents: list["Document"], settings: Any = None, **opti
     from .fact_worker import WORKER
 
     options.setdefault("facts", WORKER)
-    warm_model(settings)
+    warm_model(settings, cache=model_cache_folder())
     with collector_paused(), blas_single_threaded():
         return engine_compare_collection(documents, settings, **options)

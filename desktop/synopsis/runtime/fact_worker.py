@@ -265,10 +265,10 @@ def _give_up(worker: _Worker, error: BaseException) -> None:
     worker.close()
 
 
-# The detector groups (see facts.GROUPS) the worker runs; this process runs the others (dates
-# and numbers) once its word diffs are made. Split so on a 2,000-line German pair: the worker's
-# share ≈ 230 ms, the diffs and the rest here ≈ 160 + 110 ms.
-WORKER_GROUPS = ("quotes", "people", "negation")
+# The detector groups (see facts.GROUPS) the worker runs: all of them. This process makes the
+# word diffs and then the contained notes meanwhile (``decide``); the figures group ran here
+# before those notes were made beside the facts (see benchmarks/results/scaling.md).
+WORKER_GROUPS = ("figures", "quotes", "people", "negation")      # facts.GROUPS
 
 
 Languages = tuple[str | None, str | None] | None
@@ -316,9 +316,10 @@ def find_facts(job: Job | None, text_a: str, text_b: str, pairs: Pairs,
     from ..core.facts import GROUPS, find_fact_changes_many, merge
     if job is None:
         return find_fact_changes_many(text_a, text_b, pairs, languages=languages)
+    rest = [g for g in GROUPS if g not in job.groups]
     try:
-        here = find_fact_changes_many(text_a, text_b, pairs, [g for g in GROUPS if g not in job.groups],
-                                      languages=languages)
+        here = find_fact_changes_many(text_a, text_b, pairs, rest, languages=languages) if rest \
+            else [[] for _ in pairs]
     except BaseException as error:      # (the worker's answer, unread, would be the next job's)
         _give_up(job.worker, error)
         job.worker.busy.release()

@@ -56,6 +56,20 @@ def test_the_features_of_one_pair():
     assert 0 < other["cov_min"][0] < other["cov_max"][0] < 1
 
 
+def test_shared_names_numbers_and_negation():
+    fa, fb, weights = _features([("Smith said Acme won't pay 5 million to Jones.", "Smith said Acme will pay 5 million."),
+                                 ("Talks lasted five hours.", "Talks lasted five hours."),
+                                 ("Die Firma zahlt nicht, sagte Schmidt.", "Die Firma zahlt keinen Euro und nie wieder.")])
+    table = pair_model.pair_table(fa, fb, weights)
+    assert table["names_jac"][0] == 0.5       # Acme of Acme and Jones (a first word is no name)
+    assert table["nums_jac"][0] == 1.0
+    assert table["neg_diff"][0] == table["neg_only"][0] == 1.0
+    # neither side has a name, a number or a negation: nothing differs
+    assert table["names_jac"][1] == table["nums_jac"][1] == 1.0 and table["neg_diff"][1] == table["neg_only"][1] == 0.0
+    # German negations count too; both sides negate, one more often
+    assert table["neg_diff"][2] == 1.0 and table["neg_only"][2] == 0.0
+
+
 def test_character_ngrams_meet_a_word_in_another_form():
     fa, fb, weights = _features([("The minister negotiated.", "The minister's negotiations"),
                                  ("The minister negotiated.", "A storm hit the coast.")])
@@ -104,3 +118,49 @@ def test_the_n_gram_cache_is_bounded_and_changes_no_feature(monkeypatch):
     assert full.keys() == small.keys() and {"ch6_min", "ng4_max"} <= full.keys()
     assert all(np.array_equal(full[k], small[k]) for k in full)
     assert len(set(full["ch3_min"])) >= 3       # the features differ between pairs: a real comparison
+
+
+def test_the_n_gram_cache_makes_each_passages_sets_once_when_they_fit_and_keeps_no_more(monkeypatch):
+    sentences = [f"Sentence {i} says the council met on day {i} and voted {i % 7} times." for i in range(30)]
+    fa, fb, weights = _features([(sentences[i], sentences[(i * 7) % 30]) for i in range(30)])
+    fa, fb = [fa[(i * 13) % 30] for i in range(120)], [fb[(i * 11) % 30] for i in range(120)]
+    made, largest = [], [0]
+    real, get = pair_model._grams, pair_model._GramCache.get
+
+    def counted(f):
+        made.append(id(f))
+        return real(f)
+
+    def watched(self, f):
+        largest[0] = max(largest[0], len(self.kept))
+        return get(self, f)
+
+    monkeypatch.setattr(pair_model, "_grams", counted)
+    monkeypatch.setattr(pair_model._GramCache, "get", watched)
+    pair_model.pair_table(fa, fb, weights)
+    assert len(made) == len(set(made)) == 60        # every passage once: none dropped while needed
+    made.clear()
+    largest[0] = 0
+    monkeypatch.setattr(pair_model, "GRAMS_KEPT", 5)
+    pair_model.pair_table(fa, fb, weights)
+    assert 60 < len(made) < 240 and largest[0] <= 5  # made again when dropped, never all of them
+
+
+def test_word_features_made_ahead_beside_the_embedding_are_read_for_their_pairs():
+    """``tabulate`` while the passages are embedded, then ``rescore`` asking for those pairs and
+    others in another order: each pair gets its own row, as if all were made at once."""
+    words = "council met on day and voted times after long talks in the city hall about budget".split()
+    sentences = [" ".join(words[i % 5:i % 5 + 4 + i]) + f" {i}." for i in range(12)]
+    fa, fb, weights = _features([(s, sentences[(i * 5) % 12]) for i, s in enumerate(sentences)])
+    view = MeaningView([f.text for f in fa], [f.text for f in fb], encoders.load(models.DEFAULT),
+                       words=(fa, fb, weights))
+    ahead = [(p, (p * 7) % 12) for p in range(0, 12, 2)]
+    seen = []
+    view.settle(np.zeros(12), np.zeros(12), beside=lambda v: (v.tabulate(ahead), seen.append(True)))
+    assert seen and len(view.vec_a) == 12
+    asked = sorted(ahead + [(p, (p * 3) % 12) for p in range(1, 12, 2)], key=lambda pq: (-pq[1], pq[0]))
+    made = view._word_table(asked)
+    direct = pair_model.pair_table([fa[p] for p, _ in asked], [fb[q] for _, q in asked], weights)
+    assert made.keys() == direct.keys()
+    assert all(np.array_equal(made[k], direct[k]) for k in direct)
+    assert len(set(direct["ch3_min"])) > 3         # rows differ: a swapped row would show

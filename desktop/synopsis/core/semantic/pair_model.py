@@ -14,7 +14,11 @@ story that shares its vocabulary. The pair model weighs what tells them apart:
   recall, Popović 2015, which meet a word in another form or a number written otherwise),
   the longest common subsequence and word edit similarity of the stems, the token-set ratio
   of the texts and the Jaccard of stem bigrams;
-* names and numbers that only one side has, and the length difference;
+* names and numbers that only one side has, the share of the names and of the numbers both
+  have (Jaccard), the length difference;
+* negation: how many more negation cues (``facts.lexicon``'s negation words, "n't") one side
+  has than the other, and whether only one side has any ("did not" / "did" is no paraphrase,
+  however many words the two share);
 * the meaning cosine of the two passages, alone, squared and times the word coverages (the
   cosine of two long passages that share most words means something else than of two short
   ones that share none).
@@ -28,6 +32,7 @@ place of a blend of the word score and the cosine alone.
 """
 from __future__ import annotations
 
+import heapq
 import math
 from collections import Counter
 from dataclasses import dataclass
@@ -37,12 +42,14 @@ import numpy as np
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import Indel, Levenshtein
 
+from ..facts.lexicon import joined
 from ..features import _ALL_STOP, SegmentFeatures, Weights, pair_views, word_views
 
 NGRAMS = (1, 2, 3, 4)
 CHAR_NGRAMS = (1, 2, 3, 4, 5, 6)
 # the features the cosine multiplies (and the cosine squared), see the module docstring
 COSINE_TIMES = ("words", "cov_min", "cov_max", "unw_max", "len_log", "contain")
+NEGATIONS = frozenset(joined("negations"))
 
 
 @dataclass(frozen=True)
@@ -109,23 +116,30 @@ def pair_table(fa: Sequence[SegmentFeatures], fb: Sequence[SegmentFeatures], wei
     n = len(fa)
     out["tokens"] = (process.cpdist([f.text for f in fa], [f.text for f in fb], scorer=fuzz.token_set_ratio,
                                     workers=1).astype(np.float64) / 100) if n else np.zeros(0)
-    grams: dict[int, list[frozenset]] = {}
+    grams = _GramCache([f for pair in zip(fa, fb) for f in pair])
     rows = [_pair_row(x, y, weights, grams) for x, y in zip(fa, fb)]
     for name in _ROW_NAMES:
         out[name] = np.array([r[name] for r in rows], dtype=np.float64) if rows else np.zeros(0)
-    if cosines is not None:
-        cos = np.asarray(cosines, dtype=np.float64)
-        out["cos"] = cos
-        out["cos_sq"] = cos * cos
-        for name in COSINE_TIMES:
-            out[f"cos_x_{name}"] = cos * out[name]
+    return out if cosines is None else with_cosines(out, cosines)
+
+
+def with_cosines(table: Mapping[str, np.ndarray], cosines: np.ndarray) -> dict[str, np.ndarray]:
+    """A table of ``pair_table`` made without cosines, with the meaning cosine of each pair and
+    its products added (a new table)."""
+    out = dict(table)
+    cos = np.asarray(cosines, dtype=np.float64)
+    out["cos"] = cos
+    out["cos_sq"] = cos * cos
+    for name in COSINE_TIMES:
+        out[f"cos_x_{name}"] = cos * out[name]
     return out
 
 
 _ROW_NAMES = ("bigrams", "cov_min", "cov_max", "un_min", "un_max", "unw_min", "unw_max", "len_diff",
               "len_log", "names_only", "nums_only", "nums_both", "lcs", "wed",
               *(f"ng{n}_{m}" for n in NGRAMS for m in ("min", "max")),
-              *(f"ch{n}_{m}" for n in CHAR_NGRAMS for m in ("min", "max")))
+              *(f"ch{n}_{m}" for n in CHAR_NGRAMS for m in ("min", "max")),
+              "names_jac", "nums_jac", "neg_diff", "neg_only")
 
 
 # Passages whose n-gram sets are kept at once: a passage's character n-grams take tens of
@@ -133,20 +147,50 @@ _ROW_NAMES = ("bigrams", "cov_min", "cov_max", "un_min", "un_max", "unw_min", "u
 GRAMS_KEPT = 256
 
 
-def _grams(f: SegmentFeatures, memo: dict[int, list[frozenset]]) -> list[frozenset]:
+def _grams(f: SegmentFeatures) -> list[frozenset]:
     """The stem n-grams (n in ``NGRAMS``) and character n-grams (``CHAR_NGRAMS``, spaces left
-    out) of a passage as occurrence sets, kept for the ``GRAMS_KEPT`` passages used last (the
-    memo is only a cache: what is dropped is made again, the same)."""
-    key = id(f)
-    kept = memo.pop(key, None)
-    if kept is None:
-        s, c = f.stems, f.text.replace(" ", "")
-        kept = ([_occurrences(zip(*[s[i:] for i in range(n)])) for n in NGRAMS]
-                + [_occurrences(c[i:i + n] for i in range(len(c) - n + 1)) for n in CHAR_NGRAMS])
-        if len(memo) >= GRAMS_KEPT:
-            del memo[next(iter(memo))]
-    memo[key] = kept
-    return kept
+    out) of a passage as occurrence sets."""
+    s, c = f.stems, f.text.replace(" ", "")
+    return ([_occurrences(zip(*[s[i:] for i in range(n)])) for n in NGRAMS]
+            + [_occurrences(c[i:i + n] for i in range(len(c) - n + 1)) for n in CHAR_NGRAMS])
+
+
+class _GramCache:
+    """The n-gram sets of passages asked for in an order known in advance (``order``), each kept
+    until it is next asked for, at most ``GRAMS_KEPT`` at once: when full, the set asked for
+    again the latest is dropped (Belady's rule: the fewest sets made again within the bound).
+    Only a cache: a dropped set is made again, the same."""
+
+    def __init__(self, order: Sequence[SegmentFeatures]) -> None:
+        self.next_use = [0] * len(order)        # the position at which each request's passage comes again
+        last: dict[int, int] = {}
+        for t in range(len(order) - 1, -1, -1):
+            self.next_use[t] = last.get(id(order[t]), -1)
+            last[id(order[t])] = t
+        self.asked = 0
+        self.kept: dict[int, list[frozenset]] = {}
+        self.due: dict[int, int] = {}
+        self.latest: list[tuple[int, int]] = []     # a heap of (-next use, passage), stale ones skipped
+
+    def get(self, f: SegmentFeatures) -> list[frozenset]:
+        key, again = id(f), self.next_use[self.asked]
+        self.asked += 1
+        grams = self.kept.pop(key, None)
+        if grams is None:
+            grams = _grams(f)
+        if again >= 0:
+            while len(self.kept) >= GRAMS_KEPT:
+                self._drop_latest()
+            self.kept[key], self.due[key] = grams, again
+            heapq.heappush(self.latest, (-again, key))
+        return grams
+
+    def _drop_latest(self) -> None:
+        while self.latest:
+            again, key = heapq.heappop(self.latest)
+            if key in self.kept and self.due[key] == -again:
+                del self.kept[key]
+                return
 
 
 def _occurrences(grams: Iterable) -> frozenset:
@@ -164,12 +208,12 @@ def _shares(ga: frozenset, gb: frozenset) -> tuple[float, float]:
     return min(pa, pb), max(pa, pb)
 
 
-def _pair_row(fa: SegmentFeatures, fb: SegmentFeatures, weights: Weights, memo: dict) -> dict[str, float]:
+def _pair_row(fa: SegmentFeatures, fb: SegmentFeatures, weights: Weights, grams: _GramCache) -> dict[str, float]:
     """The features of one pair that are read pair by pair (see the module docstring)."""
     idf = weights.idf_of
     row: dict[str, float] = {}
     names = [f"ng{n}" for n in NGRAMS] + [f"ch{n}" for n in CHAR_NGRAMS]
-    for name, ga, gb in zip(names, _grams(fa, memo), _grams(fb, memo)):
+    for name, ga, gb in zip(names, grams.get(fa), grams.get(fb)):
         row[f"{name}_min"], row[f"{name}_max"] = _shares(ga, gb)
     bx, by = set(zip(fa.stems, fa.stems[1:])), set(zip(fb.stems, fb.stems[1:]))
     row["bigrams"] = len(bx & by) / len(bx | by) if bx or by else 0.0
@@ -189,9 +233,23 @@ def _pair_row(fa: SegmentFeatures, fb: SegmentFeatures, weights: Weights, memo: 
     row["names_only"] = len(fa.names ^ fb.names)
     row["nums_only"] = len(fa.numbers ^ fb.numbers)
     row["nums_both"] = float(bool(fa.numbers) and bool(fb.numbers))
+    row["names_jac"], row["nums_jac"] = _jaccard(fa.names, fb.names), _jaccard(fa.numbers, fb.numbers)
+    neg_a, neg_b = _negations(fa.stems), _negations(fb.stems)
+    row["neg_diff"], row["neg_only"] = abs(neg_a - neg_b), float((neg_a > 0) != (neg_b > 0))
     row["lcs"] = Indel.normalized_similarity(fa.stems, fb.stems)
     row["wed"] = Levenshtein.normalized_similarity(fa.stems, fb.stems)
     return row
+
+
+def _jaccard(a: frozenset, b: frozenset) -> float:
+    """The share of what either side has that both have; 1 when neither has any."""
+    either = len(a | b)
+    return len(a & b) / either if either else 1.0
+
+
+def _negations(stems: Sequence[str]) -> int:
+    """The negation cues among a passage's stems (a negation word, or a word ending in "n't")."""
+    return sum(1 for s in stems if s in NEGATIONS or s.endswith(("n't", "n’t")))
 
 
 def fitted(model_name: str) -> PairModel | None:

@@ -23,6 +23,7 @@ a fitted pair model combines the word score and the cosine by ``BLEND``
 """
 from __future__ import annotations
 
+import threading
 from dataclasses import dataclass
 from typing import Callable, Sequence
 
@@ -96,6 +97,8 @@ class MeaningView:
         self.near_a = np.zeros(0)
         self.near_b = np.zeros(0)
         self.blend = BLEND[encoder.spec.name]
+        # the pair model's word features made ahead (``tabulate``): each pair's row, the table
+        self._tabulated: tuple[dict[tuple[int, int], int], dict[str, np.ndarray]] = ({}, {})
 
     @classmethod
     def for_languages(cls, languages: Sequence[str | None], texts_a: Sequence[str],
@@ -106,19 +109,57 @@ class MeaningView:
             return None
         return cls(texts_a, texts_b, encoders.load(choice.spec), **kwargs)
 
-    def settle(self, best_a: np.ndarray, best_b: np.ndarray) -> None:
-        """Embed the passages whose best word score is below ``SETTLED``."""
+    def settle(self, best_a: np.ndarray, best_b: np.ndarray,
+               beside: Callable[["MeaningView"], None] | None = None) -> None:
+        """Embed the passages whose best word score is below ``SETTLED``. ``beside(self)``, if
+        given, runs on this thread while they are embedded in threads of their own (which end
+        before this returns): the embedding is mostly numpy, which leaves the interpreter to it."""
         self.rows_a = [int(p) for p in np.flatnonzero(best_a < SETTLED)]
         self.rows_b = [int(q) for q in np.flatnonzero(best_b < SETTLED)]
         if not self.rows_a or not self.rows_b:
             return
+        if beside is None:
+            self._embed()
+        else:
+            _beside(self._embed, lambda: beside(self))
+        self.near_a, self.near_b = blocks.neighbour_means(self.vec_a, self.vec_b, NEAR)
+        self._index_a = {p: k for k, p in enumerate(self.rows_a)}
+        self._index_b = {q: k for k, q in enumerate(self.rows_b)}
+
+    def _embed(self) -> None:
         self.vec_a = vectors.embed([self.texts_a[p] for p in self.rows_a], self.encoder,
                                    store=self.stores[0], cancel=self.cancel).vectors
         self.vec_b = vectors.embed([self.texts_b[q] for q in self.rows_b], self.encoder,
                                    store=self.stores[1], cancel=self.cancel).vectors
-        self.near_a, self.near_b = blocks.neighbour_means(self.vec_a, self.vec_b, NEAR)
-        self._index_a = {p: k for k, p in enumerate(self.rows_a)}
-        self._index_b = {q: k for k, q in enumerate(self.rows_b)}
+
+    def tabulate(self, pairs: Sequence[tuple[int, int]]) -> None:
+        """Make the pair model's word features of ``pairs`` (of embedded passages) ahead of
+        ``rescore``, which then reads them instead of making them (nothing without a pair model)."""
+        if self.pair_model is None or self.words is None or not pairs:
+            return
+        live_a, live_b, weights = self.words
+        table = pair_model.pair_table([live_a[p] for p, _ in pairs], [live_b[q] for _, q in pairs], weights)
+        self._tabulated = ({pq: k for k, pq in enumerate(pairs)}, table)
+
+    def _word_table(self, pairs: list[tuple[int, int]]) -> dict[str, np.ndarray]:
+        """The pair model's word features of ``pairs``: those tabulated ahead, the rest made now."""
+        live_a, live_b, weights = self.words          # type: ignore[misc]
+        row_of, known = self._tabulated
+        at = [row_of.get(pq, -1) for pq in pairs]
+        fresh = [k for k, row in enumerate(at) if row < 0]
+        if not known or len(fresh) == len(pairs):
+            return pair_model.pair_table([live_a[p] for p, _ in pairs], [live_b[q] for _, q in pairs], weights)
+        rows, have = np.array(at), np.array([k for k, row in enumerate(at) if row >= 0])
+        made = pair_model.pair_table([live_a[pairs[k][0]] for k in fresh], [live_b[pairs[k][1]] for k in fresh],
+                                     weights) if fresh else {}
+        out = {}
+        for name, column in known.items():
+            values = np.empty(len(pairs), dtype=column.dtype)
+            values[have] = column[rows[have]]
+            if fresh:
+                values[fresh] = made[name]
+            out[name] = values
+        return out
 
     def candidates(self) -> set[tuple[int, int]]:
         """Pairs of unsettled passages that are among each other's ``NEIGHBOURS`` nearest by
@@ -163,9 +204,8 @@ class MeaningView:
             # the higher of the pair model and the cosine blend: fitted on single sentences of
             # one story, the pair model under-rates a statement moved and reworded in an article
             # and one written with none of the other's words, which the blend still sees
-            live_a, live_b, weights = self.words
-            blended = np.maximum(blended, self.pair_model(pair_model.pair_table(
-                [live_a[pairs[k][0]] for k in ks], [live_b[pairs[k][1]] for k in ks], weights, cos)))
+            table = self._word_table([pairs[k] for k in ks])
+            blended = np.maximum(blended, self.pair_model(pair_model.with_cosines(table, cos)))
         # meaning raises a pair above its words only when it is at least even odds sure; below
         # that it can only lower it (statements on one topic sit close in any embedding), and
         # not a pair whose words already agree well (a sentence split in two: each half has
@@ -180,12 +220,13 @@ class MeaningView:
 def view_for(doc_a: Document, doc_b: Document, live_a: Sequence[SegmentFeatures],
              live_b: Sequence[SegmentFeatures], best: tuple[np.ndarray, np.ndarray], settings: Settings,
              how: Comparison, *, stores: vectors.Stores = vectors.NO_STORES,
-             check: Callable[[], None] = lambda: None,
-             weights: Weights | None = None) -> tuple[MeaningView | None, Comparison]:
+             check: Callable[[], None] = lambda: None, weights: Weights | None = None,
+             beside: Callable[[MeaningView], None] | None = None) -> tuple[MeaningView | None, Comparison]:
     """The meaning view of the live passages of two documents in one language, with the ones
     their best word scores (``best``: per passage of a, of b) leave unsettled embedded; and
     ``how`` with the model used, or the notice when none could be used. With ``weights`` (the
-    word weights of the comparison) the pair model scores the embedded pairs."""
+    word weights of the comparison) the pair model scores the embedded pairs. ``beside(view)``
+    runs while the passages are embedded (see ``MeaningView.settle``)."""
     choice = models.choose(how.languages, prefer=settings.meaning_model)
     how = how.with_notice(choice.notice)
     if choice.spec is None:
@@ -193,10 +234,31 @@ def view_for(doc_a: Document, doc_b: Document, live_a: Sequence[SegmentFeatures]
     view = MeaningView([f.span.slice(doc_a.text) for f in live_a], [f.span.slice(doc_b.text) for f in live_b],
                        encoders.load(choice.spec), stores=stores, cancel=_cancel_from(check),
                        words=None if weights is None else (live_a, live_b, weights))
-    view.settle(*best)
+    view.settle(*best, beside=beside)
     if not view.rows_a or not view.rows_b:
         return view, how
     return view, how.with_model(view.encoder.spec.name, view.encoder.version)
+
+
+def _beside(background: Callable[[], None], foreground: Callable[[], None]) -> None:
+    """Run ``background`` in a thread of its own while ``foreground`` runs on this one; return
+    when both have ended, raising what either raised (the background's first)."""
+    failed: list[BaseException] = []
+
+    def run() -> None:
+        try:
+            background()
+        except BaseException as error:      # (raised again on the calling thread)
+            failed.append(error)
+
+    thread = threading.Thread(target=run, name="synopsis-embed", daemon=True)
+    thread.start()
+    try:
+        foreground()
+    finally:
+        thread.join()
+    if failed:
+        raise failed[0]
 
 
 def _cancel_from(check: Callable[[], None]) -> Callable[[], bool]:
