@@ -32,16 +32,14 @@ RUNS = ROOT / "benchmarks" / "results" / "scan_runs.jsonl"
 
 def watch(command: list[str], progress: Path | None = None) -> dict:
     """Run ``command``; its wall time, the peak of the summed memory of its process tree, and
-    the CPU time of the whole tree: exactly, from the resources of the reaped descendants
-    (``RUSAGE_CHILDREN``: every process of the local cluster is waited for by its parent), and
-    as sampled (each process's own user + system time at its last sample). The sampled figure
-    once added each process's ``children_*`` times too, which counted a worker twice once its
-    nanny had reaped it (when the last sample came after the workers ended): the runs of
-    ``results/scan_runs.jsonl`` before this change may overstate their CPU time up to twofold
-    (the held-out 10k corpus with translations: 131.7 s recorded at the end, 69.4 s in the
-    sample 10 s before). With ``progress``, a JSON line
-    every 10 s there (elapsed, CPU and memory so far, the load) and the command's standard error
-    (its stages) beside it, so a run stopped before its end still says how far it got."""
+    the CPU time of the whole tree: what the kernel counts for the command and every process
+    it started and waited for (``getrusage`` of this process's children, read once the command
+    has ended), beside the sum of each process's own last sample (a lower bound, and the
+    figure of the progress lines). Adding each process's sampled *children* times as well, as
+    this did before, counted a worker twice once the command had reaped it. With ``progress``,
+    a JSON line every 10 s there (elapsed, CPU and memory so far, the load) and the command's
+    standard error (its stages) beside it, so a run stopped before its end still says how far
+    it got."""
     start = time.perf_counter()
     reaped = resource.getrusage(resource.RUSAGE_CHILDREN)
     errors = progress.with_suffix(".stderr") if progress else None
@@ -64,19 +62,20 @@ def watch(command: list[str], progress: Path | None = None) -> dict:
             try:
                 total += p.memory_info().rss
                 times = p.cpu_times()
-                cpu[p.pid] = times.user + times.system      # children are sampled as processes of their own
+                cpu[p.pid] = times.user + times.system
             except psutil.NoSuchProcess:
                 pass
         peak = max(peak, total)
         time.sleep(0.2)
     out, err = proc.communicate()
+    wall = time.perf_counter() - start
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    tree = (after.ru_utime - reaped.ru_utime) + (after.ru_stime - reaped.ru_stime)
     err = errors.read_text() if errors else err
     if proc.returncode:
         raise SystemExit(f"{' '.join(command)} failed ({proc.returncode}):\n{err[-3000:]}")
-    done = resource.getrusage(resource.RUSAGE_CHILDREN)
-    used = done.ru_utime - reaped.ru_utime + done.ru_stime - reaped.ru_stime
-    return {"wall_s": round(time.perf_counter() - start, 1), "peak_mb": round(peak / 1e6),
-            "cpu_s": round(used, 1), "cpu_s_sampled": round(sum(cpu.values()), 1), "stdout": out}
+    return {"wall_s": round(wall, 1), "peak_mb": round(peak / 1e6), "cpu_s": round(tree, 1),
+            "cpu_sampled_s": round(sum(cpu.values()), 1), "stdout": out}
 
 
 def main() -> None:
@@ -94,7 +93,8 @@ def main() -> None:
     out = args.out or args.corpus / "result"
     shutil.rmtree(out, ignore_errors=True)
     index = args.corpus / "corpus.idx"
-    shutil.rmtree(index, ignore_errors=True)
+    if args.index:          # a run without --index leaves the last index for scan_query.py
+        shutil.rmtree(index, ignore_errors=True)
     command = [str(ROOT / ".venv" / "bin" / "synopsis"), "scan", str(args.corpus / "corpus.jsonl"), "-o", str(out),
                "--reports", "0", "--format", "json"] + (["--index", str(index)] if args.index else [])
     command += ["--meaning"] if args.meaning else []
@@ -105,8 +105,7 @@ def main() -> None:
     manifest = json.loads((out / "manifest.json").read_text())
     record = {"corpus": str(args.corpus.relative_to(ROOT)) if args.corpus.is_relative_to(ROOT) else str(args.corpus),
               "command": " ".join(["synopsis"] + command[1:]), "load_before": round(load, 1),
-              "load_after": round(os.getloadavg()[0], 1),
-              **{k: run[k] for k in ("wall_s", "peak_mb", "cpu_s", "cpu_s_sampled")},
+              "load_after": round(os.getloadavg()[0], 1), **{k: run[k] for k in ("wall_s", "peak_mb", "cpu_s", "cpu_sampled_s")},
               "counts": manifest["counts"], "timings": manifest["timings"],
               "scores": scan_eval.score_result(out, args.corpus), "time": time.strftime("%Y-%m-%d %H:%M")}
     if args.baseline:

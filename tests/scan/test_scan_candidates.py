@@ -63,3 +63,53 @@ def test_exact_copies_and_band_stars():
     first, later = exact_pairs(exact, empty)
     assert list(zip(first.tolist(), later.tolist())) == [(0, 2)]
     assert sorted(zip(*(x.tolist() for x in split_code(star_pairs([_rows({11: [4, 2, 9]})]))))) == [(2, 4), (2, 9)]
+
+
+def _reference_candidates(postings: list[tuple[int, int, list[int], list[int]]], limits: Limits,
+                          min_shared: tuple[int, ...], min_places: tuple[int, ...]) -> dict[tuple[int, int], list[int]]:
+    """Candidate pairs counted by plain Python from (key, generator, articles, places) postings:
+    every pair of a key's articles up to ``max_df``, a hub's first article with each other one,
+    nothing past ``boilerplate_df``; the place is the first article's."""
+    shared: dict[tuple[int, int, int], int] = {}
+    spots: dict[tuple[int, int, int], set] = {}
+    for _key, kind, docs, places in postings:
+        ordered = sorted(zip(docs, places))
+        if len(ordered) > limits.boilerplate_df or len(ordered) < 2:
+            continue
+        if len(ordered) > limits.max_df:
+            pairs = [(ordered[0], other) for other in ordered[1:]]
+        else:
+            pairs = [(x, y) for i, x in enumerate(ordered) for y in ordered[i + 1:]]
+        for (a, place), (b, _) in pairs:
+            shared[a, b, kind] = shared.get((a, b, kind), 0) + 1
+            spots.setdefault((a, b, kind), set()).add(place)
+    kept = {(a, b) for (a, b, g), n in shared.items() if n >= min_shared[g] and len(spots[a, b, g]) >= min_places[g]}
+    return {(a, b): [shared.get((a, b, g), 0) for g in range(len(min_shared))] for a, b in kept}
+
+
+def test_counting_equals_a_plain_count_on_a_corpus_with_hubs():
+    from synopsis.scan.candidates import bucket_pairs, bucket_rows, concat_rows, pairs_from_sorted, sorted_rows
+    rng = np.random.default_rng(7)
+    limits, min_shared, min_places = Limits(max_df=6, boilerplate_df=25), (2, 3), (1, 2)
+    postings, key = [], 0
+    for kind in (0, 1):
+        for _ in range(400):       # most keys in a few of 60 articles, some hubs, a few past boilerplate
+            df = int(rng.choice([1, 2, 3, 4, 6, 7, 12, 26], p=[.2, .3, .2, .1, .08, .06, .04, .02]))
+            docs = rng.choice(60, size=df, replace=False).tolist()
+            postings.append((key, kind, docs, rng.integers(0, 3, size=df).tolist()))
+            key += 1
+    expected = _reference_candidates(postings, limits, min_shared, min_places)
+    rows = [(np.full(len(d), k, dtype=U64), np.array(d, dtype=np.int64), np.full(len(d), g, dtype=np.int8),
+             np.zeros(len(d), dtype=U64), np.array(p, dtype=np.int16)) for k, g, d, p in postings]
+    buckets, found = 3, {}
+    pair_parts = []
+    for part in bucket_rows(concat_rows(rows), buckets):
+        pairs, stats = pairs_from_sorted(sorted_rows([part]), limits)
+        pair_parts.append(bucket_pairs(pairs, buckets))
+    for b in range(buckets):
+        kept, shared = count_pairs([p[b] for p in pair_parts], min_shared, min_places)
+        assert np.all(np.diff(kept.astype(np.float64)) > 0)
+        for (a, c), counts in zip(zip(*(x.tolist() for x in split_code(kept))), shared.tolist()):
+            found[a, c] = counts
+    assert found == expected
+    assert len(expected) > 20 and any(v[1] >= 3 for v in expected.values())

@@ -3,7 +3,7 @@ reuse; a reworded passage is."""
 from __future__ import annotations
 
 from synopsis.core import Settings
-from synopsis.scan.pairs import PairComparer, ReuseRule, _text_links, spread_words
+from synopsis.scan.pairs import PairComparer, ReuseRule, _text_links, run_share, spread_words
 
 FERRY = {"id": "ferry", "text": (
     "Harbour council delays the budget vote.\n\n"
@@ -39,7 +39,8 @@ def test_a_shared_name_phrase_in_two_places_is_not_reuse():
     assert len(links) >= 2 and all(link.score >= 0.5 for link in links)   # the engine links the phrases
     assert all(spread_words(report, link) < 2 for link in links)
     assert not reuse
-    _, without_spread = _compare(FERRY, CHOIR, ReuseRule(near_verbatim_score=0.0), settings=words_only)
+    _, without_spread = _compare(FERRY, CHOIR, ReuseRule(near_verbatim_score=0.0, near_verbatim_run=None),
+                                 settings=words_only)
     assert without_spread            # the rule before the spread condition called it reuse
     report, reuse = _compare(FERRY, CHOIR)
     assert len(_text_links(report)) < len(links) and not reuse
@@ -94,3 +95,42 @@ def test_two_languages_are_not_looked_at_twice(monkeypatch):
     report, reuse = comparer.report(comparer.ready("bbc", english), comparer.ready("ru", russian), look_again=True)
     assert reuse and seen == [False]           # aligned by meaning the first time (a translation)
     assert report.comparison.kind.value == "translation"
+
+
+HARBOUR = {"id": "harbour", "text": (
+    "Harbour dispute drags on.\n\n"
+    "The regional ferry operator said on Tuesday that the winter timetable for the northern islands "
+    "would start in October, a spokesman told the council.\n\n"
+    "The Lindqvist Harbour Maritime Authority raised fares 4.5 percent, to the anger of the fishing "
+    "crews who met in the town hall.\n\nWeather will stay mild.")}
+SCHOOL = {"id": "school", "text": (
+    "Choir wins a prize.\n\n"
+    "Parents gathered in the school gym on Tuesday to hear the singers, and the winter timetable for "
+    "the northern islands was read out by a teacher.\n\n"
+    "The board of the Lindqvist Harbour Maritime Authority raised fares 4.5 percent, then closed.\n\n"
+    "The next concert is in May.")}
+
+
+def test_a_stock_phrase_scoring_near_verbatim_is_still_a_phrase():
+    words_only = Settings(meaning=False)
+    report, reuse = _compare(HARBOUR, SCHOOL, settings=words_only)
+    links = _text_links(report)
+    phrase = [link for link in links if link.score >= ReuseRule().near_verbatim_score]
+    assert len(links) >= 2 and phrase                  # one link scores as near-verbatim …
+    assert all(spread_words(report, link) == 0 and run_share(report, link) < 0.9 for link in phrase)
+    assert not reuse                                   # … but it is one run of words in different sentences
+    _, by_score = _compare(HARBOUR, SCHOOL, ReuseRule(near_verbatim_run=None), settings=words_only)
+    assert by_score                                    # the rule before the run condition called it reuse
+
+
+def test_the_words_needed_outside_a_phrase_grow_with_the_corpus():
+    rule = ReuseRule()
+    assert [rule.for_corpus(n).spread_needed for n in (1_000, 100_000, 999_999, 10_000_000)] == [2, 2, 3, 4]
+    assert rule.spread_needed == 2 and rule.for_corpus(10**6).for_corpus(10**6).spread_needed == 3
+    two_words = {**SCHOOL, "text": SCHOOL["text"].replace(
+        "was read out by a teacher.", "was read out by a spokesman.")}   # two words beyond the run
+    words_only = Settings(meaning=False)
+    report, at_100k = _compare(HARBOUR, two_words, rule.for_corpus(100_000), settings=words_only)
+    assert at_100k and max(spread_words(report, link) for link in _text_links(report)) == 2
+    _, at_1m = _compare(HARBOUR, two_words, rule.for_corpus(1_000_000), settings=words_only)
+    assert not at_1m

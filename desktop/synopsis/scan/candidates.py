@@ -36,9 +36,15 @@ def house_runs(outlets: np.ndarray, starts: np.ndarray, lengths: np.ndarray, lim
     return (lengths > limit) & (low == high) & (low != 0)
 
 
+def _bucket_numbers(values: np.ndarray, buckets: int) -> np.ndarray:
+    """Bucket numbers in the narrowest integer type: a stable sort of 16-bit integers is a
+    radix sort (linear), of 64-bit ones a merge sort."""
+    return values.astype(np.uint16 if buckets <= 1 << 16 else np.int64)
+
+
 def bucket_rows(rows: tuple[np.ndarray, ...], buckets: int) -> list[tuple]:
     """Split (key, doc, kind, outlet, place) rows by ``key mod buckets``."""
-    which = (rows[0] % U64(buckets)).astype(np.int64)
+    which = _bucket_numbers(rows[0] % U64(buckets), buckets)
     order = np.argsort(which, kind="stable")
     bounds = np.searchsorted(which[order], np.arange(buckets + 1))
     return [tuple(column[order[lo:hi]] for column in rows) for lo, hi in zip(bounds[:-1], bounds[1:])]
@@ -110,7 +116,7 @@ def pairs_from_sorted(rows: tuple[np.ndarray, ...], limits: Limits) -> tuple[tup
 
 def bucket_pairs(pairs: tuple[np.ndarray, np.ndarray, np.ndarray], buckets: int) -> list[tuple]:
     codes = pairs[0]
-    which = ((codes * U64(0x9E3779B97F4A7C15)) >> U64(40)).astype(np.int64) % buckets
+    which = _bucket_numbers(((codes * U64(0x9E3779B97F4A7C15)) >> U64(40)) % U64(buckets), buckets)
     order = np.argsort(which, kind="stable")
     bounds = np.searchsorted(which[order], np.arange(buckets + 1))
     return [tuple(column[order[lo:hi]] for column in pairs) for lo, hi in zip(bounds[:-1], bounds[1:])]
@@ -119,17 +125,46 @@ def bucket_pairs(pairs: tuple[np.ndarray, np.ndarray, np.ndarray], buckets: int)
 def count_pairs(parts: list[tuple], min_shared: tuple[int, ...],
                 min_places: tuple[int, ...]) -> tuple[np.ndarray, np.ndarray]:
     """(pair codes, shared keys per generator [n, generators]) of the pairs that share at least
-    ``min_shared`` keys of a generator from at least ``min_places`` places of the first article."""
+    ``min_shared`` keys of a generator from at least ``min_places`` places of the first article.
+
+    Each generator's pair codes are sorted once and counted by runs; only the few pairs that
+    share enough keys have their places looked at, so the cost is one sort of the rows, not
+    a sort of (pair, generator, place) triples."""
     codes, owners, places = (np.concatenate([p[i] for p in parts]) if parts else t
                              for i, t in enumerate(_no_pairs()))
     generators = len(min_shared)
-    if len(codes) == 0:
-        return codes, np.empty((0, generators), dtype=np.int32)
-    unique, inverse = np.unique(codes, return_inverse=True)
-    shared = np.zeros((len(unique), generators), dtype=np.int32)
-    np.add.at(shared, (inverse, owners.astype(np.int64)), 1)
-    spots = np.unique(np.stack([inverse, owners.astype(np.int64), places.astype(np.int64)]), axis=1)
-    spread = np.zeros((len(unique), generators), dtype=np.int32)
-    np.add.at(spread, (spots[0], spots[1]), 1)
-    keep = ((shared >= np.asarray(min_shared)[None, :]) & (spread >= np.asarray(min_places)[None, :])).any(axis=1)
-    return unique[keep], shared[keep]
+    sorted_codes, passing = [], []
+    for g in range(generators):
+        mine = owners == g
+        ordered = np.sort(codes[mine])
+        sorted_codes.append(ordered)
+        enough = _codes_with_runs(ordered, min_shared[g])
+        if min_places[g] > 1 and len(enough):
+            enough = _spread_enough(codes[mine], places[mine], enough, min_places[g])
+        passing.append(enough)
+    kept = np.unique(np.concatenate(passing)) if passing else np.empty(0, dtype=U64)
+    shared = np.zeros((len(kept), generators), dtype=np.int32)
+    for g, ordered in enumerate(sorted_codes):
+        shared[:, g] = np.searchsorted(ordered, kept, side="right") - np.searchsorted(ordered, kept, side="left")
+    return kept, shared
+
+
+def _codes_with_runs(ordered: np.ndarray, least: int) -> np.ndarray:
+    """The values of a sorted array that occur at least ``least`` times."""
+    if len(ordered) == 0:
+        return ordered
+    starts = np.flatnonzero(np.r_[True, ordered[1:] != ordered[:-1]])
+    lengths = np.diff(np.r_[starts, len(ordered)])
+    return ordered[starts[lengths >= max(least, 1)]]
+
+
+def _spread_enough(codes: np.ndarray, places: np.ndarray, enough: np.ndarray, least: int) -> np.ndarray:
+    """Those of the sorted codes ``enough`` whose rows come from at least ``least`` places."""
+    at = np.minimum(np.searchsorted(enough, codes), len(enough) - 1)
+    hit = enough[at] == codes
+    which, where = at[hit], places[hit].astype(np.int64)
+    order = np.lexsort((where, which))
+    which, where = which[order], where[order]
+    new = np.r_[True, (which[1:] != which[:-1]) | (where[1:] != where[:-1])]
+    spread = np.bincount(which[new], minlength=len(enough))
+    return enough[spread >= least]

@@ -176,7 +176,7 @@ def query(index: KeyIndex, article: dict[str, str], *, generators: tuple[KeyGene
     """Who in the index reuses ``article``: matches (most reused first) and timings. An index
     written by a scan with meaning keys is asked with them too (the article is embedded)."""
     generators = generators or generators_for(index.features.meaning)
-    rule = rule or ReuseRule()
+    rule = rule or ReuseRule().for_corpus(index.frequencies.documents)
     t0 = time.perf_counter()
     per_kind = query_keys(article["text"], index, generators)
     shared: dict[int, np.ndarray] = {}

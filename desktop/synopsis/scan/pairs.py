@@ -7,10 +7,12 @@ side by side would show. A pair counts as reuse when the comparison links at lea
 a headline, "Sign up for our newsletter", prove nothing), paraphrased ones with a score of
 ``min_paraphrase_score`` or more; or one shared passage of ``min_shared_words`` words or more
 (a reprinted paragraph is reuse even alone). Of two or more such links, at least one must be
-more than a shared phrase: shared, scoring ``near_verbatim_score`` or more, or with
-``min_spread_words`` content words in common outside the longest run of words the two passages
-share (two unrelated articles that both name "the pro-independence radical, Miodrag Zivkovic"
-in two places are linked as paraphrases by that phrase alone). The values were chosen on the
+more than a shared phrase: shared, or with ``min_spread_words`` content words in common outside
+the longest run of words the two passages share (one more per tenfold of the corpus beyond
+100,000 articles: :attr:`ReuseRule.spread_needed`; two unrelated articles that both name "the
+pro-independence radical, Miodrag Zivkovic" in two places are linked as paraphrases by that
+phrase alone), or scoring ``near_verbatim_score`` or more without being one run of words inside
+otherwise different sentences (:func:`more_than_a_phrase`). The values were chosen on the
 development corpora of ``benchmarks/scan_corpus.py`` (see ``benchmarks/results/scan.md``).
 
 Most candidate pairs are not reuse, and only reusing pairs are written, so a batch runs the
@@ -25,6 +27,7 @@ from __future__ import annotations
 import dataclasses
 import hashlib
 import json
+import math
 from dataclasses import dataclass
 from typing import Any
 
@@ -44,6 +47,25 @@ class ReuseRule:
     min_shared_words: int = 15
     near_verbatim_score: float = 0.85
     min_spread_words: int = 2
+    near_verbatim_run: float | None = 0.9
+    spread_reference_articles: int = 100_000
+    corpus_articles: int | None = None
+
+    def for_corpus(self, articles: int) -> "ReuseRule":
+        """The rule for a corpus of ``articles`` (see :attr:`spread_needed`)."""
+        return dataclasses.replace(self, corpus_articles=int(articles))
+
+    @property
+    def spread_needed(self) -> int:
+        """``min_spread_words`` (chosen on corpora of ``spread_reference_articles``), one more
+        per tenfold of the corpus beyond that. Unrelated articles share words outside a phrase
+        by chance, and the pairs that can do so grow with the square of the corpus; each
+        further word in common makes a chance match rarer, so the evidence a pair needs grows
+        with the logarithm of the corpus, as a search's significance threshold grows with the
+        size of what is searched."""
+        if not self.corpus_articles or self.corpus_articles <= self.spread_reference_articles:
+            return self.min_spread_words
+        return self.min_spread_words + round(math.log10(self.corpus_articles / self.spread_reference_articles))
 
 
 def document(article: dict[str, str]) -> Document:
@@ -86,12 +108,47 @@ def _longest_run(x: list[str], y: list[str]) -> int:
     return best
 
 
+def _link_content(report: Report, link) -> tuple[list[str], list[str]]:
+    doc_a, doc_b = report.documents
+    return (_content(" ".join(doc_a.segment_text(i) for i in link.a)),
+            _content(" ".join(doc_b.segment_text(i) for i in link.b)))
+
+
 def spread_words(report: Report, link) -> int:
     """Content words a link's two passages share outside the longest run of words they share."""
-    doc_a, doc_b = report.documents
-    x = _content(" ".join(doc_a.segment_text(i) for i in link.a))
-    y = _content(" ".join(doc_b.segment_text(i) for i in link.b))
+    x, y = _link_content(report, link)
     return len(set(x) & set(y)) - _longest_run(x, y)
+
+
+def run_share(report: Report, link) -> float:
+    """The longest run of content words a link's passages share, as a share of the content
+    words of the shorter one (1.0: one passage is a run of the other)."""
+    x, y = _link_content(report, link)
+    shorter = min(len(x), len(y))
+    return _longest_run(x, y) / shorter if shorter else 0.0
+
+
+def more_than_a_phrase(report: Report, link, rule: ReuseRule) -> bool:
+    """Whether a link shows a reused passage rather than a phrase two texts happen to share:
+    it is shared, or has ``spread_needed`` content words in common outside their longest
+    common run, or scores ``near_verbatim_score`` or more *and* is not one run of two or more
+    words inside otherwise different sentences (some word in common outside the run, or a run
+    covering ``near_verbatim_run`` of the shorter passage's content words). A stock phrase of
+    six or eight words scores high by itself; the more articles a corpus holds, the more pairs
+    of unrelated ones print the same one twice. A link with no such run (a translation, a
+    rewording linked by meaning) is not a phrase, and its score stands."""
+    if link.label == "shared":
+        return True
+    x, y = _link_content(report, link)
+    run = _longest_run(x, y)
+    spread = len(set(x) & set(y)) - run
+    if spread >= rule.spread_needed:
+        return True
+    if link.score < rule.near_verbatim_score:
+        return False
+    if rule.near_verbatim_run is None or spread >= 1 or run < 2:
+        return True
+    return run / min(len(x), len(y)) >= rule.near_verbatim_run
 
 
 def is_reuse(report: Report, rule: ReuseRule) -> bool:
@@ -102,8 +159,7 @@ def is_reuse(report: Report, rule: ReuseRule) -> bool:
               and (link.label == "shared" or link.score >= rule.min_paraphrase_score)]
     if len(strong) < rule.min_links:
         return False
-    return any(link.label == "shared" or link.score >= rule.near_verbatim_score
-               or spread_words(report, link) >= rule.min_spread_words for link in strong)
+    return any(more_than_a_phrase(report, link, rule) for link in strong)
 
 
 def row_of(report: Report, rule: ReuseRule) -> dict[str, Any]:

@@ -295,6 +295,8 @@ def run_scan(client, parts: list[Partition], options: ScanOptions | None = None,
     run.stats.update(articles=corpus.size, representatives=int(keep.sum()), candidates=len(codes),
                      compared=len(pairs))
     t3 = time.perf_counter()
+    run.options = dataclasses.replace(run.options, rule=run.options.rule.for_corpus(corpus.size))
+    run.stats["spread_words_needed"] = run.options.rule.spread_needed
     rows, texts = run.align(corpus, pairs)
     run.timings["compare"] = time.perf_counter() - t3
     run.stats["reuse_pairs"] = sum(1 for r in rows if r["reuse"])
