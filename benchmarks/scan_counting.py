@@ -13,7 +13,6 @@ Appends a JSON line to ``benchmarks/results/scan_counting.jsonl``.
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import sys
 import time
@@ -22,6 +21,8 @@ from pathlib import Path
 import numpy as np
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "benchmarks"))
+import scan_eval  # noqa: E402
 RESULTS = ROOT / "benchmarks" / "results" / "scan_counting.jsonl"
 
 
@@ -101,9 +102,7 @@ def main() -> None:
     record.update(load_after=round(os.getloadavg()[0], 1), time=time.strftime("%Y-%m-%d %H:%M"),
                   command=f"benchmarks/scan_counting.py {args.corpus}"
                           + (f" --partitions {args.partitions}" if args.partitions else "") + f" --buckets {args.buckets}")
-    with RESULTS.open("a", encoding="utf-8") as handle:
-        handle.write(json.dumps(record) + "\n")
-    print(json.dumps(record, indent=1))
+    scan_eval.keep_record(RESULTS, record)
 
 
 if __name__ == "__main__":

@@ -21,6 +21,13 @@ import numpy as np
 KINDS = ("verbatim", "light", "paraphrased", "translated")
 
 
+def keep_record(results: Path, record: dict) -> None:
+    """Append ``record`` as one JSON line to ``results`` and print it."""
+    with results.open("a", encoding="utf-8") as handle:
+        handle.write(json.dumps(record) + "\n")
+    print(json.dumps(record, indent=1))
+
+
 def load_gold(corpus: Path) -> dict:
     gold = json.loads((corpus / "gold.json").read_text(encoding="utf-8"))
     gold["pair_kind"] = {(a, b): kind for a, b, kind, _ in gold["pairs"]}

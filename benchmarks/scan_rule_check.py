@@ -100,9 +100,7 @@ def main() -> None:
     record = {"corpus": str(args.corpus), "result": str(result), "articles": articles, "variants": out,
               "command": f"benchmarks/scan_rule_check.py {args.corpus}" + (f" --result {args.result}" if args.result else ""),
               "time": time.strftime("%Y-%m-%d %H:%M")}
-    with RESULTS.open("a", encoding="utf-8") as handle:
-        handle.write(json.dumps(record) + "\n")
-    print(json.dumps(record, indent=1))
+    scan_eval.keep_record(RESULTS, record)
 
 
 if __name__ == "__main__":

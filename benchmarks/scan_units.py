@@ -16,7 +16,6 @@ with the scan's configuration and with Dask's defaults. Appends a JSON line to
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import sys
 import time
@@ -25,6 +24,8 @@ from pathlib import Path
 import numpy as np
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "benchmarks"))
+import scan_eval  # noqa: E402
 RESULTS = ROOT / "benchmarks" / "results" / "scan_units.jsonl"
 
 
@@ -128,9 +129,7 @@ def main() -> None:
             "configuration": LOCAL_CONFIG}
     record.update(load_after=round(os.getloadavg()[0], 1), time=time.strftime("%Y-%m-%d %H:%M"),
                   command=f"benchmarks/scan_units.py {args.corpus} --partitions {args.partitions} --idle {args.idle:g}")
-    with RESULTS.open("a", encoding="utf-8") as handle:
-        handle.write(json.dumps(record) + "\n")
-    print(json.dumps(record, indent=1))
+    scan_eval.keep_record(RESULTS, record)
 
 
 if __name__ == "__main__":
