@@ -147,24 +147,31 @@ def test_threads_comparing_at_once_share_the_worker_or_work_alone(fresh_worker, 
     assert results == [expected] * 4
 
 
+def _fail_with_a_worker(monkeypatch, module, name: str, message: str):
+    """Compare the seed pair with a worker while ``module.name`` raises ``message``; check the
+    comparison raised it and that worker ended, free. Returns that worker."""
+    monkeypatch.setenv("SYNOPSIS_FACT_WORKER", "on")
+    fact_worker.prepare_for(1)
+    first = fact_worker._worker
+
+    def failing(*args):
+        raise RuntimeError(message)
+
+    monkeypatch.setattr(module, name, failing)
+    with pytest.raises(RuntimeError, match=message):
+        _seed_facts()
+    assert first.process.poll() is not None and not first.busy.locked()
+    return first
+
+
 def test_a_comparison_that_fails_after_handing_over_its_facts_ends_that_worker(fresh_worker, monkeypatch):
     """Else the unread answer would be taken for the next comparison's, or the worker kept busy."""
     from synopsis.core import annotate
 
     monkeypatch.setenv("SYNOPSIS_FACT_WORKER", "off")
     expected = _seed_facts()
-    monkeypatch.setenv("SYNOPSIS_FACT_WORKER", "on")
-    fact_worker.prepare_for(1)
-    first = fact_worker._worker
     real = annotate.word_edits
-
-    def failing(*args):
-        raise RuntimeError("diff failed")
-
-    monkeypatch.setattr(annotate, "word_edits", failing)
-    with pytest.raises(RuntimeError, match="diff failed"):
-        _seed_facts()
-    assert first.process.poll() is not None and not first.busy.locked()
+    first = _fail_with_a_worker(monkeypatch, annotate, "word_edits", "diff failed")
     monkeypatch.setattr(annotate, "word_edits", real)
     assert _seed_facts() == expected
     second = fact_worker._worker
@@ -176,17 +183,7 @@ def test_a_comparison_that_fails_while_its_notes_are_made_beside_the_facts_ends_
     there gives the worker's job up as a failing diff does."""
     from synopsis.core import decide
 
-    monkeypatch.setenv("SYNOPSIS_FACT_WORKER", "on")
-    fact_worker.prepare_for(1)
-    first = fact_worker._worker
-
-    def failing(*args):
-        raise RuntimeError("notes failed")
-
-    monkeypatch.setattr(decide, "contained", failing)
-    with pytest.raises(RuntimeError, match="notes failed"):
-        _seed_facts()
-    assert first.process.poll() is not None and not first.busy.locked()
+    _fail_with_a_worker(monkeypatch, decide, "contained", "notes failed")
 
 
 def test_the_worker_runs_every_fact_group():
