@@ -72,19 +72,22 @@ STEP_SHARES = {"features": 0.12, "repeats": 0.02, "candidates": 0.12, "scores": 
                "meaning": 0.08, "context": 0.10, "runs": 0.30, "output": 0.08}
 
 
+# Each document's features by segment (None for debris), as ``segment_features`` makes them.
+Features = tuple[list[SegmentFeatures | None], list[SegmentFeatures | None]]
 # A scored pair of positions in the two lists of live features: (score, views, reasons).
 Scored = dict[tuple[int, int], tuple[float, dict[str, float], tuple[Reason, ...]]]
 
 
 def align(doc_a: Document, doc_b: Document, settings: Settings, *,
           check: Check | None = None, progress: Progress | None = None,
-          embeddings: Stores = NO_STORES) -> Alignment:
+          embeddings: Stores = NO_STORES, features: Features | None = None) -> Alignment:
     """Every plausible pair of passages of two prepared documents, scored, and their repeats.
 
     ``check`` is called between steps and between the parts of a long step (it may raise to
     stop); ``progress`` gets the share of the work done after each. ``embeddings`` keep each
-    document's passage embeddings between runs (the library's). Raises :class:`TooLong` for a
-    document of more than ``MAX_PASSAGES`` passages."""
+    document's passage embeddings between runs (the library's). ``features``: each document's
+    ``segment_features``, if made already (else they are made here). Raises :class:`TooLong` for
+    a document of more than ``MAX_PASSAGES`` passages."""
     for doc in (doc_a, doc_b):
         live = [seg for seg in doc.segments if not seg.is_debris]
         if len(live) > MAX_PASSAGES:
@@ -92,13 +95,13 @@ def align(doc_a: Document, doc_b: Document, settings: Settings, *,
                           paragraphs=len({seg.paragraph for seg in live}))
     if translation.is_translation(doc_a, doc_b):
         return translation.align(doc_a, doc_b, settings, check=check or (lambda: None),
-                                 progress=progress, stores=embeddings)
+                                 progress=progress, stores=embeddings, features=features)
     steps = _Steps(check, progress)
-    features = steps.part("features")
-    fa = segment_features(doc_a)
-    features(0.5)
-    fb = segment_features(doc_b)
-    features(0.5)
+    made = steps.part("features")
+    fa = features[0] if features is not None else segment_features(doc_a)
+    made(0.5)
+    fb = features[1] if features is not None else segment_features(doc_b)
+    made(0.5)
     live_a = [f for f in fa if f is not None]
     live_b = [f for f in fb if f is not None]
     repeats = tuple(find_repeats(fa, 0) + find_repeats(fb, 1))
