@@ -194,9 +194,9 @@ def _score(pairs: set[tuple[int, int]], live_a: Sequence[SegmentFeatures],
     for start in range(0, len(order), SCORE_CHUNK):
         chunk = order[start:start + SCORE_CHUNK]
         views = pair_views([live_a[p] for p, _ in chunk], [live_b[q] for _, q in chunk], weights)
-        scores = combine(views)
-        out.update((pq, (float(scores[k]), {name: float(views[name][k]) for name in KEPT_VIEWS}, ()))
-                   for k, pq in enumerate(chunk))
+        scores = combine(views).tolist()
+        kept = zip(*(views[name].tolist() for name in KEPT_VIEWS))      # (Python floats, as float() gives)
+        out.update((pq, (score, dict(zip(KEPT_VIEWS, values)), ())) for pq, score, values in zip(chunk, scores, kept))
         step(len(chunk) / len(order))
     if meaning is not None:
         _apply_meaning(out, meaning)
