@@ -133,3 +133,26 @@ def test_a_comparison_failing_while_its_document_is_prepared_ends_the_worker(wor
     assert first.process.poll() is not None, "the worker outlived the failed comparison"
     assert fact_worker._worker is None and not first.busy.locked()
     assert not [t for t in threading.enumerate() if t.name == "synopsis-prepare-receive"]
+
+
+def test_the_wait_for_the_worker_checks_for_cancel(worker_on):
+    """A long document still being prepared (the worker boots, then segments it): the wait
+    calls the comparison's check, and a cancel there ends the worker."""
+    from synopsis.core.model import Document
+
+    seed = load(SEEDS / PAIR[0])
+    doc = Document("\n\n".join([seed.text] * 40), "long", "long", "")
+    job = prepare_worker.PREPARER.submit(doc, Settings())
+    checks: list[float] = []
+
+    def check() -> None:
+        checks.append(time.perf_counter())
+        raise Cancelled()
+
+    start = time.perf_counter()
+    with pytest.raises(Cancelled):
+        job.result(check)
+    job.cancel()
+    assert checks and checks[0] - start < 0.5
+    assert job.worker.process.poll() is not None and fact_worker._worker is None
+    assert not job.reader.is_alive()
