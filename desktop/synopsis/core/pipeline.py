@@ -59,6 +59,7 @@ def _prepare_beside(doc_a: Document, job: PreparedJob, settings: Settings,
     the job is given up if this fails or is stopped before its result is read."""
     try:
         doc_a = prepare(doc_a, settings)
+        check()
         features_a = segment_features(doc_a)
         check()
         doc_b, features_b = job.result(check)
