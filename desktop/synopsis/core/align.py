@@ -76,19 +76,22 @@ _WORD_TOTAL = sum(v for k, v in STEP_SHARES.items() if k not in ("meaning", "ble
 WORD_STEP_SHARES = {k: (0.0 if k in ("meaning", "blend") else v / _WORD_TOTAL) for k, v in STEP_SHARES.items()}
 
 
+# Each document's features by segment (None for debris), as ``segment_features`` makes them.
+Features = tuple[list[SegmentFeatures | None], list[SegmentFeatures | None]]
 # A scored pair of positions in the two lists of live features: (score, views, reasons).
 Scored = dict[tuple[int, int], tuple[float, dict[str, float], tuple[Reason, ...]]]
 
 
 def align(doc_a: Document, doc_b: Document, settings: Settings, *,
           check: Check | None = None, progress: Progress | None = None,
-          embeddings: Stores = NO_STORES) -> Alignment:
+          embeddings: Stores = NO_STORES, features: Features | None = None) -> Alignment:
     """Every plausible pair of passages of two prepared documents, scored, and their repeats.
 
     ``check`` is called between steps and between the parts of a long step (it may raise to
     stop); ``progress`` gets the share of the work done after each. ``embeddings`` keep each
-    document's passage embeddings between runs (the library's). Raises :class:`TooLong` for a
-    document of more than ``MAX_PASSAGES`` passages."""
+    document's passage embeddings between runs (the library's). ``features``: each document's
+    ``segment_features``, if made already (else they are made here). Raises :class:`TooLong` for
+    a document of more than ``MAX_PASSAGES`` passages."""
     for doc in (doc_a, doc_b):
         live = [seg for seg in doc.segments if not seg.is_debris]
         if len(live) > MAX_PASSAGES:
@@ -96,13 +99,13 @@ def align(doc_a: Document, doc_b: Document, settings: Settings, *,
                           paragraphs=len({seg.paragraph for seg in live}))
     if translation.is_translation(doc_a, doc_b):
         return translation.align(doc_a, doc_b, settings, check=check or (lambda: None),
-                                 progress=progress, stores=embeddings)
+                                 progress=progress, stores=embeddings, features=features)
     steps = _Steps(check, progress, STEP_SHARES if settings.meaning else WORD_STEP_SHARES)
-    features = steps.part("features")
-    fa = segment_features(doc_a)
-    features(0.5)
-    fb = segment_features(doc_b)
-    features(0.5)
+    made = steps.part("features")
+    fa = features[0] if features is not None else segment_features(doc_a)
+    made(0.5)
+    fb = features[1] if features is not None else segment_features(doc_b)
+    made(0.5)
     live_a = [f for f in fa if f is not None]
     live_b = [f for f in fb if f is not None]
     repeats = tuple(find_repeats(fa, 0) + find_repeats(fb, 1))
@@ -207,9 +210,9 @@ def _score(pairs: set[tuple[int, int]], live_a: Sequence[SegmentFeatures],
     for start in range(0, len(order), SCORE_CHUNK):
         chunk = order[start:start + SCORE_CHUNK]
         views = pair_views([live_a[p] for p, _ in chunk], [live_b[q] for _, q in chunk], weights)
-        scores = combine(views)
-        out.update((pq, (float(scores[k]), {name: float(views[name][k]) for name in KEPT_VIEWS}, ()))
-                   for k, pq in enumerate(chunk))
+        scores = combine(views).tolist()
+        kept = zip(*(views[name].tolist() for name in KEPT_VIEWS))      # (Python floats, as float() gives)
+        out.update((pq, (score, dict(zip(KEPT_VIEWS, values)), ())) for pq, score, values in zip(chunk, scores, kept))
         step(len(chunk) / len(order))
     if meaning is not None:
         _apply_meaning(out, meaning)

@@ -4,8 +4,10 @@
 in a notebook, a GUI or a cluster worker as it is. The command line and the desktop app make
 two choices for their process here:
 
-* the fact layer of a large comparison runs partly in a worker process beside the word diffs
-  (:data:`fact_worker.WORKER`, passed to ``compare`` as its fact executor);
+* the fact layer of a large comparison runs in a worker process beside the word diffs
+  (:data:`fact_worker.WORKER`, passed to ``compare`` as its fact executor), and the same
+  process prepares the second document of a large pair while this one prepares the first
+  (:data:`prepare_worker.PREPARER`, passed as its preparer);
 * CPython's cyclic garbage collector is held off while a comparison builds its objects, and
   while the command line writes its report (:func:`collector_paused`);
 * the desktop app, once a comparison's result is made, collects the cyclic garbage and moves
@@ -167,12 +169,15 @@ def model_cache_folder() -> Path | None:
 
 
 def compare(doc_a: "Document", doc_b: "Document", settings: Any = None, **options: Any) -> "Report":
-    """``synopsis.core.compare`` with the fact worker, the collector paused, BLAS on one thread
-    and the sentence-embedding model loading beside the first steps."""
+    """``synopsis.core.compare`` with the fact worker (which also prepares the second document
+    of a large pair beside the first), the collector paused, BLAS on one thread and the
+    sentence-embedding model loading beside the first steps."""
     from ..core.pipeline import compare as engine_compare
     from .fact_worker import WORKER
+    from .prepare_worker import PREPARER
 
     options.setdefault("facts", WORKER)
+    options.setdefault("preparer", PREPARER)
     warm_model(settings, cache=model_cache_folder())
     with collector_paused(), blas_single_threaded():
         return engine_compare(doc_a, doc_b, settings, **options)
