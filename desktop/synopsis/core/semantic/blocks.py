@@ -11,14 +11,20 @@ sentence out costs a fixed ``skip``. This module implements that idea in its own
   less the mean cosine of each side's nearest neighbours, as CSLS / margin scoring do), which
   takes out the narrow band some models' cosines sit in and the "hub" sentences close to all;
 - figures and names written alike in both languages (``8501``, ``Dhaulagiri``) lower the cost
-  when shared and raise it when one side has them and the other not; the lengths of the two
-  sides (in characters, relative to the documents' overall ratio) must agree;
+  when shared and raise it when one side has them and the other not; with ``spelling`` set,
+  the letters the two sides share lower it too (four-letter pieces of their words,
+  :mod:`.spelling`: names, words of one root, ``Expedition`` / ``expédition``); the lengths of the two sides
+  (in characters, relative to the documents' overall ratio) must agree;
+- leaving a passage out costs ``skip``, less when its best cosine on the other side hardly
+  stands out from its nearest neighbours' (``lonely``: a caption, a line of OCR debris), and a
+  block may carry a cost of its own shape (``shape_costs``, a prior on 1-2, 2-2, … as Gale and
+  Church's length-based aligner has one);
 - the search runs inside a band around a chain of confident one-to-one anchors (mutual
   nearest neighbours in order), so its cost grows with the length of the documents, not with
   their product.
 
-:class:`BlockCosts` holds the few weights; their defaults were tuned on the development part
-of the Text+Berg set only (see ``benchmarks/README.md``).
+:class:`BlockCosts` holds the few weights, tuned on development data only (its docstring and
+``benchmarks/README.md`` say which).
 """
 from __future__ import annotations
 
@@ -29,6 +35,8 @@ from typing import Callable, Sequence
 
 import numpy as np
 
+from . import spelling
+
 Block = tuple[tuple[int, ...], tuple[int, ...]]
 Vectors = Callable[[int], np.ndarray]   # k -> unit vectors of every run of k passages
 
@@ -36,24 +44,28 @@ Vectors = Callable[[int], np.ndarray]   # k -> unit vectors of every run of k pa
 @dataclass(frozen=True)
 class BlockCosts:
     """The weights of a block's cost. The defaults were tuned on two development sets at once
-    (``benchmarks/README.md``): the news benchmark's WMT22 Russian–English articles, both ways
-    round (translated sentence by sentence, passages dropped and inserted), and the Text+Berg
-    development file (German–French, many sentences split or merged, few left out), so that
-    neither kind of translation is sacrificed to the other. ``TEXT_BERG`` holds the weights
-    tuned on the Text+Berg development file alone."""
+    (``benchmarks/tune_blocks.py --news``, ``benchmarks/README.md``): the news benchmark's WMT22
+    Russian–English articles, both ways round (translated sentence by sentence, passages dropped
+    and inserted), and the Text+Berg development file (German–French, many sentences split or
+    merged, few left out), so that neither kind of translation is sacrificed to the other.
+    ``TEXT_BERG`` holds the weights tuned on the Text+Berg development file alone."""
 
-    max_block: int = 4          # largest k + l of a block is max_block + 1 (1-4, 2-3, …)
-    cosine_share: float = 0.633  # sim = share·cos + (1 - share)·(neighbour-relative cos)
-    size_power: float = 0.295   # (1 - sim) is multiplied by (k·l) to this power
+    max_block: int = 5          # largest k + l of a block is max_block + 1 (1-5, 2-4, 3-3, …)
+    cosine_share: float = 0.616  # sim = share·cos + (1 - share)·(neighbour-relative cos)
+    size_power: float = 0.274   # (1 - sim) is multiplied by (k·l) to this power
     size_cost: float = 0.401    # added per passage beyond one a side
-    shared_tokens: float = 0.095  # subtracted × Dice of the figures/names both sides write alike
-    token_mismatch: float = 0.318  # added when either side has such tokens and they differ
-    length: float = 0.191       # added × |log| of the length ratio (relative to the documents')
-    debris: float = 0.016       # added per passage without a word in a block of three or more
+    shared_tokens: float = 0.043  # subtracted × Dice of the figures/names both sides write alike
+    token_mismatch: float = 0.274  # added when either side has such tokens and they differ
+    length: float = 0.232       # added × |log| of the length ratio (relative to the documents')
+    debris: float = 0.04        # added per passage without a word in a block of three or more
     skip: float = 0.539         # the cost of a passage left without a counterpart
-    part_gain: float = 2.159    # added × how far a block's cosine falls below its best part's
+    part_gain: float = 2.413    # added × how far a block's cosine falls below its best part's
     neighbours: int = 4         # nearest neighbours averaged by the neighbour-relative cosine
     band: int = 24              # half-width of the search band around the anchors, in passages
+    spelling: float = 0.0       # subtracted × cosine of the two sides' letters (spelling.py)
+    lonely: float = 0.035       # skip made cheaper × how little a passage's best match stands out
+    lonely_at: float = 0.1      # ... below this margin (best cosine − neighbour mean)
+    shape_costs: tuple[tuple[int, int, float], ...] = ()   # (k, l, cost) added to a k-l block
 
     def shapes(self) -> list[tuple[int, int]]:  # (k, l) of every block the search may use
         return [(k, l) for k in range(1, self.max_block + 1) for l in range(1, self.max_block + 1)
@@ -61,9 +73,16 @@ class BlockCosts:
 
 
 # Tuned on the Text+Berg development file alone (OCR'd Alpine yearbooks, German and French:
-# many splits and merges, few passages left out); see benchmarks/README.md.
-TEXT_BERG = BlockCosts(cosine_share=0.46, size_power=0.38, size_cost=0.37, shared_tokens=0.11,
-                       token_mismatch=0.361, length=0.215, debris=0.3, skip=0.79, part_gain=0.0)
+# many splits and merges, captions and OCR debris left out) by benchmarks/tune_blocks.py; see
+# benchmarks/README.md. Blocks up to six passages in all (a 3-3 or a 1-5), the letters both
+# languages write alike, cheap skips for passages whose best match does not stand out, and a
+# cost per block shape (one to four, for one, is cheaper than the size costs alone make it).
+TEXT_BERG = BlockCosts(max_block=5, cosine_share=0.536, size_power=0.497, size_cost=0.37,
+                       shared_tokens=0.027, token_mismatch=0.195, length=0.396, debris=0.365,
+                       skip=0.878, part_gain=2.784, spelling=0.162, lonely=1.587,
+                       shape_costs=((1, 2, -0.001), (1, 3, -0.057), (1, 4, -0.314), (2, 1, -0.044),
+                                    (2, 2, 0.01), (2, 3, -0.072), (3, 1, 0.016), (3, 2, -0.061),
+                                    (4, 1, -0.027)))
 
 _TOKEN = re.compile(r"\w[\w'-]*", re.UNICODE)
 _WORD = re.compile(r"[^\W\d_]{3,}", re.UNICODE)
@@ -89,12 +108,14 @@ class Side:
     lengths: np.ndarray          # characters per passage
     tokens: list[frozenset[str]]
     debris: np.ndarray           # 1.0 for a passage with no word of three letters
+    letters: np.ndarray | None = None   # hashed character n-gram counts (spelling.counts)
 
     @classmethod
     def of(cls, texts: Sequence[str], vectors: Vectors) -> "Side":
         return cls(vectors, np.array([len(t) for t in texts], dtype=np.float64),
                    [invariant_tokens(t) for t in texts],
-                   np.array([0.0 if _WORD.search(t) else 1.0 for t in texts]))
+                   np.array([0.0 if _WORD.search(t) else 1.0 for t in texts]),
+                   spelling.counts(texts))
 
     def __len__(self) -> int:
         return len(self.lengths)
@@ -120,15 +141,25 @@ def align_blocks(a: Side, b: Side, costs: BlockCosts = BlockCosts(),
 def neighbour_means(single_a: np.ndarray, single_b: np.ndarray, k: int,
                     rows: int = 1024) -> tuple[np.ndarray, np.ndarray]:
     """Mean cosine of each passage's ``k`` nearest neighbours on the other side (both ways)."""
-    near_a = np.empty(len(single_a))
+    near_a, near_b, _, _ = neighbour_stats(single_a, single_b, k, rows)
+    return near_a, near_b
+
+
+def neighbour_stats(single_a: np.ndarray, single_b: np.ndarray, k: int,
+                    rows: int = 1024) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    """Mean cosine of each passage's ``k`` nearest neighbours on the other side, and its best
+    cosine there: (mean a, mean b, best a, best b)."""
+    near_a, best_a = np.empty(len(single_a)), np.empty(len(single_a))
     top_b = np.full((min(k, len(single_a)), len(single_b)), -1.0)
     for start in range(0, len(single_a), rows):
         sims = single_a[start:start + rows] @ single_b.T
         kk = min(k, sims.shape[1])
-        near_a[start:start + rows] = np.sort(np.partition(sims, -kk, axis=1)[:, -kk:], axis=1).mean(axis=1)
+        top = np.partition(sims, -kk, axis=1)[:, -kk:]
+        near_a[start:start + rows] = np.sort(top, axis=1).mean(axis=1)
+        best_a[start:start + rows] = top.max(axis=1)
         both = np.vstack([top_b, sims])
         top_b = np.partition(both, -len(top_b), axis=0)[-len(top_b):]
-    return near_a, top_b.mean(axis=0)
+    return near_a, top_b.mean(axis=0), best_a, top_b.max(axis=0)
 
 
 def anchor_chain(single_a: np.ndarray, single_b: np.ndarray, rows: int = 1024) -> list[tuple[int, int]]:
@@ -198,8 +229,11 @@ class _CostTable:
     def __init__(self, a: Side, b: Side, costs: BlockCosts, single_a: np.ndarray,
                  single_b: np.ndarray, stretch: float = 1.0) -> None:
         self.a, self.b, self.costs, self.stretch = a, b, costs, stretch
-        near_a, near_b = (_stretched(near, stretch) for near in
-                          neighbour_means(single_a, single_b, costs.neighbours))
+        self.shape_cost = {(k, l): cost for k, l, cost in costs.shape_costs}
+        near_a, near_b, best_a, best_b = (_stretched(x, stretch) for x in
+                                          neighbour_stats(single_a, single_b, costs.neighbours))
+        self.skip_a = _skips(costs, best_a - near_a)
+        self.skip_b = _skips(costs, best_b - near_b)
         ratio = float(b.lengths.sum()) / max(1.0, float(a.lengths.sum()))
         shared = sorted(set().union(*a.tokens) & set().union(*b.tokens))
         index = {token: k for k, token in enumerate(shared)}
@@ -217,6 +251,9 @@ class _CostTable:
         self.tok_b = {k: np.minimum(_run_sums(inc_b, k), 1.0) for k in sizes}
         self.count_a = {k: v.sum(axis=1) for k, v in self.tok_a.items()}
         self.count_b = {k: v.sum(axis=1) for k, v in self.tok_b.items()}
+        if costs.spelling and a.letters is not None and b.letters is not None:
+            self.letters_a = {k: spelling.run_profiles(a.letters, k) for k in sizes}
+            self.letters_b = {k: spelling.run_profiles(b.letters, k) for k in sizes}
 
     def cost(self, s: int, k: int, l: int, t0: int, t1: int) -> np.ndarray:
         """Costs of the blocks a[s:s+k] with b[t:t+l] for t in t0..t1 (inclusive)."""
@@ -231,6 +268,9 @@ class _CostTable:
         dice = np.where(total > 0, 2 * both / np.maximum(total, 1), 0.0)
         out += np.where(total > 0, c.token_mismatch * (1 - dice), 0.0) - c.shared_tokens * dice
         out += c.length * np.abs(np.log((self.len_a[k][s] + 10) / (self.len_b[l][t0:t1 + 1] + 10)))
+        out += self.shape_cost.get((k, l), 0.0)
+        if c.spelling and hasattr(self, "letters_a"):
+            out -= c.spelling * (self.letters_b[l][t0:t1 + 1] @ self.letters_a[k][s])
         if k + l > 2:
             out += c.debris * (self.debris_a[k][s] + self.debris_b[l][t0:t1 + 1])
             if c.part_gain:
@@ -251,6 +291,14 @@ class _CostTable:
             for offset in range(k):
                 best = np.maximum(best, many @ self.vec_a[1][s + offset])
         return best
+
+
+def _skips(costs: BlockCosts, margin: np.ndarray) -> np.ndarray:
+    """The cost of leaving each passage out: ``skip``, less ``lonely`` × how far the passage's
+    best cosine on the other side stands out from its nearest neighbours' mean by less than
+    ``lonely_at`` (a passage no sentence of the other side matches better than the rest — a
+    caption, a line of OCR debris — is cheap to leave out)."""
+    return np.maximum(costs.skip - costs.lonely * np.clip(costs.lonely_at - margin, 0.0, None), 0.0)
 
 
 def _stretched(cosines: np.ndarray, stretch: float) -> np.ndarray:
@@ -290,7 +338,8 @@ def _search(table: _CostTable, n: int, m: int, lo: np.ndarray, hi: np.ndarray,
             costs: BlockCosts) -> list[Block]:
     """Dynamic programme over the band: least total cost from (0, 0) to (n, m)."""
     shapes = costs.shapes()
-    skip = costs.skip
+    skip_a = table.skip_a
+    cumulative_b = np.concatenate(([0.0], np.cumsum(table.skip_b)))   # leaving out b[0:j]
     total: list[np.ndarray] = []
     choice: list[np.ndarray] = []
     for i in range(n + 1):
@@ -300,7 +349,7 @@ def _search(table: _CostTable, n: int, m: int, lo: np.ndarray, hi: np.ndarray,
         if i == 0:
             best[cols == 0] = 0.0
         else:
-            _relax(best, came, cols, total[i - 1], lo[i - 1], hi[i - 1], 0, skip, _DELETE)
+            _relax(best, came, cols, total[i - 1], lo[i - 1], hi[i - 1], 0, skip_a[i - 1], _DELETE)
             for number, (k, l) in enumerate(shapes):
                 if k > i:
                     continue
@@ -311,7 +360,7 @@ def _search(table: _CostTable, n: int, m: int, lo: np.ndarray, hi: np.ndarray,
                     continue
                 step = table.cost(s, k, l, t0, t1)
                 _relax(best, came, cols, total[s], lo[s], hi[s], l, step, number, t0, t1)
-        _insertions(best, came, skip)
+        _insertions(best, came, cumulative_b[cols])
         total.append(best)
         choice.append(came)
     return _trace(choice, lo, shapes, n, m)
@@ -332,9 +381,9 @@ def _relax(best: np.ndarray, came: np.ndarray, cols: np.ndarray, previous: np.nd
     came[at] = np.where(better, label, came[at])
 
 
-def _insertions(best: np.ndarray, came: np.ndarray, skip: float) -> None:
-    """Passages of b left out along the row: best[j] = min(best[j], best[j-1] + skip)."""
-    steps = skip * np.arange(len(best))
+def _insertions(best: np.ndarray, came: np.ndarray, steps: np.ndarray) -> None:
+    """Passages of b left out along the row: best[j] = min(best[j], best[j-1] + skip of b[j-1]),
+    where ``steps`` holds the running total of the skips of b up to each column."""
     running = np.minimum.accumulate(best - steps) + steps
     better = running < best - 1e-12
     best[better] = running[better]
