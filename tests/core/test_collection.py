@@ -84,11 +84,11 @@ def test_seed_repeats_collapse(seeds_collection):
 
 def test_each_document_is_prepared_once(seeds, monkeypatch):
     """Five sources, ten pairs: five segmentations, and every pair shares the prepared documents."""
-    from synopsis.core import pipeline
+    from synopsis.core import preparation
 
     calls = []
-    real = pipeline.split
-    monkeypatch.setattr(pipeline, "split", lambda text, *rest: calls.append(text) or real(text, *rest))
+    real = preparation.split
+    monkeypatch.setattr(preparation, "split", lambda text, *rest: calls.append(text) or real(text, *rest))
     docs = [load(seeds / name) for name in NAMES.values()]
     c = compare_collection(docs, Settings(facts=False))
     assert sorted(calls) == sorted(d.text for d in docs)

@@ -123,3 +123,21 @@ def test_the_stages_one_way_give_what_compare_gives(seed_pair):
     assert [l.key for l in stricter.links] == [l.key for l in report.links]
     assert sum(l.label == "shared" for l in stricter.links) < sum(l.label == "shared" for l in report.links)
     assert stricter.annotations.keys() == report.annotations.keys()      # no pair diffed twice
+
+
+def test_embedding_moves_the_progress(seed_pair, monkeypatch):
+    """The meaning step reports each chunk of passages embedded (from the embedding's thread),
+    so a long embedding does not hold the bar still; the bar still only moves forward."""
+    from synopsis.core import align
+    from synopsis.core.semantic import vectors
+
+    monkeypatch.setattr(vectors, "CHUNK", 2)
+    vectors.CACHE.clear()
+    shares = align.STEP_SHARES
+    start = sum(shares[k] for k in list(shares)[:list(shares).index("meaning")])
+    inside = []
+    compare(load(seed_pair[0]), load(seed_pair[1]), Settings(meaning=True),
+            progress=lambda s, f: s == "align" and inside.append((f - 0.1) / 0.7))
+    during = [x for x in inside if start + 1e-6 < x < start + shares["meaning"] - 1e-6]
+    assert len(during) >= 3, inside
+    assert inside == sorted(inside) and len(set(inside)) == len(inside)

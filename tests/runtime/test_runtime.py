@@ -52,6 +52,44 @@ def test_a_runtime_comparison_pauses_the_collector_while_it_runs(seed_pair):
     assert report.links
 
 
+def test_settling_the_collector_frees_cycles_and_freezes_the_result(seed_pair):
+    """After a comparison, the app collects the cycles that are garbage and freezes what is
+    alive, so no later full collection walks the report; garbage frozen earlier is found by the
+    next settling; nothing is settled while a comparison still runs."""
+    import gc
+    import weakref
+
+    from synopsis.core import load
+
+    class Node:
+        pass
+
+    def cycle() -> Node:
+        node = Node()
+        node.me = node
+        return node
+
+    try:
+        garbage = weakref.ref(cycle())
+        report = compare(load(seed_pair[0]), load(seed_pair[1]))
+        assert runtime.settle_collector()
+        assert garbage() is None                       # the cycle made before is collected
+        assert gc.get_freeze_count() > 0 and gc.is_tracked(report.links)
+        alive = cycle()
+        assert runtime.settle_collector()              # frozen while alive ...
+        frozen = weakref.ref(alive)
+        del alive                                      # ... then garbage:
+        gc.collect()
+        assert frozen() is not None                    # a plain collection skips frozen objects
+        with collector_paused():
+            assert not runtime.settle_collector()      # a comparison runs: not its result yet
+        assert runtime.settle_collector()
+        assert frozen() is None                        # the next settling finds it
+        assert report.links
+    finally:
+        gc.unfreeze()
+
+
 def test_blas_is_held_to_one_thread_only_while_held():
     """In a process of its own: the BLAS libraries other tests' imports load into a shared
     worker (and the limits they set) are not this test's business."""

@@ -65,26 +65,33 @@ GAP_MIN = 0.1            # ... if the pair has at least this much in common on i
 GAP_MIN_UNEVEN = 0.2     # ... or this much when the gap's sides differ (a passage is unique)
 EDGE_BONUS = 0.2         # lift for the next pair beyond the end of a run of anchors
 EDGE_MIN = 0.12          # ... if the pair has at least this much in common on its own
-# Each step's share of an alignment's work, for the progress it reports (the steps' CPU time on
-# long pairs: benchmarks/results/align_progress.md).
-# The meaning step embeds the few passages the words leave unsettled (none when it is off).
-STEP_SHARES = {"features": 0.12, "repeats": 0.02, "candidates": 0.12, "scores": 0.18,
-               "meaning": 0.08, "context": 0.10, "runs": 0.30, "output": 0.08}
+# Each step's share of an alignment's work, for the progress it reports (the steps' wall-clock
+# time on long pairs: benchmarks/results/align_progress.md). The meaning step embeds the passages
+# the words leave unsettled (in threads, reporting each chunk); the blend scores the pairs its
+# neighbours propose and blends meaning into every embedded pair. With the meaning layer off,
+# the word steps share the whole bar (``WORD_STEP_SHARES``).
+STEP_SHARES = {"features": 0.09, "repeats": 0.01, "candidates": 0.10, "scores": 0.13,
+               "meaning": 0.38, "blend": 0.12, "context": 0.04, "runs": 0.10, "output": 0.03}
+_WORD_TOTAL = sum(v for k, v in STEP_SHARES.items() if k not in ("meaning", "blend"))
+WORD_STEP_SHARES = {k: (0.0 if k in ("meaning", "blend") else v / _WORD_TOTAL) for k, v in STEP_SHARES.items()}
 
 
+# Each document's features by segment (None for debris), as ``segment_features`` makes them.
+Features = tuple[list[SegmentFeatures | None], list[SegmentFeatures | None]]
 # A scored pair of positions in the two lists of live features: (score, views, reasons).
 Scored = dict[tuple[int, int], tuple[float, dict[str, float], tuple[Reason, ...]]]
 
 
 def align(doc_a: Document, doc_b: Document, settings: Settings, *,
           check: Check | None = None, progress: Progress | None = None,
-          embeddings: Stores = NO_STORES) -> Alignment:
+          embeddings: Stores = NO_STORES, features: Features | None = None) -> Alignment:
     """Every plausible pair of passages of two prepared documents, scored, and their repeats.
 
     ``check`` is called between steps and between the parts of a long step (it may raise to
     stop); ``progress`` gets the share of the work done after each. ``embeddings`` keep each
-    document's passage embeddings between runs (the library's). Raises :class:`TooLong` for a
-    document of more than ``MAX_PASSAGES`` passages."""
+    document's passage embeddings between runs (the library's). ``features``: each document's
+    ``segment_features``, if made already (else they are made here). Raises :class:`TooLong` for
+    a document of more than ``MAX_PASSAGES`` passages."""
     for doc in (doc_a, doc_b):
         live = [seg for seg in doc.segments if not seg.is_debris]
         if len(live) > MAX_PASSAGES:
@@ -92,13 +99,13 @@ def align(doc_a: Document, doc_b: Document, settings: Settings, *,
                           paragraphs=len({seg.paragraph for seg in live}))
     if translation.is_translation(doc_a, doc_b):
         return translation.align(doc_a, doc_b, settings, check=check or (lambda: None),
-                                 progress=progress, stores=embeddings)
-    steps = _Steps(check, progress)
-    features = steps.part("features")
-    fa = segment_features(doc_a)
-    features(0.5)
-    fb = segment_features(doc_b)
-    features(0.5)
+                                 progress=progress, stores=embeddings, features=features)
+    steps = _Steps(check, progress, STEP_SHARES if settings.meaning else WORD_STEP_SHARES)
+    made = steps.part("features")
+    fa = features[0] if features is not None else segment_features(doc_a)
+    made(0.5)
+    fb = features[1] if features is not None else segment_features(doc_b)
+    made(0.5)
     live_a = [f for f in fa if f is not None]
     live_b = [f for f in fb if f is not None]
     repeats = tuple(find_repeats(fa, 0) + find_repeats(fb, 1))
@@ -109,8 +116,8 @@ def align(doc_a: Document, doc_b: Document, settings: Settings, *,
     weights = Weights([f.bag for f in live_a + live_b])
     pairs = candidate_pairs(live_a, live_b, weights, step=steps.part("candidates"))
     scored = _score(pairs, live_a, live_b, weights, steps.part("scores"))
-    view, how = _meaning(scored, (doc_a, doc_b), (live_a, live_b), weights, settings, how, embeddings, steps.check)
-    steps.done("meaning")
+    view, how = _meaning(scored, (doc_a, doc_b), (live_a, live_b), weights, settings, how, embeddings, steps)
+    steps.done("blend")
     base = {pq: s for pq, (s, _, _) in scored.items()}     # each pair's own score, before lifts
     _add_context(scored)
     context = steps.part("context")
@@ -131,7 +138,7 @@ def align(doc_a: Document, doc_b: Document, settings: Settings, *,
 def _meaning(scored: Scored, docs: tuple[Document, Document],
              lives: tuple[Sequence[SegmentFeatures], Sequence[SegmentFeatures]], weights: Weights,
              settings: Settings, how: Comparison, embeddings: Stores,
-             check: Check) -> tuple["MeaningView | None", Comparison]:
+             steps: "_Steps") -> tuple["MeaningView | None", Comparison]:
     """The meaning view of the passages the words leave unsettled (``settings.meaning``): its
     nearest neighbours join the scored pairs, and its score is blended into every pair of two
     embedded passages (in place). The pair model's word features of the pairs scored already are
@@ -140,8 +147,10 @@ def _meaning(scored: Scored, docs: tuple[Document, Document],
         return None, how
     live_a, live_b = lives
     view, how = same_language.view_for(*docs, live_a, live_b, _settled_scores(scored, lives, weights),
-                                       settings, how, stores=embeddings, check=check,
-                                       weights=weights, beside=lambda v: v.tabulate(_embedded_pairs(scored, v)))
+                                       settings, how, stores=embeddings, check=steps.check,
+                                       weights=weights, beside=lambda v: v.tabulate(_embedded_pairs(scored, v)),
+                                       progress=steps.part("meaning"))
+    steps.done("meaning")
     if view is not None and view.rows_a and view.rows_b:
         scored.update(_score(view.candidates() - scored.keys(), live_a, live_b, weights))
         _apply_meaning(scored, view)
@@ -150,24 +159,34 @@ def _meaning(scored: Scored, docs: tuple[Document, Document],
 
 class _Steps:
     """An alignment's steps as they end: each is checked for cancel and adds its share of
-    ``STEP_SHARES`` to the progress reported (a long step in parts, by the share of each)."""
+    ``shares`` to the progress reported (a long step in parts, by the share of each)."""
 
-    def __init__(self, check: Check | None, progress: Progress | None) -> None:
+    def __init__(self, check: Check | None, progress: Progress | None,
+                 shares: dict[str, float] = STEP_SHARES) -> None:
         self.check = check or (lambda: None)
         self.progress = progress
+        self.shares = shares
         self.total = 0.0
+        self.given: dict[str, float] = {}      # each step's share reported in parts so far
 
     def done(self, step: str) -> None:
-        self._advance(STEP_SHARES[step])
+        """End ``step``: what its parts have not reported of its share is reported now."""
+        self._advance(self.shares[step] * max(0.0, 1.0 - self.given.get(step, 0.0)))
 
     def part(self, step: str) -> Progress:
-        """A function to call after each part of ``step`` with the part's share of it."""
-        return lambda share: self._advance(STEP_SHARES[step] * share)
+        """A function to call after each part of ``step`` with the part's share of it. (The
+        meaning step's parts are reported from the embedding's thread while this one makes the
+        pair model's features, which report nothing.)"""
+        def advance(share: float) -> None:
+            self.given[step] = self.given.get(step, 0.0) + share
+            self._advance(self.shares[step] * share)
+        return advance
 
     def _advance(self, share: float) -> None:
         self.check()
+        before = round(self.total, 6)
         self.total = min(1.0, self.total + share)
-        if self.progress is not None:
+        if self.progress is not None and round(self.total, 6) > before:
             self.progress(round(self.total, 6))
 
 
@@ -191,9 +210,9 @@ def _score(pairs: set[tuple[int, int]], live_a: Sequence[SegmentFeatures],
     for start in range(0, len(order), SCORE_CHUNK):
         chunk = order[start:start + SCORE_CHUNK]
         views = pair_views([live_a[p] for p, _ in chunk], [live_b[q] for _, q in chunk], weights)
-        scores = combine(views)
-        out.update((pq, (float(scores[k]), {name: float(views[name][k]) for name in KEPT_VIEWS}, ()))
-                   for k, pq in enumerate(chunk))
+        scores = combine(views).tolist()
+        kept = zip(*(views[name].tolist() for name in KEPT_VIEWS))      # (Python floats, as float() gives)
+        out.update((pq, (score, dict(zip(KEPT_VIEWS, values)), ())) for pq, score, values in zip(chunk, scores, kept))
         step(len(chunk) / len(order))
     if meaning is not None:
         _apply_meaning(out, meaning)

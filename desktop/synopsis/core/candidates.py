@@ -69,7 +69,7 @@ def nearest_copies(pairs: Pairs, text_ids: Sequence[np.ndarray], sizes: tuple[in
     reworded passage at that place). A pair of texts each said once on its side is kept."""
     if not pairs:
         return set()
-    p, q = np.array(sorted(pairs), dtype=np.int64).T
+    p, q = np.array(list(pairs), dtype=np.int64).T     # (any order: the sorts below tie only rows of different groups)
     n_a, n_b = sizes
     distance = np.abs(q * n_a - p * n_b)
     keep = _nearest(p, text_ids[1][q], distance, q) & _nearest(q, text_ids[0][p], distance, p)

@@ -7,22 +7,25 @@ each is a function of its inputs and the ``Settings`` and changes nothing it is 
 library call. It reports progress through ``progress(stage, fraction)`` and checks
 ``cancel()`` between steps, raising :class:`Cancelled` when asked to stop; the alignment, the
 longest stage, reports and checks between its own steps and the chunks of its long ones.
+
+The two documents are prepared independently: a caller may pass a :class:`Preparer` that
+prepares the second one elsewhere (and makes its passages' features) while this thread
+prepares the first; the engine itself starts no process (``synopsis.runtime`` passes one).
 """
 from __future__ import annotations
 
 import dataclasses
 import time
-from typing import Callable
+from typing import Callable, Protocol
 
 from .align import align
 from .annotate import IN_PROCESS, FactExecutor
 from .config import Settings
-from .debris import mark as mark_debris
 from .decide import decide, redecide
 from .errors import Cancelled
-from .language import detect
+from .features import SegmentFeatures, segment_features
 from .model import Document, Report
-from .segment import split
+from .preparation import prepare
 from .semantic.vectors import NO_STORES, Stores
 
 __all__ = ["align", "compare", "decide", "prepare", "redecide"]
@@ -32,12 +35,38 @@ CancelCheck = Callable[[], bool]
 ALIGN_FROM, ALIGN_TO = 0.1, 0.8      # the share of a comparison's progress the alignment spans
 
 
-def prepare(doc: Document, settings: Settings) -> Document:
-    """``doc`` ready to align: its language (given, known, or detected), its segments at the
-    settings' granularity and its debris marked. A new document; ``doc`` is left as it is."""
-    language = settings.language or doc.language or detect(doc.text)
-    segments = split(doc.text, language, settings.granularity, doc.title)
-    return dataclasses.replace(doc, language=language, segments=mark_debris(doc.text, segments))
+class PreparedJob(Protocol):
+    """A document being prepared elsewhere, with its passages' features."""
+
+    def result(self, check: Callable[[], None]) -> tuple[Document, list[SegmentFeatures | None]]:
+        """The prepared document (as :func:`prepare` makes it) and its ``segment_features``;
+        waits for them, calling ``check`` (which may raise to stop) while it waits."""
+
+    def cancel(self) -> None:
+        """Give the job up (the comparison failed or was stopped before its result was read)."""
+
+
+class Preparer(Protocol):
+    """Where the second document of a comparison may be prepared beside the first."""
+
+    def submit(self, doc: Document, settings: Settings) -> PreparedJob | None:
+        """Start preparing ``doc``, or None to have it prepared in this thread."""
+
+
+def _prepare_beside(doc_a: Document, job: PreparedJob, settings: Settings,
+                    check: Callable[[], None]) -> tuple[Document, Document, tuple[list, list]]:
+    """``doc_a`` prepared and its features made here while ``job`` prepares the other document;
+    the job is given up if this fails or is stopped before its result is read."""
+    try:
+        doc_a = prepare(doc_a, settings)
+        check()
+        features_a = segment_features(doc_a)
+        check()
+        doc_b, features_b = job.result(check)
+    except BaseException:
+        job.cancel()
+        raise
+    return doc_a, doc_b, (features_a, features_b)
 
 
 def _text_segments(doc: Document) -> int:
@@ -47,11 +76,13 @@ def _text_segments(doc: Document) -> int:
 
 def compare(doc_a: Document, doc_b: Document, settings: Settings | None = None, *,
             progress: ProgressCallback | None = None, cancel: CancelCheck | None = None,
-            facts: FactExecutor | None = None, embeddings: Stores = NO_STORES) -> Report:
+            facts: FactExecutor | None = None, embeddings: Stores = NO_STORES,
+            preparer: Preparer | None = None) -> Report:
     """Prepare, align and decide two loaded documents. ``facts``: where the fact layer runs
     (in this process by default; see :class:`annotate.FactExecutor`). ``embeddings``: where
     each document's passage embeddings are kept between runs (the library's stores of the two
-    documents), so a second comparison does not embed them again."""
+    documents), so a second comparison does not embed them again. ``preparer``: where the
+    second document may be prepared beside the first (:class:`Preparer`; the same result)."""
     settings = settings or Settings()
     executor = facts or IN_PROCESS
     timings: dict[str, float] = {}
@@ -71,13 +102,19 @@ def compare(doc_a: Document, doc_b: Document, settings: Settings | None = None, 
 
     t0 = time.perf_counter()
     step("segment", 0.0)
-    doc_a, doc_b = prepare(doc_a, settings), prepare(doc_b, settings)
+    job = preparer.submit(doc_b, settings) if preparer is not None else None
+    features = None
+    if job is None:
+        doc_a, doc_b = prepare(doc_a, settings), prepare(doc_b, settings)
+    else:
+        doc_a, doc_b, features = _prepare_beside(doc_a, job, settings, check)
     timings["segment"] = time.perf_counter() - t0
     if settings.facts:      # (an executor that runs elsewhere may start while the passages are aligned)
         executor.expect(min(_text_segments(doc_a), _text_segments(doc_b)))
     step("align", ALIGN_FROM)
     t1 = time.perf_counter()
-    alignment = align(doc_a, doc_b, settings, check=check, progress=aligned, embeddings=embeddings)
+    alignment = align(doc_a, doc_b, settings, check=check, progress=aligned, embeddings=embeddings,
+                      features=features)
     timings["align"] = time.perf_counter() - t1
     step("edits", ALIGN_TO)
     t2 = time.perf_counter()

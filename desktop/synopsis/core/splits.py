@@ -217,12 +217,17 @@ def _trials(runs: list[Run], live: Live) -> list[tuple[Run, int]]:
 def _promising(trials: list[tuple[Run, int]], live: Live, weights: Weights) -> list[tuple[Run, int]]:
     """The trials whose neighbour lies mostly inside the single passage and whose longer run
     could still cover it ``WORDS_GAIN`` better: the weighted Dice of the run is at most
-    2 · min(shared by the parts, single's weight) / (weight of the parts and the single)."""
+    2 · min(shared by the parts, single's weight) / (weight of the parts and the single).
+    The neighbours' and the runs' views come from one call (one item table; a pair's views are
+    the same in any batch)."""
     if not trials:
         return []
     singles = [live[1 - run.side][run.single] for run, _ in trials]
-    near = word_views([live[run.side][x] for run, x in trials], singles, weights)
-    before = word_views([run.read or live[run.side][run.many[0]] for run, _ in trials], singles, weights)
+    n = len(trials)
+    both = word_views([live[run.side][x] for run, x in trials]
+                      + [run.read or live[run.side][run.many[0]] for run, _ in trials], singles + singles, weights)
+    near = {name: view[:n] for name, view in both.items()}
+    before = {name: view[n:] for name, view in both.items()}
     shared = np.minimum(near["shared"] + before["shared"], near["weight_b"])
     whole = near["weight_a"] + before["weight_a"] + near["weight_b"]
     bound = np.divide(2 * shared, whole, out=np.zeros(len(trials)), where=whole > 0)

@@ -4,10 +4,14 @@
 in a notebook, a GUI or a cluster worker as it is. The command line and the desktop app make
 two choices for their process here:
 
-* the fact layer of a large comparison runs partly in a worker process beside the word diffs
-  (:data:`fact_worker.WORKER`, passed to ``compare`` as its fact executor);
+* the fact layer of a large comparison runs in a worker process beside the word diffs
+  (:data:`fact_worker.WORKER`, passed to ``compare`` as its fact executor), and the same
+  process prepares the second document of a large pair while this one prepares the first
+  (:data:`prepare_worker.PREPARER`, passed as its preparer);
 * CPython's cyclic garbage collector is held off while a comparison builds its objects, and
   while the command line writes its report (:func:`collector_paused`);
+* the desktop app, once a comparison's result is made, collects the cyclic garbage and moves
+  every object alive into the collector's permanent generation (:func:`settle_collector`);
 * numpy's BLAS runs on one thread while a comparison runs (:func:`blas_single_threaded`): the
   sentence-embedding model's matrices are too small to gain from BLAS threads, which on a busy
   machine cost several times the work; the meaning layer runs its own threads instead;
@@ -33,7 +37,7 @@ if TYPE_CHECKING:
     from ..core.model import Document, Report
 
 __all__ = ["blas_single_threaded", "collector_paused", "compare", "compare_collection", "model_cache_folder",
-           "warm_model"]
+           "settle_collector", "warm_model"]
 
 _pause_lock = threading.Lock()
 _pause_depth = 0          # comparisons running now
@@ -64,6 +68,26 @@ def collector_paused() -> Iterator[None]:
             _pause_depth -= 1
             if _pause_depth == 0 and _pause_owned:
                 gc.enable()
+
+
+def settle_collector() -> bool:
+    """In a long-running program, after a comparison's result is made (on the thread that made
+    it): collect the cyclic garbage there is now, then freeze every object alive (``gc.freeze``).
+
+    A long comparison leaves hundreds of thousands of objects alive (its report) and no cyclic
+    garbage (``gc.collect`` after a 20,000-sentence comparison finds none). Left in the oldest
+    generation, the next full collection walks all of them in whichever thread allocates next —
+    in the app, a turn of the window's event loop held for a sixth of a second. Frozen objects are
+    still freed by reference counting; those frozen by the last call are unfrozen first, so
+    cycles among them that became garbage since are found here. Returns False, doing nothing,
+    while a comparison is still running (its objects are not the result yet)."""
+    with _pause_lock:
+        if _pause_depth:
+            return False
+        gc.unfreeze()
+        gc.collect()
+        gc.freeze()
+        return True
 
 
 _blas_lock = threading.Lock()
@@ -145,12 +169,15 @@ def model_cache_folder() -> Path | None:
 
 
 def compare(doc_a: "Document", doc_b: "Document", settings: Any = None, **options: Any) -> "Report":
-    """``synopsis.core.compare`` with the fact worker, the collector paused, BLAS on one thread
-    and the sentence-embedding model loading beside the first steps."""
+    """``synopsis.core.compare`` with the fact worker (which also prepares the second document
+    of a large pair beside the first), the collector paused, BLAS on one thread and the
+    sentence-embedding model loading beside the first steps."""
     from ..core.pipeline import compare as engine_compare
     from .fact_worker import WORKER
+    from .prepare_worker import PREPARER
 
     options.setdefault("facts", WORKER)
+    options.setdefault("preparer", PREPARER)
     warm_model(settings, cache=model_cache_folder())
     with collector_paused(), blas_single_threaded():
         return engine_compare(doc_a, doc_b, settings, **options)

@@ -84,9 +84,11 @@ def _read(stream: BinaryIO) -> object:
 
 def serve(stdin: BinaryIO | None = None, stdout: BinaryIO | None = None) -> None:
     """The worker's loop: answer each job until the input closes. A job is ``("facts", text_a,
-    text_b, pairs, groups[, languages])`` (answered ``("ok", facts)`` or ``("error", message)``) or
-    ``("clear",)``; spans and facts travel as plain tuples (see ``_pack_pairs``, ``_pack_facts``)."""
-    from ..core.facts import clear_cache, find_fact_changes_many
+    text_b, pairs, groups[, languages])`` (answered ``("ok", facts)`` or ``("error", message)``),
+    ``("prepare", text, title, language, settings)`` (see :mod:`.prepare_worker`) or
+    ``("clear",)``; spans and facts travel as plain tuples (see ``_pack_pairs``, ``_pack_facts``).
+    The fact layer is imported after the first job, while the worker waits: a document to
+    prepare may come first, and its answer should not wait for that import."""
     source = stdin or sys.stdin.buffer
     sink = stdout or sys.stdout.buffer
     if stdout is None:
@@ -104,9 +106,14 @@ def serve(stdin: BinaryIO | None = None, stdout: BinaryIO | None = None) -> None
                 return
             try:
                 if job[0] == "clear":
+                    from ..core.facts import clear_cache
                     clear_cache()
                     _write(sink, ("ok", None))
+                elif job[0] == "prepare":
+                    from .prepared import answer
+                    _write(sink, ("ok", answer(job)))
                 else:
+                    from ..core.facts import find_fact_changes_many
                     _, text_a, text_b, pairs, groups, *rest = job
                     found = find_fact_changes_many(text_a, text_b, _unpack_pairs(pairs), groups,
                                                    languages=rest[0] if rest else None)
@@ -114,6 +121,7 @@ def serve(stdin: BinaryIO | None = None, stdout: BinaryIO | None = None) -> None
             except Exception as error:      # (reported to the caller, which finds the facts itself)
                 _write(sink, ("error", f"{type(error).__name__}: {error}"))
             gc.collect()
+            from ..core import facts  # noqa: F401  (the fact layer's imports, made while waiting)
     finally:
         if collecting:
             gc.enable()

@@ -84,12 +84,14 @@ class MeaningView:
 
     def __init__(self, texts_a: Sequence[str], texts_b: Sequence[str], encoder: encoders.Encoder,
                  stores: Sequence[vectors.StateStore | None] = (None, None),
-                 cancel: Callable[[], bool] | None = None, words: Words | None = None) -> None:
+                 cancel: Callable[[], bool] | None = None, words: Words | None = None,
+                 progress: Callable[[float], None] | None = None) -> None:
         self.texts_a, self.texts_b = list(texts_a), list(texts_b)
         self.words = words
         self.pair_model = pair_model.fitted(encoder.spec.name) if words is not None else None
         self.encoder = encoder
         self.stores, self.cancel = tuple(stores), cancel
+        self.progress = progress      # gets each embedded chunk's share of all the passages embedded
         self.rows_a: list[int] = []
         self.rows_b: list[int] = []
         self.vec_a = np.zeros((0, encoder.dim))
@@ -127,10 +129,27 @@ class MeaningView:
         self._index_b = {q: k for k, q in enumerate(self.rows_b)}
 
     def _embed(self) -> None:
+        """Embed the unsettled passages of both sides. Runs on a thread of its own (``settle``):
+        ``progress`` is called from it."""
+        total = len(self.rows_a) + len(self.rows_b)
         self.vec_a = vectors.embed([self.texts_a[p] for p in self.rows_a], self.encoder,
-                                   store=self.stores[0], cancel=self.cancel).vectors
+                                   store=self.stores[0], cancel=self.cancel,
+                                   progress=self._share_of(total)).vectors
         self.vec_b = vectors.embed([self.texts_b[q] for q in self.rows_b], self.encoder,
-                                   store=self.stores[1], cancel=self.cancel).vectors
+                                   store=self.stores[1], cancel=self.cancel,
+                                   progress=self._share_of(total)).vectors
+
+    def _share_of(self, total: int) -> vectors.Progress | None:
+        """A ``vectors.embed`` progress that reports each new chunk's share of ``total``."""
+        if self.progress is None or total == 0:
+            return None
+        report, reported = self.progress, [0]
+
+        def step(done: int, _all: int) -> None:
+            if done > reported[0]:
+                report((done - reported[0]) / total)
+                reported[0] = done
+        return step
 
     def tabulate(self, pairs: Sequence[tuple[int, int]]) -> None:
         """Make the pair model's word features of ``pairs`` (of embedded passages) ahead of
@@ -222,19 +241,21 @@ def view_for(doc_a: Document, doc_b: Document, live_a: Sequence[SegmentFeatures]
              live_b: Sequence[SegmentFeatures], best: tuple[np.ndarray, np.ndarray], settings: Settings,
              how: Comparison, *, stores: vectors.Stores = vectors.NO_STORES,
              check: Callable[[], None] = lambda: None, weights: Weights | None = None,
-             beside: Callable[[MeaningView], None] | None = None) -> tuple[MeaningView | None, Comparison]:
+             beside: Callable[[MeaningView], None] | None = None,
+             progress: Callable[[float], None] | None = None) -> tuple[MeaningView | None, Comparison]:
     """The meaning view of the live passages of two documents in one language, with the ones
     their best word scores (``best``: per passage of a, of b) leave unsettled embedded; and
     ``how`` with the model used, or the notice when none could be used. With ``weights`` (the
     word weights of the comparison) the pair model scores the embedded pairs. ``beside(view)``
-    runs while the passages are embedded (see ``MeaningView.settle``)."""
+    runs while the passages are embedded (see ``MeaningView.settle``); ``progress`` gets the share
+    of the embedding each chunk adds, from the embedding's thread."""
     choice = models.choose(how.languages, prefer=settings.meaning_model)
     how = how.with_notice(choice.notice)
     if choice.spec is None:
         return None, how
     view = MeaningView([f.span.slice(doc_a.text) for f in live_a], [f.span.slice(doc_b.text) for f in live_b],
                        encoders.load(choice.spec), stores=stores, cancel=_cancel_from(check),
-                       words=None if weights is None else (live_a, live_b, weights))
+                       words=None if weights is None else (live_a, live_b, weights), progress=progress)
     view.settle(*best, beside=beside)
     if not view.rows_a or not view.rows_b:
         return view, how

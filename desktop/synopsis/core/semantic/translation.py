@@ -68,12 +68,15 @@ def live_segments(doc: Document) -> tuple[list[int], list[str]]:
 
 def align(doc_a: Document, doc_b: Document, settings: Settings, *, check: Check = lambda: None,
           progress: Progress | None = None, stores: vectors.Stores = vectors.NO_STORES,
-          costs: blocks.BlockCosts = blocks.BlockCosts()) -> Alignment:
-    """The scored candidate pairs of a document and its translation, and how they were found."""
+          costs: blocks.BlockCosts = blocks.BlockCosts(),
+          features: tuple[list, list] | None = None) -> Alignment:
+    """The scored candidate pairs of a document and its translation, and how they were found
+    (``features``: each document's ``segment_features``, if made already)."""
     languages = (language_of(doc_a), language_of(doc_b))
     choice = models.choose(languages, prefer=settings.meaning_model)
     how = Comparison(ComparisonKind.TRANSLATION, languages).with_notice(choice.notice)
-    repeats = tuple(find_repeats(segment_features(doc_a), 0) + find_repeats(segment_features(doc_b), 1))
+    fa, fb = features if features is not None else (segment_features(doc_a), segment_features(doc_b))
+    repeats = tuple(find_repeats(fa, 0) + find_repeats(fb, 1))
     ids_a, texts_a = live_segments(doc_a)
     ids_b, texts_b = live_segments(doc_b)
     if choice.spec is None or not ids_a or not ids_b:
