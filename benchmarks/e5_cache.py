@@ -6,7 +6,9 @@ minutes of CPU a run. With ``SEMANTIC_E5_CACHE=<file>`` the benchmark keeps the 
 engine returned for each text in that file (a pickle of text → float32 vector) and serves them
 again on the next run; the figures are those of embedding afresh (the engine gives the same
 vector for a text whatever it is batched with), only the CPU seconds leave the cached
-embeddings out, and the results say so.
+embeddings out, and the results say so. The file is written again (to a temporary file, then
+renamed) after every ``SAVE_EVERY`` new vectors and at exit, so an interrupted run keeps what it
+embedded.
 """
 from __future__ import annotations
 
@@ -19,6 +21,8 @@ import numpy as np
 
 from synopsis.core.semantic import encoders
 
+SAVE_EVERY = 512        # new vectors between two writes of the file
+
 
 def install() -> bool:
     """Serve e5's vectors from ``$SEMANTIC_E5_CACHE`` when it is set; whether it is."""
@@ -28,15 +32,23 @@ def install() -> bool:
     path = Path(name)
     known: dict[str, np.ndarray] = pickle.loads(path.read_bytes()) if path.exists() else {}
     embed = encoders._E5Encoder._embed
+    unsaved = [0]
 
     def cached(self, texts):
         missing = [t for t in dict.fromkeys(texts) if t not in known]
         if missing:
             known.update(zip(missing, embed(self, missing)))
+            unsaved[0] += len(missing)
+            if unsaved[0] >= SAVE_EVERY:
+                save()
         return np.array([known[t] for t in texts], dtype=np.float32).reshape(len(texts), self.dim)
 
     def save() -> None:
-        path.write_bytes(pickle.dumps(known))
+        if unsaved[0]:
+            partial = path.with_name(path.name + ".partial")
+            partial.write_bytes(pickle.dumps(known))
+            os.replace(partial, path)
+            unsaved[0] = 0
 
     encoders._E5Encoder._embed = cached
     atexit.register(save)

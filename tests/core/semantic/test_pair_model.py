@@ -20,11 +20,12 @@ def _features(pairs):
     return fa, fb, Weights([f.bag for f in fa + fb])
 
 
-def _cosines(pairs):
+def _meaning(pairs):
+    """(the cosine, the element-wise products) of each pair's unit vectors."""
     encoder = encoders.load(models.DEFAULT)
     va = vectors.embed([a for a, _ in pairs], encoder).vectors
     vb = vectors.embed([b for _, b in pairs], encoder).vectors
-    return np.einsum("ij,ij->i", va, vb)
+    return np.einsum("ij,ij->i", va, vb), va * vb
 
 
 def test_the_default_model_has_a_fitted_pair_model_over_features_the_engine_computes():
@@ -32,16 +33,24 @@ def test_the_default_model_has_a_fitted_pair_model_over_features_the_engine_comp
     assert model is not None
     assert len(model.features) == len(model.mean) == len(model.scale) == len(model.weights)
     fa, fb, weights = _features([PARAPHRASE])
-    table = pair_model.pair_table(fa, fb, weights, np.array([0.8]))
+    table = pair_model.pair_table(fa, fb, weights, np.array([0.8]), np.full((1, 512), 0.8 / 512))
     assert set(model.features) <= set(table)
+    assert model.product_weights is not None and table["products"].shape == (1, len(model.product_weights))
     assert pair_model.fitted("no-such-model") is None
 
 
 def test_a_paraphrase_scores_above_a_statement_on_the_same_story():
     pairs = [PARAPHRASE, SAME_STORY]
     fa, fb, weights = _features(pairs)
-    p = pair_model.fitted(models.DEFAULT.name)(pair_model.pair_table(fa, fb, weights, _cosines(pairs)))
+    p = pair_model.fitted(models.DEFAULT.name)(pair_model.pair_table(fa, fb, weights, *_meaning(pairs)))
     assert p[0] > 0.5 > p[1]
+
+
+def test_the_vector_products_enter_the_margin_by_their_weights():
+    model = pair_model.PairModel(("cos",), (0.0,), (1.0,), (0.0,), 0.0, None, np.array([2.0, -1.0]))
+    table = {"cos": np.array([0.5, 0.5]), "products": np.array([[0.25, 0.0], [0.0, 0.5]])}
+    # margins 2·0.25 = 0.5 and −1·0.5 = −0.5
+    assert model(table) == pytest.approx(1 / (1 + np.exp([-0.5, 0.5])))
 
 
 def test_the_features_of_one_pair():
@@ -100,7 +109,7 @@ def test_the_meaning_view_scores_embedded_pairs_with_the_pair_model():
     view.settle(np.zeros(2), np.zeros(2))
     word = np.array([0.05, 0.05])          # words weak: meaning may only raise a pair at even odds
     scored, cosines = view.rescore([(0, 0), (1, 1)], word)
-    model = view.pair_model(pair_model.pair_table(fa, fb, weights, cosines))
+    model = view.pair_model(pair_model.pair_table(fa, fb, weights, cosines, view.vec_a * view.vec_b))
     blend = view.blend(word, cosines, np.zeros(2))
     assert model[0] >= 0.5 and scored[0] == pytest.approx(max(model[0], blend[0]))
     # the higher of the pair model and the cosine blend, and a veto never above the words

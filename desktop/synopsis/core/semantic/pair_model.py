@@ -21,7 +21,11 @@ story that shares its vocabulary. The pair model weighs what tells them apart:
   however many words the two share);
 * the meaning cosine of the two passages, alone, squared and times the word coverages (the
   cosine of two long passages that share most words means something else than of two short
-  ones that share none).
+  ones that share none);
+* the element-wise product of the two passages' unit vectors, weighted per dimension (a
+  weighted cosine: some directions of the embedding carry who did what, others the topic two
+  statements on one story share; the pairwise features of sentence-embedding classifiers,
+  Conneau et al. 2017). Its weights are held small by a penalty of their own.
 
 It is a logistic regression on standardised features plus shallow regression trees fitted,
 by gradient boosting, to what the regression's margin leaves (they weigh a feature by where
@@ -81,8 +85,10 @@ class Trees:
 
 @dataclass(frozen=True)
 class PairModel:
-    """A logistic regression over named features, σ(Σ w·(x − mean)/scale + bias + trees(x)),
-    the trees (if any) reading the raw features."""
+    """A logistic regression over named features, σ(Σ w·(x − mean)/scale + bias + trees(x)
+    + Σ_d u_d·a_d·b_d), the trees (if any) reading the raw features, the last term (if the
+    model has ``product_weights`` u) reading the table's ``"products"``: a_d·b_d of the two
+    passages' unit vectors, one row a pair."""
 
     features: tuple[str, ...]
     mean: tuple[float, ...]
@@ -90,12 +96,15 @@ class PairModel:
     weights: tuple[float, ...]
     bias: float
     trees: Trees | None = None
+    product_weights: np.ndarray | None = None
 
     @classmethod
     def from_data(cls, data: Mapping) -> "PairModel":
         trees = Trees.from_data(data["trees"]) if data.get("trees") else None
+        products = data.get("product_weights")
         return cls(tuple(data["features"]), tuple(data["mean"]), tuple(data["scale"]),
-                   tuple(data["weights"]), float(data["bias"]), trees)
+                   tuple(data["weights"]), float(data["bias"]), trees,
+                   None if products is None else np.array(products, dtype=np.float64))
 
     def __call__(self, table: Mapping[str, np.ndarray]) -> np.ndarray:
         """The probability, per pair, that the two passages say the same thing."""
@@ -103,13 +112,17 @@ class PairModel:
         z = ((x - np.array(self.mean)) / np.array(self.scale)) @ np.array(self.weights) + self.bias
         if self.trees is not None and len(x):
             z = z + self.trees.margin(x)
+        if self.product_weights is not None and len(x):
+            products = np.asarray(table["products"])         # (float32 from the app: no float64 copy)
+            z = z + products @ self.product_weights.astype(products.dtype)
         return 1.0 / (1.0 + np.exp(-z))
 
 
 def pair_table(fa: Sequence[SegmentFeatures], fb: Sequence[SegmentFeatures], weights: Weights,
-               cosines: np.ndarray | None = None) -> dict[str, np.ndarray]:
+               cosines: np.ndarray | None = None, products: np.ndarray | None = None) -> dict[str, np.ndarray]:
     """Every feature of the element-wise pairs (fa[k], fb[k]) by name; with ``cosines`` (the
-    meaning cosine of each pair) also the cosine and its products."""
+    meaning cosine of each pair) also the cosine and its products, with ``products`` (the
+    element-wise products of each pair's unit vectors, a row a pair) those too."""
     out = dict(pair_views(fa, fb, weights))
     words = word_views(fa, fb, weights)
     out["contain"], out["unmatched"] = words["contain"], words["unmatched"]
@@ -120,18 +133,22 @@ def pair_table(fa: Sequence[SegmentFeatures], fb: Sequence[SegmentFeatures], wei
     rows = [_pair_row(x, y, weights, grams) for x, y in zip(fa, fb)]
     for name in _ROW_NAMES:
         out[name] = np.array([r[name] for r in rows], dtype=np.float64) if rows else np.zeros(0)
-    return out if cosines is None else with_cosines(out, cosines)
+    return out if cosines is None else with_cosines(out, cosines, products)
 
 
-def with_cosines(table: Mapping[str, np.ndarray], cosines: np.ndarray) -> dict[str, np.ndarray]:
+def with_cosines(table: Mapping[str, np.ndarray], cosines: np.ndarray,
+                 products: np.ndarray | None = None) -> dict[str, np.ndarray]:
     """A table of ``pair_table`` made without cosines, with the meaning cosine of each pair and
-    its products added (a new table)."""
+    its products added (a new table); with ``products``, the element-wise products of each
+    pair's unit vectors as ``"products"``."""
     out = dict(table)
     cos = np.asarray(cosines, dtype=np.float64)
     out["cos"] = cos
     out["cos_sq"] = cos * cos
     for name in COSINE_TIMES:
         out[f"cos_x_{name}"] = cos * out[name]
+    if products is not None:
+        out["products"] = np.asarray(products)
     return out
 
 

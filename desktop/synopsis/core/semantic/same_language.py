@@ -224,7 +224,8 @@ class MeaningView:
             # one story, the pair model under-rates a statement moved and reworded in an article
             # and one written with none of the other's words, which the blend still sees
             table = self._word_table([pairs[k] for k in ks])
-            blended = np.maximum(blended, self.pair_model(pair_model.with_cosines(table, cos)))
+            table = pair_model.with_cosines(table, cos, self.vec_a[ia] * self.vec_b[ib])
+            blended = np.maximum(blended, self.pair_model(table))
         # meaning raises a pair above its words only when it is at least even odds sure; below
         # that it can only lower it (statements on one topic sit close in any embedding), and
         # not a pair whose words already agree well (a sentence split in two: each half has
