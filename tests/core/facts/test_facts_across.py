@@ -222,6 +222,26 @@ def test_a_negation_that_negates_nothing():
     assert "negation" in kinds("The results are known.", "Результаты пока ещё не известны.", "en", "ru")
 
 
+@pytest.mark.parametrize("a, b, language", [
+    ("Putin said reaching a consensus would not be an “easy task”.",
+     "Путин заявил, что достичь консенсуса будет «непростой задачей».", "ru"),
+    ("Putin said reaching a consensus would not be easy.", "Путин заявил, что достичь консенсуса будет непросто.", "ru"),
+    ("Putin said reaching a consensus would not be an “easy task”.",
+     "Путін заявив, що досягти консенсусу буде «непростим завданням».", "uk"),
+])
+def test_a_negating_prefix_answers_not(a, b, language):
+    """"not an easy task" is "непростой задачей": the prefix negates as "not" does (the seed
+    translation's sentence, flagged as a negation only in A before)."""
+    assert kinds(a, b, "en", language) == set()
+    assert "negation" in kinds(a.replace("not ", ""), b, "en", language)
+
+
+def test_a_noun_with_the_prefix_negates_nothing():
+    a = "He died of kidney failure on Sunday."
+    assert kinds(a, "Он умер в воскресенье от почечной недостаточности.", "en", "ru") == set()
+    assert kinds(a, "Він помер у неділю від ниркової недостатності.", "en", "uk") == set()
+
+
 def test_modal_verbs_are_no_hedge_between_languages():
     assert kinds("The vote could take place in May.", "Голосование может пройти в мае.", "en", "ru") == set()
     assert kinds("Players like Shaq play forward as often as they can.",

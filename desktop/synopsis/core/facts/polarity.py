@@ -25,9 +25,11 @@ from .lexicon import ALWAYS, LANGUAGES, joined
 
 _CLAUSE = re.compile(r"[^,;:.!?—–()\n]+")
 _WORD = r"[\w'’ʼ-]"
-# words with a negating prefix that English says with "not" ("not easy" / "непросто")
-_NEGATIVE_WORDS = ("непросто", "нелегко", "невозможно", "неможливо", "неясно", "невідомо", "неизвестно",
-                   "недостаточно", "недостатньо")
+# words with a negating prefix that English says with "not" ("not easy" / "непросто",
+# "not an easy task" / "непростой задачей"): the stems, as adverbs and adjectives in any ending;
+# not the nouns ("-ость", "-ість": "почечная недостаточность" is "kidney failure")
+_NEGATIVE_STEMS = ("непрост", "нелегк", "невозможн", "неможлив", "неясн", "невідом", "неизвестн",
+                   "недостаточн", "недостатн")
 
 
 class Clauses(NamedTuple):
@@ -43,10 +45,11 @@ class _Cues:
     def __init__(self, codes: tuple[str, ...]) -> None:
         def alternation(words) -> str:
             return "|".join(sorted((re.escape(w) for w in words), key=len, reverse=True))
-        negations = [w for w in joined("negations", codes) + list(_NEGATIVE_WORDS) if not w.endswith("'")]
+        negations = [w for w in joined("negations", codes) if not w.endswith("'")]
+        stems = "|".join(re.escape(stem) + r"(?!ост|іст)\w*" for stem in _NEGATIVE_STEMS)
         # an elided negation runs into the next word ("n'a pas"), with either apostrophe
         elided = [re.escape(w[:-1]) + "['’]" for w in joined("negations", codes) if w.endswith("'")]
-        self.negation = re.compile(r"(?i)(?<!" + _WORD + ")(?:(?:" + alternation(negations) + "|"
+        self.negation = re.compile(r"(?i)(?<!" + _WORD + ")(?:(?:" + alternation(negations) + "|" + stems + "|"
                                    + "|".join(joined("clause_negations", codes)) + r")(?!" + _WORD + r")"
                                    + "".join("|" + e for e in elided) + r")|n['’]t(?!\w)")
         self.idiom = re.compile(r"(?i)(?<!" + _WORD + ")(?:" + "|".join(joined("negation_idioms", codes)) + r")(?!" + _WORD + ")")
