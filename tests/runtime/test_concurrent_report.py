@@ -49,15 +49,6 @@ def _long_pair(n: int = 600):
     return (load_text_bytes(" ".join(a).encode(), "a.txt"), load_text_bytes(" ".join(b).encode(), "b.txt"))
 
 
-@pytest.fixture
-def worker_on(monkeypatch):
-    fact_worker.stop()
-    monkeypatch.setattr(fact_worker, "_broken", False)
-    monkeypatch.setenv("SYNOPSIS_FACT_WORKER", "on")
-    yield
-    fact_worker.stop()
-
-
 @pytest.mark.parametrize("which", ["seeds", "long"])
 def test_the_worker_and_the_notes_beside_it_give_the_in_process_report(worker_on, which):
     if which == "seeds":

@@ -20,15 +20,6 @@ SEEDS = Path(__file__).resolve().parents[2] / "seeds"
 PAIR = ("bbc-witkoff-putin-talks.txt", "translated-witkoff-putin-talks.txt")
 
 
-@pytest.fixture
-def worker_on(monkeypatch):
-    fact_worker.stop()
-    monkeypatch.setattr(fact_worker, "_broken", False)
-    monkeypatch.setenv("SYNOPSIS_FACT_WORKER", "on")
-    yield
-    fact_worker.stop()
-
-
 def _features(features) -> list:
     return [f and (f.ids, f.span, f.text, f.stems, f.numbers, f.names, list(f.bag.items())) for f in features]
 
