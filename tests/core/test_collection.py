@@ -88,7 +88,8 @@ def test_each_document_is_prepared_once(seeds, monkeypatch):
 
     calls = []
     real = preparation.split
-    monkeypatch.setattr(preparation, "split", lambda text, *rest: calls.append(text) or real(text, *rest))
+    monkeypatch.setattr(preparation, "split",
+                        lambda text, *rest, **named: calls.append(text) or real(text, *rest, **named))
     docs = [load(seeds / name) for name in NAMES.values()]
     c = compare_collection(docs, Settings(facts=False))
     assert sorted(calls) == sorted(d.text for d in docs)

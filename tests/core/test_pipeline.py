@@ -1,3 +1,4 @@
+import itertools
 import json
 
 import pytest
@@ -35,17 +36,18 @@ def test_progress_moves_inside_the_alignment(seed_pair, monkeypatch):
     assert len(inside) > 15, stages                      # not only the step that starts it
     assert inside == sorted(inside) and inside[0] == 0.1 and inside[-1] == pytest.approx(0.8)
     assert len(set(inside)) == len(inside)               # every report is a step forward
-    assert [s for s, _ in stages] == ["segment"] + ["align"] * len(inside) + ["edits", "done"]
+    assert [s for s, _ in itertools.groupby(s for s, _ in stages)] == ["segment", "align", "edits", "done"]
 
 
 @pytest.mark.parametrize("stop_at", ["features", "candidates", "scores", "runs"])
 def test_cancel_inside_a_long_step(seed_pair, monkeypatch, stop_at):
     """A cancel asked inside a long step of the alignment (reading the passages, proposing
     candidates, scoring the pairs, growing runs) stops the work before that step ends."""
-    from synopsis.core import align, splits
+    from synopsis.core import align, features, splits
 
     monkeypatch.setattr(align, "SCORE_CHUNK", 20)
     monkeypatch.setattr(splits, "TRIAL_CHUNK", 5)
+    monkeypatch.setattr(features, "EVERY", 10)           # the seed pair has a few dozen passages
     shares = align.STEP_SHARES
     before = sum(shares[k] for k in list(shares)[:list(shares).index(stop_at)])
     asked = []
@@ -58,6 +60,50 @@ def test_cancel_inside_a_long_step(seed_pair, monkeypatch, stop_at):
     with pytest.raises(Cancelled):
         compare(load(seed_pair[0]), load(seed_pair[1]), progress=progress, cancel=lambda: bool(asked))
     assert len(asked) == 1          # the next check inside the step stopped it
+
+
+def _small_ticks(monkeypatch, every: int = 5) -> None:
+    """Ticks every few passages or pairs, as a long document's every ``ticks.EVERY``."""
+    from synopsis.core import annotate, debris, features, segment
+    from synopsis.core.semantic import pair_model
+
+    for module in (annotate, debris, features, segment, pair_model):
+        monkeypatch.setattr(module, "EVERY", every)
+
+
+def test_progress_moves_inside_segmentation_blend_and_diffs(seed_pair, monkeypatch):
+    """Segmenting, the meaning blend and the word diffs report parts of their share too (a
+    long document's take seconds each), in order, each report a step forward."""
+    from synopsis.core import align
+
+    _small_ticks(monkeypatch)
+    stages = []
+    compare(load(seed_pair[0]), load(seed_pair[1]), progress=lambda s, f: stages.append((s, f)))
+    fractions = [f for _, f in stages]
+    assert fractions == sorted(fractions)
+    shares = align.STEP_SHARES
+    blend_from = sum(shares[k] for k in list(shares)[:list(shares).index("blend")])
+    inside_blend = [f for s, f in stages if s == "align"
+                    and 0.1 + 0.7 * blend_from + 1e-6 < f < 0.1 + 0.7 * (blend_from + shares["blend"]) - 1e-6]
+    assert len([f for s, f in stages if s == "segment" and 0.0 < f < 0.1]) >= 4
+    assert len(inside_blend) >= 2
+    assert len([f for s, f in stages if s == "edits" and 0.8 < f < 1.0]) >= 2
+
+
+@pytest.mark.parametrize("stage, start, end", [("segment", 0.0, 0.1), ("edits", 0.8, 1.0)])
+def test_cancel_while_segmenting_or_diffing(seed_pair, monkeypatch, stage, start, end):
+    """A cancel asked while the documents are segmented or the links diffed stops the work at
+    the next tick, before that stage ends."""
+    _small_ticks(monkeypatch)
+    asked = []
+
+    def progress(at: str, fraction: float) -> None:
+        if at == stage and start < fraction < end:
+            asked.append(fraction)
+
+    with pytest.raises(Cancelled):
+        compare(load(seed_pair[0]), load(seed_pair[1]), progress=progress, cancel=lambda: bool(asked))
+    assert len(asked) == 1
 
 
 def test_edit_spans_point_into_text(seed_pair):

@@ -87,13 +87,13 @@ def test_the_pair_models_word_features_made_beside_the_embedding_change_nothing(
     ahead: list[int] = []
     real = same_language.MeaningView.tabulate
 
-    def counted(self, pairs):
+    def counted(self, pairs, tick=None):
         ahead.append(len(pairs))
-        real(self, pairs)
+        real(self, pairs, tick)
 
     monkeypatch.setattr(same_language.MeaningView, "tabulate", counted)
     with_ahead = compare(a, b, Settings())
-    monkeypatch.setattr(same_language.MeaningView, "tabulate", lambda self, pairs: None)
+    monkeypatch.setattr(same_language.MeaningView, "tabulate", lambda self, pairs, tick=None: None)
     without = compare(a, b, Settings())
     assert ahead and ahead[0] > 0
     assert any("meaning" in c.scores for c in with_ahead.candidates)

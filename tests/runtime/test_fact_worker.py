@@ -188,3 +188,33 @@ def test_a_comparison_that_fails_while_its_notes_are_made_beside_the_facts_ends_
 
 def test_the_worker_runs_every_fact_group():
     assert tuple(fact_worker.WORKER_GROUPS) == tuple(GROUPS)
+
+
+def test_the_worker_tells_its_progress_and_a_cancel_while_waiting_ends_it(fresh_worker, monkeypatch):
+    """A long comparison's facts take seconds in the worker after the diffs are made here: the
+    worker tells its progress on the way (the window's bar moves), and a cancel asked then
+    stops the comparison at the worker's next word and ends that worker (its answer unread)."""
+    from synopsis.core import Cancelled
+    from synopsis.core.model import Document
+
+    monkeypatch.setenv("SYNOPSIS_FACT_WORKER", "on")
+    a, b = (load(SEEDS / name) for name in ("bbc-witkoff-putin-talks.txt", "translated-witkoff-putin-talks.txt"))
+    # a dozen copies of each side: some 340 links, more than the worker's ticks need (ticks.EVERY)
+    a, b = (Document("\n\n".join([d.text] * 12), d.title, d.source, "") for d in (a, b))
+    seen: list[float] = []
+    compare(a, b, Settings(), facts=fact_worker.WORKER,
+            progress=lambda stage, fraction: seen.append(fraction) if stage == "edits" else None)
+    facts_from = 0.8 + 0.2 * 0.4        # (pipeline.ALIGN_TO, decide.DIFF_SHARE)
+    assert len([f for f in seen if facts_from < f < 1.0]) >= 2, seen
+    first = fact_worker._worker
+    asked: list[float] = []
+
+    def progress(stage: str, fraction: float) -> None:
+        if stage == "edits" and facts_from < fraction < 1.0:
+            asked.append(fraction)
+
+    with pytest.raises(Cancelled):
+        compare(a, b, Settings(), facts=fact_worker.WORKER, progress=progress, cancel=lambda: bool(asked))
+    assert len(asked) == 1
+    assert first is not None and first.process.wait(timeout=5) is not None and not first.busy.locked()
+    assert fact_worker._worker is None

@@ -114,7 +114,7 @@ def test_a_comparison_failing_while_its_document_is_prepared_ends_the_worker(wor
 
     a, b = (load(SEEDS / name) for name in PAIR)
 
-    def failing(doc):
+    def failing(doc, tick=None):
         raise RuntimeError("features failed")
 
     monkeypatch.setattr(pipeline, "segment_features", failing)

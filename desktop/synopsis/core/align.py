@@ -42,6 +42,7 @@ from .repeats import find_repeats
 from .semantic import same_language, translation
 from .semantic.vectors import NO_STORES, Stores
 from .splits import cap_parts, find_runs, segment_ids
+from .ticks import Tick
 from .vocab import ComparisonKind, Reason
 
 if TYPE_CHECKING:
@@ -53,6 +54,7 @@ Check = Callable[[], None]
 Progress = Callable[..., None]
 
 SCORE_CHUNK = 50_000     # pairs scored between two cancel checks
+NEIGHBOUR_SHARE = 0.2    # of the blend step's time, scoring the pairs meaning's neighbours add
 MAX_PASSAGES = 50_000    # most passages of one document a comparison aligns (time and memory
                          # grow linearly: see benchmarks/results/scaling.md)
 CANDIDATE_FLOOR = 0.15   # pairs scoring below this are not kept (live thresholds go no lower)
@@ -101,11 +103,9 @@ def align(doc_a: Document, doc_b: Document, settings: Settings, *,
         return translation.align(doc_a, doc_b, settings, check=check or (lambda: None),
                                  progress=progress, stores=embeddings, features=features)
     steps = _Steps(check, progress, STEP_SHARES if settings.meaning else WORD_STEP_SHARES)
-    made = steps.part("features")
-    fa = features[0] if features is not None else segment_features(doc_a)
-    made(0.5)
-    fb = features[1] if features is not None else segment_features(doc_b)
-    made(0.5)
+    fa = features[0] if features is not None else segment_features(doc_a, tick=steps.tick("features", 0.0, 0.5))
+    fb = features[1] if features is not None else segment_features(doc_b, tick=steps.tick("features", 0.5, 1.0))
+    steps.done("features")
     live_a = [f for f in fa if f is not None]
     live_b = [f for f in fb if f is not None]
     repeats = tuple(find_repeats(fa, 0) + find_repeats(fb, 1))
@@ -148,12 +148,16 @@ def _meaning(scored: Scored, docs: tuple[Document, Document],
     live_a, live_b = lives
     view, how = same_language.view_for(*docs, live_a, live_b, _settled_scores(scored, lives, weights),
                                        settings, how, stores=embeddings, check=steps.check,
-                                       weights=weights, beside=lambda v: v.tabulate(_embedded_pairs(scored, v)),
+                                       weights=weights,
+                                       beside=lambda v: v.tabulate(_embedded_pairs(scored, v),
+                                                                   tick=lambda _share: steps.check()),
                                        progress=steps.part("meaning"))
     steps.done("meaning")
     if view is not None and view.rows_a and view.rows_b:
-        scored.update(_score(view.candidates() - scored.keys(), live_a, live_b, weights))
-        _apply_meaning(scored, view)
+        blend = steps.part("blend")
+        scored.update(_score(view.candidates() - scored.keys(), live_a, live_b, weights,
+                             lambda share: blend(NEIGHBOUR_SHARE * share)))
+        _apply_meaning(scored, view, steps.tick("blend", NEIGHBOUR_SHARE, 1.0))
     return view, how
 
 
@@ -181,6 +185,22 @@ class _Steps:
             self.given[step] = self.given.get(step, 0.0) + share
             self._advance(self.shares[step] * share)
         return advance
+
+    def tick(self, step: str, start: float = 0.0, end: float = 1.0) -> Tick:
+        """A tick (told the share done so far, see :mod:`.ticks`) for the part of ``step``
+        from ``start`` to ``end`` of it: it reports what was done since it was last told."""
+        advance = self.part(step)
+        told = 0.0
+
+        def tick(share: float) -> None:
+            nonlocal told
+            now = (end - start) * min(max(share, 0.0), 1.0)
+            if now > told:
+                advance(now - told)
+                told = now
+            else:
+                self.check()
+        return tick
 
     def _advance(self, share: float) -> None:
         self.check()
@@ -225,12 +245,13 @@ def _embedded_pairs(scored: Scored, meaning: "MeaningView") -> list[tuple[int, i
     return sorted(pq for pq in scored if pq[0] in in_a and pq[1] in in_b)
 
 
-def _apply_meaning(scored: Scored, meaning: "MeaningView") -> None:
-    """Blend the meaning score into the pairs whose two passages were embedded (in place)."""
+def _apply_meaning(scored: Scored, meaning: "MeaningView", tick: Tick | None = None) -> None:
+    """Blend the meaning score into the pairs whose two passages were embedded (in place);
+    ``tick`` is told the share of the pair model's rows made (see :mod:`.ticks`)."""
     order = _embedded_pairs(scored, meaning)
     if not order:
         return
-    blended, cosines = meaning.rescore(order, np.array([scored[pq][0] for pq in order]))
+    blended, cosines = meaning.rescore(order, np.array([scored[pq][0] for pq in order]), tick=tick)
     for k, pq in enumerate(order):
         if not np.isnan(cosines[k]):
             score, views, reasons = scored[pq]

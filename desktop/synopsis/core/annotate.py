@@ -12,6 +12,7 @@ from typing import Protocol, Sequence
 
 from .edits import word_edits
 from .model import Annotation, Document, Edit, Fact, PairKey, Span, core_spans_of
+from .ticks import EVERY, Tick, no_tick
 
 SpanPairs = Sequence[tuple[list[Span], list[Span]]]
 
@@ -19,8 +20,9 @@ SpanPairs = Sequence[tuple[list[Span], list[Span]]]
 class FactJob(Protocol):
     """The changed facts of one comparison's pairs, being found."""
 
-    def result(self) -> list[list[Fact]]:
-        """The facts of each pair, in the order the pairs were given (waits for them)."""
+    def result(self, tick: Tick = no_tick) -> list[list[Fact]]:
+        """The facts of each pair, in the order the pairs were given (waits for them, telling
+        ``tick`` the share found now and then; it may raise to stop, and the job is given up)."""
 
     def cancel(self) -> None:
         """Give the job up (the comparison failed or was stopped before its facts were read)."""
@@ -42,10 +44,10 @@ class _Deferred:
                  languages: tuple[str | None, str | None]) -> None:
         self.args = text_a, text_b, pairs, languages
 
-    def result(self) -> list[list[Fact]]:
+    def result(self, tick: Tick = no_tick) -> list[list[Fact]]:
         from .facts import find_fact_changes_many
         text_a, text_b, pairs, languages = self.args
-        return find_fact_changes_many(text_a, text_b, pairs, languages=languages)
+        return find_fact_changes_many(text_a, text_b, pairs, languages=languages, tick=tick)
 
     def cancel(self) -> None:
         pass
@@ -73,9 +75,14 @@ class Annotating:
         self.edits = edits
         self.job = job
 
-    def finish(self) -> list[Annotation]:
-        """Each pair's annotation, in the order the pairs were given (waits for the facts)."""
-        found = self.job.result() if self.job is not None else [[] for _ in self.edits]
+    def finish(self, tick: Tick = no_tick) -> list[Annotation]:
+        """Each pair's annotation, in the order the pairs were given (waits for the facts;
+        ``tick``: see :meth:`FactJob.result`)."""
+        try:
+            found = self.job.result(tick) if self.job is not None else [[] for _ in self.edits]
+        except BaseException:
+            self.cancel()
+            raise
         return [Annotation(e, tuple(f)) for e, f in zip(self.edits, found)]
 
     def cancel(self) -> None:
@@ -84,20 +91,24 @@ class Annotating:
 
 
 def start_annotating(documents: Sequence[Document], pairs: Sequence[PairKey], *, facts: bool = True,
-                     executor: FactExecutor | None = None) -> Annotating:
+                     executor: FactExecutor | None = None, tick: Tick = no_tick) -> Annotating:
     """The word diff of each pair of segment ids, made, and (if ``facts``) its changed facts
     handed to the executor before the diffs are made, so one that runs elsewhere finds them
     beside the diffs and beside whatever the caller does before :meth:`Annotating.finish`.
 
     Works on the statement part of each segment (``Segment.core_span``), so a photo caption
-    glued to a sentence is neither a word edit nor a changed name."""
+    glued to a sentence is neither a word edit nor a changed name. ``tick`` is told the share
+    of the pairs diffed every ``EVERY`` pairs (it may raise to stop; the facts are given up)."""
     doc_a, doc_b = documents
     spans = [(core_spans_of(doc_a, a), core_spans_of(doc_b, b)) for a, b in pairs]
     job = None
     if facts and spans:
         job = (executor or IN_PROCESS).submit(doc_a.text, doc_b.text, spans, (doc_a.language, doc_b.language))
     try:
-        edits = [tuple(word_edits(doc_a.text, sa, doc_b.text, sb)) for sa, sb in spans]
+        edits = []
+        for start in range(0, len(spans), EVERY):
+            edits += [tuple(word_edits(doc_a.text, sa, doc_b.text, sb)) for sa, sb in spans[start:start + EVERY]]
+            tick(len(edits) / len(spans))
     except BaseException:
         if job is not None:
             job.cancel()

@@ -13,6 +13,7 @@ import dataclasses
 from typing import Sequence
 
 from .model import Segment, Span
+from .ticks import EVERY, Tick
 from .vocab import SegmentKind
 
 # Photo-agency credits seen at the start of scraped paragraphs, alone or joined by "/".
@@ -65,11 +66,14 @@ def kind_of(text: str, position: int, count: int) -> str:
     return "text"
 
 
-def mark(text: str, segments: Sequence[Segment]) -> tuple[Segment, ...]:
-    """``segments`` of ``text`` classified: kind, and core for a glued caption (new segments)."""
+def mark(text: str, segments: Sequence[Segment], tick: Tick | None = None) -> tuple[Segment, ...]:
+    """``segments`` of ``text`` classified: kind, and core for a glued caption (new segments).
+    ``tick`` is told the share classified every ``EVERY`` segments (it may raise)."""
     count = len(segments)
     out = []
     for pos, seg in enumerate(segments):
+        if tick is not None and pos % EVERY == 0 and pos:
+            tick(pos / count)
         piece = text[seg.start:seg.end]
         kind = SegmentKind(kind_of(piece, pos, count))
         core = None

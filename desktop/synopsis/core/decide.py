@@ -32,7 +32,10 @@ from .model import (NO_CORRECTIONS, Alignment, Annotation, Candidate, Contained,
                     Report)
 from .order import in_order
 from .semantic.translation import FAITHFUL_MIN, verdict
+from .ticks import Tick, no_tick, within
 from .vocab import Label
+
+DIFF_SHARE = 0.4    # of deciding's progress, the word diffs' (the rest: the facts, found beside them)
 
 
 def generator() -> dict[str, str]:
@@ -42,12 +45,13 @@ def generator() -> dict[str, str]:
 
 def decide(alignment: Alignment, settings: Settings, *, corrections: Corrections = NO_CORRECTIONS,
            known: Mapping[PairKey, Annotation] | None = None, facts: FactExecutor | None = None,
-           check: Callable[[], None] | None = None) -> Report:
+           check: Callable[[], None] | None = None, tick: Tick | None = None) -> Report:
     """The report of ``alignment`` under ``settings`` and ``corrections`` (see the module docstring).
 
     ``known``: annotations made before (a report's ``annotations``), reused by pair; they must
     have been made with the same ``settings.facts``. ``facts``: where the fact layer runs
-    (in this process by default). ``check`` is called between steps and may raise to stop.
+    (in this process by default). ``check`` is called between steps and may raise to stop;
+    ``tick`` is told the share done while the pairs are diffed and may raise too.
     """
     chosen = select(alignment.candidates, settings, corrections)
     annotations = dict(known or {})
@@ -55,7 +59,8 @@ def decide(alignment: Alignment, settings: Settings, *, corrections: Corrections
     if check is not None:
         check()
     translated = alignment.comparison is not None and alignment.comparison.is_translation
-    pending = start_annotating(alignment.documents, todo, facts=settings.facts, executor=facts) if todo else None
+    pending = start_annotating(alignment.documents, todo, facts=settings.facts, executor=facts,
+                               tick=within(tick or no_tick, 0.0, DIFF_SHARE)) if todo else None
     try:        # (the notes need the links' places only, not their facts: made while those are found)
         notes = [] if translated else _contained_notes(alignment, chosen, corrections)
     except BaseException:
@@ -63,7 +68,9 @@ def decide(alignment: Alignment, settings: Settings, *, corrections: Corrections
             pending.cancel()
         raise
     if pending is not None:
-        annotations.update(zip(todo, pending.finish()))
+        annotations.update(zip(todo, pending.finish(within(tick or no_tick, DIFF_SHARE, 1.0))))
+    if tick is not None:
+        tick(1.0)
     text_a, text_b = alignment.documents[0].text, alignment.documents[1].text
     links = [_labelled(c, annotations[c.key], settings, text_a, text_b, translated) for c in chosen]
     manual = [_manual_verdict(m) if translated else m for m in corrections.manual]

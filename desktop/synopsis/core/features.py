@@ -19,6 +19,7 @@ if TYPE_CHECKING:
     import numpy as np
 
 from .model import Document, Span
+from .ticks import EVERY, Tick
 
 # Quotes, dashes and spaces that differ between outlets but mean the same.
 _UNIFY = str.maketrans({
@@ -135,10 +136,14 @@ def _token_form(token: str, language: str | None) -> tuple[str, int, str]:
     return stem(word, language), _WORD_TOKEN, word
 
 
-def segment_features(doc: Document) -> list[SegmentFeatures | None]:
-    """Features for every segment of ``doc``; None for pure debris (never aligned)."""
+def segment_features(doc: Document, tick: Tick | None = None) -> list[SegmentFeatures | None]:
+    """Features for every segment of ``doc``; None for pure debris (never aligned). ``tick``
+    is told the share done every ``EVERY`` segments (it may raise to stop)."""
     out: list[SegmentFeatures | None] = []
+    count = len(doc.segments)
     for seg in doc.segments:
+        if tick is not None and len(out) % EVERY == 0 and out:
+            tick(len(out) / count)
         if seg.is_debris or len(seg.core_span) == 0:
             out.append(None)
         else:

@@ -27,6 +27,7 @@ from .features import SegmentFeatures, segment_features
 from .model import Document, Report
 from .preparation import prepare
 from .semantic.vectors import NO_STORES, Stores
+from .ticks import Tick, within
 
 __all__ = ["align", "compare", "decide", "prepare", "redecide"]
 
@@ -53,14 +54,15 @@ class Preparer(Protocol):
         """Start preparing ``doc``, or None to have it prepared in this thread."""
 
 
-def _prepare_beside(doc_a: Document, job: PreparedJob, settings: Settings,
-                    check: Callable[[], None]) -> tuple[Document, Document, tuple[list, list]]:
+def _prepare_beside(doc_a: Document, job: PreparedJob, settings: Settings, check: Callable[[], None],
+                    tick: Tick) -> tuple[Document, Document, tuple[list, list]]:
     """``doc_a`` prepared and its features made here while ``job`` prepares the other document;
-    the job is given up if this fails or is stopped before its result is read."""
+    the job is given up if this fails or is stopped before its result is read. ``tick`` is
+    told the share of this thread's part done (the wait for the job reports nothing)."""
     try:
-        doc_a = prepare(doc_a, settings)
+        doc_a = prepare(doc_a, settings, tick=within(tick, 0.0, 0.5))
         check()
-        features_a = segment_features(doc_a)
+        features_a = segment_features(doc_a, tick=within(tick, 0.5, 1.0))
         check()
         doc_b, features_b = job.result(check)
     except BaseException:
@@ -100,14 +102,20 @@ def compare(doc_a: Document, doc_b: Document, settings: Settings | None = None, 
         if progress is not None:
             progress(stage, ALIGN_FROM + (ALIGN_TO - ALIGN_FROM) * share)
 
+    def stage_tick(stage: str, start: float, end: float) -> Tick:
+        """A tick for the parts of a stage that runs from ``start`` to ``end`` of the bar."""
+        return within(lambda fraction: step(stage, fraction), start, end)
+
     t0 = time.perf_counter()
     step("segment", 0.0)
     job = preparer.submit(doc_b, settings) if preparer is not None else None
     features = None
     if job is None:
-        doc_a, doc_b = prepare(doc_a, settings), prepare(doc_b, settings)
+        doc_a = prepare(doc_a, settings, tick=stage_tick("segment", 0.0, ALIGN_FROM / 2))
+        doc_b = prepare(doc_b, settings, tick=stage_tick("segment", ALIGN_FROM / 2, ALIGN_FROM))
     else:
-        doc_a, doc_b, features = _prepare_beside(doc_a, job, settings, check)
+        doc_a, doc_b, features = _prepare_beside(doc_a, job, settings, check,
+                                                 tick=stage_tick("segment", 0.0, ALIGN_FROM))
     timings["segment"] = time.perf_counter() - t0
     if settings.facts:      # (an executor that runs elsewhere may start while the passages are aligned)
         executor.expect(min(_text_segments(doc_a), _text_segments(doc_b)))
@@ -118,7 +126,7 @@ def compare(doc_a: Document, doc_b: Document, settings: Settings | None = None, 
     timings["align"] = time.perf_counter() - t1
     step("edits", ALIGN_TO)
     t2 = time.perf_counter()
-    report = decide(alignment, settings, facts=executor, check=check)
+    report = decide(alignment, settings, facts=executor, check=check, tick=stage_tick("edits", ALIGN_TO, 1.0))
     timings["edits_facts"] = time.perf_counter() - t2
     timings["total"] = time.perf_counter() - t0
     step("done", 1.0)

@@ -30,7 +30,7 @@ import struct
 import subprocess
 import sys
 import threading
-from typing import BinaryIO, Sequence
+from typing import BinaryIO, Callable, Sequence
 
 from ..core.model import Fact, Span
 
@@ -42,6 +42,7 @@ log = logging.getLogger(__name__)
 # Below this many linked pairs the round trip (both texts there, the facts back) gains little
 # over the word diffs it runs beside, and booting a worker would cost more than it saves.
 MIN_LINKS = 200
+PROGRESS_STEP = 0.02       # the worker tells a job's progress each time it moves this much
 SERVE_VARIABLE = "SYNOPSIS_SERVE_FACTS"     # set for the worker: the frozen app serves instead of starting
 _HEADER = struct.Struct("<Q")
 
@@ -116,7 +117,7 @@ def serve(stdin: BinaryIO | None = None, stdout: BinaryIO | None = None) -> None
                     from ..core.facts import find_fact_changes_many
                     _, text_a, text_b, pairs, groups, *rest = job
                     found = find_fact_changes_many(text_a, text_b, _unpack_pairs(pairs), groups,
-                                                   languages=rest[0] if rest else None)
+                                                   languages=rest[0] if rest else None, tick=_progress_to(sink))
                     _write(sink, ("ok", _pack_facts(found)))
             except Exception as error:      # (reported to the caller, which finds the facts itself)
                 _write(sink, ("error", f"{type(error).__name__}: {error}"))
@@ -125,6 +126,19 @@ def serve(stdin: BinaryIO | None = None, stdout: BinaryIO | None = None) -> None
     finally:
         if collecting:
             gc.enable()
+
+
+def _progress_to(sink: BinaryIO) -> Callable[[float], None]:
+    """A tick that tells the caller the share of a job done, ``("progress", share)``, each time
+    it has moved by ``PROGRESS_STEP`` (a few dozen small messages a job: far below what the
+    pipe holds while the caller is still making its diffs)."""
+    told = [0.0]
+
+    def tick(share: float) -> None:
+        if share >= told[0] + PROGRESS_STEP:
+            told[0] = share
+            _write(sink, ("progress", share))
+    return tick
 
 
 # Spans and facts cross the pipe as tuples of numbers and strings: pickling a dataclass per span
@@ -184,12 +198,18 @@ class _Worker:
         self.sender = threading.Thread(target=write, name="fact-worker-send", daemon=True)
         self.sender.start()
 
-    def receive(self) -> object:
+    def receive(self, on_progress: Callable[[float], None] | None = None) -> object:
+        """The answer to the job sent; the progress the worker tells on the way goes to
+        ``on_progress`` (which may raise: the caller then gives the worker up)."""
         if not self.ready:
             if _read(self.process.stdout) != ("ready",):    # type: ignore[arg-type]
                 raise RuntimeError("fact worker did not start")
             self.ready = True
         answer = _read(self.process.stdout)        # type: ignore[arg-type]
+        while isinstance(answer, tuple) and answer[0] == "progress":
+            if on_progress is not None:
+                on_progress(answer[1])
+            answer = _read(self.process.stdout)    # type: ignore[arg-type]
         if self.sender is not None:
             self.sender.join()
         if self.send_error is not None:
@@ -318,12 +338,14 @@ def abandon(job: Job | None) -> None:
 
 
 def find_facts(job: Job | None, text_a: str, text_b: str, pairs: Pairs,
-               languages: Languages = None) -> list[list[Fact]]:
+               languages: Languages = None, tick: Callable[[float], None] | None = None) -> list[list[Fact]]:
     """The facts of ``pairs``: the worker's share of ``job`` and the rest found here, or all of
-    them found here when there is no job or the worker failed."""
+    them found here when there is no job or the worker failed. ``tick`` is told the share of
+    the worker's job done (see ``core.ticks``); when it raises (a cancel), the job is given up."""
+    from ..core.errors import Cancelled
     from ..core.facts import GROUPS, find_fact_changes_many, merge
     if job is None:
-        return find_fact_changes_many(text_a, text_b, pairs, languages=languages)
+        return find_fact_changes_many(text_a, text_b, pairs, languages=languages, tick=tick)
     rest = [g for g in GROUPS if g not in job.groups]
     try:
         here = find_fact_changes_many(text_a, text_b, pairs, rest, languages=languages) if rest \
@@ -333,11 +355,18 @@ def find_facts(job: Job | None, text_a: str, text_b: str, pairs: Pairs,
         job.worker.busy.release()
         raise
     try:
-        there = _unpack_facts(job.worker.receive())       # type: ignore[arg-type]
+        there = _unpack_facts(job.worker.receive(on_progress=tick))       # type: ignore[arg-type]
+    except Cancelled:
+        abandon(job)        # (its answer, unread, would be the next job's)
+        raise
     except Exception as error:
         _give_up(job.worker, error)
+        job.worker.busy.release()
         there = find_fact_changes_many(text_a, text_b, pairs, job.groups, languages=languages)
-    finally:
+    except BaseException:
+        abandon(job)
+        raise
+    else:
         job.worker.busy.release()
     return merge(here, there)
 
@@ -349,11 +378,13 @@ class _WorkerJob:
         self.args = text_a, text_b, pairs, languages
         self.job = submit(text_a, text_b, pairs, languages)
 
-    def result(self) -> list[list[Fact]]:
-        return find_facts(self.job, *self.args)
+    def result(self, tick: Callable[[float], None] | None = None) -> list[list[Fact]]:
+        job, self.job = self.job, None      # (read once: a cancel after this has nothing to give up)
+        return find_facts(job, *self.args, tick=tick)
 
     def cancel(self) -> None:
-        abandon(self.job)
+        job, self.job = self.job, None
+        abandon(job)
 
 
 class WorkerFacts:

@@ -24,6 +24,7 @@ from ..model import Fact, Span
 from ..vocab import FactKind
 from . import (analysis, attribution, dates, german, name_changes, names, negation, numbers, polarity, quotes,
                speakers_intl)
+from ..ticks import Tick, ticking, within
 from .analysis import FIGURES, GROUPS, NEGATION, PEOPLE, QUOTES, Analysis
 from .common import across, document_language, overlaps, primary_tag
 from .figures_across import reconcile
@@ -36,6 +37,7 @@ __all__ = ["FIGURES", "GROUPS", "NEGATION", "PEOPLE", "QUOTES", "clear_cache", "
 _GROUP_OF_KIND = {FactKind.DATE: FIGURES, FactKind.NUMBER: FIGURES, FactKind.QUOTE: QUOTES,
                   FactKind.ATTRIBUTION: PEOPLE, FactKind.NAME: PEOPLE, FactKind.NEGATION: NEGATION}
 _RANK = {kind: GROUPS.index(group) for kind, group in _GROUP_OF_KIND.items()}
+ANALYSIS_SHARE = 0.8    # of finding the facts, reading the passages (the rest: comparing the pairs)
 
 
 def clear_cache() -> None:
@@ -85,12 +87,12 @@ def find_fact_changes(text_a: str, spans_a: list[Span], text_b: str, spans_b: li
 
 def find_fact_changes_many(text_a: str, text_b: str, pairs: Sequence[tuple[list[Span], list[Span]]],
                            groups: Sequence[str] = GROUPS, *,
-                           languages: Languages | None = None) -> list[list[Fact]]:
+                           languages: Languages | None = None, tick: Tick | None = None) -> list[list[Fact]]:
     """``find_fact_changes`` for many linked pairs of the same two texts, one detector (then one
     comparison) at a time over all of them. ``groups``: the detectors to run (see ``GROUPS``);
     the facts of runs with different groups make the full answer with ``merge``. ``languages``:
     each text's language where known (BCP 47); a passage whose language is not given is judged
-    by its own words."""
+    by its own words. ``tick`` is told the share done now and then (see ``core.ticks``)."""
     language_a, language_b = (primary_tag(tag) for tag in languages or (None, None))
     out: list[list[Fact]] = [[] for _ in pairs]
     todo = [(i, tuple(sa), tuple(sb)) for i, (sa, sb) in enumerate(pairs)
@@ -98,13 +100,15 @@ def find_fact_changes_many(text_a: str, text_b: str, pairs: Sequence[tuple[list[
     if not todo:
         return out
     found = analysis.analyse_all([(text_a, sa, language_a) for _, sa, _ in todo]
-                                 + [(text_b, sb, language_b) for _, _, sb in todo], groups)
+                                 + [(text_b, sb, language_b) for _, _, sb in todo], groups,
+                                 tick=within(tick, 0.0, ANALYSIS_SHARE) if tick is not None else None)
+    step = within(tick, ANALYSIS_SHARE, 1.0) if tick is not None else None
     # each link: its index, both sides' analyses, and whether they are in two languages
     links = [(i, a, b, across(a.passage, b.passage)) for (i, _, _), a, b in zip(todo, found, found[len(todo):])]
     if FIGURES in groups:
         figures = [reconcile(*_years_as_figures(a, b), a.passage, b.passage) if x else _years_as_figures(a, b)
                    for _, a, b, x in links]
-        for (i, _, _, _), (dates_a, _, dates_b, _) in zip(links, figures):
+        for (i, _, _, _), (dates_a, _, dates_b, _) in zip(ticking(links, step, 0.0, 0.3), figures):
             out[i] = dates.compare(text_a, dates_a, text_b, dates_b)
         for (i, _, _, x), (_, numbers_a, _, numbers_b) in zip(links, figures):
             out[i] += numbers.compare(text_a, numbers_a, text_b, numbers_b, x)
@@ -113,7 +117,7 @@ def find_fact_changes_many(text_a: str, text_b: str, pairs: Sequence[tuple[list[
             compare = quotes.compare_across if x else quotes.compare
             out[i] += compare(text_a, a.quotes, a.passage, text_b, b.quotes, b.passage)
     if PEOPLE in groups:
-        _people(text_a, text_b, links, out, (language_a, language_b))
+        _people(text_a, text_b, links, out, (language_a, language_b), step)
     if NEGATION in groups:
         for i, a, b, x in links:
             if x:
@@ -126,8 +130,9 @@ def find_fact_changes_many(text_a: str, text_b: str, pairs: Sequence[tuple[list[
 
 
 def _people(text_a: str, text_b: str, links: list[tuple[int, Analysis, Analysis, bool]], out: list[list[Fact]],
-            languages: tuple[str | None, str | None]) -> None:
-    """Attribution and name facts of each link, added to ``out``."""
+            languages: tuple[str | None, str | None], tick: Tick | None = None) -> None:
+    """Attribution and name facts of each link, added to ``out`` (``tick``: told the share of
+    the links' comparisons done, 0.4 to 1 of them)."""
     speaker_facts = [_speakers_across(text_a, a, text_b, b) if x
                      else attribution.compare(text_a, a.speakers, a.passage.words, text_b, b.speakers, b.passage.words)
                      for _, a, b, x in links]
@@ -135,7 +140,7 @@ def _people(text_a: str, text_b: str, links: list[tuple[int, Analysis, Analysis,
     in_german = any(a.passage.german or b.passage.german for _, a, b, _ in links) \
         or "de" in (document_language(text_a, languages[0]), document_language(text_b, languages[1]))
     lexicons = (german.document_nouns(text_a), german.document_nouns(text_b)) if in_german else ()
-    for (i, a, b, x), spoken in zip(links, speaker_facts):
+    for (i, a, b, x), spoken in zip(ticking(links, tick, 0.4, 1.0), speaker_facts):
         nouns = lexicons        # (a short line of a German document may not read as German)
         if x:
             name_facts = name_changes.compare_across(text_a, a.names, text_b, b.names)

@@ -19,6 +19,7 @@ import re
 from typing import Iterator
 
 from ..model import Document, Segment
+from ..ticks import EVERY, Tick
 from .rules import TERMINALS, sentences
 
 __all__ = ["MAX_SEGMENT_CHARS", "bounded", "headline_end", "paragraphs", "segment", "sentences", "split"]
@@ -98,13 +99,17 @@ def headline_end(text: str, start: int, end: int, title: str | None) -> int | No
 
 
 def split(text: str, language: str | None = None, granularity: str = "sentence",
-          title: str | None = None) -> list[Segment]:
-    """The segments of ``text``: sentences (or paragraphs), ids 0..n-1 in text order."""
+          title: str | None = None, tick: Tick | None = None) -> list[Segment]:
+    """The segments of ``text``: sentences (or paragraphs), ids 0..n-1 in text order.
+    ``tick`` is told the share of the text split every ``EVERY`` segments (it may raise)."""
     segments: list[Segment] = []
+    size = max(len(text), 1)
     for para_index, (p_start, p_end) in enumerate(paragraphs(text)):
         for s_start, s_end in _paragraph_spans(text, p_start, p_end, language, granularity, title):
             for b_start, b_end in bounded(text, s_start, s_end):
                 segments.append(Segment(id=len(segments), start=b_start, end=b_end, paragraph=para_index))
+                if tick is not None and len(segments) % EVERY == 0:
+                    tick(b_end / size)
     return segments
 
 

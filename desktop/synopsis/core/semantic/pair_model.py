@@ -48,6 +48,7 @@ from rapidfuzz.distance import Indel, Levenshtein
 
 from ..facts.lexicon import joined
 from ..features import _ALL_STOP, SegmentFeatures, Weights, pair_views, word_views
+from ..ticks import EVERY, Tick
 
 NGRAMS = (1, 2, 3, 4)
 CHAR_NGRAMS = (1, 2, 3, 4, 5, 6)
@@ -119,10 +120,12 @@ class PairModel:
 
 
 def pair_table(fa: Sequence[SegmentFeatures], fb: Sequence[SegmentFeatures], weights: Weights,
-               cosines: np.ndarray | None = None, products: np.ndarray | None = None) -> dict[str, np.ndarray]:
+               cosines: np.ndarray | None = None, products: np.ndarray | None = None,
+               tick: Tick | None = None) -> dict[str, np.ndarray]:
     """Every feature of the element-wise pairs (fa[k], fb[k]) by name; with ``cosines`` (the
     meaning cosine of each pair) also the cosine and its products, with ``products`` (the
-    element-wise products of each pair's unit vectors, a row a pair) those too."""
+    element-wise products of each pair's unit vectors, a row a pair) those too. ``tick`` is
+    told the share of the rows made every ``EVERY`` rows (it may raise to stop)."""
     out = dict(pair_views(fa, fb, weights))
     words = word_views(fa, fb, weights)
     out["contain"], out["unmatched"] = words["contain"], words["unmatched"]
@@ -130,7 +133,11 @@ def pair_table(fa: Sequence[SegmentFeatures], fb: Sequence[SegmentFeatures], wei
     out["tokens"] = (process.cpdist([f.text for f in fa], [f.text for f in fb], scorer=fuzz.token_set_ratio,
                                     workers=1).astype(np.float64) / 100) if n else np.zeros(0)
     grams = _GramCache([f for pair in zip(fa, fb) for f in pair])
-    rows = [_pair_row(x, y, weights, grams) for x, y in zip(fa, fb)]
+    rows = []
+    for start in range(0, n, EVERY):
+        rows += [_pair_row(x, y, weights, grams) for x, y in zip(fa[start:start + EVERY], fb[start:start + EVERY])]
+        if tick is not None:
+            tick(len(rows) / n)
     for name in _ROW_NAMES:
         out[name] = np.array([r[name] for r in rows], dtype=np.float64) if rows else np.zeros(0)
     return out if cosines is None else with_cosines(out, cosines, products)

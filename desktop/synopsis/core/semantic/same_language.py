@@ -33,6 +33,7 @@ from ..comparison import Comparison
 from ..config import Settings
 from ..document import Document
 from ..features import SegmentFeatures, Weights
+from ..ticks import Tick
 from . import blocks, encoders, models, pair_model, vectors
 
 SETTLED = 0.8          # a passage with a word partner this strong is not embedded
@@ -151,26 +152,30 @@ class MeaningView:
                 reported[0] = done
         return step
 
-    def tabulate(self, pairs: Sequence[tuple[int, int]]) -> None:
+    def tabulate(self, pairs: Sequence[tuple[int, int]], tick: Tick | None = None) -> None:
         """Make the pair model's word features of ``pairs`` (of embedded passages) ahead of
-        ``rescore``, which then reads them instead of making them (nothing without a pair model)."""
+        ``rescore``, which then reads them instead of making them (nothing without a pair model).
+        ``tick``: see :func:`pair_model.pair_table`."""
         if self.pair_model is None or self.words is None or not pairs:
             return
         live_a, live_b, weights = self.words
-        table = pair_model.pair_table([live_a[p] for p, _ in pairs], [live_b[q] for _, q in pairs], weights)
+        table = pair_model.pair_table([live_a[p] for p, _ in pairs], [live_b[q] for _, q in pairs], weights,
+                                      tick=tick)
         self._tabulated = ({pq: k for k, pq in enumerate(pairs)}, table)
 
-    def _word_table(self, pairs: list[tuple[int, int]]) -> dict[str, np.ndarray]:
-        """The pair model's word features of ``pairs``: those tabulated ahead, the rest made now."""
+    def _word_table(self, pairs: list[tuple[int, int]], tick: Tick | None = None) -> dict[str, np.ndarray]:
+        """The pair model's word features of ``pairs``: those tabulated ahead, the rest made now
+        (``tick`` told the share of those made)."""
         live_a, live_b, weights = self.words          # type: ignore[misc]
         row_of, known = self._tabulated
         at = [row_of.get(pq, -1) for pq in pairs]
         fresh = [k for k, row in enumerate(at) if row < 0]
         if not known or len(fresh) == len(pairs):
-            return pair_model.pair_table([live_a[p] for p, _ in pairs], [live_b[q] for _, q in pairs], weights)
+            return pair_model.pair_table([live_a[p] for p, _ in pairs], [live_b[q] for _, q in pairs], weights,
+                                         tick=tick)
         rows, have = np.array(at), np.array([k for k, row in enumerate(at) if row >= 0])
         made = pair_model.pair_table([live_a[pairs[k][0]] for k in fresh], [live_b[pairs[k][1]] for k in fresh],
-                                     weights) if fresh else {}
+                                     weights, tick=tick) if fresh else {}
         out = {}
         for name, column in known.items():
             values = np.empty(len(pairs), dtype=column.dtype)
@@ -204,9 +209,10 @@ class MeaningView:
         out.update((self.rows_a[int(p)], self.rows_b[q]) for q, col in enumerate(best_rows.T) for p in col)
         return out
 
-    def rescore(self, pairs: Sequence[tuple[int, int]], word: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    def rescore(self, pairs: Sequence[tuple[int, int]], word: np.ndarray,
+                tick: Tick | None = None) -> tuple[np.ndarray, np.ndarray]:
         """(blended score, meaning cosine or NaN) of ``pairs``; pairs with a settled passage keep
-        their word score."""
+        their word score. ``tick`` is told the share of the pair model's rows made."""
         out = np.asarray(word, dtype=np.float64).copy()
         cosines = np.full(len(pairs), np.nan)
         if not len(self.vec_a) or not len(self.vec_b):
@@ -223,7 +229,7 @@ class MeaningView:
             # the higher of the pair model and the cosine blend: fitted on single sentences of
             # one story, the pair model under-rates a statement moved and reworded in an article
             # and one written with none of the other's words, which the blend still sees
-            table = self._word_table([pairs[k] for k in ks])
+            table = self._word_table([pairs[k] for k in ks], tick)
             table = pair_model.with_cosines(table, cos, self.vec_a[ia] * self.vec_b[ib])
             blended = np.maximum(blended, self.pair_model(table))
         # meaning raises a pair above its words only when it is at least even odds sure; below

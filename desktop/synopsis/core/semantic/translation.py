@@ -75,7 +75,10 @@ def align(doc_a: Document, doc_b: Document, settings: Settings, *, check: Check 
     languages = (language_of(doc_a), language_of(doc_b))
     choice = models.choose(languages, prefer=settings.meaning_model)
     how = Comparison(ComparisonKind.TRANSLATION, languages).with_notice(choice.notice)
-    fa, fb = features if features is not None else (segment_features(doc_a), segment_features(doc_b))
+    if features is None:
+        features = (segment_features(doc_a, tick=lambda _share: check()),
+                    segment_features(doc_b, tick=lambda _share: check()))
+    fa, fb = features
     repeats = tuple(find_repeats(fa, 0) + find_repeats(fb, 1))
     ids_a, texts_a = live_segments(doc_a)
     ids_b, texts_b = live_segments(doc_b)
