@@ -32,7 +32,7 @@ from typing import TYPE_CHECKING, Callable, Sequence
 
 import numpy as np
 
-from .candidates import candidate_pairs
+from .candidates import candidate_pairs, sorted_pairs
 from .comparison import Comparison
 from .config import Settings
 from .errors import TooLong
@@ -126,7 +126,7 @@ def align(doc_a: Document, doc_b: Document, settings: Settings, *,
         context(1 / GAP_PASSES)
     runs = find_runs(scored, base, (live_a, live_b), (doc_a, doc_b), weights, steps.part("runs"))
     cap_parts(scored, runs)
-    kept = sorted(pq for pq, (s, _, _) in scored.items() if s >= CANDIDATE_FLOOR)
+    kept = sorted_pairs([pq for pq, (s, _, _) in scored.items() if s >= CANDIDATE_FLOOR])
     candidates = [_candidate(live_a[p].ids, live_b[q].ids, *scored[p, q]) for p, q in kept]
     candidates += [_candidate(*segment_ids((live_a, live_b), run), run.score, run.views, run.reasons)
                    for run in runs if run.score >= CANDIDATE_FLOOR]
@@ -225,7 +225,7 @@ def _score(pairs: set[tuple[int, int]], live_a: Sequence[SegmentFeatures],
     after each chunk, ``step`` gets the share of the pairs it held (a long document's pairs
     take seconds: the caller checks for cancel and reports progress there). With ``meaning``,
     its score is blended into the pairs of passages it embedded."""
-    order = sorted(pairs)
+    order = sorted_pairs(pairs)
     out: Scored = {}
     for start in range(0, len(order), SCORE_CHUNK):
         chunk = order[start:start + SCORE_CHUNK]
@@ -242,7 +242,7 @@ def _score(pairs: set[tuple[int, int]], live_a: Sequence[SegmentFeatures],
 def _embedded_pairs(scored: Scored, meaning: "MeaningView") -> list[tuple[int, int]]:
     """The scored pairs whose two passages the meaning view embeds, in order."""
     in_a, in_b = set(meaning.rows_a), set(meaning.rows_b)
-    return sorted(pq for pq in scored if pq[0] in in_a and pq[1] in in_b)
+    return sorted_pairs([pq for pq in scored if pq[0] in in_a and pq[1] in in_b])
 
 
 def _apply_meaning(scored: Scored, meaning: "MeaningView", tick: Tick | None = None) -> None:
@@ -265,7 +265,8 @@ def _settled_scores(scored: Scored, lives: tuple[Sequence[SegmentFeatures], Sequ
     whose lighter side's words lie inside the other (a split sentence's half or its whole)."""
     best = [np.zeros(len(lives[0])), np.zeros(len(lives[1]))]
     partner = [np.full(len(lives[0]), -1), np.full(len(lives[1]), -1)]
-    for (p, q), (s, _, _) in sorted(scored.items()):
+    for p, q in sorted_pairs(scored):
+        s = scored[p, q][0]
         for side, x, y in ((0, p, q), (1, q, p)):
             if s > best[side][x]:
                 best[side][x], partner[side][x] = s, y

@@ -19,7 +19,7 @@ each is a function of the two passage lists that returns more (p, q) positions t
 from __future__ import annotations
 
 import bisect
-from typing import Callable, Iterable, Sequence
+from typing import Callable, Iterable, Sequence, Sized
 
 import numpy as np
 
@@ -31,6 +31,7 @@ POSTINGS_CAP = 32        # most postings read whole for one stem of one passage
 NEAR = 8                 # postings read for a commoner stem: those nearest the passage's place
 INDEX_SHARE = 0.2        # stems in more than this share of passages are too common to query
 COPIES = 1               # partners with one same text kept per passage: the one nearest its place
+_LIST_CHUNK = 16_384     # pairs made into Python tuples per call (see ``pair_keys``)
 
 Pairs = set[tuple[int, int]]
 Proposer = Callable[[Sequence[SegmentFeatures], Sequence[SegmentFeatures]], Iterable[tuple[int, int]]]
@@ -61,6 +62,41 @@ def candidate_pairs(live_a: Sequence[SegmentFeatures], live_b: Sequence[SegmentF
     return out
 
 
+def pair_keys(pairs: Iterable[tuple[int, int]], count: int) -> np.ndarray:
+    """The ``count`` pairs (p, q) as 64-bit keys ``p << 16 | q`` (positions stay below 2**16,
+    ``align.MAX_PASSAGES``): read one by one in Python code, which leaves the interpreter to
+    other threads now and then, where one call building the array from a list of 200,000 pairs
+    holds it (the window's thread waits) for as long as it runs."""
+    return np.fromiter((p << 16 | q for p, q in pairs), dtype=np.int64, count=count)
+
+
+def pairs_of(keys: np.ndarray) -> list[tuple[int, int]]:
+    """The pairs of ``pair_keys``, in the keys' order."""
+    p, q = (keys >> 16).tolist(), (keys & 0xFFFF).tolist()
+    out: list[tuple[int, int]] = []
+    for start in range(0, len(p), _LIST_CHUNK):
+        out += zip(p[start:start + _LIST_CHUNK], q[start:start + _LIST_CHUNK])
+    return out
+
+
+def sorted_pairs(pairs: Iterable[tuple[int, int]] | Sized) -> list[tuple[int, int]]:
+    """``sorted(pairs)`` of (p, q) positions, by one numpy sort of their keys: the same list, in
+    less time, and without one long call of the interpreter's own sort over hundreds of
+    thousands of tuples (during which no other thread runs)."""
+    keys = pair_keys(pairs, len(pairs))       # type: ignore[arg-type]
+    keys.sort()
+    return pairs_of(keys)
+
+
+def pair_set(p: np.ndarray, q: np.ndarray) -> Pairs:
+    """The set of pairs (p[k], q[k]), built in chunks (see :func:`pair_keys`)."""
+    p_list, q_list = p.tolist(), q.tolist()
+    out: Pairs = set()
+    for start in range(0, len(p_list), _LIST_CHUNK):
+        out.update(zip(p_list[start:start + _LIST_CHUNK], q_list[start:start + _LIST_CHUNK]))
+    return out
+
+
 def nearest_copies(pairs: Pairs, text_ids: Sequence[np.ndarray], sizes: tuple[int, int]) -> Pairs:
     """The pairs (p, q) in which q is among the ``COPIES`` partners of p with its text nearest
     p's relative place, and p among those of q with p's text: where a document says a sentence
@@ -69,11 +105,12 @@ def nearest_copies(pairs: Pairs, text_ids: Sequence[np.ndarray], sizes: tuple[in
     reworded passage at that place). A pair of texts each said once on its side is kept."""
     if not pairs:
         return set()
-    p, q = np.array(list(pairs), dtype=np.int64).T     # (any order: the sorts below tie only rows of different groups)
+    keys = pair_keys(pairs, len(pairs))     # (any order: the sorts below tie only rows of different groups)
+    p, q = keys >> 16, keys & 0xFFFF
     n_a, n_b = sizes
     distance = np.abs(q * n_a - p * n_b)
     keep = _nearest(p, text_ids[1][q], distance, q) & _nearest(q, text_ids[0][p], distance, p)
-    return set(zip(p[keep].tolist(), q[keep].tolist()))
+    return pair_set(p[keep], q[keep])
 
 
 def _nearest(own: np.ndarray, text: np.ndarray, distance: np.ndarray, other: np.ndarray) -> np.ndarray:
@@ -108,27 +145,25 @@ class _Vocabulary:
 
     def __init__(self, live_a: Sequence[SegmentFeatures], live_b: Sequence[SegmentFeatures],
                  weights: Weights) -> None:
-        stems = sorted({t for f in (*live_a, *live_b) for t in f.content})
+        contents = [[f.content for f in live_a], [f.content for f in live_b]]
+        stems = sorted({t for side in contents for content in side for t in content})
         self.ids = {t: k for k, t in enumerate(stems)}
         limit = max(3, INDEX_SHARE * (len(live_a) + len(live_b)))
         self.usable = np.array([weights.df.get(t, 0) <= limit for t in stems], dtype=bool)
         self.idf = np.array([weights.idf_of(t) for t in stems], dtype=np.float64)
         self.df = np.array([weights.df.get(t, 0) for t in stems], dtype=np.int64)
-        self.sides = [_occurrences(live_a, self.ids), _occurrences(live_b, self.ids)]
+        self.sides = [_occurrences(contents[0], self.ids), _occurrences(contents[1], self.ids)]
         texts: dict[str, int] = {}
         self.text_ids = [np.array([texts.setdefault(f.text, len(texts)) for f in live], dtype=np.int64)
                          for live in (live_a, live_b)]
 
 
-def _occurrences(feats: Sequence[SegmentFeatures], ids: dict[str, int]) -> tuple[np.ndarray, np.ndarray]:
-    """(passage, stem id) of every distinct content stem of every passage, sorted by stem then passage."""
-    passages, stems = [], []
-    for p, f in enumerate(feats):
-        for t in f.content:
-            passages.append(p)
-            stems.append(ids[t])
-    passage = np.array(passages, dtype=np.int64)
-    stem = np.array(stems, dtype=np.int64)
+def _occurrences(contents: Sequence[list[str]], ids: dict[str, int]) -> tuple[np.ndarray, np.ndarray]:
+    """(passage, stem id) of every distinct content stem of every passage (``contents``: each
+    passage's ``SegmentFeatures.content``), sorted by stem then passage."""
+    counts = np.fromiter(map(len, contents), dtype=np.int64, count=len(contents))
+    passage = np.repeat(np.arange(len(contents), dtype=np.int64), counts)
+    stem = np.fromiter((ids[t] for content in contents for t in content), dtype=np.int64, count=int(counts.sum()))
     order = np.lexsort((passage, stem))
     return passage[order], stem[order]
 
@@ -165,7 +200,7 @@ def _best(vocab: _Vocabulary, side: int, own: Sequence[SegmentFeatures],
     keep = _first_in_group(p, vocab.text_ids[1 - side][q], COPIES)
     p, q = p[keep], q[keep]
     keep = _first_rows(p, PER_SEGMENT)
-    return set(zip(p[keep].tolist(), q[keep].tolist()))
+    return pair_set(p[keep], q[keep])
 
 
 def _ranked(p: np.ndarray, q: np.ndarray, total: np.ndarray, n_own: int,
