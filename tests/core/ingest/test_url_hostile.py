@@ -135,7 +135,7 @@ def test_compare_and_library_add_are_bounded_too(listener, tmp_path, seed_pair):
         started = time.monotonic()
         result = CliRunner().invoke(main, args)
         assert result.exit_code == 2 and "timed out after 1 s" in result.stderr, result.output
-        assert len(result.stderr.splitlines()) == 1 and time.monotonic() - started < 4.0
+        assert len(result.stderr.splitlines()) == 1 and time.monotonic() - started < 8.0  # (endless without the bound)
 
 
 @pytest.mark.parametrize("target, scheme", [("ftp://127.0.0.1:{ftp}/pub/a.txt", "ftp:"),
