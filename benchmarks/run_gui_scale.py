@@ -189,6 +189,22 @@ def measure(sentences: int, frames: int, cancel_after: float, settle_s: float) -
         return out
 
 
+def _longest_stretch(steps: list[tuple[float, str, float]]) -> str:
+    """The longest time between two progress steps (from the start), and the stage it ended in."""
+    stamps = [(0.0, "segment", 0.0)] + steps
+    gap, stage = max((b[0] - a[0], b[1]) for a, b in zip(stamps, stamps[1:]))
+    return f"{gap:.1f} s (before {stage})"
+
+
+def _milestones(steps: list[tuple[float, str, float]]) -> list[tuple[float, str, float]]:
+    """The steps that start a stage or move the bar 5 % past the last one listed."""
+    out: list[tuple[float, str, float]] = []
+    for t, stage, f in steps:
+        if not out or stage != out[-1][1] or f >= out[-1][2] + 0.05:
+            out.append((t, stage, f))
+    return out
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sentences", type=int, default=20000)
@@ -227,8 +243,9 @@ def main() -> None:
         f"| event-loop turns from the hand-over until all that and {args.settle:.0f} s more: wait median / p99 / worst "
         f"| < 100 ms | {trio(shown.waits)} ms ({len(shown.waits):,} turns) |",
         f"| … CPU per turn median / p99 / worst | < 100 ms | {trio(shown.cpu)} ms |",
-        f"| progress steps shown | progress | {len(r['steps'])}: " +
-        ", ".join(f"{stage} {f:.0%} at {t:.1f} s" for t, stage, f in r["steps"]) + " |",
+        f"| progress steps shown | progress | {len(r['steps'])}; longest stretch without one "
+        f"{_longest_stretch(r['steps'])}; each new stage and every 5 %: " +
+        ", ".join(f"{stage} {f:.0%} at {t:.1f} s" for t, stage, f in _milestones(r["steps"])) + " |",
         f"| cancel after {args.cancel_after:.0f} s → work stopped | cancel | {r['cancel_s']:.2f} s "
         f"(status: “{r['cancel_status']}”) |",
         f"| one frame: both panes + bands + overviews (median / p95 of {len(paint)}) | < 16 ms | "

@@ -327,6 +327,27 @@ def test_progress_shows_while_working_and_cancel_stops_the_job(window, qtbot, se
         job.cancel()
 
 
+def test_a_jobs_many_small_steps_reach_the_window_as_fewer_ones(qtbot):
+    """The engine reports a long document's work in hundreds of parts: the window gets each new
+    stage, the last step, and a step for every half percent of the bar, not every one."""
+    from synopsis.gui.workers import PROGRESS_STEP, Job
+
+    def busy(progress, cancelled):
+        for k in range(2001):
+            progress("segment" if k < 200 else "align", k / 2000)
+        return "done"
+
+    seen: list[tuple[str, float]] = []
+    job = Job(busy)
+    job.progress.connect(lambda stage, f: seen.append((stage, f)))
+    with qtbot.waitSignal(job.finished, timeout=5000):
+        job.start()
+    qtbot.waitUntil(lambda: seen and seen[-1][1] == 1.0, timeout=5000)
+    assert seen[0] == ("segment", 0.0) and ("align", 0.1) in seen
+    assert len(seen) <= 1 / PROGRESS_STEP + 3
+    assert all(b - a >= PROGRESS_STEP - 1e-9 for (sa, a), (sb, b) in zip(seen, seen[1:]) if sa == sb and b < 1.0)
+
+
 def test_swap_sides_and_preferences(compared, qtbot, monkeypatch, seed_pair):
     from synopsis.gui.dialogs import Dialogs
 

@@ -21,6 +21,9 @@ from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
 from ..core.errors import Cancelled, SynopsisError
 
 
+PROGRESS_STEP = 0.005     # the least move of the progress bar a job's step is shown for
+
+
 class Job(QObject):
     progress = Signal(str, float)
     finished = Signal(object)
@@ -44,7 +47,7 @@ class Job(QObject):
 
     def _run(self) -> None:  # worker thread: emit signals only
         try:
-            result = self._func(lambda stage, f: self.progress.emit(stage, float(f)), self.is_cancelled)
+            result = self._func(self._progress_of(), self.is_cancelled)
         except Cancelled:
             self.cancelled.emit()
         except SynopsisError as exc:
@@ -58,6 +61,20 @@ class Job(QObject):
             else:
                 self.finished.emit(result)
         self.done.emit()
+
+
+    def _progress_of(self) -> Callable[[str, float], None]:
+        """What the job's function reports progress to: a step reaches the window when it starts
+        a stage or moves the bar by ``PROGRESS_STEP`` (the engine reports a long document's
+        work in hundreds of small parts; each signal is an event for the window's thread)."""
+        shown = ["", -1.0]
+
+        def progress(stage: str, fraction: float) -> None:
+            fraction = float(fraction)
+            if stage != shown[0] or fraction >= shown[1] + PROGRESS_STEP or fraction >= 1.0:
+                shown[0], shown[1] = stage, fraction
+                self.progress.emit(stage, fraction)
+        return progress
 
 
 def _print_traceback() -> None:
