@@ -154,7 +154,7 @@ def _fail_with_a_worker(monkeypatch, module, name: str, message: str):
     fact_worker.prepare_for(1)
     first = fact_worker._worker
 
-    def failing(*args):
+    def failing(*args, **named):
         raise RuntimeError(message)
 
     monkeypatch.setattr(module, name, failing)
@@ -204,7 +204,7 @@ def test_the_worker_tells_its_progress_and_a_cancel_while_waiting_ends_it(fresh_
     seen: list[float] = []
     compare(a, b, Settings(), facts=fact_worker.WORKER,
             progress=lambda stage, fraction: seen.append(fraction) if stage == "edits" else None)
-    facts_from = 0.8 + 0.2 * 0.4        # (pipeline.ALIGN_TO, decide.DIFF_SHARE)
+    facts_from = 0.8 + 0.2 * 0.7        # (pipeline.ALIGN_TO; decide.DIFF_SHARE + NOTES_SHARE)
     assert len([f for f in seen if facts_from < f < 1.0]) >= 2, seen
     first = fact_worker._worker
     asked: list[float] = []

@@ -26,6 +26,7 @@ from typing import Sequence
 
 from .features import _ALL_STOP, stem_of, words_of
 from .model import Contained, Document, Link
+from .ticks import Tick, ticking, within
 
 CONTAINED_MIN = 0.6     # share of a unique passage's content tokens found in one linked passage
 CONTENT_MIN = 3         # content tokens a passage needs before its share means anything
@@ -60,15 +61,17 @@ def _without_possessive(stem: str) -> str:
     return stem
 
 
-def contained(documents: Sequence[Document], links: Sequence[Link]) -> tuple[Contained, ...]:
+def contained(documents: Sequence[Document], links: Sequence[Link],
+              tick: Tick | None = None) -> tuple[Contained, ...]:
     """Every unique, non-debris segment of either document contained in a linked passage of
-    the other, in document then segment order."""
+    the other, in document then segment order. ``tick`` is told the share done now and then."""
     found: list[Contained] = []
     for doc in (0, 1):
         linked_here = {sid for link in links for sid in (link.b if doc else link.a)}
-        index = _LinkWords.of(documents[1 - doc], links, 1 - doc)
+        index = _LinkWords.of(documents[1 - doc], links, 1 - doc,
+                              within(tick, doc / 2, doc / 2 + 0.4) if tick is not None else None)
         memo: dict[str, str | None] = {}
-        for sid, seg in enumerate(documents[doc].segments):
+        for sid, seg in enumerate(ticking(documents[doc].segments, tick, doc / 2 + 0.4, doc / 2 + 0.5)):
             if sid in linked_here or seg.is_debris or len(seg.core_span) == 0:
                 continue
             best = index.best_link(content_tokens(documents[doc], sid, memo))
@@ -90,11 +93,11 @@ class _LinkWords:
                 self.links_of[word].append(n)
 
     @classmethod
-    def of(cls, doc: Document, links: Sequence[Link], side: int) -> "_LinkWords":
+    def of(cls, doc: Document, links: Sequence[Link], side: int, tick: Tick | None = None) -> "_LinkWords":
         """The words of each link's passage in ``doc``, its side ``side`` of the links."""
         memo: dict[str, str | None] = {}
         return cls([[word for sid in (link.b if side else link.a) if 0 <= sid < len(doc.segments)
-                     for word in content_tokens(doc, sid, memo)] for link in links])
+                     for word in content_tokens(doc, sid, memo)] for link in ticking(links, tick)])
 
     def best_link(self, tokens: list[str]) -> tuple[int, float] | None:
         """(link, share) of the link holding the largest share of ``tokens`` (the earliest link

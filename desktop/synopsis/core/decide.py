@@ -35,7 +35,9 @@ from .semantic.translation import FAITHFUL_MIN, verdict
 from .ticks import Tick, no_tick, within
 from .vocab import Label
 
-DIFF_SHARE = 0.4    # of deciding's progress, the word diffs' (the rest: the facts, found beside them)
+# Of deciding's progress: the word diffs' share, then the notes' (the rest: reading the facts,
+# found beside both)
+DIFF_SHARE, NOTES_SHARE = 0.35, 0.35
 
 
 def generator() -> dict[str, str]:
@@ -62,13 +64,14 @@ def decide(alignment: Alignment, settings: Settings, *, corrections: Corrections
     pending = start_annotating(alignment.documents, todo, facts=settings.facts, executor=facts,
                                tick=within(tick or no_tick, 0.0, DIFF_SHARE)) if todo else None
     try:        # (the notes need the links' places only, not their facts: made while those are found)
-        notes = [] if translated else _contained_notes(alignment, chosen, corrections)
+        notes = [] if translated else _contained_notes(alignment, chosen, corrections,
+                                                       within(tick or no_tick, DIFF_SHARE, DIFF_SHARE + NOTES_SHARE))
     except BaseException:
         if pending is not None:
             pending.cancel()
         raise
     if pending is not None:
-        annotations.update(zip(todo, pending.finish(within(tick or no_tick, DIFF_SHARE, 1.0))))
+        annotations.update(zip(todo, pending.finish(within(tick or no_tick, DIFF_SHARE + NOTES_SHARE, 1.0))))
     if tick is not None:
         tick(1.0)
     text_a, text_b = alignment.documents[0].text, alignment.documents[1].text
@@ -82,13 +85,14 @@ def decide(alignment: Alignment, settings: Settings, *, corrections: Corrections
                   contained=notes)
 
 
-def _contained_notes(alignment: Alignment, chosen: list[Candidate], corrections: Corrections) -> list[Contained]:
+def _contained_notes(alignment: Alignment, chosen: list[Candidate], corrections: Corrections,
+                     tick: Tick | None = None) -> list[Contained]:
     """The contained notes of the report's links, made while their facts may still be being
     found elsewhere: the notes read only the links' places and their order (``in_order``: by
     places and scores), which neither the edits nor the facts change, so these drafts of the
     links carry neither."""
     drafts = [Link(a=c.a, b=c.b, label=Label.PARAPHRASED, score=c.score) for c in chosen]
-    return list(contained(alignment.documents, in_order(drafts + list(corrections.manual))))
+    return list(contained(alignment.documents, in_order(drafts + list(corrections.manual)), tick))
 
 
 def _labelled(candidate: Candidate, annotation: Annotation, settings: Settings,
