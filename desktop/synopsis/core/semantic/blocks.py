@@ -15,6 +15,9 @@ sentence out costs a fixed ``skip``. This module implements that idea in its own
   the letters the two sides share lower it too (four-letter pieces of their words,
   :mod:`.spelling`: names, words of one root, ``Expedition`` / ``expédition``); the lengths of the two sides
   (in characters, relative to the documents' overall ratio) must agree;
+- with ``lexical`` set, a word model learned from the two documents themselves (IBM model 1
+  trained on the anchors below, :mod:`.lexical`, after Moore 2002) lowers the cost of a block
+  whose words explain each other's;
 - leaving a passage out costs ``skip``, less when its best cosine on the other side hardly
   stands out from its nearest neighbours' (``lonely``: a caption, a line of OCR debris), and a
   block may carry a cost of its own shape (``shape_costs``, a prior on 1-2, 2-2, … as Gale and
@@ -35,7 +38,7 @@ from typing import Callable, Sequence
 
 import numpy as np
 
-from . import spelling
+from . import lexical, spelling
 
 Block = tuple[tuple[int, ...], tuple[int, ...]]
 Vectors = Callable[[int], np.ndarray]   # k -> unit vectors of every run of k passages
@@ -66,6 +69,7 @@ class BlockCosts:
     lonely: float = 0.035       # skip made cheaper × how little a passage's best match stands out
     lonely_at: float = 0.1      # ... below this margin (best cosine − neighbour mean)
     shape_costs: tuple[tuple[int, int, float], ...] = ()   # (k, l, cost) added to a k-l block
+    lexical: float = 0.0        # subtracted × (word model's mean log-probability + 5), lexical.py
 
     def shapes(self) -> list[tuple[int, int]]:  # (k, l) of every block the search may use
         return [(k, l) for k in range(1, self.max_block + 1) for l in range(1, self.max_block + 1)
@@ -76,13 +80,17 @@ class BlockCosts:
 # many splits and merges, captions and OCR debris left out) by benchmarks/tune_blocks.py; see
 # benchmarks/README.md. Blocks up to six passages in all (a 3-3 or a 1-5), the letters both
 # languages write alike, cheap skips for passages whose best match does not stand out, and a
-# cost per block shape (one to four, for one, is cheaper than the size costs alone make it).
+# cost per block shape (one to four, for one, is cheaper than the size costs alone make it);
+# then the word model learned from the documents (``lexical``, its weight chosen alone among
+# 0.01-0.05, the other weights as they were).
 TEXT_BERG = BlockCosts(max_block=5, cosine_share=0.536, size_power=0.497, size_cost=0.37,
                        shared_tokens=0.027, token_mismatch=0.195, length=0.396, debris=0.365,
-                       skip=0.878, part_gain=2.784, spelling=0.162, lonely=1.587,
+                       skip=0.878, part_gain=2.784, spelling=0.162, lonely=1.587, lexical=0.03,
                        shape_costs=((1, 2, -0.001), (1, 3, -0.057), (1, 4, -0.314), (2, 1, -0.044),
                                     (2, 2, 0.01), (2, 3, -0.072), (3, 1, 0.016), (3, 2, -0.061),
                                     (4, 1, -0.027)))
+
+LEXICAL_CENTRE = 5.0  # a mean log-probability of -5 per word neither lowers nor raises a cost
 
 _TOKEN = re.compile(r"\w[\w'-]*", re.UNICODE)
 _WORD = re.compile(r"[^\W\d_]{3,}", re.UNICODE)
@@ -109,13 +117,14 @@ class Side:
     tokens: list[frozenset[str]]
     debris: np.ndarray           # 1.0 for a passage with no word of three letters
     letters: np.ndarray | None = None   # hashed character n-gram counts (spelling.counts)
+    texts: Sequence[str] = ()           # the passages themselves (for the word model, lexical.py)
 
     @classmethod
     def of(cls, texts: Sequence[str], vectors: Vectors) -> "Side":
         return cls(vectors, np.array([len(t) for t in texts], dtype=np.float64),
                    [invariant_tokens(t) for t in texts],
                    np.array([0.0 if _WORD.search(t) else 1.0 for t in texts]),
-                   spelling.counts(texts))
+                   spelling.counts(texts), list(texts))
 
     def __len__(self) -> int:
         return len(self.lengths)
@@ -134,7 +143,7 @@ def align_blocks(a: Side, b: Side, costs: BlockCosts = BlockCosts(),
     if anchors is None:
         anchors = anchor_chain(single_a, single_b)
     lo, hi = band(anchors, n, m, costs.band)
-    table = _CostTable(a, b, costs, single_a, single_b, stretch)
+    table = _CostTable(a, b, costs, single_a, single_b, stretch, anchors)
     return _search(table, n, m, lo, hi, costs)
 
 
@@ -227,7 +236,8 @@ class _CostTable:
     """Block costs, one row of the search at a time."""
 
     def __init__(self, a: Side, b: Side, costs: BlockCosts, single_a: np.ndarray,
-                 single_b: np.ndarray, stretch: float = 1.0) -> None:
+                 single_b: np.ndarray, stretch: float = 1.0,
+                 anchors: Sequence[tuple[int, int]] = ()) -> None:
         self.a, self.b, self.costs, self.stretch = a, b, costs, stretch
         self.shape_cost = {(k, l): cost for k, l, cost in costs.shape_costs}
         near_a, near_b, best_a, best_b = (_stretched(x, stretch) for x in
@@ -251,6 +261,10 @@ class _CostTable:
         self.tok_b = {k: np.minimum(_run_sums(inc_b, k), 1.0) for k in sizes}
         self.count_a = {k: v.sum(axis=1) for k, v in self.tok_a.items()}
         self.count_b = {k: v.sum(axis=1) for k, v in self.tok_b.items()}
+        self.lexicon = None
+        if costs.lexical and len(a.texts) == len(a) and len(b.texts) == len(b):
+            lexicon = lexical.Lexicon(a.texts, b.texts, anchors, sorted(sizes))
+            self.lexicon = lexicon if lexicon.ok else None
         if costs.spelling and a.letters is not None and b.letters is not None:
             self.letters_a = {k: spelling.run_profiles(a.letters, k) for k in sizes}
             self.letters_b = {k: spelling.run_profiles(b.letters, k) for k in sizes}
@@ -269,6 +283,8 @@ class _CostTable:
         out += np.where(total > 0, c.token_mismatch * (1 - dice), 0.0) - c.shared_tokens * dice
         out += c.length * np.abs(np.log((self.len_a[k][s] + 10) / (self.len_b[l][t0:t1 + 1] + 10)))
         out += self.shape_cost.get((k, l), 0.0)
+        if self.lexicon is not None:
+            out -= c.lexical * (self.lexicon.score(s, k, l, t0, t1) + LEXICAL_CENTRE)
         if c.spelling and hasattr(self, "letters_a"):
             out -= c.spelling * (self.letters_b[l][t0:t1 + 1] @ self.letters_a[k][s])
         if k + l > 2:
