@@ -53,7 +53,8 @@ def decide(alignment: Alignment, settings: Settings, *, corrections: Corrections
     ``known``: annotations made before (a report's ``annotations``), reused by pair; they must
     have been made with the same ``settings.facts``. ``facts``: where the fact layer runs
     (in this process by default). ``check`` is called between steps and may raise to stop;
-    ``tick`` is told the share done while the pairs are diffed and may raise too.
+    ``tick`` is told the share done while the pairs are diffed, the notes made and the facts
+    read, and may raise too.
     """
     chosen = select(alignment.candidates, settings, corrections)
     annotations = dict(known or {})
