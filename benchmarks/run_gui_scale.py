@@ -46,12 +46,13 @@ def write_pair(folder: Path, sentences: int) -> tuple[Path, Path]:
 
 
 class Turns:
-    """Turns of the event loop, each turn's wait (ms, wall clock beyond the 5 ms sleep) and
-    CPU time of this thread (ms)."""
+    """Turns of the event loop, each turn's wait (ms, wall clock beyond the 5 ms sleep), CPU
+    time of this thread (ms) and when it ended (``time.perf_counter``)."""
 
     def __init__(self) -> None:
         self.waits: list[float] = []
         self.cpu: list[float] = []
+        self.ends: list[float] = []
         self._last = time.perf_counter()
 
     def turn(self, app) -> None:
@@ -61,16 +62,20 @@ class Turns:
         time.sleep(0.005)
         now = time.perf_counter()
         self.waits.append((now - self._last) * 1000 - 5.0)
+        self.ends.append(now)
         self._last = now
 
+    def worst(self, count: int = 3) -> list[tuple[float, float]]:
+        """The ``count`` longest waits (ms), each with when its turn ended, in that order."""
+        return sorted(zip(self.waits, self.ends), reverse=True)[:count]
 
-def wait(app, window, until) -> tuple[Turns, Turns, list[tuple[float, str, float]]]:
+
+def wait(app, window, until, t0: float) -> tuple[Turns, Turns, list[tuple[float, str, float]]]:
     """Turn the event loop until ``until()``: (the turns while the engine ran, the turns from the
-    one the finished comparison was handed over in, the progress steps seen)."""
+    one the finished comparison was handed over in, the progress steps seen, in seconds from ``t0``)."""
     running, shown = Turns(), Turns()
     steps: list[tuple[float, str, float]] = []
     handed: list[bool] = []
-    t0 = time.perf_counter()
     window.session.comparer.progress.connect(lambda stage, f: steps.append((time.perf_counter() - t0, stage, f)))
     window.session.comparer.finished.connect(lambda _result: handed.append(True))
     while not until():
@@ -79,6 +84,7 @@ def wait(app, window, until) -> tuple[Turns, Turns, list[tuple[float, str, float
         if handed and not before:      # the hand-over happened in this turn: it belongs to "shown"
             shown.waits.append(running.waits.pop())
             shown.cpu.append(running.cpu.pop())
+            shown.ends.append(running.ends.pop())
             shown._last = running._last
     return running, shown, steps
 
@@ -164,7 +170,7 @@ def measure(sentences: int, frames: int, cancel_after: float, settle_s: float) -
         w.session.comparer.finished.connect(lambda _result: handed.append(time.perf_counter()))
         t0 = time.perf_counter()
         w.open_paths(str(a), str(b))
-        running, shown, steps = wait(app, w, lambda: bool(done))
+        running, shown, steps = wait(app, w, lambda: bool(done), t0)
         compare_s = handed[0] - t0
         ready_s = done[0] - handed[0]
         complete_s = settle(app, w, shown, settle_s, handed[0])
@@ -183,7 +189,7 @@ def measure(sentences: int, frames: int, cancel_after: float, settle_s: float) -
         jump_ms, landed = jump_after_reopen(app, w)
         out = {"segments": [len(d.segments) for d in w.report.documents], "links": len(w.report.links),
                "compare_s": compare_s, "cancel_s": cancel_s, "cancel_status": status, "running": running,
-               "steps": steps, "paint": paint, "shown": shown, "ready_s": ready_s, "complete_s": complete_s,
+               "steps": steps, "t0": t0, "t_handed": handed[0], "paint": paint, "shown": shown, "ready_s": ready_s, "complete_s": complete_s,
                "jump_ms": jump_ms, "landed": landed}
         w.close()
         return out
@@ -194,6 +200,12 @@ def _longest_stretch(steps: list[tuple[float, str, float]]) -> str:
     stamps = [(0.0, "segment", 0.0)] + steps
     gap, stage = max((b[0] - a[0], b[1]) for a, b in zip(stamps, stamps[1:]))
     return f"{gap:.1f} s (before {stage})"
+
+
+def _stage_at(steps: list[tuple[float, str, float]], t: float) -> str:
+    """The progress shown at ``t`` seconds from the start (the last step before it)."""
+    before = [(stage, f) for at, stage, f in steps if at <= t]
+    return f"{before[-1][0]} {before[-1][1]:.0%}" if before else "before the first step"
 
 
 def _milestones(steps: list[tuple[float, str, float]]) -> list[tuple[float, str, float]]:
@@ -237,12 +249,17 @@ def main() -> None:
         f"| event-loop turns while it ran: wait median / p99 / worst | responsive | "
         f"{trio(running.waits)} ms ({len(running.waits):,} turns) |",
         f"| … CPU per turn median / p99 / worst | — | {trio(running.cpu)} ms |",
+        "| … the longest waits, when their turn ended (progress shown then) | — | " + "; ".join(
+            f"{ms:.0f} ms at {end - r['t0']:.1f} s ({_stage_at(r['steps'], end - r['t0'])})"
+            for ms, end in running.worst()) + " |",
         f"| comparison finished → window says it is shown (texts, labels, pairs table, summaries) | — | "
         f"{r['ready_s']:.2f} s |",
         f"| comparison finished → class marks complete and every passage measured | — | {r['complete_s']:.1f} s |",
         f"| event-loop turns from the hand-over until all that and {args.settle:.0f} s more: wait median / p99 / worst "
         f"| < 100 ms | {trio(shown.waits)} ms ({len(shown.waits):,} turns) |",
         f"| … CPU per turn median / p99 / worst | < 100 ms | {trio(shown.cpu)} ms |",
+        "| … the longest waits, when their turn ended (after the hand-over) | — | " + "; ".join(
+            f"{ms:.0f} ms at +{end - r['t_handed']:.2f} s" for ms, end in shown.worst()) + " |",
         f"| progress steps shown | progress | {len(r['steps'])}; longest stretch without one "
         f"{_longest_stretch(r['steps'])}; each new stage and every 5 %: " +
         ", ".join(f"{stage} {f:.0%} at {t:.1f} s" for t, stage, f in _milestones(r["steps"])) + " |",

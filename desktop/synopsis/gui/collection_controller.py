@@ -9,7 +9,7 @@ import copy
 from PySide6.QtCore import QObject, Signal
 
 from ..export.safe_output import library_files
-from ..runtime import compare_collection, settle_collector
+from ..runtime import compare_collection, collect_before_comparing, settle_collector
 from .collection import CollectionWindow
 from .dialogs import Dialogs
 from .sources import load_spec
@@ -20,6 +20,7 @@ MIN_SOURCES = 3
 
 def make_task(specs: list[tuple], settings):
     def task(progress, cancelled):
+        collect_before_comparing()      # the garbage made since the last comparison, on this thread
         docs = []
         for n, spec in enumerate(specs):
             progress("load", 0.1 * n / len(specs))

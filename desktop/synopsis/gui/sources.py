@@ -13,7 +13,7 @@ from ..core.config import Settings
 from ..core.errors import LoadError
 from ..core.model import Document
 from ..core.pipeline import prepare
-from ..runtime import compare, settle_collector
+from ..runtime import compare, collect_before_comparing, settle_collector
 from .stored_embeddings import stores_for
 
 
@@ -32,6 +32,7 @@ def make_task(specs: list, settings: Settings, library=None) -> Callable:
     """The comparison job of ``specs``; with ``library`` (an open :class:`~synopsis.library.Library`),
     the passage embeddings of the documents stored in it are read from it and kept there."""
     def task(progress, cancelled):
+        collect_before_comparing()      # the garbage made since the last comparison, on this thread
         docs = [load_spec(s, settings) if s is not None else None for s in specs]
         if all(d is not None for d in docs):
             with stores_for(library, docs) as stores:

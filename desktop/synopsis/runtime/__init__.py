@@ -10,7 +10,8 @@ two choices for their process here:
   (:data:`prepare_worker.PREPARER`, passed as its preparer);
 * CPython's cyclic garbage collector is held off while a comparison builds its objects, and
   while the command line writes its report (:func:`collector_paused`);
-* the desktop app, once a comparison's result is made, collects the cyclic garbage and moves
+* the desktop app collects the cyclic garbage made since its last comparison before it starts
+  the next one (:func:`collect_before_comparing`), and once a comparison's result is made moves
   every object alive into the collector's permanent generation (:func:`settle_collector`);
 * numpy's BLAS runs on one thread while a comparison runs (:func:`blas_single_threaded`): the
   sentence-embedding model's matrices are too small to gain from BLAS threads, which on a busy
@@ -36,7 +37,7 @@ if TYPE_CHECKING:
     from ..core.collection import CollectionReport
     from ..core.model import Document, Report
 
-__all__ = ["blas_single_threaded", "collector_paused", "compare", "compare_collection", "model_cache_folder",
+__all__ = ["blas_single_threaded", "collect_before_comparing", "collector_paused", "compare", "compare_collection", "model_cache_folder",
            "settle_collector", "warm_model"]
 
 _pause_lock = threading.Lock()
@@ -70,52 +71,85 @@ def collector_paused() -> Iterator[None]:
                 gc.enable()
 
 
-def settle_collector() -> bool:
-    """In a long-running program, after a comparison's result is made (on the thread that made
-    it): collect the cyclic garbage there is now, then freeze every object alive (``gc.freeze``).
-
-    A long comparison leaves hundreds of thousands of objects alive (its report) and no cyclic
-    garbage (``gc.collect`` after a 20,000-sentence comparison finds none). Left in the oldest
-    generation, the next full collection walks all of them in whichever thread allocates next —
-    in the app, a turn of the window's event loop held for a sixth of a second. Frozen objects are
-    still freed by reference counting; those frozen by the last call are unfrozen first, so
-    cycles among them that became garbage since are found here. Returns False, doing nothing,
-    while a comparison is still running (its objects are not the result yet)."""
+def collect_before_comparing() -> bool:
+    """In a long-running program, before a comparison starts (on the thread that will run it):
+    collect the cyclic garbage among the objects made since the last :func:`settle_collector`
+    (frozen objects are not walked, so this costs what the program made since, not all it holds).
+    Returns False, doing nothing, while a comparison is still running."""
     with _pause_lock:
         if _pause_depth:
             return False
-        gc.unfreeze()
         gc.collect()
+        return True
+
+
+def settle_collector() -> bool:
+    """In a long-running program, after a comparison's result is made (on the thread that made
+    it): freeze every object alive (``gc.freeze``), without a collection.
+
+    A long comparison leaves hundreds of thousands of objects alive (its report). Left in the
+    collector's generations, the next full collection walks all of them in whichever thread
+    allocates next — in the app, a turn of the window's event loop held for a sixth of a second.
+    Frozen objects are never walked again and are still freed by reference counting when the
+    report is dropped. A collection here would hold the interpreter (and the window) for as long
+    as it walks the report, and would find nothing: a comparison and the window's handling of
+    its result make no cyclic garbage (``tests/runtime/test_runtime.py`` and
+    ``tests/gui/test_collector.py`` hold them to that), and the garbage made between
+    comparisons is collected before the next one (:func:`collect_before_comparing`). What that
+    gives up: a cycle frozen while alive that becomes garbage later stays until the program
+    ends. Returns False, doing nothing, while a comparison is still running (its objects are not
+    the result yet)."""
+    with _pause_lock:
+        if _pause_depth:
+            return False
         gc.freeze()
         return True
 
 
 _blas_lock = threading.Lock()
 _blas_depth = 0
-_blas_limiter: Any = None
 
 
 @contextmanager
 def blas_single_threaded() -> Iterator[None]:
     """Hold numpy's BLAS to one thread; nested and concurrent uses share one hold, and the
     caller's setting comes back when the last ends (without threadpoolctl, BLAS keeps its own)."""
-    global _blas_depth, _blas_limiter
+    global _blas_depth, _blas_saved
     with _blas_lock:
         if _blas_depth == 0:
-            try:
-                from threadpoolctl import threadpool_limits
-                _blas_limiter = threadpool_limits(limits=1, user_api="blas")
-            except ImportError:
-                _blas_limiter = None
+            _blas_saved = [(library, library.num_threads) for library in _blas_libraries()]
+            for library, _threads in _blas_saved:
+                library.set_num_threads(1)
         _blas_depth += 1
     try:
         yield
     finally:
         with _blas_lock:
             _blas_depth -= 1
-            if _blas_depth == 0 and _blas_limiter is not None:
-                _blas_limiter.restore_original_limits()
-                _blas_limiter = None
+            if _blas_depth == 0:
+                for library, threads in _blas_saved:
+                    library.set_num_threads(threads)
+                _blas_saved = []
+
+
+_blas_saved: list[tuple[Any, int]] = []     # (BLAS library, its thread count before the hold)
+_blas_found: list[Any] | None = None
+
+
+def _blas_libraries() -> list[Any]:
+    """threadpoolctl's controllers of the BLAS libraries loaded (numpy's), looked for once: a
+    ``threadpool_limits`` per comparison would make a new set of controllers each time, which
+    hold one another in a cycle that only a collection frees (see :func:`settle_collector`)."""
+    global _blas_found
+    if _blas_found is None:
+        try:
+            import numpy  # noqa: F401  (its BLAS loaded before the libraries are looked for)
+            from threadpoolctl import ThreadpoolController
+        except ImportError:
+            _blas_found = []
+        else:
+            _blas_found = [lib for lib in ThreadpoolController().lib_controllers if lib.user_api == "blas"]
+    return _blas_found
 
 
 def warm_model(settings: Any = None, cache: Any = None) -> threading.Thread | None:
