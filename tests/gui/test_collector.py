@@ -1,7 +1,7 @@
 """The window's comparisons leave no cyclic garbage behind.
 
 After each comparison the app freezes every object alive without a collection
-(``runtime.settle_collector``), so that no later collection walks the report in the window's
+(``runtime.collector_paused(settle=True)``), so that no later collection walks the report in the window's
 thread. That loses nothing only while the window's handling of a comparison (the result shown,
 the previous one's views replaced, a pair selected) makes no cycle that later becomes garbage:
 a frozen cycle is never collected. These tests compare in the real window and then collect with

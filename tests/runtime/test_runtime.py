@@ -62,23 +62,27 @@ def _cycle() -> object:
 
 
 def test_the_collector_is_settled_around_a_comparison(seed_pair):
-    """Before a comparison the app collects the cycles made since the last one; after it, it
-    freezes what is alive without a collection, so no later collection walks the report;
-    neither happens while a comparison still runs."""
+    """Before a comparison the app collects the cycles made since the last one; a settled
+    comparison freezes what is alive when it ends, before the collector comes back (so no later
+    collection walks the report); a comparison that fails or is cancelled freezes nothing; no
+    collection runs while a comparison still runs."""
     import gc
     import weakref
 
     from synopsis.core import load
 
     try:
+        gc.unfreeze()
         garbage = weakref.ref(_cycle())
         assert runtime.collect_before_comparing()
         assert garbage() is None                       # the cycle made before is collected
-        report = compare(load(seed_pair[0]), load(seed_pair[1]))
-        assert runtime.settle_collector()
-        assert gc.get_freeze_count() > 0 and gc.is_tracked(report.links)
-        with collector_paused():                       # a comparison runs: not its result yet
-            assert not runtime.settle_collector()
+        with pytest.raises(Cancelled):
+            compare(load(seed_pair[0]), load(seed_pair[1]), settle=True, cancel=lambda: True)
+        assert gc.get_freeze_count() == 0 and gc.isenabled()
+        report = compare(load(seed_pair[0]), load(seed_pair[1]), settle=True)
+        assert gc.get_freeze_count() > 0 and gc.is_tracked(report.links) and gc.isenabled()
+        assert gc.get_count()[0] < 100                  # (no young objects left for a collection to walk)
+        with collector_paused():                       # a comparison runs: not now
             assert not runtime.collect_before_comparing()
         assert report.links
     finally:
@@ -87,7 +91,7 @@ def test_the_collector_is_settled_around_a_comparison(seed_pair):
 
 @pytest.mark.parametrize("pair", ["seed", "translation", "related"])
 def test_a_comparison_leaves_no_cyclic_garbage(seeds, pair):
-    """``settle_collector`` freezes a comparison's objects without a collection, which loses
+    """A settled comparison's objects are frozen without a collection, which loses
     nothing only while a comparison makes no cyclic garbage: every object it leaves is freed by
     reference counting once its report is dropped (same language, a translation, related
     articles; the fact worker and the model's thread as the app runs them)."""

@@ -9,7 +9,7 @@ import copy
 from PySide6.QtCore import QObject, Signal
 
 from ..export.safe_output import library_files
-from ..runtime import compare_collection, collect_before_comparing, settle_collector
+from ..runtime import compare_collection, collect_before_comparing
 from .collection import CollectionWindow
 from .dialogs import Dialogs
 from .sources import load_spec
@@ -26,8 +26,7 @@ def make_task(specs: list[tuple], settings):
             progress("load", 0.1 * n / len(specs))
             docs.append(load_spec(spec, settings))
         report = compare_collection(docs, settings, progress=lambda stage, f: progress(stage, 0.1 + 0.9 * f),
-                                    cancel=cancelled)
-        settle_collector()      # here, not in the window's thread when it next allocates
+                                    cancel=cancelled, settle=True)
         return report
     return task
 

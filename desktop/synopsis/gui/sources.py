@@ -13,7 +13,7 @@ from ..core.config import Settings
 from ..core.errors import LoadError
 from ..core.model import Document
 from ..core.pipeline import prepare
-from ..runtime import compare, collect_before_comparing, settle_collector
+from ..runtime import compare, collect_before_comparing
 from .stored_embeddings import stores_for
 
 
@@ -37,8 +37,7 @@ def make_task(specs: list, settings: Settings, library=None) -> Callable:
         if all(d is not None for d in docs):
             with stores_for(library, docs) as stores:
                 report = compare(docs[0], docs[1], settings, progress=progress, cancel=cancelled,
-                                 embeddings=stores)
-            settle_collector()      # here, not in the window's thread when it next allocates
+                                 embeddings=stores, settle=True)   # (its objects frozen, see runtime)
             return list(report.documents), report
         return [prepare(d, settings) if d is not None else None for d in docs], None
     return task

@@ -12,7 +12,8 @@ two choices for their process here:
   while the command line writes its report (:func:`collector_paused`);
 * the desktop app collects the cyclic garbage made since its last comparison before it starts
   the next one (:func:`collect_before_comparing`), and once a comparison's result is made moves
-  every object alive into the collector's permanent generation (:func:`settle_collector`);
+  every object alive into the collector's permanent generation before the collector comes back
+  (``compare(..., settle=True)``, :func:`collector_paused`);
 * numpy's BLAS runs on one thread while a comparison runs (:func:`blas_single_threaded`): the
   sentence-embedding model's matrices are too small to gain from BLAS threads, which on a busy
   machine cost several times the work; the meaning layer runs its own threads instead;
@@ -38,7 +39,7 @@ if TYPE_CHECKING:
     from ..core.model import Document, Report
 
 __all__ = ["blas_single_threaded", "collect_before_comparing", "collector_paused", "compare", "compare_collection", "model_cache_folder",
-           "settle_collector", "warm_model"]
+           "warm_model"]
 
 _pause_lock = threading.Lock()
 _pause_depth = 0          # comparisons running now
@@ -46,7 +47,7 @@ _pause_owned = False      # whether the first of them turned the collector off (
 
 
 @contextmanager
-def collector_paused() -> Iterator[None]:
+def collector_paused(settle: bool = False) -> Iterator[None]:
     """Hold CPython's cyclic garbage collector off while a comparison builds its objects.
 
     A comparison allocates hundreds of thousands of small objects that all stay alive until the
@@ -55,6 +56,20 @@ def collector_paused() -> Iterator[None]:
     still frees garbage at once; only cycles wait for the next collection. Nested and
     concurrent comparisons share one pause: the collector comes back when the last one ends,
     and a collector the caller had turned off stays off.
+
+    ``settle`` (for a long-running program such as the app): when the last pause ends without an
+    error, every object alive is frozen (``gc.freeze``) before the collector comes back, without
+    a collection. A long comparison leaves hundreds of thousands of objects alive (its report);
+    left in the collector's generations, the first allocation after the pause would start a
+    collection of the youngest generation, which then holds all of them (the interpreter, and
+    the window's thread, held for most of a second after 20,000 sentences), and later full
+    collections would walk them again. Frozen objects are never walked again and are still freed
+    by reference counting when the report is dropped. A collection before freezing would cost
+    the same walk and find nothing: a comparison and the window's handling of its result make no
+    cyclic garbage (``tests/runtime/test_runtime.py`` and ``tests/gui/test_collector.py`` hold
+    them to that), and the garbage made between comparisons is collected before the next one
+    (:func:`collect_before_comparing`). What that gives up: a cycle frozen while alive that
+    becomes garbage later stays until the program ends.
     """
     global _pause_depth, _pause_owned
     with _pause_lock:
@@ -62,47 +77,30 @@ def collector_paused() -> Iterator[None]:
             _pause_owned = gc.isenabled()
             gc.disable()
         _pause_depth += 1
+    ended = False
     try:
         yield
+        ended = True
     finally:
         with _pause_lock:
             _pause_depth -= 1
-            if _pause_depth == 0 and _pause_owned:
-                gc.enable()
+            if _pause_depth == 0:
+                if settle and ended:
+                    gc.freeze()
+                if _pause_owned:
+                    gc.enable()
 
 
 def collect_before_comparing() -> bool:
     """In a long-running program, before a comparison starts (on the thread that will run it):
-    collect the cyclic garbage among the objects made since the last :func:`settle_collector`
-    (frozen objects are not walked, so this costs what the program made since, not all it holds).
+    collect the cyclic garbage among the objects made since the last settled comparison (see
+    :func:`collector_paused`; frozen objects are not walked, so this costs what the program made
+    since, not all it holds).
     Returns False, doing nothing, while a comparison is still running."""
     with _pause_lock:
         if _pause_depth:
             return False
         gc.collect()
-        return True
-
-
-def settle_collector() -> bool:
-    """In a long-running program, after a comparison's result is made (on the thread that made
-    it): freeze every object alive (``gc.freeze``), without a collection.
-
-    A long comparison leaves hundreds of thousands of objects alive (its report). Left in the
-    collector's generations, the next full collection walks all of them in whichever thread
-    allocates next — in the app, a turn of the window's event loop held for a sixth of a second.
-    Frozen objects are never walked again and are still freed by reference counting when the
-    report is dropped. A collection here would hold the interpreter (and the window) for as long
-    as it walks the report, and would find nothing: a comparison and the window's handling of
-    its result make no cyclic garbage (``tests/runtime/test_runtime.py`` and
-    ``tests/gui/test_collector.py`` hold them to that), and the garbage made between
-    comparisons is collected before the next one (:func:`collect_before_comparing`). What that
-    gives up: a cycle frozen while alive that becomes garbage later stays until the program
-    ends. Returns False, doing nothing, while a comparison is still running (its objects are not
-    the result yet)."""
-    with _pause_lock:
-        if _pause_depth:
-            return False
-        gc.freeze()
         return True
 
 
@@ -139,7 +137,7 @@ _blas_found: list[Any] | None = None
 def _blas_libraries() -> list[Any]:
     """threadpoolctl's controllers of the BLAS libraries loaded (numpy's), looked for once: a
     ``threadpool_limits`` per comparison would make a new set of controllers each time, which
-    hold one another in a cycle that only a collection frees (see :func:`settle_collector`)."""
+    hold one another in a cycle that only a collection frees (see :func:`collector_paused`)."""
     global _blas_found
     if _blas_found is None:
         try:
@@ -202,10 +200,12 @@ def model_cache_folder() -> Path | None:
     return base / "models" if base is not None else None
 
 
-def compare(doc_a: "Document", doc_b: "Document", settings: Any = None, **options: Any) -> "Report":
+def compare(doc_a: "Document", doc_b: "Document", settings: Any = None, *, settle: bool = False,
+            **options: Any) -> "Report":
     """``synopsis.core.compare`` with the fact worker (which also prepares the second document
-    of a large pair beside the first), the collector paused, BLAS on one thread and the
-    sentence-embedding model loading beside the first steps."""
+    of a large pair beside the first), the collector paused (``settle``: see
+    :func:`collector_paused`), BLAS on one thread and the sentence-embedding model loading beside
+    the first steps."""
     from ..core.pipeline import compare as engine_compare
     from .fact_worker import WORKER
     from .prepare_worker import PREPARER
@@ -213,17 +213,19 @@ def compare(doc_a: "Document", doc_b: "Document", settings: Any = None, **option
     options.setdefault("facts", WORKER)
     options.setdefault("preparer", PREPARER)
     warm_model(settings, cache=model_cache_folder())
-    with collector_paused(), blas_single_threaded():
+    with collector_paused(settle), blas_single_threaded():
         return engine_compare(doc_a, doc_b, settings, **options)
 
 
-def compare_collection(documents: list["Document"], settings: Any = None, **options: Any) -> "CollectionReport":
-    """``synopsis.core.collection.compare_collection`` with the fact worker, the collector paused,
-    BLAS on one thread and the sentence-embedding model loading beside the first steps."""
+def compare_collection(documents: list["Document"], settings: Any = None, *, settle: bool = False,
+                       **options: Any) -> "CollectionReport":
+    """``synopsis.core.collection.compare_collection`` with the fact worker, the collector paused
+    (``settle``: see :func:`collector_paused`), BLAS on one thread and the sentence-embedding
+    model loading beside the first steps."""
     from ..core.collection import compare_collection as engine_compare_collection
     from .fact_worker import WORKER
 
     options.setdefault("facts", WORKER)
     warm_model(settings, cache=model_cache_folder())
-    with collector_paused(), blas_single_threaded():
+    with collector_paused(settle), blas_single_threaded():
         return engine_compare_collection(documents, settings, **options)
