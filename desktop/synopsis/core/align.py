@@ -32,7 +32,7 @@ from typing import TYPE_CHECKING, Callable, Sequence
 
 import numpy as np
 
-from .candidates import candidate_pairs, sorted_pairs
+from .candidates import candidate_keys, pairs_of, sorted_pairs
 from .comparison import Comparison
 from .config import Settings
 from .errors import TooLong
@@ -114,7 +114,7 @@ def align(doc_a: Document, doc_b: Document, settings: Settings, *,
     if not live_a or not live_b:
         return Alignment((doc_a, doc_b), (), repeats, how)
     weights = Weights([f.bag for f in live_a + live_b])
-    pairs = candidate_pairs(live_a, live_b, weights, step=steps.part("candidates"))
+    pairs = candidate_keys(live_a, live_b, weights, step=steps.part("candidates"))
     scored = _score(pairs, live_a, live_b, weights, steps.part("scores"))
     view, how = _meaning(scored, (doc_a, doc_b), (live_a, live_b), weights, settings, how, embeddings, steps)
     steps.done("blend")
@@ -218,14 +218,15 @@ def _candidate(a: Sequence[int], b: Sequence[int], score: float, views: dict[str
 KEPT_VIEWS = ("chars", "words", "rare")      # the views a candidate keeps (see Candidate.scores)
 
 
-def _score(pairs: set[tuple[int, int]], live_a: Sequence[SegmentFeatures],
+def _score(pairs: set[tuple[int, int]] | np.ndarray, live_a: Sequence[SegmentFeatures],
            live_b: Sequence[SegmentFeatures], weights: Weights,
            step: Progress = lambda share: None, meaning: "MeaningView | None" = None) -> Scored:
     """Every pair's score and the views a candidate keeps, in chunks of ``SCORE_CHUNK`` pairs;
     after each chunk, ``step`` gets the share of the pairs it held (a long document's pairs
     take seconds: the caller checks for cancel and reports progress there). With ``meaning``,
-    its score is blended into the pairs of passages it embedded."""
-    order = sorted_pairs(pairs)
+    its score is blended into the pairs of passages it embedded. ``pairs``: a set, or sorted keys
+    (``candidates.candidate_keys``)."""
+    order = pairs_of(pairs) if isinstance(pairs, np.ndarray) else sorted_pairs(pairs)
     out: Scored = {}
     for start in range(0, len(order), SCORE_CHUNK):
         chunk = order[start:start + SCORE_CHUNK]

@@ -45,21 +45,32 @@ def candidate_pairs(live_a: Sequence[SegmentFeatures], live_b: Sequence[SegmentF
                     step: Step = lambda share: None) -> Pairs:
     """Positions (p, q) in ``live_a`` × ``live_b`` worth scoring. ``step`` is called after
     each part of the work with its share of it (the caller may stop the work there)."""
+    keys = candidate_keys(live_a, live_b, weights, proposers, step)
+    return pair_set(keys >> 16, keys & 0xFFFF)
+
+
+def candidate_keys(live_a: Sequence[SegmentFeatures], live_b: Sequence[SegmentFeatures],
+                   weights: Weights, proposers: Sequence[Proposer] = (),
+                   step: Step = lambda share: None) -> np.ndarray:
+    """The pairs of :func:`candidate_pairs` as sorted 64-bit keys ``p << 16 | q`` (see
+    :func:`pair_keys`): the same pairs, never made into Python tuples on the way."""
     if not live_a or not live_b:
-        return set()
+        return np.zeros(0, dtype=np.int64)
     if max(len(live_a), len(live_b)) >= 1 << 16:
         raise ValueError("candidate_pairs ranks positions in 16 bits (align.MAX_PASSAGES)")
     vocab = _Vocabulary(live_a, live_b, weights)
     step(WORK_SHARES[0])
-    out = _best(vocab, 0, live_a, live_b)
+    from_a = _best(vocab, 0, live_a, live_b)
     step(WORK_SHARES[1])
-    out |= {(p, q) for q, p in _best(vocab, 1, live_b, live_a)}
+    from_b = _best(vocab, 1, live_b, live_a)
+    from_b = ((from_b & 0xFFFF) << 16) | (from_b >> 16)            # (q, p) turned to (p, q)
     step(WORK_SHARES[2])
-    out |= same_text(live_a, live_b)
-    out = nearest_copies(out, vocab.text_ids, (len(live_a), len(live_b)))
-    for propose in proposers:
-        out.update((int(p), int(q)) for p, q in propose(live_a, live_b))
-    return out
+    keys = np.unique(np.concatenate([from_a, from_b, _same_text_keys(live_a, live_b)]))
+    keys = keys[_nearest_mask(keys, vocab.text_ids, (len(live_a), len(live_b)))]
+    extra = [(int(p), int(q)) for propose in proposers for p, q in propose(live_a, live_b)]
+    if extra:
+        keys = np.unique(np.concatenate([keys, pair_keys(extra, len(extra))]))
+    return keys
 
 
 def pair_keys(pairs: Iterable[tuple[int, int]], count: int) -> np.ndarray:
@@ -105,12 +116,18 @@ def nearest_copies(pairs: Pairs, text_ids: Sequence[np.ndarray], sizes: tuple[in
     reworded passage at that place). A pair of texts each said once on its side is kept."""
     if not pairs:
         return set()
-    keys = pair_keys(pairs, len(pairs))     # (any order: the sorts below tie only rows of different groups)
+    keys = pair_keys(pairs, len(pairs))
+    keys = keys[_nearest_mask(keys, text_ids, sizes)]
+    return pair_set(keys >> 16, keys & 0xFFFF)
+
+
+def _nearest_mask(keys: np.ndarray, text_ids: Sequence[np.ndarray], sizes: tuple[int, int]) -> np.ndarray:
+    """A mask of the pairs ``keys`` (in any order: the sorts tie only rows of different groups)
+    that :func:`nearest_copies` keeps."""
     p, q = keys >> 16, keys & 0xFFFF
     n_a, n_b = sizes
     distance = np.abs(q * n_a - p * n_b)
-    keep = _nearest(p, text_ids[1][q], distance, q) & _nearest(q, text_ids[0][p], distance, p)
-    return pair_set(p[keep], q[keep])
+    return _nearest(p, text_ids[1][q], distance, q) & _nearest(q, text_ids[0][p], distance, p)
 
 
 def _nearest(own: np.ndarray, text: np.ndarray, distance: np.ndarray, other: np.ndarray) -> np.ndarray:
@@ -125,10 +142,16 @@ def same_text(live_a: Sequence[SegmentFeatures], live_b: Sequence[SegmentFeature
     """Passages whose normalised text is the same on both sides, whatever their words: a
     document made of one sentence said many times has no stem rare enough to query with. Each
     passage gets the ``COPIES`` copies nearest its relative place (the earlier one on a tie)."""
+    keys = _same_text_keys(live_a, live_b)
+    return pair_set(keys >> 16, keys & 0xFFFF)
+
+
+def _same_text_keys(live_a: Sequence[SegmentFeatures], live_b: Sequence[SegmentFeatures]) -> np.ndarray:
+    """The pairs of :func:`same_text` as keys (see :func:`pair_keys`), in no particular order."""
     where: dict[str, list[int]] = {}
     for q, f in enumerate(live_b):
         where.setdefault(f.text, []).append(q)
-    out = set()
+    out: list[int] = []
     n_a, n_b = len(live_a), len(live_b)
     for p, f in enumerate(live_a):
         copies = where.get(f.text)
@@ -136,8 +159,8 @@ def same_text(live_a: Sequence[SegmentFeatures], live_b: Sequence[SegmentFeature
             at = bisect.bisect_left(copies, p * n_b // n_a)
             around = copies[max(0, at - COPIES):at + COPIES]
             around.sort(key=lambda q: (abs(q * n_a - p * n_b), q))
-            out.update((p, q) for q in around[:COPIES])
-    return out
+            out += [p << 16 | q for q in around[:COPIES]]
+    return np.array(out, dtype=np.int64)
 
 
 class _Vocabulary:
@@ -169,8 +192,9 @@ def _occurrences(contents: Sequence[list[str]], ids: dict[str, int]) -> tuple[np
 
 
 def _best(vocab: _Vocabulary, side: int, own: Sequence[SegmentFeatures],
-          other: Sequence[SegmentFeatures]) -> Pairs:
-    """For every passage of ``side``, its ``PER_SEGMENT`` best partners on the other side."""
+          other: Sequence[SegmentFeatures]) -> np.ndarray:
+    """For every passage of ``side``, its ``PER_SEGMENT`` best partners on the other side, as
+    keys ``own << 16 | other`` (see :func:`pair_keys`)."""
     q_passage, q_stem = _queries(vocab, side)
     o_passage, o_stem = vocab.sides[1 - side]
     starts = np.searchsorted(o_stem, np.arange(len(vocab.idf) + 1))
@@ -185,7 +209,7 @@ def _best(vocab: _Vocabulary, side: int, own: Sequence[SegmentFeatures],
         start = np.clip(centre - NEAR // 2, lo, hi - NEAR)
         first[wide], count[wide] = start, NEAR
     if count.sum() == 0:
-        return set()
+        return np.zeros(0, dtype=np.int64)
     rows = np.repeat(np.arange(len(q_stem)), count)
     offset = np.arange(len(rows)) - np.repeat(np.cumsum(count) - count, count)
     key = q_passage[rows] * len(other) + o_passage[first[rows] + offset]
@@ -200,7 +224,7 @@ def _best(vocab: _Vocabulary, side: int, own: Sequence[SegmentFeatures],
     keep = _first_in_group(p, vocab.text_ids[1 - side][q], COPIES)
     p, q = p[keep], q[keep]
     keep = _first_rows(p, PER_SEGMENT)
-    return pair_set(p[keep], q[keep])
+    return (p[keep].astype(np.int64) << 16) | q[keep].astype(np.int64)
 
 
 def _ranked(p: np.ndarray, q: np.ndarray, total: np.ndarray, n_own: int,
