@@ -50,7 +50,7 @@ a, b = pair.a.text, pair.b.text
 da = Document(a, 'a', 'a', '', language='de'); db = Document(b, 'b', 'b', '', language='de')
 t0, c0 = time.perf_counter(), time.process_time()
 if {aligner!r} == 'synopsis':
-    report = compare(da, db, Settings(meaning={meaning!r}))   # as the command line and the app run it (fact worker)
+    report = compare(da, db, Settings(meaning={meaning!r}), settle=True)   # as the command line runs it (fact worker)
     with collector_paused():         # as the command line writes it
         report.to_json(indent=None)  # the report as the library stores it
     stages = dict(report.timings)

@@ -53,7 +53,7 @@ def compare(sources: tuple[str, ...], fmt: str | None, output: Path | None, sett
     from .sources import load_source
     doc_a = load_source(sources[0], max_bytes=settings.max_bytes, timeout=timeout, db=db)
     doc_b = load_source(sources[1], max_bytes=settings.max_bytes, timeout=timeout, db=db)
-    report = runtime.compare(doc_a, doc_b, settings)
+    report = runtime.compare(doc_a, doc_b, settings, settle=True)   # (its objects frozen: never walked again)
     if output is None and fmt == "text":
         destination.print_text(render_summary(report), color=color)
     else:
