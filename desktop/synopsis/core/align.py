@@ -81,7 +81,10 @@ WORD_STEP_SHARES = {k: (0.0 if k in ("meaning", "blend") else v / _WORD_TOTAL) f
 # Each document's features by segment (None for debris), as ``segment_features`` makes them.
 Features = tuple[list[SegmentFeatures | None], list[SegmentFeatures | None]]
 # A scored pair of positions in the two lists of live features: (score, views, reasons).
-Scored = dict[tuple[int, int], tuple[float, dict[str, float], tuple[Reason, ...]]]
+# (The views of a pair scored in bulk are the values of ``KEPT_VIEWS`` in that order, a tuple: most
+# scored pairs never become candidates, and a dict each would cost more than their scoring.)
+Views = dict[str, float] | tuple[float, ...]
+Scored = dict[tuple[int, int], tuple[float, Views, tuple[Reason, ...]]]
 
 
 def align(doc_a: Document, doc_b: Document, settings: Settings, *,
@@ -210,9 +213,14 @@ class _Steps:
             self.progress(round(self.total, 6))
 
 
-def _candidate(a: Sequence[int], b: Sequence[int], score: float, views: dict[str, float],
+def _candidate(a: Sequence[int], b: Sequence[int], score: float, views: Views,
                reasons: tuple[Reason, ...] = ()) -> Candidate:
-    return Candidate(a=tuple(a), b=tuple(b), score=min(1.0, max(0.0, score)), scores=views, reasons=reasons)
+    return Candidate(a=tuple(a), b=tuple(b), score=min(1.0, max(0.0, score)), scores=_named(views), reasons=reasons)
+
+
+def _named(views: Views) -> dict[str, float]:
+    """A pair's views by name (see ``Views``)."""
+    return views if isinstance(views, dict) else dict(zip(KEPT_VIEWS, views))
 
 
 KEPT_VIEWS = ("chars", "words", "rare")      # the views a candidate keeps (see Candidate.scores)
@@ -233,7 +241,7 @@ def _score(pairs: set[tuple[int, int]] | np.ndarray, live_a: Sequence[SegmentFea
         views = pair_views([live_a[p] for p, _ in chunk], [live_b[q] for _, q in chunk], weights)
         scores = combine(views).tolist()
         kept = zip(*(views[name].tolist() for name in KEPT_VIEWS))      # (Python floats, as float() gives)
-        out.update((pq, (score, dict(zip(KEPT_VIEWS, values)), ())) for pq, score, values in zip(chunk, scores, kept))
+        out.update((pq, (score, values, ())) for pq, score, values in zip(chunk, scores, kept))
         step(len(chunk) / len(order))
     if meaning is not None:
         _apply_meaning(out, meaning)
@@ -256,7 +264,7 @@ def _apply_meaning(scored: Scored, meaning: "MeaningView", tick: Tick | None = N
     for k, pq in enumerate(order):
         if not np.isnan(cosines[k]):
             score, views, reasons = scored[pq]
-            scored[pq] = (float(blended[k]), {**views, "meaning": float(cosines[k])}, reasons)
+            scored[pq] = (float(blended[k]), {**_named(views), "meaning": float(cosines[k])}, reasons)
 
 
 def _settled_scores(scored: Scored, lives: tuple[Sequence[SegmentFeatures], Sequence[SegmentFeatures]],
