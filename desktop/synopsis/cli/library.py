@@ -244,7 +244,7 @@ def compare(id_a: str, id_b: str, case: str | None, settings: Settings, db_path:
         lib.require_writable()
         doc_a, doc_b = lib.get_document(a), lib.get_document(b)
         stores = (lib.embedding_store(a), lib.embedding_store(b))
-        report = runtime.compare(doc_a, doc_b, settings, embeddings=stores)
+        report = runtime.compare(doc_a, doc_b, settings, embeddings=stores, settle=True)
         with runtime.collector_paused():
             cid = lib.save_comparison(report, case)
         echo(f"c{cid}")
