@@ -205,11 +205,12 @@ def _trials(runs: list[Run], live: Live) -> list[tuple[Run, int]]:
     best: dict[tuple, tuple[Run, int]] = {}
     for run in runs:
         feats = live[run.side]
-        lo, hi = run.many[0], run.many[-1]
-        for x in (lo - 1, hi + 1):
-            if _adjacent(feats, x, lo) if x < lo else _adjacent(feats, hi, x):
-                key = (run.side, tuple(sorted(run.many + (x,))), run.single)
-                if key not in best or run.lift > best[key][0].lift:
+        lo, hi = run.many[0], run.many[-1]     # (a run's positions are sorted and adjacent)
+        for x, many in ((lo - 1, (lo - 1, *run.many)), (hi + 1, (*run.many, hi + 1))):
+            if _adjacent(feats, *many[-2:]) if x > hi else _adjacent(feats, *many[:2]):
+                key = (run.side, many, run.single)
+                found = best.get(key)
+                if found is None or run.lift > found[0].lift:
                     best[key] = (run, x)
     return [best[k] for k in sorted(best)]
 
