@@ -38,7 +38,7 @@ from synopsis.core.semantic.pair_model import CHAR_NGRAMS, COSINE_TIMES, NGRAMS,
 
 OUT = HERE.parent / "desktop" / "synopsis" / "core" / "semantic" / "pair_weights.py"
 FEATURES = ("chars", "words", "rare", "numbers", "names", "length", "num_conflict", "contain", "unmatched",
-            "tokens", "bigrams", "cov_min", "cov_max", "un_min", "un_max", "unw_min", "unw_max", "len_diff",
+            "tokens", "partial", "bigrams", "cov_min", "cov_max", "un_min", "un_max", "unw_min", "unw_max", "len_diff",
             "len_log", "names_only", "nums_only", "nums_both", "lcs", "wed",
             *(f"ng{n}_{m}" for n in NGRAMS for m in ("min", "max")),
             *(f"ch{n}_{m}" for n in CHAR_NGRAMS for m in ("min", "max")),

@@ -13,7 +13,9 @@ story that shares its vocabulary. The pair model weighs what tells them apart:
   precision), and of its character n-grams (1 to 6, spaces left out: chrF's precision and
   recall, Popović 2015, which meet a word in another form or a number written otherwise),
   the longest common subsequence and word edit similarity of the stems, the token-set ratio
-  of the texts and the Jaccard of stem bigrams;
+  of the texts, the partial ratio (the character similarity of the shorter text to the
+  substring of the longer that it matches best: one side printed whole inside the other,
+  whatever it adds) and the Jaccard of stem bigrams;
 * names and numbers that only one side has, the share of the names and of the numbers both
   have (Jaccard), the length difference;
 * negation: how many more negation cues (``facts.lexicon``'s negation words, "n't") one side
@@ -27,9 +29,10 @@ story that shares its vocabulary. The pair model weighs what tells them apart:
   statements on one story share; the pairwise features of sentence-embedding classifiers,
   Conneau et al. 2017). Its weights are held small by a penalty of their own.
 
-It is a logistic regression on standardised features plus shallow regression trees fitted,
-by gradient boosting, to what the regression's margin leaves (they weigh a feature by where
-others sit, which one linear margin cannot), all fitted on MSRP train only
+It is a logistic regression on standardised features, plus, when cross-validation on train
+finds they help, shallow regression trees fitted, by gradient boosting, to what the
+regression's margin leaves (they weigh a feature by where others sit, which one linear margin
+cannot; the current fit has none), all fitted on MSRP train only
 (``benchmarks/fit_pair_model.py``); its numbers are data in :mod:`.pair_weights`. The app
 uses it where the meaning of two passages was computed (``same_language.MeaningView``), in
 place of a blend of the word score and the cosine alone.
@@ -130,7 +133,8 @@ def pair_table(fa: Sequence[SegmentFeatures], fb: Sequence[SegmentFeatures], wei
     words = word_views(fa, fb, weights)
     out["contain"], out["unmatched"] = words["contain"], words["unmatched"]
     n = len(fa)
-    out["tokens"] = (process.cpdist([f.text for f in fa], [f.text for f in fb], scorer=fuzz.token_set_ratio,
+    for name, scorer in (("tokens", fuzz.token_set_ratio), ("partial", fuzz.partial_ratio)):
+        out[name] = (process.cpdist([f.text for f in fa], [f.text for f in fb], scorer=scorer,
                                     workers=1).astype(np.float64) / 100) if n else np.zeros(0)
     grams = _GramCache([f for pair in zip(fa, fb) for f in pair])
     rows = []
