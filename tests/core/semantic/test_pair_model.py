@@ -155,6 +155,34 @@ def test_the_n_gram_cache_makes_each_passages_sets_once_when_they_fit_and_keeps_
     assert 60 < len(made) < 240 and largest[0] <= 5  # made again when dropped, never all of them
 
 
+def test_a_store_shares_the_n_gram_sets_between_tables_and_stays_bounded(monkeypatch):
+    """One comparison's tables (those made beside the embedding, then its neighbours') make a
+    passage's sets once while they fit in the store, and the tables are the ones made without it."""
+    sentences = [f"Sentence {i} says the council met on day {i} and voted {i % 7} times." for i in range(30)]
+    fa, fb, weights = _features([(sentences[i], sentences[(i * 7) % 30]) for i in range(30)])
+    made = []
+    real = pair_model._grams
+
+    def counted(f):
+        made.append(id(f))
+        return real(f)
+
+    first, second = (fa[:20], fb[:20]), (fa[10:], fb[10:])
+    plain = [pair_model.pair_table(*half, weights) for half in (first, second)]
+    monkeypatch.setattr(pair_model, "_grams", counted)
+    store = pair_model.GramStore()
+    shared = [pair_model.pair_table(*half, weights, store=store) for half in (first, second)]
+    assert len(made) == len(set(made)) == 60       # the ten passages of each side in both: made once
+    for a, b in zip(plain, shared):
+        assert all(np.array_equal(a[k], b[k]) for k in a)
+    monkeypatch.setattr(pair_model, "GRAMS_SHARED", 7)
+    small = pair_model.GramStore()
+    made.clear()
+    for half in (first, second):
+        pair_model.pair_table(*half, weights, store=small)
+    assert len(small.kept) == 7 and len(made) > 60
+
+
 def test_word_features_made_ahead_beside_the_embedding_are_read_for_their_pairs():
     """``tabulate`` while the passages are embedded, then ``rescore`` asking for those pairs and
     others in another order: each pair gets its own row, as if all were made at once."""

@@ -124,11 +124,12 @@ class PairModel:
 
 def pair_table(fa: Sequence[SegmentFeatures], fb: Sequence[SegmentFeatures], weights: Weights,
                cosines: np.ndarray | None = None, products: np.ndarray | None = None,
-               tick: Tick | None = None) -> dict[str, np.ndarray]:
+               tick: Tick | None = None, store: "GramStore | None" = None) -> dict[str, np.ndarray]:
     """Every feature of the element-wise pairs (fa[k], fb[k]) by name; with ``cosines`` (the
     meaning cosine of each pair) also the cosine and its products, with ``products`` (the
     element-wise products of each pair's unit vectors, a row a pair) those too. ``tick`` is
-    told the share of the rows made every ``EVERY`` rows (it may raise to stop)."""
+    told the share of the rows made every ``EVERY`` rows (it may raise to stop). ``store``:
+    passages' n-gram sets kept from the caller's earlier tables (see :class:`GramStore`)."""
     out = dict(pair_views(fa, fb, weights))
     words = word_views(fa, fb, weights)
     out["contain"], out["unmatched"] = words["contain"], words["unmatched"]
@@ -136,7 +137,7 @@ def pair_table(fa: Sequence[SegmentFeatures], fb: Sequence[SegmentFeatures], wei
     for name, scorer in (("tokens", fuzz.token_set_ratio), ("partial", fuzz.partial_ratio)):
         out[name] = (process.cpdist([f.text for f in fa], [f.text for f in fb], scorer=scorer,
                                     workers=1).astype(np.float64) / 100) if n else np.zeros(0)
-    grams = _GramCache([f for pair in zip(fa, fb) for f in pair])
+    grams = _GramCache([f for pair in zip(fa, fb) for f in pair], store)
     rows = []
     for start in range(0, n, EVERY):
         rows += [_pair_row(x, y, weights, grams) for x, y in zip(fa[start:start + EVERY], fb[start:start + EVERY])]
@@ -189,7 +190,8 @@ class _GramCache:
     again the latest is dropped (Belady's rule: the fewest sets made again within the bound).
     Only a cache: a dropped set is made again, the same."""
 
-    def __init__(self, order: Sequence[SegmentFeatures]) -> None:
+    def __init__(self, order: Sequence[SegmentFeatures], store: "GramStore | None" = None) -> None:
+        self.store = store
         self.next_use = [0] * len(order)        # the position at which each request's passage comes again
         last: dict[int, int] = {}
         for t in range(len(order) - 1, -1, -1):
@@ -204,8 +206,12 @@ class _GramCache:
         key, again = id(f), self.next_use[self.asked]
         self.asked += 1
         grams = self.kept.pop(key, None)
+        if grams is None and self.store is not None:
+            grams = self.store.get(f)
         if grams is None:
             grams = _grams(f)
+            if self.store is not None:
+                self.store.put(f, grams)
         if again >= 0:
             while len(self.kept) >= GRAMS_KEPT:
                 self._drop_latest()
@@ -219,6 +225,31 @@ class _GramCache:
             if key in self.kept and self.due[key] == -again:
                 del self.kept[key]
                 return
+
+
+# Passages whose n-gram sets one comparison keeps between its pair tables (``GramStore``): the
+# pairs tabulated while the passages are embedded and those their nearest neighbours propose
+# after share most of their passages.
+GRAMS_SHARED = 1024
+
+
+class GramStore:
+    """The n-gram sets of the passages of one comparison's pair tables, kept between tables, at
+    most ``GRAMS_SHARED`` passages (the first kept dropped first). Only a cache: a passage's
+    sets are the same whenever they are made."""
+
+    def __init__(self) -> None:
+        self.kept: dict[int, tuple[SegmentFeatures, list[frozenset]]] = {}
+
+    def get(self, f: SegmentFeatures) -> list[frozenset] | None:
+        found = self.kept.get(id(f))
+        return found[1] if found is not None and found[0] is f else None
+
+    def put(self, f: SegmentFeatures, grams: list[frozenset]) -> None:
+        self.kept.pop(id(f), None)
+        while len(self.kept) >= GRAMS_SHARED:
+            del self.kept[next(iter(self.kept))]
+        self.kept[id(f)] = (f, grams)
 
 
 def _occurrences(grams: Iterable) -> frozenset:

@@ -102,6 +102,7 @@ class MeaningView:
         self.blend = BLEND[encoder.spec.name]
         # the pair model's word features made ahead (``tabulate``): each pair's row, the table
         self._tabulated: tuple[dict[tuple[int, int], int], dict[str, np.ndarray]] = ({}, {})
+        self._grams = pair_model.GramStore()      # (the passages' n-gram sets, shared by both)
 
     @classmethod
     def for_languages(cls, languages: Sequence[str | None], texts_a: Sequence[str],
@@ -160,7 +161,7 @@ class MeaningView:
             return
         live_a, live_b, weights = self.words
         table = pair_model.pair_table([live_a[p] for p, _ in pairs], [live_b[q] for _, q in pairs], weights,
-                                      tick=tick)
+                                      tick=tick, store=self._grams)
         self._tabulated = ({pq: k for k, pq in enumerate(pairs)}, table)
 
     def _word_table(self, pairs: list[tuple[int, int]], tick: Tick | None = None) -> dict[str, np.ndarray]:
@@ -172,10 +173,10 @@ class MeaningView:
         fresh = [k for k, row in enumerate(at) if row < 0]
         if not known or len(fresh) == len(pairs):
             return pair_model.pair_table([live_a[p] for p, _ in pairs], [live_b[q] for _, q in pairs], weights,
-                                         tick=tick)
+                                         tick=tick, store=self._grams)
         rows, have = np.array(at), np.array([k for k, row in enumerate(at) if row >= 0])
         made = pair_model.pair_table([live_a[pairs[k][0]] for k in fresh], [live_b[pairs[k][1]] for k in fresh],
-                                     weights, tick=tick) if fresh else {}
+                                     weights, tick=tick, store=self._grams) if fresh else {}
         out = {}
         for name, column in known.items():
             values = np.empty(len(pairs), dtype=column.dtype)
