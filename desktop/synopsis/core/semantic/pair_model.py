@@ -43,7 +43,7 @@ import heapq
 import math
 from collections import Counter
 from dataclasses import dataclass
-from typing import Iterable, Mapping, Sequence
+from typing import Mapping, Sequence
 
 import numpy as np
 from rapidfuzz import fuzz, process
@@ -180,8 +180,8 @@ def _grams(f: SegmentFeatures) -> list[frozenset]:
     """The stem n-grams (n in ``NGRAMS``) and character n-grams (``CHAR_NGRAMS``, spaces left
     out) of a passage as occurrence sets."""
     s, c = f.stems, f.text.replace(" ", "")
-    return ([_occurrences(zip(*[s[i:] for i in range(n)])) for n in NGRAMS]
-            + [_occurrences(c[i:i + n] for i in range(len(c) - n + 1)) for n in CHAR_NGRAMS])
+    return ([_occurrences(list(zip(*[s[i:] for i in range(n)]))) for n in NGRAMS]
+            + [_occurrences([c[i:i + n] for i in range(len(c) - n + 1)]) for n in CHAR_NGRAMS])
 
 
 class _GramCache:
@@ -252,12 +252,15 @@ class GramStore:
         self.kept[id(f)] = (f, grams)
 
 
-def _occurrences(grams: Iterable) -> frozenset:
+def _occurrences(grams: list) -> frozenset:
     """Each n-gram once per time it occurs (its second occurrence as (gram, 1), …): the size of
     the intersection of two such sets is the clipped count of n-grams they share (BLEU's), and
-    a set intersection runs in C."""
+    a set intersection runs in C. (Most n-grams of a sentence occur once: counted only if not.)"""
+    once = frozenset(grams)
+    if len(once) == len(grams):
+        return once
     counts = Counter(grams)
-    return frozenset(counts).union((gram, k) for gram, n in counts.items() if n > 1 for k in range(1, n))
+    return once.union([(gram, k) for gram, n in counts.items() if n > 1 for k in range(1, n)])
 
 
 def _shares(ga: frozenset, gb: frozenset) -> tuple[float, float]:
