@@ -127,6 +127,8 @@ def align(doc_a: Document, doc_b: Document, settings: Settings, *,
     for _ in range(GAP_PASSES):
         _fill_gaps(scored, live_a, live_b, weights, settings, base, view)
         context(1 / GAP_PASSES)
+    if view is not None:
+        view.let_go()
     runs = find_runs(scored, base, (live_a, live_b), (doc_a, doc_b), weights, steps.part("runs"))
     cap_parts(scored, runs)
     kept = sorted_pairs([pq for pq, (s, _, _) in scored.items() if s >= CANDIDATE_FLOOR])
@@ -134,8 +136,18 @@ def align(doc_a: Document, doc_b: Document, settings: Settings, *,
     candidates += [_candidate(*segment_ids((live_a, live_b), run), run.score, run.views, run.reasons)
                    for run in runs if run.score >= CANDIDATE_FLOOR]
     candidates.sort(key=lambda c: (c.a[0], c.b[0], c.a, c.b))
+    _let_go(scored, base)
     steps.done("output")
     return Alignment((doc_a, doc_b), tuple(candidates), repeats, how)
+
+
+def _let_go(*tables: dict) -> None:
+    """Empty ``tables`` an entry at a time: the scores of a long comparison's pairs (hundreds of
+    thousands of small objects) freed at once when ``align`` returns hold the interpreter, and
+    a window waiting on it, for a tenth of a second."""
+    for table in tables:
+        while table:
+            table.popitem()
 
 
 def _meaning(scored: Scored, docs: tuple[Document, Document],

@@ -143,13 +143,13 @@ def find_runs(scored: Scored, base: dict[tuple[int, int], float], live: Live,
 
 def _seeds(pairs: _Pairs) -> list[tuple[int, int, int]]:
     """(side, many-side position, single-side position) of each passage's best pair, both ways."""
-    out = set()
+    out: set[int] = set()       # (side, many, single) as one integer, in the order of the tuples
     for side in (0, 1):
         for x, best in pairs.best[side].items():
             for _, y in best:
                 p, q = pairs.pair(side, x, y)
-                out.update({(0, p, q), (1, q, p)})
-    return sorted(out)
+                out.update((p << 16 | q, 1 << 32 | q << 16 | p))
+    return [(key >> 32, key >> 16 & 0xFFFF, key & 0xFFFF) for key in sorted(out)]
 
 
 def _adjacent(feats: Sequence[SegmentFeatures], x: int, y: int) -> bool:
@@ -202,17 +202,27 @@ def _grow_trials(trials: list[tuple[Run, int]], live: Live, docs: tuple[Document
 def _trials(runs: list[Run], live: Live) -> list[tuple[Run, int]]:
     """(run, neighbour) for each run and each adjacent passage beside it, once per longer run
     (the seed with the largest context lift kept)."""
-    best: dict[tuple, tuple[Run, int]] = {}
+    best: dict[int, tuple[Run, int]] = {}
     for run in runs:
         feats = live[run.side]
         lo, hi = run.many[0], run.many[-1]     # (a run's positions are sorted and adjacent)
         for x, many in ((lo - 1, (lo - 1, *run.many)), (hi + 1, (*run.many, hi + 1))):
             if _adjacent(feats, *many[-2:]) if x > hi else _adjacent(feats, *many[:2]):
-                key = (run.side, many, run.single)
+                key = _trial_key(run.side, many, run.single)
                 found = best.get(key)
                 if found is None or run.lift > found[0].lift:
                     best[key] = (run, x)
     return [best[k] for k in sorted(best)]
+
+
+def _trial_key(side: int, many: tuple[int, ...], single: int) -> int:
+    """(side, many, single) as one integer that sorts as the tuple does among runs as long as
+    ``many`` (positions stay below 2**16, ``align.MAX_PASSAGES``): one sort of integers, not of
+    nested tuples, which holds the interpreter several times as long."""
+    key = side
+    for position in (*many, single):
+        key = key << 16 | position
+    return key
 
 
 def _promising(trials: list[tuple[Run, int]], live: Live, weights: Weights) -> list[tuple[Run, int]]:

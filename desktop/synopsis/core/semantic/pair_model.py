@@ -245,6 +245,11 @@ class GramStore:
         found = self.kept.get(id(f))
         return found[1] if found is not None and found[0] is f else None
 
+    def let_go(self) -> None:
+        """Empty the store a passage at a time (see ``MeaningView.let_go``)."""
+        while self.kept:
+            self.kept.popitem()
+
     def put(self, f: SegmentFeatures, grams: list[frozenset]) -> None:
         self.kept.pop(id(f), None)
         while len(self.kept) >= GRAMS_SHARED:

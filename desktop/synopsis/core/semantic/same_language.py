@@ -186,6 +186,14 @@ class MeaningView:
             out[name] = values
         return out
 
+    def let_go(self) -> None:
+        """Drop the word features and n-gram sets kept for rescoring, a passage at a time: freed
+        at once, the sets of a thousand passages (millions of small objects) would hold the
+        interpreter, and a window waiting on it, for a tenth of a second or more. Pairs rescored
+        after this get the same scores, their features made again."""
+        self._tabulated = ({}, {})
+        self._grams.let_go()
+
     def candidates(self) -> set[tuple[int, int]]:
         """Pairs of unsettled passages that are among each other's ``NEIGHBOURS`` nearest by
         meaning, either way. The similarities are computed ``ROWS`` passages of a at a time, so
