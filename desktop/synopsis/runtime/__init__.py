@@ -38,8 +38,8 @@ if TYPE_CHECKING:
     from ..core.collection import CollectionReport
     from ..core.model import Document, Report
 
-__all__ = ["blas_single_threaded", "collect_before_comparing", "collector_paused", "compare", "compare_collection", "model_cache_folder",
-           "warm_model"]
+__all__ = ["blas_single_threaded", "collect_before_comparing", "collector_paused", "compare", "compare_collection",
+           "model_cache_folder", "warm_model"]
 
 _pause_lock = threading.Lock()
 _pause_depth = 0          # comparisons running now
@@ -95,8 +95,7 @@ def collect_before_comparing() -> bool:
     """In a long-running program, before a comparison starts (on the thread that will run it):
     collect the cyclic garbage among the objects made since the last settled comparison (see
     :func:`collector_paused`; frozen objects are not walked, so this costs what the program made
-    since, not all it holds).
-    Returns False, doing nothing, while a comparison is still running."""
+    since, not all it holds). Returns False, doing nothing, while a comparison is still running."""
     with _pause_lock:
         if _pause_depth:
             return False
